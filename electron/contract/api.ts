@@ -1,0 +1,186 @@
+// The one seam between the UI and everything else. Both hosts (Electron IPC and the browser
+// host) parse arguments and results with these schemas, so a method exists only if it is here.
+import { z } from 'zod';
+import { API_METHOD_NAMES } from './channels.js';
+
+export const SCHEMA_VERSION = 1;
+
+/** The largest file the app will open; bigger ones get a clear refusal, not a frozen window. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, _ and -');
+
+export const labelSchema = z.object({
+  id,
+  name: z.string().min(1).max(60),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  hotkey: z.string().length(1),
+});
+export type Label = z.infer<typeof labelSchema>;
+
+export const speakerSchema = z.object({
+  id,
+  name: z.string().min(1).max(300),
+  createdAt: z.string(),
+});
+export type Speaker = z.infer<typeof speakerSchema>;
+
+export const documentSummarySchema = z.object({
+  id,
+  title: z.string(),
+  fileName: z.string(),
+  textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  length: z.number().int().nonnegative(),
+  addedAt: z.string(),
+  annotationCount: z.number().int().nonnegative(),
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+export const annotationSchema = z.object({
+  id,
+  documentId: id,
+  labelId: id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  text: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  /** For a quote: who said it. For a Speaker mention: which speaker it names. */
+  speakerId: id.nullable(),
+  note: z.string().max(20_000),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+export const openedDocumentSchema = z.object({
+  document: documentSummarySchema,
+  text: z.string(),
+  annotations: z.array(annotationSchema),
+});
+export type OpenedDocument = z.infer<typeof openedDocumentSchema>;
+
+export const sessionSchema = z.object({
+  host: z.enum(['electron', 'browser', 'memory']),
+  workspaceDir: z.string(),
+  /** Native file dialogs and a recent list exist only in the desktop shell. */
+  capabilities: z.object({ nativeOpenDialog: z.boolean(), recentFiles: z.boolean() }),
+  labels: z.array(labelSchema),
+  speakers: z.array(speakerSchema),
+  documents: z.array(documentSummarySchema),
+  lastDocumentId: id.nullable(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const recentFileSchema = z.object({ id, fileName: z.string(), openedAt: z.string() });
+export type RecentFile = z.infer<typeof recentFileSchema>;
+
+/** Every write the UI makes is one of these; a batch keeps them in order across reloads. */
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('createAnnotation'),
+    documentId: id,
+    annotationId: id,
+    labelId: id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    speakerId: id.nullable().optional(),
+    note: z.string().max(20_000).optional(),
+  }),
+  z.object({
+    kind: z.literal('updateAnnotation'),
+    documentId: id,
+    annotationId: id,
+    labelId: id.optional(),
+    speakerId: id.nullable().optional(),
+    note: z.string().max(20_000).optional(),
+  }),
+  z.object({ kind: z.literal('deleteAnnotation'), documentId: id, annotationId: id }),
+  z.object({
+    kind: z.literal('createSpeaker'),
+    speakerId: id,
+    name: z.string().trim().min(1).max(300),
+  }),
+  z.object({ kind: z.literal('setLastDocument'), documentId: id }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export const importFileSchema = z.object({
+  fileName: z.string().min(1).max(1000),
+  // base64 of at most MAX_DOCUMENT_BYTES, plus a little so the service can say "too big" itself
+  contentBase64: z.string().max(Math.ceil((MAX_DOCUMENT_BYTES + 1024) / 3) * 4),
+});
+
+const none = z.object({}).strict();
+
+/** Method name -> argument and result schemas. */
+export const annotatorApiSchema = {
+  getSession: { args: none, result: sessionSchema },
+  openDocument: { args: z.object({ documentId: id }), result: openedDocumentSchema },
+  importFile: { args: importFileSchema, result: documentSummarySchema },
+  openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },
+  listRecentFiles: { args: none, result: z.array(recentFileSchema) },
+  openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },
+  applyChanges: {
+    args: z.object({ changes: z.array(changeSchema).min(1).max(5000) }),
+    result: z.object({ applied: z.number().int() }),
+  },
+} as const;
+
+export type ApiMethod = keyof typeof annotatorApiSchema;
+export const apiMethods = Object.keys(annotatorApiSchema) as ApiMethod[];
+
+// The preload's name list and this contract must name the same methods, checked both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<ApiMethod, (typeof API_METHOD_NAMES)[number]> = true;
+void namesMatch;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof annotatorApiSchema)[M]['args']>;
+export type ApiResult<M extends ApiMethod> = z.infer<(typeof annotatorApiSchema)[M]['result']>;
+
+/** What the renderer holds: one async function per method. */
+export type AnnotatorApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(annotatorApiSchema, name);
+}
+
+/** Error codes the UI can act on; the message is always written for a person. */
+export type ApiErrorCode =
+  | 'bad-request'
+  | 'not-found'
+  | 'empty-file'
+  | 'binary-file'
+  | 'not-utf8'
+  | 'too-large'
+  | 'unsupported'
+  | 'store-error'
+  | 'internal';
+
+export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Parse arguments for a method, turning zod's report into one readable sentence. */
+export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): z.infer<(typeof annotatorApiSchema)[M]['args']> {
+  const parsed = annotatorApiSchema[method].args.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
+    throw new ApiError('bad-request', `Invalid arguments for ${method}${where}: ${first?.message ?? 'malformed'}.`);
+  }
+  return parsed.data as z.infer<(typeof annotatorApiSchema)[M]['args']>;
+}
+
+export const DEFAULT_LABELS: Label[] = [
+  { id: 'quote', name: 'Quote', color: '#f2b134', hotkey: 'q' },
+  { id: 'speaker', name: 'Speaker', color: '#4aa3df', hotkey: 's' },
+  { id: 'claim', name: 'Claim', color: '#e0607e', hotkey: 'c' },
+];

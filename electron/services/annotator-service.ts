@@ -1,0 +1,237 @@
+// The behaviour behind every AnnotatorApi method; both hosts call this, so the desktop
+// window and the browser host can never drift apart.
+import {
+  ApiError,
+  type Annotation,
+  type ApiMethod,
+  type Change,
+  type DocumentSummary,
+  type OpenedDocument,
+  type Session,
+} from '../contract/api.js';
+import { readDocumentBytes } from './document-reader.js';
+import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
+
+/** Characters of context kept on each side of a span so it can be found again later. */
+export const CONTEXT_LENGTH = 32;
+
+export type HostKind = Session['host'];
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+export class AnnotatorService {
+  /** applyChanges calls run one after another, in the order they arrived. */
+  private changeQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly store: WorkspaceStore,
+    private readonly host: HostKind,
+    private readonly capabilities: Session['capabilities'] = { nativeOpenDialog: false, recentFiles: false },
+  ) {}
+
+  private summary(doc: StoredDocument): DocumentSummary {
+    return { ...doc };
+  }
+
+  private requireDocument(documentId: string): StoredDocument {
+    const doc = this.store.findDocument(documentId);
+    if (!doc) throw new ApiError('not-found', `No document with id ${documentId} is in this workspace. It may have been removed; pick another from the list.`);
+    return doc;
+  }
+
+  getSession(): Session {
+    const data = this.store.data;
+    return {
+      host: this.host,
+      workspaceDir: this.store.dir,
+      capabilities: this.capabilities,
+      labels: data.labels,
+      speakers: data.speakers,
+      documents: data.documents.map((doc) => this.summary(doc)),
+      lastDocumentId: data.settings.lastDocumentId,
+    };
+  }
+
+  async openDocument(documentId: string): Promise<OpenedDocument> {
+    const doc = this.requireDocument(documentId);
+    let text: string;
+    try {
+      text = await this.store.readText(doc);
+    } catch {
+      throw new ApiError(
+        'store-error',
+        `The saved text of "${doc.title}" is missing from the workspace (texts/${doc.textHash}.txt). Open the original file again to restore it.`,
+      );
+    }
+    const annotations = await this.store.annotations(doc);
+    return { document: this.summary(doc), text, annotations };
+  }
+
+  /** Reads a file's bytes (from a dialog, a drop, the command line or an upload) into the workspace. */
+  async importBytes(fileName: string, bytes: Uint8Array): Promise<DocumentSummary> {
+    const { title, text } = readDocumentBytes(fileName, bytes);
+    const { document } = await this.store.addDocument(fileName.replace(/^.*[\\/]/, ''), title, text);
+    return this.summary(document);
+  }
+
+  async importBase64(fileName: string, contentBase64: string): Promise<DocumentSummary> {
+    return this.importBytes(fileName, Buffer.from(contentBase64, 'base64'));
+  }
+
+  applyChanges(changes: Change[]): Promise<{ applied: number }> {
+    const run = this.changeQueue.then(() => this.applyInOrder(changes));
+    this.changeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyInOrder(changes: Change[]): Promise<{ applied: number }> {
+    const pendingWrites = new Set<Promise<void>>();
+    let applied = 0;
+    try {
+      for (const change of changes) {
+        for (const write of await this.applyOne(change)) pendingWrites.add(write);
+        applied++;
+      }
+    } finally {
+      // Whatever was applied before a failure is still saved.
+      await Promise.all(pendingWrites);
+    }
+    return { applied };
+  }
+
+  private async applyOne(change: Change): Promise<Promise<void>[]> {
+    switch (change.kind) {
+      case 'createAnnotation':
+        return this.createAnnotation(change);
+      case 'updateAnnotation':
+        return this.updateAnnotation(change);
+      case 'deleteAnnotation':
+        return this.deleteAnnotation(change);
+      case 'createSpeaker':
+        return this.createSpeaker(change);
+      case 'setLastDocument': {
+        this.requireDocument(change.documentId);
+        if (this.store.data.settings.lastDocumentId === change.documentId) return [];
+        this.store.data.settings.lastDocumentId = change.documentId;
+        return [this.store.saveWorkspace()];
+      }
+    }
+  }
+
+  private requireLabel(labelId: string): void {
+    if (!this.store.data.labels.some((label) => label.id === labelId)) {
+      throw new ApiError('bad-request', `There is no label "${labelId}" in this workspace.`);
+    }
+  }
+
+  private requireSpeaker(speakerId: string | null | undefined): void {
+    if (speakerId && !this.store.data.speakers.some((speaker) => speaker.id === speakerId)) {
+      throw new ApiError('bad-request', `There is no speaker "${speakerId}" in this workspace.`);
+    }
+  }
+
+  private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>): Promise<Promise<void>[]> {
+    const doc = this.requireDocument(change.documentId);
+    const text = await this.store.readText(doc);
+    const annotations = await this.store.annotations(doc);
+    const { start, end } = change;
+    if (!(start < end && end <= text.length)) {
+      throw new ApiError('bad-request', `The range ${start}–${end} is outside "${doc.title}" (length ${text.length}).`);
+    }
+    if (isLowSurrogate(text.charCodeAt(start)) || isLowSurrogate(text.charCodeAt(end))) {
+      throw new ApiError('bad-request', 'A highlight cannot begin or end inside a single character (such as an emoji).');
+    }
+    this.requireLabel(change.labelId);
+    this.requireSpeaker(change.speakerId);
+    // A batch resent after a reload must not double a highlight.
+    if (annotations.some((annotation) => annotation.id === change.annotationId)) return [];
+    const now = new Date().toISOString();
+    const annotation: Annotation = {
+      id: change.annotationId,
+      documentId: doc.id,
+      labelId: change.labelId,
+      start,
+      end,
+      text: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      speakerId: change.speakerId ?? null,
+      note: change.note ?? '',
+      createdAt: now,
+      updatedAt: now,
+    };
+    annotations.push(annotation);
+    doc.annotationCount = annotations.length;
+    return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
+  }
+
+  private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>): Promise<Promise<void>[]> {
+    const doc = this.requireDocument(change.documentId);
+    const annotation = (await this.store.annotations(doc)).find((a) => a.id === change.annotationId);
+    if (!annotation) throw new ApiError('not-found', 'That highlight no longer exists; it may have been deleted.');
+    if (change.labelId !== undefined) {
+      this.requireLabel(change.labelId);
+      annotation.labelId = change.labelId;
+    }
+    if (change.speakerId !== undefined) {
+      this.requireSpeaker(change.speakerId);
+      annotation.speakerId = change.speakerId;
+    }
+    if (change.note !== undefined) annotation.note = change.note;
+    annotation.updatedAt = new Date().toISOString();
+    return [this.store.saveAnnotations(doc)];
+  }
+
+  private async deleteAnnotation(change: Extract<Change, { kind: 'deleteAnnotation' }>): Promise<Promise<void>[]> {
+    const doc = this.requireDocument(change.documentId);
+    const annotations = await this.store.annotations(doc);
+    const index = annotations.findIndex((a) => a.id === change.annotationId);
+    if (index < 0) return [];
+    annotations.splice(index, 1);
+    doc.annotationCount = annotations.length;
+    return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
+  }
+
+  private createSpeaker(change: Extract<Change, { kind: 'createSpeaker' }>): Promise<void>[] {
+    const speakers = this.store.data.speakers;
+    if (speakers.some((speaker) => speaker.id === change.speakerId)) return [];
+    speakers.push({ id: change.speakerId, name: change.name.trim(), createdAt: new Date().toISOString() });
+    return [this.store.saveWorkspace()];
+  }
+}
+
+/** The methods only a desktop shell can offer; the browser host answers them with a clear refusal. */
+export interface HostOnlyMethods {
+  openFilesWithDialog(): Promise<DocumentSummary[]>;
+  listRecentFiles(): Promise<{ id: string; fileName: string; openedAt: string }[]>;
+  openRecentFile(recentId: string): Promise<DocumentSummary>;
+}
+
+export const browserHostOnlyMethods: HostOnlyMethods = {
+  async openFilesWithDialog() {
+    throw new ApiError('unsupported', 'The browser version opens files with the Open button or by dropping them on the window.');
+  },
+  async listRecentFiles() {
+    return [];
+  },
+  async openRecentFile() {
+    throw new ApiError('unsupported', 'Recent files are kept by the desktop app only.');
+  },
+};
+
+/** One function per contract method, taking already-validated arguments. */
+export type ApiHandlers = { [M in ApiMethod]: (args: never) => Promise<unknown> };
+
+export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods) {
+  return {
+    getSession: async () => service.getSession(),
+    openDocument: async (args: { documentId: string }) => service.openDocument(args.documentId),
+    importFile: async (args: { fileName: string; contentBase64: string }) => service.importBase64(args.fileName, args.contentBase64),
+    openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
+    listRecentFiles: async () => hostOnly.listRecentFiles(),
+    openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
+    applyChanges: async (args: { changes: Change[] }) => service.applyChanges(args.changes),
+  } satisfies ApiHandlers;
+}

@@ -1,0 +1,125 @@
+// A lowdb adapter whose writes survive a crash or power cut: lowdb's own writer renames a
+// temp file but never fsyncs, so a crash can leave an empty file behind the new name.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+
+export class StoreFileError extends Error {
+  constructor(
+    readonly filePath: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreFileError';
+  }
+}
+
+let tempCounter = 0;
+
+/** Write `content` to `filePath` atomically and durably: temp file, fsync, rename, fsync dir. */
+export async function writeFileDurably(filePath: string, content: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(filePath);
+  const tempPath = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${++tempCounter}.tmp`);
+  const handle = await fs.open(tempPath, 'w');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(tempPath, filePath);
+  } catch (error) {
+    await fs.rm(tempPath, { force: true });
+    throw error;
+  }
+  await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  // Makes the rename itself durable; Windows cannot open directories, and does not need to.
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(readonly filePath: string) {}
+
+  async read(): Promise<T | null> {
+    let raw: string;
+    try {
+      raw = await fs.readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(raw) as T;
+    } catch (error) {
+      throw new StoreFileError(
+        this.filePath,
+        `${path.basename(this.filePath)} is not valid JSON (${(error as Error).message}). ` +
+          'It was left untouched; restore it from a backup or move it aside, then open the workspace again.',
+      );
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.filePath, JSON.stringify(data, null, 2) + '\n');
+  }
+}
+
+/**
+ * Runs one write at a time per file and folds every request made while a write is under way
+ * into the next one, so a burst of edits costs two writes, not one each.
+ */
+export class CoalescingWriter {
+  private queued: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
+  private draining: Promise<void> | null = null;
+
+  constructor(private readonly write: () => Promise<void>) {}
+
+  /** Resolves once a write that started after this call has reached the disk. */
+  schedule(): Promise<void> {
+    if (this.queued) return this.queued.promise;
+    let resolve!: () => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // Callers that never await must not trip Node's unhandled-rejection crash.
+    promise.catch(() => undefined);
+    this.queued = { promise, resolve, reject };
+    // Start on the next turn so every change made in this one shares the write.
+    this.draining ??= new Promise<void>((res) => setImmediate(res)).then(() => this.drain());
+    return promise;
+  }
+
+  /** Resolves when nothing is queued or being written. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queued) {
+        const job = this.queued;
+        this.queued = null;
+        try {
+          await this.write();
+          job.resolve();
+        } catch (error) {
+          job.reject(error);
+        }
+      }
+    } finally {
+      this.draining = null;
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// `npm start`: the desktop window when the Electron runtime is installed, else the browser host.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { builtRendererDir, serve } from './browser-host/serve.js';
+
+/** The electron package exports its binary's path, and throws when its download never happened. */
+export function findElectronBinary(requireFrom: string = import.meta.url): string | null {
+  try {
+    const binary = createRequire(requireFrom)('electron') as unknown;
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const argv = process.argv.slice(2);
+const electronBinary = findElectronBinary();
+if (electronBinary) {
+  const appDir = fileURLToPath(new URL('../../', import.meta.url));
+  const child = spawn(electronBinary, [appDir, ...argv], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log('The Electron runtime is not installed (offline installs cannot download it), so the app is served in your browser instead.');
+  await serve(argv, builtRendererDir());
+}

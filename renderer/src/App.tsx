@@ -1,0 +1,206 @@
+// The window: documents on the left, the text in the middle, the selected highlight and the
+// list of highlights on the right.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AnnotatorClient } from './api/client';
+import { AnnotationEditor } from './editor/AnnotationEditor';
+import { AnnotationList } from './components/AnnotationList';
+import { AnnotationPanel } from './components/AnnotationPanel';
+import { DocumentList } from './components/DocumentList';
+import { FileMenu } from './components/FileMenu';
+import { Messages } from './components/Messages';
+import { OPENABLE_EXTENSIONS } from './files';
+import { useWorkspace } from './state/use-workspace';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable ? false : /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved — see the message' } as const;
+
+export function App({ client }: { client: AnnotatorClient }) {
+  const { state, saveStatus, busy, actions } = useWorkspace(client);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const [scrollRequest, setScrollRequest] = useState(0);
+  const [dragging, setDragging] = useState(false);
+  const current = state.current;
+  const selected = current?.annotations.find((a) => a.id === state.selectedId) ?? null;
+  const nativeDialog = state.session?.capabilities.nativeOpenDialog ?? false;
+
+  const open = useCallback(() => {
+    if (nativeDialog) void actions.openWithDialog();
+    else fileInputRef.current?.click();
+  }, [actions, nativeDialog]);
+
+  // Shortcuts that work anywhere in the window.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = isMac ? event.metaKey : event.ctrlKey;
+      if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        open();
+        return;
+      }
+      if (isTyping(event.target)) return;
+      if (mod && !event.shiftKey && event.key.toLowerCase() === 'z') {
+        if (actions.undoDelete()) event.preventDefault();
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && state.selectedId) {
+        event.preventDefault();
+        actions.deleteAnnotation(state.selectedId);
+      } else if (event.key === 'Escape' && state.selectedId) {
+        actions.select(null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [actions, open, state.selectedId]);
+
+  // Desktop menu commands and files opened from outside the window.
+  useEffect(
+    () =>
+      client.onHostEvent((event) => {
+        if (event.type === 'menu' && event.command === 'open') open();
+        else if (event.type === 'menu' && event.command === 'undo') actions.undoDelete();
+        else if (event.type === 'menu' && event.command === 'delete' && state.selectedId) actions.deleteAnnotation(state.selectedId);
+        else if (event.type === 'documents-opened') void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
+      }),
+    [actions, client, open, state.selectedId],
+  );
+
+  const onDrop = (event: React.DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const files = [...event.dataTransfer.files];
+    if (files.length) void actions.importFiles(files);
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={(event) => {
+        if ([...event.dataTransfer.types].includes('Files')) {
+          event.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <FileMenu
+          showRecent={state.session?.capabilities.recentFiles ?? false}
+          loadRecent={() => client.listRecentFiles({})}
+          onOpen={open}
+          onOpenRecent={(id) => void actions.openRecent(id)}
+          shortcut={`${MOD}O`}
+        />
+        <button type="button" className="primary" onClick={open} title={`Open a .txt or .md file (${MOD}O)`}>
+          Open…
+        </button>
+        <h1 className="doc-title">{current ? current.document.title : 'Newsroom Annotator'}</h1>
+        <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite">
+          {busy ?? SAVE_TEXT[saveStatus]}
+        </span>
+      </header>
+
+      <div className="layout">
+        <nav className="sidebar sidebar-left" aria-label="Documents">
+          <h2>Documents</h2>
+          <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} />
+        </nav>
+
+        <main className="reader">
+          {current ? (
+            <AnnotationEditor
+              documentId={current.document.id}
+              text={current.text}
+              annotations={current.annotations}
+              labels={state.labels}
+              selectedId={state.selectedId}
+              scrollRequest={scrollRequest}
+              onSelectAnnotation={actions.select}
+              onLabelSelection={actions.createAnnotation}
+            />
+          ) : (
+            <div className="welcome">
+              <h2>Open a story to start annotating</h2>
+              <p>Choose a .txt or .md file, or drop one anywhere on this window.</p>
+              <button type="button" className="primary" onClick={open}>
+                Open a file…
+              </button>
+            </div>
+          )}
+        </main>
+
+        <aside className="sidebar sidebar-right" aria-label="Highlights">
+          {selected ? (
+            <AnnotationPanel
+              key={selected.id}
+              annotation={selected}
+              labels={state.labels}
+              speakers={state.speakers}
+              speakerMentions={current?.annotations.filter((a) => a.labelId === 'speaker') ?? []}
+              onChange={(patch) => actions.updateAnnotation(selected.id, patch)}
+              onCreateSpeakerFromMention={actions.createSpeakerFromMention}
+              onDelete={() => actions.deleteAnnotation(selected.id)}
+            />
+          ) : (
+            <div className="hint-box">
+              <p>Select text, then press a label's key or click it on the bar beside the selection:</p>
+              <ul className="shortcut-list">
+                {state.labels.map((label) => (
+                  <li key={label.id} style={{ ['--hl-color' as string]: label.color }}>
+                    <kbd>{label.hotkey.toUpperCase()}</kbd> <span className="chip">{label.name}</span>
+                  </li>
+                ))}
+                <li>
+                  <kbd>Del</kbd> delete the selected highlight, <kbd>{MOD}Z</kbd> undo the delete
+                </li>
+                <li>
+                  <kbd>{MOD}O</kbd> open a file, <kbd>Esc</kbd> clear the selection
+                </li>
+              </ul>
+            </div>
+          )}
+          <h2>Highlights {current ? `(${current.annotations.length})` : ''}</h2>
+          {current && (
+            <AnnotationList
+              annotations={current.annotations}
+              labels={state.labels}
+              speakers={state.speakers}
+              selectedId={state.selectedId}
+              onPick={(id) => {
+                actions.select(id);
+                setScrollRequest((n) => n + 1);
+              }}
+            />
+          )}
+        </aside>
+      </div>
+
+      <Messages messages={state.messages} onDismiss={actions.dismiss} />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop .txt or .md files to open them
+        </div>
+      )}
+      <input
+        ref={fileInputRef}
+        type="file"
+        hidden
+        multiple
+        accept={[...OPENABLE_EXTENSIONS, 'text/plain', 'text/markdown'].join(',')}
+        data-testid="file-input"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          if (files.length) void actions.importFiles(files);
+        }}
+      />
+    </div>
+  );
+}

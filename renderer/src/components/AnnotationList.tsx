@@ -1,0 +1,57 @@
+// The open document's highlights in text order. Virtualized: a transcript can hold 50,000.
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
+
+interface Props {
+  annotations: Annotation[];
+  labels: Label[];
+  speakers: Speaker[];
+  selectedId: string | null;
+  onPick(id: string): void;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 90 ? `${flat.slice(0, 88)}…` : flat;
+}
+
+export function AnnotationList({ annotations, labels, speakers, selectedId, onPick }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: annotations.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 52,
+    overscan: 8,
+  });
+  if (annotations.length === 0) {
+    return <p className="empty-hint">No highlights yet. Select text and press Q, S or C.</p>;
+  }
+  return (
+    <div className="annotation-list" ref={scrollRef} role="listbox" aria-label="Highlights in text order">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const annotation = annotations[item.index]!;
+          const label = labels.find((l) => l.id === annotation.labelId);
+          const speaker = annotation.speakerId ? speakers.find((s) => s.id === annotation.speakerId) : undefined;
+          return (
+            <div
+              key={annotation.id}
+              role="option"
+              aria-selected={annotation.id === selectedId}
+              tabIndex={-1}
+              className="annotation-row"
+              data-annotation-id={annotation.id}
+              style={{ transform: `translateY(${item.start}px)`, ['--hl-color' as string]: label?.color ?? '#999' }}
+              onClick={() => onPick(annotation.id)}
+            >
+              <span className="chip">{label?.name ?? annotation.labelId}</span>
+              {speaker && <span className="row-speaker">{speaker.name}</span>}
+              <span className="row-text">{excerpt(annotation.text)}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

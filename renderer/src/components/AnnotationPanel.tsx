@@ -1,0 +1,91 @@
+// The selected highlight: its label, text and fields. Every edit is saved as it is made.
+import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
+
+interface Props {
+  annotation: Annotation;
+  labels: Label[];
+  speakers: Speaker[];
+  /** Speaker highlights in this document, offered as new speakers. */
+  speakerMentions: Annotation[];
+  onChange(patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>>): void;
+  onCreateSpeakerFromMention(mention: Annotation, attributeTo: Annotation | null): void;
+  onDelete(): void;
+}
+
+export function AnnotationPanel({ annotation, labels, speakers, speakerMentions, onChange, onCreateSpeakerFromMention, onDelete }: Props) {
+  const label = labels.find((l) => l.id === annotation.labelId);
+  const linkedNames = new Set(speakers.map((s) => s.name.toLowerCase()));
+  const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !linkedNames.has(m.text.trim().toLowerCase()));
+  return (
+    <section className="annotation-panel" aria-label="Selected highlight" style={{ ['--hl-color' as string]: label?.color ?? '#999' }}>
+      <div className="field">
+        <label htmlFor="annotation-label">Label</label>
+        <select id="annotation-label" value={annotation.labelId} onChange={(event) => onChange({ labelId: event.target.value })}>
+          {labels.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <blockquote className="annotation-text">{annotation.text}</blockquote>
+      <p className="offsets">
+        Characters {annotation.start}–{annotation.end}
+      </p>
+
+      {(annotation.labelId === 'quote' || annotation.labelId === 'speaker') && (
+        <div className="field">
+          <label htmlFor="annotation-speaker">{annotation.labelId === 'quote' ? 'Said by' : 'This names'}</label>
+          <select
+            id="annotation-speaker"
+            value={annotation.speakerId ?? ''}
+            onChange={(event) => onChange({ speakerId: event.target.value || null })}
+          >
+            <option value="">{annotation.labelId === 'quote' ? 'Unattributed' : 'No speaker linked'}</option>
+            {speakers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+
+      {annotation.labelId === 'speaker' && !annotation.speakerId && (
+        <button type="button" className="secondary" onClick={() => onCreateSpeakerFromMention(annotation, null)}>
+          Create speaker “{annotation.text.trim()}”
+        </button>
+      )}
+
+      {annotation.labelId === 'quote' && unlinkedMentions.length > 0 && (
+        <div className="field">
+          <span className="field-label">New speaker from a Speaker highlight</span>
+          <div className="mention-buttons">
+            {unlinkedMentions.slice(0, 12).map((mention) => (
+              <button key={mention.id} type="button" className="secondary" onClick={() => onCreateSpeakerFromMention(mention, annotation)}>
+                + {mention.text.trim()}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+
+      {annotation.labelId === 'claim' && (
+        <div className="field">
+          <label htmlFor="annotation-note">Note</label>
+          <textarea
+            id="annotation-note"
+            rows={5}
+            value={annotation.note}
+            placeholder="What needs checking, sources, context…"
+            onChange={(event) => onChange({ note: event.target.value })}
+          />
+        </div>
+      )}
+
+      <button type="button" className="danger" onClick={onDelete} title="Delete this highlight (Delete)">
+        Delete highlight <kbd>Del</kbd>
+      </button>
+    </section>
+  );
+}

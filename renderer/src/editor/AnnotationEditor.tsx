@@ -1,0 +1,192 @@
+// The reading pane: a read-only CodeMirror view of the document with highlights drawn on it.
+import { useEffect, useRef, useState } from 'react';
+import { EditorState } from '@codemirror/state';
+import { EditorView, drawSelection, keymap } from '@codemirror/view';
+import { defaultKeymap } from '@codemirror/commands';
+import type { Annotation, Label } from '../../../electron/contract/api';
+import {
+  addHighlights,
+  highlightAt,
+  highlightField,
+  removeHighlights,
+  resetHighlights,
+  selectHighlight,
+  selectedField,
+  spanKey,
+  type HighlightSpan,
+} from './highlights';
+import { trimRange, wordSnapping } from './word-snap';
+import { SelectionToolbar } from '../components/SelectionToolbar';
+
+export interface EditorSelectionInfo {
+  from: number;
+  to: number;
+  /** Where the toolbar goes, relative to the editor's box. */
+  top: number;
+  left: number;
+}
+
+interface Props {
+  documentId: string;
+  text: string;
+  annotations: Annotation[];
+  labels: Label[];
+  selectedId: string | null;
+  /** Bumped to scroll the selected highlight into view (e.g. from the list). */
+  scrollRequest: number;
+  onSelectAnnotation(id: string | null): void;
+  onLabelSelection(labelId: string, from: number, to: number): void;
+}
+
+const readingTheme = EditorView.theme({
+  '&': { height: '100%' },
+  '.cm-scroller': { fontFamily: 'var(--reading-font)', lineHeight: '1.7', overflow: 'auto' },
+  '.cm-content': { maxWidth: '72ch', margin: '0 auto', padding: '2rem 1.5rem 40vh', caretColor: 'var(--text)' },
+  '&.cm-focused': { outline: 'none' },
+});
+
+function toSpans(annotations: readonly Annotation[]): HighlightSpan[] {
+  return annotations.map(({ id, labelId, start, end }) => ({ id, labelId, start, end }));
+}
+
+export function AnnotationEditor(props: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const shownRef = useRef<Map<string, HighlightSpan>>(new Map());
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const [selection, setSelection] = useState<EditorSelectionInfo | null>(null);
+
+  // A new view per document: its text is immutable, only the highlights change.
+  useEffect(() => {
+    const host = hostRef.current!;
+    const measure = (view: EditorView) => {
+      const main = view.state.selection.main;
+      if (main.empty) return setSelection(null);
+      const coords = view.coordsAtPos(main.head, main.head > main.anchor ? -1 : 1);
+      const box = host.getBoundingClientRect();
+      if (!coords) return setSelection(null);
+      setSelection({ from: main.from, to: main.to, top: coords.bottom - box.top + 6, left: Math.max(8, coords.left - box.left - 40) });
+    };
+    const view = new EditorView({
+      parent: host,
+      state: EditorState.create({
+        doc: props.text,
+        extensions: [
+          EditorState.readOnly.of(true),
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': 'Document text', 'aria-readonly': 'true' }),
+          drawSelection(),
+          wordSnapping,
+          highlightField,
+          selectedField,
+          readingTheme,
+          keymap.of(defaultKeymap),
+          EditorView.updateListener.of((update) => {
+            if (update.selectionSet || update.geometryChanged) measure(update.view);
+          }),
+          EditorView.domEventHandlers({
+            keydown(event, view) {
+              if (event.ctrlKey || event.metaKey || event.altKey) return false;
+              const main = view.state.selection.main;
+              if (main.empty) return false;
+              const label = propsRef.current.labels.find((l) => l.hotkey === event.key.toLowerCase());
+              if (!label) return false;
+              event.preventDefault();
+              labelSelection(view, label.id);
+              return true;
+            },
+            click(event, view) {
+              if (!view.state.selection.main.empty) return false;
+              const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }, false);
+              const { annotations, selectedId, onSelectAnnotation } = propsRef.current;
+              onSelectAnnotation(highlightAt(annotations, pos, selectedId)?.id ?? null);
+              return false;
+            },
+          }),
+        ],
+      }),
+    });
+    view.scrollDOM.addEventListener('scroll', () => measure(view), { passive: true });
+    viewRef.current = view;
+    const spans = toSpans(propsRef.current.annotations);
+    shownRef.current = new Map(spans.map((span) => [span.id, span]));
+    view.dispatch({ effects: resetHighlights.of({ spans, labels: propsRef.current.labels }) });
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+      setSelection(null);
+    };
+    // The view belongs to one document; its text never changes while it is open.
+  }, [props.documentId]);
+
+  // Bring the drawn highlights in line with the list: only what changed is touched.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const shown = shownRef.current;
+    const next = new Map<string, HighlightSpan>();
+    const added: HighlightSpan[] = [];
+    for (const { id, labelId, start, end } of props.annotations) {
+      const span = { id, labelId, start, end };
+      next.set(id, span);
+      const before = shown.get(id);
+      if (!before || spanKey(before) !== spanKey(span)) added.push(span);
+    }
+    const removedKeys = new Set<string>();
+    for (const [id, span] of shown) {
+      const now = next.get(id);
+      if (!now || spanKey(now) !== spanKey(span)) removedKeys.add(spanKey(span));
+    }
+    if (removedKeys.size) {
+      // Identical spans share a key; put back the ones that are still there.
+      for (const span of next.values()) if (removedKeys.has(spanKey(span)) && !added.includes(span)) added.push(span);
+    }
+    shownRef.current = next;
+    const effects = [];
+    if (removedKeys.size) effects.push(removeHighlights.of(removedKeys));
+    if (added.length) effects.push(addHighlights.of(added));
+    if (effects.length) view.dispatch({ effects });
+  }, [props.annotations]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: resetHighlights.of({ spans: [...shownRef.current.values()], labels: props.labels }) });
+  }, [props.labels]);
+
+  // Selected highlight: outline it, and scroll to it when asked.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const selected = props.annotations.find((a) => a.id === props.selectedId) ?? null;
+    view.dispatch({ effects: selectHighlight.of(selected) });
+  }, [props.selectedId, props.annotations]);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    const selected = propsRef.current.annotations.find((a) => a.id === propsRef.current.selectedId);
+    if (!view || !selected || props.scrollRequest === 0) return;
+    view.dispatch({ effects: EditorView.scrollIntoView(selected.start, { y: 'center' }) });
+  }, [props.scrollRequest]);
+
+  function labelSelection(view: EditorView, labelId: string) {
+    const main = view.state.selection.main;
+    const range = trimRange(view.state.doc, main.from, main.to);
+    if (!range) return;
+    propsRef.current.onLabelSelection(labelId, range.from, range.to);
+    view.dispatch({ selection: { anchor: range.to } });
+    view.focus();
+  }
+
+  return (
+    <div className="editor-host" ref={hostRef}>
+      {selection && (
+        <SelectionToolbar
+          labels={props.labels}
+          top={selection.top}
+          left={selection.left}
+          onLabel={(labelId) => viewRef.current && labelSelection(viewRef.current, labelId)}
+        />
+      )}
+    </div>
+  );
+}

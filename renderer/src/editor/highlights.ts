@@ -1,0 +1,104 @@
+// Highlights as CodeMirror mark decorations: only the visible part of the text is ever drawn,
+// so 50,000 highlights on a 5 MB transcript cost no more on screen than ten.
+import { StateEffect, StateField, type Range } from '@codemirror/state';
+import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import type { Annotation, Label } from '../../../electron/contract/api';
+
+export interface HighlightSpan {
+  id: string;
+  labelId: string;
+  start: number;
+  end: number;
+}
+
+export const resetHighlights = StateEffect.define<{ spans: HighlightSpan[]; labels: Label[] }>();
+export const addHighlights = StateEffect.define<HighlightSpan[]>();
+export const removeHighlights = StateEffect.define<Set<string>>();
+export const selectHighlight = StateEffect.define<HighlightSpan | null>();
+
+/** One shared decoration per label keeps memory flat however many highlights there are. */
+const markCache = new Map<string, Decoration>();
+function markFor(labelId: string, labels: readonly Label[]): Decoration {
+  const label = labels.find((l) => l.id === labelId);
+  const key = `${labelId}|${label?.color ?? ''}`;
+  let mark = markCache.get(key);
+  if (!mark) {
+    mark = Decoration.mark({
+      class: 'cm-hl',
+      attributes: { 'data-label': labelId, style: `--hl-color: ${label?.color ?? '#999999'}` },
+    });
+    markCache.set(key, mark);
+  }
+  return mark;
+}
+
+const selectedMark = Decoration.mark({ class: 'cm-hl-selected' });
+
+interface HighlightState {
+  labels: Label[];
+  decorations: DecorationSet;
+}
+
+function rangesFor(spans: HighlightSpan[], labels: Label[], docLength: number): Range<Decoration>[] {
+  const ranges: Range<Decoration>[] = [];
+  for (const span of spans) {
+    if (span.start < span.end && span.end <= docLength) {
+      ranges.push(markFor(span.labelId, labels).range(span.start, span.end));
+    }
+  }
+  return ranges;
+}
+
+export const highlightField = StateField.define<HighlightState>({
+  create: () => ({ labels: [], decorations: Decoration.none }),
+  update(value, tr) {
+    let { labels, decorations } = value;
+    decorations = decorations.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(resetHighlights)) {
+        labels = effect.value.labels;
+        decorations = Decoration.set(rangesFor(effect.value.spans, labels, tr.state.doc.length), true);
+      } else if (effect.is(addHighlights)) {
+        decorations = decorations.update({ add: rangesFor(effect.value, labels, tr.state.doc.length), sort: true });
+      } else if (effect.is(removeHighlights)) {
+        const ids = effect.value;
+        // Marks are shared, so removal goes by position; the caller passes the spans' ranges too.
+        decorations = decorations.update({ filter: (from, to, mark) => !ids.has(`${from}:${to}:${mark.spec.attributes?.['data-label']}`) });
+      }
+    }
+    return { labels, decorations };
+  },
+  provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
+});
+
+export const selectedField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(value, tr) {
+    value = value.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(selectHighlight)) {
+        const span = effect.value;
+        value = span && span.end <= tr.state.doc.length ? Decoration.set([selectedMark.range(span.start, span.end)]) : Decoration.none;
+      }
+    }
+    return value;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** The key removeHighlights matches on: shared marks carry no id, so position and label stand in. */
+export function spanKey(span: HighlightSpan): string {
+  return `${span.start}:${span.end}:${span.labelId}`;
+}
+
+/**
+ * The highlight a click at `pos` means: the innermost one there; clicking again on the same
+ * spot walks outwards, so nested and overlapping highlights all stay reachable.
+ */
+export function highlightAt(annotations: readonly Annotation[], pos: number, currentId: string | null): Annotation | null {
+  const hits = annotations.filter((a) => a.start <= pos && pos < a.end);
+  if (hits.length === 0) return null;
+  hits.sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
+  const current = hits.findIndex((a) => a.id === currentId);
+  return hits[(current + 1) % hits.length] ?? null;
+}

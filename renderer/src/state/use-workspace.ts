@@ -1,0 +1,246 @@
+// Every user action as a function: update the screen at once, then queue the change for disk.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { ApiError, type Annotation, type DocumentSummary } from '../../../electron/contract/api';
+import type { AnnotatorClient } from '../api/client';
+import { precheckFile, readAsBase64 } from '../files';
+import { ChangeQueue, type SaveStatus } from './change-queue';
+import { initialState, workspaceReducer } from './workspace-state';
+
+const CONTEXT_LENGTH = 32;
+
+export function newId(prefix: string): string {
+  return `${prefix}-${crypto.randomUUID()}`;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiError || error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function useWorkspace(client: AnnotatorClient) {
+  const [state, dispatch] = useReducer(workspaceReducer, initialState);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
+  const [busy, setBusy] = useState<string | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const report = useCallback((error: unknown) => dispatch({ type: 'message', kind: 'error', text: messageOf(error) }), []);
+
+  const queue = useMemo(
+    () =>
+      new ChangeQueue(client, setSaveStatus, (error) => {
+        report(error);
+        // The server refused part of a batch: show what is really saved.
+        const current = stateRef.current.current;
+        if (current) void client.openDocument({ documentId: current.document.id }).then((opened) => dispatch({ type: 'document-opened', opened }));
+      }),
+    [client, report],
+  );
+
+  useEffect(() => {
+    const flush = () => queue.flushOnUnload();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+    };
+  }, [queue]);
+
+  const openDocument = useCallback(
+    async (documentId: string) => {
+      try {
+        setBusy('Opening document…');
+        const opened = await client.openDocument({ documentId });
+        dispatch({ type: 'document-opened', opened });
+        queue.push({ kind: 'setLastDocument', documentId });
+      } catch (error) {
+        report(error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, queue, report],
+  );
+
+  const refreshDocuments = useCallback(async () => {
+    const session = await client.getSession({});
+    dispatch({ type: 'documents-changed', documents: session.documents });
+    return session;
+  }, [client]);
+
+  const afterImport = useCallback(
+    async (imported: DocumentSummary[]) => {
+      if (imported.length === 0) return;
+      await refreshDocuments();
+      await openDocument(imported[imported.length - 1]!.id);
+    },
+    [openDocument, refreshDocuments],
+  );
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      const imported: DocumentSummary[] = [];
+      for (const file of files) {
+        const refusal = precheckFile(file);
+        if (refusal) {
+          report(new Error(refusal));
+          continue;
+        }
+        try {
+          setBusy(`Reading ${file.name}…`);
+          imported.push(await client.importFile({ fileName: file.name, contentBase64: await readAsBase64(file) }));
+        } catch (error) {
+          report(error);
+        } finally {
+          setBusy(null);
+        }
+      }
+      await afterImport(imported);
+    },
+    [afterImport, client, report],
+  );
+
+  const openWithDialog = useCallback(async () => {
+    try {
+      await afterImport(await client.openFilesWithDialog({}));
+    } catch (error) {
+      report(error);
+    }
+  }, [afterImport, client, report]);
+
+  const openRecent = useCallback(
+    async (recentId: string) => {
+      try {
+        await afterImport([await client.openRecentFile({ recentId })]);
+      } catch (error) {
+        report(error);
+      }
+    },
+    [afterImport, client, report],
+  );
+
+  const createAnnotation = useCallback(
+    (labelId: string, start: number, end: number) => {
+      const current = stateRef.current.current;
+      if (!current) return;
+      const now = new Date().toISOString();
+      const text = current.text;
+      const annotation: Annotation = {
+        id: newId('ann'),
+        documentId: current.document.id,
+        labelId,
+        start,
+        end,
+        text: text.slice(start, end),
+        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+        suffix: text.slice(end, end + CONTEXT_LENGTH),
+        speakerId: null,
+        note: '',
+        createdAt: now,
+        updatedAt: now,
+      };
+      dispatch({ type: 'annotation-created', annotation });
+      queue.push({ kind: 'createAnnotation', documentId: annotation.documentId, annotationId: annotation.id, labelId, start, end });
+    },
+    [queue],
+  );
+
+  const updateAnnotation = useCallback(
+    (annotationId: string, patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>>) => {
+      const current = stateRef.current.current;
+      if (!current) return;
+      dispatch({ type: 'annotation-updated', annotationId, patch });
+      queue.push({ kind: 'updateAnnotation', documentId: current.document.id, annotationId, ...patch });
+    },
+    [queue],
+  );
+
+  const deleteAnnotation = useCallback(
+    (annotationId: string) => {
+      const current = stateRef.current.current;
+      if (!current) return;
+      dispatch({ type: 'annotation-deleted', annotationId });
+      queue.push({ kind: 'deleteAnnotation', documentId: current.document.id, annotationId });
+      dispatch({ type: 'message', kind: 'info', text: 'Highlight deleted. Press Ctrl+Z (⌘Z on a Mac) to undo.' });
+    },
+    [queue],
+  );
+
+  const undoDelete = useCallback(() => {
+    const restored = stateRef.current.deleted[stateRef.current.deleted.length - 1];
+    if (!restored || !stateRef.current.current) return false;
+    dispatch({ type: 'annotation-restored' });
+    queue.push({
+      kind: 'createAnnotation',
+      documentId: restored.documentId,
+      annotationId: restored.id,
+      labelId: restored.labelId,
+      start: restored.start,
+      end: restored.end,
+      speakerId: restored.speakerId,
+      note: restored.note,
+    });
+    return true;
+  }, [queue]);
+
+  const createSpeakerFromMention = useCallback(
+    (mention: Annotation, attributeTo: Annotation | null) => {
+      const name = mention.text.trim().replace(/\s+/g, ' ');
+      const existing = stateRef.current.speakers.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      const speakerId = existing?.id ?? newId('spk');
+      if (!existing) {
+        dispatch({ type: 'speaker-created', speaker: { id: speakerId, name, createdAt: new Date().toISOString() } });
+        queue.push({ kind: 'createSpeaker', speakerId, name });
+      }
+      updateAnnotation(mention.id, { speakerId });
+      if (attributeTo) updateAnnotation(attributeTo.id, { speakerId });
+    },
+    [queue, updateAnnotation],
+  );
+
+  const select = useCallback((annotationId: string | null) => dispatch({ type: 'select', annotationId }), []);
+  const dismiss = useCallback((messageId: number) => dispatch({ type: 'dismiss', messageId }), []);
+
+  // First load: the workspace as it was left, with the last document open again.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const session = await client.getSession({});
+        if (cancelled) return;
+        dispatch({ type: 'session-loaded', session });
+        const first = session.lastDocumentId ?? session.documents[0]?.id;
+        if (first && session.documents.some((d) => d.id === first)) await openDocument(first);
+      } catch (error) {
+        report(error);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, openDocument, report]);
+
+  return {
+    state,
+    saveStatus,
+    busy,
+    queue,
+    actions: {
+      openDocument,
+      importFiles,
+      openWithDialog,
+      openRecent,
+      refreshDocuments,
+      afterImport,
+      createAnnotation,
+      updateAnnotation,
+      deleteAnnotation,
+      undoDelete,
+      createSpeakerFromMention,
+      select,
+      dismiss,
+      report,
+    },
+  };
+}

@@ -1,0 +1,138 @@
+// What the window shows, as one reducer: the session, the open document and its highlights.
+import type { Annotation, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
+
+export interface Message {
+  id: number;
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface WorkspaceState {
+  session: Session | null;
+  documents: DocumentSummary[];
+  labels: Label[];
+  speakers: Speaker[];
+  current: OpenedDocument | null;
+  selectedId: string | null;
+  /** Deleted highlights, newest last, so Ctrl/Cmd+Z can bring them back. */
+  deleted: Annotation[];
+  messages: Message[];
+}
+
+export type WorkspaceAction =
+  | { type: 'session-loaded'; session: Session }
+  | { type: 'documents-changed'; documents: DocumentSummary[] }
+  | { type: 'document-opened'; opened: OpenedDocument }
+  | { type: 'annotation-created'; annotation: Annotation }
+  | { type: 'annotation-updated'; annotationId: string; patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>> }
+  | { type: 'annotation-deleted'; annotationId: string }
+  | { type: 'annotation-restored' }
+  | { type: 'speaker-created'; speaker: Speaker }
+  | { type: 'select'; annotationId: string | null }
+  | { type: 'message'; kind: Message['kind']; text: string }
+  | { type: 'dismiss'; messageId: number };
+
+export const initialState: WorkspaceState = {
+  session: null,
+  documents: [],
+  labels: [],
+  speakers: [],
+  current: null,
+  selectedId: null,
+  deleted: [],
+  messages: [],
+};
+
+let nextMessageId = 1;
+
+/** Text order: by start, then the longer (outer) span first. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function insertSorted(list: Annotation[], annotation: Annotation): Annotation[] {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareAnnotations(list[mid]!, annotation) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return [...list.slice(0, low), annotation, ...list.slice(low)];
+}
+
+function withCount(documents: DocumentSummary[], documentId: string, delta: number): DocumentSummary[] {
+  return documents.map((doc) => (doc.id === documentId ? { ...doc, annotationCount: Math.max(0, doc.annotationCount + delta) } : doc));
+}
+
+export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
+  switch (action.type) {
+    case 'session-loaded':
+      return {
+        ...state,
+        session: action.session,
+        documents: action.session.documents,
+        labels: action.session.labels,
+        speakers: action.session.speakers,
+      };
+    case 'documents-changed':
+      return { ...state, documents: action.documents };
+    case 'document-opened':
+      return {
+        ...state,
+        current: { ...action.opened, annotations: [...action.opened.annotations].sort(compareAnnotations) },
+        selectedId: null,
+        deleted: [],
+      };
+    case 'annotation-created': {
+      if (!state.current) return state;
+      return {
+        ...state,
+        current: { ...state.current, annotations: insertSorted(state.current.annotations, action.annotation) },
+        documents: withCount(state.documents, state.current.document.id, +1),
+        selectedId: action.annotation.id,
+      };
+    }
+    case 'annotation-updated': {
+      if (!state.current) return state;
+      const now = new Date().toISOString();
+      return {
+        ...state,
+        current: {
+          ...state.current,
+          annotations: state.current.annotations.map((a) => (a.id === action.annotationId ? { ...a, ...action.patch, updatedAt: now } : a)),
+        },
+      };
+    }
+    case 'annotation-deleted': {
+      const removed = state.current?.annotations.find((a) => a.id === action.annotationId);
+      if (!state.current || !removed) return state;
+      return {
+        ...state,
+        current: { ...state.current, annotations: state.current.annotations.filter((a) => a.id !== action.annotationId) },
+        documents: withCount(state.documents, state.current.document.id, -1),
+        selectedId: state.selectedId === action.annotationId ? null : state.selectedId,
+        deleted: [...state.deleted, removed],
+      };
+    }
+    case 'annotation-restored': {
+      const restored = state.deleted[state.deleted.length - 1];
+      if (!state.current || !restored) return state;
+      return {
+        ...state,
+        current: { ...state.current, annotations: insertSorted(state.current.annotations, restored) },
+        documents: withCount(state.documents, state.current.document.id, +1),
+        selectedId: restored.id,
+        deleted: state.deleted.slice(0, -1),
+      };
+    }
+    case 'speaker-created':
+      return { ...state, speakers: [...state.speakers, action.speaker] };
+    case 'select':
+      return { ...state, selectedId: action.annotationId };
+    case 'message':
+      return { ...state, messages: [...state.messages.slice(-3), { id: nextMessageId++, kind: action.kind, text: action.text }] };
+    case 'dismiss':
+      return { ...state, messages: state.messages.filter((m) => m.id !== action.messageId) };
+  }
+}

@@ -1,0 +1,40 @@
+// Compiles main, preload, the browser host and the renderer into dist/.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rm } from 'node:fs/promises';
+
+await rm('dist/electron', { recursive: true, force: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // Production dependencies stay in node_modules (and in app.asar); only our code is bundled.
+  packages: 'external',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  esbuild({
+    ...node,
+    format: 'esm',
+    entryPoints: {
+      main: './electron/shell/main.ts',
+      start: './electron/start.ts',
+      serve: './electron/serve-main.ts',
+    },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.js' },
+  }),
+  // Sandboxed preloads must be CommonJS and may require only 'electron'.
+  esbuild({
+    ...node,
+    format: 'cjs',
+    entryPoints: ['./electron/shell/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    external: ['electron'],
+    packages: undefined,
+  }),
+  viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+]);
+console.log('Built dist/electron (main, preload, start, serve) and dist/renderer.');
