@@ -41,7 +41,8 @@ export class AnnotatorService {
     return doc;
   }
 
-  getSession(): Session {
+  async getSession(): Promise<Session> {
+    await this.settled();
     const data = this.store.data;
     return {
       host: this.host,
@@ -54,7 +55,13 @@ export class AnnotatorService {
     };
   }
 
+  /** Reads wait for changes that arrived before them (a reload can overtake its own last save). */
+  private async settled(): Promise<void> {
+    await this.changeQueue;
+  }
+
   async openDocument(documentId: string): Promise<OpenedDocument> {
+    await this.settled();
     const doc = this.requireDocument(documentId);
     let text: string;
     try {

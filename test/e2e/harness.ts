@@ -1,0 +1,180 @@
+// Runs the real app the way a user does: `node dist/electron/serve.js` (the browser host) in a
+// child process, driven in Debian's Chromium by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'test/fixtures');
+export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
+export const SAMPLE = path.join(FIXTURES, 'un-security-council.txt');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export async function tempDir(prefix = 'annotator-e2e-'): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export interface RunningHost {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts a built entry (serve.js or start.js) and waits for the address it prints. */
+export async function startHost(args: string[], entry = 'dist/electron/serve.js'): Promise<RunningHost> {
+  if (!existsSync(path.join(ROOT, entry))) throw new Error(`${entry} is missing: run \`npm run build\` first.`);
+  const child = spawn(process.execPath, [entry, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no address printed:\n${output}`)), 20_000);
+    const check = () => {
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before serving:\n${output}`));
+    });
+  });
+  return {
+    url,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Scrolls the editor until `text` is drawn, then returns its box on screen. */
+export async function locateText(page: Page, text: string, occurrence = 0): Promise<{ start: DOMRect; end: DOMRect }> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const rects = await page.evaluate(
+      ({ text, occurrence }) => {
+        const content = document.querySelector('.cm-content');
+        if (!content) return null;
+        const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+        // Text may be split across highlight spans, so join the nodes of each line.
+        for (const line of content.querySelectorAll('.cm-line')) {
+          const nodes: Text[] = [];
+          walker.currentNode = line;
+          let node = walker.nextNode();
+          while (node && line.contains(node)) {
+            nodes.push(node as Text);
+            node = walker.nextNode();
+          }
+          const joined = nodes.map((n) => n.data).join('');
+          let index = -1;
+          for (let k = 0; k <= occurrence; k++) {
+            index = joined.indexOf(text, index + 1);
+            if (index < 0) break;
+          }
+          if (index < 0) continue;
+          const at = (offset: number) => {
+            let rest = offset;
+            for (const n of nodes) {
+              if (rest <= n.data.length) return { node: n, offset: rest };
+              rest -= n.data.length;
+            }
+            const last = nodes[nodes.length - 1]!;
+            return { node: last, offset: last.data.length };
+          };
+          const a = at(index);
+          const b = at(index + text.length);
+          const first = document.createRange();
+          first.setStart(a.node, a.offset);
+          first.setEnd(a.node, Math.min(a.offset + 1, a.node.data.length));
+          const lastRange = document.createRange();
+          lastRange.setStart(b.node, Math.max(0, b.offset - 1));
+          lastRange.setEnd(b.node, b.offset);
+          const box = (r: Range) => r.getClientRects()[0] ?? r.getBoundingClientRect();
+          const start = box(first);
+          const end = box(lastRange);
+          const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+          if (start.top < scroller.top || end.bottom > scroller.bottom) {
+            line.scrollIntoView({ block: 'center' });
+            return 'scrolled';
+          }
+          return { start: start.toJSON(), end: end.toJSON() };
+        }
+        const scroller = document.querySelector('.cm-scroller')!;
+        scroller.scrollTop += scroller.clientHeight * 0.8;
+        return 'scrolled';
+      },
+      { text, occurrence },
+    );
+    if (rects && rects !== 'scrolled') return rects as { start: DOMRect; end: DOMRect };
+    await page.waitForTimeout(30);
+  }
+  throw new Error(`"${text}" was not found in the editor`);
+}
+
+/** Selects text the way a reader does: press on its first letter, drag to its last. */
+export async function dragSelect(page: Page, text: string, occurrence = 0): Promise<void> {
+  const { start, end } = await locateText(page, text, occurrence);
+  await page.mouse.move(start.left + 1, start.top + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((start.left + end.right) / 2, (start.top + end.bottom) / 2, { steps: 3 });
+  await page.mouse.move(end.right - 1, end.top + end.height / 2, { steps: 3 });
+  await page.mouse.up();
+}
+
+/** Clicks on the middle of the given text. */
+export async function clickText(page: Page, text: string, occurrence = 0): Promise<void> {
+  const { start } = await locateText(page, text, occurrence);
+  await page.mouse.click(start.left + start.width / 2, start.top + start.height / 2);
+}
+
+export async function readJson<T = any>(file: string): Promise<T> {
+  return JSON.parse(await fs.readFile(file, 'utf8')) as T;
+}
+
+/** Polls until `check` stops throwing: disk writes land a moment after the screen updates. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export async function annotationsOnDisk(storeDir: string): Promise<any[]> {
+  const dir = path.join(storeDir, 'annotations');
+  const files = existsSync(dir) ? await fs.readdir(dir) : [];
+  const all = [];
+  for (const file of files.filter((f) => f.endsWith('.json'))) all.push(...(await readJson(path.join(dir, file))).annotations);
+  return all;
+}
