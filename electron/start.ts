@@ -1,19 +1,8 @@
 // `npm start`: the desktop window when the Electron runtime is installed, else the browser host.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { builtRendererDir, serve } from './browser-host/serve.js';
-
-/** The electron package exports its binary's path, and throws when its download never happened. */
-export function findElectronBinary(requireFrom: string = import.meta.url): string | null {
-  try {
-    const binary = createRequire(requireFrom)('electron') as unknown;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
+import { findElectronBinary } from './electron-runtime.js';
 
 const argv = process.argv.slice(2);
 const electronBinary = findElectronBinary();
