@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Three projects so `npm run test:unit` stays quick while `npm test` runs everything.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -31,10 +31,11 @@ export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
     allowPositionals: true,
   });
   if (values.help) return 'help';
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const port = values.port === undefined ? 0 : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   }
+  if (values.store !== undefined && values.store.trim() === '') throw new Error('--store needs a folder, for example --store ~/annotations.');
   return { store: values.store ?? defaultWorkspaceDir(), port, files: positionals };
 }
 

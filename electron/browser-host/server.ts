@@ -71,15 +71,22 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
   res.end(body);
 }
 
+/** The body, or null when it is over the limit (then the rest is drained, not buffered). */
 async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
+  let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
   for await (const chunk of req) {
+    if (tooLarge) continue;
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+    if (size > MAX_BODY_BYTES) {
+      tooLarge = true;
+      chunks.length = 0;
+    } else {
+      chunks.push(chunk as Buffer);
+    }
   }
-  return Buffer.concat(chunks);
+  return tooLarge ? null : Buffer.concat(chunks);
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -88,7 +95,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let allowedHosts: string[] = [];
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let relative: string;
+    try {
+      relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      return send(res, 400, 'Bad path.');
+    }
     const filePath = path.resolve(rendererDir, relative);
     if (!filePath.startsWith(rendererDir + path.sep)) return send(res, 404, 'Not found');
     let body: Buffer;
@@ -124,7 +136,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return send(res, 415, 'API calls send application/json.');
       }
       const body = await readBody(req);
-      if (body === null) return send(res, 413, 'That request is too large.');
+      if (body === null) return send(res, 413, 'That request is too large: files over 50 MB cannot be opened.');
       let args: unknown;
       try {
         args = body.length ? JSON.parse(body.toString('utf8')) : {};

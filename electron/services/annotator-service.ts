@@ -9,11 +9,11 @@ import {
   type OpenedDocument,
   type Session,
 } from '../contract/api.js';
+import { spanContext } from '../contract/spans.js';
 import { readDocumentBytes } from './document-reader.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
-/** Characters of context kept on each side of a span so it can be found again later. */
-export const CONTEXT_LENGTH = 32;
+export { CONTEXT_LENGTH } from '../contract/spans.js';
 
 export type HostKind = Session['host'];
 
@@ -63,17 +63,20 @@ export class AnnotatorService {
   async openDocument(documentId: string): Promise<OpenedDocument> {
     await this.settled();
     const doc = this.requireDocument(documentId);
-    let text: string;
+    const text = await this.readText(doc);
+    const annotations = await this.store.annotations(doc);
+    return { document: this.summary(doc), text, annotations };
+  }
+
+  private async readText(doc: StoredDocument): Promise<string> {
     try {
-      text = await this.store.readText(doc);
+      return await this.store.readText(doc);
     } catch {
       throw new ApiError(
         'store-error',
         `The saved text of "${doc.title}" is missing from the workspace (texts/${doc.textHash}.txt). Open the original file again to restore it.`,
       );
     }
-    const annotations = await this.store.annotations(doc);
-    return { document: this.summary(doc), text, annotations };
   }
 
   /** Reads a file's bytes (from a dialog, a drop, the command line or an upload) into the workspace. */
@@ -141,7 +144,7 @@ export class AnnotatorService {
 
   private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
-    const text = await this.store.readText(doc);
+    const text = await this.readText(doc);
     const annotations = await this.store.annotations(doc);
     const { start, end } = change;
     if (!(start < end && end <= text.length)) {
@@ -162,8 +165,7 @@ export class AnnotatorService {
       start,
       end,
       text: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      ...spanContext(text, start, end),
       speakerId: change.speakerId ?? null,
       note: change.note ?? '',
       createdAt: now,
@@ -178,14 +180,11 @@ export class AnnotatorService {
     const doc = this.requireDocument(change.documentId);
     const annotation = (await this.store.annotations(doc)).find((a) => a.id === change.annotationId);
     if (!annotation) throw new ApiError('not-found', 'That highlight no longer exists; it may have been deleted.');
-    if (change.labelId !== undefined) {
-      this.requireLabel(change.labelId);
-      annotation.labelId = change.labelId;
-    }
-    if (change.speakerId !== undefined) {
-      this.requireSpeaker(change.speakerId);
-      annotation.speakerId = change.speakerId;
-    }
+    // Check everything before changing anything: a refused update must leave no trace.
+    if (change.labelId !== undefined) this.requireLabel(change.labelId);
+    if (change.speakerId !== undefined) this.requireSpeaker(change.speakerId);
+    if (change.labelId !== undefined) annotation.labelId = change.labelId;
+    if (change.speakerId !== undefined) annotation.speakerId = change.speakerId;
     if (change.note !== undefined) annotation.note = change.note;
     annotation.updatedAt = new Date().toISOString();
     return [this.store.saveAnnotations(doc)];

@@ -16,7 +16,8 @@ export function normalizeText(text: string): string {
 }
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  // Rounded up, so a file just over the limit never reads as the limit itself.
+  return bytes >= 1024 * 1024 ? `${(Math.ceil(bytes / 104_857.6) / 10).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Binary files have NUL bytes or many control characters; text almost never does. */
@@ -86,6 +87,13 @@ export function readDocumentBytes(fileName: string, bytes: Uint8Array): ReadDocu
   if (bytes.length === 0) {
     throw new ApiError('empty-file', `"${baseName}" is empty, so there is nothing to annotate. Check that you chose the right file.`);
   }
+  // UTF-16 text is full of NUL bytes; say what it is rather than calling it binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ApiError(
+      'not-utf8',
+      `"${baseName}" is UTF-16 text, which this version cannot read yet. Save it as UTF-8 in your text editor and open it again.`,
+    );
+  }
   if (looksBinary(bytes)) {
     throw new ApiError(
       'binary-file',
@@ -102,7 +110,7 @@ export function readDocumentBytes(fileName: string, bytes: Uint8Array): ReadDocu
   }
   const text = normalizeText(new TextDecoder('utf-8').decode(bytes));
   if (text.trim().length === 0) {
-    throw new ApiError('empty-file', `"${baseName}" holds only blank space, so there is nothing to annotate.`);
+    throw new ApiError('empty-file', `"${baseName}" holds only blank space, so there is nothing to annotate. Check that you chose the right file.`);
   }
   return { title: baseName.replace(/\.(txt|md)$/i, ''), text };
 }

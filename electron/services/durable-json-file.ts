@@ -24,9 +24,12 @@ export async function writeFileDurably(filePath: string, content: string | Uint8
   try {
     await handle.writeFile(content);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(tempPath, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
     await fs.rename(tempPath, filePath);
   } catch (error) {

@@ -1,7 +1,7 @@
 // Files named on a command line: read here, in Node, from paths the user typed themselves.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentSummary } from '../contract/api.js';
+import { ApiError, type DocumentSummary } from '../contract/api.js';
 import type { AnnotatorService } from './annotator-service.js';
 import { toApiError } from './api-dispatcher.js';
 import { checkDocumentSize } from './document-reader.js';
@@ -14,7 +14,7 @@ export interface OpenFileOutcome {
 
 export async function readUserFile(filePath: string): Promise<Uint8Array> {
   const stat = await fs.stat(filePath);
-  if (!stat.isFile()) throw new Error(`${filePath} is not a file.`);
+  if (!stat.isFile()) throw new ApiError('unsupported', `${path.basename(filePath)} is a folder, not a file. Open a .txt or .md file.`);
   // Refuse a huge file before reading it all into memory.
   checkDocumentSize(path.basename(filePath), stat.size);
   return fs.readFile(filePath);

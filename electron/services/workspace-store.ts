@@ -100,6 +100,8 @@ export class WorkspaceStore {
   private readonly annotationDbs = new Map<string, Promise<Low<AnnotationsFile>>>();
   private readonly annotationWriters = new Map<string, CoalescingWriter>();
   private readonly textCache = new Map<string, string>();
+  /** Imports under way, by text hash: the same text opened twice at once is still one document. */
+  private readonly adding = new Map<string, Promise<{ document: StoredDocument; created: boolean }>>();
   private readonly workspaceWriter: CoalescingWriter;
 
   private constructor(
@@ -114,10 +116,14 @@ export class WorkspaceStore {
     await fs.mkdir(path.join(resolved, ANNOTATIONS_DIR), { recursive: true });
     await fs.mkdir(path.join(resolved, TEXTS_DIR), { recursive: true });
     const filePath = path.join(resolved, WORKSPACE_FILE);
-    const db = new Low<WorkspaceFile>(new DurableJSONFile<WorkspaceFile>(filePath), emptyWorkspace());
-    await db.read();
-    const existed = db.data !== null;
-    db.data = migrateWorkspaceFile(filePath, db.data ?? emptyWorkspace());
+    const adapter = new DurableJSONFile<WorkspaceFile>(filePath);
+    // lowdb keeps its default data when the file is missing, so ask the disk, not lowdb.
+    const existed = await fs.access(filePath).then(
+      () => true,
+      () => false,
+    );
+    const raw = await adapter.read();
+    const db = new Low<WorkspaceFile>(adapter, migrateWorkspaceFile(filePath, existed ? raw : emptyWorkspace()));
     const store = new WorkspaceStore(resolved, db);
     if (!existed) await store.saveWorkspace();
     return store;
@@ -150,6 +156,18 @@ export class WorkspaceStore {
     const textHash = sha256(text);
     const existing = this.db.data.documents.find((doc) => doc.textHash === textHash);
     if (existing) return { document: existing, created: false };
+    const underWay = this.adding.get(textHash);
+    if (underWay) return { document: (await underWay).document, created: false };
+    const adding = this.writeNewDocument(fileName, title, text, textHash);
+    this.adding.set(textHash, adding);
+    try {
+      return await adding;
+    } finally {
+      this.adding.delete(textHash);
+    }
+  }
+
+  private async writeNewDocument(fileName: string, title: string, text: string, textHash: string): Promise<{ document: StoredDocument; created: boolean }> {
     const snapshotPath = path.join(this.dir, TEXTS_DIR, `${textHash}.txt`);
     await writeFileDurably(snapshotPath, text);
     this.textCache.set(textHash, text);

@@ -11,6 +11,7 @@ export class ChangeQueue {
   private waiting: Change[] = [];
   private inFlight: Promise<void> | null = null;
   private idleWaiters: (() => void)[] = [];
+  private lastFailed = false;
 
   constructor(
     private readonly client: AnnotatorClient,
@@ -56,7 +57,7 @@ export class ChangeQueue {
   private sendNext(): void {
     if (this.inFlight) return;
     if (this.waiting.length === 0) {
-      this.onStatus('saved');
+      this.onStatus(this.lastFailed ? 'failed' : 'saved');
       for (const resolve of this.idleWaiters.splice(0)) resolve();
       return;
     }
@@ -64,8 +65,11 @@ export class ChangeQueue {
     this.inFlight = this.client
       .applyChanges({ changes: batch })
       .then(
-        () => undefined,
+        () => {
+          this.lastFailed = false;
+        },
         (error: unknown) => {
+          this.lastFailed = true;
           this.onStatus('failed');
           this.onError(error);
         },

@@ -1,12 +1,12 @@
 // Every user action as a function: update the screen at once, then queue the change for disk.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { ApiError, type Annotation, type DocumentSummary } from '../../../electron/contract/api';
+import { spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, type SaveStatus } from './change-queue';
 import { initialState, workspaceReducer } from './workspace-state';
 
-const CONTEXT_LENGTH = 32;
 
 export function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
@@ -133,8 +133,7 @@ export function useWorkspace(client: AnnotatorClient) {
         start,
         end,
         text: text.slice(start, end),
-        prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-        suffix: text.slice(end, end + CONTEXT_LENGTH),
+        ...spanContext(text, start, end),
         speakerId: null,
         note: '',
         createdAt: now,

@@ -1,0 +1,46 @@
+// An AnnotatorClient whose applyChanges calls wait until the test answers them.
+import type { Change } from '../../electron/contract/api.js';
+import type { AnnotatorClient } from '../../renderer/src/api/client.js';
+
+export interface PendingBatch {
+  changes: Change[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export interface FakeClient {
+  client: AnnotatorClient;
+  /** Every applyChanges call, in order; answered ones stay in the list. */
+  batches: PendingBatch[];
+  /** Calls to sendOnUnload. */
+  unloads: { method: string; args: unknown }[];
+}
+
+export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
+  const batches: PendingBatch[] = [];
+  const unloads: { method: string; args: unknown }[] = [];
+  const unexpected = (name: string) => async () => {
+    throw new Error(`${name} was not expected in this test`);
+  };
+  const client: AnnotatorClient = {
+    getSession: unexpected('getSession'),
+    openDocument: unexpected('openDocument'),
+    importFile: unexpected('importFile'),
+    openFilesWithDialog: unexpected('openFilesWithDialog'),
+    listRecentFiles: unexpected('listRecentFiles'),
+    openRecentFile: unexpected('openRecentFile'),
+    applyChanges: (args) =>
+      new Promise((resolve, reject) => {
+        const changes = structuredClone(args.changes) as Change[];
+        batches.push({ changes, resolve: () => resolve({ applied: changes.length }), reject });
+      }),
+    onHostEvent: () => () => undefined,
+  };
+  if (options.withUnload !== false) client.sendOnUnload = (method, args) => void unloads.push({ method, args: structuredClone(args) });
+  return { client, batches, unloads };
+}
+
+/** Lets every pending promise callback run (microtasks and one macrotask turn). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,94 @@
+// The renderer's HTTP transport against the real browser host and a real store.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server.js';
+import { ApiError } from '../../../electron/contract/api.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
+import { createHttpClient, tokenFromLocation } from '../../../renderer/src/api/http-client.js';
+import { useWorkspaces, workspaceOnDisk, annotationsOnDisk } from '../../helpers/workspace.js';
+
+const ws = useWorkspaces();
+const hosts: BrowserHost[] = [];
+
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.close()));
+});
+
+async function start() {
+  const workspace = await ws.tempDir('annotator-client-ws-');
+  const rendererDir = await ws.tempDir('annotator-client-site-');
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html>');
+  const service = await ws.openService(workspace);
+  const host = await startBrowserHost({ handlers: createApiHandlers(service, browserHostOnlyMethods), rendererDir });
+  hosts.push(host);
+  return { workspace, host, base: `http://127.0.0.1:${host.port}` };
+}
+
+async function caught(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+describe('createHttpClient against the browser host', () => {
+  it('imports, annotates and reads back through real HTTP', async () => {
+    const { workspace, host, base } = await start();
+    const client = createHttpClient(host.token, base);
+    const text = 'Ann said: “We will win.” 😀';
+    const doc = await client.importFile({ fileName: 'speech.txt', contentBase64: Buffer.from(text).toString('base64') });
+    expect(doc.title).toBe('speech');
+    const from = text.indexOf('We will win.');
+    expect(
+      await client.applyChanges({
+        changes: [
+          { kind: 'createSpeaker', speakerId: 'spk-ann', name: 'Ann' },
+          { kind: 'createAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'quote', start: from, end: from + 12, speakerId: 'spk-ann' },
+          { kind: 'setLastDocument', documentId: doc.id },
+        ],
+      }),
+    ).toEqual({ applied: 3 });
+    const opened = await client.openDocument({ documentId: doc.id });
+    expect(opened.annotations.map((a) => [a.text, a.speakerId])).toEqual([['We will win.', 'spk-ann']]);
+    const session = await client.getSession({});
+    expect(session.lastDocumentId).toBe(doc.id);
+    expect((await workspaceOnDisk(workspace)).speakers.map((s) => s.name)).toEqual(['Ann']);
+    expect((await annotationsOnDisk(workspace, doc.id)).annotations).toHaveLength(1);
+  });
+
+  it('turns a refusal into an ApiError with the service’s code and message', async () => {
+    const { host, base } = await start();
+    const client = createHttpClient(host.token, base);
+    const error = await caught(client.importFile({ fileName: 'cp1252.txt', contentBase64: Buffer.from([0x93, 0x68, 0x69, 0x94]).toString('base64') }));
+    expect(error.code).toBe('not-utf8');
+    expect(error.message).toMatch(/position 0.*Save it as UTF-8/);
+    expect((await caught(client.openDocument({ documentId: 'doc-nope' }))).code).toBe('not-found');
+    expect((await caught(client.openFilesWithDialog({}))).code).toBe('unsupported');
+  });
+
+  it('reports a wrong token as an error carrying the server’s explanation', async () => {
+    const { base } = await start();
+    const error = await caught(createHttpClient('not-the-token', base).getSession({}));
+    expect(error.message).toMatch(/token/);
+  });
+
+  it('says the server is not answering when it has gone away', async () => {
+    const { host, base } = await start();
+    await host.close();
+    hosts.splice(0);
+    const error = await caught(createHttpClient(host.token, base).getSession({}));
+    expect(error.code).toBe('internal');
+    expect(error.message).toMatch(/not answering.*npm run serve/);
+  });
+});
+
+describe('tokenFromLocation', () => {
+  it('reads the token from the query string, or null', () => {
+    expect(tokenFromLocation(new URL('http://127.0.0.1:5000/?token=abc_DEF-123') as unknown as Location)).toBe('abc_DEF-123');
+    expect(tokenFromLocation(new URL('http://127.0.0.1:5000/?x=1&token=t%2Bk') as unknown as Location)).toBe('t+k');
+    expect(tokenFromLocation(new URL('http://127.0.0.1:5000/') as unknown as Location)).toBeNull();
+  });
+});

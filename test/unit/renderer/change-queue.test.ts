@@ -1,0 +1,192 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, type Change } from '../../../electron/contract/api.js';
+import { ChangeQueue, type SaveStatus } from '../../../renderer/src/state/change-queue.js';
+import { fakeClient, settle } from '../../helpers/fake-client.js';
+
+const create = (id: string, start = 0): Change => ({ kind: 'createAnnotation', documentId: 'doc-1', annotationId: id, labelId: 'quote', start, end: start + 3 });
+const note = (id: string, text: string, documentId = 'doc-1'): Change => ({ kind: 'updateAnnotation', documentId, annotationId: id, note: text });
+
+function setup(options?: { withUnload?: boolean }) {
+  const fake = fakeClient(options);
+  const statuses: SaveStatus[] = [];
+  const errors: unknown[] = [];
+  const queue = new ChangeQueue(
+    fake.client,
+    (status) => statuses.push(status),
+    (error) => errors.push(error),
+  );
+  return { ...fake, queue, statuses, errors };
+}
+
+describe('ChangeQueue', () => {
+  it('sends the first change at once, alone', () => {
+    const { queue, batches, statuses } = setup();
+    queue.push(create('a'));
+    expect(batches.map((b) => b.changes)).toEqual([[create('a')]]);
+    expect(statuses).toEqual(['saving']);
+    expect(queue.pending).toBe(1);
+  });
+
+  it('sends one batch at a time, in order; changes made meanwhile go in the next batch', async () => {
+    const { queue, batches, statuses } = setup();
+    queue.push(create('a'));
+    queue.push(create('b'));
+    queue.push(create('c'));
+    expect(batches).toHaveLength(1);
+    expect(queue.pending).toBe(3);
+    batches[0]!.resolve();
+    await settle();
+    expect(batches).toHaveLength(2);
+    expect(batches[1]!.changes).toEqual([create('b'), create('c')]);
+    queue.push(create('d'));
+    await settle();
+    expect(batches).toHaveLength(2);
+    batches[1]!.resolve();
+    await settle();
+    expect(batches[2]!.changes).toEqual([create('d')]);
+    batches[2]!.resolve();
+    await settle();
+    expect(batches).toHaveLength(3);
+    expect(statuses.at(-1)).toBe('saved');
+    expect(queue.pending).toBe(0);
+  });
+
+  it('folds consecutive note updates of one annotation into the newest', async () => {
+    const { queue, batches } = setup();
+    queue.push(create('a'));
+    for (const text of ['W', 'We', 'We w', 'We will']) queue.push(note('a', text));
+    batches[0]!.resolve();
+    await settle();
+    expect(batches[1]!.changes).toEqual([note('a', 'We will')]);
+  });
+
+  it('keeps every field when a label change and a note change of one annotation are folded', async () => {
+    const { queue, batches } = setup();
+    queue.push(create('a'));
+    queue.push({ kind: 'updateAnnotation', documentId: 'doc-1', annotationId: 'a', labelId: 'claim' });
+    queue.push({ kind: 'updateAnnotation', documentId: 'doc-1', annotationId: 'a', speakerId: 'spk-1' });
+    queue.push(note('a', 'checked'));
+    batches[0]!.resolve();
+    await settle();
+    expect(batches[1]!.changes).toEqual([{ kind: 'updateAnnotation', documentId: 'doc-1', annotationId: 'a', labelId: 'claim', speakerId: 'spk-1', note: 'checked' }]);
+  });
+
+  it('does not fold updates of different annotations, or across another change, or into a batch already sent', async () => {
+    const { queue, batches } = setup();
+    queue.push(note('a', 'sent'));
+    queue.push(note('a', 'one'));
+    queue.push(note('b', 'two'));
+    queue.push(note('a', 'three'));
+    queue.push({ kind: 'deleteAnnotation', documentId: 'doc-1', annotationId: 'a' });
+    queue.push(note('a', 'four'));
+    queue.push(note('a', 'four', 'doc-2'));
+    expect(batches[0]!.changes).toEqual([note('a', 'sent')]);
+    batches[0]!.resolve();
+    await settle();
+    expect(batches[1]!.changes).toEqual([
+      note('a', 'one'),
+      note('b', 'two'),
+      note('a', 'three'),
+      { kind: 'deleteAnnotation', documentId: 'doc-1', annotationId: 'a' },
+      note('a', 'four'),
+      note('a', 'four', 'doc-2'),
+    ]);
+  });
+
+  it('splits a long backlog into batches of at most 5000 (the contract’s limit)', async () => {
+    const { queue, batches } = setup();
+    queue.push(create('first'));
+    for (let i = 0; i < 6001; i++) queue.push(create(`c${i}`, i));
+    batches[0]!.resolve();
+    await settle();
+    expect(batches[1]!.changes).toHaveLength(5000);
+    expect(batches[1]!.changes[0]).toEqual(create('c0', 0));
+    batches[1]!.resolve();
+    await settle();
+    expect(batches[2]!.changes).toHaveLength(1001);
+    expect(batches[2]!.changes.at(-1)).toEqual(create('c6000', 6000));
+  });
+
+  it('flushOnUnload hands the waiting changes to sendOnUnload, once', async () => {
+    const { queue, batches, unloads } = setup();
+    queue.push(create('a'));
+    queue.push(create('b'));
+    queue.push(note('b', 'x'));
+    queue.flushOnUnload();
+    expect(unloads).toEqual([{ method: 'applyChanges', args: { changes: [create('b'), note('b', 'x')] } }]);
+    // They are not sent a second time when the batch in flight is answered.
+    batches[0]!.resolve();
+    await settle();
+    expect(batches).toHaveLength(1);
+    queue.flushOnUnload();
+    expect(unloads).toHaveLength(1);
+  });
+
+  it('flushOnUnload with nothing waiting sends nothing', () => {
+    const { queue, unloads } = setup();
+    queue.flushOnUnload();
+    queue.push(create('a'));
+    queue.flushOnUnload();
+    expect(unloads).toEqual([]);
+  });
+
+  it('flushOnUnload without an unload path does not throw', () => {
+    const { queue } = setup({ withUnload: false });
+    queue.push(create('a'));
+    queue.push(create('b'));
+    expect(() => queue.flushOnUnload()).not.toThrow();
+  });
+
+  it('reports a refused batch through onError and status "failed", then carries on', async () => {
+    const { queue, batches, statuses, errors } = setup();
+    queue.push(create('a'));
+    queue.push(create('b'));
+    const refusal = new ApiError('bad-request', 'The range 0–3 is outside "story".');
+    batches[0]!.reject(refusal);
+    await settle();
+    expect(errors).toEqual([refusal]);
+    expect(statuses).toContain('failed');
+    // The next batch still goes out.
+    expect(batches[1]!.changes).toEqual([create('b')]);
+    batches[1]!.resolve();
+    await settle();
+    expect(statuses.at(-1)).toBe('saved');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('leaves the status at "failed" after a refused batch when nothing else is waiting', async () => {
+    const { queue, batches, statuses } = setup();
+    queue.push(create('a'));
+    batches[0]!.reject(new Error('offline'));
+    await queue.whenIdle();
+    expect(statuses.at(-1)).toBe('failed');
+  });
+
+  it('whenIdle resolves at once when idle, and otherwise only after every change is answered', async () => {
+    const { queue, batches } = setup();
+    await queue.whenIdle();
+    queue.push(create('a'));
+    queue.push(create('b'));
+    const order: string[] = [];
+    const idle = queue.whenIdle().then(() => order.push('idle'));
+    await settle();
+    expect(order).toEqual([]);
+    batches[0]!.resolve();
+    await settle();
+    expect(order).toEqual([]);
+    batches[1]!.resolve();
+    await idle;
+    expect(order).toEqual(['idle']);
+    expect(queue.pending).toBe(0);
+  });
+
+  it('whenIdle also resolves when the last batch fails', async () => {
+    const { queue, batches } = setup();
+    queue.push(create('a'));
+    const idle = vi.fn();
+    const waiting = queue.whenIdle().then(idle);
+    batches[0]!.reject(new Error('server gone'));
+    await waiting;
+    expect(idle).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LABELS, type Annotation, type DocumentSummary, type OpenedDocument, type Session } from '../../../electron/contract/api.js';
+import {
+  compareAnnotations,
+  initialState,
+  insertSorted,
+  workspaceReducer,
+  type WorkspaceAction,
+  type WorkspaceState,
+} from '../../../renderer/src/state/workspace-state.js';
+
+const TEXT = 'The mayor said the bridge will be rebuilt by May. Critics doubt it.';
+
+function doc(id: string, annotationCount = 0): DocumentSummary {
+  return { id, title: id, fileName: `${id}.txt`, textHash: 'a'.repeat(64), length: TEXT.length, addedAt: '2024-01-01T00:00:00.000Z', annotationCount };
+}
+
+function ann(id: string, start: number, end: number, documentId = 'doc-1'): Annotation {
+  return {
+    id,
+    documentId,
+    labelId: 'quote',
+    start,
+    end,
+    text: TEXT.slice(start, end),
+    prefix: '',
+    suffix: '',
+    speakerId: null,
+    note: '',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+  };
+}
+
+const session: Session = {
+  host: 'memory',
+  workspaceDir: '/ws',
+  capabilities: { nativeOpenDialog: false, recentFiles: false },
+  labels: DEFAULT_LABELS,
+  speakers: [{ id: 'spk-1', name: 'The mayor', createdAt: '2024-01-01T00:00:00.000Z' }],
+  documents: [doc('doc-1', 2), doc('doc-2', 5)],
+  lastDocumentId: 'doc-1',
+};
+
+const opened = (annotations: Annotation[]): OpenedDocument => ({ document: doc('doc-1', annotations.length), text: TEXT, annotations });
+
+function run(state: WorkspaceState, ...actions: WorkspaceAction[]): WorkspaceState {
+  return actions.reduce(workspaceReducer, state);
+}
+
+/** A session loaded and doc-1 opened with two highlights. */
+function loaded(): WorkspaceState {
+  return run(initialState, { type: 'session-loaded', session }, { type: 'document-opened', opened: opened([ann('late', 30, 40), ann('early', 4, 9)]) });
+}
+
+const ids = (state: WorkspaceState) => state.current?.annotations.map((a) => a.id);
+const count = (state: WorkspaceState, id: string) => state.documents.find((d) => d.id === id)?.annotationCount;
+
+describe('workspaceReducer', () => {
+  it('session-loaded takes documents, labels and speakers from the session', () => {
+    const state = run(initialState, { type: 'session-loaded', session });
+    expect(state.session).toBe(session);
+    expect(state.documents.map((d) => d.id)).toEqual(['doc-1', 'doc-2']);
+    expect(state.labels.map((l) => l.name)).toEqual(['Quote', 'Speaker', 'Claim']);
+    expect(state.speakers.map((s) => s.name)).toEqual(['The mayor']);
+    expect(state.current).toBeNull();
+  });
+
+  it('document-opened sorts highlights into text order and clears selection and undo history', () => {
+    let state = loaded();
+    state = run(state, { type: 'select', annotationId: 'early' }, { type: 'annotation-deleted', annotationId: 'early' });
+    expect(state.deleted).toHaveLength(1);
+    state = run(state, { type: 'document-opened', opened: opened([ann('c', 20, 25), ann('a', 0, 3), ann('b', 0, 10)]) });
+    expect(ids(state)).toEqual(['b', 'a', 'c']);
+    expect(state.selectedId).toBeNull();
+    expect(state.deleted).toEqual([]);
+  });
+
+  it('document-opened does not reorder the caller’s array', () => {
+    const list = [ann('c', 20, 25), ann('a', 0, 3)];
+    run(initialState, { type: 'document-opened', opened: opened(list) });
+    expect(list.map((a) => a.id)).toEqual(['c', 'a']);
+  });
+
+  it('annotation-created inserts in text order, selects it and counts it', () => {
+    const state = run(loaded(), { type: 'annotation-created', annotation: ann('middle', 15, 20) });
+    expect(ids(state)).toEqual(['early', 'middle', 'late']);
+    expect(state.selectedId).toBe('middle');
+    expect(count(state, 'doc-1')).toBe(3);
+    expect(count(state, 'doc-2')).toBe(5);
+  });
+
+  it('annotation-created at the start and at the end of the list', () => {
+    const state = run(loaded(), { type: 'annotation-created', annotation: ann('first', 0, 3) }, { type: 'annotation-created', annotation: ann('last', 60, 65) });
+    expect(ids(state)).toEqual(['first', 'early', 'late', 'last']);
+    expect(state.selectedId).toBe('last');
+  });
+
+  it('annotation-created without an open document changes nothing', () => {
+    const state = run(initialState, { type: 'session-loaded', session });
+    expect(run(state, { type: 'annotation-created', annotation: ann('x', 0, 3) })).toBe(state);
+  });
+
+  it('does not mutate the previous state', () => {
+    const before = loaded();
+    const snapshot = structuredClone(before);
+    run(before, { type: 'annotation-created', annotation: ann('m', 15, 20) }, { type: 'annotation-deleted', annotationId: 'early' }, { type: 'annotation-updated', annotationId: 'late', patch: { note: 'x' } });
+    expect(before).toEqual(snapshot);
+  });
+
+  it('annotation-updated patches only the named highlight and stamps updatedAt', () => {
+    const state = run(loaded(), { type: 'annotation-updated', annotationId: 'late', patch: { labelId: 'claim', speakerId: 'spk-1', note: 'Check the budget.' } });
+    const late = state.current!.annotations.find((a) => a.id === 'late')!;
+    expect(late).toMatchObject({ labelId: 'claim', speakerId: 'spk-1', note: 'Check the budget.', start: 30, end: 40 });
+    expect(late.updatedAt).not.toBe('2024-01-01T00:00:00.000Z');
+    expect(state.current!.annotations.find((a) => a.id === 'early')).toEqual(ann('early', 4, 9));
+  });
+
+  it('annotation-deleted removes it, pushes it on the undo stack, decrements the count and clears its selection', () => {
+    let state = run(loaded(), { type: 'select', annotationId: 'early' }, { type: 'annotation-deleted', annotationId: 'early' });
+    expect(ids(state)).toEqual(['late']);
+    expect(state.deleted.map((a) => a.id)).toEqual(['early']);
+    expect(count(state, 'doc-1')).toBe(1);
+    expect(state.selectedId).toBeNull();
+    state = run(state, { type: 'select', annotationId: 'late' }, { type: 'annotation-deleted', annotationId: 'missing' });
+    expect(state.deleted.map((a) => a.id)).toEqual(['early']);
+    expect(count(state, 'doc-1')).toBe(1);
+    expect(state.selectedId).toBe('late');
+  });
+
+  it('deleting another highlight keeps the current selection', () => {
+    const state = run(loaded(), { type: 'select', annotationId: 'late' }, { type: 'annotation-deleted', annotationId: 'early' });
+    expect(state.selectedId).toBe('late');
+  });
+
+  it('annotation-restored pops the newest deletion back into place, selected and counted', () => {
+    let state = run(loaded(), { type: 'annotation-deleted', annotationId: 'early' }, { type: 'annotation-deleted', annotationId: 'late' });
+    expect(count(state, 'doc-1')).toBe(0);
+    state = run(state, { type: 'annotation-restored' });
+    expect(ids(state)).toEqual(['late']);
+    expect(state.selectedId).toBe('late');
+    expect(state.deleted.map((a) => a.id)).toEqual(['early']);
+    expect(count(state, 'doc-1')).toBe(1);
+    state = run(state, { type: 'annotation-restored' });
+    expect(ids(state)).toEqual(['early', 'late']);
+    expect(state.deleted).toEqual([]);
+    expect(count(state, 'doc-1')).toBe(2);
+    // Nothing left to restore.
+    expect(run(state, { type: 'annotation-restored' })).toBe(state);
+  });
+
+  it('never counts below zero', () => {
+    const state = run(
+      initialState,
+      { type: 'session-loaded', session: { ...session, documents: [doc('doc-1', 0)] } },
+      { type: 'document-opened', opened: opened([ann('a', 0, 3)]) },
+      { type: 'annotation-deleted', annotationId: 'a' },
+    );
+    expect(count(state, 'doc-1')).toBe(0);
+  });
+
+  it('speaker-created, documents-changed and select', () => {
+    let state = run(loaded(), { type: 'speaker-created', speaker: { id: 'spk-2', name: 'A critic', createdAt: 'now' } });
+    expect(state.speakers.map((s) => s.id)).toEqual(['spk-1', 'spk-2']);
+    state = run(state, { type: 'documents-changed', documents: [doc('doc-9')] });
+    expect(state.documents.map((d) => d.id)).toEqual(['doc-9']);
+    state = run(state, { type: 'select', annotationId: 'late' });
+    expect(state.selectedId).toBe('late');
+    expect(run(state, { type: 'select', annotationId: null }).selectedId).toBeNull();
+  });
+
+  it('keeps the four newest messages, with unique ids, and dismisses by id', () => {
+    let state = initialState;
+    for (let i = 1; i <= 6; i++) state = run(state, { type: 'message', kind: i % 2 ? 'error' : 'info', text: `message ${i}` });
+    expect(state.messages.map((m) => m.text)).toEqual(['message 3', 'message 4', 'message 5', 'message 6']);
+    expect(new Set(state.messages.map((m) => m.id)).size).toBe(4);
+    const dismissed = state.messages[1]!.id;
+    state = run(state, { type: 'dismiss', messageId: dismissed });
+    expect(state.messages.map((m) => m.text)).toEqual(['message 3', 'message 5', 'message 6']);
+  });
+});
+
+describe('compareAnnotations and insertSorted', () => {
+  it('orders by start, then longer first, then id', () => {
+    const list = [ann('b', 5, 8), ann('z', 0, 3), ann('outer', 0, 10), ann('a', 5, 8)];
+    expect([...list].sort(compareAnnotations).map((a) => a.id)).toEqual(['outer', 'z', 'a', 'b']);
+  });
+
+  it('insertSorted keeps the list sorted for every insertion order', () => {
+    const items = [ann('a', 0, 5), ann('b', 0, 2), ann('c', 3, 4), ann('d', 3, 9), ann('e', 10, 12), ann('f', 10, 12)];
+    const expected = [...items].sort(compareAnnotations).map((a) => a.id);
+    // Every rotation and its reverse.
+    for (let shift = 0; shift < items.length; shift++) {
+      const order = [...items.slice(shift), ...items.slice(0, shift)];
+      for (const sequence of [order, [...order].reverse()]) {
+        const result = sequence.reduce<Annotation[]>((list, item) => insertSorted(list, item), []);
+        expect(result.map((a) => a.id)).toEqual(expected);
+      }
+    }
+  });
+});

@@ -1,0 +1,380 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sessionSchema, openedDocumentSchema, documentSummarySchema, type Change } from '../../../electron/contract/api.js';
+import { AnnotatorService, CONTEXT_LENGTH, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
+import { ANNOTATIONS_DIR } from '../../../electron/services/workspace-store.js';
+import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
+import {
+  annotationsOnDisk,
+  createChange,
+  expectApiError,
+  importText,
+  snapshotPath,
+  useWorkspaces,
+  workspaceOnDisk,
+} from '../../helpers/workspace.js';
+
+const ws = useWorkspaces();
+
+const EMOJI_STORY = 'Intro 😀😀 then “Quote here,” said Ann 👩🏽‍💻 at the meeting. ' + 'Filler text. '.repeat(5);
+const QUOTE = 'Quote here';
+
+async function setup(text = EMOJI_STORY) {
+  const dir = await ws.tempDir('annotator-svc-');
+  const service = await ws.openService(dir);
+  const doc = await importText(service, 'story.txt', text);
+  return { dir, service, doc };
+}
+
+const speakerChange = (speakerId: string, name: string): Change => ({ kind: 'createSpeaker', speakerId, name });
+
+describe('createAnnotation', () => {
+  it('stores text, prefix and suffix as UTF-16 slices of the text, with emoji before the span', async () => {
+    const { dir, service, doc } = await setup();
+    const start = EMOJI_STORY.indexOf(QUOTE);
+    const end = start + QUOTE.length;
+    // UTF-16 offsets: each 😀 counts two.
+    expect(start).toBe('Intro 😀😀 then “'.length);
+    expect(start).toBe(17);
+    await service.applyChanges([createChange(doc.id, 'ann-1', start, end)]);
+    const [stored] = (await annotationsOnDisk(dir, doc.id)).annotations;
+    expect(stored).toMatchObject({ id: 'ann-1', documentId: doc.id, labelId: 'quote', start, end, speakerId: null, note: '' });
+    expect(stored!.text).toBe(QUOTE);
+    expect(stored!.text).toBe(EMOJI_STORY.slice(start, end));
+    expect(stored!.prefix).toBe(EMOJI_STORY.slice(0, start));
+    expect(stored!.prefix).toBe('Intro 😀😀 then “');
+    expect(stored!.suffix).toBe(EMOJI_STORY.slice(end, end + CONTEXT_LENGTH));
+    expect(stored!.suffix).toHaveLength(CONTEXT_LENGTH);
+    expect(stored!.createdAt).toBe(stored!.updatedAt);
+  });
+
+  it('keeps only CONTEXT_LENGTH code units of prefix far into the text, and a short suffix at its end', async () => {
+    const text = 'a'.repeat(100) + 'TARGET' + 'b'.repeat(5);
+    const { dir, service, doc } = await setup(text);
+    await service.applyChanges([createChange(doc.id, 'ann-1', 100, 106)]);
+    const [stored] = (await annotationsOnDisk(dir, doc.id)).annotations;
+    expect(stored!.text).toBe('TARGET');
+    expect(stored!.prefix).toBe('a'.repeat(CONTEXT_LENGTH));
+    expect(stored!.suffix).toBe('bbbbb');
+  });
+
+  it('a span may cover a whole emoji and end at the very end of the text', async () => {
+    const text = 'Ends with 😀';
+    const { dir, service, doc } = await setup(text);
+    await service.applyChanges([createChange(doc.id, 'ann-1', 10, 12)]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.text).toBe('😀');
+  });
+
+  it.each([
+    ['end beyond the text', 0, 10_000, /outside/],
+    ['start equal to end', 5, 5, /outside/],
+    ['start after end', 8, 4, /outside/],
+  ])('refuses %s with bad-request and saves nothing', async (_what, start, end, message) => {
+    const { dir, service, doc } = await setup();
+    const error = await expectApiError(service.applyChanges([createChange(doc.id, 'ann-1', start, end)]), 'bad-request', message);
+    expect(error.message).toContain(`${start}–${end}`);
+    expect(error.message).toContain(String(EMOJI_STORY.length));
+    expect(await exists(path.join(dir, ANNOTATIONS_DIR, `${doc.id}.json`))).toBe(false);
+  });
+
+  it('refuses a span that starts or ends inside an emoji (between its two UTF-16 halves)', async () => {
+    const { dir, service, doc } = await setup();
+    const emoji = EMOJI_STORY.indexOf('😀');
+    await expectApiError(service.applyChanges([createChange(doc.id, 'a', emoji + 1, emoji + 6)]), 'bad-request', /inside a single character/);
+    await expectApiError(service.applyChanges([createChange(doc.id, 'b', 0, emoji + 1)]), 'bad-request', /emoji/);
+    expect(await exists(path.join(dir, ANNOTATIONS_DIR, `${doc.id}.json`))).toBe(false);
+  });
+
+  it('refuses an unknown label and an unknown speaker with readable messages', async () => {
+    const { dir, service, doc } = await setup();
+    await expectApiError(service.applyChanges([createChange(doc.id, 'a', 0, 5, { labelId: 'rumour' })]), 'bad-request', /no label "rumour"/);
+    await expectApiError(service.applyChanges([createChange(doc.id, 'b', 0, 5, { speakerId: 'spk-ghost' })]), 'bad-request', /no speaker "spk-ghost"/);
+    expect(await exists(path.join(dir, ANNOTATIONS_DIR, `${doc.id}.json`))).toBe(false);
+  });
+
+  it('refuses an unknown document with not-found', async () => {
+    const { service } = await setup();
+    await expectApiError(service.applyChanges([createChange('doc-missing', 'a', 0, 5)]), 'not-found', /No document with id doc-missing/);
+  });
+
+  it('stores the same annotation id only once, whether sent twice in a batch or in two batches', async () => {
+    const { dir, service, doc } = await setup();
+    const change = createChange(doc.id, 'ann-1', 0, 5);
+    await service.applyChanges([change, change]);
+    await service.applyChanges([change]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['ann-1']);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(1);
+  });
+
+  it('counts annotations in workspace.json and attaches a known speaker', async () => {
+    const { dir, service, doc } = await setup();
+    await service.applyChanges([
+      speakerChange('spk-ann', 'Ann'),
+      createChange(doc.id, 'a1', 0, 5),
+      createChange(doc.id, 'a2', 6, 8, { labelId: 'claim', speakerId: 'spk-ann', note: 'check this' }),
+    ]);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(2);
+    const second = (await annotationsOnDisk(dir, doc.id)).annotations[1]!;
+    expect(second).toMatchObject({ labelId: 'claim', speakerId: 'spk-ann', note: 'check this' });
+  });
+});
+
+describe('updateAnnotation and deleteAnnotation', () => {
+  it('persists label, speaker and note changes on disk', async () => {
+    const { dir, service, doc } = await setup();
+    await service.applyChanges([speakerChange('spk-ann', 'Ann'), createChange(doc.id, 'ann-1', 0, 5)]);
+    const created = (await annotationsOnDisk(dir, doc.id)).annotations[0]!;
+    await service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'claim' }]);
+    await service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', speakerId: 'spk-ann' }]);
+    await service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', note: 'Verified with the city clerk.' }]);
+    const updated = (await annotationsOnDisk(dir, doc.id)).annotations[0]!;
+    expect(updated).toMatchObject({ labelId: 'claim', speakerId: 'spk-ann', note: 'Verified with the city clerk.', start: 0, end: 5, createdAt: created.createdAt });
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
+    // A speaker can be cleared again with null.
+    await service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', speakerId: null }]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.speakerId).toBeNull();
+    // Fields not named in an update stay as they were.
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.note).toBe('Verified with the city clerk.');
+  });
+
+  it('refuses to update a missing annotation (not-found) or to an unknown label/speaker (bad-request)', async () => {
+    const { dir, service, doc } = await setup();
+    await service.applyChanges([createChange(doc.id, 'ann-1', 0, 5)]);
+    const before = await snapshotDir(dir);
+    await expectApiError(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'gone', note: 'x' }]), 'not-found', /no longer exists/);
+    await expectApiError(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'nope' }]), 'bad-request', /no label "nope"/);
+    await expectApiError(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', speakerId: 'nobody' }]), 'bad-request', /no speaker "nobody"/);
+    expect(await snapshotDir(dir)).toEqual(before);
+  });
+
+  it('a refused update leaves the annotation exactly as it was', async () => {
+    const { service, doc } = await setup();
+    await service.applyChanges([createChange(doc.id, 'ann-1', 0, 5)]);
+    await expectApiError(
+      service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'claim', speakerId: 'nobody' }]),
+      'bad-request',
+    );
+    const opened = await service.openDocument(doc.id);
+    expect(opened.annotations[0]!.labelId).toBe('quote');
+  });
+
+  it('delete removes the annotation from disk and decrements annotationCount in workspace.json', async () => {
+    const { dir, service, doc } = await setup();
+    await service.applyChanges([createChange(doc.id, 'a1', 0, 5), createChange(doc.id, 'a2', 6, 10)]);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(2);
+    await service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'a1' }]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['a2']);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(1);
+    // Deleting again is harmless.
+    await service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'a1' }]);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(1);
+  });
+
+  it('a deleted annotation can be created again with the same id (undo)', async () => {
+    const { dir, service, doc } = await setup();
+    const change = createChange(doc.id, 'a1', 0, 5, { note: 'keep me' });
+    await service.applyChanges([change]);
+    await service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'a1' }, change]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations).toMatchObject([{ id: 'a1', note: 'keep me' }]);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(1);
+  });
+});
+
+describe('speakers and settings', () => {
+  it('createSpeaker persists a trimmed name and ignores a repeated id', async () => {
+    const { dir, service } = await setup();
+    await service.applyChanges([speakerChange('spk-1', '  Robert Wood  ')]);
+    await service.applyChanges([speakerChange('spk-1', 'Someone Else')]);
+    const speakers = (await workspaceOnDisk(dir)).speakers;
+    expect(speakers.map((s) => [s.id, s.name])).toEqual([['spk-1', 'Robert Wood']]);
+    expect(Number.isNaN(Date.parse(speakers[0]!.createdAt))).toBe(false);
+  });
+
+  it('setLastDocument persists and survives a reopen; an unknown document is not-found', async () => {
+    const { dir, service, doc } = await setup();
+    const other = await importText(service, 'other.txt', 'Another story.');
+    await service.applyChanges([{ kind: 'setLastDocument', documentId: other.id }]);
+    expect((await workspaceOnDisk(dir)).settings.lastDocumentId).toBe(other.id);
+    await service.applyChanges([{ kind: 'setLastDocument', documentId: doc.id }]);
+    expect((await workspaceOnDisk(dir)).settings.lastDocumentId).toBe(doc.id);
+    await expectApiError(service.applyChanges([{ kind: 'setLastDocument', documentId: 'doc-nope' }]), 'not-found');
+    const reopened = await ws.openService(dir);
+    expect((await reopened.getSession()).lastDocumentId).toBe(doc.id);
+  });
+});
+
+describe('applyChanges batches', () => {
+  it('keeps the first change on disk when the second fails, and rejects', async () => {
+    const { dir, service, doc } = await setup();
+    await expectApiError(
+      service.applyChanges([createChange(doc.id, 'good', 0, 5), createChange(doc.id, 'bad', 0, 99_999), createChange(doc.id, 'never', 6, 8)]),
+      'bad-request',
+      /outside/,
+    );
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['good']);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(1);
+    // A fresh store on the same folder agrees.
+    const reopened = await ws.openService(dir);
+    expect((await reopened.openDocument(doc.id)).annotations.map((a) => a.id)).toEqual(['good']);
+  });
+
+  it('reports how many changes it applied', async () => {
+    const { service, doc } = await setup();
+    expect(await service.applyChanges([createChange(doc.id, 'a', 0, 5), speakerChange('s', 'S'), { kind: 'setLastDocument', documentId: doc.id }])).toEqual({ applied: 3 });
+  });
+
+  it('applies concurrent calls in call order', async () => {
+    const { dir, service, doc } = await setup();
+    const note = (text: string): Change => ({ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'a1', note: text });
+    const calls = [
+      service.applyChanges([createChange(doc.id, 'a1', 0, 5)]),
+      service.applyChanges([note('one')]),
+      service.applyChanges([note('two')]),
+      service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'a2' }]),
+      service.applyChanges([createChange(doc.id, 'a2', 6, 10)]),
+      service.applyChanges([note('three')]),
+      service.applyChanges([createChange(doc.id, 'a3', 11, 14)]),
+      service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'a3' }]),
+    ];
+    await Promise.all(calls);
+    const onDisk = (await annotationsOnDisk(dir, doc.id)).annotations;
+    expect(onDisk.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect(onDisk[0]!.note).toBe('three');
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(2);
+  });
+
+  it('a failed call does not stop the calls queued behind it', async () => {
+    const { dir, service, doc } = await setup();
+    const failing = service.applyChanges([createChange(doc.id, 'x', 5, 1)]);
+    const after = service.applyChanges([createChange(doc.id, 'y', 0, 5)]);
+    await expectApiError(failing, 'bad-request');
+    await after;
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['y']);
+  });
+});
+
+describe('openDocument, import and session', () => {
+  it('opens a document with its normalized text and annotations', async () => {
+    const { service } = await setup();
+    const doc = await importText(service, 'crlf.txt', '\uFEFFLine one\r\nLine two\r');
+    await service.applyChanges([createChange(doc.id, 'a1', 5, 8)]);
+    const opened = await service.openDocument(doc.id);
+    expect(openedDocumentSchema.parse(opened)).toEqual(opened);
+    expect(opened.text).toBe('Line one\nLine two\n');
+    expect(opened.document).toMatchObject({ id: doc.id, title: 'crlf', fileName: 'crlf.txt', length: 18, annotationCount: 1 });
+    expect(opened.annotations.map((a) => a.text)).toEqual(['one']);
+  });
+
+  it('reads wait for changes issued before them, even when those were not awaited', async () => {
+    const { service, doc } = await setup();
+    const write = service.applyChanges([speakerChange('spk-1', 'Ann'), createChange(doc.id, 'a1', 0, 5), { kind: 'setLastDocument', documentId: doc.id }]);
+    const [opened, session] = await Promise.all([service.openDocument(doc.id), service.getSession()]);
+    await write;
+    expect(opened.annotations.map((a) => a.id)).toEqual(['a1']);
+    expect(session.speakers.map((s) => s.id)).toEqual(['spk-1']);
+    expect(session.lastDocumentId).toBe(doc.id);
+    expect(session.documents[0]!.annotationCount).toBe(1);
+  });
+
+  it('a read after a failed change still answers', async () => {
+    const { service, doc } = await setup();
+    const failing = service.applyChanges([createChange(doc.id, 'a1', 0, 99_999)]);
+    const opened = service.openDocument(doc.id);
+    await expectApiError(failing, 'bad-request');
+    expect((await opened).annotations).toEqual([]);
+  });
+
+  it('openDocument of an unknown id is not-found', async () => {
+    const { service } = await setup();
+    await expectApiError(service.openDocument('doc-0000000000000000'), 'not-found', /pick another/);
+  });
+
+  it('openDocument with a missing text snapshot is a store-error telling the user to open the file again', async () => {
+    const { dir, doc } = await setup();
+    await fs.rm(snapshotPath(dir, doc.textHash));
+    // A fresh service, so no cached copy of the text hides the loss.
+    const service = await ws.openService(dir);
+    const error = await expectApiError(service.openDocument(doc.id), 'store-error', /missing/);
+    expect(error.message).toContain('story');
+    expect(error.message).toContain(`texts/${doc.textHash}.txt`);
+    expect(error.message).toMatch(/Open the original file again/);
+  });
+
+  it('importing the same text again finds the same document', async () => {
+    const { service, doc } = await setup();
+    const again = await importText(service, 'renamed.txt', EMOJI_STORY);
+    expect(again.id).toBe(doc.id);
+    expect((await service.getSession()).documents).toHaveLength(1);
+  });
+
+  it.each([
+    ['photo.png', Buffer.from('text'), 'unsupported'],
+    ['empty.txt', Buffer.alloc(0), 'empty-file'],
+    ['blank.md', Buffer.from(' \n\t\n'), 'empty-file'],
+    ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]), 'binary-file'],
+    ['cp1252.txt', Buffer.from([0x48, 0x69, 0x20, 0x93, 0x79, 0x6f, 0x94]), 'not-utf8'],
+    ['surrogate.txt', Buffer.from([0x61, 0xed, 0xa0, 0x80]), 'not-utf8'],
+  ] as const)('importBase64 of %s is refused with %s and changes nothing on disk', async (fileName, content, code) => {
+    const { dir, service } = await setup();
+    const before = await snapshotDir(dir);
+    await expectApiError(service.importBase64(fileName, content.toString('base64')), code);
+    expect(await snapshotDir(dir)).toEqual(before);
+  });
+
+  it('importBase64 of a good file returns a contract-valid summary and stores the text', async () => {
+    const { dir, service } = await setup();
+    const text = 'Crème brûlée — “quoted” 😀\n';
+    const summary = await service.importBase64('C:\\Users\\ann\\Dessert.md', Buffer.from(text).toString('base64'));
+    expect(documentSummarySchema.parse(summary)).toEqual(summary);
+    expect(summary).toMatchObject({ title: 'Dessert', fileName: 'Dessert.md', length: text.length, annotationCount: 0 });
+    expect(await fs.readFile(snapshotPath(dir, summary.textHash), 'utf8')).toBe(text);
+  });
+
+  it('getSession lists documents with their counts, labels, speakers and host', async () => {
+    const { dir, service, doc } = await setup();
+    const other = await importText(service, 'other.md', 'A second story with words.');
+    await service.applyChanges([
+      speakerChange('spk-1', 'Ann'),
+      createChange(doc.id, 'a1', 0, 5),
+      createChange(doc.id, 'a2', 6, 8),
+      createChange(other.id, 'b1', 2, 8),
+      { kind: 'setLastDocument', documentId: other.id },
+    ]);
+    const session = await service.getSession();
+    expect(sessionSchema.parse(session)).toEqual(session);
+    expect(session.host).toBe('browser');
+    expect(session.workspaceDir).toBe(dir);
+    expect(session.capabilities).toEqual({ nativeOpenDialog: false, recentFiles: false });
+    expect(session.labels.map((l) => l.id)).toEqual(['quote', 'speaker', 'claim']);
+    expect(session.speakers.map((s) => s.name)).toEqual(['Ann']);
+    expect(session.documents.map((d) => [d.title, d.annotationCount])).toEqual([
+      ['story', 2],
+      ['other', 1],
+    ]);
+    expect(session.lastDocumentId).toBe(other.id);
+    // The session is a copy: changing it does not change the store.
+    session.documents[0]!.annotationCount = 99;
+    expect((await service.getSession()).documents[0]!.annotationCount).toBe(2);
+  });
+});
+
+describe('createApiHandlers and browserHostOnlyMethods', () => {
+  it('routes every contract method to the service or to the host-only methods', async () => {
+    const { service, doc } = await setup();
+    const handlers = createApiHandlers(service, browserHostOnlyMethods);
+    expect((await handlers.getSession()).documents.map((d) => d.id)).toEqual([doc.id]);
+    expect((await handlers.openDocument({ documentId: doc.id })).text).toBe(EMOJI_STORY);
+    expect(await handlers.applyChanges({ changes: [createChange(doc.id, 'a', 0, 5)] })).toEqual({ applied: 1 });
+    expect(await handlers.listRecentFiles()).toEqual([]);
+    await expectApiError(handlers.openFilesWithDialog(), 'unsupported', /Open button/);
+    await expectApiError(handlers.openRecentFile({ recentId: 'r1' }), 'unsupported', /desktop app/);
+  });
+
+  it('reports the host and capabilities it was created with', async () => {
+    const dir = await ws.tempDir();
+    const store = await ws.openStore(dir);
+    const service = new AnnotatorService(store, 'electron', { nativeOpenDialog: true, recentFiles: true });
+    expect(await service.getSession()).toMatchObject({ host: 'electron', capabilities: { nativeOpenDialog: true, recentFiles: true } });
+  });
+});

@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, MAX_DOCUMENT_BYTES, annotatorApiSchema, apiMethods } from '../../../electron/contract/api.js';
+import { API_METHOD_NAMES } from '../../../electron/contract/channels.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
+import { dispatchApiCall, toApiError, type ApiHandlerMap, type ApiResponse } from '../../../electron/services/api-dispatcher.js';
+import { StoreFileError } from '../../../electron/services/durable-json-file.js';
+import { snapshotDir } from '../../helpers/temp-dirs.js';
+import { importText, useWorkspaces } from '../../helpers/workspace.js';
+
+const ws = useWorkspaces();
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function setup() {
+  const dir = await ws.tempDir('annotator-dispatch-');
+  const service = await ws.openService(dir);
+  const doc = await importText(service, 'story.txt', 'The minister said the budget is balanced. 😀 Critics disagree.');
+  return { dir, service, doc, handlers: createApiHandlers(service, browserHostOnlyMethods) };
+}
+
+function expectFailure(response: ApiResponse, code: string, message?: RegExp): string {
+  expect(response.ok).toBe(false);
+  if (response.ok) throw new Error('unreachable');
+  expect(response.error.code).toBe(code);
+  if (message) expect(response.error.message).toMatch(message);
+  return response.error.message;
+}
+
+/** Dispatch `rawArgs` (as they would arrive parsed from JSON) and expect a bad-request that changed nothing. */
+async function expectRefusedUnchanged(setupResult: Awaited<ReturnType<typeof setup>>, method: unknown, rawArgs: unknown, message?: RegExp) {
+  const before = await snapshotDir(setupResult.dir);
+  const response = await dispatchApiCall(setupResult.handlers, method, rawArgs);
+  expectFailure(response, 'bad-request', message);
+  await setupResult.service.store.flush();
+  expect(await snapshotDir(setupResult.dir)).toEqual(before);
+}
+
+describe('the contract', () => {
+  it('names the same methods in the schema and in the preload list', () => {
+    expect([...apiMethods].sort()).toEqual([...API_METHOD_NAMES].sort());
+    expect(Object.keys(annotatorApiSchema)).toHaveLength(API_METHOD_NAMES.length);
+  });
+});
+
+describe('dispatchApiCall', () => {
+  it('answers a valid call with ok and the result', async () => {
+    const s = await setup();
+    const response = await dispatchApiCall(s.handlers, 'openDocument', { documentId: s.doc.id });
+    expect(response.ok).toBe(true);
+    if (!response.ok) throw new Error('unreachable');
+    expect((response.result as { document: { id: string } }).document.id).toBe(s.doc.id);
+    // Missing arguments for a method that takes none are fine.
+    expect((await dispatchApiCall(s.handlers, 'getSession', undefined)).ok).toBe(true);
+    expect((await dispatchApiCall(s.handlers, 'getSession', null)).ok).toBe(true);
+  });
+
+  it.each(['deleteEverything', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 42, null, undefined, ['getSession'], { name: 'getSession' }])(
+    'refuses the unknown method %j with bad-request',
+    async (method) => {
+      const s = await setup();
+      const message = expectFailure(await dispatchApiCall(s.handlers, method, {}), 'bad-request', /There is no API method called/);
+      expect(message.length).toBeLessThan(300);
+    },
+  );
+
+  it('names the offending field when arguments fail validation', async () => {
+    const s = await setup();
+    const change = { kind: 'createAnnotation', documentId: s.doc.id, annotationId: 'a1', labelId: 'quote', start: -1, end: 4 };
+    const message = expectFailure(await dispatchApiCall(s.handlers, 'applyChanges', { changes: [change] }), 'bad-request');
+    expect(message).toContain('Invalid arguments for applyChanges');
+    expect(message).toContain('changes.0.start');
+
+    const missing = expectFailure(await dispatchApiCall(s.handlers, 'openDocument', {}), 'bad-request');
+    expect(missing).toContain('documentId');
+    const wrongKind = expectFailure(await dispatchApiCall(s.handlers, 'applyChanges', { changes: [{ kind: 'dropTable' }] }), 'bad-request');
+    expect(wrongKind).toContain('changes.0.kind');
+  });
+
+  it.each([
+    ['an id with ../', 'openDocument', { documentId: '../../../etc/passwd' }, /documentId/],
+    ['an id with a slash', 'openDocument', { documentId: 'doc/..' }, /documentId/],
+    ['an id with a backslash', 'openDocument', { documentId: '..\\..\\x' }, /documentId/],
+    ['an id with a NUL', 'openDocument', { documentId: 'doc\u0000' }, /documentId/],
+    ['an empty id', 'openDocument', { documentId: '' }, /documentId/],
+    ['a 1 MB id', 'openDocument', { documentId: 'a'.repeat(1_000_000) }, /documentId/],
+    ['a number as id', 'openDocument', { documentId: 12345 }, /documentId/],
+    ['an object as id', 'openDocument', { documentId: { toString: 'doc' } }, /documentId/],
+    ['an array instead of an object', 'openDocument', ['doc-1'], /malformed|expected/i],
+    ['a string instead of an object', 'openDocument', 'doc-1', /malformed|expected/i],
+    ['a number instead of an object', 'getSession', 7, /malformed|expected/i],
+    ['an unknown key for a method that takes none', 'getSession', { admin: true }, /getSession/],
+    ['a __proto__ key for a method that takes none', 'getSession', JSON.parse('{"__proto__": {"admin": true}}'), /getSession/],
+    ['a 20,001-character note', 'applyChanges', { changes: [{ kind: 'updateAnnotation', documentId: 'doc-a', annotationId: 'a', note: 'x'.repeat(20_001) }] }, /changes\.0\.note/],
+    ['a 301-character speaker name', 'applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 's', name: 'n'.repeat(301) }] }, /changes\.0\.name/],
+    ['a blank speaker name', 'applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 's', name: '   ' }] }, /changes\.0\.name/],
+    ['a fractional offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: 1.5, end: 3 }] }, /changes\.0\.start/],
+    ['a string offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: '1', end: 3 }] }, /changes\.0\.start/],
+    ['an infinite offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: 0, end: Infinity }] }, /changes\.0\.end/],
+    ['an empty batch', 'applyChanges', { changes: [] }, /changes/],
+    ['5001 changes', 'applyChanges', { changes: Array.from({ length: 5001 }, () => ({ kind: 'setLastDocument', documentId: 'd' })) }, /changes/],
+    ['changes as a string', 'applyChanges', { changes: 'all of them' }, /changes/],
+    ['a 1001-character file name', 'importFile', { fileName: 'f'.repeat(997) + '.txt', contentBase64: '' }, /fileName/],
+    ['content that is too long', 'importFile', { fileName: 'a.txt', contentBase64: 'A'.repeat(Math.ceil((MAX_DOCUMENT_BYTES + 1024) / 3) * 4 + 4) }, /contentBase64/],
+    ['a content number', 'importFile', { fileName: 'a.txt', contentBase64: 123 }, /contentBase64/],
+  ])('refuses %s with bad-request and leaves the workspace unchanged', async (_what, method, args, message) => {
+    const s = await setup();
+    await expectRefusedUnchanged(s, method, args, message);
+  });
+
+  it('a __proto__ key in arguments neither reaches the service nor pollutes Object.prototype', async () => {
+    const s = await setup();
+    const seen: unknown[] = [];
+    const handlers: ApiHandlerMap = {
+      ...s.handlers,
+      openDocument: async (args: { documentId: string }) => {
+        seen.push(args);
+        return s.handlers.openDocument(args);
+      },
+    };
+    const hostile = JSON.parse(`{"documentId": "${s.doc.id}", "__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}`);
+    const response = await dispatchApiCall(handlers, 'openDocument', hostile);
+    expect(response.ok).toBe(true);
+    expect(seen).toHaveLength(1);
+    expect(Object.keys(seen[0] as object)).toEqual(['documentId']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  });
+
+  it('strips unknown fields from a change before the service sees it', async () => {
+    const s = await setup();
+    const seen: unknown[] = [];
+    const handlers: ApiHandlerMap = { ...s.handlers, applyChanges: async (args) => (seen.push(args), { applied: 0 }) };
+    await dispatchApiCall(handlers, 'applyChanges', { changes: [{ kind: 'setLastDocument', documentId: s.doc.id, path: '/etc/passwd' }], extra: 1 });
+    expect(seen).toEqual([{ changes: [{ kind: 'setLastDocument', documentId: s.doc.id }] }]);
+  });
+
+  it('passes on the code and message of an ApiError from the service', async () => {
+    const s = await setup();
+    expectFailure(await dispatchApiCall(s.handlers, 'openDocument', { documentId: 'doc-unknown' }), 'not-found', /No document with id doc-unknown/);
+    expectFailure(await dispatchApiCall(s.handlers, 'openFilesWithDialog', {}), 'unsupported', /Open button/);
+  });
+
+  it('turns a StoreFileError into store-error with its message', async () => {
+    const s = await setup();
+    const handlers: ApiHandlerMap = {
+      ...s.handlers,
+      getSession: async () => {
+        throw new StoreFileError('/x/workspace.json', 'workspace.json is not valid JSON. It was left untouched.');
+      },
+    };
+    expectFailure(await dispatchApiCall(handlers, 'getSession', {}), 'store-error', /left untouched/);
+  });
+
+  it.each([
+    ['an Error', new Error('disk on fire'), /disk on fire/],
+    ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'x')"), /Cannot read properties/],
+    ['a thrown string', 'plain string failure', /plain string failure/],
+    ['a thrown object', { weird: true }, /object/],
+  ])('turns %s into internal, with a message saying saved work is safe', async (_what, thrown, reason) => {
+    const s = await setup();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const handlers: ApiHandlerMap = {
+      ...s.handlers,
+      getSession: async () => {
+        throw thrown;
+      },
+    };
+    const message = expectFailure(await dispatchApiCall(handlers, 'getSession', {}), 'internal', reason);
+    expect(message).toMatch(/saved.*still on disk/i);
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not log expected refusals as internal errors', async () => {
+    const s = await setup();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await dispatchApiCall(s.handlers, 'openDocument', { documentId: '../x' });
+    await dispatchApiCall(s.handlers, 'nope', {});
+    expect(logged).not.toHaveBeenCalled();
+  });
+});
+
+describe('toApiError', () => {
+  it('keeps ApiError codes and maps everything else', () => {
+    expect(toApiError(new ApiError('too-large', 'Too big. Split it.'))).toEqual({ code: 'too-large', message: 'Too big. Split it.' });
+    expect(toApiError(new StoreFileError('/f', 'broken'))).toEqual({ code: 'store-error', message: 'broken' });
+    expect(toApiError(new Error('boom')).code).toBe('internal');
+  });
+});
