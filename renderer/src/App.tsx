@@ -62,7 +62,11 @@ export function App({ client }: { client: AnnotatorClient }) {
     () =>
       client.onHostEvent((event) => {
         if (event.type === 'menu' && event.command === 'open') open();
-        else if (event.type === 'menu' && event.command === 'undo') actions.undoDelete();
+        else if (event.type === 'menu' && event.command === 'undo') {
+          // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
+          if (isTyping(document.activeElement)) document.execCommand('undo');
+          else actions.undoDelete();
+        }
         else if (event.type === 'menu' && event.command === 'delete' && state.selectedId) actions.deleteAnnotation(state.selectedId);
         else if (event.type === 'documents-opened') void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
       }),

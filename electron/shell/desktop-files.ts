@@ -1,0 +1,175 @@
+// Files reach the desktop app from a native dialog, the recent list the main process keeps,
+// the command line or the OS ("Open With"). The renderer never names a path itself.
+import path from 'node:path';
+import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { ApiError, type DocumentSummary, type RecentFile } from '../contract/api.js';
+import type { AnnotatorService, HostOnlyMethods } from '../services/annotator-service.js';
+import { toApiError } from '../services/api-dispatcher.js';
+import { SUPPORTED_EXTENSIONS } from '../services/document-reader.js';
+import { openFilesFromPaths, readUserFile, type OpenFileOutcome } from '../services/open-files.js';
+import type { RecentFiles } from '../services/recent-files.js';
+
+export const OPEN_DIALOG_OPTIONS: OpenDialogOptions = {
+  title: 'Open text files',
+  buttonLabel: 'Open',
+  properties: ['openFile', 'multiSelections'],
+  filters: [{ name: 'Text and Markdown', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)) }],
+};
+
+export interface DesktopFilesOptions {
+  service: AnnotatorService;
+  recent: RecentFiles;
+  /** The window dialogs belong to; null shows them on their own. */
+  window(): BrowserWindow | null;
+}
+
+export interface DesktopFiles extends HostOnlyMethods {
+  /** Files from the command line, a second instance or the OS: imported and added to the recent list. */
+  openPaths(filePaths: string[]): Promise<OpenFileOutcome[]>;
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** Imports one file the user chose, keeping the service's error codes (binary, not UTF-8, too large...). */
+async function importPath(service: AnnotatorService, filePath: string): Promise<DocumentSummary> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readUserFile(filePath);
+  } catch (error) {
+    if (isMissing(error)) {
+      throw new ApiError('not-found', `"${path.basename(filePath)}" no longer exists. It may have been moved, renamed or deleted.`);
+    }
+    if (error instanceof ApiError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'you do not have permission to read it' : (error as Error).message;
+    throw new ApiError('bad-request', `"${path.basename(filePath)}" could not be read: ${why}.`);
+  }
+  return service.importBytes(path.basename(filePath), bytes);
+}
+
+export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
+  const { service, recent } = options;
+
+  /** The recent list is a convenience: failing to save it must not fail an import that worked. */
+  async function remember(filePath: string): Promise<void> {
+    try {
+      await recent.add(filePath);
+    } catch (error) {
+      console.error('[annotator] could not update the recent list:', error);
+    }
+  }
+
+  async function rememberLast(documents: DocumentSummary[]): Promise<void> {
+    const last = documents[documents.length - 1];
+    if (last) await service.applyChanges([{ kind: 'setLastDocument', documentId: last.id }]);
+  }
+
+  return {
+    async openFilesWithDialog(): Promise<DocumentSummary[]> {
+      const win = options.window();
+      const choice = win ? await dialog.showOpenDialog(win, OPEN_DIALOG_OPTIONS) : await dialog.showOpenDialog(OPEN_DIALOG_OPTIONS);
+      if (choice.canceled || choice.filePaths.length === 0) return [];
+      const opened: DocumentSummary[] = [];
+      const failures: { code: ApiError['code']; message: string }[] = [];
+      for (const filePath of choice.filePaths) {
+        try {
+          opened.push(await importPath(service, filePath));
+          await remember(filePath);
+        } catch (error) {
+          failures.push(toApiError(error));
+        }
+      }
+      await rememberLast(opened);
+      const first = failures[0];
+      if (first && opened.length === 0) {
+        // Nothing opened: the renderer shows this message.
+        const more = failures.length > 1 ? ` (${failures.length - 1} more file(s) could not be opened either.)` : '';
+        throw new ApiError(first.code, first.message + more);
+      }
+      if (first) {
+        // Some opened: tell the user about the rest without holding up the ones that worked.
+        const detail = failures.map((failure) => failure.message).join('\n\n');
+        const box = { type: 'warning' as const, message: 'Some files were not opened', detail, buttons: ['OK'] };
+        void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).catch(() => undefined);
+      }
+      return opened;
+    },
+
+    async listRecentFiles(): Promise<RecentFile[]> {
+      // File names only: full paths stay in the main process.
+      return recent.list().map(({ id, fileName, openedAt }) => ({ id, fileName, openedAt }));
+    },
+
+    async openRecentFile(recentId: string): Promise<DocumentSummary> {
+      const entry = recent.get(recentId);
+      if (!entry) {
+        throw new ApiError('not-found', 'That file is no longer in the recent list. Open it with File › Open… instead.');
+      }
+      let document: DocumentSummary;
+      try {
+        document = await importPath(service, entry.filePath);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'not-found') {
+          await recent.remove(entry.id).catch((removeError: unknown) => console.error('[annotator] could not update the recent list:', removeError));
+          throw new ApiError(
+            'not-found',
+            `"${entry.fileName}" is no longer where it was opened from; it may have been moved, renamed or deleted. ` +
+              'It was removed from Open Recent. Open it again with File › Open… from its new place.',
+          );
+        }
+        throw error;
+      }
+      await remember(entry.filePath);
+      await rememberLast([document]);
+      return document;
+    },
+
+    async openPaths(filePaths: string[]): Promise<OpenFileOutcome[]> {
+      const outcomes = await openFilesFromPaths(service, filePaths);
+      for (const outcome of outcomes) {
+        if (outcome.document) await remember(outcome.filePath);
+      }
+      return outcomes;
+    },
+  };
+}
+
+export interface ShellCommandLine {
+  /** --store DIR (or --store=DIR): the workspace folder, resolved; undefined for the default. */
+  storeDir?: string;
+  /** .txt and .md files named on the command line, resolved against `cwd`. */
+  files: string[];
+}
+
+/**
+ * Reads what the app cares about from an Electron argv. The executable, the app folder (when
+ * run as `electron .`) and Chromium's own --switches are skipped, since only .txt/.md
+ * positionals count as files.
+ */
+export function parseShellCommandLine(argv: readonly string[], cwd: string = process.cwd()): ShellCommandLine {
+  const result: ShellCommandLine = { files: [] };
+  const args = argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') continue;
+    if (arg === '--store') {
+      const value = args[i + 1];
+      if (value !== undefined && !value.startsWith('-')) {
+        result.storeDir = path.resolve(cwd, value);
+        i++;
+      }
+      continue;
+    }
+    if (arg.startsWith('--store=')) {
+      const value = arg.slice('--store='.length);
+      if (value) result.storeDir = path.resolve(cwd, value);
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    if (SUPPORTED_EXTENSIONS.includes(path.extname(arg).toLowerCase())) result.files.push(path.resolve(cwd, arg));
+  }
+  return result;
+}

@@ -1,0 +1,97 @@
+// The application menu. Commands the page implements (Open…, Undo, Delete) are sent to it as
+// host events; Open Recent is handled here, because only the main process knows the paths.
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { HostEvent } from '../contract/channels.js';
+
+export interface MenuOptions {
+  appName: string;
+  isPackaged: boolean;
+  platform: NodeJS.Platform;
+  /** Newest first; file names only are shown. */
+  recentFiles(): { id: string; fileName: string }[];
+  sendToWindow(event: HostEvent): void;
+  openRecent(recentId: string): void;
+}
+
+export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const isMac = options.platform === 'darwin';
+  const send = (event: HostEvent) => () => options.sendToWindow(event);
+
+  const recent = options.recentFiles();
+  const recentItems: MenuItemConstructorOptions[] =
+    recent.length > 0
+      ? recent.map((file) => ({ id: `recent-${file.id}`, label: file.fileName, click: () => options.openRecent(file.id) }))
+      : [{ label: 'No Recent Files', enabled: false }];
+
+  const appMenu: MenuItemConstructorOptions[] = isMac
+    ? [
+        {
+          label: options.appName,
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
+    : [];
+
+  const fileMenu: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send({ type: 'menu', command: 'open' }) },
+      { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' },
+    ],
+  };
+
+  const editMenu: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      // Not role 'undo': Chromium's undo knows nothing of highlights, the page's history does.
+      { id: 'undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send({ type: 'menu', command: 'undo' }) },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      // No accelerator: the Delete key must keep working in text fields; the page handles it.
+      { id: 'delete-highlight', label: 'Delete Highlight', click: send({ type: 'menu', command: 'delete' }) },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  };
+
+  const viewMenu: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      ...(options.isPackaged
+        ? []
+        : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+
+  const helpMenu: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [{ id: 'about', role: 'about', label: `About ${options.appName}` }],
+  };
+
+  return [...appMenu, fileMenu, editMenu, viewMenu, helpMenu];
+}
+
+/** Builds and sets the menu; call again whenever the recent list changes. */
+export function installApplicationMenu(options: MenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(options)));
+}

@@ -1,0 +1,34 @@
+// Runs sandboxed, before the renderer's own scripts. It hands the page one small function per
+// contract method and a way to hear host events; ipcRenderer itself never leaves this file.
+// Imports only 'electron' and the name list (no zod): sandboxed preloads cannot load modules.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  API_METHOD_NAMES,
+  HOST_EVENT_CHANNEL,
+  ipcChannelFor,
+  type AnnotatorBridge,
+  type HostEvent,
+} from '../contract/channels.js';
+
+type MethodName = (typeof API_METHOD_NAMES)[number];
+
+function buildBridge(): AnnotatorBridge {
+  const methods = {} as Record<MethodName, (args: unknown) => Promise<unknown>>;
+  for (const name of API_METHOD_NAMES) {
+    const channel = ipcChannelFor(name);
+    // Exactly one argument crosses over; the main process validates it.
+    methods[name] = (args: unknown) => ipcRenderer.invoke(channel, args);
+  }
+  const onHostEvent = (listener: (event: HostEvent) => void): (() => void) => {
+    if (typeof listener !== 'function') throw new TypeError('onHostEvent needs a function.');
+    // The page gets the payload only, never Electron's event object (it carries `sender`).
+    const forward = (_event: IpcRendererEvent, payload: HostEvent) => listener(payload);
+    ipcRenderer.on(HOST_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(HOST_EVENT_CHANNEL, forward);
+    };
+  };
+  return Object.freeze({ ...methods, onHostEvent });
+}
+
+contextBridge.exposeInMainWorld('annotatorBridge', buildBridge());

@@ -1,0 +1,232 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../../electron/contract/api.js';
+import { AnnotatorService } from '../../../electron/services/annotator-service.js';
+import { RecentFiles, recentIdFor } from '../../../electron/services/recent-files.js';
+import { sha256, WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { createDesktopFiles, parseShellCommandLine, type DesktopFiles } from '../../../electron/shell/desktop-files.js';
+import { dialog, FakeBrowserWindow } from './fake-electron.js';
+
+vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
+
+let root: string;
+let docsDir: string;
+let store: WorkspaceStore;
+let service: AnnotatorService;
+let recent: RecentFiles;
+let files: DesktopFiles;
+let win: FakeBrowserWindow;
+
+const ARTICLE = 'The mayor said: "We will open the bridge in May." Critics disagreed.\n';
+
+beforeEach(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), 'annotator-desktop-'));
+  docsDir = path.join(root, 'My Documents');
+  await fs.mkdir(docsDir);
+  store = await WorkspaceStore.open(path.join(root, 'workspace'));
+  service = new AnnotatorService(store, 'electron', { nativeOpenDialog: true, recentFiles: true });
+  recent = await RecentFiles.open(path.join(root, 'user-data', 'recent-files.json'));
+  win = new FakeBrowserWindow({});
+  files = createDesktopFiles({ service, recent, window: () => win as unknown as BrowserWindow });
+  dialog.showOpenDialog.mockReset();
+  dialog.showMessageBox.mockClear();
+});
+
+afterEach(async () => {
+  await store.flush();
+  await recent.flush();
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+async function writeDoc(name: string, content: string | Uint8Array = ARTICLE): Promise<string> {
+  const filePath = path.join(docsDir, name);
+  await fs.writeFile(filePath, content);
+  return filePath;
+}
+
+function chooseInDialog(...filePaths: string[]): void {
+  dialog.showOpenDialog.mockResolvedValueOnce({ canceled: filePaths.length === 0, filePaths });
+}
+
+async function recentOnDisk(): Promise<string[]> {
+  try {
+    const data = JSON.parse(await fs.readFile(recent.filePath, 'utf8'));
+    return data.files.map((entry: { path: string }) => entry.path);
+  } catch {
+    return [];
+  }
+}
+
+describe('openFilesWithDialog', () => {
+  it('returns [] and changes nothing when the dialog is cancelled', async () => {
+    chooseInDialog();
+    await expect(files.openFilesWithDialog()).resolves.toEqual([]);
+    expect(dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+    expect(store.data.documents).toEqual([]);
+    expect(await fs.readdir(path.join(store.dir, 'texts'))).toEqual([]);
+    expect(recent.list()).toEqual([]);
+    expect(await recentOnDisk()).toEqual([]);
+  });
+
+  it('ignores any paths that come with a cancelled dialog', async () => {
+    const filePath = await writeDoc('not-chosen.txt');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [filePath] });
+    await expect(files.openFilesWithDialog()).resolves.toEqual([]);
+    expect(store.data.documents).toEqual([]);
+    expect(recent.list()).toEqual([]);
+  });
+
+  it('asks for .txt/.md files, several at once, attached to the window', async () => {
+    chooseInDialog();
+    await files.openFilesWithDialog();
+    const [parent, options] = dialog.showOpenDialog.mock.calls[0]! as [unknown, { properties: string[]; filters: { extensions: string[] }[] }];
+    expect(parent).toBe(win);
+    expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
+    expect(options.filters.flatMap((filter) => filter.extensions).sort()).toEqual(['md', 'txt']);
+  });
+
+  it('imports the chosen file into the workspace and remembers it', async () => {
+    const filePath = await writeDoc('bridge story.txt');
+    chooseInDialog(filePath);
+    const opened = await files.openFilesWithDialog();
+
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ title: 'bridge story', fileName: 'bridge story.txt', length: ARTICLE.length, textHash: sha256(ARTICLE) });
+    // The text snapshot is on disk, named by its SHA-256.
+    expect(await fs.readFile(path.join(store.dir, 'texts', `${sha256(ARTICLE)}.txt`), 'utf8')).toBe(ARTICLE);
+    await store.flush();
+    const workspace = JSON.parse(await fs.readFile(path.join(store.dir, 'workspace.json'), 'utf8'));
+    expect(workspace.documents.map((doc: { id: string }) => doc.id)).toEqual([opened[0]!.id]);
+    expect(workspace.settings.lastDocumentId).toBe(opened[0]!.id);
+    // And it is on top of the recent list, on disk.
+    expect(await recentOnDisk()).toEqual([filePath]);
+  });
+
+  it('imports several files, in order', async () => {
+    const a = await writeDoc('a.txt', 'first story\n');
+    const b = await writeDoc('b.md', '# second story\n');
+    chooseInDialog(a, b);
+    const opened = await files.openFilesWithDialog();
+    expect(opened.map((doc) => doc.fileName)).toEqual(['a.txt', 'b.md']);
+    expect(recent.list().map((entry) => entry.fileName)).toEqual(['b.md', 'a.txt']);
+  });
+
+  it('gives the reader’s own message when the only chosen file cannot be opened', async () => {
+    const binary = await writeDoc('photo.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    chooseInDialog(binary);
+    const failure = files.openFilesWithDialog();
+    await expect(failure).rejects.toBeInstanceOf(ApiError);
+    await expect(failure).rejects.toMatchObject({ code: 'binary-file' });
+    expect(store.data.documents).toEqual([]);
+    expect(recent.list()).toEqual([]);
+  });
+
+  it('opens the good files and reports the bad ones when the choice is mixed', async () => {
+    const good = await writeDoc('good.txt');
+    const empty = await writeDoc('empty.txt', '');
+    chooseInDialog(good, empty);
+    const opened = await files.openFilesWithDialog();
+    expect(opened.map((doc) => doc.fileName)).toEqual(['good.txt']);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(dialog.showMessageBox.mock.calls[0])).toContain('empty.txt');
+    expect(recent.list().map((entry) => entry.fileName)).toEqual(['good.txt']);
+  });
+});
+
+describe('listRecentFiles', () => {
+  it('gives ids, file names and times, never a path', async () => {
+    const a = await writeDoc('a.txt');
+    const b = await writeDoc('b.md', '# b\n');
+    await recent.add(a);
+    await recent.add(b);
+    const listed = await files.listRecentFiles();
+    expect(listed.map((entry) => entry.fileName)).toEqual(['b.md', 'a.txt']);
+    for (const entry of listed) {
+      expect(Object.keys(entry).sort()).toEqual(['fileName', 'id', 'openedAt']);
+      expect(entry.id).toMatch(/^[0-9a-f]{16}$/);
+    }
+    const serialized = JSON.stringify(listed);
+    expect(serialized).not.toContain(docsDir);
+    expect(serialized).not.toContain(root);
+    expect(serialized).not.toContain('My Documents');
+    expect(serialized).not.toMatch(/[\\/]/);
+  });
+});
+
+describe('openRecentFile', () => {
+  it('reads the file the main process remembered for that id', async () => {
+    const filePath = await writeDoc('remembered.txt');
+    const other = await writeDoc('other.txt', 'another story\n');
+    await recent.add(filePath);
+    await recent.add(other);
+    const document = await files.openRecentFile(recentIdFor(filePath));
+    expect(document).toMatchObject({ fileName: 'remembered.txt', textHash: sha256(ARTICLE) });
+    expect(store.findDocument(document.id)).toBeDefined();
+    // Opening it again moves it back to the top.
+    expect(recent.list().map((entry) => entry.fileName)).toEqual(['remembered.txt', 'other.txt']);
+    expect(await recentOnDisk()).toEqual([filePath, other]);
+  });
+
+  it('answers not-found for an id it never gave out', async () => {
+    const failure = files.openRecentFile('0123456789abcdef');
+    await expect(failure).rejects.toMatchObject({ code: 'not-found' });
+    await expect(failure).rejects.toThrow(/no longer in the recent list/);
+    expect(store.data.documents).toEqual([]);
+  });
+
+  it('answers not-found for a file that was deleted, and drops it from the list', async () => {
+    const filePath = await writeDoc('gone.txt');
+    const kept = await writeDoc('kept.txt', 'kept story\n');
+    await recent.add(kept);
+    await recent.add(filePath);
+    await fs.rm(filePath);
+
+    const failure = files.openRecentFile(recentIdFor(filePath));
+    await expect(failure).rejects.toMatchObject({ code: 'not-found' });
+    await expect(failure).rejects.toThrow(/"gone\.txt" is no longer where it was opened from/);
+    const message = await failure.catch((error: Error) => error.message);
+    expect(message).not.toContain(docsDir);
+
+    expect(recent.get(recentIdFor(filePath))).toBeUndefined();
+    expect((await files.listRecentFiles()).map((entry) => entry.fileName)).toEqual(['kept.txt']);
+    expect(await recentOnDisk()).toEqual([kept]);
+    expect(store.data.documents).toEqual([]);
+  });
+
+  it('keeps a file in the list when it exists but cannot be read as text', async () => {
+    const filePath = await writeDoc('now-binary.txt');
+    await recent.add(filePath);
+    await fs.writeFile(filePath, new Uint8Array([0, 1, 2, 3]));
+    await expect(files.openRecentFile(recentIdFor(filePath))).rejects.toMatchObject({ code: 'binary-file' });
+    expect(recent.get(recentIdFor(filePath))).toBeDefined();
+  });
+});
+
+describe('openPaths (command line, second instance, Open With)', () => {
+  it('imports the files and adds the ones that opened to the recent list', async () => {
+    const good = await writeDoc('cli.txt');
+    const missing = path.join(docsDir, 'missing.txt');
+    const outcomes = await files.openPaths([good, missing]);
+    expect(outcomes[0]!.document?.fileName).toBe('cli.txt');
+    expect(outcomes[1]!.error).toMatch(/does not exist/);
+    expect(await recentOnDisk()).toEqual([good]);
+  });
+});
+
+describe('parseShellCommandLine', () => {
+  it('takes .txt/.md positionals and --store, and skips the executable, the app folder and Chromium switches', () => {
+    const parsed = parseShellCommandLine(
+      ['/opt/electron/electron', '/work/app', '--no-sandbox', '--store', 'ws', 'a.txt', '--inspect=9229', 'B.MD', 'notes.pdf', '--enable-logging'],
+      '/home/me',
+    );
+    expect(parsed).toEqual({ storeDir: path.resolve('/home/me', 'ws'), files: [path.resolve('/home/me', 'a.txt'), path.resolve('/home/me', 'B.MD')] });
+  });
+
+  it('understands --store=DIR and absolute file paths, and has no store by default', () => {
+    expect(parseShellCommandLine(['app', '--store=/data/ws', '/x/y.md'], '/cwd')).toEqual({ storeDir: path.resolve('/data/ws'), files: [path.resolve('/x/y.md')] });
+    expect(parseShellCommandLine(['Newsroom Annotator.exe'], '/cwd')).toEqual({ files: [] });
+  });
+});

@@ -1,0 +1,115 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import type { HostEvent } from '../../../electron/contract/channels.js';
+import { buildMenuTemplate, installApplicationMenu, type MenuOptions } from '../../../electron/shell/menu.js';
+import { Menu } from './fake-electron.js';
+
+vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
+
+function options(overrides: Partial<MenuOptions> = {}): MenuOptions & { sent: HostEvent[]; opened: string[] } {
+  const sent: HostEvent[] = [];
+  const opened: string[] = [];
+  return {
+    appName: 'Newsroom Annotator',
+    isPackaged: true,
+    platform: 'linux',
+    recentFiles: () => [],
+    sendToWindow: (event) => sent.push(event),
+    openRecent: (id) => opened.push(id),
+    sent,
+    opened,
+    ...overrides,
+  };
+}
+
+const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
+const top = (template: MenuItemConstructorOptions[], label: string) => template.find((item) => item.label?.replace('&', '') === label);
+const find = (items: MenuItemConstructorOptions[], id: string) => items.find((item) => item.id === id);
+const click = (item: MenuItemConstructorOptions | undefined) =>
+  (item?.click as unknown as (() => void) | undefined)?.();
+
+describe('application menu', () => {
+  it('has File, Edit, View and Help (and the app menu on macOS)', () => {
+    expect(buildMenuTemplate(options()).map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(buildMenuTemplate(options({ platform: 'darwin' })).map((item) => item.label)).toEqual([
+      'Newsroom Annotator',
+      '&File',
+      '&Edit',
+      '&View',
+      '&Help',
+    ]);
+  });
+
+  it('File › Open… (CmdOrCtrl+O) asks the page to open files; Quit is there', () => {
+    const opts = options();
+    const file = submenu(top(buildMenuTemplate(opts), 'File'));
+    const open = find(file, 'open');
+    expect(open?.accelerator).toBe('CmdOrCtrl+O');
+    click(open);
+    expect(opts.sent).toEqual([{ type: 'menu', command: 'open' }]);
+    expect(file.some((item) => item.type === 'separator')).toBe(true);
+    expect(file.at(-1)?.role).toBe('quit');
+  });
+
+  it('Open Recent lists file names newest first and opens by id', () => {
+    const opts = options({
+      recentFiles: () => [
+        { id: 'aaaaaaaaaaaaaaaa', fileName: 'newest.txt' },
+        { id: 'bbbbbbbbbbbbbbbb', fileName: 'older.md' },
+      ],
+    });
+    const recent = submenu(find(submenu(top(buildMenuTemplate(opts), 'File')), 'open-recent'));
+    expect(recent.map((item) => item.label)).toEqual(['newest.txt', 'older.md']);
+    click(recent[1]);
+    expect(opts.opened).toEqual(['bbbbbbbbbbbbbbbb']);
+    expect(opts.sent).toEqual([]);
+  });
+
+  it('Open Recent says so when the list is empty', () => {
+    const recent = submenu(find(submenu(top(buildMenuTemplate(options()), 'File')), 'open-recent'));
+    expect(recent).toEqual([{ label: 'No Recent Files', enabled: false }]);
+  });
+
+  it('Edit › Undo sends our own command instead of Chromium’s undo; copy and select-all are roles', () => {
+    const opts = options();
+    const edit = submenu(top(buildMenuTemplate(opts), 'Edit'));
+    const undo = find(edit, 'undo');
+    expect(undo?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(undo?.role).toBeUndefined();
+    expect(edit.some((item) => item.role === 'undo')).toBe(false);
+    click(undo);
+    click(find(edit, 'delete-highlight'));
+    expect(opts.sent).toEqual([
+      { type: 'menu', command: 'undo' },
+      { type: 'menu', command: 'delete' },
+    ]);
+    const roles = edit.map((item) => item.role).filter(Boolean);
+    expect(roles).toEqual(expect.arrayContaining(['copy', 'selectAll']));
+  });
+
+  it('View has reload and devtools only while developing; zoom always', () => {
+    const rolesOf = (isPackaged: boolean) => submenu(top(buildMenuTemplate(options({ isPackaged })), 'View')).map((item) => item.role);
+    expect(rolesOf(true)).not.toContain('toggleDevTools');
+    expect(rolesOf(true)).not.toContain('reload');
+    expect(rolesOf(false)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+    for (const packaged of [true, false]) expect(rolesOf(packaged)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut']));
+  });
+
+  it('Help › About', () => {
+    const help = submenu(top(buildMenuTemplate(options()), 'Help'));
+    expect(find(help, 'about')?.role).toBe('about');
+  });
+
+  it('installApplicationMenu sets the built menu, with the recent list as it is now', () => {
+    let names = ['one.txt'];
+    const opts = options({ recentFiles: () => names.map((fileName, i) => ({ id: `id${i}`, fileName })) });
+    installApplicationMenu(opts);
+    expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    const labels = () =>
+      submenu(find(submenu(top(Menu.current!.template as MenuItemConstructorOptions[], 'File')), 'open-recent')).map((item) => item.label);
+    expect(labels()).toEqual(['one.txt']);
+    names = ['two.txt', 'one.txt'];
+    installApplicationMenu(opts);
+    expect(labels()).toEqual(['two.txt', 'one.txt']);
+  });
+});

@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiMethods } from '../../../electron/contract/api.js';
+import { API_METHOD_NAMES, HOST_EVENT_CHANNEL, ipcChannelFor, type AnnotatorBridge, type HostEvent } from '../../../electron/contract/channels.js';
+import { contextBridge, ipcRenderer } from './fake-electron.js';
+
+vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
+
+let bridge: AnnotatorBridge;
+
+beforeAll(async () => {
+  await import('../../../electron/shell/preload.js');
+  bridge = contextBridge.exposed.get('annotatorBridge') as AnnotatorBridge;
+});
+
+describe('preload', () => {
+  it('exposes one object, annotatorBridge, and nothing else', () => {
+    expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    expect([...contextBridge.exposed.keys()]).toEqual(['annotatorBridge']);
+  });
+
+  it('has exactly the contract methods plus onHostEvent, all plain functions', () => {
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, 'onHostEvent'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHOD_NAMES, 'onHostEvent'].sort());
+    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+    // Nothing of Electron leaks through.
+    expect(Object.values(bridge)).not.toContain(ipcRenderer);
+    expect(Object.values(bridge)).not.toContain(ipcRenderer.invoke);
+  });
+
+  it.each(API_METHOD_NAMES.map((name) => [name]))('%s invokes its own channel with the one argument and returns the envelope', async (name) => {
+    const envelope = { ok: true, result: { method: name } };
+    ipcRenderer.invoke.mockClear();
+    ipcRenderer.invoke.mockResolvedValueOnce(envelope);
+    const args = { probe: name };
+    const call = bridge[name] as (args: unknown, ...extra: unknown[]) => Promise<unknown>;
+    await expect(call(args, 'smuggled', '/etc/passwd')).resolves.toBe(envelope);
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(ipcChannelFor(name), args);
+    expect(ipcRenderer.invoke.mock.calls[0]![0]).toBe(`annotator:${name}`);
+  });
+
+  it('onHostEvent delivers the payload only and unsubscribes', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onHostEvent((...args: unknown[]) => received.push(args));
+    expect(ipcRenderer.on).toHaveBeenCalledWith(HOST_EVENT_CHANNEL, expect.any(Function));
+
+    const payload: HostEvent = { type: 'menu', command: 'open' };
+    const rawEvent = { sender: ipcRenderer, senderId: 0 };
+    ipcRenderer.emitter.emit(HOST_EVENT_CHANNEL, rawEvent, payload);
+    expect(received).toEqual([[payload]]);
+
+    unsubscribe();
+    expect(ipcRenderer.emitter.listenerCount(HOST_EVENT_CHANNEL)).toBe(0);
+    ipcRenderer.emitter.emit(HOST_EVENT_CHANNEL, rawEvent, { type: 'documents-opened', documentId: 'doc-1' });
+    expect(received).toHaveLength(1);
+  });
+
+  it('onHostEvent refuses a non-function', () => {
+    expect(() => bridge.onHostEvent('alert(1)' as unknown as () => void)).toThrow(TypeError);
+  });
+
+  it('bundles to CommonJS that requires nothing but electron (a sandboxed preload can load no other module)', async () => {
+    const out = await build({
+      entryPoints: [fileURLToPath(new URL('../../../electron/shell/preload.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.text;
+    const required = [...code.matchAll(/require\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((match) => match[1]);
+    expect(required).toEqual(['electron']);
+    expect(code).not.toMatch(/\bzod\b/);
+    expect(code.length).toBeLessThan(4000);
+  });
+});
