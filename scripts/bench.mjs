@@ -560,7 +560,7 @@ async function main() {
         `from the event's own timestamp (includes input queueing) to paint median ${ms(median(big.creates.map((c) => c.fromEvent)))}; longest task ${taskMs(max(big.creates.map((c) => c.longestTask)))}`,
     );
     out.push(
-      `- 5 MB doc: save on the network clock median ${ms(median(big.saves.map((s) => s.network)))}; the server writes the whole ${(ws.big.annBytes / 1e6).toFixed(0)} MB annotations file (pretty JSON) for each change`,
+      `- 5 MB doc: save on the network clock median ${ms(median(big.saves.map((s) => s.network)))}; the server writes the whole ${(ws.big.annBytes / 1e6).toFixed(0)} MB annotations file (one highlight per line) for each change`,
     );
   }
   if (serverSaves) {

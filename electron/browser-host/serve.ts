@@ -64,6 +64,7 @@ export async function serve(argv: string[], rendererDir: string): Promise<void> 
   for (const outcome of await openFilesFromPaths(service, options.files)) {
     if (outcome.error) console.error(`Not opened: ${outcome.error}`);
   }
+  void service.prefetchLastDocument();
   const host = await startBrowserHost({ handlers: createApiHandlers(service, browserHostOnlyMethods), rendererDir, port: options.port });
   console.log(`Newsroom Annotator is running at ${host.url}`);
   console.log(`Workspace: ${store.dir}. Open the address above in a browser; press Ctrl+C to stop.`);

@@ -2,11 +2,13 @@
 // host) parse arguments and results with these schemas, so a method exists only if it is here.
 import { z } from 'zod';
 import { API_METHOD_NAMES } from './channels.js';
+import { ApiError, MAX_DOCUMENT_BYTES } from './errors.js';
+
+// The renderer imports these from errors.ts directly, so zod stays out of its bundle.
+export { ApiError, MAX_DOCUMENT_BYTES, type ApiErrorCode } from './errors.js';
 
 export const SCHEMA_VERSION = 1;
 
-/** The largest file the app will open; bigger ones get a clear refusal, not a frozen window. */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, _ and -');
 
@@ -53,10 +55,18 @@ export const annotationSchema = z.object({
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
+/**
+ * Opening sends highlights without text, prefix and suffix: the receiver has the text and
+ * slices them itself, which keeps a 50,000-highlight transcript's answer a third the size.
+ */
+export const annotationOnWireSchema = annotationSchema.omit({ text: true, prefix: true, suffix: true });
+export type AnnotationOnWire = z.infer<typeof annotationOnWireSchema>;
+
 export const openedDocumentSchema = z.object({
   document: documentSummarySchema,
   text: z.string(),
-  annotations: z.array(annotationSchema),
+  /** In text order (see compareSpans). */
+  annotations: z.array(annotationOnWireSchema),
 });
 export type OpenedDocument = z.infer<typeof openedDocumentSchema>;
 
@@ -144,29 +154,7 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(annotatorApiSchema, name);
 }
 
-/** Error codes the UI can act on; the message is always written for a person. */
-export type ApiErrorCode =
-  | 'bad-request'
-  | 'not-found'
-  | 'empty-file'
-  | 'binary-file'
-  | 'not-utf8'
-  | 'too-large'
-  | 'unsupported'
-  | 'store-error'
-  | 'internal';
-
 export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
 
 /** Parse arguments for a method, turning zod's report into one readable sentence. */
 export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): z.infer<(typeof annotatorApiSchema)[M]['args']> {

@@ -9,7 +9,7 @@ import {
   type OpenedDocument,
   type Session,
 } from '../contract/api.js';
-import { spanContext } from '../contract/spans.js';
+import { compareSpans, isInTextOrder, sortedIndex, spanContext } from '../contract/spans.js';
 import { readDocumentBytes } from './document-reader.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
@@ -22,7 +22,7 @@ function isLowSurrogate(code: number): boolean {
 }
 
 export class AnnotatorService {
-  /** applyChanges calls run one after another, in the order they arrived. */
+  /** applyChanges calls are applied one after another, in the order they arrived. */
   private changeQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -55,6 +55,21 @@ export class AnnotatorService {
     };
   }
 
+  /**
+   * Loads the last open document's text and highlights while the window is still starting, so
+   * a long transcript's file is already parsed when the window asks for it.
+   */
+  async prefetchLastDocument(): Promise<void> {
+    const documentId = this.store.data.settings.lastDocumentId;
+    const doc = documentId ? this.store.findDocument(documentId) : undefined;
+    if (!doc) return;
+    try {
+      await Promise.all([this.store.readText(doc), this.store.annotations(doc)]);
+    } catch {
+      // Opening it for real will report the problem in words.
+    }
+  }
+
   /** Reads wait for changes that arrived before them (a reload can overtake its own last save). */
   private async settled(): Promise<void> {
     await this.changeQueue;
@@ -65,7 +80,13 @@ export class AnnotatorService {
     const doc = this.requireDocument(documentId);
     const text = await this.readText(doc);
     const annotations = await this.store.annotations(doc);
-    return { document: this.summary(doc), text, annotations };
+    // Stores written before text order was kept (or edited by hand) are put in order once.
+    if (!isInTextOrder(annotations)) annotations.sort(compareSpans);
+    return {
+      document: this.summary(doc),
+      text,
+      annotations: annotations.map(({ text: _text, prefix: _prefix, suffix: _suffix, ...onWire }) => onWire),
+    };
   }
 
   private async readText(doc: StoredDocument): Promise<string> {
@@ -90,25 +111,33 @@ export class AnnotatorService {
     return this.importBytes(fileName, Buffer.from(contentBase64, 'base64'));
   }
 
+  /**
+   * Changes are applied in memory one batch after another, in the order they arrived; the
+   * answer comes once they are on disk. Reads wait for the applying, not for the disk.
+   */
   applyChanges(changes: Change[]): Promise<{ applied: number }> {
-    const run = this.changeQueue.then(() => this.applyInOrder(changes));
-    this.changeQueue = run.catch(() => undefined);
-    return run;
+    const applying = this.changeQueue.then(() => this.applyInOrder(changes));
+    this.changeQueue = applying;
+    return applying.then(async ({ applied, writes, failure }) => {
+      // Whatever was applied before a failure is still saved.
+      await Promise.all(writes);
+      if (failure !== undefined) throw failure;
+      return { applied };
+    });
   }
 
-  private async applyInOrder(changes: Change[]): Promise<{ applied: number }> {
-    const pendingWrites = new Set<Promise<void>>();
+  private async applyInOrder(changes: Change[]): Promise<{ applied: number; writes: Set<Promise<void>>; failure?: unknown }> {
+    const writes = new Set<Promise<void>>();
     let applied = 0;
     try {
       for (const change of changes) {
-        for (const write of await this.applyOne(change)) pendingWrites.add(write);
+        for (const write of await this.applyOne(change)) writes.add(write);
         applied++;
       }
-    } finally {
-      // Whatever was applied before a failure is still saved.
-      await Promise.all(pendingWrites);
+    } catch (failure) {
+      return { applied, writes, failure };
     }
-    return { applied };
+    return { applied, writes };
   }
 
   private async applyOne(change: Change): Promise<Promise<void>[]> {
@@ -171,22 +200,28 @@ export class AnnotatorService {
       createdAt: now,
       updatedAt: now,
     };
-    annotations.push(annotation);
+    annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
   }
 
   private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
-    const annotation = (await this.store.annotations(doc)).find((a) => a.id === change.annotationId);
+    const annotations = await this.store.annotations(doc);
+    const index = annotations.findIndex((a) => a.id === change.annotationId);
+    const annotation = annotations[index];
     if (!annotation) throw new ApiError('not-found', 'That highlight no longer exists; it may have been deleted.');
     // Check everything before changing anything: a refused update must leave no trace.
     if (change.labelId !== undefined) this.requireLabel(change.labelId);
     if (change.speakerId !== undefined) this.requireSpeaker(change.speakerId);
-    if (change.labelId !== undefined) annotation.labelId = change.labelId;
-    if (change.speakerId !== undefined) annotation.speakerId = change.speakerId;
-    if (change.note !== undefined) annotation.note = change.note;
-    annotation.updatedAt = new Date().toISOString();
+    // A new object, not a mutation: the store re-serializes only highlights that changed.
+    annotations[index] = {
+      ...annotation,
+      ...(change.labelId !== undefined && { labelId: change.labelId }),
+      ...(change.speakerId !== undefined && { speakerId: change.speakerId }),
+      ...(change.note !== undefined && { note: change.note }),
+      updatedAt: new Date().toISOString(),
+    };
     return [this.store.saveAnnotations(doc)];
   }
 

@@ -51,7 +51,10 @@ async function syncDirectory(dir: string): Promise<void> {
 }
 
 export class DurableJSONFile<T> implements Adapter<T> {
-  constructor(readonly filePath: string) {}
+  constructor(
+    readonly filePath: string,
+    private readonly serialize: (data: T) => string = (data) => JSON.stringify(data, null, 2) + '\n',
+  ) {}
 
   async read(): Promise<T | null> {
     let raw: string;
@@ -73,7 +76,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.filePath, JSON.stringify(data, null, 2) + '\n');
+    await writeFileDurably(this.filePath, this.serialize(data));
   }
 }
 

@@ -158,6 +158,8 @@ async function start(): Promise<void> {
   // The window opens on the last of these (openFilesFromPaths records it as the last document).
   const startupFiles = [...commandLine.files, ...pendingPaths.splice(0)];
   if (startupFiles.length > 0) reportFailures(await files.openPaths(startupFiles));
+  // Parse the last document's files while the window loads, not after it asks.
+  void service.prefetchLastDocument();
   createWindow();
 }
 

@@ -1,6 +1,6 @@
 // The window: documents on the left, the text in the middle, the selected highlight and the
 // list of highlights on the right.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor } from './editor/AnnotationEditor';
 import { AnnotationList } from './components/AnnotationList';
@@ -26,7 +26,8 @@ export function App({ client }: { client: AnnotatorClient }) {
   const [scrollRequest, setScrollRequest] = useState(0);
   const [dragging, setDragging] = useState(false);
   const current = state.current;
-  const selected = current?.annotations.find((a) => a.id === state.selectedId) ?? null;
+  const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
+  const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
   const nativeDialog = state.session?.capabilities.nativeOpenDialog ?? false;
 
   const open = useCallback(() => {
@@ -147,7 +148,7 @@ export function App({ client }: { client: AnnotatorClient }) {
               annotation={selected}
               labels={state.labels}
               speakers={state.speakers}
-              speakerMentions={current?.annotations.filter((a) => a.labelId === 'speaker') ?? []}
+              speakerMentions={speakerMentions}
               onChange={(patch) => actions.updateAnnotation(selected.id, patch)}
               onCreateSpeakerFromMention={actions.createSpeakerFromMention}
               onDelete={() => actions.deleteAnnotation(selected.id)}

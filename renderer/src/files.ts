@@ -1,6 +1,6 @@
 // Files picked in the browser or dropped on the window reach the services as bytes, never as
 // paths: the renderer has no business naming files on disk.
-import { MAX_DOCUMENT_BYTES } from '../../electron/contract/api';
+import { MAX_DOCUMENT_BYTES } from '../../electron/contract/errors';
 
 export const OPENABLE_EXTENSIONS = ['.txt', '.md'];
 

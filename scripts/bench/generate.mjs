@@ -392,6 +392,15 @@ function storeJson(data) {
   return JSON.stringify(data, null, 2) + '\n';
 }
 
+/** The store's annotations-file format (serializeAnnotationsFile): one highlight per line. */
+function annotationsJson(data) {
+  const header =
+    `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "documentId": ${JSON.stringify(data.documentId)},\n` +
+    `  "textHash": ${JSON.stringify(data.textHash)},\n  "annotations": [`;
+  const lines = data.annotations.map((a) => JSON.stringify(a));
+  return lines.length ? `${header}\n    ${lines.join(',\n    ')}\n  ]\n}\n` : `${header}]\n}\n`;
+}
+
 /**
  * Writes workspace.json, texts/<sha>.txt and annotations/<docId>.json. `docs` are
  * { fileName, title, text, spans }; the first one is the one opened on load.
@@ -408,7 +417,7 @@ export async function writeWorkspace(dir, docs, speakers) {
     await fs.writeFile(path.join(dir, 'texts', `${textHash}.txt`), doc.text, 'utf8');
     await fs.writeFile(
       path.join(dir, 'annotations', `${id}.json`),
-      storeJson({ schemaVersion: SCHEMA_VERSION, documentId: id, textHash, annotations }),
+      annotationsJson({ schemaVersion: SCHEMA_VERSION, documentId: id, textHash, annotations }),
     );
     documents.push({
       id,

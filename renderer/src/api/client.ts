@@ -1,10 +1,6 @@
 // The renderer's view of the AnnotatorApi: it never knows which host answers.
-import {
-  ApiError,
-  type AnnotatorApi,
-  type ApiErrorCode,
-  type ApiMethod,
-} from '../../../electron/contract/api';
+import type { AnnotatorApi, ApiMethod } from '../../../electron/contract/api';
+import { ApiError, type ApiErrorCode } from '../../../electron/contract/errors';
 import type { HostEvent } from '../../../electron/contract/channels';
 
 export type { AnnotatorApi };

@@ -6,6 +6,7 @@ import { defaultKeymap } from '@codemirror/commands';
 import type { Annotation, Label } from '../../../electron/contract/api';
 import {
   addHighlights,
+  diffSortedSpans,
   highlightAt,
   highlightField,
   removeHighlights,
@@ -13,8 +14,9 @@ import {
   selectHighlight,
   selectedField,
   spanKey,
-  type HighlightSpan,
+  spansWithKey,
 } from './highlights';
+import { compareSpans } from '../../../electron/contract/spans';
 import { trimRange, wordSnapping } from './word-snap';
 import { SelectionToolbar } from '../components/SelectionToolbar';
 
@@ -45,14 +47,12 @@ const readingTheme = EditorView.theme({
   '&.cm-focused': { outline: 'none' },
 });
 
-function toSpans(annotations: readonly Annotation[]): HighlightSpan[] {
-  return annotations.map(({ id, labelId, start, end }) => ({ id, labelId, start, end }));
-}
-
 export function AnnotationEditor(props: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const shownRef = useRef<Map<string, HighlightSpan>>(new Map());
+  /** The highlights drawn now, and the labels they were drawn with. */
+  const shownRef = useRef<readonly Annotation[]>([]);
+  const labelsRef = useRef<Label[]>([]);
   const propsRef = useRef(props);
   propsRef.current = props;
   const [selection, setSelection] = useState<EditorSelectionInfo | null>(null);
@@ -109,9 +109,9 @@ export function AnnotationEditor(props: Props) {
     });
     view.scrollDOM.addEventListener('scroll', () => measure(view), { passive: true });
     viewRef.current = view;
-    const spans = toSpans(propsRef.current.annotations);
-    shownRef.current = new Map(spans.map((span) => [span.id, span]));
-    view.dispatch({ effects: resetHighlights.of({ spans, labels: propsRef.current.labels }) });
+    shownRef.current = propsRef.current.annotations;
+    labelsRef.current = propsRef.current.labels;
+    view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: labelsRef.current }) });
     return () => {
       view.destroy();
       viewRef.current = null;
@@ -123,34 +123,26 @@ export function AnnotationEditor(props: Props) {
   // Bring the drawn highlights in line with the list: only what changed is touched.
   useEffect(() => {
     const view = viewRef.current;
-    if (!view) return;
-    const shown = shownRef.current;
-    const next = new Map<string, HighlightSpan>();
-    const added: HighlightSpan[] = [];
-    for (const { id, labelId, start, end } of props.annotations) {
-      const span = { id, labelId, start, end };
-      next.set(id, span);
-      const before = shown.get(id);
-      if (!before || spanKey(before) !== spanKey(span)) added.push(span);
-    }
-    const removedKeys = new Set<string>();
-    for (const [id, span] of shown) {
-      const now = next.get(id);
-      if (!now || spanKey(now) !== spanKey(span)) removedKeys.add(spanKey(span));
-    }
-    if (removedKeys.size) {
-      // Identical spans share a key; put back the ones that are still there.
-      for (const span of next.values()) if (removedKeys.has(spanKey(span)) && !added.includes(span)) added.push(span);
-    }
+    const previous = shownRef.current;
+    const next = props.annotations;
+    if (!view || previous === next) return;
     shownRef.current = next;
+    const { added, removed } = diffSortedSpans(previous, next, compareSpans);
+    if (added.length === 0 && removed.length === 0) return;
+    const removedKeys = new Set(removed.map(spanKey));
+    // Identical spans share a key, so removing one removes all; put back those still there.
+    const restored = removed.flatMap((span) => spansWithKey(next, span)).filter((span) => !added.includes(span));
     const effects = [];
     if (removedKeys.size) effects.push(removeHighlights.of(removedKeys));
-    if (added.length) effects.push(addHighlights.of(added));
-    if (effects.length) view.dispatch({ effects });
+    if (added.length || restored.length) effects.push(addHighlights.of([...added, ...new Set(restored)]));
+    view.dispatch({ effects });
   }, [props.annotations]);
 
   useEffect(() => {
-    viewRef.current?.dispatch({ effects: resetHighlights.of({ spans: [...shownRef.current.values()], labels: props.labels }) });
+    const view = viewRef.current;
+    if (!view || labelsRef.current === props.labels) return;
+    labelsRef.current = props.labels;
+    view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: props.labels }) });
   }, [props.labels]);
 
   // Selected highlight: outline it, and scroll to it when asked.

@@ -11,8 +11,8 @@ export interface HighlightSpan {
   end: number;
 }
 
-export const resetHighlights = StateEffect.define<{ spans: HighlightSpan[]; labels: Label[] }>();
-export const addHighlights = StateEffect.define<HighlightSpan[]>();
+export const resetHighlights = StateEffect.define<{ spans: readonly HighlightSpan[]; labels: Label[] }>();
+export const addHighlights = StateEffect.define<readonly HighlightSpan[]>();
 export const removeHighlights = StateEffect.define<Set<string>>();
 export const selectHighlight = StateEffect.define<HighlightSpan | null>();
 
@@ -39,11 +39,14 @@ interface HighlightState {
   decorations: DecorationSet;
 }
 
-function rangesFor(spans: HighlightSpan[], labels: Label[], docLength: number): Range<Decoration>[] {
+function rangesFor(spans: readonly HighlightSpan[], labels: Label[], docLength: number): Range<Decoration>[] {
+  const marks = new Map<string, Decoration>();
   const ranges: Range<Decoration>[] = [];
   for (const span of spans) {
     if (span.start < span.end && span.end <= docLength) {
-      ranges.push(markFor(span.labelId, labels).range(span.start, span.end));
+      let mark = marks.get(span.labelId);
+      if (!mark) marks.set(span.labelId, (mark = markFor(span.labelId, labels)));
+      ranges.push(mark.range(span.start, span.end));
     }
   }
   return ranges;
@@ -101,4 +104,57 @@ export function highlightAt(annotations: readonly Annotation[], pos: number, cur
   hits.sort((a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start);
   const current = hits.findIndex((a) => a.id === currentId);
   return hits[(current + 1) % hits.length] ?? null;
+}
+
+/**
+ * What changed between two lists kept in text order. Unchanged highlights are the same objects
+ * in both, so one walk comparing references finds the few that differ among 50,000.
+ */
+export function diffSortedSpans<T extends HighlightSpan>(
+  previous: readonly T[],
+  next: readonly T[],
+  compare: (a: T, b: T) => number,
+): { added: T[]; removed: T[] } {
+  const added: T[] = [];
+  const removed: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < previous.length || j < next.length) {
+    const before = previous[i];
+    const after = next[j];
+    if (before !== undefined && before === after) {
+      i++;
+      j++;
+    } else if (before !== undefined && after !== undefined && before.id === after.id) {
+      if (spanKey(before) !== spanKey(after)) {
+        removed.push(before);
+        added.push(after);
+      }
+      i++;
+      j++;
+    } else if (after === undefined || (before !== undefined && compare(before, after) < 0)) {
+      removed.push(before!);
+      i++;
+    } else {
+      added.push(after);
+      j++;
+    }
+  }
+  return { added, removed };
+}
+
+/** Spans in `sorted` (text order) with exactly this start, end and label. */
+export function spansWithKey<T extends HighlightSpan>(sorted: readonly T[], key: HighlightSpan): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start < key.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: T[] = [];
+  for (let k = low; k < sorted.length && sorted[k]!.start === key.start; k++) {
+    if (spanKey(sorted[k]!) === spanKey(key)) found.push(sorted[k]!);
+  }
+  return found;
 }

@@ -1,11 +1,12 @@
 // Every user action as a function: update the screen at once, then queue the change for disk.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { ApiError, type Annotation, type DocumentSummary } from '../../../electron/contract/api';
+import type { Annotation, DocumentSummary } from '../../../electron/contract/api';
+import { ApiError } from '../../../electron/contract/errors';
 import { spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, type SaveStatus } from './change-queue';
-import { initialState, workspaceReducer } from './workspace-state';
+import { hydrateDocument, initialState, workspaceReducer } from './workspace-state';
 
 
 export function newId(prefix: string): string {
@@ -32,7 +33,7 @@ export function useWorkspace(client: AnnotatorClient) {
         report(error);
         // The server refused part of a batch: show what is really saved.
         const current = stateRef.current.current;
-        if (current) void client.openDocument({ documentId: current.document.id }).then((opened) => dispatch({ type: 'document-opened', opened }));
+        if (current) void client.openDocument({ documentId: current.document.id }).then((opened) => dispatch({ type: 'document-opened', view: hydrateDocument(opened) }));
       }),
     [client, report],
   );
@@ -52,7 +53,7 @@ export function useWorkspace(client: AnnotatorClient) {
       try {
         setBusy('Opening document…');
         const opened = await client.openDocument({ documentId });
-        dispatch({ type: 'document-opened', opened });
+        dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         queue.push({ kind: 'setLastDocument', documentId });
       } catch (error) {
         report(error);

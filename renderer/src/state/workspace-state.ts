@@ -1,5 +1,21 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
 import type { Annotation, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
+import { compareSpans, isInTextOrder, sortedIndex, spanContext } from '../../../electron/contract/spans';
+
+/** An open document as the window holds it: highlights with their text, in text order. */
+export interface DocumentView {
+  document: DocumentSummary;
+  text: string;
+  annotations: Annotation[];
+}
+
+/** The wire leaves out each highlight's text and context; they are slices of the text we have. */
+export function hydrateDocument(opened: OpenedDocument): DocumentView {
+  const { text } = opened;
+  const annotations = opened.annotations.map((a) => ({ ...a, text: text.slice(a.start, a.end), ...spanContext(text, a.start, a.end) }));
+  if (!isInTextOrder(annotations)) annotations.sort(compareSpans);
+  return { document: opened.document, text, annotations };
+}
 
 export interface Message {
   id: number;
@@ -12,7 +28,7 @@ export interface WorkspaceState {
   documents: DocumentSummary[];
   labels: Label[];
   speakers: Speaker[];
-  current: OpenedDocument | null;
+  current: DocumentView | null;
   selectedId: string | null;
   /** Deleted highlights, newest last, so Ctrl/Cmd+Z can bring them back. */
   deleted: Annotation[];
@@ -22,7 +38,7 @@ export interface WorkspaceState {
 export type WorkspaceAction =
   | { type: 'session-loaded'; session: Session }
   | { type: 'documents-changed'; documents: DocumentSummary[] }
-  | { type: 'document-opened'; opened: OpenedDocument }
+  | { type: 'document-opened'; view: DocumentView }
   | { type: 'annotation-created'; annotation: Annotation }
   | { type: 'annotation-updated'; annotationId: string; patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>> }
   | { type: 'annotation-deleted'; annotationId: string }
@@ -45,20 +61,11 @@ export const initialState: WorkspaceState = {
 
 let nextMessageId = 1;
 
-/** Text order: by start, then the longer (outer) span first. */
-export function compareAnnotations(a: Annotation, b: Annotation): number {
-  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
+export const compareAnnotations = compareSpans;
 
 export function insertSorted(list: Annotation[], annotation: Annotation): Annotation[] {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (compareAnnotations(list[mid]!, annotation) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return [...list.slice(0, low), annotation, ...list.slice(low)];
+  const at = sortedIndex(list, annotation);
+  return [...list.slice(0, at), annotation, ...list.slice(at)];
 }
 
 function withCount(documents: DocumentSummary[], documentId: string, delta: number): DocumentSummary[] {
@@ -80,7 +87,7 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'document-opened':
       return {
         ...state,
-        current: { ...action.opened, annotations: [...action.opened.annotations].sort(compareAnnotations) },
+        current: action.view,
         selectedId: null,
         deleted: [],
       };

@@ -52,7 +52,9 @@ describe('createHttpClient against the browser host', () => {
       }),
     ).toEqual({ applied: 3 });
     const opened = await client.openDocument({ documentId: doc.id });
-    expect(opened.annotations.map((a) => [a.text, a.speakerId])).toEqual([['We will win.', 'spk-ann']]);
+    // The wire leaves the text out; it is a slice of the document's text.
+    expect(opened.annotations.map((a) => [opened.text.slice(a.start, a.end), a.speakerId])).toEqual([['We will win.', 'spk-ann']]);
+    expect(opened.annotations[0]).not.toHaveProperty('prefix');
     const session = await client.getSession({});
     expect(session.lastDocumentId).toBe(doc.id);
     expect((await workspaceOnDisk(workspace)).speakers.map((s) => s.name)).toEqual(['Ann']);

@@ -2,6 +2,8 @@ import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, type Annotation } from '../../../electron/contract/api.js';
 import {
+  diffSortedSpans,
+  spansWithKey,
   addHighlights,
   highlightAt,
   highlightField,
@@ -134,5 +136,46 @@ describe('highlight decorations', () => {
 
   it('spanKey is start:end:label', () => {
     expect(spanKey({ id: 'x', labelId: 'claim', start: 3, end: 9 })).toBe('3:9:claim');
+  });
+});
+
+describe('diffSortedSpans', () => {
+  const span = (id: string, start: number, end: number, labelId = 'quote') => ({ id, start, end, labelId });
+  const compare = (a: { id: string; start: number; end: number }, b: { id: string; start: number; end: number }) =>
+    a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  it('finds nothing when the lists hold the same objects', () => {
+    const list = [span('a', 0, 3), span('b', 5, 9)];
+    expect(diffSortedSpans(list, [...list], compare)).toEqual({ added: [], removed: [] });
+  });
+
+  it('finds an insertion, a deletion and a relabel in one walk', () => {
+    const a = span('a', 0, 3);
+    const b = span('b', 5, 9);
+    const c = span('c', 12, 14);
+    const relabelled = { ...c, labelId: 'claim' };
+    const inserted = span('n', 6, 7);
+    const { added, removed } = diffSortedSpans([a, b, c], [a, inserted, relabelled], compare);
+    expect(added.map((s) => s.id).sort()).toEqual(['c', 'n']);
+    expect(removed.map((s) => s.id).sort()).toEqual(['b', 'c']);
+  });
+
+  it('ignores a replaced object whose span and label are unchanged (a note edit)', () => {
+    const a = span('a', 0, 3);
+    expect(diffSortedSpans([a], [{ ...a }], compare)).toEqual({ added: [], removed: [] });
+  });
+});
+
+describe('spansWithKey', () => {
+  it('finds every span with the same start, end and label', () => {
+    const list = [
+      { id: 'x', start: 0, end: 9, labelId: 'quote' },
+      { id: 'a', start: 4, end: 8, labelId: 'quote' },
+      { id: 'b', start: 4, end: 8, labelId: 'quote' },
+      { id: 'c', start: 4, end: 8, labelId: 'claim' },
+      { id: 'd', start: 5, end: 8, labelId: 'quote' },
+    ];
+    expect(spansWithKey(list, { id: '?', start: 4, end: 8, labelId: 'quote' }).map((s) => s.id)).toEqual(['a', 'b']);
+    expect(spansWithKey(list, { id: '?', start: 1, end: 2, labelId: 'quote' })).toEqual([]);
   });
 });

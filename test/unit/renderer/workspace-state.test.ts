@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS, type Annotation, type DocumentSummary, type OpenedDocument, type Session } from '../../../electron/contract/api.js';
+import { DEFAULT_LABELS, type Annotation, type DocumentSummary, type Session } from '../../../electron/contract/api.js';
 import {
   compareAnnotations,
+  hydrateDocument,
   initialState,
   insertSorted,
   workspaceReducer,
+  type DocumentView,
   type WorkspaceAction,
   type WorkspaceState,
 } from '../../../renderer/src/state/workspace-state.js';
@@ -42,7 +44,8 @@ const session: Session = {
   lastDocumentId: 'doc-1',
 };
 
-const opened = (annotations: Annotation[]): OpenedDocument => ({ document: doc('doc-1', annotations.length), text: TEXT, annotations });
+const opened = (annotations: Annotation[]): DocumentView =>
+  hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: annotations.map(({ text: _t, prefix: _p, suffix: _s, ...onWire }) => onWire) });
 
 function run(state: WorkspaceState, ...actions: WorkspaceAction[]): WorkspaceState {
   return actions.reduce(workspaceReducer, state);
@@ -50,7 +53,7 @@ function run(state: WorkspaceState, ...actions: WorkspaceAction[]): WorkspaceSta
 
 /** A session loaded and doc-1 opened with two highlights. */
 function loaded(): WorkspaceState {
-  return run(initialState, { type: 'session-loaded', session }, { type: 'document-opened', opened: opened([ann('late', 30, 40), ann('early', 4, 9)]) });
+  return run(initialState, { type: 'session-loaded', session }, { type: 'document-opened', view: opened([ann('late', 30, 40), ann('early', 4, 9)]) });
 }
 
 const ids = (state: WorkspaceState) => state.current?.annotations.map((a) => a.id);
@@ -70,7 +73,7 @@ describe('workspaceReducer', () => {
     let state = loaded();
     state = run(state, { type: 'select', annotationId: 'early' }, { type: 'annotation-deleted', annotationId: 'early' });
     expect(state.deleted).toHaveLength(1);
-    state = run(state, { type: 'document-opened', opened: opened([ann('c', 20, 25), ann('a', 0, 3), ann('b', 0, 10)]) });
+    state = run(state, { type: 'document-opened', view: opened([ann('c', 20, 25), ann('a', 0, 3), ann('b', 0, 10)]) });
     expect(ids(state)).toEqual(['b', 'a', 'c']);
     expect(state.selectedId).toBeNull();
     expect(state.deleted).toEqual([]);
@@ -78,7 +81,7 @@ describe('workspaceReducer', () => {
 
   it('document-opened does not reorder the caller’s array', () => {
     const list = [ann('c', 20, 25), ann('a', 0, 3)];
-    run(initialState, { type: 'document-opened', opened: opened(list) });
+    run(initialState, { type: 'document-opened', view: opened(list) });
     expect(list.map((a) => a.id)).toEqual(['c', 'a']);
   });
 
@@ -113,7 +116,15 @@ describe('workspaceReducer', () => {
     const late = state.current!.annotations.find((a) => a.id === 'late')!;
     expect(late).toMatchObject({ labelId: 'claim', speakerId: 'spk-1', note: 'Check the budget.', start: 30, end: 40 });
     expect(late.updatedAt).not.toBe('2024-01-01T00:00:00.000Z');
-    expect(state.current!.annotations.find((a) => a.id === 'early')).toEqual(ann('early', 4, 9));
+    expect(state.current!.annotations[0]).toMatchObject({ id: 'early', labelId: 'quote', note: '', updatedAt: '2024-01-01T00:00:00.000Z' });
+  });
+
+  it('hydrates highlights from the wire with their text and context', () => {
+    const view = loaded().current!;
+    const early = view.annotations.find((a) => a.id === 'early')!;
+    expect(early.text).toBe(TEXT.slice(4, 9));
+    expect(early.prefix).toBe(TEXT.slice(0, 4));
+    expect(early.suffix).toBe(TEXT.slice(9, 41));
   });
 
   it('annotation-deleted removes it, pushes it on the undo stack, decrements the count and clears its selection', () => {
@@ -153,7 +164,7 @@ describe('workspaceReducer', () => {
     const state = run(
       initialState,
       { type: 'session-loaded', session: { ...session, documents: [doc('doc-1', 0)] } },
-      { type: 'document-opened', opened: opened([ann('a', 0, 3)]) },
+      { type: 'document-opened', view: opened([ann('a', 0, 3)]) },
       { type: 'annotation-deleted', annotationId: 'a' },
     );
     expect(count(state, 'doc-1')).toBe(0);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionSchema, openedDocumentSchema, documentSummarySchema, type Change } from '../../../electron/contract/api.js';
 import { AnnotatorService, CONTEXT_LENGTH, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
-import { ANNOTATIONS_DIR } from '../../../electron/services/workspace-store.js';
+import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
 import {
   annotationsOnDisk,
@@ -263,7 +263,8 @@ describe('openDocument, import and session', () => {
     expect(openedDocumentSchema.parse(opened)).toEqual(opened);
     expect(opened.text).toBe('Line one\nLine two\n');
     expect(opened.document).toMatchObject({ id: doc.id, title: 'crlf', fileName: 'crlf.txt', length: 18, annotationCount: 1 });
-    expect(opened.annotations.map((a) => a.text)).toEqual(['one']);
+    expect(opened.annotations.map((a) => opened.text.slice(a.start, a.end))).toEqual(['one']);
+    expect(opened.annotations[0]).not.toHaveProperty('text');
   });
 
   it('reads wait for changes issued before them, even when those were not awaited', async () => {
@@ -376,5 +377,34 @@ describe('createApiHandlers and browserHostOnlyMethods', () => {
     const store = await ws.openStore(dir);
     const service = new AnnotatorService(store, 'electron', { nativeOpenDialog: true, recentFiles: true });
     expect(await service.getSession()).toMatchObject({ host: 'electron', capabilities: { nativeOpenDialog: true, recentFiles: true } });
+  });
+});
+
+describe('text order on disk', () => {
+  it('keeps highlights in text order in the annotations file, however they were made', async () => {
+    const { service, doc, dir } = await setup();
+    await service.applyChanges([createChange(doc.id, 'late', 20, 25), createChange(doc.id, 'early', 0, 3), createChange(doc.id, 'outer', 0, 10)]);
+    const onDisk = await annotationsOnDisk(dir, doc.id);
+    expect(onDisk.annotations.map((a) => a.id)).toEqual(['outer', 'early', 'late']);
+  });
+});
+
+describe('prefetchLastDocument', () => {
+  it('loads the last document so opening it reads nothing more from disk', async () => {
+    const { service, doc, dir } = await setup();
+    await service.applyChanges([createChange(doc.id, 'a1', 0, 3), { kind: 'setLastDocument', documentId: doc.id }]);
+    const fresh = new AnnotatorService(await WorkspaceStore.open(dir), 'browser');
+    await fresh.prefetchLastDocument();
+    // With the files gone, only what was prefetched can answer.
+    await fs.rm(path.join(dir, ANNOTATIONS_DIR), { recursive: true });
+    await fs.rm(path.join(dir, 'texts'), { recursive: true });
+    const opened = await fresh.openDocument(doc.id);
+    expect(opened.annotations.map((a) => a.id)).toEqual(['a1']);
+  });
+
+  it('does nothing when there is no last document', async () => {
+    const { dir } = await setup();
+    const fresh = new AnnotatorService(await WorkspaceStore.open(dir), 'browser');
+    await expect(fresh.prefetchLastDocument()).resolves.toBeUndefined();
   });
 });

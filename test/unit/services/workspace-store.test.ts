@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, SCHEMA_VERSION, type Annotation } from '../../../electron/contract/api.js';
 import { StoreFileError } from '../../../electron/services/durable-json-file.js';
 import {
+  serializeAnnotationsFile,
   ANNOTATIONS_DIR,
   TEXTS_DIR,
   WORKSPACE_FILE,
@@ -320,5 +321,39 @@ describe('WorkspaceStore annotations', () => {
     const files = Object.keys(await snapshotDir(dir)).filter((name) => !name.endsWith('/'));
     expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(files.sort()).toEqual([path.join(ANNOTATIONS_DIR, `${document.id}.json`), path.join(TEXTS_DIR, `${document.textHash}.txt`), WORKSPACE_FILE].sort());
+  });
+});
+
+describe('the annotations file format', () => {
+  const annotation = (id: string, start: number, note = '') => ({
+    id,
+    documentId: 'doc-1',
+    labelId: 'quote',
+    start,
+    end: start + 3,
+    text: 'abc',
+    prefix: '',
+    suffix: '',
+    speakerId: null,
+    note,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+
+  it('writes one highlight per line, and parses back to the same data', () => {
+    const data = { schemaVersion: 1, documentId: 'doc-1', textHash: 'a'.repeat(64), annotations: [annotation('a', 0), annotation('b', 5, 'He said “no”\n')] };
+    const written = serializeAnnotationsFile(data);
+    expect(JSON.parse(written)).toEqual(data);
+    const lines = written.split('\n');
+    expect(lines.filter((line) => line.trimStart().startsWith('{"id":'))).toHaveLength(2);
+    expect(JSON.parse(serializeAnnotationsFile({ ...data, annotations: [] }))).toEqual({ ...data, annotations: [] });
+  });
+
+  it('writes a replaced highlight anew, while unchanged ones are reused', () => {
+    const first = annotation('a', 0);
+    const data = { schemaVersion: 1, documentId: 'doc-1', textHash: 'a'.repeat(64), annotations: [first] };
+    serializeAnnotationsFile(data);
+    data.annotations = [{ ...first, note: 'edited' }];
+    expect(JSON.parse(serializeAnnotationsFile(data)).annotations[0].note).toBe('edited');
   });
 });

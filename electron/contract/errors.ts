@@ -1,0 +1,27 @@
+// The contract's plain values, kept apart from the zod schemas so the renderer can use them
+// without bundling zod.
+
+/** The largest file the app will open; bigger ones get a clear refusal, not a frozen window. */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+/** Error codes the UI can act on; the message is always written for a person. */
+export type ApiErrorCode =
+  | 'bad-request'
+  | 'not-found'
+  | 'empty-file'
+  | 'binary-file'
+  | 'not-utf8'
+  | 'too-large'
+  | 'unsupported'
+  | 'store-error'
+  | 'internal';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
