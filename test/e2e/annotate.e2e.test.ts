@@ -7,6 +7,7 @@ import {
   SAMPLE,
   annotationsOnDisk,
   clickText,
+  dragBetween,
   dragSelect,
   eventually,
   launchBrowser,
@@ -91,9 +92,11 @@ describe('labelling a selection', () => {
   });
 
   it('shows nested and overlapping highlights, and each stays clickable', async () => {
-    // A claim inside the quote, and a speaker span overlapping the quote's end.
-    await dragSelect(page, 'completely false');
+    // A claim inside the quote, dragged from mid-word to mid-word: it snaps to whole words.
+    await dragBetween(page, 'pletely', 'fals');
     await page.keyboard.press('c');
+    await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.labelId === 'claim' && a.text === 'completely false')).toBe(true));
+    // A speaker span overlapping the quote's end.
     await dragSelect(page, 'false,” Vassily');
     await page.keyboard.press('s');
     await expect.poll(() => highlight('claim', 'completely').count()).toBeGreaterThan(0);
@@ -216,6 +219,16 @@ describe('saved without asking', () => {
     await locateText(page, 'Geng Shuang');
     await expect.poll(() => highlight('speaker', 'Geng Shuang').count()).toBeGreaterThan(0);
     await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Geng Shuang')).toBe(true));
+  });
+
+  it('loses nothing when the window is closed right after an edit', async () => {
+    await dragSelect(page, 'Song Kim');
+    await page.keyboard.press('s');
+    await page.close();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(host.url);
+    await expect.poll(() => page.locator('.annotation-row', { hasText: 'Song Kim' }).count()).toBe(1);
+    await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Song Kim')).toBe(true));
   });
 
   it('writes the workspace layout the design describes', async () => {

@@ -148,6 +148,16 @@ export async function dragSelect(page: Page, text: string, occurrence = 0): Prom
   await page.mouse.up();
 }
 
+/** Drags from the first letter of `fromText` to the last letter of `toText` (e.g. mid-word). */
+export async function dragBetween(page: Page, fromText: string, toText: string): Promise<void> {
+  const from = await locateText(page, fromText);
+  const to = await locateText(page, toText);
+  await page.mouse.move(from.start.left + 1, from.start.top + from.start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.end.right - 1, to.end.top + to.end.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
+
 /** Clicks on the middle of the given text. */
 export async function clickText(page: Page, text: string, occurrence = 0): Promise<void> {
   const { start } = await locateText(page, text, occurrence);

@@ -64,6 +64,22 @@ describe('opening files', () => {
     expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   });
 
+  it('draws only the visible part of a long document', async () => {
+    const paragraphs = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i + 1}: the council met again and “nothing was agreed”, officials said.`);
+    const file = await writeFixture('long-transcript.txt', paragraphs.join('\n'));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Open…', exact: true }).click();
+    await (await chooser).setFiles(file);
+    await expect.poll(title).toBe('long-transcript');
+    // 20,000 lines in the document, a screenful in the page.
+    const drawn = await page.locator('.cm-line').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(500);
+    // And the end is still reachable: it is drawn once scrolled to.
+    await page.locator('.cm-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => page.locator('.cm-content').textContent()).toContain('Paragraph 20000:');
+  });
+
   it('opens a .txt file with the Open button', async () => {
     const file = await writeFixture('briefing.txt', 'Briefing notes\n\nThe minister said “we will build 300,000 homes”.\n');
     const chooser = page.waitForEvent('filechooser');

@@ -1,0 +1,53 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findElectronBinary } from '../../../electron/electron-runtime.js';
+
+const made: string[] = [];
+afterEach(async () => {
+  for (const dir of made.splice(0)) await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** A project folder with an electron package, as npm leaves it with or without the download. */
+async function project(options: { pathTxt?: string; binary?: boolean }): Promise<string> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'electron-runtime-'));
+  made.push(root);
+  const pkg = path.join(root, 'node_modules', 'electron');
+  await fs.mkdir(path.join(pkg, 'dist'), { recursive: true });
+  await fs.writeFile(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', main: 'index.js' }));
+  // The real index.js downloads when required; ours must never be required.
+  await fs.writeFile(path.join(pkg, 'index.js'), 'throw new Error("required electron/index.js");');
+  if (options.pathTxt !== undefined) await fs.writeFile(path.join(pkg, 'path.txt'), options.pathTxt);
+  if (options.binary) await fs.writeFile(path.join(pkg, 'dist', options.pathTxt ?? 'electron'), '');
+  return root;
+}
+
+const from = (root: string) => pathToFileURL(path.join(root, 'start.js')).href;
+
+describe('findElectronBinary', () => {
+  it('finds the downloaded runtime without requiring the package', async () => {
+    const root = await project({ pathTxt: 'electron', binary: true });
+    expect(findElectronBinary(from(root), {})).toBe(path.join(root, 'node_modules', 'electron', 'dist', 'electron'));
+  });
+
+  it('answers null when the download never happened (offline install)', async () => {
+    expect(findElectronBinary(from(await project({})), {})).toBeNull();
+    expect(findElectronBinary(from(await project({ pathTxt: 'electron' })), {})).toBeNull();
+  });
+
+  it('answers null when the electron package is not installed at all', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'electron-runtime-'));
+    made.push(root);
+    expect(findElectronBinary(from(root), {})).toBeNull();
+  });
+
+  it('honours ELECTRON_OVERRIDE_DIST_PATH', async () => {
+    const root = await project({ pathTxt: 'electron' });
+    const dist = await fs.mkdtemp(path.join(os.tmpdir(), 'electron-dist-'));
+    made.push(dist);
+    await fs.writeFile(path.join(dist, 'electron'), '');
+    expect(findElectronBinary(from(root), { ELECTRON_OVERRIDE_DIST_PATH: dist })).toBe(path.join(dist, 'electron'));
+  });
+});
