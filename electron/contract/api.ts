@@ -56,17 +56,31 @@ export const annotationSchema = z.object({
 export type Annotation = z.infer<typeof annotationSchema>;
 
 /**
- * Opening sends highlights without text, prefix and suffix: the receiver has the text and
- * slices them itself, which keeps a 50,000-highlight transcript's answer a third the size.
+ * Opening sends highlights as columns, in text order (see compareSpans), without their text,
+ * prefix and suffix: the receiver has the text and slices them itself. A 50,000-highlight
+ * transcript's answer is then less than half the size, and arrays of plain values are quick
+ * to write and to parse. fromAnnotationColumns (spans.ts) turns them back into annotations.
  */
-export const annotationOnWireSchema = annotationSchema.omit({ text: true, prefix: true, suffix: true });
-export type AnnotationOnWire = z.infer<typeof annotationOnWireSchema>;
+export const annotationColumnsSchema = z
+  .object({
+    ids: z.array(id),
+    labelIds: z.array(id),
+    starts: z.array(z.number().int().nonnegative()),
+    ends: z.array(z.number().int().positive()),
+    speakerIds: z.array(id.nullable()),
+    notes: z.array(z.string()),
+    createdAt: z.array(z.string()),
+    updatedAt: z.array(z.string()),
+  })
+  .refine((columns) => Object.values(columns).every((column) => column.length === columns.ids.length), 'columns differ in length');
+export type AnnotationColumns = z.infer<typeof annotationColumnsSchema>;
 
 export const openedDocumentSchema = z.object({
   document: documentSummarySchema,
   text: z.string(),
-  /** In text order (see compareSpans). */
-  annotations: z.array(annotationOnWireSchema),
+  annotations: annotationColumnsSchema,
+  /** False when only the highlights starting before `annotationsBefore` were sent; listAnnotations has the rest. */
+  annotationsComplete: z.boolean(),
 });
 export type OpenedDocument = z.infer<typeof openedDocumentSchema>;
 
@@ -126,7 +140,15 @@ const none = z.object({}).strict();
 /** Method name -> argument and result schemas. */
 export const annotatorApiSchema = {
   getSession: { args: none, result: sessionSchema },
-  openDocument: { args: z.object({ documentId: id }), result: openedDocumentSchema },
+  openDocument: {
+    // A window can paint the first screens of a long transcript before the rest arrives.
+    args: z.object({ documentId: id, annotationsBefore: z.number().int().positive().optional() }),
+    result: openedDocumentSchema,
+  },
+  listAnnotations: {
+    args: z.object({ documentId: id, startingFrom: z.number().int().nonnegative() }),
+    result: annotationColumnsSchema,
+  },
   importFile: { args: importFileSchema, result: documentSummarySchema },
   openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },
   listRecentFiles: { args: none, result: z.array(recentFileSchema) },

@@ -2,6 +2,7 @@
 export const API_METHOD_NAMES = [
   'getSession',
   'openDocument',
+  'listAnnotations',
   'importFile',
   'openFilesWithDialog',
   'listRecentFiles',

@@ -1,4 +1,5 @@
 // Span rules both sides of the contract share, so the screen and the store always agree.
+import type { Annotation, AnnotationColumns } from './api.js';
 
 /** Characters of context kept on each side of a span so it can be found again later. */
 export const CONTEXT_LENGTH = 32;
@@ -42,4 +43,42 @@ export function sortedIndex(list: readonly OrderedSpan[], span: OrderedSpan): nu
 export function isInTextOrder(list: readonly OrderedSpan[]): boolean {
   for (let i = 1; i < list.length; i++) if (compareSpans(list[i - 1]!, list[i]!) > 0) return false;
   return true;
+}
+
+export function toAnnotationColumns(annotations: readonly Annotation[]): AnnotationColumns {
+  const columns: AnnotationColumns = { ids: [], labelIds: [], starts: [], ends: [], speakerIds: [], notes: [], createdAt: [], updatedAt: [] };
+  for (const a of annotations) {
+    columns.ids.push(a.id);
+    columns.labelIds.push(a.labelId);
+    columns.starts.push(a.start);
+    columns.ends.push(a.end);
+    columns.speakerIds.push(a.speakerId);
+    columns.notes.push(a.note);
+    columns.createdAt.push(a.createdAt);
+    columns.updatedAt.push(a.updatedAt);
+  }
+  return columns;
+}
+
+/** Annotations again, with text, prefix and suffix sliced from the document's text. */
+export function fromAnnotationColumns(columns: AnnotationColumns, documentId: string, text: string): Annotation[] {
+  const annotations: Annotation[] = new Array(columns.ids.length);
+  for (let i = 0; i < columns.ids.length; i++) {
+    const start = columns.starts[i]!;
+    const end = columns.ends[i]!;
+    annotations[i] = {
+      id: columns.ids[i]!,
+      documentId,
+      labelId: columns.labelIds[i]!,
+      start,
+      end,
+      text: text.slice(start, end),
+      ...spanContext(text, start, end),
+      speakerId: columns.speakerIds[i] ?? null,
+      note: columns.notes[i] ?? '',
+      createdAt: columns.createdAt[i]!,
+      updatedAt: columns.updatedAt[i]!,
+    };
+  }
+  return annotations;
 }

@@ -3,13 +3,14 @@
 import {
   ApiError,
   type Annotation,
+  type AnnotationColumns,
   type ApiMethod,
   type Change,
   type DocumentSummary,
   type OpenedDocument,
   type Session,
 } from '../contract/api.js';
-import { compareSpans, isInTextOrder, sortedIndex, spanContext } from '../contract/spans.js';
+import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { readDocumentBytes } from './document-reader.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
@@ -75,18 +76,26 @@ export class AnnotatorService {
     await this.changeQueue;
   }
 
-  async openDocument(documentId: string): Promise<OpenedDocument> {
+  async openDocument(documentId: string, annotationsBefore?: number): Promise<OpenedDocument> {
     await this.settled();
     const doc = this.requireDocument(documentId);
     const text = await this.readText(doc);
-    const annotations = await this.store.annotations(doc);
-    // Stores written before text order was kept (or edited by hand) are put in order once.
-    if (!isInTextOrder(annotations)) annotations.sort(compareSpans);
+    const annotations = await this.annotationsInOrder(doc);
+    const cut = annotationsBefore === undefined ? annotations.length : sortedIndex(annotations, { id: '', start: annotationsBefore, end: Infinity });
     return {
       document: this.summary(doc),
       text,
-      annotations: annotations.map(({ text: _text, prefix: _prefix, suffix: _suffix, ...onWire }) => onWire),
+      annotations: toAnnotationColumns(cut === annotations.length ? annotations : annotations.slice(0, cut)),
+      annotationsComplete: cut === annotations.length,
     };
+  }
+
+  /** The highlights that start at or after `startingFrom`: the rest of a document opened in part. */
+  async listAnnotations(documentId: string, startingFrom: number): Promise<AnnotationColumns> {
+    await this.settled();
+    const doc = this.requireDocument(documentId);
+    const annotations = await this.annotationsInOrder(doc);
+    return toAnnotationColumns(annotations.slice(sortedIndex(annotations, { id: '', start: startingFrom, end: Infinity })));
   }
 
   private async readText(doc: StoredDocument): Promise<string> {
@@ -98,6 +107,13 @@ export class AnnotatorService {
         `The saved text of "${doc.title}" is missing from the workspace (texts/${doc.textHash}.txt). Open the original file again to restore it.`,
       );
     }
+  }
+
+  private async annotationsInOrder(doc: StoredDocument): Promise<Annotation[]> {
+    const annotations = await this.store.annotations(doc);
+    // Stores written before text order was kept (or edited by hand) are put in order once.
+    if (!isInTextOrder(annotations)) annotations.sort(compareSpans);
+    return annotations;
   }
 
   /** Reads a file's bytes (from a dialog, a drop, the command line or an upload) into the workspace. */
@@ -268,7 +284,8 @@ export type ApiHandlers = { [M in ApiMethod]: (args: never) => Promise<unknown> 
 export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods) {
   return {
     getSession: async () => service.getSession(),
-    openDocument: async (args: { documentId: string }) => service.openDocument(args.documentId),
+    openDocument: async (args: { documentId: string; annotationsBefore?: number }) => service.openDocument(args.documentId, args.annotationsBefore),
+    listAnnotations: async (args: { documentId: string; startingFrom: number }) => service.listAnnotations(args.documentId, args.startingFrom),
     importFile: async (args: { fileName: string; contentBase64: string }) => service.importBase64(args.fileName, args.contentBase64),
     openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
     listRecentFiles: async () => hostOnly.listRecentFiles(),

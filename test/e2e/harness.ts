@@ -127,7 +127,9 @@ export async function locateText(page: Page, text: string, occurrence = 0): Prom
           return { start: start.toJSON(), end: end.toJSON() };
         }
         const scroller = document.querySelector('.cm-scroller')!;
-        scroller.scrollTop += scroller.clientHeight * 0.8;
+        // Search downwards, then from the top once the end is reached.
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) scroller.scrollTop = 0;
+        else scroller.scrollTop += scroller.clientHeight * 0.8;
         return 'scrolled';
       },
       { text, occurrence },

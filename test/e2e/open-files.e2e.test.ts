@@ -80,6 +80,32 @@ describe('opening files', () => {
     await expect.poll(() => page.locator('.cm-content').textContent()).toContain('Paragraph 20000:');
   });
 
+  it('shows highlights far down a long document after opening it again', async () => {
+    // Far past the first screens, whose highlights come with the text; these follow after.
+    await dragSelect(page, 'Paragraph 2:');
+    await page.keyboard.press('c');
+    await page.locator('.cm-scroller').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect.poll(() => page.locator('.cm-content').textContent()).toContain('Paragraph 19998');
+    await dragSelect(page, 'Paragraph 19998');
+    await page.keyboard.press('q');
+    await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Paragraph 19998')).toBe(true));
+    await documentButton('un-security-council').click();
+    await expect.poll(title).toBe('un-security-council');
+    await documentButton('long-transcript').click();
+    await expect.poll(title).toBe('long-transcript');
+    await expect.poll(() => page.locator('.annotation-row').allTextContents()).toEqual([
+      expect.stringContaining('Paragraph 2:'),
+      expect.stringContaining('Paragraph 19998'),
+    ]);
+    await page.locator('.annotation-row', { hasText: 'Paragraph 19998' }).click();
+    await expect.poll(() => page.locator('.cm-hl[data-label="quote"]').textContent()).toBe('Paragraph 19998');
+    // Clean up so later tests see the document list they expect.
+    await page.keyboard.press('Delete');
+    await page.locator('.annotation-row', { hasText: 'Paragraph 2:' }).click();
+    await page.keyboard.press('Delete');
+    await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text.startsWith('Paragraph'))).toBe(false));
+  });
+
   it('opens a .txt file with the Open button', async () => {
     const file = await writeFixture('briefing.txt', 'Briefing notes\n\nThe minister said “we will build 300,000 homes”.\n');
     const chooser = page.waitForEvent('filechooser');

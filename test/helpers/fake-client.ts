@@ -25,6 +25,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
   const client: AnnotatorClient = {
     getSession: unexpected('getSession'),
     openDocument: unexpected('openDocument'),
+    listAnnotations: unexpected('listAnnotations'),
     importFile: unexpected('importFile'),
     openFilesWithDialog: unexpected('openFilesWithDialog'),
     listRecentFiles: unexpected('listRecentFiles'),

@@ -30,6 +30,7 @@ export function clientFromCaller(
   return {
     getSession: method('getSession'),
     openDocument: method('openDocument'),
+    listAnnotations: method('listAnnotations'),
     importFile: method('importFile'),
     openFilesWithDialog: method('openFilesWithDialog'),
     listRecentFiles: method('listRecentFiles'),

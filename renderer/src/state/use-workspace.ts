@@ -2,12 +2,15 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Annotation, DocumentSummary } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
-import { spanContext } from '../../../electron/contract/spans';
+import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, type SaveStatus } from './change-queue';
 import { hydrateDocument, initialState, workspaceReducer } from './workspace-state';
 
+
+/** Highlights starting in the first this-many characters come with the text; the rest follow. */
+const FIRST_SCREENS = 20_000;
 
 export function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
@@ -52,9 +55,16 @@ export function useWorkspace(client: AnnotatorClient) {
     async (documentId: string) => {
       try {
         setBusy('Opening document…');
-        const opened = await client.openDocument({ documentId });
+        const opened = await client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS });
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         queue.push({ kind: 'setLastDocument', documentId });
+        if (!opened.annotationsComplete) {
+          setBusy('Loading highlights…');
+          // Let the first screens paint before the rest of a long transcript's highlights arrive.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          const rest = await client.listAnnotations({ documentId, startingFrom: FIRST_SCREENS });
+          dispatch({ type: 'annotations-loaded', documentId, annotations: fromAnnotationColumns(rest, documentId, opened.text) });
+        }
       } catch (error) {
         report(error);
       } finally {

@@ -1,6 +1,6 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
 import type { Annotation, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
-import { compareSpans, isInTextOrder, sortedIndex, spanContext } from '../../../electron/contract/spans';
+import { compareSpans, fromAnnotationColumns, isInTextOrder, sortedIndex } from '../../../electron/contract/spans';
 
 /** An open document as the window holds it: highlights with their text, in text order. */
 export interface DocumentView {
@@ -12,7 +12,7 @@ export interface DocumentView {
 /** The wire leaves out each highlight's text and context; they are slices of the text we have. */
 export function hydrateDocument(opened: OpenedDocument): DocumentView {
   const { text } = opened;
-  const annotations = opened.annotations.map((a) => ({ ...a, text: text.slice(a.start, a.end), ...spanContext(text, a.start, a.end) }));
+  const annotations = fromAnnotationColumns(opened.annotations, opened.document.id, text);
   if (!isInTextOrder(annotations)) annotations.sort(compareSpans);
   return { document: opened.document, text, annotations };
 }
@@ -39,6 +39,7 @@ export type WorkspaceAction =
   | { type: 'session-loaded'; session: Session }
   | { type: 'documents-changed'; documents: DocumentSummary[] }
   | { type: 'document-opened'; view: DocumentView }
+  | { type: 'annotations-loaded'; documentId: string; annotations: Annotation[] }
   | { type: 'annotation-created'; annotation: Annotation }
   | { type: 'annotation-updated'; annotationId: string; patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>> }
   | { type: 'annotation-deleted'; annotationId: string }
@@ -91,6 +92,14 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         selectedId: null,
         deleted: [],
       };
+    case 'annotations-loaded': {
+      if (state.current?.document.id !== action.documentId) return state;
+      // Highlights made while the rest was loading may be in both lists.
+      const have = new Set(state.current.annotations.map((a) => a.id));
+      const merged = [...state.current.annotations, ...action.annotations.filter((a) => !have.has(a.id))];
+      if (!isInTextOrder(merged)) merged.sort(compareSpans);
+      return { ...state, current: { ...state.current, annotations: merged } };
+    }
     case 'annotation-created': {
       if (!state.current) return state;
       return {

@@ -1,3 +1,4 @@
+import { fromAnnotationColumns, toAnnotationColumns } from '../../../electron/contract/spans.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, type Annotation, type DocumentSummary, type Session } from '../../../electron/contract/api.js';
 import {
@@ -45,7 +46,7 @@ const session: Session = {
 };
 
 const opened = (annotations: Annotation[]): DocumentView =>
-  hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: annotations.map(({ text: _t, prefix: _p, suffix: _s, ...onWire }) => onWire) });
+  hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: toAnnotationColumns(annotations), annotationsComplete: true });
 
 function run(state: WorkspaceState, ...actions: WorkspaceAction[]): WorkspaceState {
   return actions.reduce(workspaceReducer, state);
@@ -208,5 +209,29 @@ describe('compareAnnotations and insertSorted', () => {
         expect(result.map((a) => a.id)).toEqual(expected);
       }
     }
+  });
+});
+
+describe('annotation columns', () => {
+  it('round-trip every field, and slice text and context from the document', () => {
+    const original = [ann('x', 4, 9), { ...ann('y', 20, 25), speakerId: 'spk-1', note: 'check', labelId: 'claim' }];
+    const back = fromAnnotationColumns(toAnnotationColumns(original), 'doc-1', TEXT);
+    expect(back.map(({ prefix: _p, suffix: _s, ...rest }) => rest)).toEqual(original.map(({ prefix: _p, suffix: _s, ...rest }) => rest));
+    expect(back[1]!.prefix).toBe(TEXT.slice(0, 20));
+    expect(back[1]!.suffix).toBe(TEXT.slice(25, 57));
+  });
+});
+
+describe('annotations-loaded', () => {
+  it('adds the rest of a document in text order, without doubling highlights made meanwhile', () => {
+    let state = loaded();
+    state = run(state, { type: 'annotation-created', annotation: ann('made-meanwhile', 50, 55) });
+    state = run(state, { type: 'annotations-loaded', documentId: 'doc-1', annotations: [ann('made-meanwhile', 50, 55), ann('rest', 45, 48)] });
+    expect(ids(state)).toEqual(['early', 'late', 'rest', 'made-meanwhile']);
+  });
+
+  it('ignores the rest of a document that is no longer open', () => {
+    const state = loaded();
+    expect(run(state, { type: 'annotations-loaded', documentId: 'doc-2', annotations: [ann('x', 1, 2, 'doc-2')] })).toBe(state);
   });
 });

@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sessionSchema, openedDocumentSchema, documentSummarySchema, type Change } from '../../../electron/contract/api.js';
+import { sessionSchema, openedDocumentSchema, documentSummarySchema, type Change, type OpenedDocument } from '../../../electron/contract/api.js';
+import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
+
+const annotationsOf = (opened: OpenedDocument) => fromAnnotationColumns(opened.annotations, opened.document.id, opened.text);
 import { AnnotatorService, CONTEXT_LENGTH, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
 import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
@@ -156,7 +159,7 @@ describe('updateAnnotation and deleteAnnotation', () => {
       'bad-request',
     );
     const opened = await service.openDocument(doc.id);
-    expect(opened.annotations[0]!.labelId).toBe('quote');
+    expect(annotationsOf(opened)[0]!.labelId).toBe('quote');
   });
 
   it('delete removes the annotation from disk and decrements annotationCount in workspace.json', async () => {
@@ -216,7 +219,7 @@ describe('applyChanges batches', () => {
     expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(1);
     // A fresh store on the same folder agrees.
     const reopened = await ws.openService(dir);
-    expect((await reopened.openDocument(doc.id)).annotations.map((a) => a.id)).toEqual(['good']);
+    expect(annotationsOf(await reopened.openDocument(doc.id)).map((a) => a.id)).toEqual(['good']);
   });
 
   it('reports how many changes it applied', async () => {
@@ -263,8 +266,10 @@ describe('openDocument, import and session', () => {
     expect(openedDocumentSchema.parse(opened)).toEqual(opened);
     expect(opened.text).toBe('Line one\nLine two\n');
     expect(opened.document).toMatchObject({ id: doc.id, title: 'crlf', fileName: 'crlf.txt', length: 18, annotationCount: 1 });
-    expect(opened.annotations.map((a) => opened.text.slice(a.start, a.end))).toEqual(['one']);
-    expect(opened.annotations[0]).not.toHaveProperty('text');
+    // Columns on the wire, without the text: it is a slice of the document's text.
+    expect(opened.annotations).toMatchObject({ ids: ['a1'], starts: [5], ends: [8] });
+    expect(opened.annotations).not.toHaveProperty('text');
+    expect(annotationsOf(opened).map((a) => a.text)).toEqual(['one']);
   });
 
   it('reads wait for changes issued before them, even when those were not awaited', async () => {
@@ -272,7 +277,7 @@ describe('openDocument, import and session', () => {
     const write = service.applyChanges([speakerChange('spk-1', 'Ann'), createChange(doc.id, 'a1', 0, 5), { kind: 'setLastDocument', documentId: doc.id }]);
     const [opened, session] = await Promise.all([service.openDocument(doc.id), service.getSession()]);
     await write;
-    expect(opened.annotations.map((a) => a.id)).toEqual(['a1']);
+    expect(opened.annotations.ids).toEqual(['a1']);
     expect(session.speakers.map((s) => s.id)).toEqual(['spk-1']);
     expect(session.lastDocumentId).toBe(doc.id);
     expect(session.documents[0]!.annotationCount).toBe(1);
@@ -283,7 +288,7 @@ describe('openDocument, import and session', () => {
     const failing = service.applyChanges([createChange(doc.id, 'a1', 0, 99_999)]);
     const opened = service.openDocument(doc.id);
     await expectApiError(failing, 'bad-request');
-    expect((await opened).annotations).toEqual([]);
+    expect((await opened).annotations.ids).toEqual([]);
   });
 
   it('openDocument of an unknown id is not-found', async () => {
@@ -399,12 +404,27 @@ describe('prefetchLastDocument', () => {
     await fs.rm(path.join(dir, ANNOTATIONS_DIR), { recursive: true });
     await fs.rm(path.join(dir, 'texts'), { recursive: true });
     const opened = await fresh.openDocument(doc.id);
-    expect(opened.annotations.map((a) => a.id)).toEqual(['a1']);
+    expect(opened.annotations.ids).toEqual(['a1']);
   });
 
   it('does nothing when there is no last document', async () => {
     const { dir } = await setup();
     const fresh = new AnnotatorService(await WorkspaceStore.open(dir), 'browser');
     await expect(fresh.prefetchLastDocument()).resolves.toBeUndefined();
+  });
+});
+
+describe('opening a long document in two steps', () => {
+  it('sends the highlights before a point with the text, and the rest on request', async () => {
+    const { service, doc } = await setup('x'.repeat(200));
+    await service.applyChanges([createChange(doc.id, 'late', 150, 160), createChange(doc.id, 'early', 10, 20), createChange(doc.id, 'edge', 100, 110)]);
+    const first = await service.openDocument(doc.id, 100);
+    expect(first.annotations.ids).toEqual(['early']);
+    expect(first.annotationsComplete).toBe(false);
+    expect((await service.listAnnotations(doc.id, 100)).ids).toEqual(['edge', 'late']);
+    const whole = await service.openDocument(doc.id);
+    expect(whole.annotations.ids).toEqual(['early', 'edge', 'late']);
+    expect(whole.annotationsComplete).toBe(true);
+    expect((await service.openDocument(doc.id, 1000)).annotationsComplete).toBe(true);
   });
 });
