@@ -22,21 +22,14 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { articleSpans, checkAnnotations, generateCorpus, normalizeText, writeWorkspace } from './bench/generate.mjs';
 import { armCreateProbe, findFreeWord, installProbes, scrollAndRecord, selectedText } from './bench/probes.mjs';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ARTICLE = process.env.BENCH_ARTICLE ?? '/work/shared/samples/un-security-council-dprk-russia.txt';
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean),
-];
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? CHROMIUM_PATH;
+const BENCH_ARGS = [...CHROMIUM_ARGS, ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)];
 const BIG_FILE = 'hearings-and-wires-2024.txt';
 const VIEWPORT = { width: 1280, height: 800 };
 const TOKEN_HEADER = 'x-annotator-token';
@@ -418,7 +411,7 @@ async function main() {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
+    args: BENCH_ARGS,
     headless: true,
     // Our handlers close the browser, stop the server and remove the workspace, in that order.
     handleSIGINT: false,

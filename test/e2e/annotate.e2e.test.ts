@@ -4,18 +4,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-  SAMPLE,
+  VIEWPORT,
   annotationsOnDisk,
   clickText,
   dragBetween,
   dragSelect,
   eventually,
-  launchBrowser,
   locateText,
+  openAppWithSample,
   readJson,
   screenshot,
-  startHost,
-  tempDir,
   type RunningHost,
 } from './harness';
 
@@ -29,12 +27,7 @@ let store: string;
 let page: Page;
 
 beforeAll(async () => {
-  store = await tempDir();
-  host = await startHost(['--store', store, SAMPLE]);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.goto(host.url);
-  await page.locator('.cm-content').waitFor();
+  ({ store, host, browser, page } = await openAppWithSample());
 });
 
 afterAll(async () => {
@@ -225,7 +218,7 @@ describe('saved without asking', () => {
     await dragSelect(page, 'Song Kim');
     await page.keyboard.press('s');
     await page.close();
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(host.url);
     await expect.poll(() => page.locator('.annotation-row', { hasText: 'Song Kim' }).count()).toBe(1);
     await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Song Kim')).toBe(true));

@@ -4,25 +4,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
 export const SAMPLE = path.join(FIXTURES, 'un-security-council.txt');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-}
+export const launchBrowser = (): Promise<Browser> => launchChromium();
 
 export async function tempDir(prefix = 'annotator-e2e-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
@@ -68,6 +58,19 @@ export async function startHost(args: string[], entry = 'dist/electron/serve.js'
         child.kill('SIGTERM');
       }),
   };
+}
+
+export const VIEWPORT = { width: 1280, height: 860 };
+
+/** A fresh workspace with the sample article open in the browser host, as a new user starts. */
+export async function openAppWithSample(): Promise<{ store: string; host: RunningHost; browser: Browser; page: Page }> {
+  const store = await tempDir();
+  const host = await startHost(['--store', store, SAMPLE]);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.goto(host.url);
+  await page.locator('.cm-content').waitFor();
+  return { store, host, browser, page };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SAMPLE, annotationsOnDisk, dragSelect, eventually, launchBrowser, readJson, screenshot, startHost, tempDir, type RunningHost } from './harness';
+import { SAMPLE, annotationsOnDisk, dragSelect, eventually, openAppWithSample, readJson, screenshot, tempDir, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
@@ -19,13 +19,8 @@ async function writeFixture(name: string, content: string | Uint8Array): Promise
 }
 
 beforeAll(async () => {
-  store = await tempDir();
   files = await tempDir('annotator-files-');
-  host = await startHost(['--store', store, SAMPLE]);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  await page.goto(host.url);
-  await page.locator('.cm-content').waitFor();
+  ({ store, host, browser, page } = await openAppWithSample());
 });
 
 afterAll(async () => {
