@@ -1,0 +1,113 @@
+// The AnnotatorApi held in memory: for component tests and demos, where there is no disk and
+// no host. It follows the same rules as the services (text order, idempotent creates,
+// labels and speakers must exist) so a component behaves here as it does in the app.
+import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
+import { ApiError } from '../../../electron/contract/errors';
+import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
+import type { AnnotatorClient } from './client';
+
+interface MemoryDocument {
+  summary: DocumentSummary;
+  text: string;
+  annotations: Annotation[];
+}
+
+export interface MemoryClient extends AnnotatorClient {
+  /** Every batch applyChanges received, for tests to inspect. */
+  readonly batches: Change[][];
+  documents(): Map<string, MemoryDocument>;
+}
+
+export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[] }): MemoryClient {
+  const documents = new Map<string, MemoryDocument>();
+  const speakers: Speaker[] = [];
+  const batches: Change[][] = [];
+  let lastDocumentId: string | null = null;
+  const now = () => new Date().toISOString();
+
+  for (const { id, title, text } of seed.documents) {
+    const summary = { id, title, fileName: `${title}.txt`, textHash: '0'.repeat(64), length: text.length, addedAt: now(), annotationCount: 0 };
+    documents.set(id, { summary, text, annotations: [] });
+  }
+
+  const requireDocument = (id: string) => {
+    const doc = documents.get(id);
+    if (!doc) throw new ApiError('not-found', `No document with id ${id} is in this workspace.`);
+    return doc;
+  };
+
+  function apply(change: Change): void {
+    if (change.kind === 'createSpeaker') {
+      if (!speakers.some((s) => s.id === change.speakerId)) speakers.push({ id: change.speakerId, name: change.name, createdAt: now() });
+      return;
+    }
+    const doc = requireDocument(change.documentId);
+    if (change.kind === 'setLastDocument') {
+      lastDocumentId = change.documentId;
+    } else if (change.kind === 'createAnnotation') {
+      if (!(change.start < change.end && change.end <= doc.text.length)) throw new ApiError('bad-request', `The range ${change.start}–${change.end} is outside the document.`);
+      if (!seed.labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
+      if (doc.annotations.some((a) => a.id === change.annotationId)) return;
+      const annotation: Annotation = {
+        id: change.annotationId,
+        documentId: doc.summary.id,
+        labelId: change.labelId,
+        start: change.start,
+        end: change.end,
+        text: doc.text.slice(change.start, change.end),
+        ...spanContext(doc.text, change.start, change.end),
+        speakerId: change.speakerId ?? null,
+        note: change.note ?? '',
+        createdAt: now(),
+        updatedAt: now(),
+      };
+      doc.annotations.splice(sortedIndex(doc.annotations, annotation), 0, annotation);
+    } else if (change.kind === 'updateAnnotation') {
+      const index = doc.annotations.findIndex((a) => a.id === change.annotationId);
+      if (index < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
+      const { kind: _kind, documentId: _doc, annotationId: _id, ...patch } = change;
+      doc.annotations[index] = { ...doc.annotations[index]!, ...patch, updatedAt: now() };
+    } else {
+      doc.annotations = doc.annotations.filter((a) => a.id !== change.annotationId);
+    }
+    doc.summary.annotationCount = doc.annotations.length;
+  }
+
+  const session = (): Session => ({
+    host: 'memory',
+    workspaceDir: '(in memory)',
+    capabilities: { nativeOpenDialog: false, recentFiles: false },
+    labels: seed.labels,
+    speakers: [...speakers],
+    documents: [...documents.values()].map((d) => ({ ...d.summary })),
+    lastDocumentId,
+  });
+
+  const opened = (doc: MemoryDocument, before?: number): OpenedDocument => {
+    const sent = before === undefined ? doc.annotations : doc.annotations.filter((a) => a.start < before);
+    return { document: { ...doc.summary }, text: doc.text, annotations: toAnnotationColumns(sent), annotationsComplete: sent.length === doc.annotations.length };
+  };
+
+  return {
+    batches,
+    documents: () => documents,
+    getSession: async () => session(),
+    openDocument: async ({ documentId, annotationsBefore }) => opened(requireDocument(documentId), annotationsBefore),
+    listAnnotations: async ({ documentId, startingFrom }) =>
+      toAnnotationColumns(requireDocument(documentId).annotations.filter((a) => a.start >= startingFrom).sort(compareSpans)),
+    importFile: async () => {
+      throw new ApiError('unsupported', 'The in-memory workspace cannot open files.');
+    },
+    openFilesWithDialog: async () => [],
+    listRecentFiles: async () => [],
+    openRecentFile: async () => {
+      throw new ApiError('unsupported', 'The in-memory workspace keeps no recent files.');
+    },
+    applyChanges: async ({ changes }) => {
+      batches.push(changes as Change[]);
+      for (const change of changes as Change[]) apply(change);
+      return { applied: changes.length };
+    },
+    onHostEvent: () => () => undefined,
+  };
+}

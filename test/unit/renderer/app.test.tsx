@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+// The whole window against the in-memory AnnotatorApi: no host, no disk.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
+import { App } from '../../../renderer/src/App.js';
+import { createMemoryClient, type MemoryClient } from '../../../renderer/src/api/memory-client.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// happy-dom has no layout; give boxes a size so the virtualized list draws its rows.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 320 });
+
+const STORY = 'The minister said “we will build 300,000 homes” on Friday. Critics called it a fantasy.';
+
+let root: Root;
+let host: HTMLElement;
+let client: MemoryClient;
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+function press(key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body): void {
+  act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init })));
+}
+
+const rows = () => [...host.querySelectorAll('.annotation-row')].map((row) => row.textContent);
+const panelText = () => host.querySelector('.annotation-text')?.textContent ?? null;
+
+beforeEach(async () => {
+  client = createMemoryClient({ labels: DEFAULT_LABELS, documents: [{ id: 'doc-homes', title: 'homes', text: STORY }, { id: 'doc-other', title: 'other', text: 'Another story.' }] });
+  const start = STORY.indexOf('we will');
+  await client.applyChanges({
+    changes: [
+      { kind: 'createAnnotation', documentId: 'doc-homes', annotationId: 'ann-critics', labelId: 'claim', start: STORY.indexOf('Critics'), end: STORY.indexOf('Critics') + 7 },
+      { kind: 'createAnnotation', documentId: 'doc-homes', annotationId: 'ann-quote', labelId: 'quote', start, end: start + 'we will build 300,000 homes'.length },
+      { kind: 'setLastDocument', documentId: 'doc-homes' },
+    ],
+  });
+  client.batches.length = 0;
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root.render(<App client={client} />));
+  await settle();
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+describe('App with the in-memory API', () => {
+  it('reopens the last document and lists its highlights in text order', () => {
+    expect(host.querySelector('.doc-title')?.textContent).toBe('homes');
+    expect(host.querySelector('.cm-content')?.textContent).toContain('300,000 homes');
+    expect(rows()).toEqual(['Quotewe will build 300,000 homes', 'ClaimCritics']);
+  });
+
+  it('shows a highlight picked from the list in the side panel', async () => {
+    act(() => host.querySelector<HTMLElement>('.annotation-row')!.click());
+    await settle();
+    expect(panelText()).toBe('we will build 300,000 homes');
+    expect(host.querySelector<HTMLSelectElement>('#annotation-label')?.value).toBe('quote');
+    expect(host.querySelector<HTMLSelectElement>('#annotation-speaker')?.value).toBe('');
+  });
+
+  it('deletes with the Delete key and restores with Ctrl+Z, sending both changes', async () => {
+    act(() => host.querySelector<HTMLElement>('.annotation-row')!.click());
+    press('Delete');
+    await settle();
+    expect(rows()).toEqual(['ClaimCritics']);
+    expect(client.documents().get('doc-homes')!.annotations.map((a) => a.id)).toEqual(['ann-critics']);
+    press('z', { ctrlKey: true });
+    await settle();
+    expect(rows()).toEqual(['Quotewe will build 300,000 homes', 'ClaimCritics']);
+    expect(client.documents().get('doc-homes')!.annotations.map((a) => a.id)).toEqual(['ann-quote', 'ann-critics']);
+  });
+
+  it('keeps Delete and label keys inside the note box for the note', async () => {
+    act(() => host.querySelectorAll<HTMLElement>('.annotation-row')[1]!.click());
+    await settle();
+    const note = host.querySelector<HTMLTextAreaElement>('#annotation-note')!;
+    note.focus();
+    press('Delete', {}, note);
+    press('q', {}, note);
+    await settle();
+    expect(rows()).toHaveLength(2);
+    expect(panelText()).toBe('Critics');
+  });
+
+  it('switches documents and back without losing highlights', async () => {
+    act(() => [...host.querySelectorAll<HTMLButtonElement>('.document-item')].find((b) => b.textContent?.startsWith('other'))!.click());
+    await settle();
+    expect(host.querySelector('.doc-title')?.textContent).toBe('other');
+    expect(rows()).toEqual([]);
+    act(() => [...host.querySelectorAll<HTMLButtonElement>('.document-item')].find((b) => b.textContent?.startsWith('homes'))!.click());
+    await settle();
+    expect(rows()).toHaveLength(2);
+    expect(client.batches.flat().filter((c) => c.kind === 'setLastDocument').map((c) => 'documentId' in c && c.documentId)).toContain('doc-other');
+  });
+});
