@@ -1,4 +1,5 @@
 // `npm run serve [--store DIR] [--port N] [FILE...]`: the whole app in any Chromium.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../services/annotator-service.js';
@@ -36,7 +37,13 @@ export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
     throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   }
   if (values.store !== undefined && values.store.trim() === '') throw new Error('--store needs a folder, for example --store ~/annotations.');
-  return { store: values.store ?? defaultWorkspaceDir(), port, files: positionals };
+  // npm runs scripts from the package folder; paths the user typed are relative to where they typed them.
+  const base = process.env.INIT_CWD ?? process.cwd();
+  return {
+    store: values.store === undefined ? defaultWorkspaceDir() : path.resolve(base, values.store),
+    port,
+    files: positionals.map((file) => path.resolve(base, file)),
+  };
 }
 
 export async function serve(argv: string[], rendererDir: string): Promise<void> {

@@ -2,15 +2,17 @@
 // host) parse arguments and results with these schemas, so a method exists only if it is here.
 import { z } from 'zod';
 import { API_METHOD_NAMES } from './channels.js';
-import { ApiError, MAX_DOCUMENT_BYTES } from './errors.js';
+import { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from './errors.js';
 
 // The renderer imports these from errors.ts directly, so zod stays out of its bundle.
-export { ApiError, MAX_DOCUMENT_BYTES, type ApiErrorCode } from './errors.js';
+export { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from './errors.js';
 
 export const SCHEMA_VERSION = 1;
 
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, _ and -');
+
+const noteText = z.string().max(MAX_NOTE_LENGTH, `A note can hold at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters; shorten it.`);
 
 export const labelSchema = z.object({
   id,
@@ -49,7 +51,7 @@ export const annotationSchema = z.object({
   suffix: z.string(),
   /** For a quote: who said it. For a Speaker mention: which speaker it names. */
   speakerId: id.nullable(),
-  note: z.string().max(20_000),
+  note: noteText,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -109,7 +111,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
     start: z.number().int().nonnegative(),
     end: z.number().int().positive(),
     speakerId: id.nullable().optional(),
-    note: z.string().max(20_000).optional(),
+    note: noteText.optional(),
   }),
   z.object({
     kind: z.literal('updateAnnotation'),
@@ -117,13 +119,13 @@ export const changeSchema = z.discriminatedUnion('kind', [
     annotationId: id,
     labelId: id.optional(),
     speakerId: id.nullable().optional(),
-    note: z.string().max(20_000).optional(),
+    note: noteText.optional(),
   }),
   z.object({ kind: z.literal('deleteAnnotation'), documentId: id, annotationId: id }),
   z.object({
     kind: z.literal('createSpeaker'),
     speakerId: id,
-    name: z.string().trim().min(1).max(300),
+    name: z.string().trim().min(1, 'A speaker needs a name.').max(300, 'A speaker’s name can hold at most 300 characters.'),
   }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
 ]);
@@ -154,8 +156,12 @@ export const annotatorApiSchema = {
   listRecentFiles: { args: none, result: z.array(recentFileSchema) },
   openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },
   applyChanges: {
-    args: z.object({ changes: z.array(changeSchema).min(1).max(5000) }),
-    result: z.object({ applied: z.number().int() }),
+    // Each change is checked on its own (see parseChange), so one bad change never sinks the rest.
+    args: z.object({ changes: z.array(z.unknown()).min(1).max(5000) }),
+    result: z.object({
+      applied: z.number().int(),
+      refused: z.array(z.object({ index: z.number().int(), code: z.string(), message: z.string() })),
+    }),
   },
 } as const;
 
@@ -177,6 +183,19 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 }
 
 export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+export type ChangeRefusal = { index: number; code: string; message: string };
+
+/** One change from an applyChanges batch, or a refusal in words. */
+export function parseChange(raw: unknown): Change {
+  const parsed = changeSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
+  // Limits carry their own sentence; anything else is a malformed change, named by its field.
+  const worded = first && (first.code === 'too_big' || first.code === 'too_small') && !first.message.startsWith('Too ');
+  throw new ApiError('bad-request', worded ? first.message : `That change is malformed${where}: ${first?.message ?? 'unknown shape'}.`);
+}
 
 /** Parse arguments for a method, turning zod's report into one readable sentence. */
 export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): z.infer<(typeof annotatorApiSchema)[M]['args']> {

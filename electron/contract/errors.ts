@@ -4,6 +4,9 @@
 /** The largest file the app will open; bigger ones get a clear refusal, not a frozen window. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
+/** The longest note a highlight keeps; the note box stops there too. */
+export const MAX_NOTE_LENGTH = 20_000;
+
 /** Error codes the UI can act on; the message is always written for a person. */
 export type ApiErrorCode =
   | 'bad-request'
@@ -14,7 +17,9 @@ export type ApiErrorCode =
   | 'too-large'
   | 'unsupported'
   | 'store-error'
-  | 'internal';
+  | 'internal'
+  /** The host did not answer at all (set by a transport, never by a service). */
+  | 'unreachable';
 
 export class ApiError extends Error {
   constructor(

@@ -6,6 +6,8 @@ import {
   type AnnotationColumns,
   type ApiMethod,
   type Change,
+  type ChangeRefusal,
+  parseChange,
   type DocumentSummary,
   type OpenedDocument,
   type Session,
@@ -128,32 +130,34 @@ export class AnnotatorService {
   }
 
   /**
-   * Changes are applied in memory one batch after another, in the order they arrived; the
-   * answer comes once they are on disk. Reads wait for the applying, not for the disk.
+   * Changes are applied in memory one batch after another, in the order they arrived, each on
+   * its own: a refused change is reported and the rest still apply. The answer comes once the
+   * applied ones are on disk. Reads wait for the applying, not for the disk.
    */
-  applyChanges(changes: Change[]): Promise<{ applied: number }> {
-    const applying = this.changeQueue.then(() => this.applyInOrder(changes));
+  applyChanges(changes: readonly unknown[]): Promise<{ applied: number; refused: ChangeRefusal[] }> {
+    const applying = this.changeQueue.then(() => this.applyEach(changes));
     this.changeQueue = applying;
-    return applying.then(async ({ applied, writes, failure }) => {
-      // Whatever was applied before a failure is still saved.
+    return applying.then(async ({ applied, refused, writes }) => {
       await Promise.all(writes);
-      if (failure !== undefined) throw failure;
-      return { applied };
+      return { applied, refused };
     });
   }
 
-  private async applyInOrder(changes: Change[]): Promise<{ applied: number; writes: Set<Promise<void>>; failure?: unknown }> {
+  private async applyEach(changes: readonly unknown[]) {
     const writes = new Set<Promise<void>>();
+    const refused: ChangeRefusal[] = [];
     let applied = 0;
-    try {
-      for (const change of changes) {
-        for (const write of await this.applyOne(change)) writes.add(write);
+    for (const [index, raw] of changes.entries()) {
+      try {
+        for (const write of await this.applyOne(parseChange(raw))) writes.add(write);
         applied++;
+      } catch (error) {
+        // Only a refusal of this one change is the user's to hear; anything else is ours.
+        if (!(error instanceof ApiError)) throw error;
+        refused.push({ index, code: error.code, message: error.message });
       }
-    } catch (failure) {
-      return { applied, writes, failure };
     }
-    return { applied, writes };
+    return { applied, refused, writes };
   }
 
   private async applyOne(change: Change): Promise<Promise<void>[]> {
@@ -290,6 +294,6 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
     listRecentFiles: async () => hostOnly.listRecentFiles(),
     openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
-    applyChanges: async (args: { changes: Change[] }) => service.applyChanges(args.changes),
+    applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
   } satisfies ApiHandlers;
 }

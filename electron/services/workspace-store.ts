@@ -4,7 +4,17 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DEFAULT_LABELS, SCHEMA_VERSION, type Annotation, type Label, type Speaker } from '../contract/api.js';
+import { z } from 'zod';
+import {
+  DEFAULT_LABELS,
+  SCHEMA_VERSION,
+  documentSummarySchema,
+  labelSchema,
+  speakerSchema,
+  type Annotation,
+  type Label,
+  type Speaker,
+} from '../contract/api.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, writeFileDurably } from './durable-json-file.js';
 
 export interface StoredDocument {
@@ -65,21 +75,67 @@ function refuseNewer(filePath: string, version: unknown): void {
   }
 }
 
-/** Older or partial files are brought forward, never rejected. */
+/** A part that is present but is not what it should be: saving over it would lose data. */
+function refuseDamaged(filePath: string, what: string): never {
+  throw new StoreFileError(
+    filePath,
+    `${path.basename(filePath)} is damaged: ${what}. It was left untouched; restore it from a backup or fix it by hand, then open the workspace again.`,
+  );
+}
+
+const storedDocumentSchema = documentSummarySchema;
+const workspaceParts = {
+  labels: z.array(labelSchema),
+  speakers: z.array(speakerSchema),
+  documents: z.array(storedDocumentSchema),
+  settings: z.object({ lastDocumentId: z.string().nullable().optional() }).passthrough(),
+};
+
+function checkPart<T>(filePath: string, name: string, schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return refuseDamaged(filePath, `"${name}${issue?.path.length ? '.' + issue.path.join('.') : ''}" ${issue?.message ?? 'is malformed'}`);
+}
+
+/** Older or partial files are brought forward (missing parts get defaults); damaged ones are refused. */
 export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceFile {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new StoreFileError(filePath, `${path.basename(filePath)} does not hold a workspace object. It was left untouched.`);
   }
-  const data = raw as Partial<WorkspaceFile>;
+  const data = raw as Record<string, unknown>;
   refuseNewer(filePath, data.schemaVersion);
   const base = emptyWorkspace();
+  const labels = data.labels === undefined ? base.labels : checkPart(filePath, 'labels', workspaceParts.labels, data.labels);
   return {
     schemaVersion: SCHEMA_VERSION,
-    labels: Array.isArray(data.labels) && data.labels.length > 0 ? data.labels : base.labels,
-    speakers: Array.isArray(data.speakers) ? data.speakers : [],
-    documents: Array.isArray(data.documents) ? data.documents : [],
-    settings: { ...base.settings, ...(data.settings ?? {}) },
+    labels: labels.length > 0 ? labels : base.labels,
+    speakers: data.speakers === undefined ? [] : checkPart(filePath, 'speakers', workspaceParts.speakers, data.speakers),
+    documents: data.documents === undefined ? [] : checkPart(filePath, 'documents', workspaceParts.documents, data.documents),
+    settings: {
+      ...base.settings,
+      ...(data.settings === undefined ? {} : checkPart(filePath, 'settings', workspaceParts.settings, data.settings)),
+    } as WorkspaceFile['settings'],
   };
+}
+
+/** A cheap check of every highlight (a transcript can hold 50,000): what the app relies on. */
+function checkAnnotations(filePath: string, value: unknown): Annotation[] {
+  if (!Array.isArray(value)) return refuseDamaged(filePath, '"annotations" is not a list');
+  value.forEach((a: Partial<Annotation> | null, index) => {
+    const ok =
+      a !== null &&
+      typeof a === 'object' &&
+      typeof a.id === 'string' &&
+      typeof a.labelId === 'string' &&
+      Number.isInteger(a.start) &&
+      Number.isInteger(a.end) &&
+      a.start! >= 0 &&
+      a.end! > a.start! &&
+      typeof a.text === 'string';
+    if (!ok) refuseDamaged(filePath, `highlight ${index + 1} lacks an id, a label, a valid start and end, or its text`);
+  });
+  return value as Annotation[];
 }
 
 function migrateAnnotationsFile(filePath: string, raw: unknown, documentId: string, textHash: string): AnnotationsFile {
@@ -92,7 +148,7 @@ function migrateAnnotationsFile(filePath: string, raw: unknown, documentId: stri
     schemaVersion: SCHEMA_VERSION,
     documentId,
     textHash,
-    annotations: Array.isArray(data.annotations) ? data.annotations : [],
+    annotations: data.annotations === undefined ? [] : checkAnnotations(filePath, data.annotations),
   };
 }
 
@@ -178,7 +234,12 @@ export class WorkspaceStore {
   async addDocument(fileName: string, title: string, text: string): Promise<{ document: StoredDocument; created: boolean }> {
     const textHash = sha256(text);
     const existing = this.db.data.documents.find((doc) => doc.textHash === textHash);
-    if (existing) return { document: existing, created: false };
+    if (existing) {
+      // Opening the original again restores a snapshot that went missing.
+      const snapshotPath = path.join(this.dir, TEXTS_DIR, `${textHash}.txt`);
+      if (!(await fs.access(snapshotPath).then(() => true, () => false))) await writeFileDurably(snapshotPath, text);
+      return { document: existing, created: false };
+    }
     const underWay = this.adding.get(textHash);
     if (underWay) return { document: (await underWay).document, created: false };
     const adding = this.writeNewDocument(fileName, title, text, textHash);

@@ -102,16 +102,17 @@ export async function locateText(page: Page, text: string, occurrence = 0): Prom
             if (index < 0) break;
           }
           if (index < 0) continue;
-          const at = (offset: number) => {
+          // A start at a node's end belongs to the next node (its first letter), an end to this one.
+          const at = (offset: number, isStart = false) => {
             let rest = offset;
             for (const n of nodes) {
-              if (rest <= n.data.length) return { node: n, offset: rest };
+              if (isStart ? rest < n.data.length : rest <= n.data.length) return { node: n, offset: rest };
               rest -= n.data.length;
             }
             const last = nodes[nodes.length - 1]!;
             return { node: last, offset: last.data.length };
           };
-          const a = at(index);
+          const a = at(index, true);
           const b = at(index + text.length);
           const first = document.createRange();
           first.setStart(a.node, a.offset);
@@ -155,8 +156,10 @@ export async function dragSelect(page: Page, text: string, occurrence = 0): Prom
 
 /** Drags from the first letter of `fromText` to the last letter of `toText` (e.g. mid-word). */
 export async function dragBetween(page: Page, fromText: string, toText: string): Promise<void> {
-  const from = await locateText(page, fromText);
+  await locateText(page, fromText);
   const to = await locateText(page, toText);
+  // Finding the end may have scrolled; measure the start again (both must fit on screen).
+  const from = await locateText(page, fromText);
   await page.mouse.move(from.start.left + 1, from.start.top + from.start.height / 2);
   await page.mouse.down();
   await page.mouse.move(to.end.right - 1, to.end.top + to.end.height / 2, { steps: 4 });

@@ -1,10 +1,11 @@
 // An AnnotatorClient whose applyChanges calls wait until the test answers them.
-import type { Change } from '../../electron/contract/api.js';
+import type { Change, ChangeRefusal } from '../../electron/contract/api.js';
 import type { AnnotatorClient } from '../../renderer/src/api/client.js';
 
 export interface PendingBatch {
   changes: Change[];
-  resolve(): void;
+  /** Answers the batch, refusing the changes named. */
+  resolve(refused?: ChangeRefusal[]): void;
   reject(error: unknown): void;
 }
 
@@ -33,7 +34,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     applyChanges: (args) =>
       new Promise((resolve, reject) => {
         const changes = structuredClone(args.changes) as Change[];
-        batches.push({ changes, resolve: () => resolve({ applied: changes.length }), reject });
+        batches.push({ changes, resolve: (refused = []) => resolve({ applied: changes.length - refused.length, refused }), reject });
       }),
     onHostEvent: () => () => undefined,
   };

@@ -61,6 +61,16 @@ export function createChange(
   return { kind: 'createAnnotation', documentId, annotationId, labelId: 'quote', start, end, ...extra };
 }
 
+/**
+ * applyChanges answers refusals instead of failing; this turns the first refusal into the
+ * ApiError it stands for, so expectApiError can check it.
+ */
+export async function firstRefusal(result: Promise<{ refused: { code: string; message: string }[] }>): Promise<unknown> {
+  const { refused } = await result;
+  if (refused[0]) throw new ApiError(refused[0].code as ApiErrorCode, refused[0].message);
+  return result;
+}
+
 /** Awaits a promise that must fail with an ApiError of `code`; returns the error for more checks. */
 export async function expectApiError(promise: Promise<unknown>, code: ApiErrorCode, message?: RegExp): Promise<ApiError> {
   let caught: unknown;

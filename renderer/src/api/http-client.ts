@@ -14,11 +14,9 @@ export function createHttpClient(token: string, base = ''): AnnotatorClient {
     async (method: ApiMethod, args: unknown) => {
       let response: Response;
       try {
-        // keepalive lets a save that is under way finish even if the page is reloaded or closed.
-        const body = JSON.stringify(args);
-        response = await fetch(`${base}/api/${method}`, { method: 'POST', headers, body, keepalive: body.length < 60_000 });
+        response = await fetch(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'The Newsroom Annotator server is not answering. Is `npm run serve` still running?' } };
+        return { ok: false, error: { code: 'unreachable', message: 'The Newsroom Annotator server is not answering. Is `npm run serve` still running?' } };
       }
       if (!response.ok) {
         return { ok: false, error: { code: 'bad-request', message: (await response.text()) || `The server answered ${response.status}.` } };
@@ -28,7 +26,12 @@ export function createHttpClient(token: string, base = ''): AnnotatorClient {
     {
       onHostEvent: () => () => undefined,
       sendOnUnload: (method, args) => {
-        void fetch(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args), keepalive: true });
+        // keepalive lets this last send outlive the page, but Chromium caps such bodies at 64 KiB;
+        // a larger one waits in the outbox for the next start instead.
+        const body = JSON.stringify(args);
+        if (new TextEncoder().encode(body).length < 60_000) {
+          fetch(`${base}/api/${method}`, { method: 'POST', headers, body, keepalive: true }).catch(() => undefined);
+        }
       },
     },
   );

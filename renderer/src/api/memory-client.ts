@@ -1,7 +1,8 @@
 // The AnnotatorApi held in memory: for component tests and demos, where there is no disk and
 // no host. It follows the same rules as the services (text order, idempotent creates,
 // labels and speakers must exist) so a component behaves here as it does in the app.
-import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
+// Tests only: it brings zod's contract along, which the app's own bundle leaves out.
+import { parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type Session, type Speaker } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from './client';
@@ -105,8 +106,17 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     },
     applyChanges: async ({ changes }) => {
       batches.push(changes as Change[]);
-      for (const change of changes as Change[]) apply(change);
-      return { applied: changes.length };
+      // Checked one by one against the contract, as the services do.
+      const refused: ChangeRefusal[] = [];
+      for (const [index, raw] of changes.entries()) {
+        try {
+          apply(parseChange(raw));
+        } catch (error) {
+          if (!(error instanceof ApiError)) throw error;
+          refused.push({ index, code: error.code, message: error.message });
+        }
+      }
+      return { applied: changes.length - refused.length, refused };
     },
     onHostEvent: () => () => undefined,
   };

@@ -1,5 +1,5 @@
 // The open document's highlights in text order. Virtualized: a transcript can hold 50,000.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
 
@@ -24,11 +24,36 @@ export function AnnotationList({ annotations, labels, speakers, selectedId, onPi
     estimateSize: () => 52,
     overscan: 8,
   });
+  const selectedIndex = selectedId ? annotations.findIndex((a) => a.id === selectedId) : -1;
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
   if (annotations.length === 0) {
     return <p className="empty-hint">No highlights yet. Select text and press Q, S or C.</p>;
   }
+  // Arrow keys walk the list and show each highlight in the text: the keyboard reaches them all.
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const last = annotations.length - 1;
+    const next =
+      event.key === 'ArrowDown' ? Math.min(last, selectedIndex + 1)
+      : event.key === 'ArrowUp' ? Math.max(0, selectedIndex - 1)
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? last
+      : null;
+    if (next === null) return;
+    event.preventDefault();
+    onPick(annotations[next]!.id);
+  };
   return (
-    <div className="annotation-list" ref={scrollRef} role="listbox" aria-label="Highlights in text order">
+    <div
+      className="annotation-list"
+      ref={scrollRef}
+      role="listbox"
+      aria-label="Highlights in text order"
+      tabIndex={0}
+      aria-activedescendant={selectedIndex >= 0 ? `row-${annotations[selectedIndex]!.id}` : undefined}
+      onKeyDown={onKeyDown}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const annotation = annotations[item.index]!;
@@ -38,8 +63,8 @@ export function AnnotationList({ annotations, labels, speakers, selectedId, onPi
             <div
               key={annotation.id}
               role="option"
+              id={`row-${annotation.id}`}
               aria-selected={annotation.id === selectedId}
-              tabIndex={-1}
               className="annotation-row"
               data-annotation-id={annotation.id}
               style={{ transform: `translateY(${item.start}px)`, ['--hl-color' as string]: label?.color ?? '#999' }}

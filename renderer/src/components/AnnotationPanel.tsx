@@ -1,5 +1,6 @@
 // The selected highlight: its label, text and fields. Every edit is saved as it is made.
 import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
+import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 
 interface Props {
   annotation: Annotation;
@@ -76,10 +77,16 @@ export function AnnotationPanel({ annotation, labels, speakers, speakerMentions,
           <textarea
             id="annotation-note"
             rows={5}
+            maxLength={MAX_NOTE_LENGTH}
             value={annotation.note}
             placeholder="What needs checking, sources, context…"
-            onChange={(event) => onChange({ note: event.target.value })}
+            aria-describedby="annotation-note-count"
+            // maxLength stops typing and pasting; a value set by a script is cut here.
+            onChange={(event) => onChange({ note: event.target.value.slice(0, MAX_NOTE_LENGTH) })}
           />
+          <span id="annotation-note-count" className="note-count" aria-live="polite">
+            {annotation.note.length > MAX_NOTE_LENGTH * 0.9 ? `${annotation.note.length.toLocaleString('en')} of ${MAX_NOTE_LENGTH.toLocaleString('en')} characters` : ''}
+          </span>
         </div>
       )}
 

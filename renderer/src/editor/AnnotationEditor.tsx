@@ -62,7 +62,8 @@ export function AnnotationEditor(props: Props) {
     const host = hostRef.current!;
     const measure = (view: EditorView) => {
       const main = view.state.selection.main;
-      if (main.empty) return setSelection(null);
+      // Nothing to label in an empty or blank selection, so no toolbar either.
+      if (main.empty || !trimRange(view.state.doc, main.from, main.to)) return setSelection(null);
       const coords = view.coordsAtPos(main.head, main.head > main.anchor ? -1 : 1);
       const box = host.getBoundingClientRect();
       if (!coords) return setSelection(null);
@@ -87,10 +88,20 @@ export function AnnotationEditor(props: Props) {
           }),
           EditorView.domEventHandlers({
             keydown(event, view) {
-              if (event.ctrlKey || event.metaKey || event.altKey) return false;
+              if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
               const main = view.state.selection.main;
-              if (main.empty) return false;
-              const label = propsRef.current.labels.find((l) => l.hotkey === event.key.toLowerCase());
+              const { annotations, selectedId, onSelectAnnotation, labels } = propsRef.current;
+              if (main.empty) {
+                // Enter picks the highlight at the cursor, so the keyboard reaches every highlight.
+                if (event.key !== 'Enter') return false;
+                const hit = highlightAt(annotations, main.head, selectedId) ?? highlightAt(annotations, main.head - 1, selectedId);
+                if (!hit) return false;
+                event.preventDefault();
+                onSelectAnnotation(hit.id);
+                return true;
+              }
+              // By character, or by key position where the layout is not Latin (KeyQ is Q's place).
+              const label = labels.find((l) => l.hotkey === event.key.toLowerCase() || event.code === `Key${l.hotkey.toUpperCase()}`);
               if (!label) return false;
               event.preventDefault();
               labelSelection(view, label.id);
@@ -98,7 +109,11 @@ export function AnnotationEditor(props: Props) {
             },
             click(event, view) {
               if (!view.state.selection.main.empty) return false;
-              const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }, false);
+              const boundary = view.posAtCoords({ x: event.clientX, y: event.clientY }, false);
+              // posAtCoords gives the nearest gap between characters; the click was on the one
+              // before it when it landed left of that gap.
+              const gap = view.coordsAtPos(boundary);
+              const pos = gap && boundary > 0 && event.clientX < gap.left && event.clientY >= gap.top && event.clientY <= gap.bottom ? boundary - 1 : boundary;
               const { annotations, selectedId, onSelectAnnotation } = propsRef.current;
               onSelectAnnotation(highlightAt(annotations, pos, selectedId)?.id ?? null);
               return false;

@@ -1,44 +1,99 @@
-// Every edit is sent at once, in order, one batch at a time; whatever is still waiting when the
-// page goes away is sent with the unload so a reload never loses what was on screen.
-import type { Change } from '../../../electron/contract/api';
+// Every edit is sent at once, in order, one batch at a time. Until the host confirms a change it
+// is also kept in an outbox (localStorage), so a reload, a closed window or a host that is not
+// answering never loses what was on screen: the outbox is sent again when the window opens.
+import type { Change, ChangeRefusal } from '../../../electron/contract/api';
+import { ApiError } from '../../../electron/contract/errors';
 import type { AnnotatorClient } from '../api/client';
 
 export type SaveStatus = 'saved' | 'saving' | 'failed';
 
 const MAX_BATCH = 5000;
+/** How long to wait before trying again when the host does not answer. */
+export const RETRY_MS = 3000;
+
+/** Where unconfirmed changes wait; localStorage in the app, memory in tests. */
+export interface Outbox {
+  load(): Change[];
+  save(changes: readonly Change[]): void;
+}
+
+export function localStorageOutbox(key: string, storage: Storage = window.localStorage): Outbox {
+  return {
+    load() {
+      try {
+        const stored = JSON.parse(storage.getItem(key) ?? '[]') as unknown;
+        return Array.isArray(stored) ? (stored as Change[]) : [];
+      } catch {
+        return [];
+      }
+    },
+    save(changes) {
+      try {
+        if (changes.length === 0) storage.removeItem(key);
+        else storage.setItem(key, JSON.stringify(changes));
+      } catch {
+        // A full or disabled storage only loses the safety net, not the save itself.
+      }
+    },
+  };
+}
+
+export interface RefusedChange extends ChangeRefusal {
+  change: Change;
+}
+
+export interface ChangeQueueEvents {
+  onStatus(status: SaveStatus): void;
+  /** The host did not answer; the changes are kept and sent again. */
+  onUnreachable(error: unknown): void;
+  /** The host refused these changes (the rest were saved). */
+  onRefused(refused: RefusedChange[]): void;
+}
+
+function sameTarget(a: Change, b: Change): boolean {
+  return a.kind === 'updateAnnotation' && b.kind === 'updateAnnotation' && a.annotationId === b.annotationId && a.documentId === b.documentId;
+}
 
 export class ChangeQueue {
   private waiting: Change[] = [];
-  private inFlight: Promise<void> | null = null;
+  private inFlight: Change[] | null = null;
   private idleWaiters: (() => void)[] = [];
-  private lastFailed = false;
+  /** Refused changes whose document has not been reloaded since. */
+  private refusedUnsynced = false;
+  private unreachable = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private outbox: Outbox | null = null;
+  /** Handed to the unload send; unconfirmed, so they stay in the outbox for the next start. */
+  private readonly sentOnUnload: Change[] = [];
+  /** Changes sent again from an earlier session: their refusals are old news, not errors. */
+  private readonly replayed = new WeakSet<Change>();
 
   constructor(
     private readonly client: AnnotatorClient,
-    private readonly onStatus: (status: SaveStatus) => void,
-    private readonly onError: (error: unknown) => void,
+    private readonly events: ChangeQueueEvents,
   ) {}
+
+  /** Keeps unconfirmed changes in `outbox`, and sends again what an earlier session left there. */
+  attachOutbox(outbox: Outbox): void {
+    this.outbox = outbox;
+    const left = outbox.load();
+    for (const change of left) this.replayed.add(change);
+    this.waiting = [...left, ...this.waiting];
+    this.persist();
+    if (this.waiting.length) this.sendNext();
+  }
 
   push(change: Change): void {
     const last = this.waiting[this.waiting.length - 1];
     // Typing a note sends one update per keystroke; while a save is under way only the newest matters.
-    if (
-      last &&
-      last.kind === 'updateAnnotation' &&
-      change.kind === 'updateAnnotation' &&
-      last.annotationId === change.annotationId &&
-      last.documentId === change.documentId
-    ) {
-      this.waiting[this.waiting.length - 1] = { ...last, ...change };
-    } else {
-      this.waiting.push(change);
-    }
-    this.onStatus('saving');
+    if (last && sameTarget(last, change)) this.waiting[this.waiting.length - 1] = { ...last, ...change };
+    else this.waiting.push(change);
+    this.persist();
     this.sendNext();
   }
 
   get pending(): number {
-    return this.waiting.length + (this.inFlight ? 1 : 0);
+    return this.waiting.length + (this.inFlight ? this.inFlight.length : 0);
   }
 
   /** Resolves when everything pushed so far has been answered. */
@@ -47,36 +102,76 @@ export class ChangeQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** The screen was reloaded from the host after a refusal: what it shows is saved again. */
+  resynced(): void {
+    this.refusedUnsynced = false;
+    this.reportStatus();
+  }
+
   /** Called from pagehide/beforeunload: hand the rest to the transport's unload path. */
   flushOnUnload(): void {
     if (this.waiting.length === 0) return;
     const changes = this.waiting.splice(0);
+    // Kept in the outbox: if this last send does not arrive, the next start sends them again.
+    this.sentOnUnload.push(...changes);
+    this.persist();
     this.client.sendOnUnload?.('applyChanges', { changes });
   }
 
+  private persist(): void {
+    // In the order they were made: the batch in flight went out before the unload send.
+    this.outbox?.save([...(this.inFlight ?? []), ...this.sentOnUnload, ...this.waiting]);
+  }
+
+  private reportStatus(): void {
+    const failed = this.refusedUnsynced || this.unreachable;
+    this.events.onStatus(failed ? 'failed' : this.inFlight || this.waiting.length ? 'saving' : 'saved');
+  }
+
   private sendNext(): void {
-    if (this.inFlight) return;
+    if (this.inFlight || this.retryTimer) return this.reportStatus();
     if (this.waiting.length === 0) {
-      this.onStatus(this.lastFailed ? 'failed' : 'saved');
+      this.reportStatus();
       for (const resolve of this.idleWaiters.splice(0)) resolve();
       return;
     }
     const batch = this.waiting.splice(0, MAX_BATCH);
-    this.inFlight = this.client
-      .applyChanges({ changes: batch })
-      .then(
-        () => {
-          this.lastFailed = false;
-        },
-        (error: unknown) => {
-          this.lastFailed = true;
-          this.onStatus('failed');
-          this.onError(error);
-        },
-      )
-      .finally(() => {
+    this.inFlight = batch;
+    this.reportStatus();
+    this.client.applyChanges({ changes: batch }).then(
+      ({ refused }) => {
+        this.unreachable = false;
+        this.settle(batch, refused);
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && error.code !== 'unreachable') {
+          // The host answered but would not take the batch at all: each change is refused.
+          this.settle(batch, batch.map((_, index) => ({ index, code: error.code, message: error.message })));
+          return;
+        }
+        // Not answered: keep the batch first in line and try again shortly.
         this.inFlight = null;
-        this.sendNext();
-      });
+        this.waiting = [...batch, ...this.waiting];
+        this.persist();
+        this.unreachable = true;
+        this.events.onUnreachable(error);
+        this.reportStatus();
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.sendNext();
+        }, RETRY_MS);
+      },
+    );
+  }
+
+  private settle(batch: Change[], refused: ChangeRefusal[]): void {
+    this.inFlight = null;
+    this.persist();
+    const fresh = refused.filter((r) => batch[r.index] && !this.replayed.has(batch[r.index]!));
+    if (fresh.length) {
+      this.refusedUnsynced = true;
+      this.events.onRefused(fresh.map((r) => ({ ...r, change: batch[r.index]! })));
+    }
+    this.sendNext();
   }
 }

@@ -5,7 +5,7 @@ import { ApiError } from '../../../electron/contract/errors';
 import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
-import { ChangeQueue, type SaveStatus } from './change-queue';
+import { ChangeQueue, localStorageOutbox, type SaveStatus } from './change-queue';
 import { hydrateDocument, initialState, workspaceReducer } from './workspace-state';
 
 
@@ -30,16 +30,52 @@ export function useWorkspace(client: AnnotatorClient) {
 
   const report = useCallback((error: unknown) => dispatch({ type: 'message', kind: 'error', text: messageOf(error) }), []);
 
-  const queue = useMemo(
-    () =>
-      new ChangeQueue(client, setSaveStatus, (error) => {
+  const unreachableShown = useRef(false);
+  const queueRef = useRef<ChangeQueue | null>(null);
+
+  /** After a refusal, show what is really saved: reload the open document once the queue is idle. */
+  const resync = useCallback(
+    async (documentIds: Set<string>) => {
+      const queue = queueRef.current!;
+      await queue.whenIdle();
+      const current = stateRef.current.current;
+      if (!current || !documentIds.has(current.document.id)) return queue.resynced();
+      try {
+        const opened = await client.openDocument({ documentId: current.document.id });
+        // The user may have moved on while this was loading.
+        if (stateRef.current.current?.document.id !== current.document.id) return;
+        const selectedId = stateRef.current.selectedId;
+        dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
+        if (selectedId) dispatch({ type: 'select', annotationId: selectedId });
+        queue.resynced();
+      } catch (error) {
         report(error);
-        // The server refused part of a batch: show what is really saved.
-        const current = stateRef.current.current;
-        if (current) void client.openDocument({ documentId: current.document.id }).then((opened) => dispatch({ type: 'document-opened', view: hydrateDocument(opened) }));
-      }),
+      }
+    },
     [client, report],
   );
+
+  const queue = useMemo(() => {
+    const created = new ChangeQueue(client, {
+      onStatus: (status) => {
+        if (status === 'saved') unreachableShown.current = false;
+        setSaveStatus(status);
+      },
+      onUnreachable: (error) => {
+        // Said once, not at every retry; the changes wait in the outbox meanwhile.
+        if (unreachableShown.current) return;
+        unreachableShown.current = true;
+        report(new Error(`${messageOf(error)} Your changes are kept and will be saved when it answers.`));
+      },
+      onRefused: (refused) => {
+        const more = refused.length > 1 ? ` (and ${refused.length - 1} more change${refused.length > 2 ? 's' : ''} not saved)` : '';
+        report(new Error(`${refused[0]!.message}${more}`));
+        void resync(new Set(refused.map(({ change }) => ('documentId' in change ? change.documentId : ''))));
+      },
+    });
+    queueRef.current = created;
+    return created;
+  }, [client, report, resync]);
 
   useEffect(() => {
     const flush = () => queue.flushOnUnload();
@@ -51,11 +87,16 @@ export function useWorkspace(client: AnnotatorClient) {
     };
   }, [queue]);
 
+  /** Only the newest open counts: a slow answer for a document left behind is dropped. */
+  const openSeq = useRef(0);
+
   const openDocument = useCallback(
     async (documentId: string) => {
+      const seq = ++openSeq.current;
       try {
         setBusy('Opening document…');
         const opened = await client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS });
+        if (seq !== openSeq.current) return;
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         queue.push({ kind: 'setLastDocument', documentId });
         if (!opened.annotationsComplete) {
@@ -63,6 +104,7 @@ export function useWorkspace(client: AnnotatorClient) {
           // Let the first screens paint before the rest of a long transcript's highlights arrive.
           await new Promise((resolve) => setTimeout(resolve, 0));
           const rest = await client.listAnnotations({ documentId, startingFrom: FIRST_SCREENS });
+          if (seq !== openSeq.current) return;
           dispatch({ type: 'annotations-loaded', documentId, annotations: fromAnnotationColumns(rest, documentId, opened.text) });
         }
       } catch (error) {
@@ -220,6 +262,8 @@ export function useWorkspace(client: AnnotatorClient) {
         const session = await client.getSession({});
         if (cancelled) return;
         dispatch({ type: 'session-loaded', session });
+        // Changes a reload or a closed window left unconfirmed are sent again first.
+        if (typeof localStorage !== 'undefined') queue.attachOutbox(localStorageOutbox(`newsroom-annotator:outbox:${session.workspaceDir}`));
         const first = session.lastDocumentId ?? session.documents[0]?.id;
         if (first && session.documents.some((d) => d.id === first)) await openDocument(first);
       } catch (error) {
@@ -229,7 +273,7 @@ export function useWorkspace(client: AnnotatorClient) {
     return () => {
       cancelled = true;
     };
-  }, [client, openDocument, report]);
+  }, [client, openDocument, queue, report]);
 
   return {
     state,

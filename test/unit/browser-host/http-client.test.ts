@@ -51,7 +51,7 @@ describe('createHttpClient against the browser host', () => {
           { kind: 'setLastDocument', documentId: doc.id },
         ],
       }),
-    ).toEqual({ applied: 3 });
+    ).toEqual({ applied: 3, refused: [] });
     const opened = await client.openDocument({ documentId: doc.id });
     // The wire leaves the text out; it is a slice of the document's text.
     const [only] = fromAnnotationColumns(opened.annotations, opened.document.id, opened.text);
@@ -83,7 +83,7 @@ describe('createHttpClient against the browser host', () => {
     await host.close();
     hosts.splice(0);
     const error = await caught(createHttpClient(host.token, base).getSession({}));
-    expect(error.code).toBe('internal');
+    expect(error.code).toBe('unreachable');
     expect(error.message).toMatch(/not answering.*npm run serve/);
   });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERVE_USAGE, parseServeArgs, type ServeOptions } from '../../../electron/browser-host/serve.js';
 import { defaultWorkspaceDir } from '../../../electron/services/paths.js';
@@ -20,13 +21,15 @@ describe('parseServeArgs', () => {
   });
 
   it('takes positionals as files to open, in order, wherever they appear', () => {
+    // Relative to the folder npm was run from (INIT_CWD), not the package's.
+    const base = process.env.INIT_CWD ?? process.cwd();
     expect(parseServeArgs(['a.txt', '--port', '0', 'b c.md', '--store', 'ws', 'd.txt'])).toEqual({
-      store: 'ws',
+      store: path.resolve(base, 'ws'),
       port: 0,
-      files: ['a.txt', 'b c.md', 'd.txt'],
+      files: ['a.txt', 'b c.md', 'd.txt'].map((file) => path.resolve(base, file)),
     });
     // After --, even a name that looks like an option is a file.
-    expect(options(['--', '--port']).files).toEqual(['--port']);
+    expect(options(['--', '--port']).files).toEqual([path.resolve(base, '--port')]);
   });
 
   it.each(['abc', '65536', '99999', '8080.5', '-1', 'NaN', 'Infinity'])('refuses --port %s with a message naming the allowed range', (port) => {

@@ -178,7 +178,7 @@ describe('the API', () => {
     expect((session.result as Session).workspaceDir).toBe(workspace);
 
     const applied = envelope(await api('applyChanges', createSpeaker));
-    expect(applied).toEqual({ ok: true, result: { applied: 1 } });
+    expect(applied).toEqual({ ok: true, result: { applied: 1, refused: [] } });
     expect((await workspaceOnDisk(workspace)).speakers.map((s) => s.name)).toEqual(['Intruder']);
     expect(calls).toEqual(['getSession', 'applyChanges']);
   });

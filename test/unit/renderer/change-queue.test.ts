@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, type Change } from '../../../electron/contract/api.js';
-import { ChangeQueue, type SaveStatus } from '../../../renderer/src/state/change-queue.js';
+import { ChangeQueue, RETRY_MS, type Outbox, type RefusedChange, type SaveStatus } from '../../../renderer/src/state/change-queue.js';
 import { fakeClient, settle } from '../../helpers/fake-client.js';
 
 const create = (id: string, start = 0): Change => ({ kind: 'createAnnotation', documentId: 'doc-1', annotationId: id, labelId: 'quote', start, end: start + 3 });
@@ -10,12 +10,22 @@ function setup(options?: { withUnload?: boolean }) {
   const fake = fakeClient(options);
   const statuses: SaveStatus[] = [];
   const errors: unknown[] = [];
-  const queue = new ChangeQueue(
-    fake.client,
-    (status) => statuses.push(status),
-    (error) => errors.push(error),
-  );
-  return { ...fake, queue, statuses, errors };
+  const refusals: RefusedChange[][] = [];
+  const queue = new ChangeQueue(fake.client, {
+    onStatus: (status) => statuses.push(status),
+    onUnreachable: (error) => errors.push(error),
+    onRefused: (refused) => refusals.push(refused),
+  });
+  return { ...fake, queue, statuses, errors, refusals };
+}
+
+function memoryOutbox(initial: Change[] = []): Outbox & { stored: Change[] } {
+  const outbox = {
+    stored: structuredClone(initial),
+    load: () => structuredClone(outbox.stored),
+    save: (changes: readonly Change[]) => void (outbox.stored = structuredClone([...changes])),
+  };
+  return outbox;
 }
 
 describe('ChangeQueue', () => {
@@ -137,29 +147,89 @@ describe('ChangeQueue', () => {
     expect(() => queue.flushOnUnload()).not.toThrow();
   });
 
-  it('reports a refused batch through onError and status "failed", then carries on', async () => {
-    const { queue, batches, statuses, errors } = setup();
+  it('reports changes the host refused, keeps "failed" until the screen is reloaded, and carries on', async () => {
+    const { queue, batches, statuses, refusals } = setup();
     queue.push(create('a'));
     queue.push(create('b'));
-    const refusal = new ApiError('bad-request', 'The range 0–3 is outside "story".');
-    batches[0]!.reject(refusal);
+    queue.push(create('c'));
+    batches[0]!.resolve();
     await settle();
-    expect(errors).toEqual([refusal]);
-    expect(statuses).toContain('failed');
-    // The next batch still goes out.
-    expect(batches[1]!.changes).toEqual([create('b')]);
-    batches[1]!.resolve();
+    batches[1]!.resolve([{ index: 0, code: 'bad-request', message: 'The range 0–3 is outside "story".' }]);
     await settle();
+    expect(refusals).toEqual([[{ index: 0, code: 'bad-request', message: 'The range 0–3 is outside "story".', change: create('b') }]]);
+    expect(statuses.at(-1)).toBe('failed');
+    queue.push(create('d'));
+    batches[2]!.resolve();
+    await settle();
+    // Still failed: what is on screen is not what was saved, until it is reloaded.
+    expect(statuses.at(-1)).toBe('failed');
+    queue.resynced();
     expect(statuses.at(-1)).toBe('saved');
-    expect(errors).toHaveLength(1);
   });
 
-  it('leaves the status at "failed" after a refused batch when nothing else is waiting', async () => {
-    const { queue, batches, statuses } = setup();
+  it('treats a batch the host answered with an error as refused in whole, not as a reason to retry', async () => {
+    const { queue, batches, refusals, errors } = setup();
     queue.push(create('a'));
-    batches[0]!.reject(new Error('offline'));
-    await queue.whenIdle();
-    expect(statuses.at(-1)).toBe('failed');
+    batches[0]!.reject(new ApiError('bad-request', 'Invalid arguments for applyChanges.'));
+    await settle();
+    expect(refusals[0]!.map((r) => [r.change, r.message])).toEqual([[create('a'), 'Invalid arguments for applyChanges.']]);
+    expect(errors).toEqual([]);
+    expect(queue.pending).toBe(0);
+  });
+
+  it('keeps a batch the host did not answer, says so once, and sends it again', async () => {
+    vi.useFakeTimers();
+    try {
+      const { queue, batches, statuses, errors } = setup();
+      queue.push(create('a'));
+      batches[0]!.reject(new ApiError('unreachable', 'The server is not answering.'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(errors).toHaveLength(1);
+      expect(statuses.at(-1)).toBe('failed');
+      queue.push(create('b'));
+      expect(batches).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(RETRY_MS);
+      expect(batches[1]!.changes).toEqual([create('a'), create('b')]);
+      batches[1]!.resolve();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(statuses.at(-1)).toBe('saved');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps unconfirmed changes in the outbox until the host confirms them', async () => {
+    const { queue, batches } = setup();
+    const outbox = memoryOutbox();
+    queue.attachOutbox(outbox);
+    queue.push(create('a'));
+    queue.push(create('b'));
+    expect(outbox.stored).toEqual([create('a'), create('b')]);
+    batches[0]!.resolve();
+    await settle();
+    expect(outbox.stored).toEqual([create('b')]);
+    batches[1]!.resolve();
+    await settle();
+    expect(outbox.stored).toEqual([]);
+    // A reload while a change waits: the unload send goes out, and the outbox still holds it.
+    queue.push(create('c'));
+    queue.push(create('d'));
+    queue.flushOnUnload();
+    expect(outbox.stored).toEqual([create('c'), create('d')]);
+  });
+
+  it('sends what an earlier session left in the outbox first, and stays quiet about its refusals', async () => {
+    const { queue, batches, refusals } = setup();
+    queue.push(create('new'));
+    const outbox = memoryOutbox([create('left-1'), note('gone', 'old note')]);
+    queue.attachOutbox(outbox);
+    batches[0]!.resolve();
+    await settle();
+    expect(batches[1]!.changes).toEqual([create('left-1'), note('gone', 'old note')]);
+    batches[1]!.resolve([{ index: 1, code: 'not-found', message: 'That highlight no longer exists.' }]);
+    await settle();
+    expect(refusals).toEqual([]);
+    expect(outbox.stored).toEqual([]);
   });
 
   it('whenIdle resolves at once when idle, and otherwise only after every change is answered', async () => {
@@ -180,12 +250,12 @@ describe('ChangeQueue', () => {
     expect(queue.pending).toBe(0);
   });
 
-  it('whenIdle also resolves when the last batch fails', async () => {
+  it('whenIdle also resolves when the last batch is refused', async () => {
     const { queue, batches } = setup();
     queue.push(create('a'));
     const idle = vi.fn();
     const waiting = queue.whenIdle().then(idle);
-    batches[0]!.reject(new Error('server gone'));
+    batches[0]!.reject(new ApiError('bad-request', 'no'));
     await waiting;
     expect(idle).toHaveBeenCalledTimes(1);
   });

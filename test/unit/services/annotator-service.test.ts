@@ -9,6 +9,7 @@ import { AnnotatorService, CONTEXT_LENGTH, browserHostOnlyMethods, createApiHand
 import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
 import {
+  firstRefusal,
   annotationsOnDisk,
   createChange,
   expectApiError,
@@ -75,7 +76,7 @@ describe('createAnnotation', () => {
     ['start after end', 8, 4, /outside/],
   ])('refuses %s with bad-request and saves nothing', async (_what, start, end, message) => {
     const { dir, service, doc } = await setup();
-    const error = await expectApiError(service.applyChanges([createChange(doc.id, 'ann-1', start, end)]), 'bad-request', message);
+    const error = await expectApiError(firstRefusal(service.applyChanges([createChange(doc.id, 'ann-1', start, end)])), 'bad-request', message);
     expect(error.message).toContain(`${start}–${end}`);
     expect(error.message).toContain(String(EMOJI_STORY.length));
     expect(await exists(path.join(dir, ANNOTATIONS_DIR, `${doc.id}.json`))).toBe(false);
@@ -84,21 +85,21 @@ describe('createAnnotation', () => {
   it('refuses a span that starts or ends inside an emoji (between its two UTF-16 halves)', async () => {
     const { dir, service, doc } = await setup();
     const emoji = EMOJI_STORY.indexOf('😀');
-    await expectApiError(service.applyChanges([createChange(doc.id, 'a', emoji + 1, emoji + 6)]), 'bad-request', /inside a single character/);
-    await expectApiError(service.applyChanges([createChange(doc.id, 'b', 0, emoji + 1)]), 'bad-request', /emoji/);
+    await expectApiError(firstRefusal(service.applyChanges([createChange(doc.id, 'a', emoji + 1, emoji + 6)])), 'bad-request', /inside a single character/);
+    await expectApiError(firstRefusal(service.applyChanges([createChange(doc.id, 'b', 0, emoji + 1)])), 'bad-request', /emoji/);
     expect(await exists(path.join(dir, ANNOTATIONS_DIR, `${doc.id}.json`))).toBe(false);
   });
 
   it('refuses an unknown label and an unknown speaker with readable messages', async () => {
     const { dir, service, doc } = await setup();
-    await expectApiError(service.applyChanges([createChange(doc.id, 'a', 0, 5, { labelId: 'rumour' })]), 'bad-request', /no label "rumour"/);
-    await expectApiError(service.applyChanges([createChange(doc.id, 'b', 0, 5, { speakerId: 'spk-ghost' })]), 'bad-request', /no speaker "spk-ghost"/);
+    await expectApiError(firstRefusal(service.applyChanges([createChange(doc.id, 'a', 0, 5, { labelId: 'rumour' })])), 'bad-request', /no label "rumour"/);
+    await expectApiError(firstRefusal(service.applyChanges([createChange(doc.id, 'b', 0, 5, { speakerId: 'spk-ghost' })])), 'bad-request', /no speaker "spk-ghost"/);
     expect(await exists(path.join(dir, ANNOTATIONS_DIR, `${doc.id}.json`))).toBe(false);
   });
 
   it('refuses an unknown document with not-found', async () => {
     const { service } = await setup();
-    await expectApiError(service.applyChanges([createChange('doc-missing', 'a', 0, 5)]), 'not-found', /No document with id doc-missing/);
+    await expectApiError(firstRefusal(service.applyChanges([createChange('doc-missing', 'a', 0, 5)])), 'not-found', /No document with id doc-missing/);
   });
 
   it('stores the same annotation id only once, whether sent twice in a batch or in two batches', async () => {
@@ -145,9 +146,9 @@ describe('updateAnnotation and deleteAnnotation', () => {
     const { dir, service, doc } = await setup();
     await service.applyChanges([createChange(doc.id, 'ann-1', 0, 5)]);
     const before = await snapshotDir(dir);
-    await expectApiError(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'gone', note: 'x' }]), 'not-found', /no longer exists/);
-    await expectApiError(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'nope' }]), 'bad-request', /no label "nope"/);
-    await expectApiError(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', speakerId: 'nobody' }]), 'bad-request', /no speaker "nobody"/);
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'gone', note: 'x' }])), 'not-found', /no longer exists/);
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'nope' }])), 'bad-request', /no label "nope"/);
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', speakerId: 'nobody' }])), 'bad-request', /no speaker "nobody"/);
     expect(await snapshotDir(dir)).toEqual(before);
   });
 
@@ -155,7 +156,7 @@ describe('updateAnnotation and deleteAnnotation', () => {
     const { service, doc } = await setup();
     await service.applyChanges([createChange(doc.id, 'ann-1', 0, 5)]);
     await expectApiError(
-      service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'claim', speakerId: 'nobody' }]),
+      firstRefusal(service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'ann-1', labelId: 'claim', speakerId: 'nobody' }])),
       'bad-request',
     );
     const opened = await service.openDocument(doc.id);
@@ -201,30 +202,30 @@ describe('speakers and settings', () => {
     expect((await workspaceOnDisk(dir)).settings.lastDocumentId).toBe(other.id);
     await service.applyChanges([{ kind: 'setLastDocument', documentId: doc.id }]);
     expect((await workspaceOnDisk(dir)).settings.lastDocumentId).toBe(doc.id);
-    await expectApiError(service.applyChanges([{ kind: 'setLastDocument', documentId: 'doc-nope' }]), 'not-found');
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'setLastDocument', documentId: 'doc-nope' }])), 'not-found');
     const reopened = await ws.openService(dir);
     expect((await reopened.getSession()).lastDocumentId).toBe(doc.id);
   });
 });
 
 describe('applyChanges batches', () => {
-  it('keeps the first change on disk when the second fails, and rejects', async () => {
+  it('refuses a bad change on its own: the changes before and after it are saved', async () => {
     const { dir, service, doc } = await setup();
     await expectApiError(
-      service.applyChanges([createChange(doc.id, 'good', 0, 5), createChange(doc.id, 'bad', 0, 99_999), createChange(doc.id, 'never', 6, 8)]),
+      firstRefusal(service.applyChanges([createChange(doc.id, 'good', 0, 5), createChange(doc.id, 'bad', 0, 99_999), createChange(doc.id, 'never', 6, 8)])),
       'bad-request',
       /outside/,
     );
-    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['good']);
-    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(1);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['good', 'never']);
+    expect((await workspaceOnDisk(dir)).documents[0]!.annotationCount).toBe(2);
     // A fresh store on the same folder agrees.
     const reopened = await ws.openService(dir);
-    expect(annotationsOf(await reopened.openDocument(doc.id)).map((a) => a.id)).toEqual(['good']);
+    expect(annotationsOf(await reopened.openDocument(doc.id)).map((a) => a.id)).toEqual(['good', 'never']);
   });
 
   it('reports how many changes it applied', async () => {
     const { service, doc } = await setup();
-    expect(await service.applyChanges([createChange(doc.id, 'a', 0, 5), speakerChange('s', 'S'), { kind: 'setLastDocument', documentId: doc.id }])).toEqual({ applied: 3 });
+    expect(await service.applyChanges([createChange(doc.id, 'a', 0, 5), speakerChange('s', 'S'), { kind: 'setLastDocument', documentId: doc.id }])).toEqual({ applied: 3, refused: [] });
   });
 
   it('applies concurrent calls in call order', async () => {
@@ -251,7 +252,7 @@ describe('applyChanges batches', () => {
     const { dir, service, doc } = await setup();
     const failing = service.applyChanges([createChange(doc.id, 'x', 5, 1)]);
     const after = service.applyChanges([createChange(doc.id, 'y', 0, 5)]);
-    await expectApiError(failing, 'bad-request');
+    await expectApiError(firstRefusal(failing), 'bad-request');
     await after;
     expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['y']);
   });
@@ -287,7 +288,7 @@ describe('openDocument, import and session', () => {
     const { service, doc } = await setup();
     const failing = service.applyChanges([createChange(doc.id, 'a1', 0, 99_999)]);
     const opened = service.openDocument(doc.id);
-    await expectApiError(failing, 'bad-request');
+    await expectApiError(firstRefusal(failing), 'bad-request');
     expect((await opened).annotations.ids).toEqual([]);
   });
 
@@ -371,7 +372,7 @@ describe('createApiHandlers and browserHostOnlyMethods', () => {
     const handlers = createApiHandlers(service, browserHostOnlyMethods);
     expect((await handlers.getSession()).documents.map((d) => d.id)).toEqual([doc.id]);
     expect((await handlers.openDocument({ documentId: doc.id })).text).toBe(EMOJI_STORY);
-    expect(await handlers.applyChanges({ changes: [createChange(doc.id, 'a', 0, 5)] })).toEqual({ applied: 1 });
+    expect(await handlers.applyChanges({ changes: [createChange(doc.id, 'a', 0, 5)] })).toEqual({ applied: 1, refused: [] });
     expect(await handlers.listRecentFiles()).toEqual([]);
     await expectApiError(handlers.openFilesWithDialog(), 'unsupported', /Open button/);
     await expectApiError(handlers.openRecentFile({ recentId: 'r1' }), 'unsupported', /desktop app/);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, MAX_DOCUMENT_BYTES, annotatorApiSchema, apiMethods } from '../../../electron/contract/api.js';
+import { ApiError, MAX_DOCUMENT_BYTES, annotatorApiSchema, apiMethods, parseChange, type ApiErrorCode } from '../../../electron/contract/api.js';
 import { API_METHOD_NAMES } from '../../../electron/contract/channels.js';
 import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
 import { dispatchApiCall, toApiError, type ApiHandlerMap, type ApiResponse } from '../../../electron/services/api-dispatcher.js';
@@ -31,7 +31,13 @@ function expectFailure(response: ApiResponse, code: string, message?: RegExp): s
 /** Dispatch `rawArgs` (as they would arrive parsed from JSON) and expect a bad-request that changed nothing. */
 async function expectRefusedUnchanged(setupResult: Awaited<ReturnType<typeof setup>>, method: unknown, rawArgs: unknown, message?: RegExp) {
   const before = await snapshotDir(setupResult.dir);
-  const response = await dispatchApiCall(setupResult.handlers, method, rawArgs);
+  let response = await dispatchApiCall(setupResult.handlers, method, rawArgs);
+  // A batch is answered change by change: a refused change is the failure to check.
+  if (response.ok && method === 'applyChanges') {
+    const refusal = (response.result as { refused: { code: ApiErrorCode; message: string }[] }).refused[0];
+    expect(refusal, 'expected the change to be refused').toBeDefined();
+    response = { ok: false, error: refusal! };
+  }
   expectFailure(response, 'bad-request', message);
   await setupResult.service.store.flush();
   expect(await snapshotDir(setupResult.dir)).toEqual(before);
@@ -68,14 +74,14 @@ describe('dispatchApiCall', () => {
   it('names the offending field when arguments fail validation', async () => {
     const s = await setup();
     const change = { kind: 'createAnnotation', documentId: s.doc.id, annotationId: 'a1', labelId: 'quote', start: -1, end: 4 };
-    const message = expectFailure(await dispatchApiCall(s.handlers, 'applyChanges', { changes: [change] }), 'bad-request');
-    expect(message).toContain('Invalid arguments for applyChanges');
-    expect(message).toContain('changes.0.start');
+    const batch = await dispatchApiCall(s.handlers, 'applyChanges', { changes: [change] });
+    expect(batch).toMatchObject({ ok: true, result: { applied: 0, refused: [{ index: 0, code: 'bad-request' }] } });
+    expect(JSON.stringify(batch)).toContain('at start');
 
     const missing = expectFailure(await dispatchApiCall(s.handlers, 'openDocument', {}), 'bad-request');
     expect(missing).toContain('documentId');
-    const wrongKind = expectFailure(await dispatchApiCall(s.handlers, 'applyChanges', { changes: [{ kind: 'dropTable' }] }), 'bad-request');
-    expect(wrongKind).toContain('changes.0.kind');
+    const wrongKind = await dispatchApiCall(s.handlers, 'applyChanges', { changes: [{ kind: 'dropTable' }] });
+    expect(JSON.stringify(wrongKind)).toContain('at kind');
   });
 
   it.each([
@@ -92,12 +98,12 @@ describe('dispatchApiCall', () => {
     ['a number instead of an object', 'getSession', 7, /malformed|expected/i],
     ['an unknown key for a method that takes none', 'getSession', { admin: true }, /getSession/],
     ['a __proto__ key for a method that takes none', 'getSession', JSON.parse('{"__proto__": {"admin": true}}'), /getSession/],
-    ['a 20,001-character note', 'applyChanges', { changes: [{ kind: 'updateAnnotation', documentId: 'doc-a', annotationId: 'a', note: 'x'.repeat(20_001) }] }, /changes\.0\.note/],
-    ['a 301-character speaker name', 'applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 's', name: 'n'.repeat(301) }] }, /changes\.0\.name/],
-    ['a blank speaker name', 'applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 's', name: '   ' }] }, /changes\.0\.name/],
-    ['a fractional offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: 1.5, end: 3 }] }, /changes\.0\.start/],
-    ['a string offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: '1', end: 3 }] }, /changes\.0\.start/],
-    ['an infinite offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: 0, end: Infinity }] }, /changes\.0\.end/],
+    ['a 20,001-character note', 'applyChanges', { changes: [{ kind: 'updateAnnotation', documentId: 'doc-a', annotationId: 'a', note: 'x'.repeat(20_001) }] }, /A note can hold at most 20,000 characters; shorten it\./],
+    ['a 301-character speaker name', 'applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 's', name: 'n'.repeat(301) }] }, /name can hold at most 300 characters/],
+    ['a blank speaker name', 'applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 's', name: '   ' }] }, /A speaker needs a name/],
+    ['a fractional offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: 1.5, end: 3 }] }, /at start/],
+    ['a string offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: '1', end: 3 }] }, /at start/],
+    ['an infinite offset', 'applyChanges', { changes: [{ kind: 'createAnnotation', documentId: 'd', annotationId: 'a', labelId: 'quote', start: 0, end: Infinity }] }, /at end/],
     ['an empty batch', 'applyChanges', { changes: [] }, /changes/],
     ['5001 changes', 'applyChanges', { changes: Array.from({ length: 5001 }, () => ({ kind: 'setLastDocument', documentId: 'd' })) }, /changes/],
     ['changes as a string', 'applyChanges', { changes: 'all of them' }, /changes/],
@@ -128,12 +134,30 @@ describe('dispatchApiCall', () => {
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
   });
 
-  it('strips unknown fields from a change before the service sees it', async () => {
+  it('strips unknown fields from a change before the service acts on it', async () => {
     const s = await setup();
-    const seen: unknown[] = [];
-    const handlers: ApiHandlerMap = { ...s.handlers, applyChanges: async (args) => (seen.push(args), { applied: 0 }) };
-    await dispatchApiCall(handlers, 'applyChanges', { changes: [{ kind: 'setLastDocument', documentId: s.doc.id, path: '/etc/passwd' }], extra: 1 });
-    expect(seen).toEqual([{ changes: [{ kind: 'setLastDocument', documentId: s.doc.id }] }]);
+    expect(parseChange({ kind: 'setLastDocument', documentId: s.doc.id, path: '/etc/passwd' })).toEqual({ kind: 'setLastDocument', documentId: s.doc.id });
+    const response = await dispatchApiCall(s.handlers, 'applyChanges', { changes: [{ kind: 'setLastDocument', documentId: s.doc.id, path: '/etc/passwd' }], extra: 1 });
+    expect(response).toEqual({ ok: true, result: { applied: 1, refused: [] } });
+  });
+
+  it('refuses a bad change in a batch on its own, in words, and applies the rest', async () => {
+    const s = await setup();
+    const response = await dispatchApiCall(s.handlers, 'applyChanges', {
+      changes: [
+        { kind: 'createAnnotation', documentId: s.doc.id, annotationId: 'a1', labelId: 'quote', start: 0, end: 3, note: 'x'.repeat(20_001) },
+        { kind: 'launchMissiles' },
+        { kind: 'setLastDocument', documentId: s.doc.id },
+      ],
+    });
+    expect(response.ok).toBe(true);
+    const result = (response as { result: { applied: number; refused: { index: number; code: string; message: string }[] } }).result;
+    expect(result.applied).toBe(1);
+    expect(result.refused.map((r) => [r.index, r.code])).toEqual([
+      [0, 'bad-request'],
+      [1, 'bad-request'],
+    ]);
+    expect(result.refused[0]!.message).toBe('A note can hold at most 20,000 characters; shorten it.');
   });
 
   it('passes on the code and message of an ApiError from the service', async () => {

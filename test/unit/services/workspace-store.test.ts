@@ -108,8 +108,8 @@ describe('WorkspaceStore.open', () => {
     expect(store.data.settings).toEqual({ lastDocumentId: null });
   });
 
-  it('migrateWorkspaceFile fills wrong-typed fields with defaults', () => {
-    const migrated = migrateWorkspaceFile('/x/workspace.json', { schemaVersion: 1, labels: 'nope', speakers: {}, documents: 3, settings: null });
+  it('migrateWorkspaceFile fills missing parts with defaults', () => {
+    const migrated = migrateWorkspaceFile('/x/workspace.json', { schemaVersion: 1 });
     expect(migrated).toEqual({
       schemaVersion: 1,
       labels: DEFAULT_LABELS,
@@ -117,6 +117,28 @@ describe('WorkspaceStore.open', () => {
       documents: [],
       settings: { lastDocumentId: null },
     });
+  });
+
+  it.each([
+    ['labels', { labels: 'nope' }, /"labels"/],
+    ['speakers', { speakers: {} }, /"speakers"/],
+    ['documents', { documents: 3 }, /"documents"/],
+    ['a document', { documents: [{ id: 'doc-1', title: 'x' }] }, /"documents\.0\./],
+    ['settings', { settings: 'dark' }, /"settings"/],
+  ])('refuses wrong-typed %s rather than saving defaults over them', (_what, part, message) => {
+    expect(() => migrateWorkspaceFile('/x/workspace.json', { schemaVersion: 1, ...part })).toThrow(StoreFileError);
+    expect(() => migrateWorkspaceFile('/x/workspace.json', { schemaVersion: 1, ...part })).toThrow(message);
+  });
+
+  it('refuses a damaged annotations file and leaves it untouched', async () => {
+    const dir = await ws.tempDir();
+    const store = await WorkspaceStore.open(dir);
+    const { document } = await store.addDocument('a.txt', 'a', 'Some text to annotate.');
+    const file = path.join(dir, ANNOTATIONS_DIR, `${document.id}.json`);
+    const content = JSON.stringify({ schemaVersion: 1, annotations: [{ id: 'a1', labelId: 'quote', start: 'zero', end: 4, text: 'Some' }] });
+    await fs.writeFile(file, content);
+    await expect(store.annotations(document)).rejects.toThrow(/highlight 1 lacks/);
+    expect(await fs.readFile(file, 'utf8')).toBe(content);
   });
 
   it('refuses a workspace from a newer version (schema 99) and leaves it untouched', async () => {
@@ -355,5 +377,19 @@ describe('the annotations file format', () => {
     serializeAnnotationsFile(data);
     data.annotations = [{ ...first, note: 'edited' }];
     expect(JSON.parse(serializeAnnotationsFile(data)).annotations[0].note).toBe('edited');
+  });
+});
+
+describe('a missing text snapshot', () => {
+  it('is written again when the same text is opened again', async () => {
+    const dir = await ws.tempDir();
+    const store = await WorkspaceStore.open(dir);
+    const { document } = await store.addDocument('a.txt', 'a', 'The original story.');
+    const snapshot = path.join(dir, 'texts', `${document.textHash}.txt`);
+    await fs.rm(snapshot);
+    const reopened = await WorkspaceStore.open(dir);
+    const again = await reopened.addDocument('a.txt', 'a', 'The original story.');
+    expect(again).toMatchObject({ created: false, document: { id: document.id } });
+    expect(await fs.readFile(snapshot, 'utf8')).toBe('The original story.');
   });
 });

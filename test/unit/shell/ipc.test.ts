@@ -81,7 +81,7 @@ describe('IPC handlers', () => {
 
   it('writes to the workspace for a good applyChanges call', async () => {
     const response = await invoke('applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 'sp-1', name: 'Ada Lovelace' }] });
-    expect(response).toEqual({ ok: true, result: { applied: 1 } });
+    expect(response).toEqual({ ok: true, result: { applied: 1, refused: [] } });
     await store.flush();
     const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'workspace.json'), 'utf8'));
     expect(onDisk.speakers.map((s: { name: string }) => s.name)).toEqual(['Ada Lovelace']);
@@ -137,7 +137,6 @@ describe('IPC handlers', () => {
     ['getSession', { extra: true }],
     ['openRecentFile', { recentId: '/home/user/secret.txt' }],
     ['applyChanges', { changes: [] }],
-    ['applyChanges', { changes: [{ kind: 'rmrf', path: '/' }] }],
     ['importFile', { fileName: '', contentBase64: '' }],
   ])('rejects malformed arguments for %s (%j) with bad-request before the service runs', async (method, args) => {
     const spies = [vi.spyOn(service, 'openDocument'), vi.spyOn(service, 'applyChanges'), vi.spyOn(service, 'getSession'), vi.spyOn(service, 'importBase64')];
@@ -145,6 +144,11 @@ describe('IPC handlers', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     if (!response.ok) expect(response.error.message).toContain(`Invalid arguments for ${method}`);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('refuses a malformed change in words, without touching the workspace', async () => {
+    const response = await invoke('applyChanges', { changes: [{ kind: 'rmrf', path: '/' }] });
+    expect(response).toMatchObject({ ok: true, result: { applied: 0, refused: [{ index: 0, code: 'bad-request' }] } });
   });
 
   it('turns a service failure into an error envelope, not a rejected invoke', async () => {
@@ -168,7 +172,7 @@ describe('IPC handlers', () => {
     release();
     await waiting;
     expect(settled).toBe(true);
-    expect(await pending).toEqual({ ok: true, result: { applied: 1 } });
+    expect(await pending).toEqual({ ok: true, result: { applied: 1, refused: [] } });
   });
 });
 

@@ -188,8 +188,8 @@ describe('main process', () => {
     expect(unloadBatch).toBeNull(); // and the windows are still open
 
     await vi.waitFor(() => expect(app.quitCount).toBe(1), { timeout: 5000 });
-    expect(await edit).toEqual({ ok: true, result: { applied: 1 } });
-    expect(await unloadBatch).toEqual({ ok: true, result: { applied: 1 } });
+    expect(await edit).toEqual({ ok: true, result: { applied: 1, refused: [] } });
+    expect(await unloadBatch).toEqual({ ok: true, result: { applied: 1, refused: [] } });
     expect(workspaceAtExit).not.toBeNull();
     expect(workspaceAtExit!.speakers.map((s) => s.name)).toEqual(['Last-second Speaker', 'Unload Speaker']);
     expect(workspaceAtExit!.documents.map((d) => d.fileName)).toContain('late.txt');
