@@ -1,6 +1,7 @@
 // The window: documents on the left, the text in the middle, the selected highlight and the
 // list of highlights on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Session } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor } from './editor/AnnotationEditor';
 import { AnnotationList } from './components/AnnotationList';
@@ -20,8 +21,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved — see the message' } as const;
 
-export function App({ client }: { client: AnnotatorClient }) {
-  const { state, saveStatus, busy, actions } = useWorkspace(client);
+export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
+  const { state, saveStatus, busy, actions } = useWorkspace(client, firstSession);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
   const [dragging, setDragging] = useState(false);

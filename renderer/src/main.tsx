@@ -22,9 +22,12 @@ if (typeof client === 'string') {
     </p>,
   );
 } else {
+  // Asked before React renders anything: the answer is often back by the time it is needed.
+  const firstSession = client.getSession({});
+  firstSession.catch(() => undefined);
   root.render(
     <StrictMode>
-      <App client={client} />
+      <App client={client} firstSession={firstSession} />
     </StrictMode>,
   );
 }

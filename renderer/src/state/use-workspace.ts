@@ -1,6 +1,6 @@
 // Every user action as a function: update the screen at once, then queue the change for disk.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Annotation, DocumentSummary } from '../../../electron/contract/api';
+import type { Annotation, DocumentSummary, Session } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
@@ -21,7 +21,11 @@ function messageOf(error: unknown): string {
   return String(error);
 }
 
-export function useWorkspace(client: AnnotatorClient) {
+/**
+ * `firstSession` is the session already asked for before React started (see main.tsx), which
+ * saves the first render's time on opening a long transcript.
+ */
+export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Session>) {
   const [state, dispatch] = useReducer(workspaceReducer, initialState);
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
   const [busy, setBusy] = useState<string | null>(null);
@@ -259,7 +263,7 @@ export function useWorkspace(client: AnnotatorClient) {
     let cancelled = false;
     void (async () => {
       try {
-        const session = await client.getSession({});
+        const session = await (firstSession ?? client.getSession({}));
         if (cancelled) return;
         dispatch({ type: 'session-loaded', session });
         // Changes a reload or a closed window left unconfirmed are sent again first.
@@ -273,7 +277,7 @@ export function useWorkspace(client: AnnotatorClient) {
     return () => {
       cancelled = true;
     };
-  }, [client, openDocument, queue, report]);
+  }, [client, firstSession, openDocument, queue, report]);
 
   return {
     state,
