@@ -52,6 +52,8 @@ export const annotationSchema = z.object({
   /** For a quote: who said it. For a Speaker mention: which speaker it names. */
   speakerId: id.nullable(),
   note: noteText,
+  /** The annotator's name when it was made ('' where no name was set yet). */
+  author: z.string().max(200),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -71,6 +73,7 @@ export const annotationColumnsSchema = z
     ends: z.array(z.number().int().positive()),
     speakerIds: z.array(id.nullable()),
     notes: z.array(z.string()),
+    authors: z.array(z.string()),
     createdAt: z.array(z.string()),
     updatedAt: z.array(z.string()),
   })
@@ -95,6 +98,8 @@ export const sessionSchema = z.object({
   speakers: z.array(speakerSchema),
   documents: z.array(documentSummarySchema),
   lastDocumentId: id.nullable(),
+  /** Who is annotating; null until the user has said (the window asks once). */
+  annotatorName: z.string().nullable(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -128,6 +133,10 @@ export const changeSchema = z.discriminatedUnion('kind', [
     name: z.string().trim().min(1, 'A speaker needs a name.').max(300, 'A speaker’s name can hold at most 300 characters.'),
   }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
+  z.object({
+    kind: z.literal('setAnnotatorName'),
+    name: z.string().trim().min(1, 'Give a name, so your annotations say who made them.').max(200, 'A name can hold at most 200 characters.'),
+  }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

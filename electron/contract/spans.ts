@@ -46,7 +46,7 @@ export function isInTextOrder(list: readonly OrderedSpan[]): boolean {
 }
 
 export function toAnnotationColumns(annotations: readonly Annotation[]): AnnotationColumns {
-  const columns: AnnotationColumns = { ids: [], labelIds: [], starts: [], ends: [], speakerIds: [], notes: [], createdAt: [], updatedAt: [] };
+  const columns: AnnotationColumns = { ids: [], labelIds: [], starts: [], ends: [], speakerIds: [], notes: [], authors: [], createdAt: [], updatedAt: [] };
   for (const a of annotations) {
     columns.ids.push(a.id);
     columns.labelIds.push(a.labelId);
@@ -54,6 +54,7 @@ export function toAnnotationColumns(annotations: readonly Annotation[]): Annotat
     columns.ends.push(a.end);
     columns.speakerIds.push(a.speakerId);
     columns.notes.push(a.note);
+    columns.authors.push(a.author);
     columns.createdAt.push(a.createdAt);
     columns.updatedAt.push(a.updatedAt);
   }
@@ -76,6 +77,7 @@ export function fromAnnotationColumns(columns: AnnotationColumns, documentId: st
       ...spanContext(text, start, end),
       speakerId: columns.speakerIds[i] ?? null,
       note: columns.notes[i] ?? '',
+      author: columns.authors[i] ?? '',
       createdAt: columns.createdAt[i]!,
       updatedAt: columns.updatedAt[i]!,
     };

@@ -55,6 +55,7 @@ export class AnnotatorService {
       speakers: data.speakers,
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
+      annotatorName: data.settings.annotatorName,
     };
   }
 
@@ -170,6 +171,10 @@ export class AnnotatorService {
         return this.deleteAnnotation(change);
       case 'createSpeaker':
         return this.createSpeaker(change);
+      case 'setAnnotatorName': {
+        this.store.data.settings.annotatorName = change.name.trim();
+        return [this.store.saveWorkspace()];
+      }
       case 'setLastDocument': {
         this.requireDocument(change.documentId);
         if (this.store.data.settings.lastDocumentId === change.documentId) return [];
@@ -217,6 +222,7 @@ export class AnnotatorService {
       ...spanContext(text, start, end),
       speakerId: change.speakerId ?? null,
       note: change.note ?? '',
+      author: this.store.data.settings.annotatorName ?? '',
       createdAt: now,
       updatedAt: now,
     };

@@ -32,7 +32,7 @@ export interface WorkspaceFile {
   labels: Label[];
   speakers: Speaker[];
   documents: StoredDocument[];
-  settings: { lastDocumentId: string | null };
+  settings: { lastDocumentId: string | null; annotatorName: string | null };
 }
 
 export interface AnnotationsFile {
@@ -61,7 +61,7 @@ function emptyWorkspace(): WorkspaceFile {
     labels: DEFAULT_LABELS.map((label) => ({ ...label })),
     speakers: [],
     documents: [],
-    settings: { lastDocumentId: null },
+    settings: { lastDocumentId: null, annotatorName: null },
   };
 }
 
@@ -88,7 +88,7 @@ const workspaceParts = {
   labels: z.array(labelSchema),
   speakers: z.array(speakerSchema),
   documents: z.array(storedDocumentSchema),
-  settings: z.object({ lastDocumentId: z.string().nullable().optional() }).passthrough(),
+  settings: z.object({ lastDocumentId: z.string().nullable().optional(), annotatorName: z.string().nullable().optional() }).passthrough(),
 };
 
 function checkPart<T>(filePath: string, name: string, schema: z.ZodType<T>, value: unknown): T {
@@ -135,6 +135,8 @@ function checkAnnotations(filePath: string, value: unknown): Annotation[] {
       typeof a.text === 'string';
     if (!ok) refuseDamaged(filePath, `highlight ${index + 1} lacks an id, a label, a valid start and end, or its text`);
   });
+  // Highlights from before authors were recorded have none.
+  for (const a of value as Annotation[]) if (typeof a.author !== 'string') a.author = '';
   return value as Annotation[];
 }
 

@@ -6,6 +6,7 @@ import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor } from './editor/AnnotationEditor';
 import { AnnotationList } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
+import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentList } from './components/DocumentList';
 import { FileMenu } from './components/FileMenu';
 import { Messages } from './components/Messages';
@@ -108,6 +109,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           Open…
         </button>
         <h1 className="doc-title">{current ? current.document.title : 'Newsroom Annotator'}</h1>
+        {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
         <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite">
           {busy ?? SAVE_TEXT[saveStatus]}
         </span>
@@ -143,6 +145,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         </main>
 
         <aside className="sidebar sidebar-right" aria-label="Highlights">
+          {state.session && state.session.annotatorName === null && <AnnotatorName name={null} onSave={actions.setAnnotatorName} />}
           {selected ? (
             <AnnotationPanel
               key={selected.id}

@@ -123,3 +123,43 @@ describe('opening the app again', () => {
     }
   });
 });
+
+describe('who is annotating', () => {
+  it('asks once for a name, records it on new highlights, and lets it be changed', async () => {
+    const store = await tempDir();
+    const host = await startHost(['--store', store, SAMPLE]);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      await page.goto(host.url);
+      const ask = page.getByRole('form', { name: 'Your name' });
+      await expect.poll(() => ask.textContent()).toContain('Who is annotating?');
+      // Asking does not block the work: a highlight can be made before answering.
+      await dragSelect(page, 'Robert Wood');
+      await page.keyboard.press('s');
+      await ask.getByLabel(/Who is annotating/).fill('Ana Reyes');
+      await ask.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => page.locator('.annotator-name').textContent()).toBe('Annotator: Ana Reyes');
+      await dragSelect(page, 'Vassily Nebenzia');
+      await page.keyboard.press('s');
+      await expect.poll(() => page.locator('.provenance').textContent()).toMatch(/^Added by Ana Reyes/);
+      await eventually(async () => {
+        const byText = Object.fromEntries((await annotationsOnDisk(store)).map((a) => [a.text, a.author]));
+        expect(byText).toEqual({ 'Robert Wood': '', 'Vassily Nebenzia': 'Ana Reyes' });
+      });
+      // Asked once: not again after a reload.
+      await page.reload();
+      await page.locator('.cm-content').waitFor();
+      await expect.poll(() => page.locator('.annotator-name').textContent()).toBe('Annotator: Ana Reyes');
+      expect(await page.getByRole('form', { name: 'Your name' }).count()).toBe(0);
+      // Changed from the header.
+      await page.locator('.annotator-name').click();
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Ana R. Reyes');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await eventually(async () => expect(JSON.parse(await fs.readFile(path.join(store, 'workspace.json'), 'utf8')).settings.annotatorName).toBe('Ana R. Reyes'));
+      await page.close();
+    } finally {
+      await host.stop();
+    }
+  });
+});
+

@@ -19,11 +19,12 @@ export interface MemoryClient extends AnnotatorClient {
   documents(): Map<string, MemoryDocument>;
 }
 
-export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[] }): MemoryClient {
+export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[]; annotatorName?: string }): MemoryClient {
   const documents = new Map<string, MemoryDocument>();
   const speakers: Speaker[] = [];
   const batches: Change[][] = [];
   let lastDocumentId: string | null = null;
+  let annotatorName: string | null = seed.annotatorName ?? null;
   const now = () => new Date().toISOString();
 
   for (const { id, title, text } of seed.documents) {
@@ -40,6 +41,10 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   function apply(change: Change): void {
     if (change.kind === 'createSpeaker') {
       if (!speakers.some((s) => s.id === change.speakerId)) speakers.push({ id: change.speakerId, name: change.name, createdAt: now() });
+      return;
+    }
+    if (change.kind === 'setAnnotatorName') {
+      annotatorName = change.name.trim();
       return;
     }
     const doc = requireDocument(change.documentId);
@@ -59,6 +64,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
         ...spanContext(doc.text, change.start, change.end),
         speakerId: change.speakerId ?? null,
         note: change.note ?? '',
+        author: annotatorName ?? '',
         createdAt: now(),
         updatedAt: now(),
       };
@@ -82,6 +88,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     speakers: [...speakers],
     documents: [...documents.values()].map((d) => ({ ...d.summary })),
     lastDocumentId,
+    annotatorName,
   });
 
   const opened = (doc: MemoryDocument, before?: number): OpenedDocument => {

@@ -2,6 +2,12 @@
 import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+function when(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : dateFormat.format(date);
+}
+
 interface Props {
   annotation: Annotation;
   labels: Label[];
@@ -32,6 +38,15 @@ export function AnnotationPanel({ annotation, labels, speakers, speakerMentions,
       <blockquote className="annotation-text">{annotation.text}</blockquote>
       <p className="offsets">
         Characters {annotation.start}–{annotation.end}
+      </p>
+      <p className="provenance">
+        {annotation.author ? <>Added by {annotation.author}</> : <>Added</>} <time dateTime={annotation.createdAt}>{when(annotation.createdAt)}</time>
+        {annotation.updatedAt !== annotation.createdAt && (
+          <>
+            {' · changed '}
+            <time dateTime={annotation.updatedAt}>{when(annotation.updatedAt)}</time>
+          </>
+        )}
       </p>
 
       {(annotation.labelId === 'quote' || annotation.labelId === 'speaker') && (

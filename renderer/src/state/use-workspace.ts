@@ -193,6 +193,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
         ...spanContext(text, start, end),
         speakerId: null,
         note: '',
+        author: stateRef.current.session?.annotatorName ?? '',
         createdAt: now,
         updatedAt: now,
       };
@@ -255,6 +256,14 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [queue, updateAnnotation],
   );
 
+  const setAnnotatorName = useCallback(
+    (name: string) => {
+      dispatch({ type: 'annotator-named', name });
+      queue.push({ kind: 'setAnnotatorName', name });
+    },
+    [queue],
+  );
+
   const select = useCallback((annotationId: string | null) => dispatch({ type: 'select', annotationId }), []);
   const dismiss = useCallback((messageId: number) => dispatch({ type: 'dismiss', messageId }), []);
 
@@ -298,6 +307,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       createSpeakerFromMention,
       select,
       dismiss,
+      setAnnotatorName,
       report,
     },
   };

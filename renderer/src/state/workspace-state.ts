@@ -45,6 +45,7 @@ export type WorkspaceAction =
   | { type: 'annotation-deleted'; annotationId: string }
   | { type: 'annotation-restored' }
   | { type: 'speaker-created'; speaker: Speaker }
+  | { type: 'annotator-named'; name: string }
   | { type: 'select'; annotationId: string | null }
   | { type: 'message'; kind: Message['kind']; text: string }
   | { type: 'dismiss'; messageId: number };
@@ -142,6 +143,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         deleted: state.deleted.slice(0, -1),
       };
     }
+    case 'annotator-named':
+      return state.session ? { ...state, session: { ...state.session, annotatorName: action.name } } : state;
     case 'speaker-created':
       return { ...state, speakers: [...state.speakers, action.speaker] };
     case 'select':

@@ -16,7 +16,7 @@ import {
 } from '../../../renderer/src/editor/highlights.js';
 
 function ann(id: string, start: number, end: number): Annotation {
-  return { id, documentId: 'doc-1', labelId: 'quote', start, end, text: '', prefix: '', suffix: '', speakerId: null, note: '', createdAt: '', updatedAt: '' };
+  return { id, documentId: 'doc-1', labelId: 'quote', start, end, text: '', prefix: '', suffix: '', speakerId: null, note: '', author: '', createdAt: '', updatedAt: '' };
 }
 
 // outer [0,40) ⊃ middle [10,30) ⊃ inner [15,20); "other" [35,50) overlaps outer only.

@@ -30,6 +30,7 @@ function ann(id: string, start: number, end: number, documentId = 'doc-1'): Anno
     suffix: '',
     speakerId: null,
     note: '',
+    author: '',
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: '2024-01-01T00:00:00.000Z',
   };
@@ -43,6 +44,7 @@ const session: Session = {
   speakers: [{ id: 'spk-1', name: 'The mayor', createdAt: '2024-01-01T00:00:00.000Z' }],
   documents: [doc('doc-1', 2), doc('doc-2', 5)],
   lastDocumentId: 'doc-1',
+  annotatorName: 'Ana Reyes',
 };
 
 const opened = (annotations: Annotation[]): DocumentView =>

@@ -429,3 +429,26 @@ describe('opening a long document in two steps', () => {
     expect((await service.openDocument(doc.id, 1000)).annotationsComplete).toBe(true);
   });
 });
+
+describe('who made each highlight', () => {
+  it('records the annotator’s name on each new highlight, and keeps the name in the workspace', async () => {
+    const { service, doc, dir } = await setup();
+    expect((await service.getSession()).annotatorName).toBeNull();
+    await service.applyChanges([createChange(doc.id, 'before', 0, 3)]);
+    await service.applyChanges([{ kind: 'setAnnotatorName', name: '  Ana Reyes ' }, createChange(doc.id, 'after', 4, 8)]);
+    const saved = (await annotationsOnDisk(dir, doc.id)).annotations;
+    expect(saved.map((a) => [a.id, a.author])).toEqual([
+      ['before', ''],
+      ['after', 'Ana Reyes'],
+    ]);
+    expect((await workspaceOnDisk(dir)).settings.annotatorName).toBe('Ana Reyes');
+    const reopened = await ws.openService(dir);
+    expect((await reopened.getSession()).annotatorName).toBe('Ana Reyes');
+    expect(annotationsOf(await reopened.openDocument(doc.id)).map((a) => a.author)).toEqual(['', 'Ana Reyes']);
+  });
+
+  it('refuses a blank name in words', async () => {
+    const { service } = await setup();
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'setAnnotatorName', name: '   ' }])), 'bad-request', /Give a name/);
+  });
+});

@@ -22,7 +22,7 @@ const STORY = 'The mayor said: “We will rebuild the bridge by May.”\nCritics
 
 function annotation(documentId: string, id: string, start: number, end: number, text: string): Annotation {
   const now = '2024-05-01T12:00:00.000Z';
-  return { id, documentId, labelId: 'quote', start, end, text: text.slice(start, end), prefix: '', suffix: '', speakerId: null, note: '', createdAt: now, updatedAt: now };
+  return { id, documentId, labelId: 'quote', start, end, text: text.slice(start, end), prefix: '', suffix: '', speakerId: null, note: '', author: 'Ana Reyes', createdAt: now, updatedAt: now };
 }
 
 async function expectStoreFileError(promise: Promise<unknown>, message: RegExp): Promise<StoreFileError> {
@@ -43,7 +43,7 @@ describe('WorkspaceStore.open', () => {
     expect(onDisk.schemaVersion).toBe(1);
     expect(onDisk.labels.map((label) => label.name)).toEqual(['Quote', 'Speaker', 'Claim']);
     expect(onDisk.documents).toEqual([]);
-    expect(onDisk.settings).toEqual({ lastDocumentId: null });
+    expect(onDisk.settings).toEqual({ lastDocumentId: null, annotatorName: null });
   });
 
   it('starts an empty folder with schema 1, the default labels and the texts/annotations folders', async () => {
@@ -105,7 +105,7 @@ describe('WorkspaceStore.open', () => {
     const store = await ws.openStore(dir);
     expect(store.data.labels).toEqual(labels);
     expect(store.data.speakers).toEqual(speakers);
-    expect(store.data.settings).toEqual({ lastDocumentId: null });
+    expect(store.data.settings).toEqual({ lastDocumentId: null, annotatorName: null });
   });
 
   it('migrateWorkspaceFile fills missing parts with defaults', () => {
@@ -115,7 +115,7 @@ describe('WorkspaceStore.open', () => {
       labels: DEFAULT_LABELS,
       speakers: [],
       documents: [],
-      settings: { lastDocumentId: null },
+      settings: { lastDocumentId: null, annotatorName: null },
     });
   });
 
@@ -358,6 +358,7 @@ describe('the annotations file format', () => {
     suffix: '',
     speakerId: null,
     note,
+    author: 'Ana Reyes',
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   });
