@@ -40,6 +40,48 @@ export const documentSummarySchema = z.object({
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
+export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const;
+export type QuoteKind = (typeof QUOTE_KINDS)[number];
+export const CHECK_WORTHINESS = ['low', 'medium', 'high'] as const;
+export type CheckWorthiness = (typeof CHECK_WORTHINESS)[number];
+
+export const sourceSchema = z.object({
+  title: z.string().max(500, 'A source title can hold at most 500 characters.'),
+  url: z
+    .string()
+    .max(2000, 'A source link can hold at most 2,000 characters.')
+    .refine((url) => url === '' || /^https?:\/\/[^\s]+$/i.test(url), 'A source link must start with http:// or https://.'),
+  note: z.string().max(2000, 'A source note can hold at most 2,000 characters.'),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** What a fact-check needs of a claim; the claimant is the claim's speakerId. */
+export const claimFieldsSchema = z.object({
+  checkWorthiness: z.enum(CHECK_WORTHINESS).nullable(),
+  /** An id from the workspace's status scale; a new claim starts Unreviewed. */
+  status: id,
+  sources: z.array(sourceSchema).max(100),
+  tags: z.array(z.string().trim().min(1).max(60, 'A topic tag can hold at most 60 characters.')).max(50),
+});
+export type ClaimFields = z.infer<typeof claimFieldsSchema>;
+
+export const statusSchema = z.object({ id, name: z.string().min(1).max(60), kind: z.enum(['working', 'verdict']) });
+export type Status = z.infer<typeof statusSchema>;
+
+/** The default scale: working states, then verdicts from best to worst. */
+export const DEFAULT_STATUSES: Status[] = [
+  { id: 'unreviewed', name: 'Unreviewed', kind: 'working' },
+  { id: 'in-progress', name: 'In progress', kind: 'working' },
+  { id: 'second-review', name: 'Needs second review', kind: 'working' },
+  { id: 'true', name: 'True', kind: 'verdict' },
+  { id: 'mostly-true', name: 'Mostly true', kind: 'verdict' },
+  { id: 'half-true', name: 'Half true', kind: 'verdict' },
+  { id: 'mostly-false', name: 'Mostly false', kind: 'verdict' },
+  { id: 'false', name: 'False', kind: 'verdict' },
+  { id: 'misleading', name: 'Misleading', kind: 'verdict' },
+  { id: 'unverifiable', name: 'Unverifiable', kind: 'verdict' },
+];
+
 export const annotationSchema = z.object({
   id,
   documentId: id,
@@ -56,6 +98,10 @@ export const annotationSchema = z.object({
   author: z.string().max(200),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Quotes only. Absent fields keep a 50,000-highlight file small. */
+  quoteKind: z.enum(QUOTE_KINDS).optional(),
+  /** Claims only. */
+  claim: claimFieldsSchema.optional(),
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
@@ -74,6 +120,8 @@ export const annotationColumnsSchema = z
     speakerIds: z.array(id.nullable()),
     notes: z.array(z.string()),
     authors: z.array(z.string()),
+    /** quoteKind and claim, where a highlight has them. */
+    extras: z.array(z.object({ quoteKind: z.enum(QUOTE_KINDS).optional(), claim: claimFieldsSchema.optional() }).nullable()),
     createdAt: z.array(z.string()),
     updatedAt: z.array(z.string()),
   })
@@ -95,6 +143,7 @@ export const sessionSchema = z.object({
   /** Native file dialogs and a recent list exist only in the desktop shell. */
   capabilities: z.object({ nativeOpenDialog: z.boolean(), recentFiles: z.boolean() }),
   labels: z.array(labelSchema),
+  statuses: z.array(statusSchema),
   speakers: z.array(speakerSchema),
   documents: z.array(documentSummarySchema),
   lastDocumentId: id.nullable(),
@@ -117,6 +166,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
     end: z.number().int().positive(),
     speakerId: id.nullable().optional(),
     note: noteText.optional(),
+    // Given when a deleted highlight is brought back, so it returns as it was.
+    quoteKind: z.enum(QUOTE_KINDS).optional(),
+    claim: claimFieldsSchema.optional(),
   }),
   z.object({
     kind: z.literal('updateAnnotation'),
@@ -125,6 +177,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
     labelId: id.optional(),
     speakerId: id.nullable().optional(),
     note: noteText.optional(),
+    quoteKind: z.enum(QUOTE_KINDS).nullable().optional(),
+    /** Only the claim fields given change. */
+    claim: claimFieldsSchema.partial().optional(),
   }),
   z.object({ kind: z.literal('deleteAnnotation'), documentId: id, annotationId: id }),
   z.object({
@@ -164,6 +219,8 @@ export const annotatorApiSchema = {
   openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },
   listRecentFiles: { args: none, result: z.array(recentFileSchema) },
   openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },
+  /** A source link, in the system browser: the desktop app opens it; the browser host says it did not. */
+  openExternalLink: { args: z.object({ url: z.string().max(2048) }), result: z.object({ opened: z.boolean() }) },
   applyChanges: {
     // Each change is checked on its own (see parseChange), so one bad change never sinks the rest.
     args: z.object({ changes: z.array(z.unknown()).min(1).max(5000) }),

@@ -7,6 +7,7 @@ export const API_METHOD_NAMES = [
   'openFilesWithDialog',
   'listRecentFiles',
   'openRecentFile',
+  'openExternalLink',
   'applyChanges',
 ] as const;
 

@@ -12,6 +12,7 @@ import {
   type OpenedDocument,
   type Session,
 } from '../contract/api.js';
+import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { readDocumentBytes } from './document-reader.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
@@ -52,6 +53,7 @@ export class AnnotatorService {
       workspaceDir: this.store.dir,
       capabilities: this.capabilities,
       labels: data.labels,
+      statuses: data.statuses,
       speakers: data.speakers,
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
@@ -190,6 +192,16 @@ export class AnnotatorService {
     }
   }
 
+  private firstStatusId(): string {
+    return this.store.data.statuses[0]?.id ?? 'unreviewed';
+  }
+
+  private requireStatus(statusId: string): void {
+    if (!this.store.data.statuses.some((status) => status.id === statusId)) {
+      throw new ApiError('bad-request', `There is no status "${statusId}" in this workspace's scale.`);
+    }
+  }
+
   private requireSpeaker(speakerId: string | null | undefined): void {
     if (speakerId && !this.store.data.speakers.some((speaker) => speaker.id === speakerId)) {
       throw new ApiError('bad-request', `There is no speaker "${speakerId}" in this workspace.`);
@@ -209,10 +221,11 @@ export class AnnotatorService {
     }
     this.requireLabel(change.labelId);
     this.requireSpeaker(change.speakerId);
+    if (change.claim) this.requireStatus(change.claim.status);
     // A batch resent after a reload must not double a highlight.
     if (annotations.some((annotation) => annotation.id === change.annotationId)) return [];
     const now = new Date().toISOString();
-    const annotation: Annotation = {
+    const annotation: Annotation = withLabelFields({
       id: change.annotationId,
       documentId: doc.id,
       labelId: change.labelId,
@@ -225,7 +238,9 @@ export class AnnotatorService {
       author: this.store.data.settings.annotatorName ?? '',
       createdAt: now,
       updatedAt: now,
-    };
+      ...(change.quoteKind && { quoteKind: change.quoteKind }),
+      ...(change.claim && { claim: change.claim }),
+    }, this.firstStatusId());
     annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
@@ -240,14 +255,9 @@ export class AnnotatorService {
     // Check everything before changing anything: a refused update must leave no trace.
     if (change.labelId !== undefined) this.requireLabel(change.labelId);
     if (change.speakerId !== undefined) this.requireSpeaker(change.speakerId);
+    if (change.claim?.status !== undefined) this.requireStatus(change.claim.status);
     // A new object, not a mutation: the store re-serializes only highlights that changed.
-    annotations[index] = {
-      ...annotation,
-      ...(change.labelId !== undefined && { labelId: change.labelId }),
-      ...(change.speakerId !== undefined && { speakerId: change.speakerId }),
-      ...(change.note !== undefined && { note: change.note }),
-      updatedAt: new Date().toISOString(),
-    };
+    annotations[index] = updatedAnnotation(annotation, change, new Date().toISOString(), this.firstStatusId());
     return [this.store.saveAnnotations(doc)];
   }
 
@@ -274,6 +284,8 @@ export interface HostOnlyMethods {
   openFilesWithDialog(): Promise<DocumentSummary[]>;
   listRecentFiles(): Promise<{ id: string; fileName: string; openedAt: string }[]>;
   openRecentFile(recentId: string): Promise<DocumentSummary>;
+  /** Opens a vetted http(s) link in the system browser; false where the host cannot. */
+  openExternalLink(url: string): Promise<boolean>;
 }
 
 export const browserHostOnlyMethods: HostOnlyMethods = {
@@ -285,6 +297,10 @@ export const browserHostOnlyMethods: HostOnlyMethods = {
   },
   async openRecentFile() {
     throw new ApiError('unsupported', 'Recent files are kept by the desktop app only.');
+  },
+  // The page itself opens the link in a new tab; a server has no browser to open it in.
+  async openExternalLink() {
+    return false;
   },
 };
 
@@ -300,6 +316,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
     listRecentFiles: async () => hostOnly.listRecentFiles(),
     openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
+    openExternalLink: async (args: { url: string }) => ({ opened: await hostOnly.openExternalLink(args.url) }),
     applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
   } satisfies ApiHandlers;
 }

@@ -7,11 +7,14 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import {
   DEFAULT_LABELS,
+  DEFAULT_STATUSES,
   SCHEMA_VERSION,
   documentSummarySchema,
   labelSchema,
   speakerSchema,
+  statusSchema,
   type Annotation,
+  type Status,
   type Label,
   type Speaker,
 } from '../contract/api.js';
@@ -30,6 +33,8 @@ export interface StoredDocument {
 export interface WorkspaceFile {
   schemaVersion: number;
   labels: Label[];
+  /** The scale a claim's status and verdict come from. */
+  statuses: Status[];
   speakers: Speaker[];
   documents: StoredDocument[];
   settings: { lastDocumentId: string | null; annotatorName: string | null };
@@ -59,6 +64,7 @@ function emptyWorkspace(): WorkspaceFile {
   return {
     schemaVersion: SCHEMA_VERSION,
     labels: DEFAULT_LABELS.map((label) => ({ ...label })),
+    statuses: DEFAULT_STATUSES.map((status) => ({ ...status })),
     speakers: [],
     documents: [],
     settings: { lastDocumentId: null, annotatorName: null },
@@ -86,6 +92,7 @@ function refuseDamaged(filePath: string, what: string): never {
 const storedDocumentSchema = documentSummarySchema;
 const workspaceParts = {
   labels: z.array(labelSchema),
+  statuses: z.array(statusSchema),
   speakers: z.array(speakerSchema),
   documents: z.array(storedDocumentSchema),
   settings: z.object({ lastDocumentId: z.string().nullable().optional(), annotatorName: z.string().nullable().optional() }).passthrough(),
@@ -110,6 +117,10 @@ export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceF
   return {
     schemaVersion: SCHEMA_VERSION,
     labels: labels.length > 0 ? labels : base.labels,
+    statuses: (() => {
+      const statuses = data.statuses === undefined ? base.statuses : checkPart(filePath, 'statuses', workspaceParts.statuses, data.statuses);
+      return statuses.length > 0 ? statuses : base.statuses;
+    })(),
     speakers: data.speakers === undefined ? [] : checkPart(filePath, 'speakers', workspaceParts.speakers, data.speakers),
     documents: data.documents === undefined ? [] : checkPart(filePath, 'documents', workspaceParts.documents, data.documents),
     settings: {

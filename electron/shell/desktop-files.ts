@@ -1,7 +1,8 @@
 // Files reach the desktop app from a native dialog, the recent list the main process keeps,
 // the command line or the OS ("Open With"). The renderer never names a path itself.
 import path from 'node:path';
-import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { isSafeExternalUrl } from './security.js';
 import { ApiError, type DocumentSummary, type RecentFile } from '../contract/api.js';
 import type { AnnotatorService, HostOnlyMethods } from '../services/annotator-service.js';
 import { toApiError } from '../services/api-dispatcher.js';
@@ -96,6 +97,15 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
         void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).catch(() => undefined);
       }
       return opened;
+    },
+
+    async openExternalLink(url: string): Promise<boolean> {
+      // The renderer asked the user first; the main process still vets what it was given.
+      if (!isSafeExternalUrl(url)) {
+        throw new ApiError('bad-request', 'Only http:// and https:// links to a web site can be opened.');
+      }
+      await shell.openExternal(url);
+      return true;
     },
 
     async listRecentFiles(): Promise<RecentFile[]> {

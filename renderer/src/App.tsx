@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor } from './editor/AnnotationEditor';
-import { AnnotationList } from './components/AnnotationList';
+import { AnnotationFilter, NO_FILTER, type ListFilter } from './components/AnnotationFilter';
+import { AnnotationList, isUnattributed } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
 import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentList } from './components/DocumentList';
@@ -29,6 +30,16 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [dragging, setDragging] = useState(false);
   const current = state.current;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  const listed = useMemo(() => {
+    const all = current?.annotations ?? [];
+    if (filter === NO_FILTER) return all;
+    return all.filter(
+      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)),
+    );
+  }, [current?.annotations, filter]);
+  const unattributedQuotes = useMemo(() => current?.annotations.filter((a) => a.labelId === 'quote' && !a.speakerId).length ?? 0, [current?.annotations]);
+  const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
   const nativeDialog = state.session?.capabilities.nativeOpenDialog ?? false;
 
@@ -109,6 +120,11 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           Open…
         </button>
         <h1 className="doc-title">{current ? current.document.title : 'Newsroom Annotator'}</h1>
+        {current && unattributedQuotes > 0 && (
+          <button type="button" className="unattributed-count" title="Show only these" onClick={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}>
+            {unattributedQuotes} unattributed {unattributedQuotes === 1 ? 'quote' : 'quotes'}
+          </button>
+        )}
         {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
         <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite">
           {busy ?? SAVE_TEXT[saveStatus]}
@@ -152,7 +168,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               annotation={selected}
               labels={state.labels}
               speakers={state.speakers}
+              statuses={state.session?.statuses ?? []}
               speakerMentions={speakerMentions}
+              onOpenLink={(url) => void actions.openLink(url)}
               onChange={(patch) => actions.updateAnnotation(selected.id, patch)}
               onCreateSpeakerFromMention={actions.createSpeakerFromMention}
               onDelete={() => actions.deleteAnnotation(selected.id)}
@@ -175,10 +193,14 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               </ul>
             </div>
           )}
-          <h2>Highlights {current ? `(${current.annotations.length})` : ''}</h2>
+          <h2>
+            Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
+          </h2>
+          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} onChange={setFilter} />}
           {current && (
             <AnnotationList
-              annotations={current.annotations}
+              annotations={listed}
+              statusNames={statusNames}
               labels={state.labels}
               speakers={state.speakers}
               selectedId={state.selectedId}

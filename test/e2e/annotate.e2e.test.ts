@@ -119,15 +119,15 @@ describe('the selected highlight', () => {
   it('shows its label, text and fields in the side panel', async () => {
     await clickText(page, 'This is');
     const panel = page.getByRole('region', { name: 'Selected highlight' });
-    await expect.poll(() => panel.getByLabel('Label').inputValue()).toBe('quote');
+    await expect.poll(() => panel.getByLabel('Label', { exact: true }).inputValue()).toBe('quote');
     await expect.poll(() => panel.locator('.annotation-text').textContent()).toBe(QUOTE);
-    await expect.poll(() => panel.getByLabel('Said by').inputValue()).toBe('');
+    await expect.poll(() => panel.getByLabel('Said by', { exact: true }).inputValue()).toBe('');
   });
 
   it('attributes a quote to a new speaker made from a Speaker highlight, then to an existing one', async () => {
     const panel = page.getByRole('region', { name: 'Selected highlight' });
     await panel.getByRole('button', { name: `+ ${SPEAKER}` }).click();
-    await expect.poll(() => panel.getByLabel('Said by').locator('option:checked').textContent()).toBe(SPEAKER);
+    await expect.poll(() => panel.getByLabel('Said by', { exact: true }).locator('option:checked').textContent()).toBe(SPEAKER);
     const workspace = await eventually(async () => {
       const data = await readJson(path.join(store, 'workspace.json'));
       expect(data.speakers).toHaveLength(1);
@@ -143,16 +143,16 @@ describe('the selected highlight', () => {
     });
 
     // Unattribute, then pick the existing speaker from the list.
-    await panel.getByLabel('Said by').selectOption('');
+    await panel.getByLabel('Said by', { exact: true }).selectOption('');
     await eventually(async () => expect((await annotationsOnDisk(store)).find((a) => a.text === QUOTE).speakerId).toBeNull());
-    await panel.getByLabel('Said by').selectOption({ label: SPEAKER });
+    await panel.getByLabel('Said by', { exact: true }).selectOption({ label: SPEAKER });
     await eventually(async () => expect((await annotationsOnDisk(store)).find((a) => a.text === QUOTE).speakerId).toBe(speakerId));
     await screenshot(page, 'quote-attributed');
   });
 
   it('keeps a note on a claim, saved as it is typed', async () => {
     await page.locator('.annotation-row', { hasText: 'containers' }).click();
-    const note = page.getByLabel('Note');
+    const note = page.getByLabel('Note', { exact: true });
     await note.fill('South Korean defence ministry estimate; ask for the report.');
     await eventually(async () =>
       expect((await annotationsOnDisk(store)).find((a) => a.text === CLAIM).note).toBe('South Korean defence ministry estimate; ask for the report.'),
@@ -161,10 +161,10 @@ describe('the selected highlight', () => {
 
   it('changes the label', async () => {
     await page.locator('.annotation-row', { hasText: 'containers' }).click();
-    await page.getByLabel('Label').selectOption('quote');
+    await page.getByLabel('Label', { exact: true }).selectOption('quote');
     await expect.poll(() => highlight('quote', 'containers').count()).toBeGreaterThan(0);
     await eventually(async () => expect((await annotationsOnDisk(store)).find((a) => a.text === CLAIM).labelId).toBe('quote'));
-    await page.getByLabel('Label').selectOption('claim');
+    await page.getByLabel('Label', { exact: true }).selectOption('claim');
     await eventually(async () => expect((await annotationsOnDisk(store)).find((a) => a.text === CLAIM).labelId).toBe('claim'));
   });
 
@@ -244,7 +244,7 @@ function toolbarButton(name: string) {
 }
 
 function panelLabel() {
-  return page.getByRole('region', { name: 'Selected highlight' }).getByLabel('Label').inputValue();
+  return page.getByRole('region', { name: 'Selected highlight' }).getByLabel('Label', { exact: true }).inputValue();
 }
 
 async function readSnapshot(): Promise<string> {

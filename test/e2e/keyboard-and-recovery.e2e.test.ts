@@ -113,7 +113,7 @@ describe('unsaved work', () => {
     await dragSelect(page, 'urged Beijing to use its influence');
     await page.keyboard.press('c');
     await expect.poll(panelText).toBe('urged Beijing to use its influence');
-    const box = page.getByLabel('Note');
+    const box = page.getByLabel('Note', { exact: true });
     await box.fill(note + 'more');
     // The box stops at the limit and says so.
     await expect.poll(() => box.inputValue()).toBe(note);

@@ -31,6 +31,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     openFilesWithDialog: unexpected('openFilesWithDialog'),
     listRecentFiles: unexpected('listRecentFiles'),
     openRecentFile: unexpected('openRecentFile'),
+    openExternalLink: unexpected('openExternalLink'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {
         const changes = structuredClone(args.changes) as Change[];

@@ -35,6 +35,7 @@ export function clientFromCaller(
     openFilesWithDialog: method('openFilesWithDialog'),
     listRecentFiles: method('listRecentFiles'),
     openRecentFile: method('openRecentFile'),
+    openExternalLink: method('openExternalLink'),
     applyChanges: method('applyChanges'),
     ...extras,
   } as AnnotatorClient;

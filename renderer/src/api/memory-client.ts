@@ -2,7 +2,8 @@
 // no host. It follows the same rules as the services (text order, idempotent creates,
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
-import { parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type Session, type Speaker } from '../../../electron/contract/api';
+import { updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
+import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type Session, type Speaker } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from './client';
@@ -54,7 +55,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (!(change.start < change.end && change.end <= doc.text.length)) throw new ApiError('bad-request', `The range ${change.start}–${change.end} is outside the document.`);
       if (!seed.labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
       if (doc.annotations.some((a) => a.id === change.annotationId)) return;
-      const annotation: Annotation = {
+      const annotation: Annotation = withLabelFields({
         id: change.annotationId,
         documentId: doc.summary.id,
         labelId: change.labelId,
@@ -67,13 +68,14 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
         author: annotatorName ?? '',
         createdAt: now(),
         updatedAt: now(),
-      };
+        ...(change.quoteKind && { quoteKind: change.quoteKind }),
+        ...(change.claim && { claim: change.claim }),
+      }, DEFAULT_STATUSES[0]!.id);
       doc.annotations.splice(sortedIndex(doc.annotations, annotation), 0, annotation);
     } else if (change.kind === 'updateAnnotation') {
       const index = doc.annotations.findIndex((a) => a.id === change.annotationId);
       if (index < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
-      const { kind: _kind, documentId: _doc, annotationId: _id, ...patch } = change;
-      doc.annotations[index] = { ...doc.annotations[index]!, ...patch, updatedAt: now() };
+      doc.annotations[index] = updatedAnnotation(doc.annotations[index]!, change, now(), DEFAULT_STATUSES[0]!.id);
     } else {
       doc.annotations = doc.annotations.filter((a) => a.id !== change.annotationId);
     }
@@ -85,6 +87,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     workspaceDir: '(in memory)',
     capabilities: { nativeOpenDialog: false, recentFiles: false },
     labels: seed.labels,
+    statuses: DEFAULT_STATUSES,
     speakers: [...speakers],
     documents: [...documents.values()].map((d) => ({ ...d.summary })),
     lastDocumentId,
@@ -108,6 +111,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     },
     openFilesWithDialog: async () => [],
     listRecentFiles: async () => [],
+    openExternalLink: async () => ({ opened: false }),
     openRecentFile: async () => {
       throw new ApiError('unsupported', 'The in-memory workspace keeps no recent files.');
     },

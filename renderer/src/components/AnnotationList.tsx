@@ -3,10 +3,17 @@ import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
 
+/** Quotes with no speaker and claims with no claimant: the ones a fact-checker must not miss. */
+export function isUnattributed(annotation: Annotation): boolean {
+  return (annotation.labelId === 'quote' || annotation.labelId === 'claim') && !annotation.speakerId;
+}
+
 interface Props {
   annotations: Annotation[];
   labels: Label[];
   speakers: Speaker[];
+  /** Status id -> name, for claims. */
+  statusNames?: Map<string, string>;
   selectedId: string | null;
   onPick(id: string): void;
 }
@@ -16,7 +23,7 @@ function excerpt(text: string): string {
   return flat.length > 90 ? `${flat.slice(0, 88)}…` : flat;
 }
 
-export function AnnotationList({ annotations, labels, speakers, selectedId, onPick }: Props) {
+export function AnnotationList({ annotations, labels, speakers, statusNames, selectedId, onPick }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: annotations.length,
@@ -29,7 +36,7 @@ export function AnnotationList({ annotations, labels, speakers, selectedId, onPi
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
   if (annotations.length === 0) {
-    return <p className="empty-hint">No highlights yet. Select text and press Q, S or C.</p>;
+    return <p className="empty-hint">No highlights here. Select text and press Q, S or C, or change the filter.</p>;
   }
   // Arrow keys walk the list and show each highlight in the text: the keyboard reaches them all.
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -72,6 +79,9 @@ export function AnnotationList({ annotations, labels, speakers, selectedId, onPi
             >
               <span className="chip">{label?.name ?? annotation.labelId}</span>
               {speaker && <span className="row-speaker">{speaker.name}</span>}
+              {!speaker && annotation.labelId === 'quote' && <span className="flag">Unattributed</span>}
+              {!speaker && annotation.labelId === 'claim' && <span className="flag">No claimant</span>}
+              {annotation.claim && statusNames && <span className="row-status">{statusNames.get(annotation.claim.status) ?? annotation.claim.status}</span>}
               <span className="row-text">{excerpt(annotation.text)}</span>
             </div>
           );

@@ -1,6 +1,11 @@
 // The selected highlight: its label, text and fields. Every edit is saved as it is made.
-import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
+import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } from '../../../electron/contract/api';
+import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
+import type { AnnotationPatch } from '../state/workspace-state';
+import { ClaimFieldsEditor } from './ClaimFieldsEditor';
+
+const QUOTE_KIND_NAMES = { direct: 'Direct', partial: 'Partial', paraphrase: 'Paraphrase' } as const;
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 function when(iso: string): string {
@@ -12,14 +17,17 @@ interface Props {
   annotation: Annotation;
   labels: Label[];
   speakers: Speaker[];
+  statuses: Status[];
   /** Speaker highlights in this document, offered as new speakers. */
   speakerMentions: Annotation[];
-  onChange(patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>>): void;
+  onChange(patch: AnnotationPatch): void;
   onCreateSpeakerFromMention(mention: Annotation, attributeTo: Annotation | null): void;
+  onOpenLink(url: string): void;
   onDelete(): void;
 }
 
-export function AnnotationPanel({ annotation, labels, speakers, speakerMentions, onChange, onCreateSpeakerFromMention, onDelete }: Props) {
+export function AnnotationPanel(props: Props) {
+  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onOpenLink, onDelete } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
   const linkedNames = new Set(speakers.map((s) => s.name.toLowerCase()));
   const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !linkedNames.has(m.text.trim().toLowerCase()));
@@ -49,15 +57,33 @@ export function AnnotationPanel({ annotation, labels, speakers, speakerMentions,
         )}
       </p>
 
-      {(annotation.labelId === 'quote' || annotation.labelId === 'speaker') && (
+      {annotation.labelId === 'quote' && (
         <div className="field">
-          <label htmlFor="annotation-speaker">{annotation.labelId === 'quote' ? 'Said by' : 'This names'}</label>
+          <label htmlFor="annotation-quote-kind">Kind of quote</label>
+          <select
+            id="annotation-quote-kind"
+            value={annotation.quoteKind ?? ''}
+            onChange={(event) => onChange({ quoteKind: (event.target.value || null) as AnnotationPatch['quoteKind'] })}
+          >
+            <option value="">Not set</option>
+            {QUOTE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {QUOTE_KIND_NAMES[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+
+      {(annotation.labelId === 'quote' || annotation.labelId === 'speaker' || annotation.labelId === 'claim') && (
+        <div className="field">
+          <label htmlFor="annotation-speaker">{annotation.labelId === 'quote' ? 'Said by' : annotation.labelId === 'claim' ? 'Claimant' : 'This names'}</label>
           <select
             id="annotation-speaker"
             value={annotation.speakerId ?? ''}
             onChange={(event) => onChange({ speakerId: event.target.value || null })}
           >
-            <option value="">{annotation.labelId === 'quote' ? 'Unattributed' : 'No speaker linked'}</option>
+            <option value="">{annotation.labelId === 'speaker' ? 'No speaker linked' : 'Unattributed'}</option>
             {speakers.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -73,7 +99,7 @@ export function AnnotationPanel({ annotation, labels, speakers, speakerMentions,
         </button>
       )}
 
-      {annotation.labelId === 'quote' && unlinkedMentions.length > 0 && (
+      {(annotation.labelId === 'quote' || annotation.labelId === 'claim') && unlinkedMentions.length > 0 && (
         <div className="field">
           <span className="field-label">New speaker from a Speaker highlight</span>
           <div className="mention-buttons">
@@ -84,6 +110,15 @@ export function AnnotationPanel({ annotation, labels, speakers, speakerMentions,
             ))}
           </div>
         </div>
+      )}
+
+      {annotation.labelId === 'claim' && (
+        <ClaimFieldsEditor
+          claim={annotation.claim ?? newClaimFields(statuses[0]?.id ?? 'unreviewed')}
+          statuses={statuses}
+          onChange={(claim) => onChange({ claim })}
+          onOpenLink={onOpenLink}
+        />
       )}
 
       {annotation.labelId === 'claim' && (

@@ -54,6 +54,13 @@ function sameTarget(a: Change, b: Change): boolean {
   return a.kind === 'updateAnnotation' && b.kind === 'updateAnnotation' && a.annotationId === b.annotationId && a.documentId === b.documentId;
 }
 
+/** Two updates of one highlight as one; claim fields are merged, not replaced. */
+function foldUpdates(earlier: Change, later: Change): Change {
+  if (earlier.kind !== 'updateAnnotation' || later.kind !== 'updateAnnotation') return later;
+  const claim = earlier.claim || later.claim ? { ...earlier.claim, ...later.claim } : undefined;
+  return { ...earlier, ...later, ...(claim && { claim }) };
+}
+
 export class ChangeQueue {
   private waiting: Change[] = [];
   private inFlight: Change[] | null = null;
@@ -86,7 +93,7 @@ export class ChangeQueue {
   push(change: Change): void {
     const last = this.waiting[this.waiting.length - 1];
     // Typing a note sends one update per keystroke; while a save is under way only the newest matters.
-    if (last && sameTarget(last, change)) this.waiting[this.waiting.length - 1] = { ...last, ...change };
+    if (last && sameTarget(last, change)) this.waiting[this.waiting.length - 1] = foldUpdates(last, change);
     else this.waiting.push(change);
     this.persist();
     this.sendNext();

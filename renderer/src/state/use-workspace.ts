@@ -2,11 +2,12 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Annotation, DocumentSummary, Session } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
+import { withLabelFields } from '../../../electron/contract/annotation-rules';
 import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, localStorageOutbox, type SaveStatus } from './change-queue';
-import { hydrateDocument, initialState, workspaceReducer } from './workspace-state';
+import { hydrateDocument, initialState, workspaceReducer, type AnnotationPatch } from './workspace-state';
 
 
 /** Highlights starting in the first this-many characters come with the text; the rest follow. */
@@ -183,7 +184,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       if (!current) return;
       const now = new Date().toISOString();
       const text = current.text;
-      const annotation: Annotation = {
+      const annotation: Annotation = withLabelFields(
+        {
         id: newId('ann'),
         documentId: current.document.id,
         labelId,
@@ -196,7 +198,9 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
         author: stateRef.current.session?.annotatorName ?? '',
         createdAt: now,
         updatedAt: now,
-      };
+      },
+        stateRef.current.session?.statuses[0]?.id ?? 'unreviewed',
+      );
       dispatch({ type: 'annotation-created', annotation });
       queue.push({ kind: 'createAnnotation', documentId: annotation.documentId, annotationId: annotation.id, labelId, start, end });
     },
@@ -204,7 +208,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   );
 
   const updateAnnotation = useCallback(
-    (annotationId: string, patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>>) => {
+    (annotationId: string, patch: AnnotationPatch) => {
       const current = stateRef.current.current;
       if (!current) return;
       dispatch({ type: 'annotation-updated', annotationId, patch });
@@ -237,6 +241,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       end: restored.end,
       speakerId: restored.speakerId,
       note: restored.note,
+      ...(restored.quoteKind && { quoteKind: restored.quoteKind }),
+      ...(restored.claim && { claim: restored.claim }),
     });
     return true;
   }, [queue]);
@@ -254,6 +260,19 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       if (attributeTo) updateAnnotation(attributeTo.id, { speakerId });
     },
     [queue, updateAnnotation],
+  );
+
+  /** A source link: the desktop app opens the system browser; a browser opens a new tab. */
+  const openLink = useCallback(
+    async (url: string) => {
+      try {
+        const { opened } = await client.openExternalLink({ url });
+        if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+      } catch (error) {
+        report(error);
+      }
+    },
+    [client, report],
   );
 
   const setAnnotatorName = useCallback(
@@ -308,6 +327,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       select,
       dismiss,
       setAnnotatorName,
+      openLink,
       report,
     },
   };

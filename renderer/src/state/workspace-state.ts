@@ -1,5 +1,6 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
-import type { Annotation, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
+import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import { compareSpans, fromAnnotationColumns, isInTextOrder, sortedIndex } from '../../../electron/contract/spans';
 
 /** An open document as the window holds it: highlights with their text, in text order. */
@@ -41,7 +42,7 @@ export type WorkspaceAction =
   | { type: 'document-opened'; view: DocumentView }
   | { type: 'annotations-loaded'; documentId: string; annotations: Annotation[] }
   | { type: 'annotation-created'; annotation: Annotation }
-  | { type: 'annotation-updated'; annotationId: string; patch: Partial<Pick<Annotation, 'labelId' | 'speakerId' | 'note'>> }
+  | { type: 'annotation-updated'; annotationId: string; patch: AnnotationPatch }
   | { type: 'annotation-deleted'; annotationId: string }
   | { type: 'annotation-restored' }
   | { type: 'speaker-created'; speaker: Speaker }
@@ -49,6 +50,9 @@ export type WorkspaceAction =
   | { type: 'select'; annotationId: string | null }
   | { type: 'message'; kind: Message['kind']; text: string }
   | { type: 'dismiss'; messageId: number };
+
+/** What an edit in the side panel changes: the fields of an updateAnnotation change. */
+export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>, 'kind' | 'documentId' | 'annotationId'>;
 
 export const initialState: WorkspaceState = {
   session: null,
@@ -113,11 +117,14 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'annotation-updated': {
       if (!state.current) return state;
       const now = new Date().toISOString();
+      // The same rule the services apply, so the screen shows what will be saved.
+      const change = { kind: 'updateAnnotation' as const, documentId: state.current.document.id, annotationId: action.annotationId, ...action.patch };
+      const firstStatus = state.session?.statuses[0]?.id ?? 'unreviewed';
       return {
         ...state,
         current: {
           ...state.current,
-          annotations: state.current.annotations.map((a) => (a.id === action.annotationId ? { ...a, ...action.patch, updatedAt: now } : a)),
+          annotations: state.current.annotations.map((a) => (a.id === action.annotationId ? updatedAnnotation(a, change, now, firstStatus) : a)),
         },
       };
     }

@@ -26,7 +26,7 @@ function press(key: string, init: KeyboardEventInit = {}, target: EventTarget = 
   act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init })));
 }
 
-const rows = () => [...host.querySelectorAll('.annotation-row')].map((row) => row.textContent);
+const rows = () => [...host.querySelectorAll('.annotation-row')].map((row) => row.querySelector('.chip')!.textContent + ':' + row.querySelector('.row-text')!.textContent);
 const panelText = () => host.querySelector('.annotation-text')?.textContent ?? null;
 
 beforeEach(async () => {
@@ -56,7 +56,7 @@ describe('App with the in-memory API', () => {
   it('reopens the last document and lists its highlights in text order', () => {
     expect(host.querySelector('.doc-title')?.textContent).toBe('homes');
     expect(host.querySelector('.cm-content')?.textContent).toContain('300,000 homes');
-    expect(rows()).toEqual(['Quotewe will build 300,000 homes', 'ClaimCritics']);
+    expect(rows()).toEqual(['Quote:we will build 300,000 homes', 'Claim:Critics']);
   });
 
   it('shows a highlight picked from the list in the side panel', async () => {
@@ -71,11 +71,11 @@ describe('App with the in-memory API', () => {
     act(() => host.querySelector<HTMLElement>('.annotation-row')!.click());
     press('Delete');
     await settle();
-    expect(rows()).toEqual(['ClaimCritics']);
+    expect(rows()).toEqual(['Claim:Critics']);
     expect(client.documents().get('doc-homes')!.annotations.map((a) => a.id)).toEqual(['ann-critics']);
     press('z', { ctrlKey: true });
     await settle();
-    expect(rows()).toEqual(['Quotewe will build 300,000 homes', 'ClaimCritics']);
+    expect(rows()).toEqual(['Quote:we will build 300,000 homes', 'Claim:Critics']);
     expect(client.documents().get('doc-homes')!.annotations.map((a) => a.id)).toEqual(['ann-quote', 'ann-critics']);
   });
 

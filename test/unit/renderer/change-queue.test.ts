@@ -81,6 +81,16 @@ describe('ChangeQueue', () => {
     expect(batches[1]!.changes).toEqual([{ kind: 'updateAnnotation', documentId: 'doc-1', annotationId: 'a', labelId: 'claim', speakerId: 'spk-1', note: 'checked' }]);
   });
 
+  it('merges claim fields when folding two updates of one claim', async () => {
+    const { queue, batches } = setup();
+    queue.push(create('a'));
+    queue.push({ kind: 'updateAnnotation', documentId: 'doc-1', annotationId: 'a', claim: { tags: ['budget'] } });
+    queue.push({ kind: 'updateAnnotation', documentId: 'doc-1', annotationId: 'a', claim: { status: 'false' } });
+    batches[0]!.resolve();
+    await settle();
+    expect(batches[1]!.changes).toEqual([{ kind: 'updateAnnotation', documentId: 'doc-1', annotationId: 'a', claim: { tags: ['budget'], status: 'false' } }]);
+  });
+
   it('does not fold updates of different annotations, or across another change, or into a batch already sent', async () => {
     const { queue, batches } = setup();
     queue.push(note('a', 'sent'));

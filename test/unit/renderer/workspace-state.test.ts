@@ -1,6 +1,6 @@
 import { fromAnnotationColumns, toAnnotationColumns } from '../../../electron/contract/spans.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS, type Annotation, type DocumentSummary, type Session } from '../../../electron/contract/api.js';
+import { DEFAULT_LABELS, DEFAULT_STATUSES, type Annotation, type DocumentSummary, type Session } from '../../../electron/contract/api.js';
 import {
   compareAnnotations,
   hydrateDocument,
@@ -41,6 +41,7 @@ const session: Session = {
   workspaceDir: '/ws',
   capabilities: { nativeOpenDialog: false, recentFiles: false },
   labels: DEFAULT_LABELS,
+  statuses: DEFAULT_STATUSES,
   speakers: [{ id: 'spk-1', name: 'The mayor', createdAt: '2024-01-01T00:00:00.000Z' }],
   documents: [doc('doc-1', 2), doc('doc-2', 5)],
   lastDocumentId: 'doc-1',

@@ -452,3 +452,54 @@ describe('who made each highlight', () => {
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'setAnnotatorName', name: '   ' }])), 'bad-request', /Give a name/);
   });
 });
+
+describe('quotes and claims carry what a fact-check needs', () => {
+  it('starts a new claim Unreviewed, with no sources or tags, and keeps every claim field on disk', async () => {
+    const { service, doc, dir } = await setup();
+    await service.applyChanges([speakerChange('spk-mayor', 'The mayor'), createChange(doc.id, 'c1', 0, 5, { labelId: 'claim' })]);
+    let [claim] = (await annotationsOnDisk(dir, doc.id)).annotations;
+    expect(claim!.claim).toEqual({ checkWorthiness: null, status: 'unreviewed', sources: [], tags: [] });
+    const result = await service.applyChanges([
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', speakerId: 'spk-mayor', claim: { checkWorthiness: 'high', tags: ['housing', 'budget'] } },
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'mostly-false', sources: [{ title: 'Budget 2024', url: 'https://example.org/budget', note: 'p. 12' }] } },
+    ]);
+    expect(result.refused).toEqual([]);
+    [claim] = (await annotationsOnDisk(dir, doc.id)).annotations;
+    expect(claim!.speakerId).toBe('spk-mayor');
+    expect(claim!.claim).toEqual({
+      checkWorthiness: 'high',
+      status: 'mostly-false',
+      sources: [{ title: 'Budget 2024', url: 'https://example.org/budget', note: 'p. 12' }],
+      tags: ['housing', 'budget'],
+    });
+    // Through the wire too.
+    expect(annotationsOf(await service.openDocument(doc.id))[0]!.claim?.status).toBe('mostly-false');
+  });
+
+  it('refuses a status that is not on the scale and a source link that is not http(s), in words', async () => {
+    const { service, doc } = await setup();
+    await service.applyChanges([createChange(doc.id, 'c1', 0, 5, { labelId: 'claim' })]);
+    const { refused } = await service.applyChanges([
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'pants-on-fire' } },
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { sources: [{ title: 'x', url: 'javascript:alert(1)', note: '' }] } },
+    ]);
+    expect(refused.map((r) => r.message)).toEqual([
+      'There is no status "pants-on-fire" in this workspace\'s scale.',
+      expect.stringContaining('A source link must start with http:// or https://.'),
+    ]);
+  });
+
+  it('keeps a quote’s kind, and clears it with null', async () => {
+    const { service, doc, dir } = await setup();
+    await service.applyChanges([createChange(doc.id, 'q1', 0, 5), { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q1', quoteKind: 'paraphrase' }]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.quoteKind).toBe('paraphrase');
+    await service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q1', quoteKind: null }]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]).not.toHaveProperty('quoteKind');
+  });
+
+  it('gives a highlight relabelled as a claim its claim fields', async () => {
+    const { service, doc, dir } = await setup();
+    await service.applyChanges([createChange(doc.id, 'q1', 0, 5), { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q1', labelId: 'claim' }]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.claim?.status).toBe('unreviewed');
+  });
+});

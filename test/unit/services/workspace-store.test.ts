@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS, SCHEMA_VERSION, type Annotation } from '../../../electron/contract/api.js';
+import { DEFAULT_LABELS, DEFAULT_STATUSES, SCHEMA_VERSION, type Annotation } from '../../../electron/contract/api.js';
 import { StoreFileError } from '../../../electron/services/durable-json-file.js';
 import {
   serializeAnnotationsFile,
@@ -113,6 +113,7 @@ describe('WorkspaceStore.open', () => {
     expect(migrated).toEqual({
       schemaVersion: 1,
       labels: DEFAULT_LABELS,
+      statuses: DEFAULT_STATUSES,
       speakers: [],
       documents: [],
       settings: { lastDocumentId: null, annotatorName: null },

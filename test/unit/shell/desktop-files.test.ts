@@ -8,7 +8,7 @@ import { AnnotatorService } from '../../../electron/services/annotator-service.j
 import { RecentFiles, recentIdFor } from '../../../electron/services/recent-files.js';
 import { sha256, WorkspaceStore } from '../../../electron/services/workspace-store.js';
 import { createDesktopFiles, parseShellCommandLine, type DesktopFiles } from '../../../electron/shell/desktop-files.js';
-import { dialog, FakeBrowserWindow } from './fake-electron.js';
+import { dialog, FakeBrowserWindow, shell } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
@@ -228,5 +228,19 @@ describe('parseShellCommandLine', () => {
   it('understands --store=DIR and absolute file paths, and has no store by default', () => {
     expect(parseShellCommandLine(['app', '--store=/data/ws', '/x/y.md'], '/cwd')).toEqual({ storeDir: path.resolve('/data/ws'), files: [path.resolve('/x/y.md')] });
     expect(parseShellCommandLine(['Newsroom Annotator.exe'], '/cwd')).toEqual({ files: [] });
+  });
+});
+
+describe('openExternalLink', () => {
+  it('opens a vetted https link in the system browser', async () => {
+    shell.openExternal.mockClear();
+    expect(await files.openExternalLink('https://example.org/budget-2024')).toBe(true);
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.org/budget-2024');
+  });
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@example.org/', 'ftp://example.org/x', ''])('refuses %j without opening anything', async (url) => {
+    shell.openExternal.mockClear();
+    await expect(files.openExternalLink(url)).rejects.toThrow(/Only http:\/\/ and https:\/\/ links/);
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,36 @@
+// How a highlight changes, shared by the services and the in-memory API so both agree. The
+// checks that need the workspace (does this label, speaker or status exist?) stay with them.
+import type { Annotation, Change, ClaimFields } from './api.js';
+
+type Update = Extract<Change, { kind: 'updateAnnotation' }>;
+
+/** A new claim starts at the first status of the scale (Unreviewed in the default scale). */
+export function newClaimFields(firstStatusId: string): ClaimFields {
+  return { checkWorthiness: null, status: firstStatusId, sources: [], tags: [] };
+}
+
+/** Claims get their fact-check fields the first time they are claims; the rest is kept. */
+export function withLabelFields(annotation: Annotation, firstStatusId: string): Annotation {
+  if (annotation.labelId === 'claim' && !annotation.claim) return { ...annotation, claim: newClaimFields(firstStatusId) };
+  return annotation;
+}
+
+/** The highlight after an update: a new object, never the old one changed. */
+export function updatedAnnotation(annotation: Annotation, change: Update, now: string, firstStatusId: string): Annotation {
+  const next: Annotation = {
+    ...annotation,
+    ...(change.labelId !== undefined && { labelId: change.labelId }),
+    ...(change.speakerId !== undefined && { speakerId: change.speakerId }),
+    ...(change.note !== undefined && { note: change.note }),
+    updatedAt: now,
+  };
+  if (change.quoteKind === null) delete next.quoteKind;
+  else if (change.quoteKind !== undefined) next.quoteKind = change.quoteKind;
+  const withFields = withLabelFields(next, firstStatusId);
+  if (change.claim) {
+    const base = withFields.claim ?? newClaimFields(firstStatusId);
+    const patch = Object.fromEntries(Object.entries(change.claim).filter(([, value]) => value !== undefined)) as Partial<ClaimFields>;
+    withFields.claim = { ...base, ...patch };
+  }
+  return withFields;
+}

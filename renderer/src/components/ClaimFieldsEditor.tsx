@@ -1,0 +1,175 @@
+// What a fact-check needs of a claim: check-worthiness, status, sources and topic tags.
+import { useState } from 'react';
+import { CHECK_WORTHINESS, type ClaimFields, type Source, type Status } from '../../../electron/contract/api';
+
+interface Props {
+  claim: ClaimFields;
+  statuses: Status[];
+  onChange(patch: Partial<ClaimFields>): void;
+  onOpenLink(url: string): void;
+}
+
+const WORTHINESS_NAMES = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+const isWebLink = (url: string) => /^https?:\/\/[^\s]+$/i.test(url);
+
+export function ClaimFieldsEditor({ claim, statuses, onChange, onOpenLink }: Props) {
+  const working = statuses.filter((s) => s.kind === 'working');
+  const verdicts = statuses.filter((s) => s.kind === 'verdict');
+  return (
+    <>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="claim-status">Status</label>
+          <select id="claim-status" value={claim.status} onChange={(event) => onChange({ status: event.target.value })}>
+            <optgroup label="Working">
+              {working.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Verdict">
+              {verdicts.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="claim-worthiness">Check-worthiness</label>
+          <select
+            id="claim-worthiness"
+            value={claim.checkWorthiness ?? ''}
+            onChange={(event) => onChange({ checkWorthiness: (event.target.value || null) as ClaimFields['checkWorthiness'] })}
+          >
+            <option value="">Not rated</option>
+            {CHECK_WORTHINESS.map((level) => (
+              <option key={level} value={level}>
+                {WORTHINESS_NAMES[level]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Sources sources={claim.sources} onChange={(sources) => onChange({ sources })} onOpenLink={onOpenLink} />
+      <Tags tags={claim.tags} onChange={(tags) => onChange({ tags })} />
+    </>
+  );
+}
+
+function Sources({ sources, onChange, onOpenLink }: { sources: Source[]; onChange(sources: Source[]): void; onOpenLink(url: string): void }) {
+  const set = (index: number, patch: Partial<Source>) => onChange(sources.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  return (
+    <fieldset className="sources">
+      <legend>Sources</legend>
+      {sources.map((source, index) => (
+        <SourceRow
+          key={index}
+          index={index}
+          source={source}
+          onChange={(patch) => set(index, patch)}
+          onRemove={() => onChange(sources.filter((_, i) => i !== index))}
+          onOpenLink={onOpenLink}
+        />
+      ))}
+      <button type="button" className="secondary" onClick={() => onChange([...sources, { title: '', url: '', note: '' }])}>
+        + Add source
+      </button>
+    </fieldset>
+  );
+}
+
+function SourceRow(props: { index: number; source: Source; onChange(patch: Partial<Source>): void; onRemove(): void; onOpenLink(url: string): void }) {
+  const { index, source, onChange, onRemove, onOpenLink } = props;
+  // A link is saved only once it is a web link; until then it is kept here, with a hint.
+  const [url, setUrl] = useState(source.url);
+  const [confirming, setConfirming] = useState(false);
+  const urlProblem = url !== '' && !isWebLink(url) ? 'A link starts with http:// or https://' : null;
+  const n = index + 1;
+  return (
+    <div className="source" role="group" aria-label={`Source ${n}`}>
+      <input aria-label={`Source ${n} title`} placeholder="Title" value={source.title} maxLength={500} onChange={(event) => onChange({ title: event.target.value })} />
+      <input
+        aria-label={`Source ${n} link`}
+        placeholder="https://…"
+        value={url}
+        maxLength={2000}
+        aria-invalid={urlProblem ? true : undefined}
+        onChange={(event) => {
+          setUrl(event.target.value);
+          if (event.target.value === '' || isWebLink(event.target.value)) onChange({ url: event.target.value });
+        }}
+      />
+      {urlProblem && <span className="field-error">{urlProblem}</span>}
+      <input aria-label={`Source ${n} note`} placeholder="Note" value={source.note} maxLength={2000} onChange={(event) => onChange({ note: event.target.value })} />
+      <div className="source-actions">
+        <button type="button" className="secondary" disabled={!isWebLink(source.url)} onClick={() => setConfirming(true)}>
+          Open link…
+        </button>
+        <button type="button" className="secondary" onClick={onRemove}>
+          Remove
+        </button>
+      </div>
+      {confirming && (
+        <div className="confirm" role="alertdialog" aria-label="Open this link?">
+          <p>
+            Open <strong>{source.url}</strong> in your web browser?
+          </p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setConfirming(false);
+              onOpenLink(source.url);
+            }}
+          >
+            Open in browser
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Tags({ tags, onChange }: { tags: string[]; onChange(tags: string[]): void }) {
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    const tag = draft.trim().slice(0, 60);
+    if (tag && !tags.includes(tag)) onChange([...tags, tag]);
+    setDraft('');
+  };
+  return (
+    <div className="field">
+      <label htmlFor="claim-tag-input">Topic tags</label>
+      <ul className="tags" aria-label="Topic tags">
+        {tags.map((tag) => (
+          <li key={tag} className="tag">
+            {tag}
+            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <input
+        id="claim-tag-input"
+        placeholder="Add a tag and press Enter"
+        value={draft}
+        maxLength={60}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ',') {
+            event.preventDefault();
+            add();
+          }
+        }}
+        onBlur={add}
+      />
+    </div>
+  );
+}
