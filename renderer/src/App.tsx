@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
-import { AnnotationEditor } from './editor/AnnotationEditor';
+import { AnnotationEditor, type EditorCommands } from './editor/AnnotationEditor';
 import { AnnotationFilter, NO_FILTER, type ListFilter } from './components/AnnotationFilter';
 import { AnnotationList, isUnattributed } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
@@ -11,6 +11,7 @@ import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentList } from './components/DocumentList';
 import { FileMenu } from './components/FileMenu';
 import { Messages } from './components/Messages';
+import { ShortcutSheet } from './components/ShortcutSheet';
 import { OPENABLE_EXTENSIONS } from './files';
 import { useWorkspace } from './state/use-workspace';
 
@@ -26,8 +27,10 @@ const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'No
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
   const { state, saveStatus, busy, actions } = useWorkspace(client, firstSession);
   const fileInputRef = useRef<HTMLInputElement>(null);
+  const editorCommands = useRef<EditorCommands | null>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
   const [dragging, setDragging] = useState(false);
+  const [showShortcuts, setShowShortcuts] = useState(false);
   const current = state.current;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
@@ -57,7 +60,27 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         open();
         return;
       }
+      // Find works from anywhere in the window, not only from inside the text.
+      if (mod && !event.shiftKey && event.key.toLowerCase() === 'f' && editorCommands.current) {
+        event.preventDefault();
+        editorCommands.current.openFind();
+        return;
+      }
       if (isTyping(event.target)) return;
+      if (event.key === '?' && !mod) {
+        event.preventDefault();
+        setShowShortcuts((shown) => !shown);
+        return;
+      }
+      // With a highlight selected, A and N go straight to its speaker and its note.
+      if (state.selectedId && !mod && !event.altKey && (event.key === 'a' || event.key === 'n')) {
+        const field = document.getElementById(event.key === 'a' ? 'annotation-speaker' : 'annotation-note');
+        if (field) {
+          event.preventDefault();
+          field.focus();
+          return;
+        }
+      }
       if (mod && !event.shiftKey && event.key.toLowerCase() === 'z') {
         if (actions.undoDelete()) event.preventDefault();
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && state.selectedId) {
@@ -126,6 +149,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           </button>
         )}
         {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
+        <button type="button" className="shortcuts-button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)">
+          Shortcuts <kbd>?</kbd>
+        </button>
         <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite">
           {busy ?? SAVE_TEXT[saveStatus]}
         </span>
@@ -148,6 +174,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               scrollRequest={scrollRequest}
               onSelectAnnotation={actions.select}
               onLabelSelection={actions.createAnnotation}
+              commandsRef={editorCommands}
             />
           ) : (
             <div className="welcome">
@@ -214,6 +241,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       </div>
 
       <Messages messages={state.messages} onDismiss={actions.dismiss} />
+      {showShortcuts && <ShortcutSheet labels={state.labels} mod={MOD} onClose={() => (setShowShortcuts(false), editorCommands.current?.focus())} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop .txt or .md files to open them

@@ -67,6 +67,73 @@ describe('with the keyboard alone', () => {
   });
 });
 
+describe('reading and selecting by sentence and quotation', () => {
+  it('grows the selection to the quotation with ", then to the sentence with E', async () => {
+    await page.keyboard.press('Escape');
+    const { start } = await locateText(page, 'deeply concerned');
+    await page.mouse.click(start.left + 1, start.top + start.height / 2);
+    await page.keyboard.press('"');
+    await page.keyboard.press('q');
+    const quote = 'We are deeply concerned about the security implications of the advancement of this cooperation for Europe, the Korean Peninsula, the Indo-Pacific region and around the world.';
+    await eventually(async () => expect((await onDisk(quote))?.labelId).toBe('quote'));
+
+    await page.keyboard.press('Escape');
+    const wood = await locateText(page, 'spoke ahead');
+    await page.mouse.click(wood.start.left + 1, wood.start.top + wood.start.height / 2);
+    await page.keyboard.press('e');
+    await page.keyboard.press('c');
+    await eventually(async () => {
+      const claim = (await annotationsOnDisk(store)).find((a) => a.text.startsWith('Wood spoke ahead'));
+      expect(claim?.text.endsWith('Ukraine.')).toBe(true);
+    });
+  });
+
+  it('moves by sentence with Alt+↓ and extends with Shift', async () => {
+    await page.keyboard.press('Escape');
+    // Caret in the sentence before it, then one sentence on, then extend by one, less the space.
+    const before = await locateText(page, 'Wood spoke ahead');
+    await page.mouse.click(before.start.left + 1, before.start.top + before.start.height / 2);
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.keyboard.press('Shift+Alt+ArrowDown');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('s');
+    await eventually(async () => expect((await onDisk('Such transfers would violate a U.N. arms embargo on North Korea.'))?.labelId).toBe('speaker'));
+  });
+
+  it('walks the highlights with ] and [, and jumps to the speaker list with A', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.cm-scroller').evaluate((el) => (el.scrollTop = 0));
+    const { start } = await locateText(page, 'US, allies warn');
+    await page.mouse.click(start.left + 1, start.top + start.height / 2);
+    await page.keyboard.press(']');
+    await expect.poll(panelText).toBe('Robert Wood');
+    await page.keyboard.press(']');
+    await expect.poll(panelText).toMatch(/^We are deeply concerned/);
+    await page.keyboard.press('[');
+    await expect.poll(panelText).toBe('Robert Wood');
+    await page.keyboard.press('a');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('annotation-speaker');
+  });
+
+  it('finds every match with Ctrl+F, and shows all shortcuts with ?', async () => {
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+f');
+    const field = page.getByRole('textbox', { name: 'Find' });
+    await field.focus();
+    // Typed key by key: the find panel reads the query as it is typed.
+    await page.keyboard.type('Korea');
+    await expect.poll(() => page.locator('.cm-searchMatch').count()).toBeGreaterThan(2);
+    await page.keyboard.press('Escape');
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => sheet.textContent()).toContain('Grow the selection to the surrounding quotation');
+    await expect.poll(() => sheet.textContent()).toContain('Label the selection as Claim');
+    await page.keyboard.press('Escape');
+    expect(await sheet.count()).toBe(0);
+  });
+});
+
 describe('selections', () => {
   it('labels a quote that runs over two paragraphs as one highlight', async () => {
     await dragBetween(page, 'DPRK is the abbreviation', 'Wood spoke ahead');

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap } from '@codemirror/view';
 import { defaultKeymap } from '@codemirror/commands';
+import { openSearchPanel, search, searchKeymap } from '@codemirror/search';
 import type { Annotation, Label } from '../../../electron/contract/api';
 import {
   addHighlights,
@@ -18,6 +19,30 @@ import {
 } from './highlights';
 import { compareSpans } from '../../../electron/contract/spans';
 import { trimRange, wordSnapping } from './word-snap';
+import { nextSentenceStart, previousSentenceStart, quotationAround, sentenceAt } from './text-units';
+
+/** Grow to the sentence around the selection; again, to take in the next sentence too. */
+function growToSentence(text: string, from: number, to: number): { from: number; to: number } {
+  const first = sentenceAt(text, from);
+  const last = sentenceAt(text, Math.max(from, to - 1));
+  if (first.from === from && last.to === to && to < text.length) return { from, to: sentenceAt(text, nextSentenceStart(text, to)).to };
+  return { from: first.from, to: last.to };
+}
+
+/** Alt+↓ / Alt+↑ move by sentence; with Shift they extend the selection. */
+function readingKeymap(getText: () => string) {
+  const move = (forward: boolean, extend: boolean) => (view: EditorView) => {
+    const main = view.state.selection.main;
+    const text = getText();
+    const head = forward ? nextSentenceStart(text, main.head) : previousSentenceStart(text, main.head);
+    view.dispatch({ selection: extend ? { anchor: main.anchor, head } : { anchor: head }, scrollIntoView: true });
+    return true;
+  };
+  return [
+    { key: 'Alt-ArrowDown', run: move(true, false), shift: move(true, true) },
+    { key: 'Alt-ArrowUp', run: move(false, false), shift: move(false, true) },
+  ];
+}
 import { SelectionToolbar } from '../components/SelectionToolbar';
 
 export interface EditorSelectionInfo {
@@ -38,6 +63,13 @@ interface Props {
   scrollRequest: number;
   onSelectAnnotation(id: string | null): void;
   onLabelSelection(labelId: string, from: number, to: number): void;
+  /** Filled in with commands the rest of the window may run on the editor. */
+  commandsRef?: React.MutableRefObject<EditorCommands | null>;
+}
+
+export interface EditorCommands {
+  openFind(): void;
+  focus(): void;
 }
 
 const readingTheme = EditorView.theme({
@@ -82,7 +114,10 @@ export function AnnotationEditor(props: Props) {
           highlightField,
           selectedField,
           readingTheme,
-          keymap.of(defaultKeymap),
+          // Find in the document (Ctrl/Cmd+F): every match is marked while the panel is open.
+          search({ top: true }),
+          // The document's text never changes in the editor, so the prop is the doc (no copying 5 MB).
+          keymap.of([...readingKeymap(() => propsRef.current.text), ...searchKeymap, ...defaultKeymap]),
           EditorView.updateListener.of((update) => {
             if (update.selectionSet || update.geometryChanged) measure(update.view);
           }),
@@ -91,6 +126,28 @@ export function AnnotationEditor(props: Props) {
               if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
               const main = view.state.selection.main;
               const { annotations, selectedId, onSelectAnnotation, labels } = propsRef.current;
+              // [ and ]: the previous and next highlight, from the caret or the selected one.
+              if (event.key === ']' || event.key === '[') {
+                const selected = annotations.find((a) => a.id === selectedId);
+                const from = selected ? selected.start : main.head;
+                const target =
+                  event.key === ']'
+                    ? annotations.find((a) => a.start > from || (a.start === from && selected && a !== selected && annotations.indexOf(a) > annotations.indexOf(selected)))
+                    : [...annotations].reverse().find((a) => a.start < from);
+                event.preventDefault();
+                if (target) {
+                  onSelectAnnotation(target.id);
+                  view.dispatch({ selection: { anchor: target.start }, effects: EditorView.scrollIntoView(target.start, { y: 'center' }) });
+                }
+                return true;
+              }
+              if (event.key === 'e' || event.key === '"') {
+                const text = propsRef.current.text;
+                const range = event.key === 'e' ? growToSentence(text, main.from, main.to) : quotationAround(text, main.from, main.to);
+                event.preventDefault();
+                if (range) view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
+                return true;
+              }
               if (main.empty) {
                 // Enter picks the highlight at the cursor, so the keyboard reaches every highlight.
                 if (event.key !== 'Enter') return false;
@@ -124,10 +181,17 @@ export function AnnotationEditor(props: Props) {
     });
     view.scrollDOM.addEventListener('scroll', () => measure(view), { passive: true });
     viewRef.current = view;
+    if (propsRef.current.commandsRef) {
+      propsRef.current.commandsRef.current = {
+        openFind: () => openSearchPanel(view),
+        focus: () => view.focus(),
+      };
+    }
     shownRef.current = propsRef.current.annotations;
     labelsRef.current = propsRef.current.labels;
     view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: labelsRef.current }) });
     return () => {
+      if (propsRef.current.commandsRef) propsRef.current.commandsRef.current = null;
       view.destroy();
       viewRef.current = null;
       setSelection(null);

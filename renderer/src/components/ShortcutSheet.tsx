@@ -1,0 +1,90 @@
+// Every shortcut on one sheet, opened with "?".
+import { useEffect, useRef } from 'react';
+import type { Label } from '../../../electron/contract/api';
+
+export function shortcutGroups(labels: Label[], mod: string): { title: string; keys: [string, string][] }[] {
+  return [
+    {
+      title: 'Files',
+      keys: [
+        [`${mod}O`, 'Open a .txt or .md file'],
+        [`${mod}F`, 'Find in the document (every match is marked)'],
+        ['?', 'This sheet'],
+      ],
+    },
+    {
+      title: 'Selecting text',
+      keys: [
+        ['Shift+← →', 'Extend the selection by a character'],
+        [`${mod === '⌘' ? '⌥' : 'Ctrl+'}Shift+← →`, 'Extend the selection by a word'],
+        ['Alt+↓ / Alt+↑', 'Move to the next / previous sentence (with Shift: extend)'],
+        ['E', 'Grow the selection to the whole sentence (again: the next one too)'],
+        ['"', 'Grow the selection to the surrounding quotation (again: with the marks)'],
+      ],
+    },
+    {
+      title: 'Labelling',
+      keys: labels.map((label) => [label.hotkey.toUpperCase(), `Label the selection as ${label.name}`] as [string, string]),
+    },
+    {
+      title: 'Highlights',
+      keys: [
+        ['] / [', 'Next / previous highlight'],
+        ['Enter', 'Select the highlight at the caret'],
+        ['A', 'Pick who said it (the speaker or claimant list)'],
+        ['N', 'Write in the note'],
+        ['Delete or Backspace', 'Delete the selected highlight'],
+        [`${mod}Z`, 'Undo the last delete'],
+        ['Esc', 'Clear the selection'],
+        ['↑ ↓ Home End', 'Walk the highlight list (when it has focus)'],
+      ],
+    },
+  ];
+}
+
+export function ShortcutSheet({ labels, mod, onClose }: { labels: Label[]; mod: string; onClose(): void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  return (
+    <div className="sheet-backdrop" onClick={onClose}>
+      <div
+        className="sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' || event.key === '?') {
+            event.preventDefault();
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <header>
+          <h2>Keyboard shortcuts</h2>
+          <button type="button" ref={closeRef} onClick={onClose} aria-label="Close">
+            ×
+          </button>
+        </header>
+        <div className="sheet-groups">
+          {shortcutGroups(labels, mod).map((group) => (
+            <section key={group.title}>
+              <h3>{group.title}</h3>
+              <dl>
+                {group.keys.map(([keys, what]) => (
+                  <div key={keys + what} className="sheet-row">
+                    <dt>
+                      <kbd>{keys}</kbd>
+                    </dt>
+                    <dd>{what}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
