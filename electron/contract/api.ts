@@ -187,6 +187,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
     speakerId: id,
     name: z.string().trim().min(1, 'A speaker needs a name.').max(300, 'A speaker’s name can hold at most 300 characters.'),
   }),
+  /** Undoing the creation of a speaker. */
+  z.object({ kind: z.literal('deleteSpeaker'), speakerId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
   z.object({
     kind: z.literal('setAnnotatorName'),

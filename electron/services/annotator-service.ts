@@ -173,6 +173,13 @@ export class AnnotatorService {
         return this.deleteAnnotation(change);
       case 'createSpeaker':
         return this.createSpeaker(change);
+      case 'deleteSpeaker': {
+        const speakers = this.store.data.speakers;
+        const index = speakers.findIndex((speaker) => speaker.id === change.speakerId);
+        if (index < 0) return [];
+        speakers.splice(index, 1);
+        return [this.store.saveWorkspace()];
+      }
       case 'setAnnotatorName': {
         this.store.data.settings.annotatorName = change.name.trim();
         return [this.store.saveWorkspace()];

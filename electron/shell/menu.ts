@@ -57,6 +57,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       // Not role 'undo': Chromium's undo knows nothing of highlights, the page's history does.
       { id: 'undo', label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send({ type: 'menu', command: 'undo' }) },
+      { id: 'redo', label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', click: send({ type: 'menu', command: 'redo' }) },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

@@ -81,8 +81,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           return;
         }
       }
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'z') {
-        if (actions.undoDelete()) event.preventDefault();
+      if (mod && event.key.toLowerCase() === 'z') {
+        if (event.shiftKey ? actions.redo() : actions.undo()) event.preventDefault();
+      } else if (mod && event.key.toLowerCase() === 'y') {
+        if (actions.redo()) event.preventDefault();
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && state.selectedId) {
         event.preventDefault();
         actions.deleteAnnotation(state.selectedId);
@@ -102,7 +104,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         else if (event.type === 'menu' && event.command === 'undo') {
           // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
           if (isTyping(document.activeElement)) document.execCommand('undo');
-          else actions.undoDelete();
+          else actions.undo();
+        } else if (event.type === 'menu' && event.command === 'redo') {
+          if (isTyping(document.activeElement)) document.execCommand('redo');
+          else actions.redo();
         }
         else if (event.type === 'menu' && event.command === 'delete' && state.selectedId) actions.deleteAnnotation(state.selectedId);
         else if (event.type === 'documents-opened') void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
@@ -212,10 +217,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
                   </li>
                 ))}
                 <li>
-                  <kbd>Del</kbd> delete the selected highlight, <kbd>{MOD}Z</kbd> undo the delete
+                  <kbd>Del</kbd> delete the selected highlight, <kbd>{MOD}Z</kbd> undo, <kbd>Shift+{MOD}Z</kbd> redo
                 </li>
                 <li>
-                  <kbd>{MOD}O</kbd> open a file, <kbd>Esc</kbd> clear the selection
+                  <kbd>{MOD}O</kbd> open a file, <kbd>{MOD}F</kbd> find, <kbd>?</kbd> every shortcut
                 </li>
               </ul>
             </div>

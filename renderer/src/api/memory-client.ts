@@ -44,6 +44,11 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (!speakers.some((s) => s.id === change.speakerId)) speakers.push({ id: change.speakerId, name: change.name, createdAt: now() });
       return;
     }
+    if (change.kind === 'deleteSpeaker') {
+      const index = speakers.findIndex((s) => s.id === change.speakerId);
+      if (index >= 0) speakers.splice(index, 1);
+      return;
+    }
     if (change.kind === 'setAnnotatorName') {
       annotatorName = change.name.trim();
       return;

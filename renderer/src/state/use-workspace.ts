@@ -2,11 +2,12 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Annotation, DocumentSummary, Session } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
-import { withLabelFields } from '../../../electron/contract/annotation-rules';
+import { updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
 import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, localStorageOutbox, type SaveStatus } from './change-queue';
+import { combine, createStep, deleteStep, History, speakerStep, updateStep, type Step } from './history';
 import { hydrateDocument, initialState, workspaceReducer, type AnnotationPatch } from './workspace-state';
 
 
@@ -36,6 +37,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   const report = useCallback((error: unknown) => dispatch({ type: 'message', kind: 'error', text: messageOf(error) }), []);
 
   const unreachableShown = useRef(false);
+  /** Undo history of the open document; another document starts a new one. */
+  const history = useMemo(() => new History(), []);
   const queueRef = useRef<ChangeQueue | null>(null);
 
   /** After a refusal, show what is really saved: reload the open document once the queue is idle. */
@@ -102,6 +105,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
         setBusy('Opening document…');
         const opened = await client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS });
         if (seq !== openSeq.current) return;
+        if (stateRef.current.current?.document.id !== documentId) history.clear();
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         queue.push({ kind: 'setLastDocument', documentId });
         if (!opened.annotationsComplete) {
@@ -118,7 +122,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
         setBusy(null);
       }
     },
-    [client, queue, report],
+    [client, history, queue, report],
   );
 
   const refreshDocuments = useCallback(async () => {
@@ -178,6 +182,19 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [afterImport, client, report],
   );
 
+  /** Every edit goes through here: on screen at once, queued for disk, and undoable. */
+  const perform = useCallback(
+    (step: Step, select?: string | null) => {
+      dispatch({ type: 'ops', ops: step.forward, select });
+      for (const change of step.send) queue.push(change);
+      history.record(step);
+    },
+    [history, queue],
+  );
+
+  const firstStatus = () => stateRef.current.session?.statuses[0]?.id ?? 'unreviewed';
+  const find = (annotationId: string) => stateRef.current.current?.annotations.find((a) => a.id === annotationId);
+
   const createAnnotation = useCallback(
     (labelId: string, start: number, end: number) => {
       const current = stateRef.current.current;
@@ -186,80 +203,87 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       const text = current.text;
       const annotation: Annotation = withLabelFields(
         {
-        id: newId('ann'),
-        documentId: current.document.id,
-        labelId,
-        start,
-        end,
-        text: text.slice(start, end),
-        ...spanContext(text, start, end),
-        speakerId: null,
-        note: '',
-        author: stateRef.current.session?.annotatorName ?? '',
-        createdAt: now,
-        updatedAt: now,
-      },
-        stateRef.current.session?.statuses[0]?.id ?? 'unreviewed',
+          id: newId('ann'),
+          documentId: current.document.id,
+          labelId,
+          start,
+          end,
+          text: text.slice(start, end),
+          ...spanContext(text, start, end),
+          speakerId: null,
+          note: '',
+          author: stateRef.current.session?.annotatorName ?? '',
+          createdAt: now,
+          updatedAt: now,
+        },
+        firstStatus(),
       );
-      dispatch({ type: 'annotation-created', annotation });
-      queue.push({ kind: 'createAnnotation', documentId: annotation.documentId, annotationId: annotation.id, labelId, start, end });
+      perform(createStep(annotation), annotation.id);
     },
-    [queue],
+    [perform],
   );
+
+  const updateStepFor = (annotationId: string, patch: AnnotationPatch): Step | null => {
+    const before = find(annotationId);
+    if (!before) return null;
+    const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId, ...patch };
+    return updateStep(before, updatedAnnotation(before, change, new Date().toISOString(), firstStatus()), patch);
+  };
 
   const updateAnnotation = useCallback(
     (annotationId: string, patch: AnnotationPatch) => {
-      const current = stateRef.current.current;
-      if (!current) return;
-      dispatch({ type: 'annotation-updated', annotationId, patch });
-      queue.push({ kind: 'updateAnnotation', documentId: current.document.id, annotationId, ...patch });
+      const step = updateStepFor(annotationId, patch);
+      if (step) perform(step);
     },
-    [queue],
+    [perform],
   );
 
   const deleteAnnotation = useCallback(
     (annotationId: string) => {
-      const current = stateRef.current.current;
-      if (!current) return;
-      dispatch({ type: 'annotation-deleted', annotationId });
-      queue.push({ kind: 'deleteAnnotation', documentId: current.document.id, annotationId });
+      const annotation = find(annotationId);
+      if (!annotation) return;
+      perform(deleteStep(annotation), null);
       dispatch({ type: 'message', kind: 'info', text: 'Highlight deleted. Press Ctrl+Z (⌘Z on a Mac) to undo.' });
     },
-    [queue],
+    [perform],
   );
 
-  const undoDelete = useCallback(() => {
-    const restored = stateRef.current.deleted[stateRef.current.deleted.length - 1];
-    if (!restored || !stateRef.current.current) return false;
-    dispatch({ type: 'annotation-restored' });
-    queue.push({
-      kind: 'createAnnotation',
-      documentId: restored.documentId,
-      annotationId: restored.id,
-      labelId: restored.labelId,
-      start: restored.start,
-      end: restored.end,
-      speakerId: restored.speakerId,
-      note: restored.note,
-      ...(restored.quoteKind && { quoteKind: restored.quoteKind }),
-      ...(restored.claim && { claim: restored.claim }),
-    });
+  /** Undo (or redo) the last change, on screen and on disk. False when there is none. */
+  const undo = useCallback(() => {
+    const step = history.undo();
+    if (!step) return false;
+    dispatch({ type: 'ops', ops: step.backward });
+    for (const change of step.unsend) queue.push(change);
     return true;
-  }, [queue]);
+  }, [history, queue]);
+
+  const redo = useCallback(() => {
+    const step = history.redo();
+    if (!step) return false;
+    dispatch({ type: 'ops', ops: step.forward });
+    for (const change of step.send) queue.push(change);
+    return true;
+  }, [history, queue]);
 
   const createSpeakerFromMention = useCallback(
     (mention: Annotation, attributeTo: Annotation | null) => {
       const name = mention.text.trim().replace(/\s+/g, ' ');
       const existing = stateRef.current.speakers.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      const speakerId = existing?.id ?? newId('spk');
-      if (!existing) {
-        dispatch({ type: 'speaker-created', speaker: { id: speakerId, name, createdAt: new Date().toISOString() } });
-        queue.push({ kind: 'createSpeaker', speakerId, name });
+      const speaker = existing ?? { id: newId('spk'), name, createdAt: new Date().toISOString() };
+      // One step: undoing it takes back the attribution and the new speaker together.
+      const steps: Step[] = existing ? [] : [speakerStep(speaker)];
+      const onMention = updateStepFor(mention.id, { speakerId: speaker.id });
+      if (onMention) steps.push(onMention);
+      if (attributeTo) {
+        const before = find(attributeTo.id);
+        if (before) {
+          const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId: before.id, speakerId: speaker.id };
+          steps.push(updateStep(before, updatedAnnotation(before, change, new Date().toISOString(), firstStatus()), { speakerId: speaker.id }));
+        }
       }
-      updateAnnotation(mention.id, { speakerId });
-      if (attributeTo) updateAnnotation(attributeTo.id, { speakerId });
+      if (steps.length) perform(combine(steps));
     },
-    [queue, updateAnnotation],
+    [perform],
   );
 
   /** A source link: the desktop app opens the system browser; a browser opens a new tab. */
@@ -322,7 +346,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       createAnnotation,
       updateAnnotation,
       deleteAnnotation,
-      undoDelete,
+      undo,
+      redo,
       createSpeakerFromMention,
       select,
       dismiss,

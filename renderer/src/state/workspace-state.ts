@@ -1,6 +1,6 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
 import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
-import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
+import type { LocalOp } from './history';
 import { compareSpans, fromAnnotationColumns, isInTextOrder, sortedIndex } from '../../../electron/contract/spans';
 
 /** An open document as the window holds it: highlights with their text, in text order. */
@@ -31,8 +31,6 @@ export interface WorkspaceState {
   speakers: Speaker[];
   current: DocumentView | null;
   selectedId: string | null;
-  /** Deleted highlights, newest last, so Ctrl/Cmd+Z can bring them back. */
-  deleted: Annotation[];
   messages: Message[];
 }
 
@@ -41,11 +39,8 @@ export type WorkspaceAction =
   | { type: 'documents-changed'; documents: DocumentSummary[] }
   | { type: 'document-opened'; view: DocumentView }
   | { type: 'annotations-loaded'; documentId: string; annotations: Annotation[] }
-  | { type: 'annotation-created'; annotation: Annotation }
-  | { type: 'annotation-updated'; annotationId: string; patch: AnnotationPatch }
-  | { type: 'annotation-deleted'; annotationId: string }
-  | { type: 'annotation-restored' }
-  | { type: 'speaker-created'; speaker: Speaker }
+  /** A step done, undone or redone (see history.ts); `select` picks a highlight afterwards. */
+  | { type: 'ops'; ops: LocalOp[]; select?: string | null }
   | { type: 'annotator-named'; name: string }
   | { type: 'select'; annotationId: string | null }
   | { type: 'message'; kind: Message['kind']; text: string }
@@ -61,7 +56,6 @@ export const initialState: WorkspaceState = {
   speakers: [],
   current: null,
   selectedId: null,
-  deleted: [],
   messages: [],
 };
 
@@ -76,6 +70,36 @@ export function insertSorted(list: Annotation[], annotation: Annotation): Annota
 
 function withCount(documents: DocumentSummary[], documentId: string, delta: number): DocumentSummary[] {
   return documents.map((doc) => (doc.id === documentId ? { ...doc, annotationCount: Math.max(0, doc.annotationCount + delta) } : doc));
+}
+
+function applyOps(state: WorkspaceState, ops: LocalOp[], select: string | null | undefined): WorkspaceState {
+  let { current, documents, speakers, selectedId } = state;
+  for (const op of ops) {
+    if (op.kind === 'add-speaker') {
+      if (!speakers.some((s) => s.id === op.speaker.id)) speakers = [...speakers, op.speaker];
+    } else if (op.kind === 'remove-speaker') {
+      speakers = speakers.filter((s) => s.id !== op.speakerId);
+    } else if (current) {
+      const index = current.annotations.findIndex((a) => a.id === (op.kind === 'put' ? op.annotation.id : op.annotationId));
+      if (op.kind === 'put') {
+        const annotation = op.annotation;
+        if (index >= 0 && current.annotations[index]!.start === annotation.start && current.annotations[index]!.end === annotation.end) {
+          const annotations = [...current.annotations];
+          annotations[index] = annotation;
+          current = { ...current, annotations };
+        } else {
+          const without = index >= 0 ? current.annotations.filter((_, i) => i !== index) : current.annotations;
+          current = { ...current, annotations: insertSorted(without, annotation) };
+          if (index < 0) documents = withCount(documents, current.document.id, +1);
+        }
+      } else if (index >= 0) {
+        current = { ...current, annotations: current.annotations.filter((_, i) => i !== index) };
+        documents = withCount(documents, current.document.id, -1);
+        if (selectedId === op.annotationId) selectedId = null;
+      }
+    }
+  }
+  return { ...state, current, documents, speakers, selectedId: select === undefined ? selectedId : select };
 }
 
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
@@ -95,7 +119,6 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         ...state,
         current: action.view,
         selectedId: null,
-        deleted: [],
       };
     case 'annotations-loaded': {
       if (state.current?.document.id !== action.documentId) return state;
@@ -105,55 +128,10 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       if (!isInTextOrder(merged)) merged.sort(compareSpans);
       return { ...state, current: { ...state.current, annotations: merged } };
     }
-    case 'annotation-created': {
-      if (!state.current) return state;
-      return {
-        ...state,
-        current: { ...state.current, annotations: insertSorted(state.current.annotations, action.annotation) },
-        documents: withCount(state.documents, state.current.document.id, +1),
-        selectedId: action.annotation.id,
-      };
-    }
-    case 'annotation-updated': {
-      if (!state.current) return state;
-      const now = new Date().toISOString();
-      // The same rule the services apply, so the screen shows what will be saved.
-      const change = { kind: 'updateAnnotation' as const, documentId: state.current.document.id, annotationId: action.annotationId, ...action.patch };
-      const firstStatus = state.session?.statuses[0]?.id ?? 'unreviewed';
-      return {
-        ...state,
-        current: {
-          ...state.current,
-          annotations: state.current.annotations.map((a) => (a.id === action.annotationId ? updatedAnnotation(a, change, now, firstStatus) : a)),
-        },
-      };
-    }
-    case 'annotation-deleted': {
-      const removed = state.current?.annotations.find((a) => a.id === action.annotationId);
-      if (!state.current || !removed) return state;
-      return {
-        ...state,
-        current: { ...state.current, annotations: state.current.annotations.filter((a) => a.id !== action.annotationId) },
-        documents: withCount(state.documents, state.current.document.id, -1),
-        selectedId: state.selectedId === action.annotationId ? null : state.selectedId,
-        deleted: [...state.deleted, removed],
-      };
-    }
-    case 'annotation-restored': {
-      const restored = state.deleted[state.deleted.length - 1];
-      if (!state.current || !restored) return state;
-      return {
-        ...state,
-        current: { ...state.current, annotations: insertSorted(state.current.annotations, restored) },
-        documents: withCount(state.documents, state.current.document.id, +1),
-        selectedId: restored.id,
-        deleted: state.deleted.slice(0, -1),
-      };
-    }
+    case 'ops':
+      return applyOps(state, action.ops, action.select);
     case 'annotator-named':
       return state.session ? { ...state, session: { ...state.session, annotatorName: action.name } } : state;
-    case 'speaker-created':
-      return { ...state, speakers: [...state.speakers, action.speaker] };
     case 'select':
       return { ...state, selectedId: action.annotationId };
     case 'message':

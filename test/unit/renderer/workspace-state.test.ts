@@ -51,6 +51,9 @@ const session: Session = {
 const opened = (annotations: Annotation[]): DocumentView =>
   hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: toAnnotationColumns(annotations), annotationsComplete: true });
 
+const created = (annotation: Annotation): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'put', annotation }], select: annotation.id });
+const deleted = (annotationId: string): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'remove', annotationId }] });
+
 function run(state: WorkspaceState, ...actions: WorkspaceAction[]): WorkspaceState {
   return actions.reduce(workspaceReducer, state);
 }
@@ -73,14 +76,12 @@ describe('workspaceReducer', () => {
     expect(state.current).toBeNull();
   });
 
-  it('document-opened sorts highlights into text order and clears selection and undo history', () => {
+  it('document-opened sorts highlights into text order and clears the selection', () => {
     let state = loaded();
-    state = run(state, { type: 'select', annotationId: 'early' }, { type: 'annotation-deleted', annotationId: 'early' });
-    expect(state.deleted).toHaveLength(1);
+    state = run(state, { type: 'select', annotationId: 'early' });
     state = run(state, { type: 'document-opened', view: opened([ann('c', 20, 25), ann('a', 0, 3), ann('b', 0, 10)]) });
     expect(ids(state)).toEqual(['b', 'a', 'c']);
     expect(state.selectedId).toBeNull();
-    expect(state.deleted).toEqual([]);
   });
 
   it('document-opened does not reorder the caller’s array', () => {
@@ -89,38 +90,44 @@ describe('workspaceReducer', () => {
     expect(list.map((a) => a.id)).toEqual(['c', 'a']);
   });
 
-  it('annotation-created inserts in text order, selects it and counts it', () => {
-    const state = run(loaded(), { type: 'annotation-created', annotation: ann('middle', 15, 20) });
+  it('a put of a new highlight inserts it in text order, selects it and counts it', () => {
+    const state = run(loaded(), created(ann('middle', 15, 20)));
     expect(ids(state)).toEqual(['early', 'middle', 'late']);
     expect(state.selectedId).toBe('middle');
     expect(count(state, 'doc-1')).toBe(3);
     expect(count(state, 'doc-2')).toBe(5);
   });
 
-  it('annotation-created at the start and at the end of the list', () => {
-    const state = run(loaded(), { type: 'annotation-created', annotation: ann('first', 0, 3) }, { type: 'annotation-created', annotation: ann('last', 60, 65) });
+  it('puts at the start and at the end of the list', () => {
+    const state = run(loaded(), created(ann('first', 0, 3)), created(ann('last', 60, 65)));
     expect(ids(state)).toEqual(['first', 'early', 'late', 'last']);
     expect(state.selectedId).toBe('last');
   });
 
-  it('annotation-created without an open document changes nothing', () => {
+  it('a put without an open document changes no highlight', () => {
     const state = run(initialState, { type: 'session-loaded', session });
-    expect(run(state, { type: 'annotation-created', annotation: ann('x', 0, 3) })).toBe(state);
+    expect(run(state, created(ann('x', 0, 3))).current).toBeNull();
   });
 
   it('does not mutate the previous state', () => {
     const before = loaded();
     const snapshot = structuredClone(before);
-    run(before, { type: 'annotation-created', annotation: ann('m', 15, 20) }, { type: 'annotation-deleted', annotationId: 'early' }, { type: 'annotation-updated', annotationId: 'late', patch: { note: 'x' } });
+    run(before, created(ann('m', 15, 20)), deleted('early'), { type: 'ops', ops: [{ kind: 'put', annotation: { ...ann('late', 30, 40), note: 'x' } }] });
     expect(before).toEqual(snapshot);
   });
 
-  it('annotation-updated patches only the named highlight and stamps updatedAt', () => {
-    const state = run(loaded(), { type: 'annotation-updated', annotationId: 'late', patch: { labelId: 'claim', speakerId: 'spk-1', note: 'Check the budget.' } });
-    const late = state.current!.annotations.find((a) => a.id === 'late')!;
-    expect(late).toMatchObject({ labelId: 'claim', speakerId: 'spk-1', note: 'Check the budget.', start: 30, end: 40 });
-    expect(late.updatedAt).not.toBe('2024-01-01T00:00:00.000Z');
-    expect(state.current!.annotations[0]).toMatchObject({ id: 'early', labelId: 'quote', note: '', updatedAt: '2024-01-01T00:00:00.000Z' });
+  it('a put of a known highlight replaces only it, in place', () => {
+    const changed = { ...ann('late', 30, 40), labelId: 'claim', speakerId: 'spk-1', note: 'Check the budget.' };
+    const state = run(loaded(), { type: 'ops', ops: [{ kind: 'put', annotation: changed }] });
+    expect(state.current!.annotations.find((a) => a.id === 'late')).toBe(changed);
+    expect(state.current!.annotations[0]).toMatchObject({ id: 'early', labelId: 'quote', note: '' });
+    expect(count(state, 'doc-1')).toBe(2);
+  });
+
+  it('a put that moves a highlight keeps the list in text order', () => {
+    const state = run(loaded(), { type: 'ops', ops: [{ kind: 'put', annotation: ann('late', 1, 3) }] });
+    expect(ids(state)).toEqual(['late', 'early']);
+    expect(count(state, 'doc-1')).toBe(2);
   });
 
   it('hydrates highlights from the wire with their text and context', () => {
@@ -131,37 +138,29 @@ describe('workspaceReducer', () => {
     expect(early.suffix).toBe(TEXT.slice(9, 41));
   });
 
-  it('annotation-deleted removes it, pushes it on the undo stack, decrements the count and clears its selection', () => {
-    let state = run(loaded(), { type: 'select', annotationId: 'early' }, { type: 'annotation-deleted', annotationId: 'early' });
+  it('a remove takes it out, decrements the count and clears its selection', () => {
+    let state = run(loaded(), { type: 'select', annotationId: 'early' }, deleted('early'));
     expect(ids(state)).toEqual(['late']);
-    expect(state.deleted.map((a) => a.id)).toEqual(['early']);
     expect(count(state, 'doc-1')).toBe(1);
     expect(state.selectedId).toBeNull();
-    state = run(state, { type: 'select', annotationId: 'late' }, { type: 'annotation-deleted', annotationId: 'missing' });
-    expect(state.deleted.map((a) => a.id)).toEqual(['early']);
+    state = run(state, { type: 'select', annotationId: 'late' }, deleted('missing'));
     expect(count(state, 'doc-1')).toBe(1);
     expect(state.selectedId).toBe('late');
   });
 
   it('deleting another highlight keeps the current selection', () => {
-    const state = run(loaded(), { type: 'select', annotationId: 'late' }, { type: 'annotation-deleted', annotationId: 'early' });
+    const state = run(loaded(), { type: 'select', annotationId: 'late' }, deleted('early'));
     expect(state.selectedId).toBe('late');
   });
 
-  it('annotation-restored pops the newest deletion back into place, selected and counted', () => {
-    let state = run(loaded(), { type: 'annotation-deleted', annotationId: 'early' }, { type: 'annotation-deleted', annotationId: 'late' });
+  it('a removed highlight put back returns to its place, counted', () => {
+    const early = loaded().current!.annotations.find((a) => a.id === 'early')!;
+    let state = run(loaded(), deleted('early'), deleted('late'));
     expect(count(state, 'doc-1')).toBe(0);
-    state = run(state, { type: 'annotation-restored' });
-    expect(ids(state)).toEqual(['late']);
-    expect(state.selectedId).toBe('late');
-    expect(state.deleted.map((a) => a.id)).toEqual(['early']);
+    state = run(state, created(early));
+    expect(ids(state)).toEqual(['early']);
+    expect(state.selectedId).toBe('early');
     expect(count(state, 'doc-1')).toBe(1);
-    state = run(state, { type: 'annotation-restored' });
-    expect(ids(state)).toEqual(['early', 'late']);
-    expect(state.deleted).toEqual([]);
-    expect(count(state, 'doc-1')).toBe(2);
-    // Nothing left to restore.
-    expect(run(state, { type: 'annotation-restored' })).toBe(state);
   });
 
   it('never counts below zero', () => {
@@ -169,14 +168,15 @@ describe('workspaceReducer', () => {
       initialState,
       { type: 'session-loaded', session: { ...session, documents: [doc('doc-1', 0)] } },
       { type: 'document-opened', view: opened([ann('a', 0, 3)]) },
-      { type: 'annotation-deleted', annotationId: 'a' },
+      deleted('a'),
     );
     expect(count(state, 'doc-1')).toBe(0);
   });
 
-  it('speaker-created, documents-changed and select', () => {
-    let state = run(loaded(), { type: 'speaker-created', speaker: { id: 'spk-2', name: 'A critic', createdAt: 'now' } });
+  it('adds and removes speakers, changes documents and selects', () => {
+    let state = run(loaded(), { type: 'ops', ops: [{ kind: 'add-speaker', speaker: { id: 'spk-2', name: 'A critic', createdAt: 'now' } }] });
     expect(state.speakers.map((s) => s.id)).toEqual(['spk-1', 'spk-2']);
+    expect(run(state, { type: 'ops', ops: [{ kind: 'remove-speaker', speakerId: 'spk-2' }] }).speakers.map((s) => s.id)).toEqual(['spk-1']);
     state = run(state, { type: 'documents-changed', documents: [doc('doc-9')] });
     expect(state.documents.map((d) => d.id)).toEqual(['doc-9']);
     state = run(state, { type: 'select', annotationId: 'late' });
@@ -228,7 +228,7 @@ describe('annotation columns', () => {
 describe('annotations-loaded', () => {
   it('adds the rest of a document in text order, without doubling highlights made meanwhile', () => {
     let state = loaded();
-    state = run(state, { type: 'annotation-created', annotation: ann('made-meanwhile', 50, 55) });
+    state = run(state, created(ann('made-meanwhile', 50, 55)));
     state = run(state, { type: 'annotations-loaded', documentId: 'doc-1', annotations: [ann('made-meanwhile', 50, 55), ann('rest', 45, 48)] });
     expect(ids(state)).toEqual(['early', 'late', 'rest', 'made-meanwhile']);
   });

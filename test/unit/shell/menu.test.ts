@@ -78,9 +78,13 @@ describe('application menu', () => {
     expect(undo?.role).toBeUndefined();
     expect(edit.some((item) => item.role === 'undo')).toBe(false);
     click(undo);
+    expect(find(edit, 'redo')?.accelerator).toBe('Shift+CmdOrCtrl+Z');
+    expect(edit.some((item) => item.role === 'redo')).toBe(false);
+    click(find(edit, 'redo'));
     click(find(edit, 'delete-highlight'));
     expect(opts.sent).toEqual([
       { type: 'menu', command: 'undo' },
+      { type: 'menu', command: 'redo' },
       { type: 'menu', command: 'delete' },
     ]);
     const roles = edit.map((item) => item.role).filter(Boolean);

@@ -1,0 +1,136 @@
+// Undo and redo for every change a person makes to highlights and speakers. Each step knows
+// how to change the screen both ways and which changes to send both ways, so what is undone
+// on screen is undone on disk too.
+import type { Annotation, Change, Speaker } from '../../../electron/contract/api';
+import type { AnnotationPatch } from './workspace-state';
+
+export type LocalOp =
+  | { kind: 'put'; annotation: Annotation }
+  | { kind: 'remove'; annotationId: string }
+  | { kind: 'add-speaker'; speaker: Speaker }
+  | { kind: 'remove-speaker'; speakerId: string };
+
+export interface Step {
+  forward: LocalOp[];
+  backward: LocalOp[];
+  send: Change[];
+  unsend: Change[];
+  /** Steps with the same key made within MERGE_MS are one step (a note typed key by key). */
+  mergeKey?: string;
+  at: number;
+}
+
+export const MERGE_MS = 1500;
+
+/** A deleted highlight comes back as it was. */
+function recreate(annotation: Annotation): Change {
+  return {
+    kind: 'createAnnotation',
+    documentId: annotation.documentId,
+    annotationId: annotation.id,
+    labelId: annotation.labelId,
+    start: annotation.start,
+    end: annotation.end,
+    speakerId: annotation.speakerId,
+    note: annotation.note,
+    ...(annotation.quoteKind && { quoteKind: annotation.quoteKind }),
+    ...(annotation.claim && { claim: annotation.claim }),
+  };
+}
+
+export function createStep(annotation: Annotation, at = Date.now()): Step {
+  return {
+    forward: [{ kind: 'put', annotation }],
+    backward: [{ kind: 'remove', annotationId: annotation.id }],
+    send: [recreate(annotation)],
+    unsend: [{ kind: 'deleteAnnotation', documentId: annotation.documentId, annotationId: annotation.id }],
+    at,
+  };
+}
+
+export function deleteStep(annotation: Annotation, at = Date.now()): Step {
+  const created = createStep(annotation, at);
+  return { forward: created.backward, backward: created.forward, send: created.unsend, unsend: created.send, at };
+}
+
+/** `after` is `before` with `patch` applied (by the shared rules). */
+export function updateStep(before: Annotation, after: Annotation, patch: AnnotationPatch, at = Date.now()): Step {
+  const target = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId: before.id };
+  // Put back every field the patch touched, as it was.
+  const restore: AnnotationPatch = {
+    ...(patch.labelId !== undefined && { labelId: before.labelId }),
+    ...(patch.speakerId !== undefined && { speakerId: before.speakerId }),
+    ...(patch.note !== undefined && { note: before.note }),
+    ...(patch.quoteKind !== undefined && { quoteKind: before.quoteKind ?? null }),
+    ...(patch.claim !== undefined && before.claim && { claim: before.claim }),
+  };
+  return {
+    forward: [{ kind: 'put', annotation: after }],
+    backward: [{ kind: 'put', annotation: before }],
+    send: [{ ...target, ...patch }],
+    unsend: [{ ...target, ...restore }],
+    mergeKey: patch.note !== undefined && Object.keys(patch).length === 1 ? `note:${before.id}` : undefined,
+    at,
+  };
+}
+
+export function speakerStep(speaker: Speaker, at = Date.now()): Step {
+  return {
+    forward: [{ kind: 'add-speaker', speaker }],
+    backward: [{ kind: 'remove-speaker', speakerId: speaker.id }],
+    send: [{ kind: 'createSpeaker', speakerId: speaker.id, name: speaker.name }],
+    unsend: [{ kind: 'deleteSpeaker', speakerId: speaker.id }],
+    at,
+  };
+}
+
+/** Several steps as one: done in order, undone in reverse. */
+export function combine(steps: Step[]): Step {
+  return {
+    forward: steps.flatMap((s) => s.forward),
+    backward: [...steps].reverse().flatMap((s) => s.backward),
+    send: steps.flatMap((s) => s.send),
+    unsend: [...steps].reverse().flatMap((s) => s.unsend),
+    at: steps[steps.length - 1]?.at ?? Date.now(),
+  };
+}
+
+export class History {
+  private done: Step[] = [];
+  private undone: Step[] = [];
+
+  record(step: Step): void {
+    const last = this.done[this.done.length - 1];
+    if (last && step.mergeKey && last.mergeKey === step.mergeKey && step.at - last.at < MERGE_MS) {
+      this.done[this.done.length - 1] = { ...step, backward: last.backward, unsend: last.unsend, send: [...last.send, ...step.send] };
+    } else {
+      this.done.push(step);
+    }
+    this.undone = [];
+  }
+
+  undo(): Step | null {
+    const step = this.done.pop();
+    if (step) this.undone.push(step);
+    return step ?? null;
+  }
+
+  redo(): Step | null {
+    const step = this.undone.pop();
+    if (step) this.done.push({ ...step, mergeKey: undefined });
+    return step ?? null;
+  }
+
+  clear(): void {
+    this.done = [];
+    this.undone = [];
+  }
+
+  get canUndo(): boolean {
+    return this.done.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.undone.length > 0;
+  }
+}
