@@ -22,9 +22,17 @@ export const labelSchema = z.object({
 });
 export type Label = z.infer<typeof labelSchema>;
 
+const speakerText = (what: string, max: number) => z.string().max(max, `A speaker's ${what} can hold at most ${max.toLocaleString('en')} characters.`);
+
+/** A person, not a string: every mention, quote and claim points at one of these. */
 export const speakerSchema = z.object({
   id,
   name: z.string().min(1).max(300),
+  /** Other names the same person goes by ("Wood" for "Robert Wood"). */
+  aliases: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  role: speakerText('title or role', 300).default(''),
+  organisation: speakerText('organisation', 300).default(''),
+  notes: speakerText('notes', 5000).default(''),
   createdAt: z.string(),
 });
 export type Speaker = z.infer<typeof speakerSchema>;
@@ -152,6 +160,17 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+export const appearanceSchema = z.object({
+  documentId: id,
+  documentTitle: z.string(),
+  annotationId: id,
+  labelId: id,
+  start: z.number().int(),
+  /** The highlight's text, cut to a readable length. */
+  excerpt: z.string(),
+});
+export type Appearance = z.infer<typeof appearanceSchema>;
+
 export const recentFileSchema = z.object({ id, fileName: z.string(), openedAt: z.string() });
 export type RecentFile = z.infer<typeof recentFileSchema>;
 
@@ -186,9 +205,25 @@ export const changeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('createSpeaker'),
     speakerId: id,
     name: z.string().trim().min(1, 'A speaker needs a name.').max(300, 'A speaker’s name can hold at most 300 characters.'),
+    // Given when a deleted or merged speaker is brought back, so it returns as it was.
+    aliases: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
+    role: speakerText('title or role', 300).optional(),
+    organisation: speakerText('organisation', 300).optional(),
+    notes: speakerText('notes', 5000).optional(),
   }),
   /** Undoing the creation of a speaker. */
   z.object({ kind: z.literal('deleteSpeaker'), speakerId: id }),
+  z.object({
+    kind: z.literal('updateSpeaker'),
+    speakerId: id,
+    name: z.string().trim().min(1, 'A speaker needs a name.').max(300, 'A speaker’s name can hold at most 300 characters.').optional(),
+    aliases: z.array(z.string().trim().min(1).max(300)).max(50, 'A speaker can have at most 50 other names.').optional(),
+    role: speakerText('title or role', 300).optional(),
+    organisation: speakerText('organisation', 300).optional(),
+    notes: speakerText('notes', 5000).optional(),
+  }),
+  /** Everything that points at `mergedId`, in every document, points at `survivorId` instead. */
+  z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
   z.object({
     kind: z.literal('setAnnotatorName'),
@@ -221,6 +256,8 @@ export const annotatorApiSchema = {
   openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },
   listRecentFiles: { args: none, result: z.array(recentFileSchema) },
   openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },
+  /** Every mention, quote and claim of a speaker across the workspace. */
+  listSpeakerAppearances: { args: z.object({ speakerId: id }), result: z.array(appearanceSchema) },
   /** A source link, in the system browser: the desktop app opens it; the browser host says it did not. */
   openExternalLink: { args: z.object({ url: z.string().max(2048) }), result: z.object({ opened: z.boolean() }) },
   applyChanges: {

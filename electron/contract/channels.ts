@@ -8,6 +8,7 @@ export const API_METHOD_NAMES = [
   'listRecentFiles',
   'openRecentFile',
   'openExternalLink',
+  'listSpeakerAppearances',
   'applyChanges',
 ] as const;
 

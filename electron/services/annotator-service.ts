@@ -4,6 +4,7 @@ import {
   ApiError,
   type Annotation,
   type AnnotationColumns,
+  type Appearance,
   type ApiMethod,
   type Change,
   type ChangeRefusal,
@@ -173,6 +174,10 @@ export class AnnotatorService {
         return this.deleteAnnotation(change);
       case 'createSpeaker':
         return this.createSpeaker(change);
+      case 'updateSpeaker':
+        return this.updateSpeaker(change);
+      case 'mergeSpeakers':
+        return this.mergeSpeakers(change);
       case 'deleteSpeaker': {
         const speakers = this.store.data.speakers;
         const index = speakers.findIndex((speaker) => speaker.id === change.speakerId);
@@ -281,8 +286,80 @@ export class AnnotatorService {
   private createSpeaker(change: Extract<Change, { kind: 'createSpeaker' }>): Promise<void>[] {
     const speakers = this.store.data.speakers;
     if (speakers.some((speaker) => speaker.id === change.speakerId)) return [];
-    speakers.push({ id: change.speakerId, name: change.name.trim(), createdAt: new Date().toISOString() });
+    speakers.push({
+      id: change.speakerId,
+      name: change.name.trim(),
+      aliases: change.aliases ?? [],
+      role: change.role ?? '',
+      organisation: change.organisation ?? '',
+      notes: change.notes ?? '',
+      createdAt: new Date().toISOString(),
+    });
     return [this.store.saveWorkspace()];
+  }
+
+  private updateSpeaker(change: Extract<Change, { kind: 'updateSpeaker' }>): Promise<void>[] {
+    const speakers = this.store.data.speakers;
+    const index = speakers.findIndex((speaker) => speaker.id === change.speakerId);
+    if (index < 0) throw new ApiError('not-found', 'That speaker no longer exists; it may have been merged into another.');
+    const { kind: _kind, speakerId: _id, ...fields } = change;
+    speakers[index] = { ...speakers[index]!, ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) };
+    return [this.store.saveWorkspace()];
+  }
+
+  /** Every highlight of the merged speaker, in every document, follows the survivor. */
+  private async mergeSpeakers(change: Extract<Change, { kind: 'mergeSpeakers' }>): Promise<Promise<void>[]> {
+    const speakers = this.store.data.speakers;
+    const survivor = speakers.find((speaker) => speaker.id === change.survivorId);
+    const merged = speakers.find((speaker) => speaker.id === change.mergedId);
+    if (!survivor || !merged) throw new ApiError('not-found', 'One of those speakers no longer exists; it may have been merged already.');
+    if (survivor === merged) throw new ApiError('bad-request', 'A speaker cannot be merged into itself.');
+    const writes: Promise<void>[] = [];
+    for (const doc of this.store.data.documents) {
+      const annotations = await this.store.annotations(doc);
+      let changed = false;
+      annotations.forEach((annotation, index) => {
+        if (annotation.speakerId === merged.id) {
+          annotations[index] = { ...annotation, speakerId: survivor.id, updatedAt: new Date().toISOString() };
+          changed = true;
+        }
+      });
+      if (changed) writes.push(this.store.saveAnnotations(doc));
+    }
+    // The merged name lives on as an alias, so a later mention of it still finds the person.
+    const names = new Set([survivor.name.toLowerCase()]);
+    const aliases = [...survivor.aliases, merged.name, ...merged.aliases].filter((alias) => {
+      const key = alias.toLowerCase();
+      if (names.has(key)) return false;
+      names.add(key);
+      return true;
+    });
+    Object.assign(survivor, { aliases, role: survivor.role || merged.role, organisation: survivor.organisation || merged.organisation });
+    speakers.splice(speakers.indexOf(merged), 1);
+    writes.push(this.store.saveWorkspace());
+    return writes;
+  }
+
+  /** Every mention, quote and claim of a speaker, in document order then text order. */
+  async listSpeakerAppearances(speakerId: string): Promise<Appearance[]> {
+    await this.settled();
+    this.requireSpeaker(speakerId);
+    const appearances: Appearance[] = [];
+    for (const doc of this.store.data.documents) {
+      for (const annotation of await this.store.annotations(doc)) {
+        if (annotation.speakerId !== speakerId) continue;
+        const flat = annotation.text.replace(/\s+/g, ' ');
+        appearances.push({
+          documentId: doc.id,
+          documentTitle: doc.title,
+          annotationId: annotation.id,
+          labelId: annotation.labelId,
+          start: annotation.start,
+          excerpt: flat.length > 160 ? `${flat.slice(0, 158)}…` : flat,
+        });
+      }
+    }
+    return appearances;
   }
 }
 
@@ -324,6 +401,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     listRecentFiles: async () => hostOnly.listRecentFiles(),
     openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
     openExternalLink: async (args: { url: string }) => ({ opened: await hostOnly.openExternalLink(args.url) }),
+    listSpeakerAppearances: async (args: { speakerId: string }) => service.listSpeakerAppearances(args.speakerId),
     applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
   } satisfies ApiHandlers;
 }

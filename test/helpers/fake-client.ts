@@ -32,6 +32,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     listRecentFiles: unexpected('listRecentFiles'),
     openRecentFile: unexpected('openRecentFile'),
     openExternalLink: unexpected('openExternalLink'),
+    listSpeakerAppearances: unexpected('listSpeakerAppearances'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {
         const changes = structuredClone(args.changes) as Change[];

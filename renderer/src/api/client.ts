@@ -36,6 +36,7 @@ export function clientFromCaller(
     listRecentFiles: method('listRecentFiles'),
     openRecentFile: method('openRecentFile'),
     openExternalLink: method('openExternalLink'),
+    listSpeakerAppearances: method('listSpeakerAppearances'),
     applyChanges: method('applyChanges'),
     ...extras,
   } as AnnotatorClient;

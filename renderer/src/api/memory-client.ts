@@ -41,7 +41,24 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
 
   function apply(change: Change): void {
     if (change.kind === 'createSpeaker') {
-      if (!speakers.some((s) => s.id === change.speakerId)) speakers.push({ id: change.speakerId, name: change.name, createdAt: now() });
+      const { kind: _kind, speakerId: id, ...fields } = change;
+      if (!speakers.some((s) => s.id === id)) speakers.push({ aliases: [], role: '', organisation: '', notes: '', ...fields, id, createdAt: now() });
+      return;
+    }
+    if (change.kind === 'updateSpeaker') {
+      const speaker = speakers.find((s) => s.id === change.speakerId);
+      if (!speaker) throw new ApiError('not-found', 'That speaker no longer exists.');
+      const { kind: _kind, speakerId: _id, ...fields } = change;
+      Object.assign(speaker, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)));
+      return;
+    }
+    if (change.kind === 'mergeSpeakers') {
+      const survivor = speakers.find((s) => s.id === change.survivorId);
+      const merged = speakers.find((s) => s.id === change.mergedId);
+      if (!survivor || !merged || survivor === merged) throw new ApiError('bad-request', 'Those speakers cannot be merged.');
+      for (const doc of documents.values()) doc.annotations = doc.annotations.map((a) => (a.speakerId === merged.id ? { ...a, speakerId: survivor.id } : a));
+      survivor.aliases = [...new Set([...survivor.aliases, merged.name, ...merged.aliases])].filter((alias) => alias !== survivor.name);
+      speakers.splice(speakers.indexOf(merged), 1);
       return;
     }
     if (change.kind === 'deleteSpeaker') {
@@ -117,6 +134,12 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     openFilesWithDialog: async () => [],
     listRecentFiles: async () => [],
     openExternalLink: async () => ({ opened: false }),
+    listSpeakerAppearances: async ({ speakerId }) =>
+      [...documents.values()].flatMap((doc) =>
+        doc.annotations
+          .filter((a) => a.speakerId === speakerId)
+          .map((a) => ({ documentId: doc.summary.id, documentTitle: doc.summary.title, annotationId: a.id, labelId: a.labelId, start: a.start, excerpt: a.text })),
+      ),
     openRecentFile: async () => {
       throw new ApiError('unsupported', 'The in-memory workspace keeps no recent files.');
     },

@@ -78,7 +78,17 @@ export function speakerStep(speaker: Speaker, at = Date.now()): Step {
   return {
     forward: [{ kind: 'add-speaker', speaker }],
     backward: [{ kind: 'remove-speaker', speakerId: speaker.id }],
-    send: [{ kind: 'createSpeaker', speakerId: speaker.id, name: speaker.name }],
+    send: [
+      {
+        kind: 'createSpeaker',
+        speakerId: speaker.id,
+        name: speaker.name,
+        aliases: speaker.aliases,
+        role: speaker.role,
+        organisation: speaker.organisation,
+        notes: speaker.notes,
+      },
+    ],
     unsend: [{ kind: 'deleteSpeaker', speakerId: speaker.id }],
     at,
   };

@@ -269,7 +269,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     (mention: Annotation, attributeTo: Annotation | null) => {
       const name = mention.text.trim().replace(/\s+/g, ' ');
       const existing = stateRef.current.speakers.find((s) => s.name.toLowerCase() === name.toLowerCase());
-      const speaker = existing ?? { id: newId('spk'), name, createdAt: new Date().toISOString() };
+      const speaker = existing ?? { id: newId('spk'), name, aliases: [], role: '', organisation: '', notes: '', createdAt: new Date().toISOString() };
       // One step: undoing it takes back the attribution and the new speaker together.
       const steps: Step[] = existing ? [] : [speakerStep(speaker)];
       const onMention = updateStepFor(mention.id, { speakerId: speaker.id });

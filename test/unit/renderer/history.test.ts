@@ -39,7 +39,7 @@ describe('steps', () => {
   });
 
   it('combined steps are undone in reverse order', () => {
-    const speaker = { id: 'spk-1', name: 'Wood', createdAt: 't' };
+    const speaker = { id: 'spk-1', name: 'Wood', aliases: [], role: '', organisation: '', notes: '', createdAt: 't' };
     const step = combine([speakerStep(speaker), updateStep(base, { ...base, speakerId: 'spk-1' }, { speakerId: 'spk-1' })]);
     expect(step.send.map((c) => c.kind)).toEqual(['createSpeaker', 'updateAnnotation']);
     expect(step.unsend.map((c) => c.kind)).toEqual(['updateAnnotation', 'deleteSpeaker']);

@@ -42,7 +42,7 @@ const session: Session = {
   capabilities: { nativeOpenDialog: false, recentFiles: false },
   labels: DEFAULT_LABELS,
   statuses: DEFAULT_STATUSES,
-  speakers: [{ id: 'spk-1', name: 'The mayor', createdAt: '2024-01-01T00:00:00.000Z' }],
+  speakers: [{ id: 'spk-1', name: 'The mayor', aliases: [], role: '', organisation: '', notes: '', createdAt: '2024-01-01T00:00:00.000Z' }],
   documents: [doc('doc-1', 2), doc('doc-2', 5)],
   lastDocumentId: 'doc-1',
   annotatorName: 'Ana Reyes',
@@ -174,7 +174,7 @@ describe('workspaceReducer', () => {
   });
 
   it('adds and removes speakers, changes documents and selects', () => {
-    let state = run(loaded(), { type: 'ops', ops: [{ kind: 'add-speaker', speaker: { id: 'spk-2', name: 'A critic', createdAt: 'now' } }] });
+    let state = run(loaded(), { type: 'ops', ops: [{ kind: 'add-speaker', speaker: { id: 'spk-2', name: 'A critic', aliases: [], role: '', organisation: '', notes: '', createdAt: 'now' } }] });
     expect(state.speakers.map((s) => s.id)).toEqual(['spk-1', 'spk-2']);
     expect(run(state, { type: 'ops', ops: [{ kind: 'remove-speaker', speakerId: 'spk-2' }] }).speakers.map((s) => s.id)).toEqual(['spk-1']);
     state = run(state, { type: 'documents-changed', documents: [doc('doc-9')] });

@@ -503,3 +503,49 @@ describe('quotes and claims carry what a fact-check needs', () => {
     expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.claim?.status).toBe('unreviewed');
   });
 });
+
+describe('the speaker registry', () => {
+  it('keeps a speaker’s aliases, role, organisation and notes', async () => {
+    const { service, dir } = await setup();
+    await service.applyChanges([
+      speakerChange('spk-wood', 'Robert Wood'),
+      { kind: 'updateSpeaker', speakerId: 'spk-wood', aliases: ['Wood'], role: 'Deputy ambassador', organisation: 'U.S. mission to the U.N.', notes: 'Spoke first.' },
+    ]);
+    expect((await workspaceOnDisk(dir)).speakers).toEqual([
+      { id: 'spk-wood', name: 'Robert Wood', aliases: ['Wood'], role: 'Deputy ambassador', organisation: 'U.S. mission to the U.N.', notes: 'Spoke first.', createdAt: expect.any(String) },
+    ]);
+  });
+
+  it('merges two speakers: every highlight in every document follows the survivor, and the name becomes an alias', async () => {
+    const { service, doc, dir } = await setup();
+    const other = await importText(service, 'second.txt', 'Wood said the vote would fail. Nobody disagreed.');
+    await service.applyChanges([
+      speakerChange('spk-robert', 'Robert Wood'),
+      speakerChange('spk-wood', 'Wood'),
+      createChange(doc.id, 'q1', 0, 5, { speakerId: 'spk-wood' }),
+      createChange(other.id, 'm1', 0, 4, { labelId: 'speaker', speakerId: 'spk-wood' }),
+      createChange(other.id, 'q2', 10, 29, { speakerId: 'spk-robert' }),
+    ]);
+    expect((await service.listSpeakerAppearances('spk-wood')).map((a) => [a.documentTitle, a.annotationId])).toEqual([
+      ['story', 'q1'],
+      ['second', 'm1'],
+    ]);
+    const { refused } = await service.applyChanges([{ kind: 'mergeSpeakers', survivorId: 'spk-robert', mergedId: 'spk-wood' }]);
+    expect(refused).toEqual([]);
+    const workspace = await workspaceOnDisk(dir);
+    expect(workspace.speakers.map((s) => [s.id, s.aliases])).toEqual([['spk-robert', ['Wood']]]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.speakerId)).toEqual(['spk-robert']);
+    expect((await annotationsOnDisk(dir, other.id)).annotations.map((a) => a.speakerId)).toEqual(['spk-robert', 'spk-robert']);
+    expect((await service.listSpeakerAppearances('spk-robert')).map((a) => a.annotationId)).toEqual(['q1', 'm1', 'q2']);
+  });
+
+  it('refuses to merge a speaker into itself or into one that is gone', async () => {
+    const { service } = await setup();
+    await service.applyChanges([speakerChange('spk-a', 'A')]);
+    const { refused } = await service.applyChanges([
+      { kind: 'mergeSpeakers', survivorId: 'spk-a', mergedId: 'spk-a' },
+      { kind: 'mergeSpeakers', survivorId: 'spk-a', mergedId: 'spk-gone' },
+    ]);
+    expect(refused.map((r) => r.message)).toEqual([expect.stringContaining('into itself'), expect.stringContaining('no longer exists')]);
+  });
+});

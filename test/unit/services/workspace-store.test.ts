@@ -104,7 +104,8 @@ describe('WorkspaceStore.open', () => {
     await fs.writeFile(path.join(dir, WORKSPACE_FILE), JSON.stringify({ labels, speakers, settings: {} }));
     const store = await ws.openStore(dir);
     expect(store.data.labels).toEqual(labels);
-    expect(store.data.speakers).toEqual(speakers);
+    // Speakers from before the registry kept more than a name get the new fields, empty.
+    expect(store.data.speakers).toEqual([{ ...speakers[0], aliases: [], role: '', organisation: '', notes: '' }]);
     expect(store.data.settings).toEqual({ lastDocumentId: null, annotatorName: null });
   });
 
@@ -249,7 +250,7 @@ describe('WorkspaceStore annotations', () => {
     const { document } = await store.addDocument('s.txt', 'Story', STORY);
     (await store.annotations(document)).push(annotation(document.id, 'ann-1', 0, 3, STORY), annotation(document.id, 'ann-2', 4, 9, STORY));
     document.annotationCount = 2;
-    store.data.speakers.push({ id: 'spk-1', name: 'The mayor', createdAt: '2024-01-01T00:00:00.000Z' });
+    store.data.speakers.push({ id: 'spk-1', name: 'The mayor', aliases: [], role: '', organisation: '', notes: '', createdAt: '2024-01-01T00:00:00.000Z' });
     store.data.settings.lastDocumentId = document.id;
     await Promise.all([store.saveAnnotations(document), store.saveWorkspace()]);
 

@@ -35,7 +35,7 @@ describe('main process quitting', () => {
     app.onTerminate = () => {
       atExit = JSON.parse(readFileSync(path.join(store.dir, 'workspace.json'), 'utf8'));
     };
-    store.data.speakers.push({ id: 'sp-scheduled', name: 'Scheduled Speaker', createdAt: new Date().toISOString() });
+    store.data.speakers.push({ id: 'sp-scheduled', name: 'Scheduled Speaker', aliases: [], role: '', organisation: '', notes: '', createdAt: new Date().toISOString() });
     void store.saveWorkspace();
     app.quit();
     expect(app.quitCount).toBe(0);
