@@ -205,6 +205,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onOpenLink={(url) => void actions.openLink(url)}
               onChange={(patch) => actions.updateAnnotation(selected.id, patch)}
               onCreateSpeakerFromMention={actions.createSpeakerFromMention}
+              onCreateSpeaker={actions.createSpeakerFor}
               onDelete={() => actions.deleteAnnotation(selected.id)}
             />
           ) : (

@@ -2,7 +2,7 @@
 // status, sources and tags; and quotes nobody has attributed yet, flagged and counted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { annotationsOnDisk, dragSelect, eventually, openAppWithSample, screenshot, type RunningHost } from './harness';
+import { annotationsOnDisk, dragSelect, eventually, openAppWithSample, pickSpeaker, screenshot, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
@@ -35,7 +35,7 @@ describe('quotes', () => {
     await page.keyboard.press('s');
     await panel().getByRole('button', { name: 'Create speaker “Vassily Nebenzia”' }).click();
     await page.locator('.annotation-row', { hasText: 'This is completely false' }).click();
-    await panel().getByLabel('Said by', { exact: true }).selectOption({ label: 'Vassily Nebenzia' });
+    await pickSpeaker(page, 'Said by', 'Vassily Nebenzia');
     await panel().getByLabel('Kind of quote').selectOption('partial');
     await expect.poll(() => page.locator('.unattributed-count').textContent()).toBe('1 unattributed quote');
     await eventually(async () => {
@@ -63,7 +63,7 @@ describe('claims', () => {
     await dragSelect(page, CLAIM);
     await page.keyboard.press('c');
     await expect.poll(() => panel().getByLabel('Status').inputValue()).toBe('unreviewed');
-    await panel().getByLabel('Claimant').selectOption({ label: 'Vassily Nebenzia' });
+    await pickSpeaker(page, 'Claimant', 'Vassily Nebenzia');
     await panel().getByLabel('Check-worthiness').selectOption('high');
     await panel().getByLabel('Status').selectOption({ label: 'Mostly true' });
     await panel().getByRole('button', { name: '+ Add source' }).click();

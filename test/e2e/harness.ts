@@ -172,6 +172,16 @@ export async function clickText(page: Page, text: string, occurrence = 0): Promi
   await page.mouse.click(start.left + start.width / 2, start.top + start.height / 2);
 }
 
+/** Chooses in a speaker picker as a user does: type part of a name, pick the offer (null: none). */
+export async function pickSpeaker(page: Page, label: string, name: string | null, typed = name ?? ''): Promise<void> {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  await box.fill(typed);
+  const options = page.getByRole('listbox', { name: `${label}: speakers` }).getByRole('option');
+  if (name === null) await options.last().click();
+  else await options.filter({ hasText: name }).first().click();
+}
+
 export async function readJson<T = any>(file: string): Promise<T> {
   return JSON.parse(await fs.readFile(file, 'utf8')) as T;
 }

@@ -4,6 +4,7 @@ import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 import type { AnnotationPatch } from '../state/workspace-state';
 import { ClaimFieldsEditor } from './ClaimFieldsEditor';
+import { SpeakerPicker } from './SpeakerPicker';
 
 const QUOTE_KIND_NAMES = { direct: 'Direct', partial: 'Partial', paraphrase: 'Paraphrase' } as const;
 
@@ -22,12 +23,14 @@ interface Props {
   speakerMentions: Annotation[];
   onChange(patch: AnnotationPatch): void;
   onCreateSpeakerFromMention(mention: Annotation, attributeTo: Annotation | null): void;
+  /** A new speaker by this name, linked to this highlight. */
+  onCreateSpeaker(name: string, annotation: Annotation): void;
   onOpenLink(url: string): void;
   onDelete(): void;
 }
 
 export function AnnotationPanel(props: Props) {
-  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onOpenLink, onDelete } = props;
+  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
   const linkedNames = new Set(speakers.map((s) => s.name.toLowerCase()));
   const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !linkedNames.has(m.text.trim().toLowerCase()));
@@ -76,21 +79,17 @@ export function AnnotationPanel(props: Props) {
       )}
 
       {(annotation.labelId === 'quote' || annotation.labelId === 'speaker' || annotation.labelId === 'claim') && (
-        <div className="field">
-          <label htmlFor="annotation-speaker">{annotation.labelId === 'quote' ? 'Said by' : annotation.labelId === 'claim' ? 'Claimant' : 'This names'}</label>
-          <select
-            id="annotation-speaker"
-            value={annotation.speakerId ?? ''}
-            onChange={(event) => onChange({ speakerId: event.target.value || null })}
-          >
-            <option value="">{annotation.labelId === 'speaker' ? 'No speaker linked' : 'Unattributed'}</option>
-            {speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SpeakerPicker
+          key={`${annotation.id}-speaker`}
+          id="annotation-speaker"
+          label={annotation.labelId === 'quote' ? 'Said by' : annotation.labelId === 'claim' ? 'Claimant' : 'This names'}
+          speakers={speakers}
+          value={annotation.speakerId}
+          suggest={annotation.labelId === 'speaker' ? annotation.text.trim() : undefined}
+          emptyText={annotation.labelId === 'speaker' ? 'No speaker linked' : 'Unattributed'}
+          onPick={(speakerId) => onChange({ speakerId })}
+          onCreate={(name) => onCreateSpeaker(name, annotation)}
+        />
       )}
 
       {annotation.labelId === 'speaker' && !annotation.speakerId && (

@@ -265,6 +265,16 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     return true;
   }, [history, queue]);
 
+  /** A new speaker, named by the user, linked to the highlight the picker belongs to. */
+  const createSpeakerFor = useCallback(
+    (name: string, annotation: Annotation) => {
+      const speaker = { id: newId('spk'), name: name.trim(), aliases: [], role: '', organisation: '', notes: '', createdAt: new Date().toISOString() };
+      const link = updateStepFor(annotation.id, { speakerId: speaker.id });
+      perform(combine(link ? [speakerStep(speaker), link] : [speakerStep(speaker)]));
+    },
+    [perform],
+  );
+
   const createSpeakerFromMention = useCallback(
     (mention: Annotation, attributeTo: Annotation | null) => {
       const name = mention.text.trim().replace(/\s+/g, ' ');
@@ -353,6 +363,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       dismiss,
       setAnnotatorName,
       openLink,
+      createSpeakerFor,
       report,
     },
   };

@@ -64,7 +64,7 @@ describe('App with the in-memory API', () => {
     await settle();
     expect(panelText()).toBe('we will build 300,000 homes');
     expect(host.querySelector<HTMLSelectElement>('#annotation-label')?.value).toBe('quote');
-    expect(host.querySelector<HTMLSelectElement>('#annotation-speaker')?.value).toBe('');
+    expect(host.querySelector<HTMLInputElement>('#annotation-speaker')?.value).toBe('');
   });
 
   it('deletes with the Delete key and restores with Ctrl+Z, sending both changes', async () => {

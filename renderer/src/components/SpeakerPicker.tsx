@@ -1,0 +1,122 @@
+// Who said it: type a name and the speakers whose names or aliases match are offered; a new
+// speaker is made only when that is what you choose.
+import { useId, useMemo, useState } from 'react';
+import type { Speaker } from '../../../electron/contract/api';
+
+interface Props {
+  id: string;
+  label: string;
+  speakers: Speaker[];
+  value: string | null;
+  /** What to offer before anything is typed (a Speaker highlight's own text). */
+  suggest?: string;
+  emptyText: string;
+  onPick(speakerId: string | null): void;
+  onCreate(name: string): void;
+}
+
+type Option = { kind: 'speaker'; speaker: Speaker; via?: string } | { kind: 'create'; name: string } | { kind: 'none' };
+
+/** Speakers whose name or an alias contains `query`; those starting with it first. */
+export function matchSpeakers(speakers: Speaker[], query: string): { speaker: Speaker; via?: string }[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return speakers.map((speaker) => ({ speaker }));
+  const scored: { speaker: Speaker; via?: string; score: number }[] = [];
+  for (const speaker of speakers) {
+    const names = [speaker.name, ...speaker.aliases];
+    let best: { via?: string; score: number } | null = null;
+    for (const [i, name] of names.entries()) {
+      const at = name.toLowerCase().indexOf(q);
+      if (at < 0) continue;
+      const score = (at === 0 ? 0 : 2) + (i === 0 ? 0 : 1);
+      if (!best || score < best.score) best = { via: i === 0 ? undefined : name, score };
+    }
+    if (best) scored.push({ speaker, ...best });
+  }
+  return scored.sort((a, b) => a.score - b.score || a.speaker.name.localeCompare(b.speaker.name));
+}
+
+export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, onPick, onCreate }: Props) {
+  const current = speakers.find((s) => s.id === value) ?? null;
+  const [query, setQuery] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const open = query !== null;
+  const typed = query ?? '';
+  const options = useMemo<Option[]>(() => {
+    const lookFor = typed || suggest || '';
+    const matches = matchSpeakers(speakers, lookFor);
+    const list: Option[] = (matches.length ? matches : matchSpeakers(speakers, '')).map((m) => ({ kind: 'speaker', ...m }));
+    const name = (typed || suggest || '').trim();
+    if (name && !speakers.some((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase() === name.toLowerCase()))) list.push({ kind: 'create', name });
+    list.push({ kind: 'none' });
+    return list;
+  }, [speakers, typed, suggest]);
+
+  const choose = (option: Option | undefined) => {
+    if (!option) return;
+    if (option.kind === 'speaker') onPick(option.speaker.id);
+    else if (option.kind === 'create') onCreate(option.name);
+    else onPick(null);
+    setQuery(null);
+  };
+
+  return (
+    <div className="field speaker-picker">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        autoComplete="off"
+        placeholder={emptyText}
+        value={open ? typed : (current?.name ?? '')}
+        onFocus={() => (setQuery(''), setActive(0))}
+        onBlur={() => setQuery(null)}
+        onChange={(event) => (setQuery(event.target.value), setActive(0))}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            if (!open) setQuery('');
+            setActive((i) => (event.key === 'ArrowDown' ? Math.min(options.length - 1, i + 1) : Math.max(0, i - 1)));
+          } else if (event.key === 'Enter' && open) {
+            event.preventDefault();
+            choose(options[active]);
+          } else if (event.key === 'Escape' && open) {
+            event.preventDefault();
+            event.stopPropagation();
+            setQuery(null);
+          }
+        }}
+      />
+      {open && (
+        <ul className="picker-options" role="listbox" id={listId} aria-label={`${label}: speakers`}>
+          {options.map((option, index) => (
+            <li
+              key={option.kind === 'speaker' ? option.speaker.id : option.kind}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === active}
+              // Chosen on mousedown, before the input's blur closes the list.
+              onMouseDown={(event) => (event.preventDefault(), choose(option))}
+              onMouseEnter={() => setActive(index)}
+            >
+              {option.kind === 'speaker' && (
+                <>
+                  {option.speaker.name}
+                  {option.via && <span className="via"> (also “{option.via}”)</span>}
+                  {option.speaker.role && <span className="via"> · {option.speaker.role}</span>}
+                </>
+              )}
+              {option.kind === 'create' && <>Create speaker “{option.name}”</>}
+              {option.kind === 'none' && <span className="via">{emptyText}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
