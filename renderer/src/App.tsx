@@ -1,7 +1,7 @@
 // The window: documents on the left, the text in the middle, the selected highlight and the
 // list of highlights on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Session } from '../../electron/contract/api';
+import type { Appearance, Session } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor, type EditorCommands } from './editor/AnnotationEditor';
 import { AnnotationFilter, NO_FILTER, type ListFilter } from './components/AnnotationFilter';
@@ -12,6 +12,8 @@ import { DocumentList } from './components/DocumentList';
 import { FileMenu } from './components/FileMenu';
 import { Messages } from './components/Messages';
 import { ShortcutSheet } from './components/ShortcutSheet';
+import { SpeakerList } from './components/SpeakerList';
+import { SpeakerPanel } from './components/SpeakerPanel';
 import { OPENABLE_EXTENSIONS } from './files';
 import { useWorkspace } from './state/use-workspace';
 
@@ -31,6 +33,16 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [scrollRequest, setScrollRequest] = useState(0);
   const [dragging, setDragging] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [speakerId, setSpeakerId] = useState<string | null>(null);
+  const shownSpeaker = state.speakers.find((s) => s.id === speakerId) ?? null;
+
+  /** From the speaker panel to the highlight, in its document, scrolled into view. */
+  const openAppearance = async (appearance: Appearance) => {
+    if (current?.document.id !== appearance.documentId) await actions.openDocument(appearance.documentId);
+    setSpeakerId(null);
+    actions.select(appearance.annotationId);
+    setScrollRequest((n) => n + 1);
+  };
   const current = state.current;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
@@ -166,6 +178,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <nav className="sidebar sidebar-left" aria-label="Documents">
           <h2>Documents</h2>
           <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} />
+          <h2>Speakers</h2>
+          <SpeakerList speakers={state.speakers} currentId={speakerId} onOpen={setSpeakerId} />
         </nav>
 
         <main className="reader">
@@ -194,7 +208,20 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
 
         <aside className="sidebar sidebar-right" aria-label="Highlights">
           {state.session && state.session.annotatorName === null && <AnnotatorName name={null} onSave={actions.setAnnotatorName} />}
-          {selected ? (
+          {shownSpeaker ? (
+            <SpeakerPanel
+              key={shownSpeaker.id}
+              speaker={shownSpeaker}
+              speakers={state.speakers}
+              labels={state.labels}
+              client={client}
+              refreshKey={current?.annotations}
+              onEdit={(patch) => actions.editSpeaker(shownSpeaker.id, patch)}
+              onMerge={(mergedId) => void actions.mergeSpeakers(shownSpeaker.id, mergedId)}
+              onOpenAppearance={(appearance) => void openAppearance(appearance)}
+              onClose={() => setSpeakerId(null)}
+            />
+          ) : selected ? (
             <AnnotationPanel
               key={selected.id}
               annotation={selected}
@@ -206,6 +233,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onChange={(patch) => actions.updateAnnotation(selected.id, patch)}
               onCreateSpeakerFromMention={actions.createSpeakerFromMention}
               onCreateSpeaker={actions.createSpeakerFor}
+              onBackToText={() => editorCommands.current?.focus()}
               onDelete={() => actions.deleteAnnotation(selected.id)}
             />
           ) : (

@@ -80,6 +80,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Scrolls the editor until `text` is drawn, then returns its box on screen. */
 export async function locateText(page: Page, text: string, occurrence = 0): Promise<{ start: DOMRect; end: DOMRect }> {
+  let lastSeen = '';
   for (let attempt = 0; attempt < 200; attempt++) {
     const rects = await page.evaluate(
       ({ text, occurrence }) => {
@@ -138,7 +139,14 @@ export async function locateText(page: Page, text: string, occurrence = 0): Prom
       },
       { text, occurrence },
     );
-    if (rects && rects !== 'scrolled') return rects as { start: DOMRect; end: DOMRect };
+    if (rects && rects !== 'scrolled') {
+      // Only a position that holds still for a frame: a scroll may still be on its way.
+      const key = JSON.stringify(rects);
+      if (key === lastSeen) return rects as { start: DOMRect; end: DOMRect };
+      lastSeen = key;
+    } else {
+      lastSeen = '';
+    }
     await page.waitForTimeout(30);
   }
   throw new Error(`"${text}" was not found in the editor`);

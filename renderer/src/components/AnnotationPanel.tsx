@@ -27,10 +27,12 @@ interface Props {
   onCreateSpeaker(name: string, annotation: Annotation): void;
   onOpenLink(url: string): void;
   onDelete(): void;
+  /** Return the keyboard to the text after a choice made with it. */
+  onBackToText?(): void;
 }
 
 export function AnnotationPanel(props: Props) {
-  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete } = props;
+  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
   const linkedNames = new Set(speakers.map((s) => s.name.toLowerCase()));
   const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !linkedNames.has(m.text.trim().toLowerCase()));
@@ -89,6 +91,7 @@ export function AnnotationPanel(props: Props) {
           emptyText={annotation.labelId === 'speaker' ? 'No speaker linked' : 'Unattributed'}
           onPick={(speakerId) => onChange({ speakerId })}
           onCreate={(name) => onCreateSpeaker(name, annotation)}
+          onChosenByKeyboard={onBackToText}
         />
       )}
 

@@ -13,6 +13,8 @@ interface Props {
   emptyText: string;
   onPick(speakerId: string | null): void;
   onCreate(name: string): void;
+  /** After a choice made with Enter: the keyboard goes back to the text. */
+  onChosenByKeyboard?(): void;
 }
 
 type Option = { kind: 'speaker'; speaker: Speaker; via?: string } | { kind: 'create'; name: string } | { kind: 'none' };
@@ -36,7 +38,7 @@ export function matchSpeakers(speakers: Speaker[], query: string): { speaker: Sp
   return scored.sort((a, b) => a.score - b.score || a.speaker.name.localeCompare(b.speaker.name));
 }
 
-export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, onPick, onCreate }: Props) {
+export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, onPick, onCreate, onChosenByKeyboard }: Props) {
   const current = speakers.find((s) => s.id === value) ?? null;
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
@@ -85,6 +87,7 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
           } else if (event.key === 'Enter' && open) {
             event.preventDefault();
             choose(options[active]);
+            onChosenByKeyboard?.();
           } else if (event.key === 'Escape' && open) {
             event.preventDefault();
             event.stopPropagation();

@@ -94,6 +94,54 @@ export function speakerStep(speaker: Speaker, at = Date.now()): Step {
   };
 }
 
+/** Fields of a speaker edited in the speaker panel. */
+export type SpeakerPatch = Partial<Pick<Speaker, 'name' | 'aliases' | 'role' | 'organisation' | 'notes'>>;
+
+export function speakerEditStep(before: Speaker, patch: SpeakerPatch, at = Date.now()): Step {
+  const restore = Object.fromEntries(Object.keys(patch).map((key) => [key, before[key as keyof SpeakerPatch]])) as SpeakerPatch;
+  return {
+    forward: [{ kind: 'add-speaker', speaker: { ...before, ...patch } }],
+    backward: [{ kind: 'add-speaker', speaker: before }],
+    send: [{ kind: 'updateSpeaker', speakerId: before.id, ...patch }],
+    unsend: [{ kind: 'updateSpeaker', speakerId: before.id, ...restore }],
+    mergeKey: `speaker:${before.id}:${Object.keys(patch).join(',')}`,
+    at,
+  };
+}
+
+/**
+ * Merging `merged` into `survivor`. `elsewhere` lists every highlight of `merged` in the
+ * workspace (asked for before merging), so undoing points each back at it; `here` holds the
+ * open document's highlights, changed on screen at once.
+ */
+export function mergeStep(
+  survivor: Speaker,
+  merged: Speaker,
+  elsewhere: { documentId: string; annotationId: string }[],
+  here: Annotation[],
+  at = Date.now(),
+): Step {
+  const names = new Set([survivor.name.toLowerCase()]);
+  const aliases = [...survivor.aliases, merged.name, ...merged.aliases].filter((alias) => !names.has(alias.toLowerCase()) && !!names.add(alias.toLowerCase()));
+  const after: Speaker = { ...survivor, aliases, role: survivor.role || merged.role, organisation: survivor.organisation || merged.organisation };
+  const moved = here.filter((a) => a.speakerId === merged.id);
+  return {
+    forward: [
+      { kind: 'add-speaker', speaker: after },
+      { kind: 'remove-speaker', speakerId: merged.id },
+      ...moved.map((a): LocalOp => ({ kind: 'put', annotation: { ...a, speakerId: survivor.id } })),
+    ],
+    backward: [{ kind: 'add-speaker', speaker: merged }, { kind: 'add-speaker', speaker: survivor }, ...moved.map((a): LocalOp => ({ kind: 'put', annotation: a }))],
+    send: [{ kind: 'mergeSpeakers', survivorId: survivor.id, mergedId: merged.id }],
+    unsend: [
+      { kind: 'createSpeaker', speakerId: merged.id, name: merged.name, aliases: merged.aliases, role: merged.role, organisation: merged.organisation, notes: merged.notes },
+      { kind: 'updateSpeaker', speakerId: survivor.id, aliases: survivor.aliases, role: survivor.role, organisation: survivor.organisation },
+      ...elsewhere.map((a): Change => ({ kind: 'updateAnnotation', documentId: a.documentId, annotationId: a.annotationId, speakerId: merged.id })),
+    ],
+    at,
+  };
+}
+
 /** Several steps as one: done in order, undone in reverse. */
 export function combine(steps: Step[]): Step {
   return {

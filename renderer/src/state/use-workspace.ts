@@ -7,7 +7,7 @@ import { fromAnnotationColumns, spanContext } from '../../../electron/contract/s
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, localStorageOutbox, type SaveStatus } from './change-queue';
-import { combine, createStep, deleteStep, History, speakerStep, updateStep, type Step } from './history';
+import { combine, createStep, deleteStep, History, mergeStep, speakerEditStep, speakerStep, updateStep, type SpeakerPatch, type Step } from './history';
 import { hydrateDocument, initialState, workspaceReducer, type AnnotationPatch } from './workspace-state';
 
 
@@ -296,6 +296,33 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [perform],
   );
 
+  const editSpeaker = useCallback(
+    (speakerId: string, patch: SpeakerPatch) => {
+      const before = stateRef.current.speakers.find((s) => s.id === speakerId);
+      if (before) perform(speakerEditStep(before, patch));
+    },
+    [perform],
+  );
+
+  /** Everything of `mergedId`, in every document, follows `survivorId`; undoable as one step. */
+  const mergeSpeakers = useCallback(
+    async (survivorId: string, mergedId: string) => {
+      const { speakers, current } = stateRef.current;
+      const survivor = speakers.find((s) => s.id === survivorId);
+      const merged = speakers.find((s) => s.id === mergedId);
+      if (!survivor || !merged || survivor === merged) return;
+      try {
+        await queue.whenIdle();
+        const elsewhere = await client.listSpeakerAppearances({ speakerId: mergedId });
+        perform(mergeStep(survivor, merged, elsewhere, current?.annotations ?? []));
+        dispatch({ type: 'message', kind: 'info', text: `“${merged.name}” was merged into “${survivor.name}”. Press Ctrl+Z (⌘Z on a Mac) to undo.` });
+      } catch (error) {
+        report(error);
+      }
+    },
+    [client, perform, queue, report],
+  );
+
   /** A source link: the desktop app opens the system browser; a browser opens a new tab. */
   const openLink = useCallback(
     async (url: string) => {
@@ -364,6 +391,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       setAnnotatorName,
       openLink,
       createSpeakerFor,
+      editSpeaker,
+      mergeSpeakers,
       report,
     },
   };

@@ -76,7 +76,8 @@ function applyOps(state: WorkspaceState, ops: LocalOp[], select: string | null |
   let { current, documents, speakers, selectedId } = state;
   for (const op of ops) {
     if (op.kind === 'add-speaker') {
-      if (!speakers.some((s) => s.id === op.speaker.id)) speakers = [...speakers, op.speaker];
+      // Adds the speaker, or puts back the version given (an edit, or its undo).
+      speakers = speakers.some((s) => s.id === op.speaker.id) ? speakers.map((s) => (s.id === op.speaker.id ? op.speaker : s)) : [...speakers, op.speaker];
     } else if (op.kind === 'remove-speaker') {
       speakers = speakers.filter((s) => s.id !== op.speakerId);
     } else if (current) {
