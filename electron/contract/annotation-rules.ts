@@ -1,6 +1,7 @@
 // How a highlight changes, shared by the services and the in-memory API so both agree. The
 // checks that need the workspace (does this label, speaker or status exist?) stay with them.
 import type { Annotation, Change, ClaimFields } from './api.js';
+import { spanContext } from './spans.js';
 
 type Update = Extract<Change, { kind: 'updateAnnotation' }>;
 
@@ -15,10 +16,14 @@ export function withLabelFields(annotation: Annotation, firstStatusId: string): 
   return annotation;
 }
 
-/** The highlight after an update: a new object, never the old one changed. */
-export function updatedAnnotation(annotation: Annotation, change: Update, now: string, firstStatusId: string): Annotation {
+/** The highlight after an update: a new object, never the old one changed. `text` is the document's. */
+export function updatedAnnotation(annotation: Annotation, change: Update, now: string, firstStatusId: string, text?: string): Annotation {
+  const start = change.start ?? annotation.start;
+  const end = change.end ?? annotation.end;
+  const moved = text !== undefined && (start !== annotation.start || end !== annotation.end);
   const next: Annotation = {
     ...annotation,
+    ...(moved && { start, end, text: text.slice(start, end), ...spanContext(text, start, end) }),
     ...(change.labelId !== undefined && { labelId: change.labelId }),
     ...(change.speakerId !== undefined && { speakerId: change.speakerId }),
     ...(change.note !== undefined && { note: change.note }),

@@ -193,6 +193,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('updateAnnotation'),
     documentId: id,
     annotationId: id,
+    /** A new start and end: the span is moved (its text, prefix and suffix follow). */
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
     labelId: id.optional(),
     speakerId: id.nullable().optional(),
     note: noteText.optional(),

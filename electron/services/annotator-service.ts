@@ -204,6 +204,15 @@ export class AnnotatorService {
     }
   }
 
+  private requireRange(doc: StoredDocument, text: string, start: number, end: number): void {
+    if (!(start < end && end <= text.length)) {
+      throw new ApiError('bad-request', `The range ${start}–${end} is outside "${doc.title}" (length ${text.length}).`);
+    }
+    if (isLowSurrogate(text.charCodeAt(start)) || isLowSurrogate(text.charCodeAt(end))) {
+      throw new ApiError('bad-request', 'A highlight cannot begin or end inside a single character (such as an emoji).');
+    }
+  }
+
   private firstStatusId(): string {
     return this.store.data.statuses[0]?.id ?? 'unreviewed';
   }
@@ -225,12 +234,7 @@ export class AnnotatorService {
     const text = await this.readText(doc);
     const annotations = await this.store.annotations(doc);
     const { start, end } = change;
-    if (!(start < end && end <= text.length)) {
-      throw new ApiError('bad-request', `The range ${start}–${end} is outside "${doc.title}" (length ${text.length}).`);
-    }
-    if (isLowSurrogate(text.charCodeAt(start)) || isLowSurrogate(text.charCodeAt(end))) {
-      throw new ApiError('bad-request', 'A highlight cannot begin or end inside a single character (such as an emoji).');
-    }
+    this.requireRange(doc, text, start, end);
     this.requireLabel(change.labelId);
     this.requireSpeaker(change.speakerId);
     if (change.claim) this.requireStatus(change.claim.status);
@@ -268,8 +272,15 @@ export class AnnotatorService {
     if (change.labelId !== undefined) this.requireLabel(change.labelId);
     if (change.speakerId !== undefined) this.requireSpeaker(change.speakerId);
     if (change.claim?.status !== undefined) this.requireStatus(change.claim.status);
+    let text: string | undefined;
+    if (change.start !== undefined || change.end !== undefined) {
+      text = await this.readText(doc);
+      this.requireRange(doc, text, change.start ?? annotation.start, change.end ?? annotation.end);
+    }
     // A new object, not a mutation: the store re-serializes only highlights that changed.
-    annotations[index] = updatedAnnotation(annotation, change, new Date().toISOString(), this.firstStatusId());
+    const updated = updatedAnnotation(annotation, change, new Date().toISOString(), this.firstStatusId(), text);
+    annotations.splice(index, 1);
+    annotations.splice(sortedIndex(annotations, updated), 0, updated);
     return [this.store.saveAnnotations(doc)];
   }
 

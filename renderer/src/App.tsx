@@ -193,6 +193,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               scrollRequest={scrollRequest}
               onSelectAnnotation={actions.select}
               onLabelSelection={actions.createAnnotation}
+              onResize={(annotationId, start, end) => actions.updateAnnotation(annotationId, { start, end })}
               commandsRef={editorCommands}
             />
           ) : (

@@ -134,6 +134,44 @@ describe('reading and selecting by sentence and quotation', () => {
   });
 });
 
+describe('moving a highlight’s ends', () => {
+  it('moves the end with , and . and the start with < and >, on disk too, and undoes it in one step', async () => {
+    await page.keyboard.press('Escape');
+    await dragSelect(page, 'North Korea is seeking');
+    await page.keyboard.press('c');
+    await expect.poll(panelText).toBe('North Korea is seeking');
+    await page.keyboard.press('.');
+    await page.keyboard.press('.');
+    await expect.poll(panelText).toBe('North Korea is seeking trade and');
+    await page.keyboard.press(',');
+    await page.keyboard.press('<');
+    await expect.poll(panelText).toBe('weapons, North Korea is seeking trade');
+    await page.keyboard.press('>');
+    await expect.poll(panelText).toBe('North Korea is seeking trade');
+    await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'North Korea is seeking trade')).toBe(true));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => {
+      const texts = (await annotationsOnDisk(store)).map((a) => a.text);
+      expect(texts).toContain('North Korea is seeking');
+      expect(texts).not.toContain('North Korea is seeking trade');
+    });
+  });
+
+  it('moves an end by dragging its handle, snapped to whole words', async () => {
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(panelText).toBe('North Korea is seeking trade');
+    const handle = page.locator('.cm-handle-end');
+    const from = (await handle.boundingBox())!;
+    const target = await locateText(page, 'military assistance');
+    await page.mouse.move(from.x + 1, from.y + from.height / 2);
+    await page.mouse.down();
+    // Let go in the middle of "military": the end snaps to the end of the word.
+    await page.mouse.move(target.start.left + 20, target.start.top + target.start.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'North Korea is seeking trade and military')).toBe(true));
+  });
+});
+
 describe('selections', () => {
   it('labels a quote that runs over two paragraphs as one highlight', async () => {
     await dragBetween(page, 'DPRK is the abbreviation', 'Wood spoke ahead');

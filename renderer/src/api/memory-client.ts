@@ -97,7 +97,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     } else if (change.kind === 'updateAnnotation') {
       const index = doc.annotations.findIndex((a) => a.id === change.annotationId);
       if (index < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
-      doc.annotations[index] = updatedAnnotation(doc.annotations[index]!, change, now(), DEFAULT_STATUSES[0]!.id);
+      doc.annotations[index] = updatedAnnotation(doc.annotations[index]!, change, now(), DEFAULT_STATUSES[0]!.id, doc.text);
+      doc.annotations.sort(compareSpans);
     } else {
       doc.annotations = doc.annotations.filter((a) => a.id !== change.annotationId);
     }

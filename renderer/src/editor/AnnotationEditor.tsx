@@ -19,7 +19,16 @@ import {
 } from './highlights';
 import { compareSpans } from '../../../electron/contract/spans';
 import { trimRange, wordSnapping } from './word-snap';
-import { nextSentenceStart, previousSentenceStart, quotationAround, sentenceAt } from './text-units';
+import {
+  nextSentenceStart,
+  nextWordEnd,
+  nextWordStart,
+  previousSentenceStart,
+  previousWordEnd,
+  previousWordStart,
+  quotationAround,
+  sentenceAt,
+} from './text-units';
 
 /** Grow to the sentence around the selection; again, to take in the next sentence too. */
 function growToSentence(text: string, from: number, to: number): { from: number; to: number } {
@@ -63,6 +72,8 @@ interface Props {
   scrollRequest: number;
   onSelectAnnotation(id: string | null): void;
   onLabelSelection(labelId: string, from: number, to: number): void;
+  /** Moves a highlight's start or end (keys , . < > or dragging its handles). */
+  onResize(annotationId: string, start: number, end: number): void;
   /** Filled in with commands the rest of the window may run on the editor. */
   commandsRef?: React.MutableRefObject<EditorCommands | null>;
 }
@@ -141,6 +152,22 @@ export function AnnotationEditor(props: Props) {
                 }
                 return true;
               }
+              // , and . move the selected highlight's end by a word; < and > its start.
+              const selected = annotations.find((a) => a.id === selectedId);
+              if (selected && main.empty && [',', '.', '<', '>'].includes(event.key)) {
+                const text = propsRef.current.text;
+                let { start, end } = selected;
+                if (event.key === '.') end = nextWordEnd(text, end);
+                if (event.key === ',') end = previousWordEnd(text, end);
+                if (event.key === '<') start = previousWordStart(text, start);
+                if (event.key === '>') start = nextWordStart(text, start);
+                event.preventDefault();
+                const trimmed = trimRange(view.state.doc, start, end);
+                if (trimmed && (trimmed.from !== selected.start || trimmed.to !== selected.end)) {
+                  propsRef.current.onResize(selected.id, trimmed.from, trimmed.to);
+                }
+                return true;
+              }
               if (event.key === 'e' || event.key === '"') {
                 const text = propsRef.current.text;
                 const range = event.key === 'e' ? growToSentence(text, main.from, main.to) : quotationAround(text, main.from, main.to);
@@ -162,6 +189,14 @@ export function AnnotationEditor(props: Props) {
               if (!label) return false;
               event.preventDefault();
               labelSelection(view, label.id);
+              return true;
+            },
+            mousedown(event, view) {
+              const handle = (event.target as HTMLElement).closest<HTMLElement>('[data-handle]');
+              const selected = propsRef.current.annotations.find((a) => a.id === propsRef.current.selectedId);
+              if (!handle || !selected) return false;
+              event.preventDefault();
+              dragEnd(view, selected, handle.dataset.handle === 'start' ? 'start' : 'end');
               return true;
             },
             click(event, view) {
@@ -238,6 +273,29 @@ export function AnnotationEditor(props: Props) {
     if (!view || !selected || props.scrollRequest === 0) return;
     view.dispatch({ effects: EditorView.scrollIntoView(selected.start, { y: 'center' }) });
   }, [props.scrollRequest]);
+
+  /** Drags one end of a highlight; the text selection shows the new span until the mouse is let go. */
+  function dragEnd(view: EditorView, annotation: Annotation, end: 'start' | 'end') {
+    const fixed = end === 'start' ? annotation.end : annotation.start;
+    let moving = end === 'start' ? annotation.start : annotation.end;
+    const onMove = (event: MouseEvent) => {
+      const pos = view.posAtCoords({ x: event.clientX, y: event.clientY }, false);
+      if ((end === 'start' && pos < fixed) || (end === 'end' && pos > fixed)) moving = pos;
+      view.dispatch({ selection: { anchor: fixed, head: moving } });
+    };
+    const onUp = () => {
+      window.removeEventListener('mousemove', onMove);
+      window.removeEventListener('mouseup', onUp);
+      // Whole words, as with a fresh selection.
+      const word = view.state.wordAt(moving);
+      if (word && word.from < moving && moving < word.to) moving = end === 'start' ? word.from : word.to;
+      const range = trimRange(view.state.doc, Math.min(fixed, moving), Math.max(fixed, moving));
+      view.dispatch({ selection: { anchor: range ? range.to : fixed } });
+      if (range && (range.from !== annotation.start || range.to !== annotation.end)) propsRef.current.onResize(annotation.id, range.from, range.to);
+    };
+    window.addEventListener('mousemove', onMove);
+    window.addEventListener('mouseup', onUp);
+  }
 
   function labelSelection(view: EditorView, labelId: string) {
     const main = view.state.selection.main;

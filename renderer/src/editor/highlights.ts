@@ -1,7 +1,7 @@
 // Highlights as CodeMirror mark decorations: only the visible part of the text is ever drawn,
 // so 50,000 highlights on a 5 MB transcript cost no more on screen than ten.
 import { StateEffect, StateField, type Range } from '@codemirror/state';
-import { Decoration, EditorView, type DecorationSet } from '@codemirror/view';
+import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
 import type { Annotation, Label } from '../../../electron/contract/api';
 
 export interface HighlightSpan {
@@ -33,6 +33,29 @@ function markFor(labelId: string, labels: readonly Label[]): Decoration {
 }
 
 const selectedMark = Decoration.mark({ class: 'cm-hl-selected' });
+
+/** The grips at either end of the selected highlight: drag one to move that end. */
+class HandleWidget extends WidgetType {
+  constructor(readonly end: 'start' | 'end') {
+    super();
+  }
+  override eq(other: HandleWidget): boolean {
+    return other.end === this.end;
+  }
+  toDOM(): HTMLElement {
+    const grip = document.createElement('span');
+    grip.className = `cm-handle cm-handle-${this.end}`;
+    grip.dataset.handle = this.end;
+    grip.title = this.end === 'start' ? 'Drag to move the start (or press < >)' : 'Drag to move the end (or press , .)';
+    grip.setAttribute('aria-hidden', 'true');
+    return grip;
+  }
+  override ignoreEvent(): boolean {
+    return false;
+  }
+}
+const startHandle = Decoration.widget({ widget: new HandleWidget('start'), side: -1 });
+const endHandle = Decoration.widget({ widget: new HandleWidget('end'), side: 1 });
 
 interface HighlightState {
   labels: Label[];
@@ -83,7 +106,10 @@ export const selectedField = StateField.define<DecorationSet>({
     for (const effect of tr.effects) {
       if (effect.is(selectHighlight)) {
         const span = effect.value;
-        value = span && span.end <= tr.state.doc.length ? Decoration.set([selectedMark.range(span.start, span.end)]) : Decoration.none;
+        value =
+          span && span.end <= tr.state.doc.length
+            ? Decoration.set([startHandle.range(span.start), selectedMark.range(span.start, span.end), endHandle.range(span.end)], true)
+            : Decoration.none;
       }
     }
     return value;

@@ -93,3 +93,40 @@ export function quotationAround(text: string, from: number, to: number): { from:
   }
   return null;
 }
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_'’-]/u.test(c);
+
+/** The end of the next word after `pos` (for growing a span's end). */
+export function nextWordEnd(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && !isWordChar(text[i])) i++;
+  while (i < text.length && isWordChar(text[i])) i++;
+  // Take closing punctuation that hugs the word ("cooperation," or "world.”").
+  while (i < text.length && /[.,;:!?”’"»)]/.test(text[i]!)) i++;
+  return i;
+}
+
+/** The end of the word before the last word ending at or before `pos` (for shrinking a span's end). */
+export function previousWordEnd(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && !isWordChar(text[i - 1])) i--;
+  while (i > 0 && isWordChar(text[i - 1])) i--;
+  while (i > 0 && !isWordChar(text[i - 1])) i--;
+  return i;
+}
+
+/** The start of the word before `pos` (for growing a span's start). */
+export function previousWordStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && !isWordChar(text[i - 1])) i--;
+  while (i > 0 && isWordChar(text[i - 1])) i--;
+  return i;
+}
+
+/** The start of the word after the one at `pos` (for shrinking a span's start). */
+export function nextWordStart(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && isWordChar(text[i])) i++;
+  while (i < text.length && !isWordChar(text[i])) i++;
+  return i;
+}

@@ -58,6 +58,8 @@ export function updateStep(before: Annotation, after: Annotation, patch: Annotat
   const target = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId: before.id };
   // Put back every field the patch touched, as it was.
   const restore: AnnotationPatch = {
+    ...(patch.start !== undefined && { start: before.start }),
+    ...(patch.end !== undefined && { end: before.end }),
     ...(patch.labelId !== undefined && { labelId: before.labelId }),
     ...(patch.speakerId !== undefined && { speakerId: before.speakerId }),
     ...(patch.note !== undefined && { note: before.note }),
@@ -69,7 +71,13 @@ export function updateStep(before: Annotation, after: Annotation, patch: Annotat
     backward: [{ kind: 'put', annotation: before }],
     send: [{ ...target, ...patch }],
     unsend: [{ ...target, ...restore }],
-    mergeKey: patch.note !== undefined && Object.keys(patch).length === 1 ? `note:${before.id}` : undefined,
+    // A note typed key by key, or a span nudged word by word, is one step.
+    mergeKey:
+      patch.note !== undefined && Object.keys(patch).length === 1
+        ? `note:${before.id}`
+        : Object.keys(patch).every((key) => key === 'start' || key === 'end')
+          ? `span:${before.id}`
+          : undefined,
     at,
   };
 }

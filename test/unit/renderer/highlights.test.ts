@@ -122,11 +122,11 @@ describe('highlight decorations', () => {
     expect(state.doc.sliceString(7, 12)).toBe('quick');
   });
 
-  it('marks the selected highlight, and clears the mark with null', () => {
+  it('marks the selected highlight with a grip at each end, and clears them with null', () => {
     let state = fresh().update({ effects: selectHighlight.of(spans[1]!) }).state;
     const selected: string[] = [];
-    state.field(selectedField).between(0, state.doc.length, (from, to) => void selected.push(`${from}-${to}`));
-    expect(selected).toEqual(['10-19']);
+    state.field(selectedField).between(0, state.doc.length, (from, to, deco) => void selected.push(`${from}-${to}${deco.spec.widget ? ':grip' : ''}`));
+    expect(selected).toEqual(['10-10:grip', '10-19', '19-19:grip']);
     state = state.update({ effects: selectHighlight.of(null) }).state;
     expect(state.field(selectedField).size).toBe(0);
     // A span past the end of the text is not selected.

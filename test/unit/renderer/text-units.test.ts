@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSentenceStart, previousSentenceStart, quotationAround, sentenceAt } from '../../../renderer/src/editor/text-units.js';
+import { nextSentenceStart, nextWordEnd, nextWordStart, previousSentenceStart, previousWordEnd, previousWordStart, quotationAround, sentenceAt } from '../../../renderer/src/editor/text-units.js';
 
 const TEXT =
   'Wood spoke first. He said the U.N. sanctions “are being violated every day.” Nobody answered!\n\n' +
@@ -47,5 +47,21 @@ describe('quotationAround', () => {
   it('finds nothing outside quotations, and ignores apostrophes inside words', () => {
     expect(quotationAround(TEXT, TEXT.indexOf('Wood'), TEXT.indexOf('Wood') + 4)).toBeNull();
     expect(quotationAround(TEXT, TEXT.indexOf('over'), TEXT.indexOf('over') + 4)).toBeNull();
+  });
+});
+
+describe('moving a span’s ends by a word', () => {
+  const text = 'He said “we will build homes,” and left.';
+  const at = (word: string) => text.indexOf(word);
+  it('grows and shrinks the end', () => {
+    const end = at('will') + 4;
+    expect(text.slice(at('we'), nextWordEnd(text, end))).toBe('we will build');
+    expect(text.slice(at('we'), nextWordEnd(text, at('build') + 5))).toBe('we will build homes,”');
+    expect(text.slice(at('we'), previousWordEnd(text, end))).toBe('we');
+  });
+
+  it('grows and shrinks the start', () => {
+    expect(text.slice(previousWordStart(text, at('we')), at('homes'))).toBe('said “we will build ');
+    expect(text.slice(nextWordStart(text, at('we')), at('homes'))).toBe('will build ');
   });
 });

@@ -549,3 +549,26 @@ describe('the speaker registry', () => {
     expect(refused.map((r) => r.message)).toEqual([expect.stringContaining('into itself'), expect.stringContaining('no longer exists')]);
   });
 });
+
+describe('moving a highlight', () => {
+  it('moves its start and end: its text, context and place in text order follow', async () => {
+    const { service, doc, dir } = await setup('alpha beta gamma delta epsilon');
+    await service.applyChanges([createChange(doc.id, 'first', 0, 5), createChange(doc.id, 'second', 6, 10)]);
+    const { refused } = await service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'first', start: 11, end: 22 }]);
+    expect(refused).toEqual([]);
+    const saved = (await annotationsOnDisk(dir, doc.id)).annotations;
+    expect(saved.map((a) => [a.id, a.text])).toEqual([
+      ['second', 'beta'],
+      ['first', 'gamma delta'],
+    ]);
+    expect(saved[1]!.prefix).toBe('alpha beta ');
+  });
+
+  it('refuses a move outside the text, leaving the highlight where it was', async () => {
+    const { service, doc, dir } = await setup('alpha beta');
+    await service.applyChanges([createChange(doc.id, 'a', 0, 5)]);
+    const { refused } = await service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'a', end: 99 }]);
+    expect(refused[0]!.message).toMatch(/outside/);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.text).toBe('alpha');
+  });
+});
