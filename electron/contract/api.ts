@@ -14,11 +14,18 @@ const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters
 
 const noteText = z.string().max(MAX_NOTE_LENGTH, `A note can hold at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters; shorten it.`);
 
+/** Keys the editor uses for itself, so no label may take them. */
+export const RESERVED_KEYS = ['e', 'a', 'n', '?', '[', ']', '"', ',', '.', '<', '>'];
+
 export const labelSchema = z.object({
   id,
-  name: z.string().min(1).max(60),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  hotkey: z.string().length(1),
+  name: z.string().trim().min(1, 'A label needs a name.').max(60, 'A label’s name can hold at most 60 characters.'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A label’s colour is written #rrggbb.'),
+  hotkey: z
+    .string()
+    .length(1, 'A label’s key is one letter or digit.')
+    .regex(/^[a-z0-9]$/, 'A label’s key is one lower-case letter or digit.')
+    .refine((key) => !RESERVED_KEYS.includes(key), 'That key is taken by the editor (E, A and N are); choose another.'),
 });
 export type Label = z.infer<typeof labelSchema>;
 
@@ -214,6 +221,10 @@ export const changeSchema = z.discriminatedUnion('kind', [
     organisation: speakerText('organisation', 300).optional(),
     notes: speakerText('notes', 5000).optional(),
   }),
+  /** Adds a label to the workspace's set, or changes the one with that id. */
+  z.object({ kind: z.literal('saveLabel'), label: labelSchema }),
+  /** Removes a label no highlight uses. */
+  z.object({ kind: z.literal('deleteLabel'), labelId: id }),
   /** Undoing the creation of a speaker. */
   z.object({ kind: z.literal('deleteSpeaker'), speakerId: id }),
   z.object({

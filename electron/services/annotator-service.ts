@@ -8,6 +8,7 @@ import {
   type ApiMethod,
   type Change,
   type ChangeRefusal,
+  type Label,
   parseChange,
   type DocumentSummary,
   type OpenedDocument,
@@ -19,6 +20,9 @@ import { readDocumentBytes } from './document-reader.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
+
+/** Their ids carry meaning (quotes have speakers, claims have verdicts), so they stay. */
+const BUILT_IN_LABELS = ['quote', 'speaker', 'claim'];
 
 export type HostKind = Session['host'];
 
@@ -174,6 +178,10 @@ export class AnnotatorService {
         return this.deleteAnnotation(change);
       case 'createSpeaker':
         return this.createSpeaker(change);
+      case 'saveLabel':
+        return this.saveLabel(change.label);
+      case 'deleteLabel':
+        return this.deleteLabel(change.labelId);
       case 'updateSpeaker':
         return this.updateSpeaker(change);
       case 'mergeSpeakers':
@@ -306,6 +314,35 @@ export class AnnotatorService {
       notes: change.notes ?? '',
       createdAt: new Date().toISOString(),
     });
+    return [this.store.saveWorkspace()];
+  }
+
+  private saveLabel(label: Label): Promise<void>[] {
+    const labels = this.store.data.labels;
+    const others = labels.filter((l) => l.id !== label.id);
+    if (others.some((l) => l.name.toLowerCase() === label.name.trim().toLowerCase())) {
+      throw new ApiError('bad-request', `There is already a label called "${label.name.trim()}".`);
+    }
+    const clash = others.find((l) => l.hotkey === label.hotkey);
+    if (clash) throw new ApiError('bad-request', `The key ${label.hotkey.toUpperCase()} already labels ${clash.name}; choose another.`);
+    const saved = { ...label, name: label.name.trim() };
+    const index = labels.findIndex((l) => l.id === label.id);
+    if (index >= 0) labels[index] = saved;
+    else labels.push(saved);
+    return [this.store.saveWorkspace()];
+  }
+
+  private async deleteLabel(labelId: string): Promise<Promise<void>[]> {
+    if (BUILT_IN_LABELS.includes(labelId)) {
+      throw new ApiError('bad-request', 'Quote, Speaker and Claim are built in; rename or recolour them instead.');
+    }
+    let inUse = 0;
+    for (const doc of this.store.data.documents) inUse += (await this.store.annotations(doc)).filter((a) => a.labelId === labelId).length;
+    if (inUse > 0) throw new ApiError('bad-request', `${inUse} highlight${inUse === 1 ? ' uses' : 's use'} this label; relabel or delete ${inUse === 1 ? 'it' : 'them'} first.`);
+    const labels = this.store.data.labels;
+    const index = labels.findIndex((l) => l.id === labelId);
+    if (index < 0) return [];
+    labels.splice(index, 1);
     return [this.store.saveWorkspace()];
   }
 

@@ -10,6 +10,7 @@ import { AnnotationPanel } from './components/AnnotationPanel';
 import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentList } from './components/DocumentList';
 import { FileMenu } from './components/FileMenu';
+import { LabelsDialog } from './components/LabelsDialog';
 import { Messages } from './components/Messages';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { SpeakerList } from './components/SpeakerList';
@@ -33,6 +34,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [scrollRequest, setScrollRequest] = useState(0);
   const [dragging, setDragging] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showLabels, setShowLabels] = useState(false);
   const [speakerId, setSpeakerId] = useState<string | null>(null);
   const shownSpeaker = state.speakers.find((s) => s.id === speakerId) ?? null;
 
@@ -166,6 +168,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           </button>
         )}
         {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
+        <button type="button" className="shortcuts-button" onClick={() => setShowLabels(true)} title="Edit the label set">
+          Labels
+        </button>
         <button type="button" className="shortcuts-button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)">
           Shortcuts <kbd>?</kbd>
         </button>
@@ -276,6 +281,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       </div>
 
       <Messages messages={state.messages} onDismiss={actions.dismiss} />
+      {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} mod={MOD} onClose={() => (setShowShortcuts(false), editorCommands.current?.focus())} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

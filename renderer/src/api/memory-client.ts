@@ -45,6 +45,9 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (!speakers.some((s) => s.id === id)) speakers.push({ aliases: [], role: '', organisation: '', notes: '', ...fields, id, createdAt: now() });
       return;
     }
+    if (change.kind === 'saveLabel' || change.kind === 'deleteLabel') {
+      throw new ApiError('unsupported', 'The in-memory workspace keeps its labels as given.');
+    }
     if (change.kind === 'updateSpeaker') {
       const speaker = speakers.find((s) => s.id === change.speakerId);
       if (!speaker) throw new ApiError('not-found', 'That speaker no longer exists.');

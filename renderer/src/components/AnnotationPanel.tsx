@@ -123,7 +123,7 @@ export function AnnotationPanel(props: Props) {
         />
       )}
 
-      {annotation.labelId === 'claim' && (
+      {annotation.labelId !== 'speaker' && (
         <div className="field">
           <label htmlFor="annotation-note">Note</label>
           <textarea

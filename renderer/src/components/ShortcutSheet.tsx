@@ -46,6 +46,17 @@ export function shortcutGroups(labels: Label[], mod: string): { title: string; k
 export function ShortcutSheet({ labels, mod, onClose }: { labels: Label[]; mod: string; onClose(): void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
+  // Esc closes it wherever the focus is (a deleted row's button takes the focus with it).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onClose]);
   return (
     <div className="sheet-backdrop" onClick={onClose}>
       <div
@@ -55,7 +66,7 @@ export function ShortcutSheet({ labels, mod, onClose }: { labels: Label[]; mod: 
         aria-label="Keyboard shortcuts"
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => {
-          if (event.key === 'Escape' || event.key === '?') {
+          if (event.key === '?') {
             event.preventDefault();
             event.stopPropagation();
             onClose();

@@ -1,6 +1,6 @@
 // Every user action as a function: update the screen at once, then queue the change for disk.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Annotation, DocumentSummary, Session } from '../../../electron/contract/api';
+import type { Annotation, DocumentSummary, Label, Session } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
 import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
@@ -296,6 +296,29 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [perform],
   );
 
+  const saveLabel = useCallback(
+    (label: Label) => {
+      const labels = stateRef.current.labels;
+      const next = labels.some((l) => l.id === label.id) ? labels.map((l) => (l.id === label.id ? label : l)) : [...labels, label];
+      dispatch({ type: 'labels-changed', labels: next });
+      queue.push({ kind: 'saveLabel', label });
+    },
+    [queue],
+  );
+
+  const deleteLabel = useCallback(
+    (labelId: string) => {
+      const inUse = stateRef.current.current?.annotations.filter((a) => a.labelId === labelId).length ?? 0;
+      if (inUse > 0) {
+        report(new Error(`${inUse} highlight${inUse === 1 ? ' uses' : 's use'} this label here; relabel or delete ${inUse === 1 ? 'it' : 'them'} first.`));
+        return;
+      }
+      dispatch({ type: 'labels-changed', labels: stateRef.current.labels.filter((l) => l.id !== labelId) });
+      queue.push({ kind: 'deleteLabel', labelId });
+    },
+    [queue, report],
+  );
+
   const editSpeaker = useCallback(
     (speakerId: string, patch: SpeakerPatch) => {
       const before = stateRef.current.speakers.find((s) => s.id === speakerId);
@@ -392,6 +415,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       openLink,
       createSpeakerFor,
       editSpeaker,
+      saveLabel,
+      deleteLabel,
       mergeSpeakers,
       report,
     },

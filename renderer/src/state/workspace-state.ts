@@ -42,6 +42,7 @@ export type WorkspaceAction =
   /** A step done, undone or redone (see history.ts); `select` picks a highlight afterwards. */
   | { type: 'ops'; ops: LocalOp[]; select?: string | null }
   | { type: 'annotator-named'; name: string }
+  | { type: 'labels-changed'; labels: Label[] }
   | { type: 'select'; annotationId: string | null }
   | { type: 'message'; kind: Message['kind']; text: string }
   | { type: 'dismiss'; messageId: number };
@@ -131,6 +132,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     }
     case 'ops':
       return applyOps(state, action.ops, action.select);
+    case 'labels-changed':
+      return { ...state, labels: action.labels };
     case 'annotator-named':
       return state.session ? { ...state, session: { ...state.session, annotatorName: action.name } } : state;
     case 'select':

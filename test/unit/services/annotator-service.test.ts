@@ -572,3 +572,49 @@ describe('moving a highlight', () => {
     expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.text).toBe('alpha');
   });
 });
+
+describe('the label set', () => {
+  const statistic = { id: 'statistic', name: 'Statistic', color: '#2e7d32', hotkey: 't' };
+
+  it('adds a label and changes one, on disk', async () => {
+    const { service, doc, dir } = await setup();
+    await service.applyChanges([
+      { kind: 'saveLabel', label: statistic },
+      { kind: 'saveLabel', label: { id: 'quote', name: 'Quotation', color: '#aa7700', hotkey: 'q' } },
+      createChange(doc.id, 's1', 0, 5, { labelId: 'statistic' }),
+    ]);
+    const workspace = await workspaceOnDisk(dir);
+    expect(workspace.labels.map((l) => [l.id, l.name, l.hotkey])).toEqual([
+      ['quote', 'Quotation', 'q'],
+      ['speaker', 'Speaker', 's'],
+      ['claim', 'Claim', 'c'],
+      ['statistic', 'Statistic', 't'],
+    ]);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations[0]!.labelId).toBe('statistic');
+  });
+
+  it('refuses a taken name or key, a key the editor uses, and deleting a built-in or a used label', async () => {
+    const { service, doc } = await setup();
+    await service.applyChanges([{ kind: 'saveLabel', label: statistic }, createChange(doc.id, 's1', 0, 5, { labelId: 'statistic' })]);
+    const { refused } = await service.applyChanges([
+      { kind: 'saveLabel', label: { ...statistic, id: 'other', hotkey: 'u' } },
+      { kind: 'saveLabel', label: { id: 'other', name: 'Other', color: '#000000', hotkey: 'q' } },
+      { kind: 'saveLabel', label: { id: 'other', name: 'Other', color: '#000000', hotkey: 'e' } },
+      { kind: 'deleteLabel', labelId: 'quote' },
+      { kind: 'deleteLabel', labelId: 'statistic' },
+    ]);
+    expect(refused.map((r) => r.message)).toEqual([
+      'There is already a label called "Statistic".',
+      'The key Q already labels Quote; choose another.',
+      expect.stringContaining('taken by the editor'),
+      expect.stringContaining('built in'),
+      '1 highlight uses this label; relabel or delete it first.',
+    ]);
+  });
+
+  it('deletes a label nothing uses', async () => {
+    const { service, dir } = await setup();
+    await service.applyChanges([{ kind: 'saveLabel', label: statistic }, { kind: 'deleteLabel', labelId: 'statistic' }]);
+    expect((await workspaceOnDisk(dir)).labels.map((l) => l.id)).toEqual(['quote', 'speaker', 'claim']);
+  });
+});

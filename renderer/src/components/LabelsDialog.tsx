@@ -1,0 +1,104 @@
+// The workspace's label set: rename, recolour and re-key Quote, Speaker and Claim, and add
+// labels of the newsroom's own ("Statistic", "Prediction").
+import { useEffect, useRef, useState } from 'react';
+import { RESERVED_KEYS, type Label } from '../../../electron/contract/api';
+
+interface Props {
+  labels: Label[];
+  onSave(label: Label): void;
+  onDelete(labelId: string): void;
+  onClose(): void;
+}
+
+const BUILT_IN = ['quote', 'speaker', 'claim'];
+
+/** What is wrong with a label among the others, in words; null when nothing is. */
+export function labelProblem(label: Label, labels: Label[]): string | null {
+  const others = labels.filter((l) => l.id !== label.id);
+  if (!label.name.trim()) return 'A label needs a name.';
+  if (others.some((l) => l.name.trim().toLowerCase() === label.name.trim().toLowerCase())) return `There is already a label called "${label.name.trim()}".`;
+  if (!/^[a-z0-9]$/.test(label.hotkey)) return 'The key is one lower-case letter or digit.';
+  if (RESERVED_KEYS.includes(label.hotkey)) return `${label.hotkey.toUpperCase()} is taken by the editor; choose another key.`;
+  const clash = others.find((l) => l.hotkey === label.hotkey);
+  if (clash) return `${label.hotkey.toUpperCase()} already labels ${clash.name}; choose another key.`;
+  return null;
+}
+
+function LabelRow({ label, labels, onSave, onDelete }: { label: Label; labels: Label[]; onSave(label: Label): void; onDelete(): void }) {
+  const [draft, setDraft] = useState(label);
+  useEffect(() => setDraft(label), [label]);
+  const problem = labelProblem(draft, labels);
+  const commit = (next: Label) => {
+    setDraft(next);
+    if (!labelProblem(next, labels) && JSON.stringify(next) !== JSON.stringify(label)) onSave(next);
+  };
+  return (
+    <div className="label-row" role="group" aria-label={`Label ${label.name}`}>
+      <input aria-label={`${label.name}: name`} value={draft.name} maxLength={60} onChange={(event) => setDraft({ ...draft, name: event.target.value })} onBlur={() => commit(draft)} />
+      <input aria-label={`${label.name}: colour`} type="color" value={draft.color} onChange={(event) => commit({ ...draft, color: event.target.value })} />
+      <input
+        aria-label={`${label.name}: key`}
+        className="hotkey-input"
+        value={draft.hotkey.toUpperCase()}
+        maxLength={1}
+        onChange={(event) => commit({ ...draft, hotkey: event.target.value.toLowerCase() })}
+      />
+      <span className="chip" style={{ ['--hl-color' as string]: draft.color }}>
+        {draft.name || '…'}
+      </span>
+      {!BUILT_IN.includes(label.id) && (
+        <button type="button" className="secondary" onClick={onDelete}>
+          Delete
+        </button>
+      )}
+      {problem && <span className="field-error">{problem}</span>}
+    </div>
+  );
+}
+
+export function LabelsDialog({ labels, onSave, onDelete, onClose }: Props) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  // Esc closes it wherever the focus is (a deleted row's button takes the focus with it).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onClose]);
+  const addLabel = () => {
+    const free = 'bdfghijklmoprtuvwxyz0123456789'.split('').find((key) => !labels.some((l) => l.hotkey === key)) ?? 'z';
+    let n = labels.length + 1;
+    while (labels.some((l) => l.name === `Label ${n}`)) n++;
+    onSave({ id: `label-${Date.now().toString(36)}`, name: `Label ${n}`, color: '#7b61ff', hotkey: free });
+  };
+  return (
+    <div className="sheet-backdrop" onClick={onClose}>
+      <div
+        className="sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Labels"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <header>
+          <h2>Labels</h2>
+          <button type="button" ref={closeRef} onClick={onClose} aria-label="Close">
+            ×
+          </button>
+        </header>
+        <p className="empty-hint">Name, colour and key of each label. Highlights keep their label when it is renamed or recoloured.</p>
+        {labels.map((label) => (
+          <LabelRow key={label.id} label={label} labels={labels} onSave={onSave} onDelete={() => onDelete(label.id)} />
+        ))}
+        <button type="button" onClick={addLabel}>
+          + Add a label
+        </button>
+      </div>
+    </div>
+  );
+}
