@@ -1,7 +1,7 @@
 // A fact-checker's first session: label quotes, speakers and claims in the sample article,
 // attribute, edit, delete and undo, and find all of it on disk.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   VIEWPORT,
@@ -11,7 +11,7 @@ import {
   dragSelect,
   eventually,
   locateText,
-  openAppWithSample,
+  withAppWithSample,
   pickSpeaker,
   readJson,
   screenshot,
@@ -27,14 +27,7 @@ let host: RunningHost;
 let store: string;
 let page: Page;
 
-beforeAll(async () => {
-  ({ store, host, browser, page } = await openAppWithSample());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+withAppWithSample((app) => ({ store, host, browser, page } = app));
 
 const highlight = (label: string, text: string) => page.locator(`.cm-hl[data-label="${label}"]`, { hasText: text });
 

@@ -1,8 +1,8 @@
 // What a fact-check needs: a quote's kind and speaker, a claim's claimant, check-worthiness,
 // status, sources and tags; and quotes nobody has attributed yet, flagged and counted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { annotationsOnDisk, dragSelect, eventually, openAppWithSample, pickSpeaker, screenshot, type RunningHost } from './harness';
+import { annotationsOnDisk, dragSelect, eventually, withAppWithSample, pickSpeaker, screenshot, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
@@ -13,14 +13,7 @@ const CLAIM = 'Pyongyang has shipped at least 10,000 containers to Russia';
 const onDisk = async (text: string) => (await annotationsOnDisk(store)).find((a) => a.text === text);
 const panel = () => page.getByRole('region', { name: 'Selected highlight' });
 
-beforeAll(async () => {
-  ({ store, host, browser, page } = await openAppWithSample());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+withAppWithSample((app) => ({ store, host, browser, page } = app));
 
 describe('quotes', () => {
   it('flags and counts unattributed quotes until they have a speaker', async () => {

@@ -2,9 +2,9 @@
 // article, tag their speakers, attribute them, merge a duplicate speaker; then undo all of it
 // step by step and redo it, checking the workspace on disk after each phase.
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { annotationsOnDisk, eventually, openAppWithSample, readJson, screenshot, type RunningHost } from './harness';
+import { annotationsOnDisk, eventually, withAppWithSample, readJson, screenshot, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
@@ -15,14 +15,7 @@ const Q1 = 'Last week, Russian and DPRK leaders signed a ‘Treaty on Comprehens
 const Q2 = 'We are deeply concerned about the security implications of the advancement of this cooperation for Europe, the Korean Peninsula, the Indo-Pacific region and around the world.';
 const Q3 = 'Before February 2022, it was hard to imagine that the war in Ukraine would pose such a direct threat to the security of the Korean Peninsula,';
 
-beforeAll(async () => {
-  ({ store, host, browser, page } = await openAppWithSample());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+withAppWithSample((app) => ({ store, host, browser, page } = app));
 
 const key = (k: string) => page.keyboard.press(k);
 const type = (text: string) => page.keyboard.type(text);

@@ -5,6 +5,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -61,6 +62,26 @@ export async function startHost(args: string[], entry = 'dist/electron/serve.js'
 }
 
 export const VIEWPORT = { width: 1280, height: 860 };
+
+export interface SampleApp {
+  store: string;
+  host: RunningHost;
+  browser: Browser;
+  page: Page;
+}
+
+/** Starts the app with the sample before a file's tests, hands it over, and stops it after them. */
+export function withAppWithSample(receive: (app: SampleApp) => void): void {
+  let app: SampleApp | undefined;
+  beforeAll(async () => {
+    app = await openAppWithSample();
+    receive(app);
+  });
+  afterAll(async () => {
+    await app?.browser.close();
+    await app?.host.stop();
+  });
+}
 
 /** A fresh workspace with the sample article open in the browser host, as a new user starts. */
 export async function openAppWithSample(): Promise<{ store: string; host: RunningHost; browser: Browser; page: Page }> {

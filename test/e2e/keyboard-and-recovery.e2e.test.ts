@@ -2,23 +2,16 @@
 // answering, a reload, and changes the host refuses.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { annotationsOnDisk, clickText, dragBetween, dragSelect, eventually, openAppWithSample, locateText, tempDir, type RunningHost } from './harness';
+import { annotationsOnDisk, clickText, dragBetween, dragSelect, eventually, withAppWithSample, locateText, tempDir, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
 let store: string;
 let page: Page;
 
-beforeAll(async () => {
-  ({ store, host, browser, page } = await openAppWithSample());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+withAppWithSample((app) => ({ store, host, browser, page } = app));
 
 beforeEach(async () => {
   const dismiss = page.getByRole('button', { name: 'Dismiss' });

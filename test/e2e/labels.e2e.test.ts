@@ -1,23 +1,16 @@
 // The label set belongs to the workspace: add "Statistic", rename and recolour Quote, label with
 // the new key; and every label stays readable in the light and the dark theme.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { annotationsOnDisk, dragSelect, eventually, openAppWithSample, readJson, screenshot, type RunningHost } from './harness';
+import { annotationsOnDisk, dragSelect, eventually, withAppWithSample, readJson, screenshot, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
 let store: string;
 let page: Page;
 
-beforeAll(async () => {
-  ({ store, host, browser, page } = await openAppWithSample());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+withAppWithSample((app) => ({ store, host, browser, page } = app));
 
 describe('editing the label set', () => {
   it('adds a label with its own key and colour, renames Quote, and refuses a taken key', async () => {

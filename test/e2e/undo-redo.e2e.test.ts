@@ -1,23 +1,16 @@
 // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z cover every change, and what is undone on screen is undone
 // on disk too.
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { annotationsOnDisk, dragSelect, eventually, openAppWithSample, readJson, type RunningHost } from './harness';
+import { annotationsOnDisk, dragSelect, eventually, withAppWithSample, readJson, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
 let store: string;
 let page: Page;
 
-beforeAll(async () => {
-  ({ store, host, browser, page } = await openAppWithSample());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+withAppWithSample((app) => ({ store, host, browser, page } = app));
 
 /** The highlights and speakers on disk, in a form easy to compare. */
 async function disk() {

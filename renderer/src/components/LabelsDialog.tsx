@@ -1,6 +1,7 @@
 // The workspace's label set: rename, recolour and re-key Quote, Speaker and Claim, and add
 // labels of the newsroom's own ("Statistic", "Prediction").
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Dialog } from './Dialog';
 import { RESERVED_KEYS, type Label } from '../../../electron/contract/api';
 
 interface Props {
@@ -57,19 +58,6 @@ function LabelRow({ label, labels, onSave, onDelete }: { label: Label; labels: L
 }
 
 export function LabelsDialog({ labels, onSave, onDelete, onClose }: Props) {
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
-  // Esc closes it wherever the focus is (a deleted row's button takes the focus with it).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
   const addLabel = () => {
     const free = 'bdfghijklmoprtuvwxyz0123456789'.split('').find((key) => !labels.some((l) => l.hotkey === key)) ?? 'z';
     let n = labels.length + 1;
@@ -77,28 +65,14 @@ export function LabelsDialog({ labels, onSave, onDelete, onClose }: Props) {
     onSave({ id: `label-${Date.now().toString(36)}`, name: `Label ${n}`, color: '#7b61ff', hotkey: free });
   };
   return (
-    <div className="sheet-backdrop" onClick={onClose}>
-      <div
-        className="sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Labels"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <header>
-          <h2>Labels</h2>
-          <button type="button" ref={closeRef} onClick={onClose} aria-label="Close">
-            ×
-          </button>
-        </header>
-        <p className="empty-hint">Name, colour and key of each label. Highlights keep their label when it is renamed or recoloured.</p>
-        {labels.map((label) => (
-          <LabelRow key={label.id} label={label} labels={labels} onSave={onSave} onDelete={() => onDelete(label.id)} />
-        ))}
-        <button type="button" onClick={addLabel}>
-          + Add a label
-        </button>
-      </div>
-    </div>
+    <Dialog title="Labels" onClose={onClose}>
+      <p className="empty-hint">Name, colour and key of each label. Highlights keep their label when it is renamed or recoloured.</p>
+      {labels.map((label) => (
+        <LabelRow key={label.id} label={label} labels={labels} onSave={onSave} onDelete={() => onDelete(label.id)} />
+      ))}
+      <button type="button" onClick={addLabel}>
+        + Add a label
+      </button>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 // Every shortcut on one sheet, opened with "?".
-import { useEffect, useRef } from 'react';
 import type { Label } from '../../../electron/contract/api';
+import { Dialog } from './Dialog';
 
 export function shortcutGroups(labels: Label[], mod: string): { title: string; keys: [string, string][] }[] {
   return [
@@ -44,59 +44,35 @@ export function shortcutGroups(labels: Label[], mod: string): { title: string; k
 }
 
 export function ShortcutSheet({ labels, mod, onClose }: { labels: Label[]; mod: string; onClose(): void }) {
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
-  // Esc closes it wherever the focus is (a deleted row's button takes the focus with it).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      onClose();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onClose]);
   return (
-    <div className="sheet-backdrop" onClick={onClose}>
-      <div
-        className="sheet"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Keyboard shortcuts"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === '?') {
-            event.preventDefault();
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <header>
-          <h2>Keyboard shortcuts</h2>
-          <button type="button" ref={closeRef} onClick={onClose} aria-label="Close">
-            ×
-          </button>
-        </header>
-        <div className="sheet-groups">
-          {shortcutGroups(labels, mod).map((group) => (
-            <section key={group.title}>
-              <h3>{group.title}</h3>
-              <dl>
-                {group.keys.map(([keys, what]) => (
-                  <div key={keys + what} className="sheet-row">
-                    <dt>
-                      <kbd>{keys}</kbd>
-                    </dt>
-                    <dd>{what}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
-        </div>
+    <Dialog
+      title="Keyboard shortcuts"
+      onClose={onClose}
+      onKeyDown={(event) => {
+        if (event.key === '?') {
+          event.preventDefault();
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="sheet-groups">
+        {shortcutGroups(labels, mod).map((group) => (
+          <section key={group.title}>
+            <h3>{group.title}</h3>
+            <dl>
+              {group.keys.map(([keys, what]) => (
+                <div key={keys + what} className="sheet-row">
+                  <dt>
+                    <kbd>{keys}</kbd>
+                  </dt>
+                  <dd>{what}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
       </div>
-    </div>
+    </Dialog>
   );
 }
