@@ -38,6 +38,19 @@ describe('quotes', () => {
     });
   });
 
+  it('links a name the registry knows as soon as it is tagged', async () => {
+    // Tag the same name again: it names the speaker at once, no picking needed.
+    // (the quote's row names the speaker too; the mention's row is the one whose text is the name)
+    await page.locator('.annotation-row', { has: page.locator('.row-text', { hasText: /^Vassily Nebenzia$/ }) }).click();
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Delete');
+    await eventually(async () => expect(await onDisk('Vassily Nebenzia')).toBeUndefined());
+    await dragSelect(page, 'Vassily Nebenzia');
+    await page.keyboard.press('s');
+    await expect.poll(() => panel().getByRole('combobox', { name: 'This names' }).inputValue()).toBe('Vassily Nebenzia');
+    await eventually(async () => expect((await onDisk('Vassily Nebenzia'))?.speakerId).toMatch(/^spk-/));
+  });
+
   it('filters the list to what still needs attributing, by label and by speaker', async () => {
     await page.locator('.unattributed-count').click();
     await expect.poll(() => page.locator('.annotation-row .row-text').allTextContents()).toEqual([

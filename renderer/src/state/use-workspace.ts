@@ -201,6 +201,13 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       if (!current) return;
       const now = new Date().toISOString();
       const text = current.text;
+      // A name the registry already knows (by name or by another name) is linked at once;
+      // anything else waits for the user to pick or create its speaker.
+      const words = text.slice(start, end).trim().replace(/\s+/g, ' ').toLowerCase();
+      const known =
+        labelId === 'speaker'
+          ? stateRef.current.speakers.find((s) => [s.name, ...s.aliases].some((n) => n.trim().toLowerCase() === words))
+          : undefined;
       const annotation: Annotation = withLabelFields(
         {
           id: newId('ann'),
@@ -210,7 +217,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
           end,
           text: text.slice(start, end),
           ...spanContext(text, start, end),
-          speakerId: null,
+          speakerId: known?.id ?? null,
           note: '',
           author: stateRef.current.session?.annotatorName ?? '',
           createdAt: now,
