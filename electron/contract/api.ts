@@ -195,6 +195,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
     // Given when a deleted highlight is brought back, so it returns as it was.
     quoteKind: z.enum(QUOTE_KINDS).optional(),
     claim: claimFieldsSchema.optional(),
+    author: z.string().max(200).optional(),
+    createdAt: z.string().max(40).optional(),
+    updatedAt: z.string().max(40).optional(),
   }),
   z.object({
     kind: z.literal('updateAnnotation'),
@@ -220,6 +223,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
     role: speakerText('title or role', 300).optional(),
     organisation: speakerText('organisation', 300).optional(),
     notes: speakerText('notes', 5000).optional(),
+    createdAt: z.string().max(40).optional(),
   }),
   /** Adds a label to the workspace's set, or changes the one with that id. */
   z.object({ kind: z.literal('saveLabel'), label: labelSchema }),

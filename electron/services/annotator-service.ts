@@ -259,9 +259,10 @@ export class AnnotatorService {
       ...spanContext(text, start, end),
       speakerId: change.speakerId ?? null,
       note: change.note ?? '',
-      author: this.store.data.settings.annotatorName ?? '',
-      createdAt: now,
-      updatedAt: now,
+      // A highlight brought back by undo keeps who made it and when.
+      author: change.author ?? this.store.data.settings.annotatorName ?? '',
+      createdAt: change.createdAt ?? now,
+      updatedAt: change.updatedAt ?? now,
       ...(change.quoteKind && { quoteKind: change.quoteKind }),
       ...(change.claim && { claim: change.claim }),
     }, this.firstStatusId());
@@ -312,7 +313,7 @@ export class AnnotatorService {
       role: change.role ?? '',
       organisation: change.organisation ?? '',
       notes: change.notes ?? '',
-      createdAt: new Date().toISOString(),
+      createdAt: change.createdAt ?? new Date().toISOString(),
     });
     return [this.store.saveWorkspace()];
   }
@@ -382,7 +383,12 @@ export class AnnotatorService {
       names.add(key);
       return true;
     });
-    Object.assign(survivor, { aliases, role: survivor.role || merged.role, organisation: survivor.organisation || merged.organisation });
+    Object.assign(survivor, {
+      aliases,
+      role: survivor.role || merged.role,
+      organisation: survivor.organisation || merged.organisation,
+      notes: [survivor.notes, merged.notes].filter(Boolean).join('\n\n'),
+    });
     speakers.splice(speakers.indexOf(merged), 1);
     writes.push(this.store.saveWorkspace());
     return writes;

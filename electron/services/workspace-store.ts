@@ -90,8 +90,16 @@ function refuseDamaged(filePath: string, what: string): never {
 }
 
 const storedDocumentSchema = documentSummarySchema;
+/**
+ * Labels as stored: the rules for keys came later (one lower-case letter or digit, none of the
+ * editor's own), so older files are read leniently, never refused; the dialog shows what to fix.
+ */
+const storedLabelSchema = z
+  .object({ id: labelSchema.shape.id, name: z.string().min(1).max(60), color: labelSchema.shape.color, hotkey: z.string().length(1) })
+  .transform((label) => ({ ...label, hotkey: label.hotkey.toLowerCase() }));
+
 const workspaceParts = {
-  labels: z.array(labelSchema),
+  labels: z.array(storedLabelSchema),
   statuses: z.array(statusSchema),
   speakers: z.array(speakerSchema),
   documents: z.array(storedDocumentSchema),

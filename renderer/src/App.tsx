@@ -48,6 +48,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const current = state.current;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  // A speaker merged away (or undone out of existence) is no longer a filter.
+  useEffect(() => {
+    if (filter.speakerId && !state.speakers.some((s) => s.id === filter.speakerId)) setFilter({ ...filter, speakerId: '' });
+  }, [filter, state.speakers]);
   const listed = useMemo(() => {
     const all = current?.annotations ?? [];
     if (filter === NO_FILTER) return all;
@@ -221,7 +225,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               speakers={state.speakers}
               labels={state.labels}
               client={client}
-              refreshKey={current?.annotations}
+              refreshKey={[current?.annotations, state.speakers]}
               onEdit={(patch) => actions.editSpeaker(shownSpeaker.id, patch)}
               onMerge={(mergedId) => void actions.mergeSpeakers(shownSpeaker.id, mergedId)}
               onOpenAppearance={(appearance) => void openAppearance(appearance)}

@@ -74,3 +74,36 @@ it('undoes and redoes a create, a relabel, an attribution with a new speaker, a 
   await expect.poll(() => page.locator('.annotation-row').count()).toBe(1);
   await expect.poll(() => page.locator('.annotation-row').textContent()).toContain('Vassily Nebenzia');
 });
+
+it('brings a deleted highlight back with who made it and when', async () => {
+  await dragSelect(page, 'Geng Shuang');
+  await page.keyboard.press('s');
+  const made = await eventually(async () => {
+    const found = (await annotationsOnDisk(store)).find((a) => a.text === 'Geng Shuang');
+    expect(found).toBeDefined();
+    return found;
+  });
+  await page.keyboard.press('Delete');
+  await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Geng Shuang')).toBe(false));
+  await page.keyboard.press('Control+z');
+  await eventually(async () => {
+    const back = (await annotationsOnDisk(store)).find((a) => a.text === 'Geng Shuang');
+    expect(back).toMatchObject({ id: made.id, author: made.author, createdAt: made.createdAt });
+  });
+});
+
+it('undoes a change made in another document, on disk, without switching back', async () => {
+  await dragSelect(page, 'Song Kim');
+  await page.keyboard.press('s');
+  await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Song Kim')).toBe(true));
+  // Open a second story: the history goes with the workspace, not with the document.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open…', exact: true }).click();
+  await (await chooser).setFiles({ name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('A second story.\n') });
+  await expect.poll(() => page.locator('.doc-title').textContent()).toBe('second');
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+z');
+  await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Song Kim')).toBe(false));
+  await page.keyboard.press('Control+Shift+z');
+  await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.text === 'Song Kim')).toBe(true));
+});

@@ -46,6 +46,7 @@ export function AnnotationPanel(props: Props) {
               {l.name}
             </option>
           ))}
+          {!label && <option value={annotation.labelId}>{annotation.labelId} (no longer in the label set)</option>}
         </select>
       </div>
       <blockquote className="annotation-text">{annotation.text}</blockquote>

@@ -1,5 +1,5 @@
 // What a fact-check needs of a claim: check-worthiness, status, sources and topic tags.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CHECK_WORTHINESS, type ClaimFields, type Source, type Status } from '../../../electron/contract/api';
 
 interface Props {
@@ -85,6 +85,10 @@ function SourceRow(props: { index: number; source: Source; onChange(patch: Parti
   const { index, source, onChange, onRemove, onOpenLink } = props;
   // A link is saved only once it is a web link; until then it is kept here, with a hint.
   const [url, setUrl] = useState(source.url);
+  // Undo, redo or a reload change the saved link: show it (a half-typed one stays meanwhile).
+  useEffect(() => {
+    setUrl((shown) => (shown === source.url || shown === '' || isWebLink(shown) ? source.url : shown));
+  }, [source.url]);
   const [confirming, setConfirming] = useState(false);
   const urlProblem = url !== '' && !isWebLink(url) ? 'A link starts with http:// or https://' : null;
   const n = index + 1;

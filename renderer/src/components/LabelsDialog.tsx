@@ -35,7 +35,7 @@ function LabelRow({ label, labels, onSave, onDelete }: { label: Label; labels: L
   };
   return (
     <div className="label-row" role="group" aria-label={`Label ${label.name}`}>
-      <input aria-label={`${label.name}: name`} value={draft.name} maxLength={60} onChange={(event) => setDraft({ ...draft, name: event.target.value })} onBlur={() => commit(draft)} />
+      <input aria-label={`${label.name}: name`} value={draft.name} maxLength={60} onChange={(event) => commit({ ...draft, name: event.target.value })} />
       <input aria-label={`${label.name}: colour`} type="color" value={draft.color} onChange={(event) => commit({ ...draft, color: event.target.value })} />
       <input
         aria-label={`${label.name}: key`}

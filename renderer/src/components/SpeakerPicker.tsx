@@ -17,7 +17,7 @@ interface Props {
   onChosenByKeyboard?(): void;
 }
 
-type Option = { kind: 'speaker'; speaker: Speaker; via?: string } | { kind: 'create'; name: string } | { kind: 'none' };
+export type Option = { kind: 'speaker'; speaker: Speaker; via?: string } | { kind: 'create'; name: string } | { kind: 'none' };
 
 /** Speakers whose name or an alias contains `query`; those starting with it first. */
 export function matchSpeakers(speakers: Speaker[], query: string): { speaker: Speaker; via?: string }[] {
@@ -38,6 +38,23 @@ export function matchSpeakers(speakers: Speaker[], query: string): { speaker: Sp
   return scored.sort((a, b) => a.score - b.score || a.speaker.name.localeCompare(b.speaker.name));
 }
 
+/**
+ * What the list offers. With words to go on (typed, or a Speaker highlight's own text) only the
+ * speakers they match are offered, then "Create"; with nothing typed, everyone. Never an
+ * unrelated speaker first, so Enter cannot attribute a quote to the wrong person.
+ */
+export function pickerOptions(speakers: Speaker[], typed: string, suggest?: string): Option[] {
+  const words = (typed || suggest || '').trim();
+  const list: Option[] = matchSpeakers(speakers, words).map((m) => ({ kind: 'speaker', ...m }));
+  if (words && !speakers.some((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase() === words.toLowerCase()))) {
+    // Nobody by that name: creating is the first offer when nothing matches at all.
+    if (list.length === 0) list.unshift({ kind: 'create', name: words });
+    else list.push({ kind: 'create', name: words });
+  }
+  list.push({ kind: 'none' });
+  return list;
+}
+
 export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, onPick, onCreate, onChosenByKeyboard }: Props) {
   const current = speakers.find((s) => s.id === value) ?? null;
   const [query, setQuery] = useState<string | null>(null);
@@ -45,15 +62,14 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
   const listId = useId();
   const open = query !== null;
   const typed = query ?? '';
-  const options = useMemo<Option[]>(() => {
-    const lookFor = typed || suggest || '';
-    const matches = matchSpeakers(speakers, lookFor);
-    const list: Option[] = (matches.length ? matches : matchSpeakers(speakers, '')).map((m) => ({ kind: 'speaker', ...m }));
-    const name = (typed || suggest || '').trim();
-    if (name && !speakers.some((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase() === name.toLowerCase()))) list.push({ kind: 'create', name });
-    list.push({ kind: 'none' });
-    return list;
-  }, [speakers, typed, suggest]);
+  const options = useMemo<Option[]>(() => pickerOptions(speakers, typed, suggest), [speakers, typed, suggest]);
+  /** Where Enter lands when the list opens: the speaker already chosen, else the first offer. */
+  const initialActive = () => {
+    const chosen = options.findIndex((o) => o.kind === 'speaker' && o.speaker.id === value);
+    if (chosen >= 0) return chosen;
+    // Nothing chosen and nothing to go on: Enter keeps it that way.
+    return suggest ? 0 : options.length - 1;
+  };
 
   const choose = (option: Option | undefined) => {
     if (!option) return;
@@ -76,7 +92,7 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
         autoComplete="off"
         placeholder={emptyText}
         value={open ? typed : (current?.name ?? '')}
-        onFocus={() => (setQuery(''), setActive(0))}
+        onFocus={() => (setQuery(''), setActive(initialActive()))}
         onBlur={() => setQuery(null)}
         onChange={(event) => (setQuery(event.target.value), setActive(0))}
         onKeyDown={(event) => {
@@ -88,10 +104,12 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
             event.preventDefault();
             choose(options[active]);
             onChosenByKeyboard?.();
-          } else if (event.key === 'Escape' && open) {
+          } else if (event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
-            setQuery(null);
+            // First Esc closes the list; the next goes back to the text.
+            if (open) setQuery(null);
+            else onChosenByKeyboard?.();
           }
         }}
       />

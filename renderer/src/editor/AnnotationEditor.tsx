@@ -185,7 +185,11 @@ export function AnnotationEditor(props: Props) {
                 return true;
               }
               // By character, or by key position where the layout is not Latin (KeyQ is Q's place).
-              const label = labels.find((l) => l.hotkey === event.key.toLowerCase() || event.code === `Key${l.hotkey.toUpperCase()}`);
+              // The character typed decides; the key's position only where it types no Latin letter or digit.
+              const typed = event.key.toLowerCase();
+              const label = /^[a-z0-9]$/.test(typed)
+                ? labels.find((l) => l.hotkey === typed)
+                : labels.find((l) => event.code === `Key${l.hotkey.toUpperCase()}` || event.code === `Digit${l.hotkey}`);
               if (!label) return false;
               event.preventDefault();
               labelSelection(view, label.id);

@@ -85,8 +85,14 @@ export function quotationAround(text: string, from: number, to: number): { from:
     if (!closeMark) continue;
     // Straight apostrophes inside words ("don't") open nothing.
     if ((text[open] === "'" || text[open] === '‘') && /\w/.test(text[open - 1] ?? '')) continue;
-    const close = text.indexOf(closeMark, Math.max(to, open + 1));
-    if (close < 0 || close - open > WINDOW * 2) continue;
+    // Straight marks open and close alike: an odd one before this in the paragraph means this one closes.
+    if (closeMark === text[open]) {
+      const paragraphStart = text.lastIndexOf('\n', open) + 1;
+      if (text.slice(paragraphStart, open).split(text[open]!).length % 2 === 0) continue;
+    }
+    // Its own closing mark: one before the selection ends means it does not enclose it.
+    const close = text.indexOf(closeMark, open + 1);
+    if (close < to || close - open > WINDOW * 2) continue;
     const inner = { from: open + 1, to: close };
     if (inner.from === from && inner.to === to) return { from: open, to: close + 1 };
     if (inner.from <= from && to <= inner.to) return inner;

@@ -1,12 +1,13 @@
 // Undo and redo for every change a person makes to highlights and speakers. Each step knows
 // how to change the screen both ways and which changes to send both ways, so what is undone
-// on screen is undone on disk too.
+// on screen is undone on disk too. One history serves the whole workspace: a step about a
+// document that is not open changes only the disk (the screen catches up when it is opened).
 import type { Annotation, Change, Speaker } from '../../../electron/contract/api';
 import type { AnnotationPatch } from './workspace-state';
 
 export type LocalOp =
   | { kind: 'put'; annotation: Annotation }
-  | { kind: 'remove'; annotationId: string }
+  | { kind: 'remove'; documentId: string; annotationId: string }
   | { kind: 'add-speaker'; speaker: Speaker }
   | { kind: 'remove-speaker'; speakerId: string };
 
@@ -35,13 +36,16 @@ function recreate(annotation: Annotation): Change {
     note: annotation.note,
     ...(annotation.quoteKind && { quoteKind: annotation.quoteKind }),
     ...(annotation.claim && { claim: annotation.claim }),
+    author: annotation.author,
+    createdAt: annotation.createdAt,
+    updatedAt: annotation.updatedAt,
   };
 }
 
 export function createStep(annotation: Annotation, at = Date.now()): Step {
   return {
     forward: [{ kind: 'put', annotation }],
-    backward: [{ kind: 'remove', annotationId: annotation.id }],
+    backward: [{ kind: 'remove', documentId: annotation.documentId, annotationId: annotation.id }],
     send: [recreate(annotation)],
     unsend: [{ kind: 'deleteAnnotation', documentId: annotation.documentId, annotationId: annotation.id }],
     at,
@@ -77,7 +81,9 @@ export function updateStep(before: Annotation, after: Annotation, patch: Annotat
         ? `note:${before.id}`
         : Object.keys(patch).every((key) => key === 'start' || key === 'end')
           ? `span:${before.id}`
-          : undefined,
+          : patch.claim && Object.keys(patch).length === 1 && (patch.claim.sources || patch.claim.tags)
+            ? `claim-text:${before.id}`
+            : undefined,
     at,
   };
 }
@@ -95,6 +101,7 @@ export function speakerStep(speaker: Speaker, at = Date.now()): Step {
         role: speaker.role,
         organisation: speaker.organisation,
         notes: speaker.notes,
+        createdAt: speaker.createdAt,
       },
     ],
     unsend: [{ kind: 'deleteSpeaker', speakerId: speaker.id }],
@@ -131,7 +138,13 @@ export function mergeStep(
 ): Step {
   const names = new Set([survivor.name.toLowerCase()]);
   const aliases = [...survivor.aliases, merged.name, ...merged.aliases].filter((alias) => !names.has(alias.toLowerCase()) && !!names.add(alias.toLowerCase()));
-  const after: Speaker = { ...survivor, aliases, role: survivor.role || merged.role, organisation: survivor.organisation || merged.organisation };
+  const after: Speaker = {
+    ...survivor,
+    aliases,
+    role: survivor.role || merged.role,
+    organisation: survivor.organisation || merged.organisation,
+    notes: [survivor.notes, merged.notes].filter(Boolean).join('\n\n'),
+  };
   const moved = here.filter((a) => a.speakerId === merged.id);
   return {
     forward: [
@@ -142,8 +155,17 @@ export function mergeStep(
     backward: [{ kind: 'add-speaker', speaker: merged }, { kind: 'add-speaker', speaker: survivor }, ...moved.map((a): LocalOp => ({ kind: 'put', annotation: a }))],
     send: [{ kind: 'mergeSpeakers', survivorId: survivor.id, mergedId: merged.id }],
     unsend: [
-      { kind: 'createSpeaker', speakerId: merged.id, name: merged.name, aliases: merged.aliases, role: merged.role, organisation: merged.organisation, notes: merged.notes },
-      { kind: 'updateSpeaker', speakerId: survivor.id, aliases: survivor.aliases, role: survivor.role, organisation: survivor.organisation },
+      {
+        kind: 'createSpeaker',
+        speakerId: merged.id,
+        name: merged.name,
+        aliases: merged.aliases,
+        role: merged.role,
+        organisation: merged.organisation,
+        notes: merged.notes,
+        createdAt: merged.createdAt,
+      },
+      { kind: 'updateSpeaker', speakerId: survivor.id, aliases: survivor.aliases, role: survivor.role, organisation: survivor.organisation, notes: survivor.notes },
       ...elsewhere.map((a): Change => ({ kind: 'updateAnnotation', documentId: a.documentId, annotationId: a.annotationId, speakerId: merged.id })),
     ],
     at,

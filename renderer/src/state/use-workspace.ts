@@ -37,7 +37,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   const report = useCallback((error: unknown) => dispatch({ type: 'message', kind: 'error', text: messageOf(error) }), []);
 
   const unreachableShown = useRef(false);
-  /** Undo history of the open document; another document starts a new one. */
+  /** Undo history of the whole workspace (see history.ts). */
   const history = useMemo(() => new History(), []);
   const queueRef = useRef<ChangeQueue | null>(null);
 
@@ -78,6 +78,13 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       onRefused: (refused) => {
         const more = refused.length > 1 ? ` (and ${refused.length - 1} more change${refused.length > 2 ? 's' : ''} not saved)` : '';
         report(new Error(`${refused[0]!.message}${more}`));
+        // Labels and speakers are the workspace's: show the ones really saved.
+        if (refused.some(({ change }) => !('documentId' in change))) {
+          void client.getSession({}).then(
+            (session) => dispatch({ type: 'workspace-refreshed', session }),
+            () => undefined,
+          );
+        }
         void resync(new Set(refused.map(({ change }) => ('documentId' in change ? change.documentId : ''))));
       },
     });
@@ -105,7 +112,6 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
         setBusy('Opening document…');
         const opened = await client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS });
         if (seq !== openSeq.current) return;
-        if (stateRef.current.current?.document.id !== documentId) history.clear();
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         queue.push({ kind: 'setLastDocument', documentId });
         if (!opened.annotationsComplete) {
@@ -337,17 +343,23 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   /** Everything of `mergedId`, in every document, follows `survivorId`; undoable as one step. */
   const mergeSpeakers = useCallback(
     async (survivorId: string, mergedId: string) => {
-      const { speakers, current } = stateRef.current;
-      const survivor = speakers.find((s) => s.id === survivorId);
-      const merged = speakers.find((s) => s.id === mergedId);
-      if (!survivor || !merged || survivor === merged) return;
+      if (survivorId === mergedId) return;
       try {
+        setBusy('Merging speakers…');
         await queue.whenIdle();
         const elsewhere = await client.listSpeakerAppearances({ speakerId: mergedId });
+        // Built from the state as it is now, not as it was before waiting: edits made
+        // meanwhile must not be undone by the merge.
+        const { speakers, current } = stateRef.current;
+        const survivor = speakers.find((s) => s.id === survivorId);
+        const merged = speakers.find((s) => s.id === mergedId);
+        if (!survivor || !merged) return;
         perform(mergeStep(survivor, merged, elsewhere, current?.annotations ?? []));
         dispatch({ type: 'message', kind: 'info', text: `“${merged.name}” was merged into “${survivor.name}”. Press Ctrl+Z (⌘Z on a Mac) to undo.` });
       } catch (error) {
         report(error);
+      } finally {
+        setBusy(null);
       }
     },
     [client, perform, queue, report],

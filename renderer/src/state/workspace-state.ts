@@ -43,6 +43,8 @@ export type WorkspaceAction =
   | { type: 'ops'; ops: LocalOp[]; select?: string | null }
   | { type: 'annotator-named'; name: string }
   | { type: 'labels-changed'; labels: Label[] }
+  /** The workspace-wide parts (labels, speakers) as saved, after the host refused a change to them. */
+  | { type: 'workspace-refreshed'; session: Session }
   | { type: 'select'; annotationId: string | null }
   | { type: 'message'; kind: Message['kind']; text: string }
   | { type: 'dismiss'; messageId: number };
@@ -81,7 +83,7 @@ function applyOps(state: WorkspaceState, ops: LocalOp[], select: string | null |
       speakers = speakers.some((s) => s.id === op.speaker.id) ? speakers.map((s) => (s.id === op.speaker.id ? op.speaker : s)) : [...speakers, op.speaker];
     } else if (op.kind === 'remove-speaker') {
       speakers = speakers.filter((s) => s.id !== op.speakerId);
-    } else if (current) {
+    } else if (current && (op.kind === 'put' ? op.annotation.documentId : op.documentId) === current.document.id) {
       const index = current.annotations.findIndex((a) => a.id === (op.kind === 'put' ? op.annotation.id : op.annotationId));
       if (op.kind === 'put') {
         const annotation = op.annotation;
@@ -132,6 +134,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     }
     case 'ops':
       return applyOps(state, action.ops, action.select);
+    case 'workspace-refreshed':
+      return { ...state, labels: action.session.labels, speakers: action.session.speakers };
     case 'labels-changed':
       return { ...state, labels: action.labels };
     case 'annotator-named':

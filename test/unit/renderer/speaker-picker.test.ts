@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSpeakers } from '../../../renderer/src/components/SpeakerPicker.js';
+import { matchSpeakers, pickerOptions } from '../../../renderer/src/components/SpeakerPicker.js';
 
 const speaker = (id: string, name: string, aliases: string[] = []) => ({ id, name, aliases, role: '', organisation: '', notes: '', createdAt: '' });
 const speakers = [speaker('wood', 'Robert Wood', ['Wood']), speaker('hwang', 'Joonkook Hwang'), speaker('woodward', 'Ann Woodward')];
@@ -16,5 +16,23 @@ describe('matchSpeakers', () => {
   it('offers everyone when nothing is typed, and no one for a name nobody has', () => {
     expect(matchSpeakers(speakers, '  ')).toHaveLength(3);
     expect(matchSpeakers(speakers, 'Nebenzia')).toEqual([]);
+  });
+});
+
+describe('pickerOptions', () => {
+  const describeOptions = (typed: string, suggest?: string) =>
+    pickerOptions(speakers, typed, suggest).map((o) => (o.kind === 'speaker' ? o.speaker.id : o.kind === 'create' ? `create:${o.name}` : 'none'));
+
+  it('offers only matching speakers, never an unrelated one first', () => {
+    // Nobody is called Song Kim: Enter on the first offer creates him.
+    expect(describeOptions('Song Kim')).toEqual(['create:Song Kim', 'none']);
+    expect(describeOptions('Wood')).toEqual(['wood', 'woodward', 'none']);
+    expect(describeOptions('Rob')).toEqual(['wood', 'create:Rob', 'none']);
+  });
+
+  it('uses a Speaker highlight’s own words until something is typed', () => {
+    expect(describeOptions('', 'Joonkook Hwang')).toEqual(['hwang', 'none']);
+    expect(describeOptions('', 'Vassily Nebenzia')).toEqual(['create:Vassily Nebenzia', 'none']);
+    expect(describeOptions('')).toEqual(['wood', 'hwang', 'woodward', 'none']);
   });
 });

@@ -44,6 +44,16 @@ describe('quotationAround', () => {
     expect(slice(quotationAround(TEXT, inner!.from, inner!.to))).toBe('“are being violated every day.”');
   });
 
+  it('finds nothing between two quotations, but finds the quotation around an inner one', () => {
+    const two = '“Alpha beta,” said Gamma. Delta epsilon zeta “eta theta.”';
+    expect(quotationAround(two, two.indexOf('said'), two.indexOf('said') + 4)).toBeNull();
+    const straight = '"Alpha beta," said Gamma. "Eta theta."';
+    expect(quotationAround(straight, straight.indexOf('said'), straight.indexOf('said') + 4)).toBeNull();
+    expect(slice2(straight, quotationAround(straight, straight.indexOf('Eta'), straight.indexOf('Eta') + 3)!)).toBe('Eta theta.');
+    const nested = '“He said ‘no’ and left,” she wrote.';
+    expect(slice2(nested, quotationAround(nested, nested.indexOf('and'), nested.indexOf('and') + 3)!)).toBe('He said ‘no’ and left,');
+  });
+
   it('finds nothing outside quotations, and ignores apostrophes inside words', () => {
     expect(quotationAround(TEXT, TEXT.indexOf('Wood'), TEXT.indexOf('Wood') + 4)).toBeNull();
     expect(quotationAround(TEXT, TEXT.indexOf('over'), TEXT.indexOf('over') + 4)).toBeNull();

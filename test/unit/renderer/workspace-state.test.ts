@@ -52,7 +52,7 @@ const opened = (annotations: Annotation[]): DocumentView =>
   hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: toAnnotationColumns(annotations), annotationsComplete: true });
 
 const created = (annotation: Annotation): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'put', annotation }], select: annotation.id });
-const deleted = (annotationId: string): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'remove', annotationId }] });
+const deleted = (annotationId: string): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'remove', documentId: 'doc-1', annotationId }] });
 
 function run(state: WorkspaceState, ...actions: WorkspaceAction[]): WorkspaceState {
   return actions.reduce(workspaceReducer, state);
@@ -236,5 +236,15 @@ describe('annotations-loaded', () => {
   it('ignores the rest of a document that is no longer open', () => {
     const state = loaded();
     expect(run(state, { type: 'annotations-loaded', documentId: 'doc-2', annotations: [ann('x', 1, 2, 'doc-2')] })).toBe(state);
+  });
+});
+
+describe('steps about another document', () => {
+  it('leave the open document as it is (they change only the disk)', () => {
+    const state = loaded();
+    const other = { ...ann('elsewhere', 1, 3), documentId: 'doc-2' };
+    const after = run(state, { type: 'ops', ops: [{ kind: 'put', annotation: other }, { kind: 'remove', documentId: 'doc-2', annotationId: 'early' }] });
+    expect(ids(after)).toEqual(ids(state));
+    expect(count(after, 'doc-1')).toBe(count(state, 'doc-1'));
   });
 });

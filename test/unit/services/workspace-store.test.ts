@@ -396,3 +396,16 @@ describe('a missing text snapshot', () => {
     expect(await fs.readFile(snapshot, 'utf8')).toBe('The original story.');
   });
 });
+
+describe('labels written before the key rules', () => {
+  it('are read, not refused: an upper-case key becomes lower-case, a reserved one is kept for the user to change', async () => {
+    const dir = await ws.tempDir();
+    const labels = [
+      { id: 'quote', name: 'Quote', color: '#f2b134', hotkey: 'Q' },
+      { id: 'extra', name: 'Extra', color: '#123456', hotkey: 'e' },
+    ];
+    await fs.writeFile(path.join(dir, WORKSPACE_FILE), JSON.stringify({ schemaVersion: 1, labels }));
+    const store = await ws.openStore(dir);
+    expect(store.data.labels.map((l) => l.hotkey)).toEqual(['q', 'e']);
+  });
+});
