@@ -25,10 +25,20 @@ export function labelProblem(label: Label, labels: Label[]): string | null {
   return null;
 }
 
+/** Text stays readable on any tint; a colour too near a theme's page makes the tint itself vanish. */
+export function colourWarning(color: string): string | null {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16) / 255);
+  const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+  if (luminance > 0.7) return 'This colour is hard to see on the light theme’s page; choose a deeper one.';
+  if (luminance < 0.02) return 'This colour is hard to see on the dark theme’s page; choose a brighter one.';
+  return null;
+}
+
 function LabelRow({ label, labels, onSave, onDelete }: { label: Label; labels: Label[]; onSave(label: Label): void; onDelete(): void }) {
   const [draft, setDraft] = useState(label);
   useEffect(() => setDraft(label), [label]);
-  const problem = labelProblem(draft, labels);
+  const problem = labelProblem(draft, labels) ?? colourWarning(draft.color);
   const commit = (next: Label) => {
     setDraft(next);
     if (!labelProblem(next, labels) && JSON.stringify(next) !== JSON.stringify(label)) onSave(next);
