@@ -381,6 +381,7 @@ export function toAnnotations(text, documentId, spans, { seed = 7, baseTime = Da
       suffix: text.slice(span.end, span.end + CONTEXT_LENGTH),
       speakerId: span.speakerId ?? null,
       note: i % 97 === 0 ? 'Check against the official record before publishing.' : '',
+      author: 'Bench',
       createdAt: at,
       updatedAt: at,
     };
@@ -433,7 +434,7 @@ export async function writeWorkspace(dir, docs, speakers) {
   const workspace = {
     schemaVersion: SCHEMA_VERSION,
     labels: DEFAULT_LABELS.map((label) => ({ ...label })),
-    speakers: speakers.map((s) => ({ ...s, createdAt: '2024-06-28T08:00:00.000Z' })),
+    speakers: speakers.map((s) => ({ aliases: [], role: '', organisation: '', notes: '', ...s, createdAt: '2024-06-28T08:00:00.000Z' })),
     documents,
     settings: { lastDocumentId: documents[0].id },
   };
