@@ -1,0 +1,59 @@
+// One row per highlight, for spreadsheets and scripts. New dependency: csv-stringify, a
+// well-kept writer that gets quoting, line breaks inside fields and formula-safe output right.
+import { stringify } from 'csv-stringify/sync';
+import { codePointOffsets } from './code-points.js';
+import { labelName, type Dataset } from './dataset.js';
+
+export const CSV_COLUMNS = [
+  'document_id',
+  'document_title',
+  'annotation_id',
+  'label',
+  'start',
+  'end',
+  'start_code_point',
+  'end_code_point',
+  'text',
+  'speaker',
+  'quote_kind',
+  'claim_status',
+  'check_worthiness',
+  'tags',
+  'sources',
+  'note',
+  'author',
+  'created_at',
+  'updated_at',
+] as const;
+
+export function toCsv(dataset: Dataset): string {
+  const rows: string[][] = [];
+  for (const { document, text, annotations } of dataset.documents) {
+    const cp = codePointOffsets(text);
+    for (const a of annotations) {
+      rows.push([
+        document.id,
+        document.title,
+        a.id,
+        labelName(dataset, a.labelId),
+        String(a.start),
+        String(a.end),
+        String(cp(a.start)),
+        String(cp(a.end)),
+        a.text,
+        a.speakerId ? (dataset.speakers.get(a.speakerId)?.name ?? a.speakerId) : '',
+        a.quoteKind ?? '',
+        a.claim ? (a.claim.status ?? '') : '',
+        a.claim?.checkWorthiness ?? '',
+        a.claim?.tags.join('; ') ?? '',
+        a.claim?.sources.map((s) => [s.title, s.url].filter(Boolean).join(' ')).join('; ') ?? '',
+        a.note,
+        a.author,
+        a.createdAt,
+        a.updatedAt,
+      ]);
+    }
+  }
+  // A leading BOM lets spreadsheet programs read UTF-8 (names with accents, curly quotes).
+  return '\uFEFF' + stringify(rows, { header: true, columns: [...CSV_COLUMNS], escape_formulas: true, quoted_match: /[\r\n]/ });
+}

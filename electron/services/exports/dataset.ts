@@ -1,0 +1,40 @@
+// What every export reads: the chosen documents with their text and highlights, and the
+// workspace's labels and speakers to name them by.
+import { ApiError, type Annotation, type Label, type Speaker } from '../../contract/api.js';
+import type { StoredDocument, WorkspaceStore } from '../workspace-store.js';
+
+export interface ExportDocument {
+  document: StoredDocument;
+  text: string;
+  annotations: Annotation[];
+}
+
+export interface Dataset {
+  documents: ExportDocument[];
+  labels: Map<string, Label>;
+  speakers: Map<string, Speaker>;
+}
+
+/** The documents named (all of them when none are), in the workspace's order. */
+export async function collectDataset(store: WorkspaceStore, documentIds?: string[]): Promise<Dataset> {
+  const all = store.data.documents;
+  const chosen = documentIds?.length ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
+  const documents: ExportDocument[] = [];
+  for (const document of chosen) {
+    documents.push({ document, text: await store.readText(document), annotations: [...(await store.annotations(document))] });
+  }
+  return {
+    documents,
+    labels: new Map(store.data.labels.map((label) => [label.id, label])),
+    speakers: new Map(store.data.speakers.map((speaker) => [speaker.id, speaker])),
+  };
+}
+
+function missing(documentId: string): never {
+  throw new ApiError('not-found', `No document with id ${documentId} is in this workspace. List them with \`annotator stats\`.`);
+}
+
+/** A label's name as datasets carry it (the id when the label is gone from the set). */
+export function labelName(dataset: Dataset, labelId: string): string {
+  return dataset.labels.get(labelId)?.name ?? labelId;
+}
