@@ -6,6 +6,10 @@ import { codePointOffsets } from '../../../../electron/services/exports/code-poi
 import { CSV_COLUMNS, toCsv } from '../../../../electron/services/exports/csv.js';
 import { collectDataset } from '../../../../electron/services/exports/dataset.js';
 import { toDoccanoJsonl, toSpacyJsonl } from '../../../../electron/services/exports/jsonl.js';
+import { toBrat } from '../../../../electron/services/exports/brat.js';
+import { tokenize, toConll } from '../../../../electron/services/exports/conll.js';
+import { toLabelStudio } from '../../../../electron/services/exports/label-studio.js';
+import { toWebAnnotation } from '../../../../electron/services/exports/web-annotation.js';
 import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();
@@ -89,5 +93,126 @@ describe('CSV export', () => {
     expect(pySlice(EMOJI_STORY, Number(quote.start_code_point), Number(quote.end_code_point))).toBe('We will win');
     expect(EMOJI_STORY.slice(Number(quote.start), Number(quote.end))).toBe('We will win');
     expect(rows[1]!.claim_status).toBe('unreviewed');
+  });
+});
+
+describe('brat standoff', () => {
+  it('writes T lines in code points, Attribution relations to a speaker mention, attributes and notes', async () => {
+    const { service, emoji } = await setup();
+    const mention = EMOJI_STORY.indexOf('Ana.');
+    const { refused } = await service.applyChanges([
+      { kind: 'createAnnotation', documentId: emoji.id, annotationId: 'm1', labelId: 'speaker', start: mention, end: mention + 3, speakerId: 'spk-ana' },
+      { kind: 'updateAnnotation', documentId: emoji.id, annotationId: 'q1', quoteKind: 'direct' },
+      { kind: 'updateAnnotation', documentId: emoji.id, annotationId: 'c1', claim: { status: 'mostly-false', checkWorthiness: 'high' } },
+    ]);
+    expect(refused).toEqual([]);
+    const files = toBrat(await collectDataset(service.store, [emoji.id]));
+    expect(files.map((f) => f.name)).toEqual(['emoji.txt', 'emoji.ann']);
+    const text = files[0]!.content;
+    expect(text).toBe(EMOJI_STORY);
+    const lines = files[1]!.content.trimEnd().split('\n').map((line) => line.split('\t'));
+    const spans = Object.fromEntries(
+      lines.filter(([id]) => id!.startsWith('T')).map(([id, typeAndOffsets, words]) => {
+        const [type, start, end] = typeAndOffsets!.split(' ');
+        // brat (Python) slices the .txt by code points.
+        expect(pySlice(text, Number(start), Number(end))).toBe(words);
+        return [id, `${type}:${words}`];
+      }),
+    );
+    expect(Object.values(spans).sort()).toEqual(['Claim:=SUM(A1)', 'Quote:We will win', 'Speaker:Ana']);
+    const relation = lines.find(([id]) => id!.startsWith('R'))!;
+    const [, arg1, arg2] = relation[1]!.match(/^Attribution Arg1:(T\d+) Arg2:(T\d+)$/)!;
+    expect([spans[arg1!], spans[arg2!]]).toEqual(['Quote:We will win', 'Speaker:Ana']);
+    const attributes = lines.filter(([id]) => id!.startsWith('A')).map(([, rest]) => rest!.replace(/T\d+/, 'T'));
+    expect(attributes.sort()).toEqual(['CheckWorthiness T high', 'QuoteKind T direct', 'Status T mostly-false']);
+    expect(lines.find(([id]) => id!.startsWith('#'))).toEqual([expect.stringMatching(/^#1$/), expect.stringMatching(/^AnnotatorNotes T\d+$/), 'line one line "two"']);
+  });
+
+  it('splits a span over a line break into fragments', async () => {
+    const dir = await ws.tempDir();
+    const service = await ws.openService(dir);
+    const doc = await importText(service, 'two.txt', 'First line here\nsecond line');
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: doc.id, annotationId: 'q', labelId: 'quote', start: 6, end: 22 }]);
+    const ann = toBrat(await collectDataset(service.store))[1]!.content;
+    expect(ann).toBe('T1\tQuote 6 15;16 22\tline here second\n');
+  });
+});
+
+describe('CoNLL BIO', () => {
+  it('tokenizes by the documented rule', () => {
+    const text = 'He said: “don’t go.” The long-term U.N. plan 🔴 works!';
+    const words = tokenize(text).map((t) => text.slice(t.start, t.end));
+    expect(words).toEqual(['He', 'said', ':', '“', 'don’t', 'go', '.', '”', 'The', 'long-term', 'U', '.', 'N', '.', 'plan', '🔴', 'works', '!']);
+    const ends = tokenize(text).filter((t) => t.last).map((t) => text.slice(t.start, t.end));
+    expect(ends).toEqual(['”', '!']);
+  });
+
+  it('tags tokens B-/I-, lists misaligned and overlapping spans as warnings, and drops nothing silently', async () => {
+    const dir = await ws.tempDir();
+    const service = await ws.openService(dir);
+    const text = 'Wood said sanctions work. Critics disagreed.';
+    const doc = await importText(service, 'c.txt', text);
+    const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    await service.applyChanges([
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'q', labelId: 'quote', ...at('sanctions work') },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'half', labelId: 'claim', ...at('anctions') },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'over', labelId: 'claim', ...at('work. Critics') },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 's', labelId: 'speaker', ...at('Wood') },
+    ]);
+    const { content, warnings } = toConll(await collectDataset(service.store));
+    const lines = content.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['-DOCSTART- -X- -X- O', '']);
+    const rows = lines.filter((line) => line && !line.startsWith('-DOCSTART-')).map((line) => line.split(' '));
+    expect(rows.map(([token, , , tag]) => `${token}/${tag}`)).toEqual([
+      'Wood/B-Speaker', 'said/O', 'sanctions/B-Quote', 'work/I-Quote', './O', 'Critics/O', 'disagreed/O', './O',
+    ]);
+    // A blank line closes each sentence: after "work ." as "Critics" begins a new one.
+    expect(lines[7]).toBe('');
+    expect(lines[8]).toBe('Critics _ _ O');
+    expect(warnings.map((w) => [w.annotationId, w.reason])).toEqual([
+      ['half', 'cuts through the token "sanctions"'],
+      ['over', 'overlaps a highlight already tagged; BIO cannot show overlapping spans'],
+    ]);
+  });
+});
+
+describe('Label Studio tasks', () => {
+  it('has a labels result per highlight in code points and an Attribution relation', async () => {
+    const { service, emoji } = await setup();
+    const mention = EMOJI_STORY.indexOf('Ana.');
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: emoji.id, annotationId: 'm1', labelId: 'speaker', start: mention, end: mention + 3, speakerId: 'spk-ana' }]);
+    const tasks = JSON.parse(toLabelStudio(await collectDataset(service.store, [emoji.id])));
+    expect(tasks).toHaveLength(1);
+    const results = tasks[0].annotations[0].result;
+    const regions = results.filter((r: { type: string }) => r.type === 'labels');
+    for (const region of regions) expect(pySlice(tasks[0].data.text, region.value.start, region.value.end)).toBe(region.value.text);
+    expect(regions.map((r: { value: { labels: string[] } }) => r.value.labels[0]).sort()).toEqual(['Claim', 'Quote', 'Speaker']);
+    expect(results.filter((r: { type: string }) => r.type === 'relation')).toEqual([{ type: 'relation', from_id: 'q1', to_id: 'm1', direction: 'right', labels: ['Attribution'] }]);
+    expect(regions.find((r: { id: string }) => r.id === 'q1').meta.text).toEqual(['line one\nline "two"']);
+  });
+});
+
+describe('W3C Web Annotation', () => {
+  it('has a TextQuoteSelector and a TextPositionSelector (code points) on each target', async () => {
+    const { service, emoji } = await setup();
+    const collection = JSON.parse(toWebAnnotation(await collectDataset(service.store, [emoji.id])));
+    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.total).toBe(2);
+    for (const item of collection.first.items) {
+      expect(item.type).toBe('Annotation');
+      const [quote, position] = item.target.selector;
+      expect(quote.type).toBe('TextQuoteSelector');
+      expect(position.type).toBe('TextPositionSelector');
+      expect(pySlice(EMOJI_STORY, position.start, position.end)).toBe(quote.exact);
+      expect(item.target.source).toMatch(/^urn:sha256:[0-9a-f]{64}$/);
+    }
+    const quote = collection.first.items.find((i: { body: { value: string }[] }) => i.body[0]!.value === 'Quote');
+    expect(quote.body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'Quote' },
+      { type: 'TextualBody', purpose: 'identifying', value: 'Ana' },
+      { type: 'TextualBody', purpose: 'commenting', value: 'line one\nline "two"' },
+    ]);
+    expect(quote.creator).toEqual({ type: 'Person', name: 'Ana Reyes' });
   });
 });

@@ -1,0 +1,59 @@
+// brat standoff: a .txt and an .ann per document. Offsets are code points (brat is Python);
+// a span over a line break becomes fragments, as brat does not allow one to cross a line.
+//   T  text-bound span      T1<TAB>Quote 10 25<TAB>the words
+//   R  attribution          R1<TAB>Attribution Arg1:T1 Arg2:T3 (Arg2: a mention of the speaker)
+//   A  claim and quote data A1<TAB>Status T2 mostly-false
+//   #  notes                #1<TAB>AnnotatorNotes T2<TAB>the note
+import { codePointOffsets } from './code-points.js';
+import { labelName, type Dataset } from './dataset.js';
+
+export interface ExportFile {
+  name: string;
+  content: string;
+}
+
+/** brat's type and value names are single tokens. */
+const token = (name: string) => name.trim().replace(/\s+/g, '_');
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+
+export function toBrat(dataset: Dataset): ExportFile[] {
+  const files: ExportFile[] = [];
+  for (const { document, text, annotations } of dataset.documents) {
+    const cp = codePointOffsets(text);
+    const lines: string[] = [];
+    const tIds = new Map<string, string>();
+    let a = 0;
+    let note = 0;
+    annotations.forEach((annotation, index) => {
+      const t = `T${index + 1}`;
+      tIds.set(annotation.id, t);
+      // Fragments between line breaks, each with its own code-point offsets.
+      const fragments: string[] = [];
+      let from = annotation.start;
+      for (const part of annotation.text.split('\n')) {
+        const to = from + part.length;
+        if (part.trim()) fragments.push(`${cp(from)} ${cp(to)}`);
+        from = to + 1;
+      }
+      lines.push(`${t}\t${token(labelName(dataset, annotation.labelId))} ${fragments.join(';')}\t${oneLine(annotation.text)}`);
+      if (annotation.quoteKind) lines.push(`A${++a}\tQuoteKind ${t} ${annotation.quoteKind}`);
+      if (annotation.claim) {
+        lines.push(`A${++a}\tStatus ${t} ${token(annotation.claim.status)}`);
+        if (annotation.claim.checkWorthiness) lines.push(`A${++a}\tCheckWorthiness ${t} ${annotation.claim.checkWorthiness}`);
+      }
+      if (annotation.note.trim()) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${oneLine(annotation.note)}`);
+    });
+    // Attribution: each quote or claim to the nearest mention of its speaker in the same text.
+    let r = 0;
+    for (const annotation of annotations) {
+      if (!annotation.speakerId || annotation.labelId === 'speaker') continue;
+      const mentions = annotations.filter((m) => m.labelId === 'speaker' && m.speakerId === annotation.speakerId);
+      if (mentions.length === 0) continue;
+      const nearest = mentions.reduce((best, m) => (Math.abs(m.start - annotation.start) < Math.abs(best.start - annotation.start) ? m : best));
+      lines.push(`R${++r}\tAttribution Arg1:${tIds.get(annotation.id)} Arg2:${tIds.get(nearest.id)}`);
+    }
+    const base = document.fileName.replace(/\.[^.]+$/, '') || document.id;
+    files.push({ name: `${base}.txt`, content: text }, { name: `${base}.ann`, content: lines.length ? `${lines.join('\n')}\n` : '' });
+  }
+  return files;
+}
