@@ -22,6 +22,7 @@ await Promise.all([
       main: './electron/shell/main.ts',
       start: './electron/start.ts',
       serve: './electron/serve-main.ts',
+      cli: './electron/cli/bin.ts',
     },
     outdir: 'dist/electron',
     outExtension: { '.js': '.js' },

@@ -1,0 +1,147 @@
+// `annotator`: the trainers' command line. Every command reads the same workspace the app
+// writes, through the same services. Errors go to stderr with a non-zero exit code.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../contract/api.js';
+import { StoreFileError, writeFileDurably } from '../services/durable-json-file.js';
+import { collectDataset } from '../services/exports/dataset.js';
+import { WorkspaceStore } from '../services/workspace-store.js';
+import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-formats.js';
+
+export const USAGE = `Usage: annotator <command> [options]
+
+Commands:
+  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
+           Write a dataset. brat writes a folder (a .txt and an .ann per document);
+           CoNLL lists spans it could not tag on stderr (never silently dropped).
+  stats    --store DIR [--json]
+           Documents, highlights by label, speakers.
+  validate --store DIR
+           Every store file parses and every highlight's text matches its document.
+
+Offsets in jsonl, spacy, brat, labelstudio and w3c count Unicode code points, as Python does.
+`;
+
+export class UsageError extends Error {}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Where relative paths are resolved from. */
+  cwd: string;
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        store: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        documents: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, '.'));
+  }
+}
+
+function need(value: string | undefined, option: string): string {
+  if (!value) throw new UsageError(`${option} is needed.`);
+  return value;
+}
+
+async function openStore(dir: string): Promise<WorkspaceStore> {
+  try {
+    await fs.access(path.join(dir, 'workspace.json'));
+  } catch {
+    throw new UsageError(`There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store.`);
+  }
+  return WorkspaceStore.open(dir);
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    const { values } = parseOptions(rest);
+    const storeDir = path.resolve(io.cwd, need(values.store, '--store DIR'));
+    if (command === 'export') {
+      const format = need(values.format, '--format') as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
+      const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
+      const store = await openStore(storeDir);
+      const documentIds = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
+      const result = runExport(format, await collectDataset(store, documentIds));
+      if (result.folder) {
+        await fs.mkdir(out, { recursive: true });
+        for (const file of result.files) await writeFileDurably(path.join(out, file.name), file.content);
+      } else {
+        await fs.mkdir(path.dirname(out), { recursive: true });
+        await writeFileDurably(out, result.files[0]!.content);
+      }
+      for (const warning of result.warnings) {
+        io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; left out of the tags.\n`);
+      }
+      io.out(`Wrote ${format} to ${out}${result.warnings.length ? ` (${result.warnings.length} spans left out, listed above)` : ''}.\n`);
+      return 0;
+    }
+    if (command === 'stats') {
+      const store = await openStore(storeDir);
+      const byLabel = new Map<string, number>();
+      let highlights = 0;
+      for (const doc of store.data.documents) {
+        for (const a of await store.annotations(doc)) {
+          highlights++;
+          const name = store.data.labels.find((l) => l.id === a.labelId)?.name ?? a.labelId;
+          byLabel.set(name, (byLabel.get(name) ?? 0) + 1);
+        }
+      }
+      const stats = { documents: store.data.documents.length, highlights, byLabel: Object.fromEntries(byLabel), speakers: store.data.speakers.length };
+      if (values.json) io.out(`${JSON.stringify(stats, null, 2)}\n`);
+      else {
+        io.out(`${stats.documents} documents, ${highlights} highlights, ${stats.speakers} speakers\n`);
+        for (const [name, count] of byLabel) io.out(`  ${name}: ${count}\n`);
+      }
+      return 0;
+    }
+    if (command === 'validate') {
+      const store = await openStore(storeDir);
+      const problems: string[] = [];
+      for (const doc of store.data.documents) {
+        let text: string;
+        try {
+          text = await store.readText(doc);
+        } catch {
+          problems.push(`${doc.id}: its text snapshot texts/${doc.textHash}.txt is missing.`);
+          continue;
+        }
+        for (const a of await store.annotations(doc)) {
+          if (text.slice(a.start, a.end) !== a.text) problems.push(`${doc.id} ${a.id}: the text at ${a.start}–${a.end} is not "${a.text}".`);
+        }
+      }
+      for (const problem of problems) io.err(`${problem}\n`);
+      io.out(problems.length ? `${problems.length} problems found.\n` : 'Every store file parses and every highlight matches its text.\n');
+      return problems.length ? 1 : 0;
+    }
+    throw new UsageError(`There is no command "${command}".`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof StoreFileError || error instanceof ApiError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    io.err(`annotator: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,115 @@
+// The trainers' command line against real workspaces in temp folders.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main.js';
+import { importText, useWorkspaces } from '../../helpers/workspace.js';
+
+const ws = useWorkspaces();
+
+async function run(args: string[], cwd: string) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd });
+  return { code, out, err };
+}
+
+async function workspace() {
+  const dir = await ws.tempDir();
+  const service = await ws.openService(dir);
+  const text = 'Live 🔴 update: “We will win,” said Ana. Critics disagreed.';
+  const doc = await importText(service, 'story.txt', text);
+  const other = await importText(service, 'other.txt', 'Another story entirely.');
+  const quote = text.indexOf('We will win');
+  await service.applyChanges([
+    { kind: 'createAnnotation', documentId: doc.id, annotationId: 'q1', labelId: 'quote', start: quote, end: quote + 11 },
+    { kind: 'createAnnotation', documentId: doc.id, annotationId: 'c1', labelId: 'claim', start: text.indexOf('Critics'), end: text.indexOf('Critics') + 7 },
+    { kind: 'createAnnotation', documentId: other.id, annotationId: 'x1', labelId: 'claim', start: 0, end: 7 },
+  ]);
+  await service.store.flush();
+  return { dir, text, doc, other };
+}
+
+describe('annotator export', () => {
+  it.each(['jsonl', 'spacy', 'conll', 'labelstudio', 'w3c', 'csv'])('writes %s to --out, and says where', async (format) => {
+    const { dir } = await workspace();
+    const out = path.join(dir, '..', `export-${format}-${Date.now()}`);
+    const result = await run(['export', '--store', dir, '--format', format, '--out', out], '/');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`Wrote ${format} to ${out}`);
+    const content = await fs.readFile(out, 'utf8');
+    expect(content).toContain(format === 'conll' ? 'B-Quote' : 'We will win');
+    await fs.rm(out);
+  });
+
+  it('writes brat as a folder of .txt and .ann, for the documents named', async () => {
+    const { dir, doc } = await workspace();
+    const out = path.join(dir, 'brat-out');
+    const result = await run(['export', '--store', dir, '--format', 'brat', '--out', 'brat-out', '--documents', doc.id], dir);
+    expect(result.code).toBe(0);
+    expect((await fs.readdir(out)).sort()).toEqual(['story.ann', 'story.txt']);
+    expect(await fs.readFile(path.join(out, 'story.ann'), 'utf8')).toMatch(/^T1\tQuote \d+ \d+\tWe will win$/m);
+  });
+
+  it('lists CoNLL spans it cannot tag on stderr', async () => {
+    const { dir, doc, text } = await workspace();
+    const service = await ws.openService(dir);
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: doc.id, annotationId: 'cut', labelId: 'claim', start: text.indexOf('ritics'), end: text.indexOf('ritics') + 6 }]);
+    await service.store.flush();
+    const result = await run(['export', '--store', dir, '--format', 'conll', '--out', path.join(dir, 'd.conll')], '/');
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('cut (Claim, "ritics") cuts through the token "Critics"; left out of the tags.');
+    expect(result.out).toContain('1 spans left out');
+  });
+});
+
+describe('annotator stats and validate', () => {
+  it('counts documents, highlights by label and speakers, as text or --json', async () => {
+    const { dir } = await workspace();
+    const json = await run(['stats', '--store', dir, '--json'], '/');
+    expect(JSON.parse(json.out)).toEqual({ documents: 2, highlights: 3, byLabel: { Quote: 1, Claim: 2 }, speakers: 0 });
+    const text = await run(['stats', '--store', dir], '/');
+    expect(text.out).toContain('2 documents, 3 highlights, 0 speakers');
+  });
+
+  it('validates a good store, and names a highlight whose text no longer matches', async () => {
+    const { dir, doc } = await workspace();
+    expect((await run(['validate', '--store', dir], '/')).code).toBe(0);
+    const file = path.join(dir, 'annotations', `${doc.id}.json`);
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('"text":"We will win"', '"text":"We will lose"'));
+    const result = await run(['validate', '--store', dir], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`${doc.id} q1: the text at`);
+    expect(result.err).toContain('is not "We will lose"');
+  });
+});
+
+describe('errors', () => {
+  it('prints usage for --help and for no command', async () => {
+    expect((await run(['--help'], '/')).out).toContain('Usage: annotator <command>');
+    expect((await run([], '/')).code).toBe(0);
+  });
+
+  it.each([
+    [['export', '--format', 'csv', '--out', 'x'], '--store DIR is needed.'],
+    [['export', '--store', '.', '--format', 'xml', '--out', 'x'], '--format must be one of jsonl, spacy, conll, brat, labelstudio, w3c, csv, not "xml".'],
+    [['launch', '--store', '.'], 'There is no command "launch".'],
+    [['stats', '--store', '.', '--colour'], "Unknown option '--colour'."],
+  ])('%j exits 2 with a clear message and the usage on stderr', async (args, message) => {
+    const result = await run(args, await ws.tempDir());
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+    expect(result.err).toContain('Usage: annotator');
+  });
+
+  it('says when a folder holds no workspace, and when a document is not in it', async () => {
+    const empty = await ws.tempDir();
+    const none = await run(['stats', '--store', empty], '/');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain(`There is no workspace in ${empty}`);
+    const { dir } = await workspace();
+    const missing = await run(['export', '--store', dir, '--format', 'csv', '--out', path.join(dir, 'x.csv'), '--documents', 'doc-0000000000000000'], '/');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('No document with id doc-0000000000000000');
+  });
+});
