@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../contract/api.js';
 import { StoreFileError, writeFileDurably } from '../services/durable-json-file.js';
 import { collectDataset } from '../services/exports/dataset.js';
+import { splitDocuments } from '../services/exports/splits.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-formats.js';
 
@@ -15,6 +16,8 @@ Commands:
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document);
            CoNLL lists spans it could not tag on stderr (never silently dropped).
+  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR
+           Train, dev and test sets by document; the same seed gives the same split.
   stats    --store DIR [--json]
            Documents, highlights by label, speakers.
   validate --store DIR
@@ -42,12 +45,20 @@ function parseOptions(args: string[]) {
         out: { type: 'string' },
         documents: { type: 'string', multiple: true },
         json: { type: 'boolean' },
+        ratios: { type: 'string' },
+        seed: { type: 'string' },
       },
       allowPositionals: true,
     });
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, '.'));
   }
+}
+
+function exportFormat(value: string | undefined): ExportFormat {
+  const format = need(value, '--format') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
+  return format;
 }
 
 function need(value: string | undefined, option: string): string {
@@ -74,8 +85,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { values } = parseOptions(rest);
     const storeDir = path.resolve(io.cwd, need(values.store, '--store DIR'));
     if (command === 'export') {
-      const format = need(values.format, '--format') as ExportFormat;
-      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
+      const format = exportFormat(values.format);
       const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
       const store = await openStore(storeDir);
       const documentIds = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
@@ -91,6 +101,29 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; left out of the tags.\n`);
       }
       io.out(`Wrote ${format} to ${out}${result.warnings.length ? ` (${result.warnings.length} spans left out, listed above)` : ''}.\n`);
+      return 0;
+    }
+    if (command === 'split') {
+      const format = exportFormat(values.format);
+      const ratios = need(values.ratios, '--ratios 80,10,10').split(',').map(Number);
+      if (ratios.length !== 3 || ratios.some((r) => !Number.isFinite(r) || r < 0) || ratios.every((r) => r === 0)) {
+        throw new UsageError(`--ratios is three numbers, for example 80,10,10, not "${values.ratios}".`);
+      }
+      const seed = Number(need(values.seed, '--seed N'));
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed is a whole number, not "${values.seed}".`);
+      const out = path.resolve(io.cwd, need(values.out, '--out DIR'));
+      const store = await openStore(storeDir);
+      const split = splitDocuments(store.data.documents, ratios as [number, number, number], seed);
+      for (const part of ['train', 'dev', 'test'] as const) {
+        const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id)));
+        const partDir = result.folder ? path.join(out, part) : out;
+        await fs.mkdir(partDir, { recursive: true });
+        for (const file of result.files) {
+          const name = result.folder ? file.name : `${part}${path.extname(file.name)}`;
+          await writeFileDurably(path.join(partDir, name), file.content);
+        }
+      }
+      io.out(`Split ${store.data.documents.length} documents into ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test (seed ${seed}) in ${out}.\n`);
       return 0;
     }
     if (command === 'stats') {

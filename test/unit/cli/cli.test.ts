@@ -113,3 +113,28 @@ describe('errors', () => {
     expect(missing.err).toContain('No document with id doc-0000000000000000');
   });
 });
+
+describe('annotator split', () => {
+  it('writes train, dev and test sets by document, the same for the same seed', async () => {
+    const { dir } = await workspace();
+    const service = await ws.openService(dir);
+    for (let i = 0; i < 8; i++) await importText(service, `extra-${i}.txt`, `Extra story number ${i}.`);
+    await service.store.flush();
+    const outA = path.join(dir, 'split-a');
+    const outB = path.join(dir, 'split-b');
+    const a = await run(['split', '--store', dir, '--ratios', '60,20,20', '--seed', '5', '--format', 'spacy', '--out', outA], '/');
+    expect(a.code).toBe(0);
+    expect(a.out).toContain('Split 10 documents into 6 train, 2 dev, 2 test (seed 5)');
+    await run(['split', '--store', dir, '--ratios', '60,20,20', '--seed', '5', '--format', 'spacy', '--out', outB], '/');
+    const read = async (out: string, part: string) => (await fs.readFile(path.join(out, `${part}.jsonl`), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).id);
+    for (const part of ['train', 'dev', 'test']) expect(await read(outB, part)).toEqual(await read(outA, part));
+    const all = [...(await read(outA, 'train')), ...(await read(outA, 'dev')), ...(await read(outA, 'test'))];
+    expect(new Set(all).size).toBe(10);
+  });
+
+  it('refuses ratios and seeds that are not numbers', async () => {
+    const { dir } = await workspace();
+    expect((await run(['split', '--store', dir, '--ratios', '80,20', '--seed', '1', '--format', 'csv', '--out', 'x'], '/')).err).toContain('--ratios is three numbers');
+    expect((await run(['split', '--store', dir, '--ratios', '80,10,10', '--seed', 'abc', '--format', 'csv', '--out', 'x'], '/')).err).toContain('--seed is a whole number');
+  });
+});
