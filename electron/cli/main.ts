@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../contract/api.js';
 import { StoreFileError, writeFileDurably } from '../services/durable-json-file.js';
+import { measureAgreement } from '../services/exports/agreement.js';
 import { collectDataset } from '../services/exports/dataset.js';
 import { splitDocuments } from '../services/exports/splits.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
@@ -20,6 +21,9 @@ Commands:
            Train, dev and test sets by document; the same seed gives the same split.
   stats    --store DIR [--json]
            Documents, highlights by label, speakers.
+  agreement --store DIR [--json]
+           Span F1 per label and annotator pair (exact and overlapping), Cohen's kappa
+           on token labels, Krippendorff's alpha with three or more annotators.
   validate --store DIR
            Every store file parses and every highlight's text matches its document.
 
@@ -124,6 +128,25 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
       }
       io.out(`Split ${store.data.documents.length} documents into ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test (seed ${seed}) in ${out}.\n`);
+      return 0;
+    }
+    if (command === 'agreement') {
+      const store = await openStore(storeDir);
+      const report = measureAgreement(await collectDataset(store));
+      if (values.json) {
+        io.out(`${JSON.stringify(report, null, 2)}\n`);
+        return 0;
+      }
+      if (report.pairs.length === 0) {
+        io.out('No document has highlights by two or more annotators yet.\n');
+        return 0;
+      }
+      const f = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(3));
+      for (const pair of report.pairs) {
+        io.out(`${pair.annotators[0]} / ${pair.annotators[1]} (${pair.documents} documents): Cohen's kappa ${f(pair.kappa)}\n`);
+        for (const [label, scores] of Object.entries(pair.byLabel)) io.out(`  ${label}: F1 exact ${f(scores.exact?.f1)}, overlapping ${f(scores.overlap?.f1)}\n`);
+      }
+      if (report.alpha !== null) io.out(`Krippendorff's alpha (${report.annotators.length} annotators): ${f(report.alpha)}\n`);
       return 0;
     }
     if (command === 'stats') {

@@ -138,3 +138,23 @@ describe('annotator split', () => {
     expect((await run(['split', '--store', dir, '--ratios', '80,10,10', '--seed', 'abc', '--format', 'csv', '--out', 'x'], '/')).err).toContain('--seed is a whole number');
   });
 });
+
+describe('annotator agreement', () => {
+  it('reports pairs as text and as --json, and says when nobody overlaps', async () => {
+    const { dir, doc, text } = await workspace();
+    expect((await run(['agreement', '--store', dir], '/')).out).toContain('No document has highlights by two or more annotators yet.');
+    const service = await ws.openService(dir);
+    const quote = text.indexOf('We will win');
+    await service.applyChanges([
+      { kind: 'setAnnotatorName', name: 'Ben' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'ben-q', labelId: 'quote', start: quote, end: quote + 11 },
+    ]);
+    await service.store.flush();
+    const json = JSON.parse((await run(['agreement', '--store', dir, '--json'], '/')).out);
+    expect(json.annotators).toEqual(['(no name)', 'Ben']);
+    expect(json.pairs[0].byLabel.Quote.exact.f1).toBe(1);
+    const text2 = (await run(['agreement', '--store', dir], '/')).out;
+    expect(text2).toContain("(no name) / Ben (1 documents): Cohen's kappa");
+    expect(text2).toContain('Quote: F1 exact 1.000, overlapping 1.000');
+  });
+});
