@@ -8,6 +8,7 @@ import { StoreFileError, writeFileDurably } from '../services/durable-json-file.
 import { measureAgreement } from '../services/exports/agreement.js';
 import { collectDataset } from '../services/exports/dataset.js';
 import { splitDocuments } from '../services/exports/splits.js';
+import { mergeWorkspaces } from '../services/merge-workspaces.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-formats.js';
 
@@ -24,6 +25,9 @@ Commands:
   agreement --store DIR [--json]
            Span F1 per label and annotator pair (exact and overlapping), Cohen's kappa
            on token labels, Krippendorff's alpha with three or more annotators.
+  merge    --store DIR OTHER_DIR
+           Bring in a colleague's workspace: documents matched by their text, highlights
+           keep their authors, and merging twice adds nothing more.
   validate --store DIR
            Every store file parses and every highlight's text matches its document.
 
@@ -86,7 +90,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(USAGE);
       return 0;
     }
-    const { values } = parseOptions(rest);
+    const { values, positionals } = parseOptions(rest);
     const storeDir = path.resolve(io.cwd, need(values.store, '--store DIR'));
     if (command === 'export') {
       const format = exportFormat(values.format);
@@ -128,6 +132,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
       }
       io.out(`Split ${store.data.documents.length} documents into ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test (seed ${seed}) in ${out}.\n`);
+      return 0;
+    }
+    if (command === 'merge') {
+      const otherDir = positionals[0];
+      if (!otherDir) throw new UsageError('merge needs the other workspace folder: annotator merge --store DIR OTHER_DIR');
+      const store = await openStore(storeDir);
+      const report = await mergeWorkspaces(store, path.resolve(io.cwd, otherDir));
+      await store.flush();
+      io.out(
+        `Merged ${path.resolve(io.cwd, otherDir)}: ${report.documentsAdded} documents added, ${report.documentsMatched} matched; ` +
+          `${report.highlightsAdded} highlights added, ${report.highlightsAlreadyThere} already there; ` +
+          `${report.speakersAdded} speakers and ${report.labelsAdded} labels added.\n`,
+      );
       return 0;
     }
     if (command === 'agreement') {

@@ -158,3 +158,44 @@ describe('annotator agreement', () => {
     expect(text2).toContain('Quote: F1 exact 1.000, overlapping 1.000');
   });
 });
+
+describe('annotator merge', () => {
+  it('brings in a colleague’s workspace: documents matched by text, authors kept, nothing doubled the second time', async () => {
+    const { dir: ours, doc } = await workspace();
+    const theirsDir = await ws.tempDir();
+    const theirs = await ws.openService(theirsDir);
+    // The same story (same text, so the same document) and one of their own.
+    const same = await importText(theirs, 'renamed.txt', 'Live 🔴 update: “We will win,” said Ana. Critics disagreed.');
+    const own = await importText(theirs, 'theirs.txt', 'A story only they have.');
+    expect(same.id).toBe(doc.id);
+    await theirs.applyChanges([
+      { kind: 'setAnnotatorName', name: 'Ben' },
+      { kind: 'createSpeaker', speakerId: 'spk-ana', name: 'Ana' },
+      { kind: 'createAnnotation', documentId: same.id, annotationId: 'ben-1', labelId: 'speaker', start: 31, end: 34, speakerId: 'spk-ana' },
+      { kind: 'createAnnotation', documentId: own.id, annotationId: 'ben-2', labelId: 'claim', start: 0, end: 7 },
+    ]);
+    await theirs.store.flush();
+
+    const first = await run(['merge', '--store', ours, theirsDir], '/');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('1 documents added, 1 matched; 2 highlights added, 0 already there; 1 speakers and 0 labels added.');
+    const second = await run(['merge', '--store', ours, theirsDir], '/');
+    expect(second.out).toContain('0 documents added, 2 matched; 0 highlights added, 2 already there');
+
+    const merged = await ws.openService(ours);
+    const session = await merged.getSession();
+    expect(session.documents.map((d) => d.title).sort()).toEqual(['other', 'story', 'theirs']);
+    expect(session.speakers.map((s) => s.name)).toEqual(['Ana']);
+    const stats = JSON.parse((await run(['stats', '--store', ours, '--json'], '/')).out);
+    expect(stats.highlights).toBe(5);
+    const agreement = JSON.parse((await run(['agreement', '--store', ours, '--json'], '/')).out);
+    expect(agreement.annotators).toEqual(['(no name)', 'Ben']);
+  });
+
+  it('refuses to merge a folder without a workspace, or the workspace into itself', async () => {
+    const { dir } = await workspace();
+    expect((await run(['merge', '--store', dir, await ws.tempDir()], '/')).err).toContain('There is no workspace in');
+    expect((await run(['merge', '--store', dir, dir], '/')).err).toContain('That is this workspace');
+    expect((await run(['merge', '--store', dir], '/')).code).toBe(2);
+  });
+});
