@@ -8,13 +8,23 @@ import { StoreFileError, writeFileDurably } from '../services/durable-json-file.
 import { measureAgreement } from '../services/exports/agreement.js';
 import { collectDataset } from '../services/exports/dataset.js';
 import { splitDocuments } from '../services/exports/splits.js';
+import { AnnotatorService } from '../services/annotator-service.js';
+import { readDocumentBytes } from '../services/document-reader.js';
+import { applyImport } from '../services/imports/apply.js';
+import { planBrat } from '../services/imports/brat.js';
+import { planJsonl } from '../services/imports/jsonl.js';
+import type { PlannedDocument } from '../services/imports/plan.js';
 import { mergeWorkspaces } from '../services/merge-workspaces.js';
+import { readUserFile } from '../services/open-files.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-formats.js';
 
 export const USAGE = `Usage: annotator <command> [options]
 
 Commands:
+  import   FILE... --store DIR [--author NAME]
+           Documents (.txt, .md) and annotation files: doccano or spaCy JSONL (.jsonl),
+           brat (.ann beside its .txt). A malformed file imports nothing.
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document);
            CoNLL lists spans it could not tag on stderr (never silently dropped).
@@ -54,6 +64,7 @@ function parseOptions(args: string[]) {
         documents: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         ratios: { type: 'string' },
+        author: { type: 'string' },
         seed: { type: 'string' },
       },
       allowPositionals: true,
@@ -132,6 +143,39 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
       }
       io.out(`Split ${store.data.documents.length} documents into ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test (seed ${seed}) in ${out}.\n`);
+      return 0;
+    }
+    if (command === 'import') {
+      if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
+      const store = await openStore(storeDir);
+      const plans: PlannedDocument[] = [];
+      // Every file is read and checked before anything is written.
+      for (const given of positionals) {
+        const file = path.resolve(io.cwd, given);
+        const ext = path.extname(file).toLowerCase();
+        if (ext === '.txt' || ext === '.md') {
+          const { title, text } = readDocumentBytes(path.basename(file), await readUserFile(file));
+          plans.push({ fileName: path.basename(file), title, text, spans: [] });
+        } else if (ext === '.jsonl') {
+          plans.push(...planJsonl(given, await fs.readFile(file, 'utf8')));
+        } else if (ext === '.ann') {
+          const txt = file.replace(/\.ann$/i, '.txt');
+          const txtText = await fs.readFile(txt, 'utf8').catch(() => {
+            throw new ApiError('not-found', `${given}: its text ${path.basename(txt)} is not beside it; brat keeps each .ann with its .txt. Nothing was imported.`);
+          });
+          plans.push(planBrat(given, await fs.readFile(file, 'utf8'), path.basename(txt), txtText));
+        } else {
+          throw new UsageError(`${given}: import reads .txt, .md, .jsonl and .ann (brat) files.`);
+        }
+      }
+      const service = new AnnotatorService(store, 'browser');
+      const report = await applyImport(service, plans, values.author);
+      await store.flush();
+      io.out(
+        `Imported ${report.documents} documents and ${report.highlights} highlights` +
+          `${report.labelsAdded.length ? `; new labels: ${report.labelsAdded.join(', ')}` : ''}` +
+          `${report.speakersAdded.length ? `; new speakers: ${report.speakersAdded.join(', ')}` : ''}.\n`,
+      );
       return 0;
     }
     if (command === 'merge') {

@@ -199,3 +199,86 @@ describe('annotator merge', () => {
     expect((await run(['merge', '--store', dir], '/')).code).toBe(2);
   });
 });
+
+describe('annotator import', () => {
+  /** A workspace with a quote attributed through a mention, a claim with its fields and a note. */
+  async function richWorkspace() {
+    const dir = await ws.tempDir();
+    const service = await ws.openService(dir);
+    const text = 'Live 🔴 update: “We will win,” said Ana Lima. Prices fell 3%.';
+    const doc = await importText(service, 'rich.txt', text);
+    const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    await service.applyChanges([
+      { kind: 'createSpeaker', speakerId: 'spk-ana', name: 'Ana Lima' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'q', labelId: 'quote', ...at('We will win'), speakerId: 'spk-ana', note: 'from the rally' },
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q', quoteKind: 'direct' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'm', labelId: 'speaker', ...at('Ana Lima'), speakerId: 'spk-ana' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'c', labelId: 'claim', ...at('Prices fell 3%') },
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c', claim: { status: 'mostly-true', checkWorthiness: 'high' } },
+    ]);
+    await service.store.flush();
+    return { dir, text };
+  }
+
+  /** What a round trip must keep: each span with its label, speaker, note and fields. */
+  async function summary(dir: string) {
+    const service = await ws.openService(dir);
+    const session = await service.getSession();
+    const speakers = new Map(session.speakers.map((s) => [s.id, s.name]));
+    const labels = new Map(session.labels.map((l) => [l.id, l.name]));
+    const all = [];
+    for (const doc of session.documents) {
+      for (const a of await service.store.annotations(doc))
+        all.push({ text: a.text, label: labels.get(a.labelId), speaker: a.speakerId ? speakers.get(a.speakerId) : null, note: a.note, quoteKind: a.quoteKind ?? null, status: a.claim?.status ?? null, worth: a.claim?.checkWorthiness ?? null });
+    }
+    return all.sort((x, y) => x.text.localeCompare(y.text));
+  }
+
+  it('round-trips brat: every span, label, attribution and attribute', async () => {
+    const { dir } = await richWorkspace();
+    const out = path.join(dir, 'brat');
+    await run(['export', '--store', dir, '--format', 'brat', '--out', out], '/');
+    const target = await ws.tempDir();
+    await (await ws.openService(target)).store.flush();
+    const result = await run(['import', path.join(out, 'rich.ann'), '--store', target, '--author', 'Ben'], '/');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Imported 1 documents and 3 highlights; new speakers: Ana Lima.');
+    expect(await summary(target)).toEqual(await summary(dir));
+    const imported = await (await ws.openService(target)).store.annotations((await (await ws.openService(target)).getSession()).documents[0]!);
+    expect(new Set(imported.map((a) => a.author))).toEqual(new Set(['Ben']));
+  });
+
+  it('round-trips doccano and spaCy JSONL spans and labels, and a second import adds nothing', async () => {
+    const { dir } = await richWorkspace();
+    for (const format of ['jsonl', 'spacy']) {
+      const out = path.join(dir, `${format}.jsonl`);
+      await run(['export', '--store', dir, '--format', format, '--out', out], '/');
+      const target = await ws.tempDir();
+      await (await ws.openService(target)).store.flush();
+      expect((await run(['import', out, '--store', target], '/')).code).toBe(0);
+      expect((await run(['import', out, '--store', target], '/')).code).toBe(0);
+      const spans = (await summary(target)).map((s) => `${s.label}:${s.text}`);
+      expect(spans).toEqual((await summary(dir)).map((s) => `${s.label}:${s.text}`));
+    }
+  });
+
+  it.each([
+    ['bad.jsonl', '{"text": "Hello world", "label": [[0, 5, "Quote"]]}\n{"text": "broken", "label": [[0, 99, "Quote"]]}\n', 'bad.jsonl:2: span 1 has no valid start and end inside the text'],
+    ['notjson.jsonl', '{"text": "fine"}\nthis is not json\n', 'notjson.jsonl:2: this line is not JSON'],
+    ['story.ann', 'T1\tQuote 0 5\tHello\nT2\tClaim 6 11\tplanet\n', 'story.ann:2: T2 says "planet", but story.txt has "world" there.'],
+    ['story.ann', 'T1\tQuote 0 5\tHello\nE1\tEvent:T1\n', 'story.ann:2: this line is not a T, A'],
+  ])('refuses a malformed %s naming the file and line, and imports nothing', async (name, content, message) => {
+    const files = await ws.tempDir();
+    await fs.writeFile(path.join(files, 'story.txt'), 'Hello world');
+    await fs.writeFile(path.join(files, name), content);
+    const target = await ws.tempDir();
+    await (await ws.openService(target)).store.flush();
+    const before = await fs.readFile(path.join(target, 'workspace.json'), 'utf8');
+    // A good file first: it must not be imported either.
+    const result = await run(['import', path.join(files, 'story.txt'), path.join(files, name), '--store', target], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(message);
+    expect(result.err).toContain('Nothing was imported.');
+    expect(await fs.readFile(path.join(target, 'workspace.json'), 'utf8')).toBe(before);
+  });
+});

@@ -1,0 +1,80 @@
+// Carries out an import plan: labels and speakers matched by name (or made), documents added
+// (or found by their text), highlights created with stable ids so a second import adds none.
+import type { Change } from '../../contract/api.js';
+import type { AnnotatorService } from '../annotator-service.js';
+import { ImportProblem, importedId, type PlannedDocument } from './plan.js';
+
+export interface ImportReport {
+  documents: number;
+  highlights: number;
+  labelsAdded: string[];
+  speakersAdded: string[];
+}
+
+const KEYS = 'bdfghijklmoprtuvwxyz0123456789';
+const COLOURS = ['#7b61ff', '#2e7d32', '#00838f', '#ad1457', '#6d4c41', '#5c6bc0'];
+const key = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+
+export async function applyImport(service: AnnotatorService, plans: PlannedDocument[], author?: string): Promise<ImportReport> {
+  const data = service.store.data;
+  // Everything that can be refused is checked before anything is written.
+  const statuses = new Set(data.statuses.map((s) => s.id));
+  for (const plan of plans) {
+    for (const span of plan.spans) {
+      if (span.claim?.status && !statuses.has(span.claim.status)) {
+        throw new ImportProblem(plan.fileName, null, `the status "${span.claim.status}" is not on this workspace's scale (${[...statuses].join(', ')}).`);
+      }
+    }
+  }
+  const changes: Change[] = [];
+  const report: ImportReport = { documents: 0, highlights: 0, labelsAdded: [], speakersAdded: [] };
+  const labelIds = new Map(data.labels.map((l) => [key(l.name), l.id]));
+  const takenKeys = new Set(data.labels.map((l) => l.hotkey));
+  const speakerIds = new Map<string, string>();
+  for (const s of data.speakers) for (const name of [s.name, ...s.aliases]) speakerIds.set(key(name), s.id);
+
+  for (const plan of plans) {
+    for (const span of plan.spans) {
+      if (!labelIds.has(key(span.label))) {
+        const id = `label-${key(span.label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported'}`;
+        const hotkey = [...KEYS].find((k) => !takenKeys.has(k)) ?? 'z';
+        takenKeys.add(hotkey);
+        changes.push({ kind: 'saveLabel', label: { id, name: span.label.trim(), color: COLOURS[report.labelsAdded.length % COLOURS.length]!, hotkey } });
+        labelIds.set(key(span.label), id);
+        report.labelsAdded.push(span.label.trim());
+      }
+      if (span.speaker && !speakerIds.has(key(span.speaker))) {
+        const id = `spk-imp-${key(span.speaker).replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`;
+        changes.push({ kind: 'createSpeaker', speakerId: id, name: span.speaker });
+        speakerIds.set(key(span.speaker), id);
+        report.speakersAdded.push(span.speaker);
+      }
+    }
+  }
+
+  for (const plan of plans) {
+    const { document } = await service.store.addDocument(plan.fileName, plan.title, plan.text);
+    report.documents++;
+    for (const span of plan.spans) {
+      changes.push({
+        kind: 'createAnnotation',
+        documentId: document.id,
+        annotationId: importedId(plan.text, span),
+        labelId: labelIds.get(key(span.label))!,
+        start: span.start,
+        end: span.end,
+        speakerId: span.speaker ? speakerIds.get(key(span.speaker))! : null,
+        note: span.note ?? '',
+        ...(span.quoteKind && { quoteKind: span.quoteKind }),
+        ...(span.claim && { claim: { checkWorthiness: null, status: data.statuses[0]?.id ?? 'unreviewed', sources: [], tags: [], ...span.claim } }),
+        ...(author && { author }),
+      });
+      report.highlights++;
+    }
+  }
+  for (let i = 0; i < changes.length; i += 5000) {
+    const { refused } = await service.applyChanges(changes.slice(i, i + 5000));
+    if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
+  }
+  return report;
+}

@@ -1,0 +1,58 @@
+// Imports are planned in full before anything is written, so a malformed file imports nothing.
+import { createHash } from 'node:crypto';
+import { ApiError, type ClaimFields, type QuoteKind } from '../../contract/api.js';
+
+export interface PlannedSpan {
+  start: number;
+  end: number;
+  /** A label name (matched to the workspace's labels by name, case aside). */
+  label: string;
+  note?: string;
+  quoteKind?: QuoteKind;
+  claim?: Partial<ClaimFields>;
+  /** Who said it or who is named, by name (matched to a speaker by name or other name). */
+  speaker?: string;
+}
+
+export interface PlannedDocument {
+  fileName: string;
+  title: string;
+  /** Normalized text: offsets in `spans` are UTF-16 positions in it. */
+  text: string;
+  spans: PlannedSpan[];
+}
+
+/** A problem in an import file, named by file and line. */
+export class ImportProblem extends ApiError {
+  constructor(file: string, line: number | null, message: string) {
+    super('bad-request', `${file}${line === null ? '' : `:${line}`}: ${message} Nothing was imported.`);
+  }
+}
+
+/** A stable id for an imported highlight, so importing the same file twice adds it once. */
+export function importedId(documentText: string, span: PlannedSpan): string {
+  const hash = createHash('sha256').update(`${documentText.length}|${span.start}|${span.end}|${span.label.toLowerCase()}|${documentText.slice(span.start, span.end)}`).digest('hex');
+  return `imp-${hash.slice(0, 24)}`;
+}
+
+/**
+ * Normalizes text as the document reader does (no BOM, newlines as \n) and maps offsets in the
+ * original text — given in code points, as Python tools write them — to UTF-16 offsets in it.
+ */
+export function normalizeWithOffsets(original: string): { text: string; fromCodePoint: (cp: number) => number | null } {
+  const codePoints = [...original];
+  const toNormalized: number[] = [];
+  let text = '';
+  for (let i = 0; i < codePoints.length; i++) {
+    toNormalized.push(text.length);
+    const c = codePoints[i]!;
+    if (i === 0 && c === '\uFEFF') continue;
+    if (c === '\r') {
+      if (codePoints[i + 1] !== '\n') text += '\n';
+      continue;
+    }
+    text += c;
+  }
+  toNormalized.push(text.length);
+  return { text, fromCodePoint: (cp) => (Number.isInteger(cp) && cp >= 0 && cp < toNormalized.length ? toNormalized[cp]! : null) };
+}
