@@ -13,10 +13,12 @@ import { readDocumentBytes } from '../services/document-reader.js';
 import { applyImport } from '../services/imports/apply.js';
 import { planBrat } from '../services/imports/brat.js';
 import { planJsonl } from '../services/imports/jsonl.js';
-import type { PlannedDocument } from '../services/imports/plan.js';
+import { planLabelStudio } from '../services/imports/label-studio.js';
+import { normalizeWithOffsets, type PlannedDocument } from '../services/imports/plan.js';
+import { planWebAnnotation, type PlannedAnnotationsForText } from '../services/imports/web-annotation.js';
 import { mergeWorkspaces } from '../services/merge-workspaces.js';
 import { readUserFile } from '../services/open-files.js';
-import { WorkspaceStore } from '../services/workspace-store.js';
+import { sha256, WorkspaceStore } from '../services/workspace-store.js';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-formats.js';
 
 export const USAGE = `Usage: annotator <command> [options]
@@ -24,7 +26,8 @@ export const USAGE = `Usage: annotator <command> [options]
 Commands:
   import   FILE... --store DIR [--author NAME]
            Documents (.txt, .md) and annotation files: doccano or spaCy JSONL (.jsonl),
-           brat (.ann beside its .txt). A malformed file imports nothing.
+           Label Studio tasks (.json), W3C Web Annotation (.jsonld), brat (.ann beside
+           its .txt). A malformed file imports nothing.
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document);
            CoNLL lists spans it could not tag on stderr (never silently dropped).
@@ -149,6 +152,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
       const store = await openStore(storeDir);
       const plans: PlannedDocument[] = [];
+      const webAnnotations: { given: string; planned: PlannedAnnotationsForText[] }[] = [];
       // Every file is read and checked before anything is written.
       for (const given of positionals) {
         const file = path.resolve(io.cwd, given);
@@ -158,6 +162,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           plans.push({ fileName: path.basename(file), title, text, spans: [] });
         } else if (ext === '.jsonl') {
           plans.push(...planJsonl(given, await fs.readFile(file, 'utf8')));
+        } else if (ext === '.json') {
+          plans.push(...planLabelStudio(given, await fs.readFile(file, 'utf8')));
+        } else if (ext === '.jsonld') {
+          webAnnotations.push({ given, planned: planWebAnnotation(given, await fs.readFile(file, 'utf8')) });
         } else if (ext === '.ann') {
           const txt = file.replace(/\.ann$/i, '.txt');
           const txtText = await fs.readFile(txt, 'utf8').catch(() => {
@@ -165,7 +173,27 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           });
           plans.push(planBrat(given, await fs.readFile(file, 'utf8'), path.basename(txt), txtText));
         } else {
-          throw new UsageError(`${given}: import reads .txt, .md, .jsonl and .ann (brat) files.`);
+          throw new UsageError(`${given}: import reads .txt, .md, .jsonl (doccano, spaCy), .json (Label Studio), .jsonld (W3C) and .ann (brat) files.`);
+        }
+      }
+      // W3C annotations name their text by hash: it must be in the workspace or in this import.
+      for (const { given, planned } of webAnnotations) {
+        for (const { textHash, spans } of planned) {
+          const known = store.data.documents.find((d) => d.textHash === textHash);
+          const text = known ? await store.readText(known) : plans.find((p) => sha256(p.text) === textHash)?.text;
+          if (text === undefined) throw new ApiError('not-found', `${given}: its annotations are of a text that is neither in the workspace nor in this import (sha256 ${textHash.slice(0, 12)}…). Import the document too. Nothing was imported.`);
+          const fromCodePoint = normalizeWithOffsets(text).fromCodePoint;
+          plans.push({
+            fileName: known?.fileName ?? 'annotated.txt',
+            title: known?.title ?? 'annotated',
+            text,
+            spans: spans.map(({ codePoints: _cp, ...span }, k) => {
+              const start = fromCodePoint(span.start);
+              const end = fromCodePoint(span.end);
+              if (start === null || end === null || !(start < end)) throw new ApiError('bad-request', `${given}: annotation ${k + 1}'s position is outside its text. Nothing was imported.`);
+              return { ...span, start, end };
+            }),
+          });
         }
       }
       const service = new AnnotatorService(store, 'browser');

@@ -262,6 +262,34 @@ describe('annotator import', () => {
     }
   });
 
+  it('round-trips Label Studio tasks: spans, labels, attribution, notes and fields', async () => {
+    const { dir } = await richWorkspace();
+    const out = path.join(dir, 'tasks.json');
+    await run(['export', '--store', dir, '--format', 'labelstudio', '--out', out], '/');
+    const target = await ws.tempDir();
+    await (await ws.openService(target)).store.flush();
+    const result = await run(['import', out, '--store', target], '/');
+    expect(result.code).toBe(0);
+    expect(await summary(target)).toEqual(await summary(dir));
+  });
+
+  it('round-trips W3C Web Annotation with its text: spans, labels, speakers and notes', async () => {
+    const { dir, text } = await richWorkspace();
+    const out = path.join(dir, 'annotations.jsonld');
+    await run(['export', '--store', dir, '--format', 'w3c', '--out', out], '/');
+    const txt = path.join(dir, 'rich.txt');
+    await fs.writeFile(txt, text);
+    const target = await ws.tempDir();
+    await (await ws.openService(target)).store.flush();
+    // Without its text, W3C annotations cannot be placed: said, and nothing imported.
+    const alone = await run(['import', out, '--store', target], '/');
+    expect(alone.code).toBe(1);
+    expect(alone.err).toContain('neither in the workspace nor in this import');
+    expect((await run(['import', txt, out, '--store', target], '/')).code).toBe(0);
+    const keep = (list: Awaited<ReturnType<typeof summary>>) => list.map(({ text: t, label, speaker, note }) => ({ t, label, speaker, note }));
+    expect(keep(await summary(target))).toEqual(keep(await summary(dir)));
+  });
+
   it.each([
     ['bad.jsonl', '{"text": "Hello world", "label": [[0, 5, "Quote"]]}\n{"text": "broken", "label": [[0, 99, "Quote"]]}\n', 'bad.jsonl:2: span 1 has no valid start and end inside the text'],
     ['notjson.jsonl', '{"text": "fine"}\nthis is not json\n', 'notjson.jsonl:2: this line is not JSON'],
