@@ -52,6 +52,8 @@ export class UsageError extends Error {}
 interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** A progress line on a terminal (redrawn in place); absent when output goes to a file or a script. */
+  progress?(text: string): void;
   /** Where relative paths are resolved from. */
   cwd: string;
 }
@@ -75,6 +77,12 @@ function parseOptions(args: string[]) {
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, '.'));
   }
+}
+
+/** A 20-character bar for a progress line. */
+export function bar(done: number, total: number): string {
+  const filled = total ? Math.round((done / total) * 20) : 20;
+  return `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}]`;
 }
 
 function exportFormat(value: string | undefined): ExportFormat {
@@ -111,7 +119,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
       const store = await openStore(storeDir);
       const documentIds = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
-      const result = runExport(format, await collectDataset(store, documentIds));
+      const dataset = await collectDataset(store, documentIds, (done, total) => io.progress?.(`Reading documents ${bar(done, total)} ${done}/${total}`));
+      io.progress?.(`Writing ${format}…`);
+      const result = runExport(format, dataset);
+      io.progress?.('');
       if (result.folder) {
         await fs.mkdir(out, { recursive: true });
         for (const file of result.files) await writeFileDurably(path.join(out, file.name), file.content);

@@ -16,12 +16,13 @@ export interface Dataset {
 }
 
 /** The documents named (all of them when none are), in the workspace's order. */
-export async function collectDataset(store: WorkspaceStore, documentIds?: string[]): Promise<Dataset> {
+export async function collectDataset(store: WorkspaceStore, documentIds?: string[], onProgress?: (done: number, total: number) => void): Promise<Dataset> {
   const all = store.data.documents;
   const chosen = documentIds?.length ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
   const documents: ExportDocument[] = [];
   for (const document of chosen) {
     documents.push({ document, text: await store.readText(document), annotations: [...(await store.annotations(document))] });
+    onProgress?.(documents.length, chosen.length);
   }
   return {
     documents,

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main.js';
+import { bar, runCli } from '../../../electron/cli/main.js';
 import { importText, useWorkspaces } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();
@@ -308,5 +308,22 @@ describe('annotator import', () => {
     expect(result.err).toContain(message);
     expect(result.err).toContain('Nothing was imported.');
     expect(await fs.readFile(path.join(target, 'workspace.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('progress', () => {
+  it('shows a progress bar while reading documents, when there is a terminal to draw it on', async () => {
+    const { dir } = await workspace();
+    const lines: string[] = [];
+    const code = await runCli(['export', '--store', dir, '--format', 'csv', '--out', path.join(dir, 'p.csv')], {
+      out: () => undefined,
+      err: () => undefined,
+      progress: (text) => void lines.push(text),
+      cwd: '/',
+    });
+    expect(code).toBe(0);
+    expect(lines).toContain(`Reading documents ${bar(2, 2)} 2/2`);
+    expect(lines.at(-1)).toBe('');
+    expect(bar(1, 4)).toBe('[#####...............]');
   });
 });
