@@ -19,7 +19,7 @@ import { planWebAnnotation, type PlannedAnnotationsForText } from '../services/i
 import { mergeWorkspaces } from '../services/merge-workspaces.js';
 import { readUserFile } from '../services/open-files.js';
 import { sha256, WorkspaceStore } from '../services/workspace-store.js';
-import { EXPORT_FORMATS, runExport, type ExportFormat } from './export-formats.js';
+import { EXPORT_FORMATS, runExport, type ExportFormat } from '../services/exports/formats.js';
 
 export const USAGE = `Usage: annotator <command> [options]
 

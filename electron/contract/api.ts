@@ -178,6 +178,34 @@ export const appearanceSchema = z.object({
 });
 export type Appearance = z.infer<typeof appearanceSchema>;
 
+/** Dataset formats NLP tools read (see electron/services/exports/). */
+export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportResultSchema = z.object({
+  /** The files' contents, where the window itself must save them (the browser host). */
+  files: z.array(z.object({ name: z.string(), content: z.string() })),
+  /** Where the desktop app saved them, as the user chose in its dialog; null when cancelled or not saved. */
+  savedTo: z.string().nullable(),
+  /** CoNLL spans left out of the tags, with why. */
+  warnings: z.array(z.object({ documentId: z.string(), annotationId: z.string(), label: z.string(), text: z.string(), reason: z.string() })),
+});
+export type ExportResultOnWire = z.infer<typeof exportResultSchema>;
+
+const spanScoreSchema = z.object({ precision: z.number(), recall: z.number(), f1: z.number() }).nullable();
+export const agreementReportSchema = z.object({
+  annotators: z.array(z.string()),
+  pairs: z.array(
+    z.object({
+      annotators: z.tuple([z.string(), z.string()]),
+      documents: z.number(),
+      byLabel: z.record(z.string(), z.object({ exact: spanScoreSchema, overlap: spanScoreSchema })),
+      kappa: z.number().nullable(),
+    }),
+  ),
+  alpha: z.number().nullable(),
+});
+
 export const recentFileSchema = z.object({ id, fileName: z.string(), openedAt: z.string() });
 export type RecentFile = z.infer<typeof recentFileSchema>;
 
@@ -274,6 +302,13 @@ export const annotatorApiSchema = {
   openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },
   listRecentFiles: { args: none, result: z.array(recentFileSchema) },
   openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },
+  /** A dataset of all or some documents; the desktop app asks where to save it. */
+  exportDataset: {
+    args: z.object({ format: z.enum(EXPORT_FORMATS), documentIds: z.array(id).max(100_000).optional() }),
+    result: exportResultSchema,
+  },
+  /** Agreement between annotators on the documents two or more of them annotated. */
+  measureAgreement: { args: none, result: agreementReportSchema },
   /** Every mention, quote and claim of a speaker across the workspace. */
   listSpeakerAppearances: { args: z.object({ speakerId: id }), result: z.array(appearanceSchema) },
   /** A source link, in the system browser: the desktop app opens it; the browser host says it did not. */

@@ -9,6 +9,8 @@ export const API_METHOD_NAMES = [
   'openRecentFile',
   'openExternalLink',
   'listSpeakerAppearances',
+  'exportDataset',
+  'measureAgreement',
   'applyChanges',
 ] as const;
 

@@ -5,6 +5,7 @@ import {
   type Annotation,
   type AnnotationColumns,
   type Appearance,
+  type ExportFormat,
   type ApiMethod,
   type Change,
   type ChangeRefusal,
@@ -17,6 +18,10 @@ import {
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { readDocumentBytes } from './document-reader.js';
+import { measureAgreement } from './exports/agreement.js';
+import type { ExportFile } from './exports/brat.js';
+import { collectDataset } from './exports/dataset.js';
+import { runExport, type ExportResult } from './exports/formats.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
@@ -424,6 +429,8 @@ export interface HostOnlyMethods {
   openRecentFile(recentId: string): Promise<DocumentSummary>;
   /** Opens a vetted http(s) link in the system browser; false where the host cannot. */
   openExternalLink(url: string): Promise<boolean>;
+  /** Saves an export where the user chooses (the desktop app), or hands the files back (browser). */
+  saveExport(format: ExportFormat, result: ExportResult): Promise<{ files: ExportFile[]; savedTo: string | null }>;
 }
 
 export const browserHostOnlyMethods: HostOnlyMethods = {
@@ -439,6 +446,10 @@ export const browserHostOnlyMethods: HostOnlyMethods = {
   // The page itself opens the link in a new tab; a server has no browser to open it in.
   async openExternalLink() {
     return false;
+  },
+  // The page saves the files itself (as downloads).
+  async saveExport(_format, result) {
+    return { files: result.files, savedTo: null };
   },
 };
 
@@ -456,6 +467,12 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
     openExternalLink: async (args: { url: string }) => ({ opened: await hostOnly.openExternalLink(args.url) }),
     listSpeakerAppearances: async (args: { speakerId: string }) => service.listSpeakerAppearances(args.speakerId),
+    exportDataset: async (args: { format: ExportFormat; documentIds?: string[] }) => {
+      await service.store.flush();
+      const result = runExport(args.format, await collectDataset(service.store, args.documentIds));
+      return { ...(await hostOnly.saveExport(args.format, result)), warnings: result.warnings };
+    },
+    measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
     applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
   } satisfies ApiHandlers;
 }

@@ -6,6 +6,7 @@ import { isSafeExternalUrl } from './security.js';
 import { ApiError, type DocumentSummary, type RecentFile } from '../contract/api.js';
 import type { AnnotatorService, HostOnlyMethods } from '../services/annotator-service.js';
 import { toApiError } from '../services/api-dispatcher.js';
+import { writeFileDurably } from '../services/durable-json-file.js';
 import { SUPPORTED_EXTENSIONS } from '../services/document-reader.js';
 import { openFilesFromPaths, readUserFile, type OpenFileOutcome } from '../services/open-files.js';
 import type { RecentFiles } from '../services/recent-files.js';
@@ -97,6 +98,25 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
         void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).catch(() => undefined);
       }
       return opened;
+    },
+
+    // The user chooses where in a dialog; the renderer never names the path.
+    async saveExport(format, result) {
+      const win = options.window();
+      if (result.folder) {
+        const box: OpenDialogOptions = { title: `Export ${format}: choose a folder`, properties: ['openDirectory', 'createDirectory'] };
+        const chosen = win ? await dialog.showOpenDialog(win, box) : await dialog.showOpenDialog(box);
+        const folder = chosen.canceled ? undefined : chosen.filePaths[0];
+        if (!folder) return { files: [], savedTo: null };
+        for (const file of result.files) await writeFileDurably(path.join(folder, file.name), file.content);
+        return { files: [], savedTo: folder };
+      }
+      const only = result.files[0]!;
+      const box = { title: `Export ${format}`, defaultPath: only.name };
+      const chosen = win ? await dialog.showSaveDialog(win, box) : await dialog.showSaveDialog(box);
+      if (chosen.canceled || !chosen.filePath) return { files: [], savedTo: null };
+      await writeFileDurably(chosen.filePath, only.content);
+      return { files: [], savedTo: chosen.filePath };
     },
 
     async openExternalLink(url: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { AnnotationPanel } from './components/AnnotationPanel';
 import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentList } from './components/DocumentList';
 import { FileMenu } from './components/FileMenu';
+import { AgreementDialog, ExportDialog } from './components/DatasetDialogs';
 import { LabelsDialog } from './components/LabelsDialog';
 import { Messages } from './components/Messages';
 import { ShortcutSheet } from './components/ShortcutSheet';
@@ -35,6 +36,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [dragging, setDragging] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showLabels, setShowLabels] = useState(false);
+  const [showExport, setShowExport] = useState(false);
+  const [showAgreement, setShowAgreement] = useState(false);
   const [speakerId, setSpeakerId] = useState<string | null>(null);
   const shownSpeaker = state.speakers.find((s) => s.id === speakerId) ?? null;
 
@@ -172,6 +175,12 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           </button>
         )}
         {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
+        <button type="button" className="shortcuts-button" onClick={() => setShowExport(true)} title="Export a dataset for NLP tools">
+          Export…
+        </button>
+        <button type="button" className="shortcuts-button" onClick={() => setShowAgreement(true)} title="How well annotators agree">
+          Agreement
+        </button>
         <button type="button" className="shortcuts-button" onClick={() => setShowLabels(true)} title="Edit the label set">
           Labels
         </button>
@@ -285,6 +294,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       </div>
 
       <Messages messages={state.messages} onDismiss={actions.dismiss} />
+      {showExport && <ExportDialog client={client} currentDocumentId={current?.document.id ?? null} onClose={() => setShowExport(false)} />}
+      {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} mod={MOD} onClose={() => (setShowShortcuts(false), editorCommands.current?.focus())} />}
       {dragging && (

@@ -33,6 +33,8 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     openRecentFile: unexpected('openRecentFile'),
     openExternalLink: unexpected('openExternalLink'),
     listSpeakerAppearances: unexpected('listSpeakerAppearances'),
+    exportDataset: unexpected('exportDataset'),
+    measureAgreement: unexpected('measureAgreement'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {
         const changes = structuredClone(args.changes) as Change[];

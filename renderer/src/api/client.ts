@@ -37,6 +37,8 @@ export function clientFromCaller(
     openRecentFile: method('openRecentFile'),
     openExternalLink: method('openExternalLink'),
     listSpeakerAppearances: method('listSpeakerAppearances'),
+    exportDataset: method('exportDataset'),
+    measureAgreement: method('measureAgreement'),
     applyChanges: method('applyChanges'),
     ...extras,
   } as AnnotatorClient;

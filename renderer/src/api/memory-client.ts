@@ -138,6 +138,10 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     openFilesWithDialog: async () => [],
     listRecentFiles: async () => [],
     openExternalLink: async () => ({ opened: false }),
+    exportDataset: async () => {
+      throw new ApiError('unsupported', 'The in-memory workspace has no exports.');
+    },
+    measureAgreement: async () => ({ annotators: [], pairs: [], alpha: null }),
     listSpeakerAppearances: async ({ speakerId }) =>
       [...documents.values()].flatMap((doc) =>
         doc.annotations

@@ -244,3 +244,25 @@ describe('openExternalLink', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
   });
 });
+
+describe('saveExport', () => {
+  const result = (folder: boolean) => ({ files: [{ name: 'a.ann', content: 'T1\tQuote 0 3\tThe\n' }, { name: 'a.txt', content: 'The end.' }], folder, warnings: [] });
+
+  it('saves a file where the user chooses in the save dialog, and hands back no contents', async () => {
+    const target = path.join(root, 'chosen.jsonl');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const saved = await files.saveExport('jsonl', { files: [{ name: 'dataset.jsonl', content: '{"text":"x"}\n' }], folder: false, warnings: [] });
+    expect(saved).toEqual({ files: [], savedTo: target });
+    expect(await fs.readFile(target, 'utf8')).toBe('{"text":"x"}\n');
+  });
+
+  it('saves brat into the folder the user chooses, and nothing when the dialog is cancelled', async () => {
+    const folder = path.join(root, 'brat');
+    await fs.mkdir(folder);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+    expect(await files.saveExport('brat', result(true))).toEqual({ files: [], savedTo: folder });
+    expect((await fs.readdir(folder)).sort()).toEqual(['a.ann', 'a.txt']);
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    expect(await files.saveExport('csv', result(false))).toEqual({ files: [], savedTo: null });
+  });
+});

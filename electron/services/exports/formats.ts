@@ -1,14 +1,15 @@
-// The export formats by name, as the command line and (later) the Export dialog offer them.
-import { toBrat, type ExportFile } from '../services/exports/brat.js';
-import { toConll, type ConllWarning } from '../services/exports/conll.js';
-import { toCsv } from '../services/exports/csv.js';
-import type { Dataset } from '../services/exports/dataset.js';
-import { toDoccanoJsonl, toSpacyJsonl } from '../services/exports/jsonl.js';
-import { toLabelStudio } from '../services/exports/label-studio.js';
-import { toWebAnnotation } from '../services/exports/web-annotation.js';
+// The export formats by name, as the command line and the Export dialog offer them.
+import { toBrat, type ExportFile } from './brat.js';
+import { toConll, type ConllWarning } from './conll.js';
+import { toCsv } from './csv.js';
+import type { Dataset } from './dataset.js';
+import { toDoccanoJsonl, toSpacyJsonl } from './jsonl.js';
+import { toLabelStudio } from './label-studio.js';
+import { toWebAnnotation } from './web-annotation.js';
 
-export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from '../../contract/api.js';
+
+export { EXPORT_FORMATS, type ExportFormat };
 
 export interface ExportResult {
   /** One file for most formats; brat writes a .txt and an .ann per document into a folder. */

@@ -1,0 +1,132 @@
+// The trainers' side of the window: export a dataset, and see how well annotators agree.
+import { useEffect, useState } from 'react';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../electron/contract/api';
+import type { AnnotatorClient } from '../api/client';
+import { Dialog } from './Dialog';
+
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  jsonl: 'JSONL, doccano style',
+  spacy: 'JSONL, spaCy style',
+  conll: 'CoNLL-2003 BIO',
+  brat: 'brat standoff (.txt and .ann per document)',
+  labelstudio: 'Label Studio JSON tasks',
+  w3c: 'W3C Web Annotation (JSON-LD)',
+  csv: 'CSV, one row per highlight',
+};
+
+/** A file the browser host handed back, saved as a download. */
+function download(name: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/octet-stream' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportDialog({ client, currentDocumentId, onClose }: { client: AnnotatorClient; currentDocumentId: string | null; onClose(): void }) {
+  const [format, setFormat] = useState<ExportFormat>('jsonl');
+  const [scope, setScope] = useState<'all' | 'current'>('all');
+  const [state, setState] = useState<{ busy: boolean; message: string | null; warnings: string[] }>({ busy: false, message: null, warnings: [] });
+  const run = async () => {
+    setState({ busy: true, message: 'Exporting…', warnings: [] });
+    try {
+      const result = await client.exportDataset({ format, ...(scope === 'current' && currentDocumentId && { documentIds: [currentDocumentId] }) });
+      for (const file of result.files) download(file.name, file.content);
+      const where = result.savedTo ? `Saved to ${result.savedTo}.` : result.files.length ? `Downloaded ${result.files.length === 1 ? result.files[0]!.name : `${result.files.length} files`}.` : 'Not saved.';
+      setState({ busy: false, message: where, warnings: result.warnings.map((w) => `“${w.text}” (${w.label}) ${w.reason}`) });
+    } catch (error) {
+      setState({ busy: false, message: (error as Error).message, warnings: [] });
+    }
+  };
+  return (
+    <Dialog title="Export a dataset" onClose={onClose}>
+      <div className="field">
+        <label htmlFor="export-format">Format</label>
+        <select id="export-format" value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_NAMES[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset className="export-scope">
+        <legend>Documents</legend>
+        <label className="check">
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> Every document in the workspace
+        </label>
+        <label className="check">
+          <input type="radio" name="scope" checked={scope === 'current'} disabled={!currentDocumentId} onChange={() => setScope('current')} /> The open document
+        </label>
+      </fieldset>
+      <p className="empty-hint">Offsets in every format but CSV count Unicode code points, as Python tools do.</p>
+      <button type="button" className="primary" disabled={state.busy} onClick={() => void run()}>
+        Export
+      </button>
+      {state.message && (
+        <p role="status" className="export-status">
+          {state.message}
+        </p>
+      )}
+      {state.warnings.length > 0 && (
+        <details open>
+          <summary>{state.warnings.length} spans left out of the BIO tags</summary>
+          <ul className="export-warnings">
+            {state.warnings.slice(0, 200).map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Dialog>
+  );
+}
+
+type Report = Awaited<ReturnType<AnnotatorClient['measureAgreement']>>;
+const f = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(3));
+
+export function AgreementDialog({ client, onClose }: { client: AnnotatorClient; onClose(): void }) {
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    client.measureAgreement({}).then(setReport, (e: Error) => setError(e.message));
+  }, [client]);
+  return (
+    <Dialog title="Agreement between annotators" onClose={onClose}>
+      {error && <p role="alert">{error}</p>}
+      {!report && !error && <p className="empty-hint">Measuring…</p>}
+      {report && report.pairs.length === 0 && <p className="empty-hint">No document has highlights by two or more annotators yet. Merge a colleague’s workspace, or annotate under another name.</p>}
+      {report?.pairs.map((pair) => (
+        <section key={pair.annotators.join('|')} className="agreement-pair">
+          <h3>
+            {pair.annotators[0]} and {pair.annotators[1]} · {pair.documents} {pair.documents === 1 ? 'document' : 'documents'} · Cohen’s kappa {f(pair.kappa)}
+          </h3>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Label</th>
+                <th scope="col">F1 exact</th>
+                <th scope="col">F1 overlapping</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(pair.byLabel).map(([label, scores]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{f(scores.exact?.f1)}</td>
+                  <td>{f(scores.overlap?.f1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      {report && report.alpha !== null && (
+        <p>
+          Krippendorff’s alpha over {report.annotators.length} annotators: <strong>{f(report.alpha)}</strong>
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,71 @@
+// The trainers' side of the window: export a dataset (a download from the browser host) and see
+// the agreement between two annotators.
+import { promises as fs } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { dragSelect, withAppWithSample, screenshot, type RunningHost } from './harness';
+
+let browser: Browser;
+let host: RunningHost;
+let store: string;
+let page: Page;
+withAppWithSample((app) => ({ store, host, browser, page } = app));
+
+describe('Export…', () => {
+  it('downloads a spaCy dataset with the highlights in code points', async () => {
+    await dragSelect(page, 'This is completely false');
+    await page.keyboard.press('q');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a dataset' });
+    await dialog.getByLabel('Format').selectOption('spacy');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const file = await (await download).path();
+    const line = JSON.parse((await fs.readFile(file!, 'utf8')).trim());
+    const [span] = line.spans;
+    expect(span.label).toBe('Quote');
+    expect([...line.text].slice(span.start, span.end).join('')).toBe('This is completely false');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Downloaded dataset.jsonl.');
+  });
+
+  it('lists the spans CoNLL could not tag', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Export a dataset' });
+    await page.keyboard.press('Escape');
+    await dragSelect(page, 'completely false');
+    await page.keyboard.press('c');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dialog.getByLabel('Format').selectOption('conll');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await download;
+    await expect.poll(() => dialog.locator('summary').textContent()).toBe('1 spans left out of the BIO tags');
+    await expect.poll(() => dialog.locator('.export-warnings').textContent()).toContain('overlaps a highlight already tagged');
+    await screenshot(page, 'export-dialog');
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('Agreement', () => {
+  it('compares two annotators who marked the same quote', async () => {
+    // Ana annotated above; Ben marks the same words.
+    await page.getByRole('textbox', { name: /Who is annotating/ }).fill('Ana');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await dragSelect(page, 'Vassily Nebenzia');
+    await page.keyboard.press('s');
+    await page.locator('.annotator-name').click();
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Ben');
+    await page.getByRole('button', { name: 'Save' }).click();
+    // Clear the selection first: a press on a selected highlight's end grabs its grip.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Escape');
+    await dragSelect(page, 'Vassily Nebenzia');
+    await page.keyboard.press('s');
+    await expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
+    await page.getByRole('button', { name: 'Agreement' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Agreement between annotators' });
+    await expect.poll(() => dialog.getByRole('heading', { level: 3 }).allTextContents()).toContain('Ana and Ben · 1 document · Cohen’s kappa 1.000');
+    const pair = dialog.locator('section', { hasText: 'Ana and Ben' });
+    await expect.poll(() => pair.getByRole('row', { name: /Speaker/ }).textContent()).toBe('Speaker1.0001.000');
+    await page.keyboard.press('Escape');
+  });
+});
