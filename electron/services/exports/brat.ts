@@ -5,7 +5,7 @@
 //   A  claim and quote data A1<TAB>Status T2 mostly-false
 //   #  notes                #1<TAB>AnnotatorNotes T2<TAB>the note
 import { codePointOffsets } from './code-points.js';
-import { labelName, type Dataset } from './dataset.js';
+import { attributions, labelName, type Dataset } from './dataset.js';
 
 export interface ExportFile {
   name: string;
@@ -44,14 +44,7 @@ export function toBrat(dataset: Dataset): ExportFile[] {
       if (annotation.note.trim()) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${oneLine(annotation.note)}`);
     });
     // Attribution: each quote or claim to the nearest mention of its speaker in the same text.
-    let r = 0;
-    for (const annotation of annotations) {
-      if (!annotation.speakerId || annotation.labelId === 'speaker') continue;
-      const mentions = annotations.filter((m) => m.labelId === 'speaker' && m.speakerId === annotation.speakerId);
-      if (mentions.length === 0) continue;
-      const nearest = mentions.reduce((best, m) => (Math.abs(m.start - annotation.start) < Math.abs(best.start - annotation.start) ? m : best));
-      lines.push(`R${++r}\tAttribution Arg1:${tIds.get(annotation.id)} Arg2:${tIds.get(nearest.id)}`);
-    }
+    attributions(annotations).forEach(({ said, by }, r) => lines.push(`R${r + 1}\tAttribution Arg1:${tIds.get(said.id)} Arg2:${tIds.get(by.id)}`));
     const base = document.fileName.replace(/\.[^.]+$/, '') || document.id;
     files.push({ name: `${base}.txt`, content: text }, { name: `${base}.ann`, content: lines.length ? `${lines.join('\n')}\n` : '' });
   }

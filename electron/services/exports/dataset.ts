@@ -39,3 +39,16 @@ function missing(documentId: string): never {
 export function labelName(dataset: Dataset, labelId: string): string {
   return dataset.labels.get(labelId)?.name ?? labelId;
 }
+
+/** Each attributed quote or claim with the nearest mention of its speaker in the same text. */
+export function attributions(annotations: Annotation[]): { said: Annotation; by: Annotation }[] {
+  const pairs: { said: Annotation; by: Annotation }[] = [];
+  for (const said of annotations) {
+    if (!said.speakerId || said.labelId === 'speaker') continue;
+    const mentions = annotations.filter((m) => m.labelId === 'speaker' && m.speakerId === said.speakerId);
+    if (mentions.length === 0) continue;
+    const by = mentions.reduce((best, m) => (Math.abs(m.start - said.start) < Math.abs(best.start - said.start) ? m : best));
+    pairs.push({ said, by });
+  }
+  return pairs;
+}

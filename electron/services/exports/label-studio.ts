@@ -2,7 +2,7 @@
 // "labels" result per highlight (offsets in code points) and an "Attribution" relation from
 // each quote or claim to a mention of its speaker.
 import { codePointOffsets } from './code-points.js';
-import { labelName, type Dataset } from './dataset.js';
+import { attributions, labelName, type Dataset } from './dataset.js';
 
 export function toLabelStudio(dataset: Dataset): string {
   const tasks = dataset.documents.map(({ document, text, annotations }, index) => {
@@ -21,13 +21,7 @@ export function toLabelStudio(dataset: Dataset): string {
         ...(a.claim && { claim: a.claim }),
       },
     }));
-    const relations = annotations.flatMap((a) => {
-      if (!a.speakerId || a.labelId === 'speaker') return [];
-      const mentions = annotations.filter((m) => m.labelId === 'speaker' && m.speakerId === a.speakerId);
-      if (mentions.length === 0) return [];
-      const nearest = mentions.reduce((best, m) => (Math.abs(m.start - a.start) < Math.abs(best.start - a.start) ? m : best));
-      return [{ type: 'relation', from_id: a.id, to_id: nearest.id, direction: 'right', labels: ['Attribution'] }];
-    });
+    const relations = attributions(annotations).map(({ said, by }) => ({ type: 'relation', from_id: said.id, to_id: by.id, direction: 'right', labels: ['Attribution'] }));
     return {
       id: index + 1,
       data: { text, document_id: document.id, title: document.title },
