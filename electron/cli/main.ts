@@ -9,16 +9,11 @@ import { measureAgreement } from '../services/exports/agreement.js';
 import { collectDataset } from '../services/exports/dataset.js';
 import { splitDocuments } from '../services/exports/splits.js';
 import { AnnotatorService } from '../services/annotator-service.js';
-import { readDocumentBytes } from '../services/document-reader.js';
 import { applyImport } from '../services/imports/apply.js';
-import { planBrat } from '../services/imports/brat.js';
-import { planJsonl } from '../services/imports/jsonl.js';
-import { planLabelStudio } from '../services/imports/label-studio.js';
-import { normalizeWithOffsets, type PlannedDocument } from '../services/imports/plan.js';
-import { planWebAnnotation, type PlannedAnnotationsForText } from '../services/imports/web-annotation.js';
+import { planFiles, type ImportInput } from '../services/imports/plan-files.js';
 import { mergeWorkspaces } from '../services/merge-workspaces.js';
 import { readUserFile } from '../services/open-files.js';
-import { sha256, WorkspaceStore } from '../services/workspace-store.js';
+import { WorkspaceStore } from '../services/workspace-store.js';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from '../services/exports/formats.js';
 
 export const USAGE = `Usage: annotator <command> [options]
@@ -162,51 +157,20 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
       const store = await openStore(storeDir);
-      const plans: PlannedDocument[] = [];
-      const webAnnotations: { given: string; planned: PlannedAnnotationsForText[] }[] = [];
-      // Every file is read and checked before anything is written.
+      // Every file is read and checked before anything is written; a brat .ann brings its .txt.
+      const inputs: ImportInput[] = [];
       for (const given of positionals) {
         const file = path.resolve(io.cwd, given);
-        const ext = path.extname(file).toLowerCase();
-        if (ext === '.txt' || ext === '.md') {
-          const { title, text } = readDocumentBytes(path.basename(file), await readUserFile(file));
-          plans.push({ fileName: path.basename(file), title, text, spans: [] });
-        } else if (ext === '.jsonl') {
-          plans.push(...planJsonl(given, await fs.readFile(file, 'utf8')));
-        } else if (ext === '.json') {
-          plans.push(...planLabelStudio(given, await fs.readFile(file, 'utf8')));
-        } else if (ext === '.jsonld') {
-          webAnnotations.push({ given, planned: planWebAnnotation(given, await fs.readFile(file, 'utf8')) });
-        } else if (ext === '.ann') {
+        inputs.push({ name: given, bytes: await readUserFile(file) });
+        if (/\.ann$/i.test(file) && !positionals.some((p) => path.resolve(io.cwd, p) === file.replace(/\.ann$/i, '.txt'))) {
           const txt = file.replace(/\.ann$/i, '.txt');
-          const txtText = await fs.readFile(txt, 'utf8').catch(() => {
+          const bytes = await readUserFile(txt).catch(() => {
             throw new ApiError('not-found', `${given}: its text ${path.basename(txt)} is not beside it; brat keeps each .ann with its .txt. Nothing was imported.`);
           });
-          plans.push(planBrat(given, await fs.readFile(file, 'utf8'), path.basename(txt), txtText));
-        } else {
-          throw new UsageError(`${given}: import reads .txt, .md, .jsonl (doccano, spaCy), .json (Label Studio), .jsonld (W3C) and .ann (brat) files.`);
+          inputs.push({ name: path.join(path.dirname(given), path.basename(txt)), bytes });
         }
       }
-      // W3C annotations name their text by hash: it must be in the workspace or in this import.
-      for (const { given, planned } of webAnnotations) {
-        for (const { textHash, spans } of planned) {
-          const known = store.data.documents.find((d) => d.textHash === textHash);
-          const text = known ? await store.readText(known) : plans.find((p) => sha256(p.text) === textHash)?.text;
-          if (text === undefined) throw new ApiError('not-found', `${given}: its annotations are of a text that is neither in the workspace nor in this import (sha256 ${textHash.slice(0, 12)}…). Import the document too. Nothing was imported.`);
-          const fromCodePoint = normalizeWithOffsets(text).fromCodePoint;
-          plans.push({
-            fileName: known?.fileName ?? 'annotated.txt',
-            title: known?.title ?? 'annotated',
-            text,
-            spans: spans.map(({ codePoints: _cp, ...span }, k) => {
-              const start = fromCodePoint(span.start);
-              const end = fromCodePoint(span.end);
-              if (start === null || end === null || !(start < end)) throw new ApiError('bad-request', `${given}: annotation ${k + 1}'s position is outside its text. Nothing was imported.`);
-              return { ...span, start, end };
-            }),
-          });
-        }
-      }
+      const plans = await planFiles(inputs, store);
       const service = new AnnotatorService(store, 'browser');
       const report = await applyImport(service, plans, values.author);
       await store.flush();

@@ -307,6 +307,11 @@ export const annotatorApiSchema = {
     args: z.object({ format: z.enum(EXPORT_FORMATS), documentIds: z.array(id).max(100_000).optional() }),
     result: exportResultSchema,
   },
+  /** Annotation files (and their documents) from other tools; a malformed file imports nothing. */
+  importAnnotationFiles: {
+    args: z.object({ files: z.array(importFileSchema).min(1).max(500) }),
+    result: z.object({ documents: z.number().int(), highlights: z.number().int(), labelsAdded: z.array(z.string()), speakersAdded: z.array(z.string()) }),
+  },
   /** Agreement between annotators on the documents two or more of them annotated. */
   measureAgreement: { args: none, result: agreementReportSchema },
   /** Every mention, quote and claim of a speaker across the workspace. */

@@ -10,6 +10,7 @@ export const API_METHOD_NAMES = [
   'openExternalLink',
   'listSpeakerAppearances',
   'exportDataset',
+  'importAnnotationFiles',
   'measureAgreement',
   'applyChanges',
 ] as const;

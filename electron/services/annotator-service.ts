@@ -19,6 +19,8 @@ import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { readDocumentBytes } from './document-reader.js';
 import { measureAgreement } from './exports/agreement.js';
+import { applyImport } from './imports/apply.js';
+import { planFiles } from './imports/plan-files.js';
 import type { ExportFile } from './exports/brat.js';
 import { collectDataset } from './exports/dataset.js';
 import { runExport, type ExportResult } from './exports/formats.js';
@@ -473,6 +475,13 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       return { ...(await hostOnly.saveExport(args.format, result)), warnings: result.warnings };
     },
     measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
+    importAnnotationFiles: async (args: { files: { fileName: string; contentBase64: string }[] }) => {
+      const plans = await planFiles(
+        args.files.map((f) => ({ name: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),
+        service.store,
+      );
+      return applyImport(service, plans);
+    },
     applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
   } satisfies ApiHandlers;
 }

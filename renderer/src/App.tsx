@@ -32,6 +32,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const { state, saveStatus, busy, actions } = useWorkspace(client, firstSession);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const editorCommands = useRef<EditorCommands | null>(null);
+  const importInputRef = useRef<HTMLInputElement>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
   const [dragging, setDragging] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -175,6 +176,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           </button>
         )}
         {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
+        <button type="button" className="shortcuts-button" onClick={() => importInputRef.current?.click()} title="Import annotations from brat, doccano, spaCy, Label Studio or W3C files">
+          Import…
+        </button>
         <button type="button" className="shortcuts-button" onClick={() => setShowExport(true)} title="Export a dataset for NLP tools">
           Export…
         </button>
@@ -303,6 +307,19 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           Drop .txt or .md files to open them
         </div>
       )}
+      <input
+        ref={importInputRef}
+        type="file"
+        hidden
+        multiple
+        accept=".jsonl,.json,.jsonld,.ann,.txt,.md"
+        data-testid="import-input"
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          if (files.length) void actions.importAnnotationFiles(files);
+        }}
+      />
       <input
         ref={fileInputRef}
         type="file"

@@ -69,3 +69,24 @@ describe('Agreement', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe('Import…', () => {
+  it('brings in a doccano file: its document, its labels and its highlights', async () => {
+    const line = JSON.stringify({ text: 'Unemployment fell to 4.1% in May, the minister said.', label: [[0, 31, 'Statistic'], [38, 46, 'Speaker']], title: 'jobs-report' });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await (await chooser).setFiles({ name: 'jobs.jsonl', mimeType: 'application/json', buffer: Buffer.from(`${line}\n`) });
+    await expect.poll(() => page.locator('.message', { hasText: 'Imported' }).locator('span').textContent()).toBe('Imported 2 highlights in 1 documents; new labels: Statistic.');
+    await page.getByRole('list', { name: 'Documents in this workspace' }).getByRole('button', { name: /jobs-report/ }).click();
+    await expect.poll(() => page.locator('.annotation-row .chip').allTextContents()).toEqual(['Statistic', 'Speaker']);
+  });
+
+  it('names the file and line of a malformed import, and imports nothing', async () => {
+    const before = await page.locator('.document-item').count();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await (await chooser).setFiles({ name: 'broken.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"text": "fine", "label": []}\n{oops\n') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('broken.jsonl:2: this line is not JSON');
+    expect(await page.locator('.document-item').count()).toBe(before);
+  });
+});

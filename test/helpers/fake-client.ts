@@ -34,6 +34,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     openExternalLink: unexpected('openExternalLink'),
     listSpeakerAppearances: unexpected('listSpeakerAppearances'),
     exportDataset: unexpected('exportDataset'),
+    importAnnotationFiles: unexpected('importAnnotationFiles'),
     measureAgreement: unexpected('measureAgreement'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {

@@ -38,6 +38,7 @@ export function clientFromCaller(
     openExternalLink: method('openExternalLink'),
     listSpeakerAppearances: method('listSpeakerAppearances'),
     exportDataset: method('exportDataset'),
+    importAnnotationFiles: method('importAnnotationFiles'),
     measureAgreement: method('measureAgreement'),
     applyChanges: method('applyChanges'),
     ...extras,

@@ -378,6 +378,36 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [client, report],
   );
 
+  /** Annotation files from other tools (and their documents), chosen or dropped in the window. */
+  const importAnnotationFiles = useCallback(
+    async (files: File[]) => {
+      try {
+        setBusy('Importing…');
+        const payload = [];
+        for (const file of files) {
+          const refusal = precheckFile(file);
+          if (refusal) throw new Error(refusal);
+          payload.push({ fileName: file.name, contentBase64: await readAsBase64(file) });
+        }
+        const report = await client.importAnnotationFiles({ files: payload });
+        const session = await refreshDocuments();
+        dispatch({ type: 'workspace-refreshed', session });
+        const currentId = stateRef.current.current?.document.id ?? session.documents[0]?.id;
+        if (currentId) await openDocument(currentId);
+        dispatch({
+          type: 'message',
+          kind: 'info',
+          text: `Imported ${report.highlights} highlights in ${report.documents} documents${report.labelsAdded.length ? `; new labels: ${report.labelsAdded.join(', ')}` : ''}${report.speakersAdded.length ? `; new speakers: ${report.speakersAdded.join(', ')}` : ''}.`,
+        });
+      } catch (error) {
+        report(error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, openDocument, refreshDocuments, report],
+  );
+
   const setAnnotatorName = useCallback(
     (name: string) => {
       dispatch({ type: 'annotator-named', name });
@@ -432,6 +462,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       dismiss,
       setAnnotatorName,
       openLink,
+      importAnnotationFiles,
       createSpeakerFor,
       editSpeaker,
       saveLabel,

@@ -1,0 +1,73 @@
+// Files to import, by their ending, into one plan: the same reading for the command line and
+// for files chosen or dropped in the window. Nothing is written here.
+import { ApiError } from '../../contract/api.js';
+import { readDocumentBytes } from '../document-reader.js';
+import { sha256, type WorkspaceStore } from '../workspace-store.js';
+import { planBrat } from './brat.js';
+import { planJsonl } from './jsonl.js';
+import { planLabelStudio } from './label-studio.js';
+import { normalizeWithOffsets, type PlannedDocument } from './plan.js';
+import { planWebAnnotation, type PlannedAnnotationsForText } from './web-annotation.js';
+
+export interface ImportInput {
+  /** The file's name as the user knows it (for messages); its ending decides the format. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export const IMPORT_EXTENSIONS = ['.txt', '.md', '.jsonl', '.json', '.jsonld', '.ann'];
+
+const extension = (name: string) => (/\.[^./\\]+$/.exec(name)?.[0] ?? '').toLowerCase();
+const baseName = (name: string) => name.replace(/^.*[\\/]/, '');
+const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+
+/** A brat .ann is read with the .txt of the same name among the inputs. */
+export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): Promise<PlannedDocument[]> {
+  const plans: PlannedDocument[] = [];
+  const webAnnotations: { name: string; planned: PlannedAnnotationsForText[] }[] = [];
+  const texts = new Map(inputs.filter((i) => extension(i.name) === '.txt').map((i) => [baseName(i.name).replace(/\.txt$/i, ''), i]));
+  const pairedTexts = new Set<ImportInput>();
+  for (const input of inputs) {
+    if (extension(input.name) !== '.ann') continue;
+    const txt = texts.get(baseName(input.name).replace(/\.ann$/i, ''));
+    if (!txt) throw new ApiError('not-found', `${input.name}: its text (${baseName(input.name).replace(/\.ann$/i, '.txt')}) is not with it; brat keeps each .ann with its .txt. Nothing was imported.`);
+    pairedTexts.add(txt);
+    plans.push(planBrat(input.name, utf8(input.bytes), baseName(txt.name), utf8(txt.bytes)));
+  }
+  for (const input of inputs) {
+    const ext = extension(input.name);
+    if (ext === '.ann' || pairedTexts.has(input)) continue;
+    if (ext === '.txt' || ext === '.md') {
+      const { title, text } = readDocumentBytes(baseName(input.name), input.bytes);
+      plans.push({ fileName: baseName(input.name), title, text, spans: [] });
+    } else if (ext === '.jsonl') plans.push(...planJsonl(input.name, utf8(input.bytes)));
+    else if (ext === '.json') plans.push(...planLabelStudio(input.name, utf8(input.bytes)));
+    else if (ext === '.jsonld') webAnnotations.push({ name: input.name, planned: planWebAnnotation(input.name, utf8(input.bytes)) });
+    else {
+      throw new ApiError('unsupported', `${input.name}: import reads .txt, .md, .jsonl (doccano, spaCy), .json (Label Studio), .jsonld (W3C) and .ann (brat, with its .txt) files.`);
+    }
+  }
+  // W3C annotations name their text by hash: it must be in the workspace or in this import.
+  for (const { name, planned } of webAnnotations) {
+    for (const { textHash, spans } of planned) {
+      const known = store.data.documents.find((d) => d.textHash === textHash);
+      const text = known ? await store.readText(known) : plans.find((p) => sha256(p.text) === textHash)?.text;
+      if (text === undefined) {
+        throw new ApiError('not-found', `${name}: its annotations are of a text that is neither in the workspace nor in this import (sha256 ${textHash.slice(0, 12)}…). Import the document too. Nothing was imported.`);
+      }
+      const { fromCodePoint } = normalizeWithOffsets(text);
+      plans.push({
+        fileName: known?.fileName ?? 'annotated.txt',
+        title: known?.title ?? 'annotated',
+        text,
+        spans: spans.map(({ codePoints: _cp, ...span }, k) => {
+          const start = fromCodePoint(span.start);
+          const end = fromCodePoint(span.end);
+          if (start === null || end === null || !(start < end)) throw new ApiError('bad-request', `${name}: annotation ${k + 1}'s position is outside its text. Nothing was imported.`);
+          return { ...span, start, end };
+        }),
+      });
+    }
+  }
+  return plans;
+}
