@@ -113,7 +113,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const format = exportFormat(values.format);
       const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
       const store = await openStore(storeDir);
-      const documentIds = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
+      const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
+      const documentIds = named?.length ? named : undefined;
       const dataset = await collectDataset(store, documentIds, (done, total) => io.progress?.(`Reading documents ${bar(done, total)} ${done}/${total}`));
       io.progress?.(`Writing ${format}…`);
       const result = runExport(format, dataset);

@@ -304,7 +304,12 @@ export const annotatorApiSchema = {
   openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },
   /** A dataset of all or some documents; the desktop app asks where to save it. */
   exportDataset: {
-    args: z.object({ format: z.enum(EXPORT_FORMATS), documentIds: z.array(id).max(100_000).optional() }),
+    args: z.object({
+      format: z.enum(EXPORT_FORMATS),
+      documentIds: z.array(id).max(100_000).optional(),
+      /** Train, dev and test sets by document; the same seed gives the same split. */
+      split: z.object({ ratios: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]), seed: z.number().int() }).optional(),
+    }),
     result: exportResultSchema,
   },
   /** Annotation files (and their documents) from other tools; a malformed file imports nothing. */

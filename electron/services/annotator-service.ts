@@ -24,6 +24,7 @@ import { planFiles } from './imports/plan-files.js';
 import type { ExportFile } from './exports/brat.js';
 import { collectDataset } from './exports/dataset.js';
 import { runExport, type ExportResult } from './exports/formats.js';
+import { splitDocuments } from './exports/splits.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
@@ -424,6 +425,25 @@ export class AnnotatorService {
   }
 }
 
+/** train/, dev/ and test/ parts of an export, as one set of files to save in a folder. */
+async function splitExport(service: AnnotatorService, format: ExportFormat, documentIds: string[] | undefined, ratios: [number, number, number], seed: number): Promise<ExportResult> {
+  const chosen = documentIds?.length ? service.store.data.documents.filter((d) => documentIds.includes(d.id)) : service.store.data.documents;
+  let parts;
+  try {
+    parts = splitDocuments(chosen, ratios, seed);
+  } catch (error) {
+    throw new ApiError('bad-request', (error as Error).message);
+  }
+  const files: ExportFile[] = [];
+  const warnings: ExportResult['warnings'] = [];
+  for (const part of ['train', 'dev', 'test'] as const) {
+    const result = runExport(format, await collectDataset(service.store, parts[part].map((d) => d.id)));
+    warnings.push(...result.warnings);
+    for (const file of result.files) files.push({ name: result.folder ? `${part}/${file.name}` : `${part}${file.name.slice(file.name.lastIndexOf('.'))}`, content: file.content });
+  }
+  return { files, folder: true, warnings };
+}
+
 /** The methods only a desktop shell can offer; the browser host answers them with a clear refusal. */
 export interface HostOnlyMethods {
   openFilesWithDialog(): Promise<DocumentSummary[]>;
@@ -469,9 +489,11 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
     openExternalLink: async (args: { url: string }) => ({ opened: await hostOnly.openExternalLink(args.url) }),
     listSpeakerAppearances: async (args: { speakerId: string }) => service.listSpeakerAppearances(args.speakerId),
-    exportDataset: async (args: { format: ExportFormat; documentIds?: string[] }) => {
+    exportDataset: async (args: { format: ExportFormat; documentIds?: string[]; split?: { ratios: [number, number, number]; seed: number } }) => {
       await service.store.flush();
-      const result = runExport(args.format, await collectDataset(service.store, args.documentIds));
+      const result = args.split
+        ? await splitExport(service, args.format, args.documentIds, args.split.ratios, args.split.seed)
+        : runExport(args.format, await collectDataset(service.store, args.documentIds));
       return { ...(await hostOnly.saveExport(args.format, result)), warnings: result.warnings };
     },
     measureAgreement: async () => measureAgreement(await collectDataset(service.store)),

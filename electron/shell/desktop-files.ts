@@ -1,5 +1,6 @@
 // Files reach the desktop app from a native dialog, the recent list the main process keeps,
 // the command line or the OS ("Open With"). The renderer never names a path itself.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { isSafeExternalUrl } from './security.js';
@@ -108,7 +109,11 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
         const chosen = win ? await dialog.showOpenDialog(win, box) : await dialog.showOpenDialog(box);
         const folder = chosen.canceled ? undefined : chosen.filePaths[0];
         if (!folder) return { files: [], savedTo: null };
-        for (const file of result.files) await writeFileDurably(path.join(folder, file.name), file.content);
+        for (const file of result.files) {
+          // Split exports hold train/, dev/ and test/ parts.
+          await fs.mkdir(path.dirname(path.join(folder, file.name)), { recursive: true });
+          await writeFileDurably(path.join(folder, file.name), file.content);
+        }
         return { files: [], savedTo: folder };
       }
       const only = result.files[0]!;

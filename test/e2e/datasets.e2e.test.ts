@@ -90,3 +90,26 @@ describe('Import…', () => {
     expect(await page.locator('.document-item').count()).toBe(before);
   });
 });
+
+describe('Split', () => {
+  it('exports train, dev and test sets by document from the Export dialog', async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export a dataset' });
+    await dialog.getByLabel('Format').selectOption('spacy');
+    await dialog.getByLabel('Split by document').check();
+    await dialog.getByLabel('Ratios').fill('50,0,50');
+    await dialog.getByLabel(/^Seed/).fill('3');
+    const documents = await page.locator('.document-item').count();
+    const parts = new Map<string, number>();
+    page.on('download', (download) => {
+      void download.path().then(async (file) => parts.set(download.suggestedFilename(), (await fs.readFile(file!, 'utf8')).split('\n').filter(Boolean).length));
+    });
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => [...parts.keys()].sort()).toEqual(['dev.jsonl', 'test.jsonl', 'train.jsonl']);
+    // Every document in exactly one part; none in dev, whose ratio is 0.
+    expect(parts.get('dev.jsonl')).toBe(0);
+    expect(parts.get('train.jsonl')! + parts.get('test.jsonl')!).toBe(documents);
+    await page.keyboard.press('Escape');
+  });
+});
+

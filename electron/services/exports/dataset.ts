@@ -15,10 +15,10 @@ export interface Dataset {
   speakers: Map<string, Speaker>;
 }
 
-/** The documents named (all of them when none are), in the workspace's order. */
+/** The documents named (all of them when `documentIds` is not given; none for an empty list). */
 export async function collectDataset(store: WorkspaceStore, documentIds?: string[], onProgress?: (done: number, total: number) => void): Promise<Dataset> {
   const all = store.data.documents;
-  const chosen = documentIds?.length ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
+  const chosen = documentIds ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
   const documents: ExportDocument[] = [];
   for (const document of chosen) {
     documents.push({ document, text: await store.readText(document), annotations: [...(await store.annotations(document))] });

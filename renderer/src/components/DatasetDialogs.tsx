@@ -27,11 +27,20 @@ function download(name: string, content: string) {
 export function ExportDialog({ client, currentDocumentId, onClose }: { client: AnnotatorClient; currentDocumentId: string | null; onClose(): void }) {
   const [format, setFormat] = useState<ExportFormat>('jsonl');
   const [scope, setScope] = useState<'all' | 'current'>('all');
+  const [split, setSplit] = useState({ on: false, ratios: '80,10,10', seed: '1' });
   const [state, setState] = useState<{ busy: boolean; message: string | null; warnings: string[] }>({ busy: false, message: null, warnings: [] });
   const run = async () => {
     setState({ busy: true, message: 'Exporting…', warnings: [] });
     try {
-      const result = await client.exportDataset({ format, ...(scope === 'current' && currentDocumentId && { documentIds: [currentDocumentId] }) });
+      const ratios = split.ratios.split(',').map(Number);
+      if (split.on && (ratios.length !== 3 || ratios.some((r) => !Number.isFinite(r) || r < 0) || !Number.isInteger(Number(split.seed)))) {
+        throw new Error('Ratios are three numbers such as 80,10,10, and the seed a whole number.');
+      }
+      const result = await client.exportDataset({
+        format,
+        ...(scope === 'current' && currentDocumentId && { documentIds: [currentDocumentId] }),
+        ...(split.on && { split: { ratios: ratios as [number, number, number], seed: Number(split.seed) } }),
+      });
       for (const file of result.files) download(file.name, file.content);
       const where = result.savedTo ? `Saved to ${result.savedTo}.` : result.files.length ? `Downloaded ${result.files.length === 1 ? result.files[0]!.name : `${result.files.length} files`}.` : 'Not saved.';
       setState({ busy: false, message: where, warnings: result.warnings.map((w) => `“${w.text}” (${w.label}) ${w.reason}`) });
@@ -59,6 +68,24 @@ export function ExportDialog({ client, currentDocumentId, onClose }: { client: A
         <label className="check">
           <input type="radio" name="scope" checked={scope === 'current'} disabled={!currentDocumentId} onChange={() => setScope('current')} /> The open document
         </label>
+      </fieldset>
+      <fieldset className="export-scope">
+        <legend>Train, dev and test</legend>
+        <label className="check">
+          <input type="checkbox" checked={split.on} onChange={(event) => setSplit({ ...split, on: event.target.checked })} /> Split by document
+        </label>
+        {split.on && (
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="split-ratios">Ratios</label>
+              <input id="split-ratios" value={split.ratios} onChange={(event) => setSplit({ ...split, ratios: event.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor="split-seed">Seed (same seed, same split)</label>
+              <input id="split-seed" inputMode="numeric" value={split.seed} onChange={(event) => setSplit({ ...split, seed: event.target.value })} />
+            </div>
+          </div>
+        )}
       </fieldset>
       <p className="empty-hint">Offsets in every format but CSV count Unicode code points, as Python tools do.</p>
       <button type="button" className="primary" disabled={state.busy} onClick={() => void run()}>

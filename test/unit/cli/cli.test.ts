@@ -132,6 +132,13 @@ describe('annotator split', () => {
     expect(new Set(all).size).toBe(10);
   });
 
+  it('leaves a part with a ratio of 0 empty (not the whole workspace)', async () => {
+    const { dir } = await workspace();
+    const out = path.join(dir, 'split-zero');
+    await run(['split', '--store', dir, '--ratios', '50,0,50', '--seed', '1', '--format', 'spacy', '--out', out], '/');
+    expect(await fs.readFile(path.join(out, 'dev.jsonl'), 'utf8')).toBe('');
+  });
+
   it('refuses ratios and seeds that are not numbers', async () => {
     const { dir } = await workspace();
     expect((await run(['split', '--store', dir, '--ratios', '80,20', '--seed', '1', '--format', 'csv', '--out', 'x'], '/')).err).toContain('--ratios is three numbers');
