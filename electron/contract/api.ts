@@ -317,6 +317,20 @@ export const annotatorApiSchema = {
     args: z.object({ files: z.array(importFileSchema).min(1).max(500) }),
     result: z.object({ documents: z.number().int(), highlights: z.number().int(), labelsAdded: z.array(z.string()), speakersAdded: z.array(z.string()) }),
   },
+  /** A colleague's workspace folder, chosen in the desktop app's dialog, merged into this one. */
+  mergeWorkspaceWithDialog: {
+    args: none,
+    result: z
+      .object({
+        documentsAdded: z.number().int(),
+        documentsMatched: z.number().int(),
+        highlightsAdded: z.number().int(),
+        highlightsAlreadyThere: z.number().int(),
+        speakersAdded: z.number().int(),
+        labelsAdded: z.number().int(),
+      })
+      .nullable(),
+  },
   /** Agreement between annotators on the documents two or more of them annotated. */
   measureAgreement: { args: none, result: agreementReportSchema },
   /** Every mention, quote and claim of a speaker across the workspace. */

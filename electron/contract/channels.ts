@@ -11,6 +11,7 @@ export const API_METHOD_NAMES = [
   'listSpeakerAppearances',
   'exportDataset',
   'importAnnotationFiles',
+  'mergeWorkspaceWithDialog',
   'measureAgreement',
   'applyChanges',
 ] as const;

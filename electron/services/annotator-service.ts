@@ -25,6 +25,7 @@ import type { ExportFile } from './exports/brat.js';
 import { collectDataset } from './exports/dataset.js';
 import { runExport, type ExportResult } from './exports/formats.js';
 import { splitDocuments } from './exports/splits.js';
+import type { MergeReport } from './merge-workspaces.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
@@ -451,6 +452,8 @@ export interface HostOnlyMethods {
   openRecentFile(recentId: string): Promise<DocumentSummary>;
   /** Opens a vetted http(s) link in the system browser; false where the host cannot. */
   openExternalLink(url: string): Promise<boolean>;
+  /** Merges the workspace folder the user chooses into this one; null when the dialog is cancelled. */
+  mergeWorkspaceWithDialog(): Promise<MergeReport | null>;
   /** Saves an export where the user chooses (the desktop app), or hands the files back (browser). */
   saveExport(format: ExportFormat, result: ExportResult): Promise<{ files: ExportFile[]; savedTo: string | null }>;
 }
@@ -468,6 +471,12 @@ export const browserHostOnlyMethods: HostOnlyMethods = {
   // The page itself opens the link in a new tab; a server has no browser to open it in.
   async openExternalLink() {
     return false;
+  },
+  async mergeWorkspaceWithDialog() {
+    throw new ApiError(
+      'unsupported',
+      'The browser version cannot choose a folder on this computer. Merge from the desktop app, or run `npx annotator merge --store DIR OTHER_DIR`.',
+    );
   },
   // The page saves the files itself (as downloads).
   async saveExport(_format, result) {
@@ -497,6 +506,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       return { ...(await hostOnly.saveExport(args.format, result)), warnings: result.warnings };
     },
     measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
+    mergeWorkspaceWithDialog: async () => hostOnly.mergeWorkspaceWithDialog(),
     importAnnotationFiles: async (args: { files: { fileName: string; contentBase64: string }[] }) => {
       const plans = await planFiles(
         args.files.map((f) => ({ name: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),

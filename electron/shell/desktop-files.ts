@@ -8,6 +8,7 @@ import { ApiError, type DocumentSummary, type RecentFile } from '../contract/api
 import type { AnnotatorService, HostOnlyMethods } from '../services/annotator-service.js';
 import { toApiError } from '../services/api-dispatcher.js';
 import { writeFileDurably } from '../services/durable-json-file.js';
+import { mergeWorkspaces } from '../services/merge-workspaces.js';
 import { SUPPORTED_EXTENSIONS } from '../services/document-reader.js';
 import { openFilesFromPaths, readUserFile, type OpenFileOutcome } from '../services/open-files.js';
 import type { RecentFiles } from '../services/recent-files.js';
@@ -99,6 +100,15 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
         void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box)).catch(() => undefined);
       }
       return opened;
+    },
+
+    async mergeWorkspaceWithDialog() {
+      const win = options.window();
+      const box: OpenDialogOptions = { title: 'Merge a colleague’s workspace: choose its folder', properties: ['openDirectory'] };
+      const chosen = win ? await dialog.showOpenDialog(win, box) : await dialog.showOpenDialog(box);
+      const folder = chosen.canceled ? undefined : chosen.filePaths[0];
+      if (!folder) return null;
+      return mergeWorkspaces(service.store, folder);
     },
 
     // The user chooses where in a dialog; the renderer never names the path.

@@ -164,6 +164,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           loadRecent={() => client.listRecentFiles({})}
           onOpen={open}
           onOpenRecent={(id) => void actions.openRecent(id)}
+          onMerge={() => void actions.mergeWorkspace()}
           shortcut={`${MOD}O`}
         />
         <button type="button" className="primary" onClick={open} title={`Open a .txt or .md file (${MOD}O)`}>

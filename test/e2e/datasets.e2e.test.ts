@@ -113,3 +113,11 @@ describe('Split', () => {
   });
 });
 
+
+describe('Merge', () => {
+  it('in the browser, says how to merge instead of failing quietly', async () => {
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Merge a colleague’s workspace…' }).click();
+    await expect.poll(() => page.getByRole('alert').last().textContent()).toContain('npx annotator merge --store DIR OTHER_DIR');
+  });
+});

@@ -35,6 +35,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     listSpeakerAppearances: unexpected('listSpeakerAppearances'),
     exportDataset: unexpected('exportDataset'),
     importAnnotationFiles: unexpected('importAnnotationFiles'),
+    mergeWorkspaceWithDialog: unexpected('mergeWorkspaceWithDialog'),
     measureAgreement: unexpected('measureAgreement'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {

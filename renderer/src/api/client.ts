@@ -39,6 +39,7 @@ export function clientFromCaller(
     listSpeakerAppearances: method('listSpeakerAppearances'),
     exportDataset: method('exportDataset'),
     importAnnotationFiles: method('importAnnotationFiles'),
+    mergeWorkspaceWithDialog: method('mergeWorkspaceWithDialog'),
     measureAgreement: method('measureAgreement'),
     applyChanges: method('applyChanges'),
     ...extras,

@@ -142,6 +142,9 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       throw new ApiError('unsupported', 'The in-memory workspace has no exports.');
     },
     measureAgreement: async () => ({ annotators: [], pairs: [], alpha: null }),
+    mergeWorkspaceWithDialog: async () => {
+      throw new ApiError('unsupported', 'The in-memory workspace merges nothing.');
+    },
     importAnnotationFiles: async () => {
       throw new ApiError('unsupported', 'The in-memory workspace imports nothing.');
     },

@@ -8,10 +8,11 @@ interface Props {
   loadRecent(): Promise<RecentFile[]>;
   onOpen(): void;
   onOpenRecent(recentId: string): void;
+  onMerge(): void;
   shortcut: string;
 }
 
-export function FileMenu({ showRecent, loadRecent, onOpen, onOpenRecent, shortcut }: Props) {
+export function FileMenu({ showRecent, loadRecent, onOpen, onOpenRecent, onMerge, shortcut }: Props) {
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -54,6 +55,9 @@ export function FileMenu({ showRecent, loadRecent, onOpen, onOpenRecent, shortcu
         >
           <button type="button" role="menuitem" onClick={() => choose(onOpen)}>
             Open… <kbd>{shortcut}</kbd>
+          </button>
+          <button type="button" role="menuitem" onClick={() => choose(onMerge)}>
+            Merge a colleague’s workspace…
           </button>
           {showRecent && (
             <>

@@ -408,6 +408,24 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [client, openDocument, refreshDocuments, report],
   );
 
+  const mergeWorkspace = useCallback(async () => {
+    try {
+      const merged = await client.mergeWorkspaceWithDialog({});
+      if (!merged) return;
+      const session = await refreshDocuments();
+      dispatch({ type: 'workspace-refreshed', session });
+      const currentId = stateRef.current.current?.document.id;
+      if (currentId) await openDocument(currentId);
+      dispatch({
+        type: 'message',
+        kind: 'info',
+        text: `Merged: ${merged.documentsAdded} documents added, ${merged.documentsMatched} matched; ${merged.highlightsAdded} highlights added, ${merged.highlightsAlreadyThere} already here.`,
+      });
+    } catch (error) {
+      report(error);
+    }
+  }, [client, openDocument, refreshDocuments, report]);
+
   const setAnnotatorName = useCallback(
     (name: string) => {
       dispatch({ type: 'annotator-named', name });
@@ -463,6 +481,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       setAnnotatorName,
       openLink,
       importAnnotationFiles,
+      mergeWorkspace,
       createSpeakerFor,
       editSpeaker,
       saveLabel,

@@ -266,3 +266,18 @@ describe('saveExport', () => {
     expect(await files.saveExport('csv', result(false))).toEqual({ files: [], savedTo: null });
   });
 });
+
+describe('mergeWorkspaceWithDialog', () => {
+  it('merges the folder chosen in the dialog, and nothing when it is cancelled', async () => {
+    const colleague = path.join(root, 'colleague');
+    const theirs = new AnnotatorService(await WorkspaceStore.open(colleague), 'browser');
+    const doc = await theirs.importBytes('shared.txt', Buffer.from('A shared story.'));
+    await theirs.applyChanges([{ kind: 'createAnnotation', documentId: doc.id, annotationId: 'c1', labelId: 'claim', start: 0, end: 8 }]);
+    await theirs.store.flush();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await files.mergeWorkspaceWithDialog()).toBeNull();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [colleague] });
+    expect(await files.mergeWorkspaceWithDialog()).toMatchObject({ documentsAdded: 1, highlightsAdded: 1 });
+    expect(store.data.documents.map((d) => d.title)).toEqual(['shared']);
+  });
+});
