@@ -1,10 +1,17 @@
 #!/usr/bin/env node
-// The `annotator` command: the compiled command line in dist/, or a word on how to get it.
+// The `annotator` command: the compiled command line in dist/, built on first use in a fresh clone.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/electron/cli.js', import.meta.url);
 if (!existsSync(cli)) {
-  console.error('annotator: the command line is not built yet. Run `npm run build` in the project folder first.');
-  process.exit(1);
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  process.stderr.write('annotator: building the command line first (npm run build)…\n');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0 || !existsSync(cli)) {
+    process.stderr.write('annotator: the build failed; run `npm install` and then `npm run build` in the project folder.\n');
+    process.exit(1);
+  }
 }
 await import(cli.href);
