@@ -44,6 +44,8 @@ Offsets in jsonl, spacy, brat, labelstudio and w3c count Unicode code points, as
 
 export class UsageError extends Error {}
 
+const COMMANDS = ['import', 'export', 'split', 'merge', 'agreement', 'stats', 'validate'];
+
 interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -95,7 +97,7 @@ async function openStore(dir: string): Promise<WorkspaceStore> {
   try {
     await fs.access(path.join(dir, 'workspace.json'));
   } catch {
-    throw new UsageError(`There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store.`);
+    throw new ApiError('not-found', `There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store.`);
   }
   return WorkspaceStore.open(dir);
 }
@@ -107,6 +109,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(USAGE);
       return 0;
     }
+    if (!COMMANDS.includes(command)) throw new UsageError(`There is no command "${command}".`);
     const { values, positionals } = parseOptions(rest);
     const storeDir = path.resolve(io.cwd, need(values.store, '--store DIR'));
     if (command === 'export') {
@@ -145,6 +148,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const split = splitDocuments(store.data.documents, ratios as [number, number, number], seed);
       for (const part of ['train', 'dev', 'test'] as const) {
         const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id)));
+        for (const warning of result.warnings) {
+          io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; left out of the tags.\n`);
+        }
         const partDir = result.folder ? path.join(out, part) : out;
         await fs.mkdir(partDir, { recursive: true });
         for (const file of result.files) {
@@ -260,6 +266,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof StoreFileError || error instanceof ApiError) {
       io.err(`${error.message}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      const file = (error as NodeJS.ErrnoException).path ?? '';
+      io.err(`${file}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'that is a folder, not a file' : 'it cannot be read (permission denied)'}.\n`);
       return 1;
     }
     io.err(`annotator: ${(error as Error).message}\n`);

@@ -14,10 +14,15 @@ export interface ExportFile {
 
 /** brat's type and value names are single tokens. */
 const token = (name: string) => name.trim().replace(/\s+/g, '_');
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+/** brat's fields are tab-separated lines: any run of white space becomes one space. */
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+/** A file name that stays inside the export folder. */
+const safeBase = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '').trim();
 
 export function toBrat(dataset: Dataset): ExportFile[] {
   const files: ExportFile[] = [];
+  const used = new Set<string>();
   for (const { document, text, annotations } of dataset.documents) {
     const cp = codePointOffsets(text);
     const lines: string[] = [];
@@ -45,7 +50,10 @@ export function toBrat(dataset: Dataset): ExportFile[] {
     });
     // Attribution: each quote or claim to the nearest mention of its speaker in the same text.
     attributions(annotations).forEach(({ said, by }, r) => lines.push(`R${r + 1}\tAttribution Arg1:${tIds.get(said.id)} Arg2:${tIds.get(by.id)}`));
-    const base = document.fileName.replace(/\.[^.]+$/, '') || document.id;
+    // Two documents from files of the same name must not overwrite each other.
+    let base = safeBase(document.fileName) || document.id;
+    if (used.has(base.toLowerCase())) base = `${base}-${document.id}`;
+    used.add(base.toLowerCase());
     files.push({ name: `${base}.txt`, content: text }, { name: `${base}.ann`, content: lines.length ? `${lines.join('\n')}\n` : '' });
   }
   return files;

@@ -55,5 +55,8 @@ export function toCsv(dataset: Dataset): string {
     }
   }
   // A leading BOM lets spreadsheet programs read UTF-8 (names with accents, curly quotes).
-  return '\uFEFF' + stringify(rows, { header: true, columns: [...CSV_COLUMNS], escape_formulas: true, quoted_match: /[\r\n]/ });
+  // Cells are the words as written ("-5% growth" stays so); only a cell that would run as a
+  // formula when opened ("=…") gets a leading apostrophe.
+  const safe = rows.map((row) => row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
+  return '\uFEFF' + stringify(safe, { header: true, columns: [...CSV_COLUMNS], quoted_match: /[\r\n]/ });
 }

@@ -26,6 +26,8 @@ export function toWebAnnotation(dataset: Dataset): string {
           ],
         },
         ...(a.author && { creator: { type: 'Person', name: a.author } }),
+        // This app's own fields, in a property other tools ignore, so a round trip keeps them.
+        ...((a.quoteKind || a.claim) && { 'newsroom:fields': { ...(a.quoteKind && { quoteKind: a.quoteKind }), ...(a.claim && { claim: a.claim }) } }),
         created: a.createdAt,
         modified: a.updatedAt,
       };

@@ -1,6 +1,7 @@
 // Carries out an import plan: labels and speakers matched by name (or made), documents added
 // (or found by their text), highlights created with stable ids so a second import adds none.
-import type { Change } from '../../contract/api.js';
+import { parseChange, type Change } from '../../contract/api.js';
+import { documentIdFor, sha256 } from '../workspace-store.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import { ImportProblem, importedId, type PlannedDocument } from './plan.js';
 
@@ -52,14 +53,16 @@ export async function applyImport(service: AnnotatorService, plans: PlannedDocum
     }
   }
 
+  // Every highlight as a change, checked against the contract before anything is written.
+  const creates: Change[] = [];
+  const seen = new Set<string>();
   for (const plan of plans) {
-    const { document } = await service.store.addDocument(plan.fileName, plan.title, plan.text);
-    report.documents++;
+    const documentId = documentIdFor(sha256(plan.text));
     for (const span of plan.spans) {
-      changes.push({
+      const change: Change = {
         kind: 'createAnnotation',
-        documentId: document.id,
-        annotationId: importedId(plan.text, span),
+        documentId,
+        annotationId: importedId(plan.text, span, author),
         labelId: labelIds.get(key(span.label))!,
         start: span.start,
         end: span.end,
@@ -68,12 +71,31 @@ export async function applyImport(service: AnnotatorService, plans: PlannedDocum
         ...(span.quoteKind && { quoteKind: span.quoteKind }),
         ...(span.claim && { claim: { checkWorthiness: null, status: data.statuses[0]?.id ?? 'unreviewed', sources: [], tags: [], ...span.claim } }),
         ...(author && { author }),
-      });
-      report.highlights++;
+      };
+      try {
+        parseChange(change);
+      } catch (error) {
+        throw new ImportProblem(plan.fileName, null, `a highlight at ${span.start}–${span.end} cannot be kept: ${(error as Error).message}`);
+      }
+      if (seen.has(change.annotationId)) continue;
+      seen.add(change.annotationId);
+      creates.push(change);
     }
   }
-  for (let i = 0; i < changes.length; i += 5000) {
-    const { refused } = await service.applyChanges(changes.slice(i, i + 5000));
+  for (const change of changes) parseChange(change);
+
+  const counted = new Set<string>();
+  for (const plan of plans) {
+    const { document } = await service.store.addDocument(plan.fileName, plan.title, plan.text);
+    if (counted.has(document.id)) continue;
+    counted.add(document.id);
+    report.documents++;
+    const existing = new Set((await service.store.annotations(document)).map((a) => a.id));
+    report.highlights += creates.filter((c) => c.kind === 'createAnnotation' && c.documentId === document.id && !existing.has(c.annotationId)).length;
+  }
+  const all = [...changes, ...creates];
+  for (let i = 0; i < all.length; i += 5000) {
+    const { refused } = await service.applyChanges(all.slice(i, i + 5000));
     if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
   }
   return report;

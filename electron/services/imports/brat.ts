@@ -2,9 +2,8 @@
 // one span), R Attribution relations (Arg1 said by the speaker Arg2 names), A attributes
 // (QuoteKind, Status, CheckWorthiness) and # AnnotatorNotes.
 import { CHECK_WORTHINESS, QUOTE_KINDS, type CheckWorthiness, type QuoteKind } from '../../contract/api.js';
+import { oneLine } from '../exports/brat.js';
 import { ImportProblem, normalizeWithOffsets, type PlannedDocument, type PlannedSpan } from './plan.js';
-
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
 
 export function planBrat(annFile: string, ann: string, txtFile: string, txt: string): PlannedDocument {
   const { text, fromCodePoint } = normalizeWithOffsets(txt);

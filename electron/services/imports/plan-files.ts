@@ -60,10 +60,13 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
         fileName: known?.fileName ?? 'annotated.txt',
         title: known?.title ?? 'annotated',
         text,
-        spans: spans.map(({ codePoints: _cp, ...span }, k) => {
+        spans: spans.map(({ codePoints: _cp, exact, ...span }, k) => {
           const start = fromCodePoint(span.start);
           const end = fromCodePoint(span.end);
           if (start === null || end === null || !(start < end)) throw new ApiError('bad-request', `${name}: annotation ${k + 1}'s position is outside its text. Nothing was imported.`);
+          if (exact !== undefined && text.slice(start, end) !== exact) {
+            throw new ApiError('bad-request', `${name}: annotation ${k + 1} quotes "${exact}", but its position selects "${text.slice(start, end)}". Nothing was imported.`);
+          }
           return { ...span, start, end };
         }),
       });

@@ -30,8 +30,9 @@ export class ImportProblem extends ApiError {
 }
 
 /** A stable id for an imported highlight, so importing the same file twice adds it once. */
-export function importedId(documentText: string, span: PlannedSpan): string {
-  const hash = createHash('sha256').update(`${documentText.length}|${span.start}|${span.end}|${span.label.toLowerCase()}|${documentText.slice(span.start, span.end)}`).digest('hex');
+export function importedId(documentText: string, span: PlannedSpan, author = ''): string {
+  // The author is part of it: two annotators marking the same words are two highlights.
+  const hash = createHash('sha256').update(`${author}|${documentText.length}|${span.start}|${span.end}|${span.label.toLowerCase()}|${documentText.slice(span.start, span.end)}`).digest('hex');
   return `imp-${hash.slice(0, 24)}`;
 }
 

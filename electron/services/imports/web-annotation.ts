@@ -2,12 +2,14 @@
 // TextQuoteSelector and a TextPositionSelector. The text itself is not in the annotations, so the
 // document must be in the workspace already (matched by the target's urn:sha256 source) or
 // imported in the same run.
+import type { ClaimFields, QuoteKind } from '../../contract/api.js';
 import { ImportProblem, type PlannedSpan } from './plan.js';
 
 export interface PlannedAnnotationsForText {
   /** The text's SHA-256, from the target's urn:sha256: source. */
   textHash: string;
-  spans: (PlannedSpan & { codePoints: true })[];
+  /** Positions in code points; `exact` (from the TextQuoteSelector) must be what they select. */
+  spans: (PlannedSpan & { codePoints: true; exact?: string })[];
 }
 
 export function planWebAnnotation(file: string, content: string): PlannedAnnotationsForText[] {
@@ -29,13 +31,25 @@ export function planWebAnnotation(file: string, content: string): PlannedAnnotat
     if (!hash) throw new ImportProblem(file, null, `${where}: target.source must be urn:sha256:<the text's hash>, so the text can be found.`);
     const selectors = Array.isArray(annotation.target!.selector) ? (annotation.target!.selector as { type?: unknown; start?: unknown; end?: unknown }[]) : [annotation.target!.selector as { type?: unknown; start?: unknown; end?: unknown }];
     const position = selectors.find((s) => s?.type === 'TextPositionSelector');
+    const quote = selectors.find((s) => s?.type === 'TextQuoteSelector') as { exact?: unknown } | undefined;
     if (!position || typeof position.start !== 'number' || typeof position.end !== 'number') throw new ImportProblem(file, null, `${where} has no TextPositionSelector with a start and end.`);
     const bodies = (Array.isArray(annotation.body) ? annotation.body : [annotation.body]) as { purpose?: unknown; value?: unknown }[];
     const value = (purpose: string) => bodies.find((b) => b?.purpose === purpose && typeof b.value === 'string')?.value as string | undefined;
     const label = value('tagging');
     if (!label) throw new ImportProblem(file, null, `${where} has no tagging body naming its label.`);
     const entry = byText.get(hash) ?? { textHash: hash, spans: [] };
-    entry.spans.push({ start: position.start, end: position.end, label, codePoints: true, ...(value('identifying') && { speaker: value('identifying') }), ...(value('commenting') && { note: value('commenting') }) });
+    const fields = (annotation as { 'newsroom:fields'?: { quoteKind?: QuoteKind; claim?: Partial<ClaimFields> } })['newsroom:fields'];
+    entry.spans.push({
+      start: position.start,
+      end: position.end,
+      label,
+      codePoints: true,
+      ...(typeof quote?.exact === 'string' && { exact: quote.exact }),
+      ...(value('identifying') && { speaker: value('identifying') }),
+      ...(value('commenting') && { note: value('commenting') }),
+      ...(fields?.quoteKind && { quoteKind: fields.quoteKind }),
+      ...(fields?.claim && { claim: fields.claim }),
+    });
     byText.set(hash, entry);
   });
   return [...byText.values()];

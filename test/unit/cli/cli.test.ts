@@ -94,6 +94,7 @@ describe('errors', () => {
     [['export', '--format', 'csv', '--out', 'x'], '--store DIR is needed.'],
     [['export', '--store', '.', '--format', 'xml', '--out', 'x'], '--format must be one of jsonl, spacy, conll, brat, labelstudio, w3c, csv, not "xml".'],
     [['launch', '--store', '.'], 'There is no command "launch".'],
+    [['bogus'], 'There is no command "bogus".'],
     [['stats', '--store', '.', '--colour'], "Unknown option '--colour'."],
   ])('%j exits 2 with a clear message and the usage on stderr', async (args, message) => {
     const result = await run(args, await ws.tempDir());
@@ -105,7 +106,9 @@ describe('errors', () => {
   it('says when a folder holds no workspace, and when a document is not in it', async () => {
     const empty = await ws.tempDir();
     const none = await run(['stats', '--store', empty], '/');
-    expect(none.code).toBe(2);
+    // A store problem, not a wrong command line.
+    expect(none.code).toBe(1);
+    expect(none.err).not.toContain('Usage:');
     expect(none.err).toContain(`There is no workspace in ${empty}`);
     const { dir } = await workspace();
     const missing = await run(['export', '--store', dir, '--format', 'csv', '--out', path.join(dir, 'x.csv'), '--documents', 'doc-0000000000000000'], '/');
@@ -280,7 +283,7 @@ describe('annotator import', () => {
     expect(await summary(target)).toEqual(await summary(dir));
   });
 
-  it('round-trips W3C Web Annotation with its text: spans, labels, speakers and notes', async () => {
+  it('round-trips W3C Web Annotation with its text: spans, labels, speakers, notes and fields', async () => {
     const { dir, text } = await richWorkspace();
     const out = path.join(dir, 'annotations.jsonld');
     await run(['export', '--store', dir, '--format', 'w3c', '--out', out], '/');
@@ -293,8 +296,8 @@ describe('annotator import', () => {
     expect(alone.code).toBe(1);
     expect(alone.err).toContain('neither in the workspace nor in this import');
     expect((await run(['import', txt, out, '--store', target], '/')).code).toBe(0);
-    const keep = (list: Awaited<ReturnType<typeof summary>>) => list.map(({ text: t, label, speaker, note }) => ({ t, label, speaker, note }));
-    expect(keep(await summary(target))).toEqual(keep(await summary(dir)));
+    // Quote kind and claim fields too, carried in the annotations' own property.
+    expect(await summary(target)).toEqual(await summary(dir));
   });
 
   it.each([
@@ -332,5 +335,67 @@ describe('progress', () => {
     expect(lines).toContain(`Reading documents ${bar(2, 2)} 2/2`);
     expect(lines.at(-1)).toBe('');
     expect(bar(1, 4)).toBe('[#####...............]');
+  });
+});
+
+describe('what a second read of issue 4 found', () => {
+  it('keeps two annotators’ identical highlights as two, so agreement sees them agree', async () => {
+    const dir = await ws.tempDir();
+    await (await ws.openService(dir)).store.flush();
+    const line = (quoteEnd: number) => JSON.stringify({ text: 'Alice said hello. Bob said goodbye.', title: 't', label: [[0, 5, 'Speaker'], [11, quoteEnd, 'Quote']] });
+    const a = path.join(dir, 'a.jsonl');
+    const b = path.join(dir, 'b.jsonl');
+    await fs.writeFile(a, `${line(16)}\n`);
+    await fs.writeFile(b, `${line(17)}\n`);
+    expect((await run(['import', a, '--store', dir, '--author', 'A'], '/')).out).toContain('2 highlights');
+    expect((await run(['import', b, '--store', dir, '--author', 'B'], '/')).out).toContain('2 highlights');
+    expect((await run(['import', b, '--store', dir, '--author', 'B'], '/')).out).toContain('0 highlights');
+    expect(JSON.parse((await run(['stats', '--store', dir, '--json'], '/')).out).highlights).toBe(4);
+    const pair = JSON.parse((await run(['agreement', '--store', dir, '--json'], '/')).out).pairs[0];
+    expect(pair.byLabel.Speaker.exact.f1).toBe(1);
+  });
+
+  it('refuses a Label Studio file with a bad field before writing anything', async () => {
+    const dir = await ws.tempDir();
+    await (await ws.openService(dir)).store.flush();
+    const file = path.join(dir, 'ls.json');
+    await fs.writeFile(file, JSON.stringify([{ data: { text: 'Alpha beta gamma.' }, annotations: [{ result: [{ id: 'r1', type: 'labels', value: { start: 0, end: 5, labels: ['Quote'] }, meta: { quoteKind: 'bogus' } }] }] }]));
+    const result = await run(['import', file, '--store', dir], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Nothing was imported.');
+    expect(await fs.readdir(path.join(dir, 'texts'))).toEqual([]);
+  });
+
+  it('writes brat files that stay in the folder, never overwrite each other, and hold no tabs in a span', async () => {
+    const dir = await ws.tempDir();
+    const service = await ws.openService(dir);
+    const one = await service.importBytes('story.txt', Buffer.from('First\tstory text.'));
+    await service.importBytes('story.md', Buffer.from('Second story text.'));
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: one.id, annotationId: 't', labelId: 'quote', start: 0, end: 11 }]);
+    await service.store.flush();
+    const out = path.join(dir, 'brat');
+    await run(['export', '--store', dir, '--format', 'brat', '--out', out], '/');
+    const names = (await fs.readdir(out)).sort();
+    expect(names).toHaveLength(4);
+    const ann = await fs.readFile(path.join(out, 'story.ann'), 'utf8');
+    expect(ann.split('\n')[0]!.split('\t')).toEqual(['T1', 'Quote 0 11', 'First story']);
+  });
+
+  it('keeps a claim starting with a minus sign as written in CSV', async () => {
+    const dir = await ws.tempDir();
+    const service = await ws.openService(dir);
+    const doc = await service.importBytes('g.txt', Buffer.from('-5% growth, he said.'));
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: doc.id, annotationId: 'c', labelId: 'claim', start: 0, end: 10 }]);
+    await service.store.flush();
+    await run(['export', '--store', dir, '--format', 'csv', '--out', path.join(dir, 'g.csv')], '/');
+    expect(await fs.readFile(path.join(dir, 'g.csv'), 'utf8')).toContain(',-5% growth,');
+  });
+
+  it('names a missing file plainly', async () => {
+    const dir = await ws.tempDir();
+    await (await ws.openService(dir)).store.flush();
+    const result = await run(['import', path.join(dir, 'nosuch.txt'), '--store', dir], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`${path.join(dir, 'nosuch.txt')}: there is no such file.\n`);
   });
 });
