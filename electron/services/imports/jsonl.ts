@@ -1,7 +1,7 @@
 // doccano and spaCy JSON Lines, as the exports write them (and as those tools write them):
 //   {"text": ..., "label": [[start, end, "Label"], ...]}  or  {"text": ..., "spans": [{"start", "end", "label"}]}
 // Offsets are code points.
-import { ImportProblem, normalizeWithOffsets, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { ImportProblem, normalizeWithOffsets, parseImportJson, type PlannedDocument, type PlannedSpan } from './plan.js';
 
 export function planJsonl(file: string, content: string): PlannedDocument[] {
   const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -9,12 +9,7 @@ export function planJsonl(file: string, content: string): PlannedDocument[] {
   content.split(/\r?\n/).forEach((line, index) => {
     const lineNo = index + 1;
     if (!line.trim()) return;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch (error) {
-      throw new ImportProblem(file, lineNo, `this line is not JSON (${(error as Error).message}).`);
-    }
+    const row = parseImportJson(file, line, lineNo);
     if (!row || typeof row !== 'object' || typeof (row as { text?: unknown }).text !== 'string') {
       throw new ImportProblem(file, lineNo, 'each line needs a "text" string.');
     }

@@ -29,6 +29,15 @@ export class ImportProblem extends ApiError {
   }
 }
 
+/** JSON.parse that names the file (and line, for JSON Lines) when the content is not JSON. */
+export function parseImportJson(file: string, content: string, line: number | null = null): unknown {
+  try {
+    return JSON.parse(content);
+  } catch (error) {
+    throw new ImportProblem(file, line, `this ${line === null ? 'is' : 'line is'} not JSON (${(error as Error).message}).`);
+  }
+}
+
 /** A stable id for an imported highlight, so importing the same file twice adds it once. */
 export function importedId(documentText: string, span: PlannedSpan, author = ''): string {
   // The author is part of it: two annotators marking the same words are two highlights.

@@ -3,7 +3,7 @@
 // document must be in the workspace already (matched by the target's urn:sha256 source) or
 // imported in the same run.
 import type { ClaimFields, QuoteKind } from '../../contract/api.js';
-import { ImportProblem, type PlannedSpan } from './plan.js';
+import { ImportProblem, parseImportJson, type PlannedSpan } from './plan.js';
 
 export interface PlannedAnnotationsForText {
   /** The text's SHA-256, from the target's urn:sha256: source. */
@@ -13,12 +13,7 @@ export interface PlannedAnnotationsForText {
 }
 
 export function planWebAnnotation(file: string, content: string): PlannedAnnotationsForText[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    throw new ImportProblem(file, null, `this is not JSON (${(error as Error).message}).`);
-  }
+  const json = parseImportJson(file, content);
   const root = json as { type?: unknown; first?: { items?: unknown }; items?: unknown };
   const items: unknown[] = Array.isArray(json) ? json : root?.type === 'Annotation' ? [json] : Array.isArray(root?.first?.items) ? (root.first!.items as unknown[]) : Array.isArray(root?.items) ? (root.items as unknown[]) : [];
   if (items.length === 0) throw new ImportProblem(file, null, 'there is no Annotation in it (expected an AnnotationCollection, a list, or an Annotation).');
