@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { findElectronBinary } from '../../electron/electron-runtime';
-import { ROOT, SAMPLE, dragSelect, eventually, annotationsOnDisk, launchBrowser, startHost, tempDir } from './harness';
+import { ROOT, SAMPLE, VIEWPORT, dragSelect, eventually, annotationsOnDisk, launchBrowser, startHost, tempDir } from './harness';
 
 let browser: Browser;
 
@@ -101,7 +101,7 @@ describe('opening the app again', () => {
     const other = path.join(await tempDir(), 'second.txt');
     await fs.writeFile(other, 'A second story about the budget.\n');
     let host = await startHost(['--store', store, other, SAMPLE]);
-    let page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    let page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(host.url);
     await page.locator('.cm-content').waitFor();
     await dragSelect(page, 'Robert Wood');
@@ -112,7 +112,7 @@ describe('opening the app again', () => {
 
     host = await startHost(['--store', store]);
     try {
-      page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      page = await browser.newPage({ viewport: VIEWPORT });
       await page.goto(host.url);
       await expect.poll(() => page.locator('.doc-title').textContent()).toBe('un-security-council');
       await expect.poll(() => page.locator('.document-item').allTextContents()).toEqual(['second0', 'un-security-council1']);
@@ -129,7 +129,7 @@ describe('who is annotating', () => {
     const store = await tempDir();
     const host = await startHost(['--store', store, SAMPLE]);
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      const page = await browser.newPage({ viewport: VIEWPORT });
       await page.goto(host.url);
       const ask = page.getByRole('form', { name: 'Your name' });
       await expect.poll(() => ask.textContent()).toContain('Who is annotating?');
