@@ -3,7 +3,7 @@
 // (QuoteKind, Status, CheckWorthiness) and # AnnotatorNotes.
 import { CHECK_WORTHINESS, QUOTE_KINDS, type CheckWorthiness, type QuoteKind } from '../../contract/api.js';
 import { oneLine } from '../exports/brat.js';
-import { ImportProblem, normalizeWithOffsets, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { ImportProblem, fileBaseName, normalizeWithOffsets, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 
 export function planBrat(annFile: string, ann: string, txtFile: string, txt: string): PlannedDocument {
   const { text, fromCodePoint } = normalizeWithOffsets(txt);
@@ -72,6 +72,5 @@ export function planBrat(annFile: string, ann: string, txtFile: string, txt: str
     throw new ImportProblem(annFile, lineNo, 'this line is not a T, A (QuoteKind, Status, CheckWorthiness), R Attribution or # AnnotatorNotes line.');
   });
   for (const step of later) step.apply();
-  const title = txtFile.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return { fileName: txtFile.replace(/^.*[\\/]/, ''), title, text, spans: [...spans.values()] };
+  return { fileName: fileBaseName(txtFile), title: titleFromFileName(txtFile), text, spans: [...spans.values()] };
 }

@@ -1,10 +1,10 @@
 // doccano and spaCy JSON Lines, as the exports write them (and as those tools write them):
 //   {"text": ..., "label": [[start, end, "Label"], ...]}  or  {"text": ..., "spans": [{"start", "end", "label"}]}
 // Offsets are code points.
-import { ImportProblem, normalizeWithOffsets, parseImportJson, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 
 export function planJsonl(file: string, content: string): PlannedDocument[] {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const base = titleFromFileName(file);
   const documents: PlannedDocument[] = [];
   content.split(/\r?\n/).forEach((line, index) => {
     const lineNo = index + 1;

@@ -3,7 +3,7 @@
 // its speaker). meta.text is the note; what this app exports in meta (quote kind, claim fields)
 // comes back too.
 import type { ClaimFields, QuoteKind } from '../../contract/api.js';
-import { ImportProblem, normalizeWithOffsets, parseImportJson, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 
 interface Region {
   id?: unknown;
@@ -18,7 +18,7 @@ interface Region {
 export function planLabelStudio(file: string, content: string): PlannedDocument[] {
   const tasks = parseImportJson(file, content);
   if (!Array.isArray(tasks)) throw new ImportProblem(file, null, 'Label Studio tasks are a JSON list of tasks.');
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const base = titleFromFileName(file);
   return tasks.map((task: { data?: { text?: unknown; title?: unknown }; annotations?: { result?: Region[] }[]; id?: unknown }, index) => {
     const where = `task ${index + 1}`;
     const original = task?.data?.text;

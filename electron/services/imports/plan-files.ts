@@ -6,7 +6,7 @@ import { sha256, type WorkspaceStore } from '../workspace-store.js';
 import { planBrat } from './brat.js';
 import { planJsonl } from './jsonl.js';
 import { planLabelStudio } from './label-studio.js';
-import { normalizeWithOffsets, type PlannedDocument } from './plan.js';
+import { fileBaseName, normalizeWithOffsets, type PlannedDocument } from './plan.js';
 import { planWebAnnotation, type PlannedAnnotationsForText } from './web-annotation.js';
 
 export interface ImportInput {
@@ -18,28 +18,27 @@ export interface ImportInput {
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.jsonl', '.json', '.jsonld', '.ann'];
 
 const extension = (name: string) => (/\.[^./\\]+$/.exec(name)?.[0] ?? '').toLowerCase();
-const baseName = (name: string) => name.replace(/^.*[\\/]/, '');
 const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
 
 /** A brat .ann is read with the .txt of the same name among the inputs. */
 export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): Promise<PlannedDocument[]> {
   const plans: PlannedDocument[] = [];
   const webAnnotations: { name: string; planned: PlannedAnnotationsForText[] }[] = [];
-  const texts = new Map(inputs.filter((i) => extension(i.name) === '.txt').map((i) => [baseName(i.name).replace(/\.txt$/i, ''), i]));
+  const texts = new Map(inputs.filter((i) => extension(i.name) === '.txt').map((i) => [fileBaseName(i.name).replace(/\.txt$/i, ''), i]));
   const pairedTexts = new Set<ImportInput>();
   for (const input of inputs) {
     if (extension(input.name) !== '.ann') continue;
-    const txt = texts.get(baseName(input.name).replace(/\.ann$/i, ''));
-    if (!txt) throw new ApiError('not-found', `${input.name}: its text (${baseName(input.name).replace(/\.ann$/i, '.txt')}) is not with it; brat keeps each .ann with its .txt. Nothing was imported.`);
+    const txt = texts.get(fileBaseName(input.name).replace(/\.ann$/i, ''));
+    if (!txt) throw new ApiError('not-found', `${input.name}: its text (${fileBaseName(input.name).replace(/\.ann$/i, '.txt')}) is not with it; brat keeps each .ann with its .txt. Nothing was imported.`);
     pairedTexts.add(txt);
-    plans.push(planBrat(input.name, utf8(input.bytes), baseName(txt.name), utf8(txt.bytes)));
+    plans.push(planBrat(input.name, utf8(input.bytes), fileBaseName(txt.name), utf8(txt.bytes)));
   }
   for (const input of inputs) {
     const ext = extension(input.name);
     if (ext === '.ann' || pairedTexts.has(input)) continue;
     if (ext === '.txt' || ext === '.md') {
-      const { title, text } = readDocumentBytes(baseName(input.name), input.bytes);
-      plans.push({ fileName: baseName(input.name), title, text, spans: [] });
+      const { title, text } = readDocumentBytes(fileBaseName(input.name), input.bytes);
+      plans.push({ fileName: fileBaseName(input.name), title, text, spans: [] });
     } else if (ext === '.jsonl') plans.push(...planJsonl(input.name, utf8(input.bytes)));
     else if (ext === '.json') plans.push(...planLabelStudio(input.name, utf8(input.bytes)));
     else if (ext === '.jsonld') webAnnotations.push({ name: input.name, planned: planWebAnnotation(input.name, utf8(input.bytes)) });

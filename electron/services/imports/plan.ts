@@ -29,6 +29,12 @@ export class ImportProblem extends ApiError {
   }
 }
 
+/** The file's name without its folder (either slash: names may come from Windows). */
+export const fileBaseName = (file: string): string => file.replace(/^.*[\\/]/, '');
+
+/** A document title from a file name: no folder, no extension. */
+export const titleFromFileName = (file: string): string => fileBaseName(file).replace(/\.[^.]+$/, '');
+
 /** JSON.parse that names the file (and line, for JSON Lines) when the content is not JSON. */
 export function parseImportJson(file: string, content: string, line: number | null = null): unknown {
   try {
