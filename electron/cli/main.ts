@@ -7,7 +7,7 @@ import { ApiError } from '../contract/api.js';
 import { StoreFileError, writeFileDurably } from '../services/durable-json-file.js';
 import { measureAgreement } from '../services/exports/agreement.js';
 import { collectDataset } from '../services/exports/dataset.js';
-import { splitDocuments } from '../services/exports/splits.js';
+import { exportSplit } from '../services/exports/split-export.js';
 import { AnnotatorService } from '../services/annotator-service.js';
 import { applyImport } from '../services/imports/apply.js';
 import { planFiles, type ImportInput } from '../services/imports/plan-files.js';
@@ -145,18 +145,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (!Number.isInteger(seed)) throw new UsageError(`--seed is a whole number, not "${values.seed}".`);
       const out = path.resolve(io.cwd, need(values.out, '--out DIR'));
       const store = await openStore(storeDir);
-      const split = splitDocuments(store.data.documents, ratios as [number, number, number], seed);
-      for (const part of ['train', 'dev', 'test'] as const) {
-        const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id)));
-        for (const warning of result.warnings) {
+      const { split, parts } = await exportSplit(store, format, store.data.documents, ratios as [number, number, number], seed);
+      for (const { part, files, folder, warnings } of parts) {
+        for (const warning of warnings) {
           io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; left out of the tags.\n`);
         }
-        const partDir = result.folder ? path.join(out, part) : out;
-        await fs.mkdir(partDir, { recursive: true });
-        for (const file of result.files) {
-          const name = result.folder ? file.name : `${part}${path.extname(file.name)}`;
-          await writeFileDurably(path.join(partDir, name), file.content);
-        }
+        await fs.mkdir(folder ? path.join(out, part) : out, { recursive: true });
+        for (const file of files) await writeFileDurably(path.join(out, file.name), file.content);
       }
       io.out(`Split ${store.data.documents.length} documents into ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test (seed ${seed}) in ${out}.\n`);
       return 0;

@@ -24,7 +24,7 @@ import { planFiles } from './imports/plan-files.js';
 import type { ExportFile } from './exports/brat.js';
 import { collectDataset } from './exports/dataset.js';
 import { runExport, type ExportResult } from './exports/formats.js';
-import { splitDocuments } from './exports/splits.js';
+import { exportSplit } from './exports/split-export.js';
 import type { MergeReport } from './merge-workspaces.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
@@ -429,20 +429,8 @@ export class AnnotatorService {
 /** train/, dev/ and test/ parts of an export, as one set of files to save in a folder. */
 async function splitExport(service: AnnotatorService, format: ExportFormat, documentIds: string[] | undefined, ratios: [number, number, number], seed: number): Promise<ExportResult> {
   const chosen = documentIds?.length ? service.store.data.documents.filter((d) => documentIds.includes(d.id)) : service.store.data.documents;
-  let parts;
-  try {
-    parts = splitDocuments(chosen, ratios, seed);
-  } catch (error) {
-    throw new ApiError('bad-request', (error as Error).message);
-  }
-  const files: ExportFile[] = [];
-  const warnings: ExportResult['warnings'] = [];
-  for (const part of ['train', 'dev', 'test'] as const) {
-    const result = runExport(format, await collectDataset(service.store, parts[part].map((d) => d.id)));
-    warnings.push(...result.warnings);
-    for (const file of result.files) files.push({ name: result.folder ? `${part}/${file.name}` : `${part}${file.name.slice(file.name.lastIndexOf('.'))}`, content: file.content });
-  }
-  return { files, folder: true, warnings };
+  const { parts } = await exportSplit(service.store, format, chosen, ratios, seed);
+  return { files: parts.flatMap((p) => p.files), folder: true, warnings: parts.flatMap((p) => p.warnings) };
 }
 
 /** The methods only a desktop shell can offer; the browser host answers them with a clear refusal. */

@@ -142,6 +142,17 @@ describe('annotator split', () => {
     expect(await fs.readFile(path.join(out, 'dev.jsonl'), 'utf8')).toBe('');
   });
 
+  it('writes brat parts as train/, dev/ and test/ folders, an empty part as an empty folder', async () => {
+    const { dir } = await workspace();
+    const out = path.join(dir, 'split-brat');
+    const result = await run(['split', '--store', dir, '--ratios', '50,0,50', '--seed', '1', '--format', 'brat', '--out', out], '/');
+    expect(result.code).toBe(0);
+    expect(await fs.readdir(path.join(out, 'dev'))).toEqual([]);
+    const written = [...(await fs.readdir(path.join(out, 'train'))), ...(await fs.readdir(path.join(out, 'test')))];
+    expect(written.filter((name) => name.endsWith('.ann'))).toHaveLength(2);
+    expect(written.filter((name) => name.endsWith('.txt'))).toHaveLength(2);
+  });
+
   it('refuses ratios and seeds that are not numbers', async () => {
     const { dir } = await workspace();
     expect((await run(['split', '--store', dir, '--ratios', '80,20', '--seed', '1', '--format', 'csv', '--out', 'x'], '/')).err).toContain('--ratios is three numbers');
