@@ -132,7 +132,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       for (const warning of result.warnings) {
         io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; left out of the tags.\n`);
       }
-      io.out(`Wrote ${format} to ${out}${result.warnings.length ? ` (${result.warnings.length} spans left out, listed above)` : ''}.\n`);
+      io.out(`Wrote ${format} to ${out}${result.warnings.length ? ` (${result.warnings.length === 1 ? '1 span' : `${result.warnings.length} spans`} left out, listed above)` : ''}.\n`);
       return 0;
     }
     if (command === 'split') {

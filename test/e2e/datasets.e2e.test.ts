@@ -38,7 +38,7 @@ describe('Export…', () => {
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await download;
-    await expect.poll(() => dialog.locator('summary').textContent()).toBe('1 spans left out of the BIO tags');
+    await expect.poll(() => dialog.locator('summary').textContent()).toBe('1 span left out of the BIO tags');
     await expect.poll(() => dialog.locator('.export-warnings').textContent()).toContain('overlaps a highlight already tagged');
     await screenshot(page, 'export-dialog');
     await page.keyboard.press('Escape');

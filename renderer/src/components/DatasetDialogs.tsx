@@ -98,7 +98,7 @@ export function ExportDialog({ client, currentDocumentId, onClose }: { client: A
       )}
       {state.warnings.length > 0 && (
         <details open>
-          <summary>{state.warnings.length} spans left out of the BIO tags</summary>
+          <summary>{state.warnings.length === 1 ? '1 span' : `${state.warnings.length} spans`} left out of the BIO tags</summary>
           <ul className="export-warnings">
             {state.warnings.slice(0, 200).map((w, i) => (
               <li key={i}>{w}</li>
