@@ -7,7 +7,17 @@ import { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from
 // The renderer imports these from errors.ts directly, so zod stays out of its bundle.
 export { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from './errors.js';
 
-export const SCHEMA_VERSION = 1;
+/** 2: documents gained format, encoding, source URL and file path; annotation files gained orphans. */
+export const SCHEMA_VERSION = 2;
+
+/** What a document was read from; transcripts (srt, vtt, NAME: lines) name their speakers. */
+export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'docx', 'srt', 'vtt', 'transcript'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export const TRANSCRIPT_FORMATS: readonly DocumentFormat[] = ['srt', 'vtt', 'transcript'];
+
+/** Encodings a text file can be read as; the user may override the detected one. */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, _ and -');
@@ -52,6 +62,14 @@ export const documentSummarySchema = z.object({
   length: z.number().int().nonnegative(),
   addedAt: z.string(),
   annotationCount: z.number().int().nonnegative(),
+  format: z.enum(DOCUMENT_FORMATS).default('text'),
+  encoding: z.enum(TEXT_ENCODINGS).default('utf-8'),
+  /** False when the user chose the encoding (or the file said it, with a BOM). */
+  encodingDetected: z.boolean().default(false),
+  /** A web page's canonical URL, when known. */
+  sourceUrl: z.string().max(2000).nullable().default(null),
+  /** Where the text was read from, when the host knows a path (not for a browser upload). */
+  filePath: z.string().max(4096).nullable().default(null),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
@@ -117,8 +135,31 @@ export const annotationSchema = z.object({
   quoteKind: z.enum(QUOTE_KINDS).optional(),
   /** Claims only. */
   claim: claimFieldsSchema.optional(),
+  /** Set when the text changed and this was re-anchored to a place a person should check. */
+  anchor: z.literal('fuzzy').optional(),
 });
 export type Annotation = z.infer<typeof annotationSchema>;
+
+/** How the highlights fared when a document's text changed (see services/anchoring). */
+export const reanchorReportSchema = z.object({
+  unchanged: z.number().int().nonnegative(),
+  /** Found again, exactly, somewhere else: fixed quietly. */
+  moved: z.number().int().nonnegative(),
+  /** Placed on similar text and flagged for a person to check. */
+  fuzzy: z.number().int().nonnegative(),
+  /** Not found well enough to place: kept and listed, for a person to place. */
+  orphaned: z.number().int().nonnegative(),
+});
+export type ReanchorReport = z.infer<typeof reanchorReportSchema>;
+
+/** The document's source file as last checked. */
+export const sourceStateSchema = z.object({
+  /** unlinked: no path known (a browser upload); linked: the file is there; missing: it is gone. */
+  state: z.enum(['unlinked', 'linked', 'missing']),
+  /** Set when this check found a changed file and re-anchored the highlights. */
+  report: reanchorReportSchema.nullable(),
+});
+export type SourceState = z.infer<typeof sourceStateSchema>;
 
 /**
  * Opening sends highlights as columns, in text order (see compareSpans), without their text,
@@ -136,7 +177,9 @@ export const annotationColumnsSchema = z
     notes: z.array(z.string()),
     authors: z.array(z.string()),
     /** quoteKind and claim, where a highlight has them. */
-    extras: z.array(z.object({ quoteKind: z.enum(QUOTE_KINDS).optional(), claim: claimFieldsSchema.optional() }).nullable()),
+    extras: z.array(
+      z.object({ quoteKind: z.enum(QUOTE_KINDS).optional(), claim: claimFieldsSchema.optional(), anchor: z.literal('fuzzy').optional() }).nullable(),
+    ),
     createdAt: z.array(z.string()),
     updatedAt: z.array(z.string()),
   })
@@ -149,6 +192,9 @@ export const openedDocumentSchema = z.object({
   annotations: annotationColumnsSchema,
   /** False when only the highlights starting before `annotationsBefore` were sent; listAnnotations has the rest. */
   annotationsComplete: z.boolean(),
+  /** Highlights the last change of the text could not place; a person places them. */
+  orphans: z.array(annotationSchema),
+  source: sourceStateSchema,
 });
 export type OpenedDocument = z.infer<typeof openedDocumentSchema>;
 
@@ -164,6 +210,10 @@ export const sessionSchema = z.object({
   lastDocumentId: id.nullable(),
   /** Who is annotating; null until the user has said (the window asks once). */
   annotatorName: z.string().nullable(),
+  /** Set when a store file is damaged: the workspace is read-only until a backup is restored. */
+  storeProblem: z
+    .object({ message: z.string(), fileName: z.string(), backupTakenAt: z.string().nullable() })
+    .nullable(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -240,6 +290,16 @@ export const changeSchema = z.discriminatedUnion('kind', [
     quoteKind: z.enum(QUOTE_KINDS).nullable().optional(),
     /** Only the claim fields given change. */
     claim: claimFieldsSchema.partial().optional(),
+    /** A person checked a fuzzy re-anchoring and it is right. */
+    confirmAnchor: z.literal(true).optional(),
+  }),
+  /** An orphaned highlight placed by a person on the text they selected. */
+  z.object({
+    kind: z.literal('placeOrphan'),
+    documentId: id,
+    annotationId: id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
   }),
   z.object({ kind: z.literal('deleteAnnotation'), documentId: id, annotationId: id }),
   z.object({
@@ -284,6 +344,13 @@ export const importFileSchema = z.object({
   contentBase64: z.string().max(Math.ceil((MAX_DOCUMENT_BYTES + 1024) / 3) * 4),
 });
 
+/** How to read a text file; without an encoding it is detected. */
+export const readOptionsSchema = z.object({ encoding: z.enum(TEXT_ENCODINGS).optional() }).strict();
+export type ReadOptions = z.infer<typeof readOptionsSchema>;
+
+/** A document after its text was replaced (changed file, relinked file, other encoding). */
+export const rereadResultSchema = z.object({ document: documentSummarySchema, report: reanchorReportSchema.nullable() });
+
 const none = z.object({}).strict();
 
 /** Method name -> argument and result schemas. */
@@ -298,7 +365,22 @@ export const annotatorApiSchema = {
     args: z.object({ documentId: id, startingFrom: z.number().int().nonnegative() }),
     result: annotationColumnsSchema,
   },
-  importFile: { args: importFileSchema, result: documentSummarySchema },
+  importFile: { args: importFileSchema.extend({ options: readOptionsSchema.optional() }), result: documentSummarySchema },
+  /** Looks at a document's source file; a changed file is read again and its highlights re-anchored. */
+  checkDocumentSource: { args: z.object({ documentId: id }), result: sourceStateSchema },
+  /** The desktop app asks where a missing or moved file is now; null when cancelled. */
+  locateDocumentFile: { args: z.object({ documentId: id }), result: rereadResultSchema.nullable() },
+  /** The same, with a file the window read (the browser host has no dialog). */
+  relinkDocumentFile: { args: importFileSchema.extend({ documentId: id }), result: rereadResultSchema },
+  /** Reads the document's file again in another encoding (from the file, or the bytes given). */
+  rereadDocument: {
+    args: z.object({ documentId: id, encoding: z.enum(TEXT_ENCODINGS), contentBase64: importFileSchema.shape.contentBase64.optional() }),
+    result: rereadResultSchema,
+  },
+  /** Tags each transcript turn as a Quote by its speaker (speakers were added on import). */
+  tagTranscriptLines: { args: z.object({ documentId: id }), result: z.object({ tagged: z.number().int(), speakersAdded: z.array(z.string()) }) },
+  /** Puts the last good backup of the damaged store file back; the damaged file is kept aside. */
+  restoreBackup: { args: none, result: z.object({ restored: z.string(), keptAs: z.string() }) },
   openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },
   listRecentFiles: { args: none, result: z.array(recentFileSchema) },
   openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },

@@ -17,6 +17,10 @@ export type ApiErrorCode =
   | 'too-large'
   | 'unsupported'
   | 'store-error'
+  /** A store file is damaged: nothing is written until a backup is restored. */
+  | 'read-only'
+  /** Another Newsroom Annotator is writing this workspace. */
+  | 'workspace-in-use'
   | 'internal'
   /** The host did not answer at all (set by a transport, never by a service). */
   | 'unreachable';

@@ -72,6 +72,7 @@ export class AnnotatorService {
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
+      storeProblem: null,
     };
   }
 
@@ -106,6 +107,8 @@ export class AnnotatorService {
       text,
       annotations: toAnnotationColumns(cut === annotations.length ? annotations : annotations.slice(0, cut)),
       annotationsComplete: cut === annotations.length,
+      orphans: [],
+      source: { state: 'unlinked', report: null },
     };
   }
 
@@ -202,6 +205,8 @@ export class AnnotatorService {
         speakers.splice(index, 1);
         return [this.store.saveWorkspace()];
       }
+      case 'placeOrphan':
+        throw new ApiError('unsupported', 'not yet');
       case 'setAnnotatorName': {
         this.store.data.settings.annotatorName = change.name.trim();
         return [this.store.saveWorkspace()];
@@ -503,5 +508,20 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       return applyImport(service, plans);
     },
     applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
+    // Integration of issue 5 in progress.
+    checkDocumentSource: async () => ({ state: 'unlinked' as const, report: null }),
+    locateDocumentFile: async () => null,
+    relinkDocumentFile: async (): Promise<never> => {
+      throw new ApiError('unsupported', 'not yet');
+    },
+    rereadDocument: async (): Promise<never> => {
+      throw new ApiError('unsupported', 'not yet');
+    },
+    tagTranscriptLines: async (): Promise<never> => {
+      throw new ApiError('unsupported', 'not yet');
+    },
+    restoreBackup: async (): Promise<never> => {
+      throw new ApiError('unsupported', 'not yet');
+    },
   } satisfies ApiHandlers;
 }

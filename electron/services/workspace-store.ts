@@ -14,21 +14,15 @@ import {
   speakerSchema,
   statusSchema,
   type Annotation,
+  type DocumentSummary,
   type Status,
   type Label,
   type Speaker,
 } from '../contract/api.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, writeFileDurably } from './durable-json-file.js';
 
-export interface StoredDocument {
-  id: string;
-  title: string;
-  fileName: string;
-  textHash: string;
-  length: number;
-  addedAt: string;
-  annotationCount: number;
-}
+/** As the window sees it: the same fields, read back through documentSummarySchema. */
+export type StoredDocument = DocumentSummary;
 
 export interface WorkspaceFile {
   schemaVersion: number;
@@ -284,6 +278,11 @@ export class WorkspaceStore {
       length: text.length,
       addedAt: new Date().toISOString(),
       annotationCount: 0,
+      format: 'text',
+      encoding: 'utf-8',
+      encodingDetected: false,
+      sourceUrl: null,
+      filePath: null,
     };
     this.db.data.documents.push(document);
     await this.saveWorkspace();

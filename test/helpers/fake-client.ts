@@ -37,6 +37,12 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     importAnnotationFiles: unexpected('importAnnotationFiles'),
     mergeWorkspaceWithDialog: unexpected('mergeWorkspaceWithDialog'),
     measureAgreement: unexpected('measureAgreement'),
+    checkDocumentSource: unexpected('checkDocumentSource'),
+    locateDocumentFile: unexpected('locateDocumentFile'),
+    relinkDocumentFile: unexpected('relinkDocumentFile'),
+    rereadDocument: unexpected('rereadDocument'),
+    tagTranscriptLines: unexpected('tagTranscriptLines'),
+    restoreBackup: unexpected('restoreBackup'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {
         const changes = structuredClone(args.changes) as Change[];

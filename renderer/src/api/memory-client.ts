@@ -27,9 +27,12 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   let lastDocumentId: string | null = null;
   let annotatorName: string | null = seed.annotatorName ?? null;
   const now = () => new Date().toISOString();
+  const unsupported = async (): Promise<never> => {
+    throw new ApiError('unsupported', 'The in-memory workspace has no files.');
+  };
 
   for (const { id, title, text } of seed.documents) {
-    const summary = { id, title, fileName: `${title}.txt`, textHash: '0'.repeat(64), length: text.length, addedAt: now(), annotationCount: 0 };
+    const summary = { id, title, fileName: `${title}.txt`, textHash: '0'.repeat(64), length: text.length, addedAt: now(), annotationCount: 0, format: 'text' as const, encoding: 'utf-8' as const, encodingDetected: false, sourceUrl: null, filePath: null };
     documents.set(id, { summary, text, annotations: [] });
   }
 
@@ -118,11 +121,12 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     documents: [...documents.values()].map((d) => ({ ...d.summary })),
     lastDocumentId,
     annotatorName,
+    storeProblem: null,
   });
 
   const opened = (doc: MemoryDocument, before?: number): OpenedDocument => {
     const sent = before === undefined ? doc.annotations : doc.annotations.filter((a) => a.start < before);
-    return { document: { ...doc.summary }, text: doc.text, annotations: toAnnotationColumns(sent), annotationsComplete: sent.length === doc.annotations.length };
+    return { document: { ...doc.summary }, text: doc.text, annotations: toAnnotationColumns(sent), annotationsComplete: sent.length === doc.annotations.length, orphans: [], source: { state: 'unlinked', report: null } };
   };
 
   return {
@@ -142,6 +146,13 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       throw new ApiError('unsupported', 'The in-memory workspace has no exports.');
     },
     measureAgreement: async () => ({ annotators: [], pairs: [], alpha: null }),
+    // Component tests have no files behind their documents.
+    checkDocumentSource: async () => ({ state: 'unlinked', report: null }),
+    locateDocumentFile: async () => null,
+    relinkDocumentFile: unsupported,
+    rereadDocument: unsupported,
+    tagTranscriptLines: unsupported,
+    restoreBackup: unsupported,
     mergeWorkspaceWithDialog: async () => {
       throw new ApiError('unsupported', 'The in-memory workspace merges nothing.');
     },

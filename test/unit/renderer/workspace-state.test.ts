@@ -15,7 +15,7 @@ import {
 const TEXT = 'The mayor said the bridge will be rebuilt by May. Critics doubt it.';
 
 function doc(id: string, annotationCount = 0): DocumentSummary {
-  return { id, title: id, fileName: `${id}.txt`, textHash: 'a'.repeat(64), length: TEXT.length, addedAt: '2024-01-01T00:00:00.000Z', annotationCount };
+  return { id, title: id, fileName: `${id}.txt`, textHash: 'a'.repeat(64), length: TEXT.length, addedAt: '2024-01-01T00:00:00.000Z', annotationCount, format: 'text' as const, encoding: 'utf-8' as const, encodingDetected: false, sourceUrl: null, filePath: null };
 }
 
 function ann(id: string, start: number, end: number, documentId = 'doc-1'): Annotation {
@@ -46,10 +46,11 @@ const session: Session = {
   documents: [doc('doc-1', 2), doc('doc-2', 5)],
   lastDocumentId: 'doc-1',
   annotatorName: 'Ana Reyes',
+  storeProblem: null,
 };
 
 const opened = (annotations: Annotation[]): DocumentView =>
-  hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: toAnnotationColumns(annotations), annotationsComplete: true });
+  hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: toAnnotationColumns(annotations), annotationsComplete: true, orphans: [], source: { state: 'unlinked', report: null } });
 
 const created = (annotation: Annotation): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'put', annotation }], select: annotation.id });
 const deleted = (annotationId: string): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'remove', documentId: 'doc-1', annotationId }] });
