@@ -51,24 +51,5 @@ export function importedId(documentText: string, span: PlannedSpan, author = '')
   return `imp-${hash.slice(0, 24)}`;
 }
 
-/**
- * Normalizes text as the document reader does (no BOM, newlines as \n) and maps offsets in the
- * original text — given in code points, as Python tools write them — to UTF-16 offsets in it.
- */
-export function normalizeWithOffsets(original: string): { text: string; fromCodePoint: (cp: number) => number | null } {
-  const codePoints = [...original];
-  const toNormalized: number[] = [];
-  let text = '';
-  for (let i = 0; i < codePoints.length; i++) {
-    toNormalized.push(text.length);
-    const c = codePoints[i]!;
-    if (i === 0 && c === '\uFEFF') continue;
-    if (c === '\r') {
-      if (codePoints[i + 1] !== '\n') text += '\n';
-      continue;
-    }
-    text += c;
-  }
-  toNormalized.push(text.length);
-  return { text, fromCodePoint: (cp) => (Number.isInteger(cp) && cp >= 0 && cp < toNormalized.length ? toNormalized[cp]! : null) };
-}
+/** One normalization, with its offset map, for the reader and every importer. */
+export { normalizeWithOffsets } from '../documents/normalize.js';
