@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'empty-file'
   | 'binary-file'
   | 'not-utf8'
+  /** Not text in the encoding chosen or declared, or in one this version reads. */
+  | 'bad-encoding'
   | 'too-large'
   | 'unsupported'
   | 'store-error'

@@ -1,0 +1,70 @@
+// Documents as they really arrive — text, Markdown, web pages, Word files, subtitles and
+// transcripts, in the encodings newsrooms meet — turned into the normalized text every offset
+// refers to, or refused with a message that says what is wrong and what to do.
+import { ApiError, type DocumentFormat, type TextEncoding } from '../../contract/api.js';
+import { baseNameOf, checkDocumentSize, extensionOf, refuseBlank, refuseEmpty } from './checks.js';
+import { decodeDocumentBytes, type DecodedText } from './encoding.js';
+import { normalizeText, normalizeWithOffsets } from './normalize.js';
+
+export interface ReadDocument {
+  title: string;
+  text: string;
+  format: DocumentFormat;
+  encoding: TextEncoding;
+  encodingDetected: boolean;
+  sourceUrl: string | null;
+}
+
+export interface ReadDocumentOptions {
+  /** Read the bytes as this encoding instead of detecting it. */
+  encoding?: TextEncoding;
+}
+
+/** Each ending this version reads, and the format it is read as. */
+const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+};
+
+export const DOCUMENT_EXTENSIONS: string[] = Object.keys(FORMAT_BY_EXTENSION);
+
+/** ".txt, .text, ... or .vtt", for messages. */
+export const documentExtensionList = (): string => `${DOCUMENT_EXTENSIONS.slice(0, -1).join(', ')} or ${DOCUMENT_EXTENSIONS.at(-1)}`;
+
+export function documentFormatOf(fileName: string): DocumentFormat | undefined {
+  return FORMAT_BY_EXTENSION[extensionOf(fileName)];
+}
+
+/** Reads a text-based file (everything but .docx); synchronous, as no format needs to wait. */
+export function readTextDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): ReadDocument {
+  const name = baseNameOf(fileName);
+  const format = documentFormatOf(name);
+  if (!format) refuseUnsupported(name);
+  checkDocumentSize(name, bytes.length);
+  if (bytes.length === 0) refuseEmpty(name);
+  const decoded: DecodedText = decodeDocumentBytes(name, bytes, {
+    encoding: options.encoding,
+  });
+  const text = normalizeText(decoded.text);
+  if (text.trim() === '') refuseBlank(name);
+  const base = { title: titleOf(name), encoding: decoded.encoding, encodingDetected: decoded.encodingDetected, sourceUrl: null };
+  return { ...base, format, text };
+}
+
+export async function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<ReadDocument> {
+  return readTextDocument(fileName, bytes, options);
+}
+
+function titleOf(name: string): string {
+  const ext = extensionOf(name);
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+function refuseUnsupported(name: string): never {
+  throw new ApiError('unsupported', `"${name}" is not a kind of document this version can open. Open a ${documentExtensionList()} file instead.`);
+}
+
+export { checkDocumentSize, normalizeText, normalizeWithOffsets };
+export { firstInvalidUtf8Offset, ENCODING_NAMES, isTextEncoding } from './encoding.js';
