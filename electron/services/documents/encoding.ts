@@ -205,9 +205,22 @@ function decodeAs(fileName: string, bytes: Uint8Array, encoding: TextEncoding, w
 // detector often names a neighbouring Latin code page (1250, 8859-2, ...) with a near score.
 const LATIN_GUESS = /^(ASCII|UTF-8|ISO-8859-(1|2|3|4|9|10|13|14|15|16)|windows-125[02478])$/i;
 
-/** The detector's best guess when it is a script we cannot read (Cyrillic, Japanese, ...), else null. */
+/**
+ * The detector's best guess when it is a script we cannot read (Cyrillic, Japanese, ...), else
+ * null. The detector alone mistakes short Western text for Shift_JIS, so it is believed only
+ * when the bytes look like such a script too: many high bytes, making up much of the letters
+ * (accents in Western languages are a few letters in a hundred).
+ */
 function unsupportedGuess(bytes: Uint8Array): string | null {
-  const guesses = chardet.analyse(bytes.subarray(0, 256 * 1024));
+  const sample = bytes.subarray(0, 256 * 1024);
+  let high = 0;
+  let asciiLetters = 0;
+  for (const b of sample) {
+    if (b >= 0x80) high++;
+    else if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) asciiLetters++;
+  }
+  if (high < 16 || high < (high + asciiLetters) * 0.3) return null;
+  const guesses = chardet.analyse(sample);
   const top = guesses[0];
   if (!top || LATIN_GUESS.test(top.name)) return null;
   const bestLatin = guesses.find((g) => LATIN_GUESS.test(g.name));

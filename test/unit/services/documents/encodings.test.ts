@@ -122,6 +122,14 @@ describe('readDocument: encodings we do not read', () => {
     expect(error.message).toMatch(ACTION);
   });
 
+  it('does not take short Western text for Shift_JIS, nor a long accented French text for anything but Latin', async () => {
+    // chardet alone calls this line Shift_JIS.
+    const short = concat(utf8('JOS'), bytes(0xc9), utf8(': '), bytes(0x93), utf8('S'), bytes(0xed), bytes(0x94));
+    expect(await readDocument('es.txt', short)).toMatchObject({ text: 'JOSÉ: “Sí”', encoding: 'windows-1252' });
+    const french = 'À l’école, élèves et professeurs ont débattu de la réforme — « une étape décisive », a déclaré la ministre. '.repeat(20);
+    expect(await readDocument('fr.txt', encode(french, 'windows-1252'))).toMatchObject({ text: french, encoding: 'windows-1252' });
+  });
+
   it('refuses KOI8-R, naming it', async () => {
     const content = encode('Президент заявил, что переговоры продолжатся на следующей неделе в Москве.', 'koi8-r');
     const error = await refused(() => readDocument('moscow.txt', content), 'bad-encoding');
