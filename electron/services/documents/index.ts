@@ -5,6 +5,8 @@ import { ApiError, type DocumentFormat, type TextEncoding } from '../../contract
 import { baseNameOf, checkDocumentSize, extensionOf, refuseBlank, refuseEmpty } from './checks.js';
 import { decodeDocumentBytes, type DecodedText } from './encoding.js';
 import { normalizeText, normalizeWithOffsets } from './normalize.js';
+import { readSubtitles } from './subtitles.js';
+import { findTranscriptTurns, looksLikeTranscript, transcriptSpeakers, type TranscriptTurn } from './transcript.js';
 
 export interface ReadDocument {
   title: string;
@@ -26,6 +28,8 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.srt': 'srt',
+  '.vtt': 'vtt',
 };
 
 export const DOCUMENT_EXTENSIONS: string[] = Object.keys(FORMAT_BY_EXTENSION);
@@ -50,6 +54,11 @@ export function readTextDocument(fileName: string, bytes: Uint8Array, options: R
   const text = normalizeText(decoded.text);
   if (text.trim() === '') refuseBlank(name);
   const base = { title: titleOf(name), encoding: decoded.encoding, encodingDetected: decoded.encodingDetected, sourceUrl: null };
+  if (format === 'srt' || format === 'vtt') {
+    const subtitles = readSubtitles(name, text, format);
+    return { ...base, format, title: subtitles.title ?? base.title, text: subtitles.text };
+  }
+  if (format === 'text' && looksLikeTranscript(text)) return { ...base, format: 'transcript', text };
   return { ...base, format, text };
 }
 
@@ -66,5 +75,5 @@ function refuseUnsupported(name: string): never {
   throw new ApiError('unsupported', `"${name}" is not a kind of document this version can open. Open a ${documentExtensionList()} file instead.`);
 }
 
-export { checkDocumentSize, normalizeText, normalizeWithOffsets };
+export { checkDocumentSize, findTranscriptTurns, normalizeText, normalizeWithOffsets, transcriptSpeakers, type TranscriptTurn };
 export { firstInvalidUtf8Offset, ENCODING_NAMES, isTextEncoding } from './encoding.js';
