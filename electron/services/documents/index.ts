@@ -4,6 +4,7 @@
 import { ApiError, type DocumentFormat, type TextEncoding } from '../../contract/api.js';
 import { baseNameOf, checkDocumentSize, extensionOf, refuseBlank, refuseEmpty } from './checks.js';
 import { decodeDocumentBytes, type DecodedText } from './encoding.js';
+import { declaredCharset, readWebPage } from './html.js';
 import { normalizeText, normalizeWithOffsets } from './normalize.js';
 import { readSubtitles } from './subtitles.js';
 import { findTranscriptTurns, looksLikeTranscript, transcriptSpeakers, type TranscriptTurn } from './transcript.js';
@@ -28,6 +29,8 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
   '.srt': 'srt',
   '.vtt': 'vtt',
 };
@@ -50,10 +53,19 @@ export function readTextDocument(fileName: string, bytes: Uint8Array, options: R
   if (bytes.length === 0) refuseEmpty(name);
   const decoded: DecodedText = decodeDocumentBytes(name, bytes, {
     encoding: options.encoding,
+    declared: format === 'html' ? declaredCharset(bytes) : null,
+    declaredWhere: 'its <meta charset>',
   });
   const text = normalizeText(decoded.text);
   if (text.trim() === '') refuseBlank(name);
   const base = { title: titleOf(name), encoding: decoded.encoding, encodingDetected: decoded.encodingDetected, sourceUrl: null };
+  if (format === 'html') {
+    const page = readWebPage(text);
+    if (page.text.trim() === '') {
+      throw new ApiError('empty-file', `"${name}" is a web page with no readable text in it, so there is nothing to annotate. Check that you saved the whole page (in the browser: Save Page As, "Web Page, Complete" or "HTML Only").`);
+    }
+    return { ...base, format, title: page.title ?? base.title, text: page.text, sourceUrl: page.sourceUrl };
+  }
   if (format === 'srt' || format === 'vtt') {
     const subtitles = readSubtitles(name, text, format);
     return { ...base, format, title: subtitles.title ?? base.title, text: subtitles.text };

@@ -1,0 +1,115 @@
+// A saved web page to the article a reporter would read: Readability picks the article out of
+// the navigation, banners and ads, on a DOM that linkedom builds without running any script.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+export interface WebPage {
+  title: string | null;
+  text: string;
+  sourceUrl: string | null;
+}
+
+/** The charset a page declares in its first 1024 bytes (<meta charset> or http-equiv), if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  for (const meta of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const charset = /charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(meta[0]);
+    if (charset) return charset[1]!;
+  }
+  return null;
+}
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'OBJECT', 'EMBED', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'MATH']);
+/** Page furniture, not story. Readability's article keeps its own <header> and <aside> (headline, pull quote); the whole body does not. */
+const FURNITURE_IN_ARTICLE = new Set(['NAV', 'FORM', 'DIALOG']);
+const FURNITURE_IN_BODY = new Set(['NAV', 'FORM', 'DIALOG', 'ASIDE', 'FOOTER', 'HEADER']);
+const FURNITURE_ROLES = /^(navigation|banner|contentinfo|complementary|dialog|alertdialog|search)$/;
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TFOOT', 'TR', 'UL',
+]);
+
+/** Block elements' text as paragraphs; inline text joins with collapsed spaces, <br> keeps a line break. */
+function paragraphsOf(root: Node, furniture: Set<string>): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    const paragraph = current
+      .replace(/[ \t\n\r\f]+/g, ' ')
+      .split('\u0000')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join('\n');
+    if (paragraph) paragraphs.push(paragraph);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      current += (node as Text).data;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (SKIPPED.has(tag) || element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return;
+    if (furniture.has(tag) || FURNITURE_ROLES.test(element.getAttribute('role') ?? '')) return;
+    if (tag === 'BR') {
+      current += '\u0000';
+      return;
+    }
+    if (tag === 'PRE') {
+      flush();
+      const pre = (element.textContent ?? '').replace(/^\n|\s+$/g, '');
+      if (pre.trim()) paragraphs.push(pre);
+      return;
+    }
+    const block = BLOCKS.has(tag);
+    if (block) flush();
+    for (const child of Array.from(element.childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return paragraphs;
+}
+
+/** Only absolute http(s) addresses: a page saved from the web, not a local or script link. */
+function webAddress(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `source` is the decoded page. */
+export function readWebPage(source: string): WebPage {
+  // linkedom makes a bare fragment's first element the root; give it a body to live in.
+  const html = /<html[\s>]/i.test(source) ? source : `<!doctype html><html><body>${source}</body></html>`;
+  const { document } = parseHTML(html);
+  const canonical = Array.from(document.querySelectorAll('link[rel]')).find((link) => (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const ogUrl = Array.from(document.querySelectorAll('meta')).find((meta) => (meta.getAttribute('property') ?? meta.getAttribute('name')) === 'og:url');
+  const sourceUrl = webAddress(canonical?.getAttribute('href')) ?? webAddress(ogUrl?.getAttribute('content'));
+  const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
+
+  // Readability takes the document apart, so the fallback reads a fresh copy.
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    article = new Readability(document as unknown as Document).parse();
+  } catch {
+    article = null;
+  }
+  let paragraphs: string[] = [];
+  if (article?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    paragraphs = paragraphsOf(content.body as unknown as Node, FURNITURE_IN_ARTICLE);
+  }
+  if (paragraphs.length === 0) {
+    const { document: fresh } = parseHTML(html);
+    paragraphs = paragraphsOf((fresh.body ?? fresh.documentElement) as unknown as Node, FURNITURE_IN_BODY);
+  }
+  const title = article?.title?.replace(/\s+/g, ' ').trim() || pageTitle;
+  return { title, text: paragraphs.join('\n\n'), sourceUrl };
+}
