@@ -3,6 +3,7 @@
 // refers to, or refused with a message that says what is wrong and what to do.
 import { ApiError, type DocumentFormat, type TextEncoding } from '../../contract/api.js';
 import { baseNameOf, checkDocumentSize, extensionOf, refuseBlank, refuseEmpty } from './checks.js';
+import { readWordDocument } from './docx.js';
 import { decodeDocumentBytes, type DecodedText } from './encoding.js';
 import { declaredCharset, readWebPage } from './html.js';
 import { normalizeText, normalizeWithOffsets } from './normalize.js';
@@ -31,6 +32,7 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
   '.srt': 'srt',
   '.vtt': 'vtt',
 };
@@ -48,7 +50,7 @@ export function documentFormatOf(fileName: string): DocumentFormat | undefined {
 export function readTextDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): ReadDocument {
   const name = baseNameOf(fileName);
   const format = documentFormatOf(name);
-  if (!format) refuseUnsupported(name);
+  if (!format || format === 'docx') refuseUnsupported(name);
   checkDocumentSize(name, bytes.length);
   if (bytes.length === 0) refuseEmpty(name);
   const decoded: DecodedText = decodeDocumentBytes(name, bytes, {
@@ -75,7 +77,15 @@ export function readTextDocument(fileName: string, bytes: Uint8Array, options: R
 }
 
 export async function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<ReadDocument> {
-  return readTextDocument(fileName, bytes, options);
+  const name = baseNameOf(fileName);
+  if (documentFormatOf(name) !== 'docx') return readTextDocument(name, bytes, options);
+  checkDocumentSize(name, bytes.length);
+  if (bytes.length === 0) refuseEmpty(name);
+  const word = await readWordDocument(name, bytes);
+  const text = normalizeText(word.text);
+  if (text.trim() === '') refuseBlank(name);
+  // A .docx is zipped XML, always Unicode: there is no encoding to choose.
+  return { title: word.title ?? titleOf(name), text, format: 'docx', encoding: 'utf-8', encodingDetected: false, sourceUrl: null };
 }
 
 function titleOf(name: string): string {

@@ -1,0 +1,50 @@
+// Word documents: their paragraphs' text, read with mammoth; the title from the document's
+// own properties when it has one.
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { ApiError } from '../../contract/api.js';
+
+export interface WordDocument {
+  title: string | null;
+  text: string;
+}
+
+function refuseDamaged(fileName: string): never {
+  throw new ApiError('unsupported', `"${fileName}" is not a Word document or is damaged; open it in Word and save it again as .docx.`);
+}
+
+const xmlText = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+
+export async function readWordDocument(fileName: string, bytes: Uint8Array): Promise<WordDocument> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    refuseDamaged(fileName);
+  }
+  if (!zip.file('word/document.xml')) refuseDamaged(fileName);
+  let raw: string;
+  try {
+    raw = (await mammoth.extractRawText({ buffer })).value;
+  } catch {
+    refuseDamaged(fileName);
+  }
+  // mammoth ends every paragraph with a blank line; empty paragraphs would stack them up.
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const core = await zip.file('docProps/core.xml')?.async('string').catch(() => undefined);
+  const title = core ? xmlText(/<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1] ?? '').trim() || null : null;
+  return { title, text };
+}
