@@ -3,7 +3,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiError } from '../contract/api.js';
+import { ApiError, TEXT_ENCODINGS, type TextEncoding } from '../contract/api.js';
+import { DOCUMENT_EXTENSIONS } from '../services/documents/index.js';
 import { StoreFileError, writeFileDurably } from '../services/durable-json-file.js';
 import { measureAgreement } from '../services/exports/agreement.js';
 import { collectDataset } from '../services/exports/dataset.js';
@@ -19,10 +20,13 @@ import { EXPORT_FORMATS, runExport, type ExportFormat } from '../services/export
 export const USAGE = `Usage: annotator <command> [options]
 
 Commands:
-  import   FILE... --store DIR [--author NAME]
-           Documents (.txt, .md) and annotation files: doccano or spaCy JSONL (.jsonl),
-           Label Studio tasks (.json), W3C Web Annotation (.jsonld), brat (.ann beside
-           its .txt). A malformed file imports nothing.
+  import   FILE... --store DIR [--author NAME] [--encoding NAME]
+           Documents (${DOCUMENT_EXTENSIONS.join(' ')})
+           and annotation files: doccano or spaCy JSONL (.jsonl), Label Studio tasks
+           (.json), W3C Web Annotation (.jsonld), brat (.ann beside its .txt).
+           A malformed file imports nothing. Text encodings are detected; with
+           --encoding every document is read in the one named:
+           ${TEXT_ENCODINGS.join(', ')}.
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document);
            CoNLL lists spans it could not tag on stderr (never silently dropped).
@@ -68,6 +72,7 @@ function parseOptions(args: string[]) {
         ratios: { type: 'string' },
         author: { type: 'string' },
         seed: { type: 'string' },
+        encoding: { type: 'string' },
       },
       allowPositionals: true,
     });
@@ -86,6 +91,13 @@ function exportFormat(value: string | undefined): ExportFormat {
   const format = need(value, '--format') as ExportFormat;
   if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
   return format;
+}
+
+function textEncoding(value: string | undefined): TextEncoding | undefined {
+  if (value === undefined) return undefined;
+  const encoding = value.toLowerCase();
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${value}".`);
+  return encoding as TextEncoding;
 }
 
 function need(value: string | undefined, option: string): string {
@@ -158,12 +170,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
+      const encoding = textEncoding(values.encoding);
       const store = await openStore(storeDir);
       // Every file is read and checked before anything is written; a brat .ann brings its .txt.
       const inputs: ImportInput[] = [];
       for (const given of positionals) {
         const file = path.resolve(io.cwd, given);
-        inputs.push({ name: given, bytes: await readUserFile(file) });
+        inputs.push({ name: given, bytes: await readUserFile(file), encoding });
         if (/\.ann$/i.test(file) && !positionals.some((p) => path.resolve(io.cwd, p) === file.replace(/\.ann$/i, '.txt'))) {
           const txt = file.replace(/\.ann$/i, '.txt');
           const bytes = await readUserFile(txt).catch(() => {

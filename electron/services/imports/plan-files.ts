@@ -1,7 +1,7 @@
 // Files to import, by their ending, into one plan: the same reading for the command line and
 // for files chosen or dropped in the window. Nothing is written here.
-import { ApiError } from '../../contract/api.js';
-import { readDocumentBytes } from '../document-reader.js';
+import { ApiError, type TextEncoding } from '../../contract/api.js';
+import { DOCUMENT_EXTENSIONS, readDocument } from '../documents/index.js';
 import { sha256, type WorkspaceStore } from '../workspace-store.js';
 import { planBrat } from './brat.js';
 import { planJsonl } from './jsonl.js';
@@ -13,9 +13,12 @@ export interface ImportInput {
   /** The file's name as the user knows it (for messages); its ending decides the format. */
   name: string;
   bytes: Uint8Array;
+  /** Read a document file (not an annotation file) in this encoding instead of detecting it. */
+  encoding?: TextEncoding;
 }
 
-export const IMPORT_EXTENSIONS = ['.txt', '.md', '.jsonl', '.json', '.jsonld', '.ann'];
+const ANNOTATION_EXTENSIONS = ['.jsonl', '.json', '.jsonld', '.ann'];
+export const IMPORT_EXTENSIONS = [...DOCUMENT_EXTENSIONS, ...ANNOTATION_EXTENSIONS];
 
 const extension = (name: string) => (/\.[^./\\]+$/.exec(name)?.[0] ?? '').toLowerCase();
 const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
@@ -36,14 +39,17 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
   for (const input of inputs) {
     const ext = extension(input.name);
     if (ext === '.ann' || pairedTexts.has(input)) continue;
-    if (ext === '.txt' || ext === '.md') {
-      const { title, text } = readDocumentBytes(fileBaseName(input.name), input.bytes);
-      plans.push({ fileName: fileBaseName(input.name), title, text, spans: [] });
+    if (DOCUMENT_EXTENSIONS.includes(ext)) {
+      const read = await readDocument(fileBaseName(input.name), input.bytes, { encoding: input.encoding });
+      plans.push({ fileName: fileBaseName(input.name), title: read.title, text: read.text, spans: [], read });
     } else if (ext === '.jsonl') plans.push(...planJsonl(input.name, utf8(input.bytes)));
     else if (ext === '.json') plans.push(...planLabelStudio(input.name, utf8(input.bytes)));
     else if (ext === '.jsonld') webAnnotations.push({ name: input.name, planned: planWebAnnotation(input.name, utf8(input.bytes)) });
     else {
-      throw new ApiError('unsupported', `${input.name}: import reads .txt, .md, .jsonl (doccano, spaCy), .json (Label Studio), .jsonld (W3C) and .ann (brat, with its .txt) files.`);
+      throw new ApiError(
+        'unsupported',
+        `${input.name}: import reads documents (${DOCUMENT_EXTENSIONS.join(', ')}) and annotation files: .jsonl (doccano, spaCy), .json (Label Studio), .jsonld (W3C) and .ann (brat, with its .txt).`,
+      );
     }
   }
   // W3C annotations name their text by hash: it must be in the workspace or in this import.

@@ -1,6 +1,7 @@
 // Imports are planned in full before anything is written, so a malformed file imports nothing.
 import { createHash } from 'node:crypto';
 import { ApiError, type ClaimFields, type QuoteKind } from '../../contract/api.js';
+import type { ReadDocument } from '../documents/index.js';
 
 export interface PlannedSpan {
   start: number;
@@ -20,6 +21,8 @@ export interface PlannedDocument {
   /** Normalized text: offsets in `spans` are UTF-16 positions in it. */
   text: string;
   spans: PlannedSpan[];
+  /** How a document file was read (format, encoding, source URL), for the document's record. */
+  read?: ReadDocument;
 }
 
 /** A problem in an import file, named by file and line. */

@@ -410,3 +410,79 @@ describe('what a second read of issue 4 found', () => {
     expect(result.err).toBe(`${path.join(dir, 'nosuch.txt')}: there is no such file.\n`);
   });
 });
+
+describe('annotator import: formats and --encoding', () => {
+  // “Qué?” she asked — €5. in Windows-1252: 0x93/0x94 curly quotes, 0x97 dash, 0x80 euro.
+  const CP1252 = Buffer.from([0x93, 0x51, 0x75, 0xe9, 0x3f, 0x94, 0x20, 0x73, 0x68, 0x65, 0x20, 0x61, 0x73, 0x6b, 0x65, 0x64, 0x20, 0x97, 0x20, 0x80, 0x35, 0x2e]);
+  const DECODED = '“Qué?” she asked — €5.';
+
+  async function target() {
+    const dir = await ws.tempDir();
+    await (await ws.openService(dir)).store.flush();
+    return dir;
+  }
+
+  async function importedTexts(dir: string) {
+    const { store } = await ws.openService(dir);
+    return Promise.all(store.data.documents.map(async (d) => ({ title: d.title, text: await store.readText(d) })));
+  }
+
+  it('detects a Windows-1252 file without the flag, and reads it as named with --encoding', async () => {
+    const dir = await target();
+    const file = path.join(dir, 'letter.txt');
+    await fs.writeFile(file, CP1252);
+    const detected = await run(['import', file, '--store', dir], '/');
+    expect(detected.code).toBe(0);
+    expect(await importedTexts(dir)).toEqual([{ title: 'letter', text: DECODED }]);
+
+    const other = await target();
+    const chosen = await run(['import', file, '--store', other, '--encoding', 'Windows-1252'], '/');
+    expect(chosen.code).toBe(0);
+    expect(await importedTexts(other)).toEqual([{ title: 'letter', text: DECODED }]);
+  });
+
+  it('refuses with the byte position when --encoding does not fit, and imports nothing', async () => {
+    const dir = await target();
+    const file = path.join(dir, 'letter.txt');
+    await fs.writeFile(file, CP1252);
+    const result = await run(['import', file, '--store', dir, '--encoding', 'utf-8'], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('"letter.txt" is not valid UTF-8: the byte at position 0 (0x93)');
+    expect(await importedTexts(dir)).toEqual([]);
+  });
+
+  it('gives a usage error (exit 2) for an encoding it does not know, before reading anything', async () => {
+    const dir = await target();
+    const result = await run(['import', path.join(dir, 'nosuch.txt'), '--store', dir, '--encoding', 'shift_jis'], '/');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--encoding must be one of utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, not "shift_jis".');
+  });
+
+  it('says so in --help', async () => {
+    const help = (await run(['--help'], '/')).out;
+    expect(help).toContain('[--encoding NAME]');
+    expect(help).toContain('.html .htm .docx .srt .vtt');
+  });
+
+  it('imports web pages and subtitles through the document reader', async () => {
+    const dir = await target();
+    const page = path.join(dir, 'page.html');
+    const subs = path.join(dir, 'clip.srt');
+    await fs.writeFile(page, '<html><head><title>Budget night</title></head><body><nav>Home</nav><p>The budget passed.</p></body></html>');
+    await fs.writeFile(subs, '1\r\n00:00:02,000 --> 00:00:03,000\r\nANA LIMA: <i>We won.</i>\r\n');
+    expect((await run(['import', page, subs, '--store', dir], '/')).code).toBe(0);
+    expect(await importedTexts(dir)).toEqual([
+      { title: 'Budget night', text: 'The budget passed.' },
+      { title: 'clip', text: '[00:00:02] ANA LIMA: We won.' },
+    ]);
+  });
+
+  it('lists what it reads when a file has another ending', async () => {
+    const dir = await target();
+    const file = path.join(dir, 'scan.pdf');
+    await fs.writeFile(file, 'x');
+    const result = await run(['import', file, '--store', dir], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('import reads documents (.txt, .text, .md, .markdown, .html, .htm, .docx, .srt, .vtt) and annotation files');
+  });
+});
