@@ -89,7 +89,7 @@ function refuseNotUtf8(fileName: string, bytes: Uint8Array, at: number, why: str
   throw new ApiError(
     'not-utf8',
     `"${fileName}" is not valid UTF-8${why}: the byte at position ${at} (${hex(bytes[at]!)}) is not part of a UTF-8 character. ` +
-      `Choose another encoding (${hasC1Bytes(bytes) ? 'Windows-1252' : 'ISO-8859-1'} is common for older files), or save it as UTF-8 in your text editor and open it again.`,
+      `Save it as UTF-8 in your text editor and open it again, or choose another encoding (${hasC1Bytes(bytes) ? 'Windows-1252' : 'ISO-8859-1'} is common for older files).`,
   );
 }
 
@@ -148,6 +148,14 @@ export function utf16ByNulPattern(bytes: Uint8Array): TextEncoding | null {
   return null;
 }
 
+/** The UTF-16 byte order a BOM or the NUL pattern suggests, if the bytes then read as text. */
+function readableUtf16(bytes: Uint8Array): TextEncoding | null {
+  const bom = bomOf(bytes);
+  const guess = bom === 'utf-16le' || bom === 'utf-16be' ? bom : utf16ByNulPattern(bytes);
+  if (!guess || bytes.length % 2 === 1 || firstUnpairedSurrogate(bytes, guess === 'utf-16be') >= 0) return null;
+  return textLooksBinary(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), guess)) ? null : guess;
+}
+
 /** Decodes exactly as asked, or refuses with the position of the first byte that does not fit. */
 function decodeAs(fileName: string, bytes: Uint8Array, encoding: TextEncoding, why: string): string {
   const name = ENCODING_NAMES[encoding];
@@ -172,7 +180,7 @@ function decodeAs(fileName: string, bytes: Uint8Array, encoding: TextEncoding, w
     return text;
   }
   // UTF-16 read as a one-byte encoding would be all NULs: say what it really is.
-  const utf16 = bomOf(bytes)?.startsWith('utf-16') ? bomOf(bytes) : utf16ByNulPattern(bytes);
+  const utf16 = readableUtf16(bytes);
   if (utf16) {
     throw new ApiError(
       'bad-encoding',

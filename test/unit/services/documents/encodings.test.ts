@@ -219,3 +219,11 @@ describe('readDocument: not text at all', () => {
     expect(error.message).toContain('"huge.txt" is 50.1 MB; the limit is 50.0 MB');
   });
 });
+
+describe('readDocument: UTF-16 lookalikes', () => {
+  it('calls a few NUL-patterned bytes that are not text binary, not UTF-16', async () => {
+    const content = Uint8Array.of(0, 1, 2, 3);
+    await refused(() => readDocument('tiny.txt', content), 'binary-file');
+    await refused(() => readDocument('tiny.txt', content, { encoding: 'utf-8' }), 'binary-file');
+  });
+});
