@@ -129,22 +129,29 @@ function bomOf(bytes: Uint8Array): TextEncoding | null {
 }
 
 /**
- * UTF-16 without a BOM, when its NULs say so: Latin text in UTF-16LE has a NUL in (nearly)
- * every odd byte and (almost) none in the even ones; BE the other way round.
+ * UTF-16 without a BOM, when its NULs say so. UTF-8 and one-byte text never hold NULs; Latin
+ * text in UTF-16LE has one in most odd bytes and (almost) none in the even ones, BE the other
+ * way round. Cyrillic or Greek UTF-16 has NULs only in its spaces and punctuation, the rest of
+ * its high bytes being one script block (0x04 for Cyrillic): that counts too.
  */
 export function utf16ByNulPattern(bytes: Uint8Array): TextEncoding | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024) & ~1);
   const pairs = sample.length / 2;
   if (pairs < 2) return null;
-  let evenNuls = 0;
-  let oddNuls = 0;
+  const highBytes = [new Uint32Array(256), new Uint32Array(256)]; // by parity: [even, odd]
   for (let i = 0; i < sample.length; i += 2) {
-    if (sample[i] === 0) evenNuls++;
-    if (sample[i + 1] === 0) oddNuls++;
+    highBytes[0]![sample[i]!]!++;
+    highBytes[1]![sample[i + 1]!]!++;
   }
-  // A few NULs on the other side are allowed: an emoji's low surrogate can hold one.
-  if (oddNuls >= pairs * 0.3 && evenNuls * 8 <= oddNuls) return 'utf-16le';
-  if (evenNuls >= pairs * 0.3 && oddNuls * 8 <= evenNuls) return 'utf-16be';
+  for (const [parity, encoding] of [[1, 'utf-16le'], [0, 'utf-16be']] as const) {
+    const nuls = highBytes[parity]![0]!;
+    const otherNuls = highBytes[1 - parity]![0]!;
+    // A few NULs on the other side are allowed: an emoji's low surrogate can hold one.
+    if (nuls === 0 || otherNuls * 8 > nuls) continue;
+    if (nuls >= pairs * 0.3) return encoding;
+    const commonBlock = Math.max(...highBytes[parity]!.subarray(1));
+    if (nuls >= pairs * 0.05 && nuls + commonBlock >= pairs * 0.8) return encoding;
+  }
   return null;
 }
 
@@ -277,7 +284,7 @@ export function decodeDocumentBytes(fileName: string, bytes: Uint8Array, options
     }
     return { text: decodeAs(fileName, bytes, declared, `, although ${options.declaredWhere ?? 'it'} says it is ${options.declared}`), encoding: declared, encodingDetected: false };
   }
-  const utf16 = utf16ByNulPattern(bytes);
+  const utf16 = readableUtf16(bytes);
   if (utf16) return { text: decodeAs(fileName, bytes, utf16, ''), encoding: utf16, encodingDetected: true };
   if (bytesLookBinary(bytes)) refuseBinary(fileName);
 

@@ -59,6 +59,11 @@ describe('readDocument: UTF-16', () => {
     expect(read).toMatchObject({ encoding, encodingDetected: true });
   });
 
+  it('recognises Cyrillic UTF-16LE without a BOM, whose only NULs are in spaces and punctuation', async () => {
+    const russian = 'Президент заявил, что переговоры продолжатся на следующей неделе.';
+    expect(await readDocument('ru.txt', encode(russian, 'utf-16le'))).toMatchObject({ text: russian, encoding: 'utf-16le', encodingDetected: true });
+  });
+
   it('refuses UTF-16 with an odd number of bytes, naming the last byte', async () => {
     const content = concat(LE_BOM, encode('Hello', 'utf-16le'), bytes(0x41));
     const error = await refused(() => readDocument('cut.txt', content), 'bad-encoding');
@@ -201,6 +206,10 @@ describe('readDocument: not text at all', () => {
     const error = await refused(() => readDocument('data.txt', content), 'binary-file');
     expect(error.message).toContain('"data.txt" looks like a binary file');
     expect(error.message).toMatch(ACTION);
+  });
+
+  it('refuses text with one stray NUL as binary, not as UTF-16 that happens to decode', async () => {
+    await refused(() => readDocument('notes.txt', utf8('looks like text\u0000but is not')), 'binary-file');
   });
 
   it('refuses random bytes as binary', async () => {
