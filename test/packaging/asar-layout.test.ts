@@ -362,8 +362,36 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
   it('contains the production dependencies and their dependencies', () => {
     expect(archive.has('node_modules/lowdb/package.json')).toBe(true);
     expect(archive.has('node_modules/zod/package.json')).toBe(true);
-    const missing = productionPackages().filter((dir) => !archive.has(`${dir}/package.json`));
+    // electron-builder lays node_modules out afresh (it hoists what npm nested beside a
+    // devDependency's other version), so packages are compared by name and version.
+    const nameOf = (dir: string) => dir.split('node_modules/').pop() as string;
+    const shipped = archive.paths
+      .filter((p) => /(^|\/)node_modules\/(@[^/]+\/)?[^/@]+\/package\.json$/.test(p))
+      .map((p) => p.slice(0, -'/package.json'.length));
+    const shippedIds = new Set(shipped.map((dir) => `${nameOf(dir)}@${(JSON.parse(archive.read(`${dir}/package.json`).toString('utf8')) as PackageJson).version}`));
+    const missing = productionPackages()
+      .map((dir) => `${nameOf(dir)}@${readJson<PackageJson>(path.join(root, dir, 'package.json')).version}`)
+      .filter((id) => !shippedIds.has(id));
     expect(missing).toEqual([]);
+  });
+
+  it('lets every shipped package find its dependencies the way Node looks them up', () => {
+    const unresolved: string[] = [];
+    const shipped = archive.paths.filter((p) => /(^|\/)node_modules\/(@[^/]+\/)?[^/@]+\/package\.json$/.test(p)).map((p) => p.slice(0, -'/package.json'.length));
+    for (const dir of shipped) {
+      const pkg = JSON.parse(archive.read(`${dir}/package.json`).toString('utf8')) as PackageJson;
+      for (const name of Object.keys(pkg.dependencies ?? {})) {
+        const parts = dir.split('/');
+        let found = false;
+        for (let i = parts.length; i >= 0 && !found; i--) {
+          const last = parts[i - 1];
+          if (last === 'node_modules' || last?.startsWith('@')) continue;
+          found = archive.has([...parts.slice(0, i), 'node_modules', name, 'package.json'].join('/'));
+        }
+        if (!found) unresolved.push(`${dir} -> ${name}`);
+      }
+    }
+    expect(unresolved).toEqual([]);
   });
 
   it('leaves out sources, tests, tooling and devDependencies', () => {
