@@ -61,6 +61,15 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The text, or null when the bytes are not UTF-8 (the native decoder is fast; we find where only when it fails). */
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** True when the invalid sequence at `at` is a well-begun character that the end of the file cut short. */
 function cutOffByEnd(bytes: Uint8Array, at: number): boolean {
   const lead = bytes[at]!;
@@ -196,12 +205,11 @@ function decodeAs(fileName: string, bytes: Uint8Array, encoding: TextEncoding, w
   }
   if (bytesLookBinary(bytes)) refuseBinary(fileName);
   if (encoding === 'utf-8') {
+    const text = strictUtf8(bytes);
+    if (text !== null) return text;
     const invalid = firstInvalidUtf8Offset(bytes);
-    if (invalid >= 0) {
-      if (cutOffByEnd(bytes, invalid)) refuseTruncated(fileName, bytes, invalid);
-      refuseNotUtf8(fileName, bytes, invalid, why);
-    }
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    if (cutOffByEnd(bytes, invalid)) refuseTruncated(fileName, bytes, invalid);
+    refuseNotUtf8(fileName, bytes, invalid, why);
   }
   if (encoding === 'windows-1252') {
     const undefinedAt = firstUndefinedIn1252(bytes);
@@ -288,8 +296,9 @@ export function decodeDocumentBytes(fileName: string, bytes: Uint8Array, options
   if (utf16) return { text: decodeAs(fileName, bytes, utf16, ''), encoding: utf16, encodingDetected: true };
   if (bytesLookBinary(bytes)) refuseBinary(fileName);
 
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', encodingDetected: true };
   const invalid = firstInvalidUtf8Offset(bytes);
-  if (invalid < 0) return { text: decodeAs(fileName, bytes, 'utf-8', ''), encoding: 'utf-8', encodingDetected: true };
   // A cut-off character at the very end is truncated UTF-8 when something says it is UTF-8:
   // an earlier multi-byte character, or continuation bytes after the cut lead byte. A lone é
   // (0xE9) ending a Latin-1 file is just that.
