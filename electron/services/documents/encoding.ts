@@ -169,7 +169,8 @@ function readableUtf16(bytes: Uint8Array): TextEncoding | null {
   const bom = bomOf(bytes);
   const guess = bom === 'utf-16le' || bom === 'utf-16be' ? bom : utf16ByNulPattern(bytes);
   if (!guess || bytes.length % 2 === 1 || firstUnpairedSurrogate(bytes, guess === 'utf-16be') >= 0) return null;
-  return textLooksBinary(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), guess)) ? null : guess;
+  const sample = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 128 * 1024));
+  return textLooksBinary(iconv.decode(sample, guess)) ? null : guess;
 }
 
 /** Decodes exactly as asked, or refuses with the position of the first byte that does not fit. */
@@ -200,7 +201,7 @@ function decodeAs(fileName: string, bytes: Uint8Array, encoding: TextEncoding, w
   if (utf16) {
     throw new ApiError(
       'bad-encoding',
-      `"${fileName}" is ${ENCODING_NAMES[utf16]} text, not ${name} (its bytes alternate with NULs${bomOf(bytes) ? ' and it starts with a UTF-16 byte order mark' : ''}). Choose ${ENCODING_NAMES[utf16]} instead.`,
+      `"${fileName}" is ${ENCODING_NAMES[utf16]} text, not ${name} (${bomOf(bytes) ? 'it starts with a UTF-16 byte order mark' : 'the NUL bytes between its letters say so'}). Choose ${ENCODING_NAMES[utf16]} instead.`,
     );
   }
   if (bytesLookBinary(bytes)) refuseBinary(fileName);
