@@ -102,6 +102,25 @@ describe('rolling backups', () => {
   });
 });
 
+describe('the copy taken before a migration', () => {
+  it('holds the older release’s file exactly and is never pruned', async () => {
+    const advance = clockAt('2026-03-01T09:00:00.000Z');
+    const dir = path.join(await ws.tempDir(), 'v1');
+    await fs.cp(path.resolve('test/fixtures/stores/v1'), dir, { recursive: true });
+    const original = await fs.readFile(path.join(dir, WORKSPACE_FILE), 'utf8');
+    const store = await ws.openStore(dir);
+    for (let i = 0; i < 8; i++) {
+      store.data.settings.annotatorName = `name ${i}`;
+      await store.saveWorkspace();
+      advance(11);
+    }
+    const all = await names(dir);
+    expect(all).toHaveLength(6);
+    expect(all.filter((name) => name.endsWith('.schema1.json'))).toEqual(['workspace.2026-03-01T09-00-00-000Z.schema1.json']);
+    expect(await fs.readFile(path.join(dir, BACKUPS_DIR, 'workspace.2026-03-01T09-00-00-000Z.schema1.json'), 'utf8')).toBe(original);
+  });
+});
+
 describe('a damaged workspace.json', () => {
   /** A workspace with a backup of an earlier version (annotator "Ana") and workspace.json replaced by `content`. */
   async function damagedWorkspace(content: (good: string) => string) {
