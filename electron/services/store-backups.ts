@@ -5,7 +5,7 @@
 // is written forward from an older schema is named <...>.<time>.schema<N>.json and never pruned.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileDurably } from './durable-json-file.js';
+import { DurableJSONFile, writeFileDurably } from './durable-json-file.js';
 
 export const BACKUPS_DIR = 'backups';
 export const BACKUP_INTERVAL_MS = 10 * 60 * 1000;
@@ -95,4 +95,41 @@ export class StoreBackups {
     const rolling = (await listBackups(this.workspaceDir, filePath)).filter((backup) => !/\.schema\d+\.json$/.test(backup.path));
     await Promise.all(rolling.slice(BACKUPS_KEPT).map((backup) => fs.rm(backup.path, { force: true })));
   }
+}
+
+/** The newest backup of a store file that parses and migrates, with what it holds. */
+export async function newestGoodBackup<T>(workspaceDir: string, filePath: string, migrate: (raw: unknown) => T): Promise<{ backup: Backup; data: T } | null> {
+  for (const backup of await listBackups(workspaceDir, filePath)) {
+    try {
+      const raw = await new DurableJSONFile<unknown>(backup.path).read();
+      if (raw !== null) return { backup, data: migrate(raw) };
+    } catch {
+      // A damaged backup: try the one before it.
+    }
+  }
+  return null;
+}
+
+function readable(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** What the window shows about a damaged store file: what is wrong, what is shown, what to do. */
+export function damagedFileMessage(problem: string, fileName: string, backup: Backup | null): string {
+  return (
+    `${problem} The workspace is read-only: nothing is being saved. ` +
+    (backup
+      ? `What you see is the backup of ${fileName} taken ${readable(backup.takenAt)}; restore it to carry on (the damaged file is kept beside it), or fix the file by hand and open the workspace again.`
+      : `There is no backup of ${fileName}, so what it held is not shown; fix the file by hand or move it out of the workspace folder, then open the workspace again.`)
+  );
+}
+
+/** The refusal of every write while a store file is damaged. */
+export function readOnlyMessage(fileName: string, hasBackup: boolean): string {
+  return (
+    `${fileName} in the workspace is damaged, so nothing is being saved and this change was not kept. ` +
+    (hasBackup
+      ? 'Restore the last good backup (the damaged file is kept beside it) or fix the file by hand, then open the workspace again.'
+      : 'There is no backup of it: fix the file by hand or move it out of the workspace folder, then open the workspace again.')
+  );
 }

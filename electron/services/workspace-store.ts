@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError, SCHEMA_VERSION, type Annotation } from '../contract/api.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
-import { BACKUPS_DIR, StoreBackups, listBackups, type Backup } from './store-backups.js';
+import { BACKUPS_DIR, StoreBackups, damagedFileMessage, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
 import {
   emptyWorkspace,
   migrateAnnotationsFile,
@@ -56,10 +56,6 @@ export function documentIdFor(textHash: string): string {
 
 function isDamage(error: unknown): error is StoreFileError {
   return error instanceof StoreFileError && error.reason === 'damaged';
-}
-
-function readable(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 /** Resolves the promise handled, so a caller that never awaits it does not crash Node. */
@@ -122,7 +118,7 @@ export class WorkspaceStore {
     const fromSchema = raw !== null && schemaVersionOf(raw) < SCHEMA_VERSION ? schemaVersionOf(raw) : null;
     const store = new WorkspaceStore(resolved, new Low<WorkspaceFile>(adapter, data), fromSchema);
     if (damage) {
-      const fallback = await store.newestGoodBackup(filePath, (backup) => migrateWorkspaceFile(filePath, backup));
+      const fallback = await newestGoodBackup(resolved, filePath, (backup) => migrateWorkspaceFile(filePath, backup));
       if (fallback) store.db.data = fallback.data;
       store.markDamaged(filePath, damage, fallback?.backup ?? null, null);
       return store;
@@ -154,13 +150,7 @@ export class WorkspaceStore {
 
   private readOnlyError(): ApiError {
     const first = this.damaged[0]!;
-    return new ApiError(
-      'read-only',
-      `${first.fileName} in the workspace is damaged, so nothing is being saved and this change was not kept. ` +
-        (first.backup
-          ? 'Restore the last good backup (the damaged file is kept beside it) or fix the file by hand, then open the workspace again.'
-          : 'There is no backup of it: fix the file by hand or move it out of the workspace folder, then open the workspace again.'),
-    );
+    return new ApiError('read-only', readOnlyMessage(first.fileName, first.backup !== null));
   }
 
   private refuseIfReadOnly(): void {
@@ -169,25 +159,8 @@ export class WorkspaceStore {
 
   private markDamaged(filePath: string, error: StoreFileError, backup: Backup | null, documentId: string | null): void {
     const fileName = path.relative(this.dir, filePath).split(path.sep).join('/');
-    const message =
-      `${error.message} The workspace is read-only: nothing is being saved. ` +
-      (backup
-        ? `What you see is the backup of ${fileName} taken ${readable(backup.takenAt)}; restore it to carry on (the damaged file is kept beside it), or fix the file by hand and open the workspace again.`
-        : `There is no backup of ${fileName}, so what it held is not shown; fix the file by hand or move it out of the workspace folder, then open the workspace again.`);
+    const message = damagedFileMessage(error.message, fileName, backup);
     this.damaged.push({ filePath, fileName, message, backupTakenAt: backup?.takenAt ?? null, backup, documentId });
-  }
-
-  /** The newest backup of a store file that parses and migrates, with what it holds. */
-  private async newestGoodBackup<T>(filePath: string, migrate: (raw: unknown) => T): Promise<{ backup: Backup; data: T } | null> {
-    for (const backup of await listBackups(this.dir, filePath)) {
-      try {
-        const raw = await new DurableJSONFile<unknown>(backup.path).read();
-        if (raw !== null) return { backup, data: migrate(raw) };
-      } catch {
-        // A damaged backup: try the one before it.
-      }
-    }
-    return null;
   }
 
   /**
@@ -336,7 +309,7 @@ export class WorkspaceStore {
         } catch (error) {
           if (!isDamage(error)) throw error;
           // Shown from its newest good backup; nothing is written until the user restores it.
-          const fallback = await this.newestGoodBackup(filePath, (raw) => migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash));
+          const fallback = await newestGoodBackup(this.dir, filePath, (raw) => migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash));
           db.data = fallback?.data ?? empty();
           this.markDamaged(filePath, error, fallback?.backup ?? null, doc.id);
         }
