@@ -165,7 +165,7 @@ export class WorkspaceStore {
 
   /**
    * Puts back the backup now shown for the damaged file named in `problem`: the damaged file is
-   * moved aside (kept, never deleted), the backup copied in durably, and the file read again.
+   * kept aside (never deleted), the backup copied in durably, and the file read again.
    * The store leaves read-only mode once no damaged file is left.
    */
   async restoreBackup(): Promise<{ restored: string; keptAs: string }> {
@@ -178,9 +178,9 @@ export class WorkspaceStore {
       );
     }
     const keptAs = `${damaged.filePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await fs.rename(damaged.filePath, keptAs).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
+    // Copy, then replace: a crash in between leaves the damaged file in place (still read-only
+    // next time), never a workspace without the file.
+    await writeFileDurably(keptAs, await fs.readFile(damaged.filePath));
     await writeFileDurably(damaged.filePath, await fs.readFile(damaged.backup.path));
     this.damaged.shift();
     if (damaged.documentId === null) {
