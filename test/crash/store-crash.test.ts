@@ -25,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await writer?.cleanup();
   await fs.rm(dir, { recursive: true, force: true });
+  await fs.rm(`${dir}-check`, { recursive: true, force: true });
 });
 
 function rng(seed: number): () => number {
@@ -78,10 +79,18 @@ describe('the store under kill -9', () => {
     const speakers = new Set<string>();
     let checks = 0;
     let leftoverTemps = 0;
+    let tempsRemoved = 0;
+    /** Temp files the last kill left; the next writer must clear them once it is open. */
+    let temps: string[] = [];
     const started = Date.now();
 
     for (let kill = 0; kill < KILLS; kill++) {
       const { lines } = await runAndKill(SEED * 1000 + kill, random);
+      if (lines.includes('ready')) {
+        const remaining = new Set((await filesUnder(dir)).filter((file) => file.endsWith('.tmp')));
+        for (const temp of temps) expect(remaining.has(temp), `${path.relative(dir, temp)} outlived the next writer (seed ${SEED})`).toBe(false);
+        tempsRemoved += temps.length;
+      }
       for (const line of lines) {
         const [what, id, note] = line.split(' ') as [string, string, string | undefined];
         if (what === 'ack') saved.add(id);
@@ -99,7 +108,9 @@ describe('the store under kill -9', () => {
 
       // Every store file parses as it lies on disk, backups included.
       const files = await filesUnder(dir);
-      leftoverTemps += files.filter((file) => file.endsWith('.tmp')).length;
+      const newTemps = files.filter((file) => file.endsWith('.tmp'));
+      temps = newTemps;
+      leftoverTemps += newTemps.length;
       for (const file of files.filter((f) => f.endsWith('.json'))) {
         const content = await fs.readFile(file, 'utf8');
         expect(() => JSON.parse(content), `${path.relative(dir, file)} after kill ${kill + 1} (seed ${SEED})`).not.toThrow();
@@ -110,8 +121,12 @@ describe('the store under kill -9', () => {
         continue;
       }
 
-      // And it opens with the store itself, writable, with everything acknowledged in it.
-      const store = await WorkspaceStore.open(dir);
+      // And it opens with the store itself, writable, with everything acknowledged in it. Opened
+      // on a copy, so the next writer finds the folder exactly as the kill left it (temp files too).
+      const copy = `${dir}-check`;
+      await fs.rm(copy, { recursive: true, force: true });
+      await fs.cp(dir, copy, { recursive: true });
+      const store = await WorkspaceStore.open(copy);
       expect(store.problem, `after kill ${kill + 1} (seed ${SEED})`).toBeNull();
       const onDisk = new Map<string, { note: string }>();
       for (const doc of store.data.documents) {
@@ -136,7 +151,7 @@ describe('the store under kill -9', () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
       `store crash test: ${KILLS} kills, ${checks} acknowledged-highlight checks (${saved.size} highlights acknowledged and kept at the end), ` +
-        `${speakers.size} speakers, ${leftoverTemps} leftover temp files seen, ${seconds} s`,
+        `${speakers.size} speakers, ${leftoverTemps} leftover temp files seen (${tempsRemoved} cleared by the next writer), ${seconds} s`,
     );
     expect(saved.size).toBeGreaterThan(0);
   });
