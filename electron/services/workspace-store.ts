@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError, SCHEMA_VERSION, type Annotation } from '../contract/api.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
-import { BACKUPS_DIR, StoreBackups, damagedFileMessage, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
+import { BACKUPS_DIR, StoreBackups, damagedFileMessage, listBackups, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
 import {
   emptyWorkspace,
   migrateAnnotationsFile,
@@ -110,6 +110,13 @@ export class WorkspaceStore {
     try {
       raw = await adapter.read();
       data = raw === null ? emptyWorkspace() : migrateWorkspaceFile(filePath, raw);
+      if (raw === null && (await listBackups(resolved, filePath)).length > 0) {
+        // Gone, not new: starting afresh would save an empty workspace over the document list.
+        throw new StoreFileError(
+          filePath,
+          'workspace.json is missing, though the backups folder holds copies of it; nothing was created in its place. To start an empty workspace instead, move the backups folder out of the workspace folder.',
+        );
+      }
     } catch (error) {
       if (!isDamage(error)) throw error;
       damage = error;
@@ -166,7 +173,8 @@ export class WorkspaceStore {
   /**
    * Puts back the backup now shown for the damaged file named in `problem`: the damaged file is
    * kept aside (never deleted), the backup copied in durably, and the file read again.
-   * The store leaves read-only mode once no damaged file is left.
+   * The store leaves read-only mode once no damaged file is left. `restored` and `keptAs` are
+   * relative to the workspace; `keptAs` is '' when the file was missing rather than damaged.
    */
   async restoreBackup(): Promise<{ restored: string; keptAs: string }> {
     const damaged = this.damaged[0];
@@ -180,7 +188,11 @@ export class WorkspaceStore {
     const keptAs = `${damaged.filePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     // Copy, then replace: a crash in between leaves the damaged file in place (still read-only
     // next time), never a workspace without the file.
-    await writeFileDurably(keptAs, await fs.readFile(damaged.filePath));
+    const damagedBytes = await fs.readFile(damaged.filePath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (damagedBytes !== null) await writeFileDurably(keptAs, damagedBytes);
     await writeFileDurably(damaged.filePath, await fs.readFile(damaged.backup.path));
     this.damaged.shift();
     if (damaged.documentId === null) {
@@ -192,7 +204,7 @@ export class WorkspaceStore {
       this.annotationDbs.delete(damaged.documentId);
       this.annotationWriters.delete(damaged.documentId);
     }
-    return { restored: damaged.fileName, keptAs: path.relative(this.dir, keptAs).split(path.sep).join('/') };
+    return { restored: damaged.fileName, keptAs: damagedBytes === null ? '' : path.relative(this.dir, keptAs).split(path.sep).join('/') };
   }
 
   findDocument(documentId: string): StoredDocument | undefined {

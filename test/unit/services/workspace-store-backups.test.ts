@@ -211,6 +211,26 @@ describe('a damaged workspace.json', () => {
   });
 });
 
+describe('a workspace.json that went missing', () => {
+  it('is not started afresh over its backups: read-only on the newest, and restore brings it back', async () => {
+    clockAt('2026-03-01T09:00:00.000Z');
+    const { dir, documentId } = await savedWorkspace();
+    const second = await ws.openStore(dir);
+    second.data.settings.annotatorName = 'Ana';
+    await second.saveWorkspace();
+    await second.flush();
+    vi.useRealTimers();
+    await fs.rm(path.join(dir, WORKSPACE_FILE));
+    const store = await ws.openStore(dir);
+    expect(store.readOnly).toBe(true);
+    expect(store.problem!.message).toMatch(/^workspace\.json is missing, though the backups folder holds copies of it/);
+    expect(store.data.documents.map((doc) => doc.id)).toEqual([documentId]);
+    expect(await exists(path.join(dir, WORKSPACE_FILE))).toBe(false);
+    expect(await store.restoreBackup()).toEqual({ restored: WORKSPACE_FILE, keptAs: '' });
+    expect((await workspaceOnDisk(dir)).documents.map((doc) => doc.id)).toEqual([documentId]);
+  });
+});
+
 describe('a damaged annotations file', () => {
   it('shows its last good backup, makes the store read-only, and restoreBackup brings it back', async () => {
     clockAt('2026-03-01T09:00:00.000Z');
