@@ -1,5 +1,7 @@
 // Commands that write (import, merge) hold the workspace's lock; commands that only read do not.
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.js';
@@ -42,10 +44,12 @@ describe('annotator and the workspace lock', () => {
     await fs.rm(file);
   });
 
-  it('import takes the lock while it writes and gives it back', async () => {
+  it('import takes the lock (over one a crashed app left) while it writes, and gives it back', async () => {
     const dir = await workspaceWithStory();
-    const file = path.join(dir, 'texts', '..', 'new-story.txt');
+    const file = path.join(dir, 'new-story.txt');
     await fs.writeFile(file, 'A new story.');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: dead, hostname: os.hostname(), host: 'electron', startedAt: '2026-01-01T00:00:00.000Z' }));
     const result = await run(['import', file, '--store', dir], dir);
     expect(result.code).toBe(0);
     expect((await workspaceOnDisk(dir)).documents).toHaveLength(2);
