@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects so `npm run test:unit` stays quick while `npm test` runs everything.
+// Four projects so `npm run test:unit` stays quick while `npm test` runs everything.
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
@@ -21,6 +21,16 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: CI machines have two cores.
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Kills a store writer hundreds of times (test/crash/store-crash.test.ts); about a minute.
+          name: 'crash',
+          include: ['test/crash/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../services/annotator-service.js';
 import { openFilesFromPaths } from '../services/open-files.js';
 import { defaultWorkspaceDir } from '../services/paths.js';
+import { acquireWorkspaceLock, type WorkspaceLock } from '../services/workspace-lock.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
 import { startBrowserHost } from './server.js';
 
@@ -59,10 +60,20 @@ export async function serve(argv: string[], rendererDir: string): Promise<void> 
     console.log(SERVE_USAGE);
     return;
   }
+  // One writer per workspace: refuse to start beside the app or another serve.
+  let lock: WorkspaceLock;
+  try {
+    lock = await acquireWorkspaceLock(options.store, 'browser');
+  } catch (error) {
+    console.error(`Cannot open the workspace in ${options.store}: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
   let store: WorkspaceStore;
   try {
     store = await WorkspaceStore.open(options.store);
   } catch (error) {
+    await lock.release();
     console.error(`Cannot open the workspace in ${options.store}: ${(error as Error).message}`);
     process.exitCode = 1;
     return;
@@ -78,6 +89,7 @@ export async function serve(argv: string[], rendererDir: string): Promise<void> 
   const stop = async () => {
     await host.close();
     await store.flush();
+    await lock.release();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

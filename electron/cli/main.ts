@@ -14,6 +14,7 @@ import { applyImport } from '../services/imports/apply.js';
 import { planFiles, type ImportInput } from '../services/imports/plan-files.js';
 import { mergeWorkspaces } from '../services/merge-workspaces.js';
 import { readUserFile } from '../services/open-files.js';
+import { acquireWorkspaceLock, type WorkspaceLock } from '../services/workspace-lock.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
 import { EXPORT_FORMATS, runExport, type ExportFormat } from '../services/exports/formats.js';
 
@@ -105,17 +106,20 @@ function need(value: string | undefined, option: string): string {
   return value;
 }
 
-async function openStore(dir: string): Promise<WorkspaceStore> {
+/** Commands that write pass `locks`: they hold the workspace's lock, so no app writes it meanwhile. */
+async function openStore(dir: string, locks?: WorkspaceLock[]): Promise<WorkspaceStore> {
   try {
     await fs.access(path.join(dir, 'workspace.json'));
   } catch {
     throw new ApiError('not-found', `There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store.`);
   }
+  if (locks) locks.push(await acquireWorkspaceLock(dir, 'cli'));
   return WorkspaceStore.open(dir);
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  const locks: WorkspaceLock[] = [];
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
@@ -171,7 +175,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
       const encoding = textEncoding(values.encoding);
-      const store = await openStore(storeDir);
+      const store = await openStore(storeDir, locks);
       // Every file is read and checked before anything is written; a brat .ann brings its .txt.
       const inputs: ImportInput[] = [];
       for (const given of positionals) {
@@ -199,7 +203,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'merge') {
       const otherDir = positionals[0];
       if (!otherDir) throw new UsageError('merge needs the other workspace folder: annotator merge --store DIR OTHER_DIR');
-      const store = await openStore(storeDir);
+      const store = await openStore(storeDir, locks);
       const report = await mergeWorkspaces(store, path.resolve(io.cwd, otherDir));
       await store.flush();
       io.out(
@@ -284,5 +288,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     io.err(`annotator: ${(error as Error).message}\n`);
     return 1;
+  } finally {
+    await Promise.all(locks.map((lock) => lock.release()));
   }
 }

@@ -8,6 +8,8 @@ export class StoreFileError extends Error {
   constructor(
     readonly filePath: string,
     message: string,
+    /** 'newer': written by a later version, refused outright; 'damaged': the store falls back to a backup. */
+    readonly reason: 'damaged' | 'newer' = 'damaged',
   ) {
     super(message);
     this.name = 'StoreFileError';
@@ -15,6 +17,42 @@ export class StoreFileError extends Error {
 }
 
 let tempCounter = 0;
+
+/** Our temp files: `.<name>.<pid>.<counter>.tmp`, beside the file they will replace. */
+const TEMP_FILE = /^\..+\.(\d+)\.\d+\.tmp$/;
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files left in `dir` by writers that died mid-write (a crash between writing and
+ * renaming). A live process's temp files are left alone: it may be about to rename them.
+ */
+export async function removeStaleTempFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMP_FILE.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || processIsAlive(pid)) continue;
+    await fs.rm(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
 
 /** Write `content` to `filePath` atomically and durably: temp file, fsync, rename, fsync dir. */
 export async function writeFileDurably(filePath: string, content: string | Uint8Array): Promise<void> {
@@ -63,6 +101,12 @@ export class DurableJSONFile<T> implements Adapter<T> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
+    }
+    if (raw.trim() === '') {
+      throw new StoreFileError(
+        this.filePath,
+        `${path.basename(this.filePath)} is empty. It was left untouched; restore it from a backup or move it aside, then open the workspace again.`,
+      );
     }
     try {
       return JSON.parse(raw) as T;

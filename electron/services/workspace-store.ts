@@ -1,49 +1,49 @@
 // The workspace on disk: workspace.json (labels, speakers, documents, settings), one
-// annotations file per document, and immutable text snapshots named by SHA-256.
+// annotations file per document, immutable text snapshots named by SHA-256, and rolling
+// backups. A store file that fails to parse is never overwritten: the workspace opens
+// read-only on the newest good backup of it until the user restores that backup.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { z } from 'zod';
+import { ApiError, SCHEMA_VERSION, type Annotation } from '../contract/api.js';
+import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
+import { BACKUPS_DIR, StoreBackups, damagedFileMessage, listBackups, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
 import {
-  DEFAULT_LABELS,
-  DEFAULT_STATUSES,
-  SCHEMA_VERSION,
-  documentSummarySchema,
-  labelSchema,
-  speakerSchema,
-  statusSchema,
-  type Annotation,
-  type DocumentSummary,
-  type Status,
-  type Label,
-  type Speaker,
-} from '../contract/api.js';
-import { CoalescingWriter, DurableJSONFile, StoreFileError, writeFileDurably } from './durable-json-file.js';
+  emptyWorkspace,
+  migrateAnnotationsFile,
+  migrateWorkspaceFile,
+  schemaVersionOf,
+  serializeAnnotationsFile,
+  type AnnotationsFile,
+  type StoredDocument,
+  type WorkspaceFile,
+} from './store-migrations.js';
 
-/** As the window sees it: the same fields, read back through documentSummarySchema. */
-export type StoredDocument = DocumentSummary;
-
-export interface WorkspaceFile {
-  schemaVersion: number;
-  labels: Label[];
-  /** The scale a claim's status and verdict come from. */
-  statuses: Status[];
-  speakers: Speaker[];
-  documents: StoredDocument[];
-  settings: { lastDocumentId: string | null; annotatorName: string | null };
-}
-
-export interface AnnotationsFile {
-  schemaVersion: number;
-  documentId: string;
-  textHash: string;
-  annotations: Annotation[];
-}
+export { migrateWorkspaceFile, serializeAnnotationsFile, type AnnotationsFile, type StoredDocument, type WorkspaceFile } from './store-migrations.js';
 
 export const WORKSPACE_FILE = 'workspace.json';
 export const ANNOTATIONS_DIR = 'annotations';
 export const TEXTS_DIR = 'texts';
+
+/** What the service may set on a document when it is added. */
+export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath'>>;
+
+/** A damaged store file, as the window shows it. */
+export interface StoreProblem {
+  /** Relative to the workspace, with forward slashes: workspace.json, annotations/doc-….json. */
+  fileName: string;
+  message: string;
+  /** When the backup now shown was taken; null when there is none (defaults are shown). */
+  backupTakenAt: string | null;
+}
+
+interface DamagedFile extends StoreProblem {
+  filePath: string;
+  backup: Backup | null;
+  /** Set for an annotations file. */
+  documentId: string | null;
+}
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -54,172 +54,90 @@ export function documentIdFor(textHash: string): string {
   return `doc-${textHash.slice(0, 16)}`;
 }
 
-function emptyWorkspace(): WorkspaceFile {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    labels: DEFAULT_LABELS.map((label) => ({ ...label })),
-    statuses: DEFAULT_STATUSES.map((status) => ({ ...status })),
-    speakers: [],
-    documents: [],
-    settings: { lastDocumentId: null, annotatorName: null },
-  };
+function isDamage(error: unknown): error is StoreFileError {
+  return error instanceof StoreFileError && error.reason === 'damaged';
 }
 
-function refuseNewer(filePath: string, version: unknown): void {
-  if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new StoreFileError(
-      filePath,
-      `${path.basename(filePath)} was written by a newer Newsroom Annotator (schema ${version}; this one reads up to ${SCHEMA_VERSION}). ` +
-        'It was left untouched; update the app to open this workspace.',
-    );
-  }
-}
-
-/** A part that is present but is not what it should be: saving over it would lose data. */
-function refuseDamaged(filePath: string, what: string): never {
-  throw new StoreFileError(
-    filePath,
-    `${path.basename(filePath)} is damaged: ${what}. It was left untouched; restore it from a backup or fix it by hand, then open the workspace again.`,
-  );
-}
-
-const storedDocumentSchema = documentSummarySchema;
-/**
- * Labels as stored: the rules for keys came later (one lower-case letter or digit, none of the
- * editor's own), so older files are read leniently, never refused; the dialog shows what to fix.
- */
-const storedLabelSchema = z
-  .object({ id: labelSchema.shape.id, name: z.string().min(1).max(60), color: labelSchema.shape.color, hotkey: z.string().length(1) })
-  .transform((label) => ({ ...label, hotkey: label.hotkey.toLowerCase() }));
-
-const workspaceParts = {
-  labels: z.array(storedLabelSchema),
-  statuses: z.array(statusSchema),
-  speakers: z.array(speakerSchema),
-  documents: z.array(storedDocumentSchema),
-  settings: z.object({ lastDocumentId: z.string().nullable().optional(), annotatorName: z.string().nullable().optional() }).passthrough(),
-};
-
-function checkPart<T>(filePath: string, name: string, schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  return refuseDamaged(filePath, `"${name}${issue?.path.length ? '.' + issue.path.join('.') : ''}" ${issue?.message ?? 'is malformed'}`);
-}
-
-/** Older or partial files are brought forward (missing parts get defaults); damaged ones are refused. */
-export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceFile {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new StoreFileError(filePath, `${path.basename(filePath)} does not hold a workspace object. It was left untouched.`);
-  }
-  const data = raw as Record<string, unknown>;
-  refuseNewer(filePath, data.schemaVersion);
-  const base = emptyWorkspace();
-  const labels = data.labels === undefined ? base.labels : checkPart(filePath, 'labels', workspaceParts.labels, data.labels);
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    labels: labels.length > 0 ? labels : base.labels,
-    statuses: (() => {
-      const statuses = data.statuses === undefined ? base.statuses : checkPart(filePath, 'statuses', workspaceParts.statuses, data.statuses);
-      return statuses.length > 0 ? statuses : base.statuses;
-    })(),
-    speakers: data.speakers === undefined ? [] : checkPart(filePath, 'speakers', workspaceParts.speakers, data.speakers),
-    documents: data.documents === undefined ? [] : checkPart(filePath, 'documents', workspaceParts.documents, data.documents),
-    settings: {
-      ...base.settings,
-      ...(data.settings === undefined ? {} : checkPart(filePath, 'settings', workspaceParts.settings, data.settings)),
-    } as WorkspaceFile['settings'],
-  };
-}
-
-/** A cheap check of every highlight (a transcript can hold 50,000): what the app relies on. */
-function checkAnnotations(filePath: string, value: unknown): Annotation[] {
-  if (!Array.isArray(value)) return refuseDamaged(filePath, '"annotations" is not a list');
-  value.forEach((a: Partial<Annotation> | null, index) => {
-    const ok =
-      a !== null &&
-      typeof a === 'object' &&
-      typeof a.id === 'string' &&
-      typeof a.labelId === 'string' &&
-      Number.isInteger(a.start) &&
-      Number.isInteger(a.end) &&
-      a.start! >= 0 &&
-      a.end! > a.start! &&
-      typeof a.text === 'string';
-    if (!ok) refuseDamaged(filePath, `highlight ${index + 1} lacks an id, a label, a valid start and end, or its text`);
-  });
-  // Highlights from before authors were recorded have none.
-  for (const a of value as Annotation[]) if (typeof a.author !== 'string') a.author = '';
-  return value as Annotation[];
-}
-
-function migrateAnnotationsFile(filePath: string, raw: unknown, documentId: string, textHash: string): AnnotationsFile {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new StoreFileError(filePath, `${path.basename(filePath)} does not hold an annotations object. It was left untouched.`);
-  }
-  const data = raw as Partial<AnnotationsFile>;
-  refuseNewer(filePath, data.schemaVersion);
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    documentId,
-    textHash,
-    annotations: data.annotations === undefined ? [] : checkAnnotations(filePath, data.annotations),
-  };
-}
-
-/**
- * Each highlight's JSON, kept from its last write. Highlights are never changed in place (the
- * service replaces the object), so a save re-serializes only what changed: saving one edit in a
- * 50,000-highlight transcript costs a join, not a full JSON.stringify on the main thread.
- */
-const annotationJson = new WeakMap<Annotation, string>();
-
-/** One highlight per line: cheap to write, and easy to read and diff. */
-export function serializeAnnotationsFile(data: AnnotationsFile): string {
-  const lines = data.annotations.map((annotation) => {
-    let json = annotationJson.get(annotation);
-    if (json === undefined) {
-      json = JSON.stringify(annotation);
-      annotationJson.set(annotation, json);
-    }
-    return json;
-  });
-  const header =
-    `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "documentId": ${JSON.stringify(data.documentId)},\n` +
-    `  "textHash": ${JSON.stringify(data.textHash)},\n  "annotations": [`;
-  return lines.length ? `${header}\n    ${lines.join(',\n    ')}\n  ]\n}\n` : `${header}]\n}\n`;
+/** Resolves the promise handled, so a caller that never awaits it does not crash Node. */
+function refusal(error: unknown): Promise<never> {
+  const promise = Promise.reject(error);
+  promise.catch(() => undefined);
+  return promise;
 }
 
 export class WorkspaceStore {
   private readonly annotationDbs = new Map<string, Promise<Low<AnnotationsFile>>>();
   private readonly annotationWriters = new Map<string, CoalescingWriter>();
+  /** Annotation files read with an older schema, by document id: their first write backs them up for good. */
+  private readonly annotationsFromSchema = new Map<string, number>();
   private readonly textCache = new Map<string, string>();
   /** Imports under way, by text hash: the same text opened twice at once is still one document. */
   private readonly adding = new Map<string, Promise<{ document: StoredDocument; created: boolean }>>();
   private readonly workspaceWriter: CoalescingWriter;
+  private readonly damaged: DamagedFile[] = [];
+  private readonly backups: StoreBackups;
+  private readonly workspacePath: string;
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<WorkspaceFile>,
+    /** The schema workspace.json was read with, when older than this app's. */
+    private workspaceFromSchema: number | null,
   ) {
-    this.workspaceWriter = new CoalescingWriter(() => this.db.write());
+    this.workspacePath = path.join(dir, WORKSPACE_FILE);
+    this.backups = new StoreBackups(dir);
+    this.workspaceWriter = new CoalescingWriter(async () => {
+      this.refuseIfReadOnly();
+      await this.backups.beforeOverwrite(this.workspacePath, this.workspaceFromSchema);
+      await this.db.write();
+      this.workspaceFromSchema = null;
+    });
   }
 
+  /**
+   * Opens (or starts) the workspace in `dir`. A damaged workspace.json opens read-only on its
+   * newest good backup (see `problem`); one from a newer schema is refused with a StoreFileError.
+   */
   static async open(dir: string): Promise<WorkspaceStore> {
     const resolved = path.resolve(dir);
     await fs.mkdir(path.join(resolved, ANNOTATIONS_DIR), { recursive: true });
     await fs.mkdir(path.join(resolved, TEXTS_DIR), { recursive: true });
     const filePath = path.join(resolved, WORKSPACE_FILE);
     const adapter = new DurableJSONFile<WorkspaceFile>(filePath);
-    // lowdb keeps its default data when the file is missing, so ask the disk, not lowdb.
-    const existed = await fs.access(filePath).then(
-      () => true,
-      () => false,
-    );
-    const raw = await adapter.read();
-    const db = new Low<WorkspaceFile>(adapter, migrateWorkspaceFile(filePath, existed ? raw : emptyWorkspace()));
-    const store = new WorkspaceStore(resolved, db);
-    if (!existed) await store.saveWorkspace();
+    let raw: unknown = null;
+    let data: WorkspaceFile;
+    let damage: StoreFileError | null = null;
+    try {
+      raw = await adapter.read();
+      data = raw === null ? emptyWorkspace() : migrateWorkspaceFile(filePath, raw);
+      if (raw === null && (await listBackups(resolved, filePath)).length > 0) {
+        // Gone, not new: starting afresh would save an empty workspace over the document list.
+        throw new StoreFileError(
+          filePath,
+          'workspace.json is missing, though the backups folder holds copies of it; nothing was created in its place. To start an empty workspace instead, move the backups folder out of the workspace folder.',
+        );
+      }
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      damage = error;
+      data = emptyWorkspace();
+    }
+    const fromSchema = raw !== null && schemaVersionOf(raw) < SCHEMA_VERSION ? schemaVersionOf(raw) : null;
+    const store = new WorkspaceStore(resolved, new Low<WorkspaceFile>(adapter, data), fromSchema);
+    if (damage) {
+      const fallback = await newestGoodBackup(resolved, filePath, (backup) => migrateWorkspaceFile(filePath, backup));
+      if (fallback) store.db.data = fallback.data;
+      store.markDamaged(filePath, damage, fallback?.backup ?? null, null);
+      return store;
+    }
+    // Temp files of writers that died mid-write are garbage: the rename never happened.
+    for (const sub of ['', ANNOTATIONS_DIR, TEXTS_DIR, BACKUPS_DIR, path.join(BACKUPS_DIR, ANNOTATIONS_DIR)]) {
+      await removeStaleTempFiles(path.join(resolved, sub));
+    }
+    if (raw === null) {
+      store.backups.created(filePath);
+      await store.saveWorkspace();
+    }
     return store;
   }
 
@@ -227,37 +145,116 @@ export class WorkspaceStore {
     return this.db.data;
   }
 
+  /** True while a store file is damaged: every write is refused until a backup is restored. */
+  get readOnly(): boolean {
+    return this.damaged.length > 0;
+  }
+
+  get problem(): StoreProblem | null {
+    const first = this.damaged[0];
+    return first ? { fileName: first.fileName, message: first.message, backupTakenAt: first.backupTakenAt } : null;
+  }
+
+  private readOnlyError(): ApiError {
+    const first = this.damaged[0]!;
+    return new ApiError('read-only', readOnlyMessage(first.fileName, first.backup !== null));
+  }
+
+  private refuseIfReadOnly(): void {
+    if (this.readOnly) throw this.readOnlyError();
+  }
+
+  private markDamaged(filePath: string, error: StoreFileError, backup: Backup | null, documentId: string | null): void {
+    const fileName = path.relative(this.dir, filePath).split(path.sep).join('/');
+    const message = damagedFileMessage(error.message, fileName, backup);
+    this.damaged.push({ filePath, fileName, message, backupTakenAt: backup?.takenAt ?? null, backup, documentId });
+  }
+
+  /**
+   * Puts back the backup now shown for the damaged file named in `problem`: the damaged file is
+   * kept aside (never deleted), the backup copied in durably, and the file read again.
+   * The store leaves read-only mode once no damaged file is left. `restored` and `keptAs` are
+   * relative to the workspace; `keptAs` is '' when the file was missing rather than damaged.
+   */
+  async restoreBackup(): Promise<{ restored: string; keptAs: string }> {
+    const damaged = this.damaged[0];
+    if (!damaged) throw new ApiError('bad-request', 'No store file is damaged; there is nothing to restore.');
+    if (!damaged.backup) {
+      throw new ApiError(
+        'not-found',
+        `There is no backup of ${damaged.fileName} in the workspace's backups folder. Fix the file by hand, or move it out of the workspace folder to start it afresh, then open the workspace again.`,
+      );
+    }
+    const keptAs = `${damaged.filePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    // Copy, then replace: a crash in between leaves the damaged file in place (still read-only
+    // next time), never a workspace without the file.
+    const damagedBytes = await fs.readFile(damaged.filePath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (damagedBytes !== null) await writeFileDurably(keptAs, damagedBytes);
+    await writeFileDurably(damaged.filePath, await fs.readFile(damaged.backup.path));
+    this.damaged.shift();
+    if (damaged.documentId === null) {
+      const raw = await this.db.adapter.read();
+      this.db.data = migrateWorkspaceFile(damaged.filePath, raw);
+      this.workspaceFromSchema = schemaVersionOf(raw) < SCHEMA_VERSION ? schemaVersionOf(raw) : null;
+    } else {
+      // Read again from disk on next use.
+      this.annotationDbs.delete(damaged.documentId);
+      this.annotationWriters.delete(damaged.documentId);
+    }
+    return { restored: damaged.fileName, keptAs: damagedBytes === null ? '' : path.relative(this.dir, keptAs).split(path.sep).join('/') };
+  }
+
   findDocument(documentId: string): StoredDocument | undefined {
     return this.db.data.documents.find((doc) => doc.id === documentId);
   }
 
+  /** Resolves once workspace.json, as it is now, is on disk; refused (ApiError 'read-only') while read-only. */
   saveWorkspace(): Promise<void> {
+    if (this.readOnly) return refusal(this.readOnlyError());
     return this.workspaceWriter.schedule();
   }
 
   async readText(doc: StoredDocument): Promise<string> {
     const cached = this.textCache.get(doc.textHash);
     if (cached !== undefined) return cached;
-    const text = await fs.readFile(path.join(this.dir, TEXTS_DIR, `${doc.textHash}.txt`), 'utf8');
+    const text = await fs.readFile(this.snapshotPath(doc.textHash), 'utf8');
     // Keep a few texts: switching between open stories should not reread them.
     if (this.textCache.size >= 8) this.textCache.delete(this.textCache.keys().next().value!);
     this.textCache.set(doc.textHash, text);
     return text;
   }
 
+  private snapshotPath(textHash: string): string {
+    return path.join(this.dir, TEXTS_DIR, `${textHash}.txt`);
+  }
+
+  /** Writes a text snapshot unless it is already there (snapshots never change). */
+  private async keepSnapshot(textHash: string, text: string): Promise<void> {
+    const snapshot = this.snapshotPath(textHash);
+    if (!(await fs.access(snapshot).then(() => true, () => false))) await writeFileDurably(snapshot, text);
+  }
+
   /** Adds a document (or finds the one with the same text) and keeps its text snapshot. */
-  async addDocument(fileName: string, title: string, text: string): Promise<{ document: StoredDocument; created: boolean }> {
+  async addDocument(
+    fileName: string,
+    title: string,
+    text: string,
+    metadata: DocumentMetadata = {},
+  ): Promise<{ document: StoredDocument; created: boolean }> {
+    this.refuseIfReadOnly();
     const textHash = sha256(text);
     const existing = this.db.data.documents.find((doc) => doc.textHash === textHash);
     if (existing) {
       // Opening the original again restores a snapshot that went missing.
-      const snapshotPath = path.join(this.dir, TEXTS_DIR, `${textHash}.txt`);
-      if (!(await fs.access(snapshotPath).then(() => true, () => false))) await writeFileDurably(snapshotPath, text);
+      await this.keepSnapshot(textHash, text);
       return { document: existing, created: false };
     }
     const underWay = this.adding.get(textHash);
     if (underWay) return { document: (await underWay).document, created: false };
-    const adding = this.writeNewDocument(fileName, title, text, textHash);
+    const adding = this.writeNewDocument(fileName, title, text, textHash, metadata);
     this.adding.set(textHash, adding);
     try {
       return await adding;
@@ -266,9 +263,8 @@ export class WorkspaceStore {
     }
   }
 
-  private async writeNewDocument(fileName: string, title: string, text: string, textHash: string): Promise<{ document: StoredDocument; created: boolean }> {
-    const snapshotPath = path.join(this.dir, TEXTS_DIR, `${textHash}.txt`);
-    await writeFileDurably(snapshotPath, text);
+  private async writeNewDocument(fileName: string, title: string, text: string, textHash: string, metadata: DocumentMetadata) {
+    await writeFileDurably(this.snapshotPath(textHash), text);
     this.textCache.set(textHash, text);
     const document: StoredDocument = {
       id: documentIdFor(textHash),
@@ -278,42 +274,103 @@ export class WorkspaceStore {
       length: text.length,
       addedAt: new Date().toISOString(),
       annotationCount: 0,
-      format: 'text',
-      encoding: 'utf-8',
-      encodingDetected: false,
-      sourceUrl: null,
-      filePath: null,
+      format: metadata.format ?? 'text',
+      encoding: metadata.encoding ?? 'utf-8',
+      encodingDetected: metadata.encodingDetected ?? false,
+      sourceUrl: metadata.sourceUrl ?? null,
+      filePath: metadata.filePath ?? null,
     };
     this.db.data.documents.push(document);
     await this.saveWorkspace();
     return { document, created: true };
   }
 
+  /**
+   * The document's text changed: keeps the new snapshot (old ones stay), points the document
+   * and its annotations file at it, and saves both. The id stays. Highlights are not moved:
+   * re-anchor them and hand them to replaceAnnotations.
+   */
+  async replaceText(doc: StoredDocument, newText: string): Promise<void> {
+    this.refuseIfReadOnly();
+    const db = await this.annotationsDb(doc);
+    this.refuseIfReadOnly();
+    const textHash = sha256(newText);
+    await this.keepSnapshot(textHash, newText);
+    this.textCache.set(textHash, newText);
+    doc.textHash = textHash;
+    doc.length = newText.length;
+    db.data.textHash = textHash;
+    await Promise.all([this.saveAnnotations(doc), this.saveWorkspace()]);
+  }
+
   private annotationsDb(doc: StoredDocument): Promise<Low<AnnotationsFile>> {
     let pending = this.annotationDbs.get(doc.id);
     if (!pending) {
       const filePath = path.join(this.dir, ANNOTATIONS_DIR, `${doc.id}.json`);
-      const empty: AnnotationsFile = { schemaVersion: SCHEMA_VERSION, documentId: doc.id, textHash: doc.textHash, annotations: [] };
-      const db = new Low<AnnotationsFile>(new DurableJSONFile<AnnotationsFile>(filePath, serializeAnnotationsFile), empty);
-      pending = db.read().then(() => {
-        db.data = migrateAnnotationsFile(filePath, db.data ?? empty, doc.id, doc.textHash);
+      const empty = (): AnnotationsFile => ({ schemaVersion: SCHEMA_VERSION, documentId: doc.id, textHash: doc.textHash, annotations: [], orphans: [] });
+      const db = new Low<AnnotationsFile>(new DurableJSONFile<AnnotationsFile>(filePath, serializeAnnotationsFile), empty());
+      const load = async () => {
+        try {
+          const raw = await db.adapter.read();
+          if (raw === null) {
+            this.backups.created(filePath);
+            return db;
+          }
+          db.data = migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash);
+          if (schemaVersionOf(raw) < SCHEMA_VERSION) this.annotationsFromSchema.set(doc.id, schemaVersionOf(raw));
+        } catch (error) {
+          if (!isDamage(error)) throw error;
+          // Shown from its newest good backup; nothing is written until the user restores it.
+          const fallback = await newestGoodBackup(this.dir, filePath, (raw) => migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash));
+          db.data = fallback?.data ?? empty();
+          this.markDamaged(filePath, error, fallback?.backup ?? null, doc.id);
+        }
         return db;
-      });
+      };
+      pending = load();
       // A failed read must be retried next time, not remembered.
       pending.catch(() => this.annotationDbs.delete(doc.id));
       this.annotationDbs.set(doc.id, pending);
-      this.annotationWriters.set(doc.id, new CoalescingWriter(async () => (await pending!).write()));
+      const loaded = pending;
+      this.annotationWriters.set(
+        doc.id,
+        new CoalescingWriter(async () => {
+          const opened = await loaded;
+          this.refuseIfReadOnly();
+          await this.backups.beforeOverwrite(filePath, this.annotationsFromSchema.get(doc.id) ?? null);
+          await opened.write();
+          this.annotationsFromSchema.delete(doc.id);
+        }),
+      );
     }
     return pending;
   }
 
+  /** The document's highlights, in a list the caller changes in place and saves with saveAnnotations. */
   async annotations(doc: StoredDocument): Promise<Annotation[]> {
     return (await this.annotationsDb(doc)).data.annotations;
   }
 
+  /** Highlights a changed text could not place: a list like annotations(doc), saved the same way. */
+  async orphans(doc: StoredDocument): Promise<Annotation[]> {
+    return (await this.annotationsDb(doc)).data.orphans;
+  }
+
+  /** Replaces both lists at once (after re-anchoring) and resolves once the file is on disk. */
+  async replaceAnnotations(doc: StoredDocument, annotations: Annotation[], orphans: Annotation[]): Promise<void> {
+    this.refuseIfReadOnly();
+    const db = await this.annotationsDb(doc);
+    this.refuseIfReadOnly();
+    db.data.annotations = annotations;
+    db.data.orphans = orphans;
+    await this.saveAnnotations(doc);
+  }
+
+  /** Resolves once the document's annotations file, as it is now, is on disk; refused while read-only. */
   saveAnnotations(doc: StoredDocument): Promise<void> {
     const writer = this.annotationWriters.get(doc.id);
     if (!writer) throw new Error(`annotations of ${doc.id} were saved before they were loaded`);
+    if (this.readOnly) return refusal(this.readOnlyError());
     return writer.schedule();
   }
 

@@ -5,11 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { HostEvent } from '../contract/channels.js';
+import { ApiError } from '../contract/errors.js';
 import { AnnotatorService, createApiHandlers } from '../services/annotator-service.js';
 import { StoreFileError } from '../services/durable-json-file.js';
 import type { OpenFileOutcome } from '../services/open-files.js';
 import { APP_NAME, defaultWorkspaceDir } from '../services/paths.js';
 import { RECENT_FILES_FILE, RecentFiles } from '../services/recent-files.js';
+import { acquireWorkspaceLock, type WorkspaceLock } from '../services/workspace-lock.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
 import { createDesktopFiles, parseShellCommandLine, type DesktopFiles } from './desktop-files.js';
 import { registerApiIpc, sendHostEvent, type ApiIpc } from './ipc.js';
@@ -23,6 +25,7 @@ const APP_URL = appPageUrl(INDEX_HTML);
 
 let mainWindow: BrowserWindow | null = null;
 let store: WorkspaceStore | null = null;
+let lock: WorkspaceLock | null = null;
 let recent: RecentFiles | null = null;
 let files: DesktopFiles | null = null;
 let ipc: ApiIpc | null = null;
@@ -138,10 +141,13 @@ async function start(): Promise<void> {
   const commandLine = parseShellCommandLine(process.argv);
   const workspaceDir = commandLine.storeDir ?? defaultWorkspaceDir();
   try {
+    // requestSingleInstanceLock covers a second copy of this app; the lock also covers serve and the CLI.
+    lock = await acquireWorkspaceLock(workspaceDir, 'electron');
     store = await WorkspaceStore.open(workspaceDir);
   } catch (error) {
     // The workspace is left exactly as it is; the user decides what to do with it.
-    const reason = error instanceof StoreFileError ? error.message : `${(error as Error).message}.`;
+    await lock?.release();
+    const reason = error instanceof StoreFileError || error instanceof ApiError ? error.message : `${(error as Error).message}.`;
     dialog.showErrorBox(`${APP_NAME} cannot open its workspace`, `${reason}\n\nWorkspace folder: ${workspaceDir}`);
     app.quit();
     return;
@@ -202,7 +208,9 @@ if (!app.requestSingleInstanceLock()) {
     if (savedAtExit || !store) return;
     savedAtExit = true;
     event.preventDefault();
-    void saveEverything().finally(() => app.exit(0));
+    void saveEverything()
+      .then(() => lock?.release())
+      .finally(() => app.exit(0));
   });
 
   app

@@ -221,11 +221,11 @@ describe('saved without asking', () => {
 
   it('writes the workspace layout the design describes', async () => {
     const workspace = await readJson(path.join(store, 'workspace.json'));
-    expect(workspace.schemaVersion).toBe(1);
+    expect(workspace.schemaVersion).toBe(2);
     expect(workspace.labels.map((l: { name: string }) => l.name)).toEqual(['Quote', 'Speaker', 'Claim']);
     const [doc] = workspace.documents;
     const annotationsFile = await readJson(path.join(store, 'annotations', `${doc.id}.json`));
-    expect(annotationsFile).toMatchObject({ schemaVersion: 1, documentId: doc.id, textHash: doc.textHash });
+    expect(annotationsFile).toMatchObject({ schemaVersion: 2, documentId: doc.id, textHash: doc.textHash, orphans: [] });
     expect(annotationsFile.annotations.length).toBe(doc.annotationCount);
     for (const annotation of annotationsFile.annotations) {
       expect((await readSnapshot()).slice(annotation.start, annotation.end)).toBe(annotation.text);

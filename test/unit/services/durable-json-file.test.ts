@@ -5,6 +5,7 @@ import {
   CoalescingWriter,
   DurableJSONFile,
   StoreFileError,
+  removeStaleTempFiles,
   writeFileDurably,
 } from '../../../electron/services/durable-json-file.js';
 import { useTempDirs } from '../../helpers/temp-dirs.js';
@@ -274,5 +275,18 @@ describe('CoalescingWriter', () => {
     await waiting;
     expect(w.writes).toEqual([1, 2]);
     expect(await w.onDisk()).toBe(2);
+  });
+});
+
+describe('removeStaleTempFiles', () => {
+  it('removes temp files of processes that are gone and keeps those of live ones and other files', async () => {
+    const dir = await tempDir();
+    const { spawnSync } = await import('node:child_process');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const names = [`.workspace.json.${dead}.1.tmp`, `.workspace.json.${process.pid}.2.tmp`, `.workspace.json.${process.ppid}.3.tmp`, 'workspace.json', 'notes.tmp'];
+    for (const name of names) await fs.writeFile(path.join(dir, name), 'x');
+    expect(await removeStaleTempFiles(dir)).toEqual([`.workspace.json.${dead}.1.tmp`]);
+    expect((await fs.readdir(dir)).sort()).toEqual(names.slice(1).sort());
+    expect(await removeStaleTempFiles(path.join(dir, 'missing'))).toEqual([]);
   });
 });

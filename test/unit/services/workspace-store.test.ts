@@ -14,7 +14,7 @@ import {
   sha256,
 } from '../../../electron/services/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
-import { annotationsOnDisk, snapshotPath, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
+import { annotationsOnDisk, expectApiError, snapshotPath, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();
 
@@ -36,17 +36,17 @@ async function expectStoreFileError(promise: Promise<unknown>, message: RegExp):
 }
 
 describe('WorkspaceStore.open', () => {
-  it('creates workspace.json (schema 1, default labels) when opening an empty folder', async () => {
+  it('creates workspace.json (schema 2, default labels) when opening an empty folder', async () => {
     const dir = await ws.tempDir();
     await ws.openStore(dir);
     const onDisk = await workspaceOnDisk(dir);
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.labels.map((label) => label.name)).toEqual(['Quote', 'Speaker', 'Claim']);
     expect(onDisk.documents).toEqual([]);
     expect(onDisk.settings).toEqual({ lastDocumentId: null, annotatorName: null });
   });
 
-  it('starts an empty folder with schema 1, the default labels and the texts/annotations folders', async () => {
+  it('starts an empty folder with schema 2, the default labels and the texts/annotations folders', async () => {
     const dir = await ws.tempDir();
     const store = await ws.openStore(dir);
     expect(store.data.schemaVersion).toBe(SCHEMA_VERSION);
@@ -62,7 +62,7 @@ describe('WorkspaceStore.open', () => {
     // The first write puts workspace.json on disk with the same defaults.
     await store.addDocument('a.txt', 'a', 'text');
     const onDisk = await workspaceOnDisk(dir);
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.labels.map((label) => label.name)).toEqual(['Quote', 'Speaker', 'Claim']);
   });
 
@@ -85,15 +85,16 @@ describe('WorkspaceStore.open', () => {
     const oldDoc = { id: 'doc-old', title: 'Old', fileName: 'old.txt', textHash: 'a'.repeat(64), length: 3, addedAt: '2020-01-01T00:00:00.000Z', annotationCount: 2 };
     await fs.writeFile(path.join(dir, WORKSPACE_FILE), JSON.stringify({ schemaVersion: 0, documents: [oldDoc] }));
     const store = await ws.openStore(dir);
-    expect(store.data.schemaVersion).toBe(1);
+    expect(store.data.schemaVersion).toBe(2);
     expect(store.data.labels.map((label) => label.name)).toEqual(['Quote', 'Speaker', 'Claim']);
     expect(store.data.speakers).toEqual([]);
-    expect(store.data.documents).toEqual([oldDoc]);
+    // Documents from before schema 2 get its defaults.
+    expect(store.data.documents).toEqual([{ ...oldDoc, format: 'text', encoding: 'utf-8', encodingDetected: false, sourceUrl: null, filePath: null }]);
     expect(store.data.settings.lastDocumentId).toBeNull();
     // Written forward on the next save.
     await store.addDocument('new.txt', 'new', 'new text');
     const onDisk = await workspaceOnDisk(dir);
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.documents.map((doc) => doc.id)).toEqual(['doc-old', documentIdFor(sha256('new text'))]);
   });
 
@@ -112,7 +113,7 @@ describe('WorkspaceStore.open', () => {
   it('migrateWorkspaceFile fills missing parts with defaults', () => {
     const migrated = migrateWorkspaceFile('/x/workspace.json', { schemaVersion: 1 });
     expect(migrated).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       labels: DEFAULT_LABELS,
       statuses: DEFAULT_STATUSES,
       speakers: [],
@@ -132,14 +133,18 @@ describe('WorkspaceStore.open', () => {
     expect(() => migrateWorkspaceFile('/x/workspace.json', { schemaVersion: 1, ...part })).toThrow(message);
   });
 
-  it('refuses a damaged annotations file and leaves it untouched', async () => {
+  it('opens a damaged annotations file read-only, with no highlights (no backup yet), and leaves it untouched', async () => {
     const dir = await ws.tempDir();
     const store = await WorkspaceStore.open(dir);
     const { document } = await store.addDocument('a.txt', 'a', 'Some text to annotate.');
     const file = path.join(dir, ANNOTATIONS_DIR, `${document.id}.json`);
     const content = JSON.stringify({ schemaVersion: 1, annotations: [{ id: 'a1', labelId: 'quote', start: 'zero', end: 4, text: 'Some' }] });
     await fs.writeFile(file, content);
-    await expect(store.annotations(document)).rejects.toThrow(/highlight 1 lacks/);
+    expect(await store.annotations(document)).toEqual([]);
+    expect(store.readOnly).toBe(true);
+    expect(store.problem).toMatchObject({ fileName: `annotations/${document.id}.json`, backupTakenAt: null });
+    expect(store.problem!.message).toMatch(/highlight 1 lacks/);
+    await expectApiError(store.saveAnnotations(document), 'read-only', /damaged/);
     expect(await fs.readFile(file, 'utf8')).toBe(content);
   });
 
@@ -163,13 +168,22 @@ describe('WorkspaceStore.open', () => {
     ['broken JSON', '{"schemaVersion": 1, "documents": [', /not valid JSON/],
     ['an array', '[1, 2, 3]', /does not hold a workspace object/],
     ['a string', '"workspace"', /does not hold a workspace object/],
-  ])('refuses a workspace.json holding %s with a StoreFileError and leaves it byte-for-byte untouched', async (_what, content, message) => {
+  ])('opens a workspace.json holding %s read-only on defaults (no backup yet) and leaves it byte-for-byte untouched', async (_what, content, message) => {
     const dir = await ws.tempDir();
     const filePath = path.join(dir, WORKSPACE_FILE);
     await fs.writeFile(filePath, content);
-    await expectStoreFileError(WorkspaceStore.open(dir), message);
+    const store = await WorkspaceStore.open(dir);
+    expect(store.readOnly).toBe(true);
+    expect(store.problem).toMatchObject({ fileName: WORKSPACE_FILE, backupTakenAt: null });
+    expect(store.problem!.message).toMatch(message);
+    expect(store.problem!.message).toMatch(/nothing is being saved/);
+    expect(store.data.labels.map((label) => label.id)).toEqual(['quote', 'speaker', 'claim']);
+    await expectApiError(store.saveWorkspace(), 'read-only');
+    await expectApiError(store.addDocument('a.txt', 'a', 'text'), 'read-only');
+    await store.flush();
     expect(await fs.readFile(filePath, 'utf8')).toBe(content);
     expect((await fs.readdir(dir)).sort()).toEqual([ANNOTATIONS_DIR, TEXTS_DIR, WORKSPACE_FILE].sort());
+    expect(await fs.readdir(path.join(dir, TEXTS_DIR))).toEqual([]);
   });
 });
 
@@ -240,7 +254,7 @@ describe('WorkspaceStore annotations', () => {
     list.push(annotation(document.id, 'ann-1', 4, 9, STORY));
     await store.saveAnnotations(document);
     const onDisk = await annotationsOnDisk(dir, document.id);
-    expect(onDisk).toEqual({ schemaVersion: 1, documentId: document.id, textHash: document.textHash, annotations: [annotation(document.id, 'ann-1', 4, 9, STORY)] });
+    expect(onDisk).toEqual({ schemaVersion: 2, documentId: document.id, textHash: document.textHash, annotations: [annotation(document.id, 'ann-1', 4, 9, STORY)], orphans: [] });
     expect(onDisk.annotations[0]!.text).toBe('mayor');
   });
 
@@ -273,17 +287,21 @@ describe('WorkspaceStore annotations', () => {
     expect(await exists(path.join(dir, ANNOTATIONS_DIR, `${document.id}.json`))).toBe(false);
   });
 
-  it('refuses a broken annotations file with a StoreFileError, leaves it untouched, and reads it again once repaired', async () => {
+  it('a broken annotations file makes the store read-only and is left untouched', async () => {
     const dir = await ws.tempDir();
     const store = await ws.openStore(dir);
     const { document } = await store.addDocument('s.txt', 's', STORY);
     const filePath = path.join(dir, ANNOTATIONS_DIR, `${document.id}.json`);
     await fs.writeFile(filePath, '{"annotations": [');
-    await expectStoreFileError(store.annotations(document), /not valid JSON/);
+    expect(await store.annotations(document)).toEqual([]);
+    expect(store.problem!.message).toMatch(/not valid JSON/);
+    await expectApiError(store.saveWorkspace(), 'read-only');
     expect(await fs.readFile(filePath, 'utf8')).toBe('{"annotations": [');
-    // The failure is not remembered: after a repair the same store reads the file.
+    // A store opened after a repair reads the file.
     await fs.writeFile(filePath, JSON.stringify({ schemaVersion: 1, annotations: [annotation(document.id, 'ann-9', 0, 3, STORY)] }));
-    expect((await store.annotations(document)).map((a) => a.id)).toEqual(['ann-9']);
+    const repaired = await ws.openStore(dir);
+    expect((await repaired.annotations(repaired.findDocument(document.id)!)).map((a) => a.id)).toEqual(['ann-9']);
+    expect(repaired.readOnly).toBe(false);
   });
 
   it('refuses an annotations file from a newer version, untouched', async () => {
@@ -306,7 +324,7 @@ describe('WorkspaceStore annotations', () => {
     expect((await store.annotations(document)).map((a) => a.id)).toEqual(['old']);
     await store.saveAnnotations(document);
     const onDisk = await annotationsOnDisk(dir, document.id);
-    expect(onDisk.schemaVersion).toBe(1);
+    expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.documentId).toBe(document.id);
     expect(onDisk.textHash).toBe(document.textHash);
   });
@@ -366,17 +384,18 @@ describe('the annotations file format', () => {
   });
 
   it('writes one highlight per line, and parses back to the same data', () => {
-    const data = { schemaVersion: 1, documentId: 'doc-1', textHash: 'a'.repeat(64), annotations: [annotation('a', 0), annotation('b', 5, 'He said “no”\n')] };
+    const data = { schemaVersion: 2, documentId: 'doc-1', textHash: 'a'.repeat(64), annotations: [annotation('a', 0), annotation('b', 5, 'He said “no”\n')], orphans: [annotation('c', 9)] };
     const written = serializeAnnotationsFile(data);
     expect(JSON.parse(written)).toEqual(data);
     const lines = written.split('\n');
-    expect(lines.filter((line) => line.trimStart().startsWith('{"id":'))).toHaveLength(2);
+    expect(lines.filter((line) => line.trimStart().startsWith('{"id":'))).toHaveLength(3);
     expect(JSON.parse(serializeAnnotationsFile({ ...data, annotations: [] }))).toEqual({ ...data, annotations: [] });
+    expect(JSON.parse(serializeAnnotationsFile({ ...data, orphans: [] }))).toEqual({ ...data, orphans: [] });
   });
 
   it('writes a replaced highlight anew, while unchanged ones are reused', () => {
     const first = annotation('a', 0);
-    const data = { schemaVersion: 1, documentId: 'doc-1', textHash: 'a'.repeat(64), annotations: [first] };
+    const data = { schemaVersion: 2, documentId: 'doc-1', textHash: 'a'.repeat(64), annotations: [first], orphans: [] };
     serializeAnnotationsFile(data);
     data.annotations = [{ ...first, note: 'edited' }];
     expect(JSON.parse(serializeAnnotationsFile(data)).annotations[0].note).toBe('edited');

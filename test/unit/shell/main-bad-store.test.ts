@@ -1,4 +1,5 @@
-// A workspace that cannot be read: the user is told, nothing on disk changes, the app quits.
+// A workspace written by a newer version cannot be read: the user is told, nothing on disk
+// changes, the app quits. (A damaged one opens read-only on its backup instead.)
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { app, dialog, FakeBrowserWindow, fakeEvent, ipcMain } from './fake-elect
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
-const BROKEN = '{ "schemaVersion": 1, "documents": [ {"id": "doc-1", ';
+const BROKEN = '{ "schemaVersion": 99, "documents": [], "fromTheFuture": true }';
 let root: string;
 let storeDir: string;
 const savedArgv = process.argv;
@@ -34,7 +35,7 @@ afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-describe('main process with a broken workspace', () => {
+describe('main process with a workspace from a newer version', () => {
   it('shows the store error, quits, and leaves every file as it was', async () => {
     const before = await listTree(storeDir);
     await import('../../../electron/shell/main.js');
@@ -43,7 +44,7 @@ describe('main process with a broken workspace', () => {
 
     const [title, message] = dialog.showErrorBox.mock.calls[0]!;
     expect(title).toMatch(/cannot open its workspace/);
-    expect(message).toMatch(/workspace\.json is not valid JSON/);
+    expect(message).toMatch(/workspace\.json was written by a newer Newsroom Annotator/);
     expect(message).toContain(storeDir);
 
     await vi.waitFor(() => expect(app.quitCount).toBe(1));
