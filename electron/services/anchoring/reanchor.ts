@@ -1,0 +1,309 @@
+// Re-anchoring: when a document's text changes, find each highlight again from where it was,
+// its quote and the text either side of it (the idea of Hypothesis' anchoring, our own code).
+//
+// Two passes, in text order:
+//  1. Exact only. Each highlight is looked for where it should now be: its old start shifted by
+//     the drift of the previous highlight placed exactly, then in widening windows around that.
+//     Almost every highlight is settled here with a startsWith or a windowed indexOf.
+//  2. The rest, knowing also the drift of the next highlight placed exactly: exact matches in
+//     the whole text (one shared pass for all of them), then approximate matches near where
+//     they should be. Approximate search never runs over the whole text.
+//
+// Outcomes (DESIGN.md, "Offsets"): unchanged, moved (exact and unambiguous: placed quietly),
+// fuzzy (placed but flagged for a person) or orphaned (nothing good enough: left as it was).
+import type { Annotation, ReanchorReport } from '../../contract/api.js';
+import { compareSpans, spanContext } from '../../contract/spans.js';
+import { similarity } from './similarity.js';
+import { approxIn, exactEverywhere, exactIn, GRAM } from './text-search.js';
+
+export interface ReanchorOutcome {
+  /** Placed highlights, new objects, in text order (compareSpans). */
+  annotations: Annotation[];
+  /** Highlights that could not be placed, unchanged (as copies), in their old text order. */
+  orphans: Annotation[];
+  report: ReanchorReport;
+}
+
+export interface ReanchorOptions {
+  /** Called now and then (every PROGRESS_EVERY highlights) and last with (total, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The lowest score (0..1) at which a highlight is placed on approximate or ambiguous text, with
+ * a 'fuzzy' flag; below it the highlight is orphaned. The score weighs quote similarity 50,
+ * prefix 20, suffix 20 and nearness to the expected place 10 (see scoreOf). 0.7 lets a quote with
+ * a word changed (similarity ~0.8) be placed when one side of its context is still there, but not
+ * a look-alike sentence with unrelated text around it (unrelated 32-character contexts are
+ * still ~0.3 alike).
+ */
+export const MIN_ANCHOR_SCORE = 0.7;
+
+export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 10 } as const;
+/** One side of the context agrees when it is at least this alike (about 6 edits in 32). */
+export const SIDE_AGREES = 0.8;
+/** ...and the two sides together (their mean) at least this alike. */
+export const CONTEXT_AGREES = 0.6;
+/** An exact match is ambiguous when another exact match's context is within this much of it. */
+export const AMBIGUITY_MARGIN = 0.15;
+/** Quotes shorter than this are placed only exactly: never approximately, never flagged. */
+export const MIN_FUZZY_QUOTE_LENGTH = 12;
+/** An exact quote this long, the only one near where it is expected, needs no context to move. */
+export const LONG_QUOTE_LENGTH = 32;
+/** Approximate search allows at most this share of the quote's length in edits. */
+export const MAX_ERROR_RATE = 0.3;
+
+/** Distance (code units) from the expected place at which the position score reaches 0. */
+const POSITION_SCALE = 10_000;
+/** Windows around the expected place searched exactly in pass 1, smallest first. */
+const EXACT_RADII = [512, 4096, 32_768];
+/** Text searched approximately either side of each expected place. */
+const APPROX_SLACK = 2048;
+/** Longer quotes are only found exactly: Myers' search costs length² / 32 per window. */
+const MAX_APPROX_QUOTE_LENGTH = 20_000;
+const NEAR_CAP = 64;
+const WHOLE_TEXT_CAP = 4096;
+/** Of many whole-text matches, the nearest this many are scored (plus any with a side intact). */
+const SCORED_CAP = 64;
+/** Quotes shorter than GRAM cost one pass over the text each; only this many get one. */
+const SHORT_WHOLE_TEXT_LIMIT = 64;
+const PROGRESS_EVERY = 1000;
+
+const WEIGHT_TOTAL = SCORE_WEIGHTS.quote + SCORE_WEIGHTS.prefix + SCORE_WEIGHTS.suffix + SCORE_WEIGHTS.position;
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+  prefix: number;
+  suffix: number;
+  /** Mean of prefix and suffix similarity. */
+  context: number;
+  position: number;
+  atExpected: boolean;
+  score: number;
+}
+
+function evaluate(text: string, a: Annotation, start: number, end: number, errors: number, expected: readonly number[]): Candidate {
+  const context = spanContext(text, start, end);
+  const prefix = context.prefix === a.prefix ? 1 : similarity(a.prefix, context.prefix);
+  const suffix = context.suffix === a.suffix ? 1 : similarity(a.suffix, context.suffix);
+  let distance = Infinity;
+  for (const e of expected) distance = Math.min(distance, Math.abs(start - e));
+  const position = 1 - Math.min(1, distance / POSITION_SCALE);
+  const quote = Math.max(0, 1 - errors / a.text.length);
+  const score =
+    (SCORE_WEIGHTS.quote * quote + SCORE_WEIGHTS.prefix * prefix + SCORE_WEIGHTS.suffix * suffix + SCORE_WEIGHTS.position * position) / WEIGHT_TOTAL;
+  return { start, end, errors, prefix, suffix, context: (prefix + suffix) / 2, position, atExpected: distance === 0, score };
+}
+
+function agrees(c: Candidate): boolean {
+  return c.context >= CONTEXT_AGREES && Math.max(c.prefix, c.suffix) >= SIDE_AGREES;
+}
+
+/**
+ * The exact match to place the highlight on quietly, or null when none is unambiguous:
+ * - the one whose context agrees, clearly better than any other's (or, among equally good
+ *   ones, the only one exactly where the neighbours' drift puts it);
+ * - else the only occurrence searched, if the quote is long or one side of its context agrees;
+ * - else the quote still at its old offsets (unchanged).
+ */
+function chooseExact(candidates: readonly Candidate[], a: Annotation, unique: boolean): Candidate | null {
+  if (candidates.length === 0) return null;
+  const ranked = [...candidates].sort((x, y) => y.context - x.context || y.position - x.position);
+  const top = ranked[0]!;
+  if (agrees(top)) {
+    const contenders = ranked.filter((c) => c.context > top.context - AMBIGUITY_MARGIN);
+    if (contenders.length === 1) return top;
+    const atExpected = contenders.filter((c) => c.atExpected);
+    if (atExpected.length === 1 && agrees(atExpected[0]!)) return atExpected[0]!;
+  }
+  if (unique && candidates.length === 1 && (a.text.length >= LONG_QUOTE_LENGTH || Math.max(top.prefix, top.suffix) >= SIDE_AGREES)) return top;
+  return candidates.find((c) => c.start === a.start && c.end === a.end) ?? null;
+}
+
+/** Quote at `at` with both sides of its context exactly as before. */
+function intactAt(text: string, a: Annotation, at: number): boolean {
+  if (at < 0 || !text.startsWith(a.text, at)) return false;
+  const context = spanContext(text, at, at + a.text.length);
+  return context.prefix === a.prefix && context.suffix === a.suffix;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Widens an approximate match so it never cuts a surrogate pair (an emoji) in half. */
+function wholeCodePoints(text: string, start: number, end: number): [number, number] {
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
+  return [start, end];
+}
+
+function place(text: string, a: Annotation, start: number, end: number, fuzzy: boolean): Annotation {
+  const { anchor: _previous, ...rest } = a;
+  const placed: Annotation = { ...rest, start, end, text: text.slice(start, end), ...spanContext(text, start, end) };
+  if (fuzzy || a.anchor === 'fuzzy') placed.anchor = 'fuzzy';
+  return placed;
+}
+
+interface Pending {
+  /** Index in text order. */
+  k: number;
+  /** Exact matches found near the expected place in pass 1. */
+  near: number[];
+  /** Old start shifted by the previous exact placement's drift. */
+  expected: number;
+}
+
+export function reanchorAnnotations(newText: string, annotations: readonly Annotation[], options: ReanchorOptions = {}): ReanchorOutcome {
+  const text = newText;
+  const total = annotations.length;
+  const onProgress = options.onProgress;
+  const sorted = [...annotations].sort(compareSpans);
+  const placed: (Annotation | undefined)[] = new Array(total);
+  /** Drift (new start - old start) of each highlight placed exactly; NaN otherwise. */
+  const drift = new Float64Array(total).fill(NaN);
+  const report: ReanchorReport = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  let done = 0;
+
+  const placeExactly = (k: number, start: number): void => {
+    const a = sorted[k]!;
+    const end = start + a.text.length;
+    placed[k] = place(text, a, start, end, false);
+    drift[k] = start - a.start;
+    if (start === a.start && end === a.end) report.unchanged++;
+    else report.moved++;
+    done++;
+  };
+
+  // Pass 1: exact matches near where each highlight should be.
+  const pending: Pending[] = [];
+  let lastDrift = 0;
+  for (let k = 0; k < total; k++) {
+    if (k % PROGRESS_EVERY === 0 && k > 0) onProgress?.(done, total);
+    const a = sorted[k]!;
+    const quote = a.text;
+    if (quote.length === 0) {
+      done++;
+      continue; // nothing to look for: an orphan
+    }
+    const expected = a.start + lastDrift;
+    if (intactAt(text, a, expected)) {
+      placeExactly(k, expected);
+      lastDrift = expected - a.start;
+      continue;
+    }
+    if (expected !== a.start && intactAt(text, a, a.start)) {
+      placeExactly(k, a.start);
+      lastDrift = 0;
+      continue;
+    }
+    let near: number[] = [];
+    for (const radius of EXACT_RADII) {
+      near = exactIn(text, quote, expected - radius, expected + quote.length + radius, NEAR_CAP);
+      if (near.length > 0) break;
+    }
+    const unique = near.length === 1;
+    if (!near.includes(a.start) && text.startsWith(quote, a.start)) near.push(a.start);
+    const expectedAt = [expected, a.start];
+    const chosen = chooseExact(
+      near.map((at) => evaluate(text, a, at, at + quote.length, 0, expectedAt)),
+      a,
+      unique,
+    );
+    if (chosen) {
+      placeExactly(k, chosen.start);
+      lastDrift = chosen.start - a.start;
+    } else {
+      pending.push({ k, near, expected });
+    }
+  }
+
+  // Pass 2: the rest, with the next exact placement's drift too, whole-text exact search, then
+  // approximate search near the expected places.
+  if (pending.length > 0) {
+    const nextDrift = new Float64Array(total);
+    let following = 0;
+    for (let k = total - 1; k >= 0; k--) {
+      nextDrift[k] = following;
+      if (!Number.isNaN(drift[k]!)) following = drift[k]!;
+    }
+    const wholeTextQuotes = new Set<string>();
+    let shortQuotes = 0;
+    for (const { k } of pending) {
+      const quote = sorted[k]!.text;
+      if (quote.length >= GRAM) wholeTextQuotes.add(quote);
+      else if (!wholeTextQuotes.has(quote) && shortQuotes < SHORT_WHOLE_TEXT_LIMIT) {
+        wholeTextQuotes.add(quote);
+        shortQuotes++;
+      }
+    }
+    const everywhere = exactEverywhere(text, wholeTextQuotes, WHOLE_TEXT_CAP);
+
+    for (let i = 0; i < pending.length; i++) {
+      if (i % PROGRESS_EVERY === 0 && i > 0) onProgress?.(done, total);
+      const { k, near, expected } = pending[i]!;
+      const a = sorted[k]!;
+      const quote = a.text;
+      const expectedAt = [...new Set([expected, a.start + nextDrift[k]!, a.start])];
+      const whole = everywhere.get(quote);
+      const positions = whole ? [...new Set([...near, ...whole])] : near;
+      const unique = whole ? whole.length === 1 : near.length === 1;
+
+      const exact = scoreExact(text, a, positions, expectedAt);
+      const chosen = chooseExact(exact, a, unique);
+      if (chosen) {
+        placeExactly(k, chosen.start);
+        continue;
+      }
+      let best: Candidate | null = null;
+      if (quote.length >= MIN_FUZZY_QUOTE_LENGTH) {
+        const candidates = exact;
+        if (quote.length <= MAX_APPROX_QUOTE_LENGTH) {
+          const windows = expectedAt.map((e) => [e - APPROX_SLACK, e + quote.length + APPROX_SLACK] as const);
+          for (const match of approxIn(text, quote, windows, Math.floor(quote.length * MAX_ERROR_RATE), positions)) {
+            const [start, end] = wholeCodePoints(text, match.start, match.end);
+            candidates.push(evaluate(text, a, start, end, match.errors, expectedAt));
+          }
+        }
+        for (const c of candidates) if (!best || c.score > best.score) best = c;
+      }
+      if (best && best.score >= MIN_ANCHOR_SCORE) {
+        placed[k] = place(text, a, best.start, best.end, true);
+        report.fuzzy++;
+      }
+      done++;
+    }
+  }
+
+  const result: Annotation[] = [];
+  const orphans: Annotation[] = [];
+  for (let k = 0; k < total; k++) {
+    const p = placed[k];
+    if (p) result.push(p);
+    else orphans.push({ ...sorted[k]! });
+  }
+  result.sort(compareSpans);
+  report.orphaned = orphans.length;
+  onProgress?.(total, total);
+  return { annotations: result, orphans, report };
+}
+
+/**
+ * Scores exact matches. Of very many (a name said hundreds of times) only the nearest
+ * SCORED_CAP to an expected place, and any with one side of the context exactly as before,
+ * are worth the edit-distance work.
+ */
+function scoreExact(text: string, a: Annotation, positions: readonly number[], expectedAt: readonly number[]): Candidate[] {
+  const end = (at: number) => at + a.text.length;
+  if (positions.length <= SCORED_CAP) return positions.map((at) => evaluate(text, a, at, end(at), 0, expectedAt));
+  const distance = (at: number) => Math.min(...expectedAt.map((e) => Math.abs(at - e)));
+  const byDistance = [...positions].sort((x, y) => distance(x) - distance(y));
+  const scored = byDistance.slice(0, SCORED_CAP).map((at) => evaluate(text, a, at, end(at), 0, expectedAt));
+  for (const at of byDistance.slice(SCORED_CAP)) {
+    const context = spanContext(text, at, end(at));
+    if (context.prefix === a.prefix || context.suffix === a.suffix) scored.push(evaluate(text, a, at, end(at), 0, expectedAt));
+  }
+  return scored;
+}
