@@ -40,16 +40,18 @@ export interface ReanchorOptions {
 export const MIN_ANCHOR_SCORE = 0.7;
 
 export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 10 } as const;
-/** One side of the context agrees when it is at least this alike (about 6 edits in 32). */
+/** The context agrees when one side is at least this alike (about 6 edits in 32)... */
 export const SIDE_AGREES = 0.8;
-/** ...and the two sides together (their mean) at least this alike. */
-export const CONTEXT_AGREES = 0.6;
+/** ...and the other at least this (unrelated text is ~0.3 alike). */
+export const OTHER_SIDE_AGREES = 0.5;
 /** An exact match is ambiguous when another exact match's context is within this much of it. */
 export const AMBIGUITY_MARGIN = 0.15;
-/** Quotes shorter than this are placed only exactly: never approximately, never flagged. */
+/** Quotes shorter than this are never matched approximately, only exactly. */
 export const MIN_FUZZY_QUOTE_LENGTH = 12;
-/** An exact quote this long, the only one near where it is expected, needs no context to move. */
+/** An exact quote this long, the only one near and close to where expected, needs no context. */
 export const LONG_QUOTE_LENGTH = 32;
+/** "Close to where expected" for that rule: a few paragraphs. */
+export const CLOSE_DISTANCE = 1024;
 /** Approximate search allows at most this share of the quote's length in edits. */
 export const MAX_ERROR_RATE = 0.3;
 
@@ -57,14 +59,21 @@ export const MAX_ERROR_RATE = 0.3;
 const POSITION_SCALE = 10_000;
 /** Windows around the expected place searched exactly in pass 1, smallest first. */
 const EXACT_RADII = [512, 4096, 32_768];
-/** Text searched approximately either side of each expected place. */
-const APPROX_SLACK = 2048;
+/**
+ * Farther than this from every expected place, an exact match is placed quietly only with its
+ * context exactly as before: 32 code units of news text either side recur more than one thinks.
+ */
+export const NEAR_DISTANCE = EXACT_RADII.at(-1)!;
+/** A flagged candidate this good near where expected needs no whole-text search. */
+const STRONG_SCORE = 0.85;
+/** Text searched approximately either side of each expected place: narrow first, then wider. */
+const APPROX_SLACKS = [256, 2048];
 /** Longer quotes are only found exactly: Myers' search costs length² / 32 per window. */
 const MAX_APPROX_QUOTE_LENGTH = 20_000;
 const NEAR_CAP = 64;
 const WHOLE_TEXT_CAP = 4096;
 /** Of many whole-text matches, the nearest this many are scored (plus any with a side intact). */
-const SCORED_CAP = 64;
+const SCORED_CAP = 16;
 /** Quotes shorter than GRAM cost one pass over the text each; only this many get one. */
 const SHORT_WHOLE_TEXT_LIMIT = 64;
 const PROGRESS_EVERY = 1000;
@@ -80,7 +89,10 @@ interface Candidate {
   /** Mean of prefix and suffix similarity. */
   context: number;
   position: number;
+  /** From the nearest expected place. */
+  distance: number;
   atExpected: boolean;
+  near: boolean;
   score: number;
 }
 
@@ -94,21 +106,31 @@ function evaluate(text: string, a: Annotation, start: number, end: number, error
   const quote = Math.max(0, 1 - errors / a.text.length);
   const score =
     (SCORE_WEIGHTS.quote * quote + SCORE_WEIGHTS.prefix * prefix + SCORE_WEIGHTS.suffix * suffix + SCORE_WEIGHTS.position * position) / WEIGHT_TOTAL;
-  return { start, end, errors, prefix, suffix, context: (prefix + suffix) / 2, position, atExpected: distance === 0, score };
+  const near = distance <= NEAR_DISTANCE;
+  return { start, end, errors, prefix, suffix, context: (prefix + suffix) / 2, position, distance, atExpected: distance === 0, near, score };
 }
 
+/**
+ * The context agrees: near where expected, one side well and the other somewhat (so a name
+ * followed by its usual title is not enough); far from it, both sides exactly as before.
+ */
 function agrees(c: Candidate): boolean {
-  return c.context >= CONTEXT_AGREES && Math.max(c.prefix, c.suffix) >= SIDE_AGREES;
+  if (!c.near) return c.prefix === 1 && c.suffix === 1;
+  return Math.max(c.prefix, c.suffix) >= SIDE_AGREES && Math.min(c.prefix, c.suffix) >= OTHER_SIDE_AGREES;
 }
 
 /**
  * The exact match to place the highlight on quietly, or null when none is unambiguous:
  * - the one whose context agrees, clearly better than any other's (or, among equally good
  *   ones, the only one exactly where the neighbours' drift puts it);
- * - else the only occurrence searched, if the quote is long or one side of its context agrees;
- * - else the quote still at its old offsets (unchanged).
+ * - else the only match exactly where a neighbour's drift puts it with one side of its context
+ *   as before (an insertion right before a quote replaces its whole prefix);
+ * - else the only occurrence near where expected, if the quote is long, close, and one side of
+ *   its context still somewhat alike;
+ * - else the quote still at its old offsets (unchanged), unless both sides of its context
+ *   changed: then only the offsets are the same, not the place.
  */
-function chooseExact(candidates: readonly Candidate[], a: Annotation, unique: boolean): Candidate | null {
+function chooseExact(candidates: readonly Candidate[], a: Annotation): Candidate | null {
   if (candidates.length === 0) return null;
   const ranked = [...candidates].sort((x, y) => y.context - x.context || y.position - x.position);
   const top = ranked[0]!;
@@ -118,8 +140,13 @@ function chooseExact(candidates: readonly Candidate[], a: Annotation, unique: bo
     const atExpected = contenders.filter((c) => c.atExpected);
     if (atExpected.length === 1 && agrees(atExpected[0]!)) return atExpected[0]!;
   }
-  if (unique && candidates.length === 1 && (a.text.length >= LONG_QUOTE_LENGTH || Math.max(top.prefix, top.suffix) >= SIDE_AGREES)) return top;
-  return candidates.find((c) => c.start === a.start && c.end === a.end) ?? null;
+  const oneSide = candidates.filter((c) => c.atExpected && Math.max(c.prefix, c.suffix) >= SIDE_AGREES);
+  if (oneSide.length === 1) return oneSide[0]!;
+  const near = candidates.filter((c) => c.near);
+  const only = near.length === 1 ? near[0]! : null;
+  if (only && a.text.length >= LONG_QUOTE_LENGTH && only.distance <= CLOSE_DISTANCE && Math.max(only.prefix, only.suffix) >= OTHER_SIDE_AGREES) return only;
+  const same = candidates.find((c) => c.start === a.start && c.end === a.end);
+  return same && Math.max(same.prefix, same.suffix) >= OTHER_SIDE_AGREES ? same : null;
 }
 
 /** Quote at `at` with both sides of its context exactly as before. */
@@ -147,6 +174,38 @@ function place(text: string, a: Annotation, start: number, end: number, fuzzy: b
   return placed;
 }
 
+/** A highlight pass 2 has not placed yet. */
+interface Unsettled {
+  k: number;
+  expectedAt: number[];
+  /** Exact matches known so far (hidden from approximate search, which keeps only the best). */
+  positions: number[];
+  /** The best candidate for a flagged placement so far. */
+  best: Candidate | null;
+}
+
+/** Of exact matches that are not clear enough, the best to flag; a short quote needs one side. */
+function bestFlaggable(a: Annotation, exact: readonly Candidate[]): Candidate | null {
+  let best: Candidate | null = null;
+  for (const c of exact) {
+    if (a.text.length < MIN_FUZZY_QUOTE_LENGTH && Math.max(c.prefix, c.suffix) < SIDE_AGREES) continue;
+    if (!best || c.score > best.score) best = c;
+  }
+  return best;
+}
+
+/** Approximate matches within `slack` of the expected places, if the quote is long enough. */
+function approximate(text: string, a: Annotation, u: Unsettled, slack: number): void {
+  const quote = a.text;
+  if (quote.length < MIN_FUZZY_QUOTE_LENGTH || quote.length > MAX_APPROX_QUOTE_LENGTH) return;
+  const windows = u.expectedAt.map((e) => [e - slack, e + quote.length + slack] as const);
+  for (const match of approxIn(text, quote, windows, Math.floor(quote.length * MAX_ERROR_RATE), u.positions)) {
+    const [start, end] = wholeCodePoints(text, match.start, match.end);
+    const c = evaluate(text, a, start, end, match.errors, u.expectedAt);
+    if (!u.best || c.score > u.best.score) u.best = c;
+  }
+}
+
 interface Pending {
   /** Index in text order. */
   k: number;
@@ -162,16 +221,18 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
   const onProgress = options.onProgress;
   const sorted = [...annotations].sort(compareSpans);
   const placed: (Annotation | undefined)[] = new Array(total);
-  /** Drift (new start - old start) of each highlight placed exactly; NaN otherwise. */
+  /** Drift (new start - old start) of each highlight placed exactly with its context; else NaN. */
   const drift = new Float64Array(total).fill(NaN);
   const report: ReanchorReport = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   let done = 0;
 
-  const placeExactly = (k: number, start: number): void => {
+  // Only a placement its context confirms sets the drift: one wrong guess would otherwise send
+  // the following highlights' searches to the wrong place.
+  const placeExactly = (k: number, start: number, confirmed: boolean): void => {
     const a = sorted[k]!;
     const end = start + a.text.length;
     placed[k] = place(text, a, start, end, false);
-    drift[k] = start - a.start;
+    if (confirmed) drift[k] = start - a.start;
     if (start === a.start && end === a.end) report.unchanged++;
     else report.moved++;
     done++;
@@ -190,12 +251,12 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
     }
     const expected = a.start + lastDrift;
     if (intactAt(text, a, expected)) {
-      placeExactly(k, expected);
+      placeExactly(k, expected, true);
       lastDrift = expected - a.start;
       continue;
     }
     if (expected !== a.start && intactAt(text, a, a.start)) {
-      placeExactly(k, a.start);
+      placeExactly(k, a.start, true);
       lastDrift = 0;
       continue;
     }
@@ -204,24 +265,22 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
       near = exactIn(text, quote, expected - radius, expected + quote.length + radius, NEAR_CAP);
       if (near.length > 0) break;
     }
-    const unique = near.length === 1;
     if (!near.includes(a.start) && text.startsWith(quote, a.start)) near.push(a.start);
     const expectedAt = [expected, a.start];
     const chosen = chooseExact(
       near.map((at) => evaluate(text, a, at, at + quote.length, 0, expectedAt)),
       a,
-      unique,
     );
     if (chosen) {
-      placeExactly(k, chosen.start);
-      lastDrift = chosen.start - a.start;
+      const confirmed = agrees(chosen);
+      placeExactly(k, chosen.start, confirmed);
+      if (confirmed) lastDrift = chosen.start - a.start;
     } else {
       pending.push({ k, near, expected });
     }
   }
 
-  // Pass 2: the rest, with the next exact placement's drift too, whole-text exact search, then
-  // approximate search near the expected places.
+  // Pass 2: the rest, knowing the next exact placement's drift too.
   if (pending.length > 0) {
     const nextDrift = new Float64Array(total);
     let following = 0;
@@ -229,48 +288,70 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
       nextDrift[k] = following;
       if (!Number.isNaN(drift[k]!)) following = drift[k]!;
     }
+    // 2a. Exact matches near the other expected places too, then an exact placement if one is
+    // clear, else the best approximate match in a narrow window.
+    const rest: Unsettled[] = [];
+    for (let i = 0; i < pending.length; i++) {
+      if (i % PROGRESS_EVERY === 0 && i > 0) onProgress?.(done, total);
+      const item = pending[i]!;
+      const a = sorted[item.k]!;
+      const quote = a.text;
+      const expectedAt = [...new Set([item.expected, a.start + nextDrift[item.k]!, a.start])];
+      for (const e of expectedAt) {
+        if (Math.abs(e - item.expected) <= NEAR_DISTANCE) continue; // pass 1 searched there
+        for (const at of exactIn(text, quote, e - EXACT_RADII[1]!, e + quote.length + EXACT_RADII[1]!, NEAR_CAP)) {
+          if (!item.near.includes(at)) item.near.push(at);
+        }
+      }
+      const exact = scoreExact(text, a, item.near, expectedAt);
+      const chosen = chooseExact(exact, a);
+      if (chosen) {
+        placeExactly(item.k, chosen.start, false);
+        continue;
+      }
+      const unsettled: Unsettled = { k: item.k, expectedAt, positions: item.near, best: bestFlaggable(a, exact) };
+      // An edited original may beat an exact copy elsewhere, so this runs even after exact matches.
+      approximate(text, a, unsettled, APPROX_SLACKS[0]!);
+      rest.push(unsettled);
+    }
+
+    // 2b. One pass over the whole text for the quotes found nowhere near and not placed well
+    // near either (a far match is placed quietly only with its whole context; see agrees()).
     const wholeTextQuotes = new Set<string>();
     let shortQuotes = 0;
-    for (const { k } of pending) {
-      const quote = sorted[k]!.text;
+    const searchesWholeText = (u: Unsettled) => u.positions.length === 0 && !(u.best && u.best.score >= STRONG_SCORE);
+    for (const u of rest) {
+      if (!searchesWholeText(u)) continue;
+      const quote = sorted[u.k]!.text;
       if (quote.length >= GRAM) wholeTextQuotes.add(quote);
       else if (!wholeTextQuotes.has(quote) && shortQuotes < SHORT_WHOLE_TEXT_LIMIT) {
         wholeTextQuotes.add(quote);
         shortQuotes++;
       }
     }
-    const everywhere = exactEverywhere(text, wholeTextQuotes, WHOLE_TEXT_CAP);
+    const everywhere = wholeTextQuotes.size > 0 ? exactEverywhere(text, wholeTextQuotes, WHOLE_TEXT_CAP) : new Map<string, number[]>();
 
-    for (let i = 0; i < pending.length; i++) {
+    // 2c. Decide: exactly, else flagged on the best candidate (widening the approximate search
+    // when nothing good enough was found), else orphaned.
+    for (let i = 0; i < rest.length; i++) {
       if (i % PROGRESS_EVERY === 0 && i > 0) onProgress?.(done, total);
-      const { k, near, expected } = pending[i]!;
-      const a = sorted[k]!;
-      const quote = a.text;
-      const expectedAt = [...new Set([expected, a.start + nextDrift[k]!, a.start])];
-      const whole = everywhere.get(quote);
-      const positions = whole ? [...new Set([...near, ...whole])] : near;
-      const unique = whole ? whole.length === 1 : near.length === 1;
-
-      const exact = scoreExact(text, a, positions, expectedAt);
-      const chosen = chooseExact(exact, a, unique);
-      if (chosen) {
-        placeExactly(k, chosen.start);
-        continue;
-      }
-      let best: Candidate | null = null;
-      if (quote.length >= MIN_FUZZY_QUOTE_LENGTH) {
-        const candidates = exact;
-        if (quote.length <= MAX_APPROX_QUOTE_LENGTH) {
-          const windows = expectedAt.map((e) => [e - APPROX_SLACK, e + quote.length + APPROX_SLACK] as const);
-          for (const match of approxIn(text, quote, windows, Math.floor(quote.length * MAX_ERROR_RATE), positions)) {
-            const [start, end] = wholeCodePoints(text, match.start, match.end);
-            candidates.push(evaluate(text, a, start, end, match.errors, expectedAt));
-          }
+      const u = rest[i]!;
+      const a = sorted[u.k]!;
+      const whole = searchesWholeText(u) ? everywhere.get(a.text) : undefined;
+      if (whole && whole.length > 0) {
+        u.positions = whole;
+        const exact = scoreExact(text, a, whole, u.expectedAt);
+        const chosen = chooseExact(exact, a);
+        if (chosen) {
+          placeExactly(u.k, chosen.start, false);
+          continue;
         }
-        for (const c of candidates) if (!best || c.score > best.score) best = c;
+        const flaggable = bestFlaggable(a, exact);
+        if (flaggable && (!u.best || flaggable.score > u.best.score)) u.best = flaggable;
       }
-      if (best && best.score >= MIN_ANCHOR_SCORE) {
-        placed[k] = place(text, a, best.start, best.end, true);
+      if (!u.best || u.best.score < MIN_ANCHOR_SCORE) approximate(text, a, u, APPROX_SLACKS[1]!);
+      if (u.best && u.best.score >= MIN_ANCHOR_SCORE) {
+        placed[u.k] = place(text, a, u.best.start, u.best.end, true);
         report.fuzzy++;
       }
       done++;
@@ -292,18 +373,19 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
 
 /**
  * Scores exact matches. Of very many (a name said hundreds of times) only the nearest
- * SCORED_CAP to an expected place, and any with one side of the context exactly as before,
- * are worth the edit-distance work.
+ * SCORED_CAP to an expected place, and any with one side of the context as before, are worth
+ * the edit-distance work.
  */
 function scoreExact(text: string, a: Annotation, positions: readonly number[], expectedAt: readonly number[]): Candidate[] {
-  const end = (at: number) => at + a.text.length;
-  if (positions.length <= SCORED_CAP) return positions.map((at) => evaluate(text, a, at, end(at), 0, expectedAt));
-  const distance = (at: number) => Math.min(...expectedAt.map((e) => Math.abs(at - e)));
-  const byDistance = [...positions].sort((x, y) => distance(x) - distance(y));
-  const scored = byDistance.slice(0, SCORED_CAP).map((at) => evaluate(text, a, at, end(at), 0, expectedAt));
-  for (const at of byDistance.slice(SCORED_CAP)) {
-    const context = spanContext(text, at, end(at));
-    if (context.prefix === a.prefix || context.suffix === a.suffix) scored.push(evaluate(text, a, at, end(at), 0, expectedAt));
+  const length = a.text.length;
+  if (positions.length <= SCORED_CAP) return positions.map((at) => evaluate(text, a, at, at + length, 0, expectedAt));
+  const byDistance = positions.map((at) => ({ at, distance: Math.min(...expectedAt.map((e) => Math.abs(at - e))) }));
+  byDistance.sort((x, y) => x.distance - y.distance);
+  const scored: Candidate[] = [];
+  for (let i = 0; i < byDistance.length; i++) {
+    const at = byDistance[i]!.at;
+    const sideIntact = text.startsWith(a.suffix, at + length) || (at >= a.prefix.length && text.startsWith(a.prefix, at - a.prefix.length));
+    if (i < SCORED_CAP || sideIntact) scored.push(evaluate(text, a, at, at + length, 0, expectedAt));
   }
   return scored;
 }
