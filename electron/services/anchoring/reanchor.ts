@@ -31,15 +31,17 @@ export interface ReanchorOptions {
 
 /**
  * The lowest score (0..1) at which a highlight is placed on approximate or ambiguous text, with
- * a 'fuzzy' flag; below it the highlight is orphaned. The score weighs quote similarity 50,
- * prefix 20, suffix 20 and nearness to the expected place 10 (see scoreOf). 0.7 lets a quote with
- * a word changed (similarity ~0.8) be placed when one side of its context is still there, but not
- * a look-alike sentence with unrelated text around it (unrelated 32-character contexts are
- * still ~0.3 alike).
+ * a 'fuzzy' flag; below it the highlight is orphaned. The score (see evaluate) weighs quote
+ * similarity (1 - edits / quote length) 60, prefix similarity 15, suffix similarity 15 and
+ * nearness to the expected place 10. So 0.7 places:
+ * - the exact quote near where expected, even with its context gone (several copies, say);
+ * - a quote with a word changed (similarity ~0.8) when one side of its context is still there;
+ * but not a look-alike sentence with unrelated text around it (unrelated 32-character contexts
+ * are still ~0.3 alike), nor an exact quote far away without its context.
  */
 export const MIN_ANCHOR_SCORE = 0.7;
 
-export const SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 10 } as const;
+export const SCORE_WEIGHTS = { quote: 60, prefix: 15, suffix: 15, position: 10 } as const;
 /** The context agrees when one side is at least this alike (about 6 edits in 32)... */
 export const SIDE_AGREES = 0.8;
 /** ...and the other at least this (unrelated text is ~0.3 alike). */
@@ -50,7 +52,7 @@ export const AMBIGUITY_MARGIN = 0.15;
 export const MIN_FUZZY_QUOTE_LENGTH = 12;
 /** An exact quote this long, the only one near and close to where expected, needs no context. */
 export const LONG_QUOTE_LENGTH = 32;
-/** "Close to where expected" for that rule: a few paragraphs. */
+/** "Close to where expected": a few paragraphs. Farther, the context must agree on both sides. */
 export const CLOSE_DISTANCE = 1024;
 /** Approximate search allows at most this share of the quote's length in edits. */
 export const MAX_ERROR_RATE = 0.3;
@@ -111,11 +113,13 @@ function evaluate(text: string, a: Annotation, start: number, end: number, error
 }
 
 /**
- * The context agrees: near where expected, one side well and the other somewhat (so a name
- * followed by its usual title is not enough); far from it, both sides exactly as before.
+ * The context agrees: close to where expected, one side well and the other somewhat (so a name
+ * followed by its usual title is not enough); farther, both sides well; far (beyond
+ * NEAR_DISTANCE), both sides exactly as before.
  */
 function agrees(c: Candidate): boolean {
   if (!c.near) return c.prefix === 1 && c.suffix === 1;
+  if (c.distance > CLOSE_DISTANCE) return Math.min(c.prefix, c.suffix) >= SIDE_AGREES;
   return Math.max(c.prefix, c.suffix) >= SIDE_AGREES && Math.min(c.prefix, c.suffix) >= OTHER_SIDE_AGREES;
 }
 
