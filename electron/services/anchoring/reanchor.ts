@@ -46,6 +46,8 @@ export const SCORE_WEIGHTS = { quote: 60, prefix: 15, suffix: 15, position: 10 }
 export const SIDE_AGREES = 0.8;
 /** ...and the other at least this (unrelated text is ~0.3 alike). */
 export const OTHER_SIDE_AGREES = 0.5;
+/** Far from where expected (beyond NEAR_DISTANCE), both sides at least this alike (4 edits in 32). */
+export const FAR_SIDES_AGREE = 0.85;
 /** An exact match is ambiguous when another exact match's context is within this much of it. */
 export const AMBIGUITY_MARGIN = 0.15;
 /** Quotes shorter than this are never matched approximately, only exactly. */
@@ -63,7 +65,7 @@ const POSITION_SCALE = 10_000;
 const EXACT_RADII = [512, 4096, 32_768];
 /**
  * Farther than this from every expected place, an exact match is placed quietly only with its
- * context exactly as before: 32 code units of news text either side recur more than one thinks.
+ * context on both sides nearly as before: 32 code units of news text recur more than one thinks.
  */
 export const NEAR_DISTANCE = EXACT_RADII.at(-1)!;
 /** A flagged candidate this good near where expected needs no whole-text search. */
@@ -115,10 +117,10 @@ function evaluate(text: string, a: Annotation, start: number, end: number, error
 /**
  * The context agrees: close to where expected, one side well and the other somewhat (so a name
  * followed by its usual title is not enough); farther, both sides well; far (beyond
- * NEAR_DISTANCE), both sides exactly as before.
+ * NEAR_DISTANCE), both sides nearly as before (a moved paragraph keeps all but an edge).
  */
 function agrees(c: Candidate): boolean {
-  if (!c.near) return c.prefix === 1 && c.suffix === 1;
+  if (!c.near) return Math.min(c.prefix, c.suffix) >= FAR_SIDES_AGREE;
   if (c.distance > CLOSE_DISTANCE) return Math.min(c.prefix, c.suffix) >= SIDE_AGREES;
   return Math.max(c.prefix, c.suffix) >= SIDE_AGREES && Math.min(c.prefix, c.suffix) >= OTHER_SIDE_AGREES;
 }
@@ -171,10 +173,10 @@ function wholeCodePoints(text: string, start: number, end: number): [number, num
   return [start, end];
 }
 
+/** A new object (the store caches by identity); a flag already set stays until a person clears it. */
 function place(text: string, a: Annotation, start: number, end: number, fuzzy: boolean): Annotation {
-  const { anchor: _previous, ...rest } = a;
-  const placed: Annotation = { ...rest, start, end, text: text.slice(start, end), ...spanContext(text, start, end) };
-  if (fuzzy || a.anchor === 'fuzzy') placed.anchor = 'fuzzy';
+  const placed: Annotation = { ...a, start, end, text: text.slice(start, end), ...spanContext(text, start, end) };
+  if (fuzzy) placed.anchor = 'fuzzy';
   return placed;
 }
 
@@ -225,18 +227,16 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
   const onProgress = options.onProgress;
   const sorted = [...annotations].sort(compareSpans);
   const placed: (Annotation | undefined)[] = new Array(total);
-  /** Drift (new start - old start) of each highlight placed exactly with its context; else NaN. */
+  /** Drift (new start - old start) of each highlight placed exactly; NaN otherwise. */
   const drift = new Float64Array(total).fill(NaN);
   const report: ReanchorReport = { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   let done = 0;
 
-  // Only a placement its context confirms sets the drift: one wrong guess would otherwise send
-  // the following highlights' searches to the wrong place.
-  const placeExactly = (k: number, start: number, confirmed: boolean): void => {
+  const placeExactly = (k: number, start: number): void => {
     const a = sorted[k]!;
     const end = start + a.text.length;
     placed[k] = place(text, a, start, end, false);
-    if (confirmed) drift[k] = start - a.start;
+    drift[k] = start - a.start;
     if (start === a.start && end === a.end) report.unchanged++;
     else report.moved++;
     done++;
@@ -255,12 +255,12 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
     }
     const expected = a.start + lastDrift;
     if (intactAt(text, a, expected)) {
-      placeExactly(k, expected, true);
+      placeExactly(k, expected);
       lastDrift = expected - a.start;
       continue;
     }
     if (expected !== a.start && intactAt(text, a, a.start)) {
-      placeExactly(k, a.start, true);
+      placeExactly(k, a.start);
       lastDrift = 0;
       continue;
     }
@@ -276,9 +276,8 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
       a,
     );
     if (chosen) {
-      const confirmed = agrees(chosen);
-      placeExactly(k, chosen.start, confirmed);
-      if (confirmed) lastDrift = chosen.start - a.start;
+      placeExactly(k, chosen.start);
+      lastDrift = chosen.start - a.start;
     } else {
       pending.push({ k, near, expected });
     }
@@ -310,7 +309,7 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
       const exact = scoreExact(text, a, item.near, expectedAt);
       const chosen = chooseExact(exact, a);
       if (chosen) {
-        placeExactly(item.k, chosen.start, false);
+        placeExactly(item.k, chosen.start);
         continue;
       }
       const unsettled: Unsettled = { k: item.k, expectedAt, positions: item.near, best: bestFlaggable(a, exact) };
@@ -347,7 +346,7 @@ export function reanchorAnnotations(newText: string, annotations: readonly Annot
         const exact = scoreExact(text, a, whole, u.expectedAt);
         const chosen = chooseExact(exact, a);
         if (chosen) {
-          placeExactly(u.k, chosen.start, false);
+          placeExactly(u.k, chosen.start);
           continue;
         }
         const flaggable = bestFlaggable(a, exact);
