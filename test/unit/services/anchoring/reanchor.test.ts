@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../electron/contract/api.js';
 import { compareSpans, spanContext } from '../../../../electron/contract/spans.js';
 import { MIN_ANCHOR_SCORE, reanchorAnnotations } from '../../../../electron/services/anchoring/reanchor.js';
+import { generateCorpus } from '../../../../scripts/bench/generate.mjs';
 
 const ARTICLE = [
   'Port expansion plan faces fresh delay',
@@ -264,5 +265,79 @@ describe('reanchorAnnotations', () => {
     const broken = { ...highlight(ARTICLE, 'Li Wei'), text: '' };
     const outcome = reanchorAnnotations(ARTICLE, [broken]);
     expect(outcome.orphans).toEqual([broken]);
+  });
+});
+
+describe('reanchorAnnotations, harder cases', () => {
+  const PARAGRAPH = 'Amara Okafor, the opposition leader, said the council had ignored the families living along the bay.';
+  const INNER = 'said the council had ignored';
+
+  it('flags a quote whose paragraph is repeated word for word when nothing tells the copies apart', () => {
+    const input = highlight(ARTICLE, INNER);
+    const newText = `Intro added.\n\n${ARTICLE.replace(PARAGRAPH, `${PARAGRAPH}\n\n${PARAGRAPH}`)}`;
+    const outcome = reanchorAnnotations(newText, [input]);
+    expect(outcome.report).toEqual({ unchanged: 0, moved: 0, fuzzy: 1, orphaned: 0 });
+    const [fuzzy] = outcome.annotations;
+    expect(fuzzy!.anchor).toBe('fuzzy');
+    expect(fuzzy!.text).toBe(INNER);
+    // Both copies have the same context: the one placed is one of them.
+    expect(fuzzy!.prefix).toBe(input.prefix);
+  });
+
+  it('moves it quietly to the copy where its neighbour’s shift puts it', () => {
+    const headline = highlight(ARTICLE, 'Port expansion plan faces fresh delay');
+    const input = highlight(ARTICLE, INNER);
+    const newText = `Intro added.\n\n${ARTICLE.replace(PARAGRAPH, `${PARAGRAPH}\n\n${PARAGRAPH}`)}`;
+    const outcome = reanchorAnnotations(newText, [headline, input]);
+    expect(outcome.report).toEqual({ unchanged: 0, moved: 2, fuzzy: 0, orphaned: 0 });
+    const moved = outcome.annotations.find((a) => a.id === input.id)!;
+    expect(moved.start).toBe(input.start + 'Intro added.\n\n'.length);
+    expect(moved.start).toBe(newText.indexOf(INNER));
+    expect(moved.anchor).toBeUndefined();
+  });
+
+  it('keeps a whole emoji when the end of an edited quote becomes one', () => {
+    const quote = 'The council is expected to meet again in March!';
+    const oldText = `${ARTICLE}\n\n${quote} Nobody knows.`;
+    const newText = `${ARTICLE}\n\nThe council is expected to meet again in March😂 Nobody knows.`;
+    const outcome = reanchorAnnotations(newText, [highlight(oldText, quote)]);
+    expect(outcome.report.fuzzy).toBe(1);
+    expect(outcome.annotations[0]!.text).toBe('The council is expected to meet again in March😂');
+  });
+
+  it('orphans a deleted quote even with a look-alike sentence nearby', () => {
+    const sentence = 'Prices for rent have climbed 24 percent since 2019, according to the city’s own figures.';
+    const lookAlike = 'Prices for diesel have jumped 7 percent since 2021 in the northern provinces, traders say.';
+    // The sentence is cut; a similar one (different numbers, different words around it) is added
+    // a paragraph later. Where the cut sentence stood, a similar one would be flagged, not this.
+    const newText = ARTICLE.replace(`${sentence}\n\n`, '').replace('The council is expected', `${lookAlike}\n\nThe council is expected`);
+    const input = highlight(ARTICLE, 'Prices for rent have climbed 24 percent since 2019');
+    const outcome = reanchorAnnotations(newText, [input]);
+    expect(outcome.report).toEqual({ unchanged: 0, moved: 0, fuzzy: 0, orphaned: 1 });
+    expect(outcome.orphans).toEqual([input]);
+  });
+
+  describe('far from where it was', () => {
+    const QUIET = 'Our harbour is not for sale to anyone, at any price, said the mayor';
+    const own = `The mayor spoke at the quay at dawn. ${QUIET}, to applause from the crowd.`;
+    const filler = generateCorpus({ seed: 4, targetChars: 60_000, annotationCount: 10 }).text;
+    const oldText = `${ARTICLE}\n\n${own}\n\n${filler}`;
+
+    it('moves a quote quietly when its whole paragraph moved far away', () => {
+      const input = highlight(oldText, QUIET);
+      const newText = `${ARTICLE}\n\n${filler}\n\n${own}`;
+      const outcome = reanchorAnnotations(newText, [input]);
+      expect(outcome.report).toEqual({ unchanged: 0, moved: 1, fuzzy: 0, orphaned: 0 });
+      expect(outcome.annotations[0]!.start).toBe(newText.indexOf(QUIET));
+      expect(newText.indexOf(QUIET) - input.start).toBeGreaterThan(50_000);
+    });
+
+    it('does not move it quietly to a far copy whose context differs', () => {
+      const input = highlight(oldText, QUIET);
+      const newText = `${ARTICLE}\n\nThe mayor spoke at the quay at dawn.\n\n${filler}\n\nA year on, a banner read: ${QUIET}, in red letters.`;
+      const outcome = reanchorAnnotations(newText, [input]);
+      expect(outcome.report.moved).toBe(0);
+      expect(outcome.annotations.filter((a) => !a.anchor)).toEqual([]);
+    });
   });
 });
