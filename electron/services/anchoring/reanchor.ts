@@ -127,10 +127,10 @@ function agrees(c: Candidate): boolean {
 
 /**
  * The exact match to place the highlight on quietly, or null when none is unambiguous:
- * - the one whose context agrees, clearly better than any other's (or, among equally good
- *   ones, the only one exactly where the neighbours' drift puts it);
+ * - the one whose context agrees, clearly better than any other's;
  * - else the only match exactly where a neighbour's drift puts it with one side of its context
- *   as before (an insertion right before a quote replaces its whole prefix);
+ *   as before (an insertion right before a quote replaces its whole prefix; and of copies of a
+ *   repeated paragraph, it is the one in line with its neighbours);
  * - else the only occurrence near where expected, if the quote is long, close, and one side of
  *   its context still somewhat alike;
  * - else the quote still at its old offsets (unchanged), unless both sides of its context
@@ -140,12 +140,7 @@ function chooseExact(candidates: readonly Candidate[], a: Annotation): Candidate
   if (candidates.length === 0) return null;
   const ranked = [...candidates].sort((x, y) => y.context - x.context || y.position - x.position);
   const top = ranked[0]!;
-  if (agrees(top)) {
-    const contenders = ranked.filter((c) => c.context > top.context - AMBIGUITY_MARGIN);
-    if (contenders.length === 1) return top;
-    const atExpected = contenders.filter((c) => c.atExpected);
-    if (atExpected.length === 1 && agrees(atExpected[0]!)) return atExpected[0]!;
-  }
+  if (agrees(top) && !ranked.some((c) => c !== top && c.context > top.context - AMBIGUITY_MARGIN)) return top;
   const oneSide = candidates.filter((c) => c.atExpected && Math.max(c.prefix, c.suffix) >= SIDE_AGREES);
   if (oneSide.length === 1) return oneSide[0]!;
   const near = candidates.filter((c) => c.near);

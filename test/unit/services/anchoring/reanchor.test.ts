@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../electron/contract/api.js';
 import { compareSpans, spanContext } from '../../../../electron/contract/spans.js';
 import { MIN_ANCHOR_SCORE, reanchorAnnotations } from '../../../../electron/services/anchoring/reanchor.js';
+import { similarity } from '../../../../electron/services/anchoring/similarity.js';
 import { generateCorpus } from '../../../../scripts/bench/generate.mjs';
 
 const ARTICLE = [
@@ -339,5 +340,56 @@ describe('reanchorAnnotations, harder cases', () => {
       expect(outcome.report.moved).toBe(0);
       expect(outcome.annotations.filter((a) => !a.anchor)).toEqual([]);
     });
+  });
+});
+
+describe('reanchorAnnotations, quote in place but context changed', () => {
+  it('moves a short quote quietly when an insertion replaced its prefix but its neighbours agree on the shift', () => {
+    const before = highlight(ARTICLE, 'Prices for rent have climbed 24 percent since 2019');
+    const name = highlight(ARTICLE, 'Li Wei', { labelId: 'speaker' });
+    const after = highlight(ARTICLE, 'The council is expected to meet again in March');
+    const inserted = 'In a statement on Wednesday, the ministry said: ';
+    const newText = ARTICLE.replace('Li Wei, a deputy', `${inserted}Li Wei, a deputy`);
+    const outcome = reanchorAnnotations(newText, [before, name, after]);
+    expect(outcome.report).toEqual({ unchanged: 1, moved: 2, fuzzy: 0, orphaned: 0 });
+    const placed = outcome.annotations.find((a) => a.id === name.id)!;
+    expect(placed.start).toBe(name.start + inserted.length);
+    expect(placed.anchor).toBeUndefined();
+    expect(similarity(placed.prefix, name.prefix)).toBeLessThan(0.5); // its prefix alone says nothing
+  });
+
+  it('keeps a quote unchanged at its offsets when both sides changed a little', () => {
+    const quote = 'said the council had ignored';
+    const input = highlight(ARTICLE, quote);
+    // Same lengths either side, a few words different: the quote stays at its offsets.
+    const newText = ARTICLE.replace('Amara Okafor, the opposition leader, said', 'Amara Okafor, the Greens’ co-leader, said').replace(
+      'ignored the families living along',
+      'ignored the tenants living beside',
+    );
+    expect(newText.indexOf(quote)).toBe(input.start);
+    const context = spanContext(newText, input.start, input.end);
+    for (const [was, is] of [
+      [input.prefix, context.prefix],
+      [input.suffix, context.suffix],
+    ] as const) {
+      expect(similarity(was, is)).toBeGreaterThanOrEqual(0.5);
+      expect(similarity(was, is)).toBeLessThan(0.8);
+    }
+    const outcome = reanchorAnnotations(newText, [input]);
+    expect(outcome.report).toEqual({ unchanged: 1, moved: 0, fuzzy: 0, orphaned: 0 });
+    expect(outcome.annotations[0]!.prefix).toBe(context.prefix);
+  });
+
+  it('flags, not keeps, a quote at its old offsets once everything around it was rewritten', () => {
+    const quote = 'said the council had ignored';
+    const input = highlight(ARTICLE, quote);
+    const newText = ARTICLE.replace('Amara Okafor, the opposition leader, said', 'Under questioning by Jo Bloggs (MP), said').replace(
+      'ignored the families living along the bay.',
+      'ignored warnings; nobody resigned over it.',
+    );
+    expect(newText.indexOf(quote)).toBe(input.start);
+    const outcome = reanchorAnnotations(newText, [input]);
+    expect(outcome.report).toEqual({ unchanged: 0, moved: 0, fuzzy: 1, orphaned: 0 });
+    expect(outcome.annotations[0]).toMatchObject({ start: input.start, end: input.end, text: quote, anchor: 'fuzzy' });
   });
 });
