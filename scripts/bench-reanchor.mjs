@@ -236,6 +236,16 @@ const scenarios = [];
   scenarios.push(['one insertion at the top', apply(corpus.text, edits), truth(annotations, edits)]);
 }
 {
+  // A transcript exported again with its clock shifted: every timestamp changes, nothing else.
+  const edits = [];
+  for (const m of corpus.text.matchAll(/\[(\d\d):(\d\d):(\d\d)\]/g)) {
+    const seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) + 3725;
+    const stamp = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':');
+    edits.push({ at: m.index + 1, remove: 8, insert: stamp });
+  }
+  scenarios.push(['every transcript timestamp changed', apply(corpus.text, edits), truth(annotations, edits)]);
+}
+{
   const edits = reviseEdits(corpus.text, annotations, r);
   const counts = { insertions: 0, deletions: 0, words: 0, cuts: 0, paragraphs: 0 };
   for (const e of edits) {

@@ -5,9 +5,11 @@
 //  1. Exact only. Each highlight is looked for where it should now be: its old start shifted by
 //     the drift of the previous highlight placed exactly, then in widening windows around that.
 //     Almost every highlight is settled here with a startsWith or a windowed indexOf.
-//  2. The rest, knowing also the drift of the next highlight placed exactly: exact matches in
-//     the whole text (one shared pass for all of them), then approximate matches near where
-//     they should be. Approximate search never runs over the whole text.
+//  2. The rest, knowing also the drift of the next highlight placed exactly: exact matches near
+//     that place too, approximate matches in a narrow window, exact matches in the whole text
+//     for quotes found nowhere near (one shared pass for all of them), then approximate matches
+//     in a wider window if nothing good enough was found. Approximate search (Myers' algorithm,
+//     approx-string-match) never runs over the whole text.
 //
 // Outcomes (DESIGN.md, "Offsets"): unchanged, moved (exact and unambiguous: placed quietly),
 // fuzzy (placed but flagged for a person) or orphaned (nothing good enough: left as it was).
