@@ -180,7 +180,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const inputs: ImportInput[] = [];
       for (const given of positionals) {
         const file = path.resolve(io.cwd, given);
-        inputs.push({ name: given, bytes: await readUserFile(file), encoding });
+        inputs.push({ name: given, bytes: await readUserFile(file), encoding, filePath: file });
         if (/\.ann$/i.test(file) && !positionals.some((p) => path.resolve(io.cwd, p) === file.replace(/\.ann$/i, '.txt'))) {
           const txt = file.replace(/\.ann$/i, '.txt');
           const bytes = await readUserFile(txt).catch(() => {

@@ -29,6 +29,8 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
     ...(change.note !== undefined && { note: change.note }),
     updatedAt: now,
   };
+  // A person moved it or said it is right: no longer a guess to check.
+  if (moved || change.confirmAnchor) delete next.anchor;
   if (change.quoteKind === null) delete next.quoteKind;
   else if (change.quoteKind !== undefined) next.quoteKind = change.quoteKind;
   const withFields = withLabelFields(next, firstStatusId);

@@ -158,6 +158,8 @@ export const sourceStateSchema = z.object({
   state: z.enum(['unlinked', 'linked', 'missing']),
   /** Set when this check found a changed file and re-anchored the highlights. */
   report: reanchorReportSchema.nullable(),
+  /** Why a changed file could not be read (the saved copy stays in use). */
+  problem: z.string().nullable(),
 });
 export type SourceState = z.infer<typeof sourceStateSchema>;
 

@@ -55,7 +55,11 @@ export function toAnnotationColumns(annotations: readonly Annotation[]): Annotat
     columns.speakerIds.push(a.speakerId);
     columns.notes.push(a.note);
     columns.authors.push(a.author);
-    columns.extras.push(a.quoteKind || a.claim ? { ...(a.quoteKind && { quoteKind: a.quoteKind }), ...(a.claim && { claim: a.claim }) } : null);
+    columns.extras.push(
+      a.quoteKind || a.claim || a.anchor
+        ? { ...(a.quoteKind && { quoteKind: a.quoteKind }), ...(a.claim && { claim: a.claim }), ...(a.anchor && { anchor: a.anchor }) }
+        : null,
+    );
     columns.createdAt.push(a.createdAt);
     columns.updatedAt.push(a.updatedAt);
   }

@@ -1,31 +1,25 @@
 // The behaviour behind every AnnotatorApi method; both hosts call this, so the desktop
 // window and the browser host can never drift apart.
+import { randomUUID } from 'node:crypto';
 import {
   ApiError,
+  TRANSCRIPT_FORMATS,
   type Annotation,
   type AnnotationColumns,
   type Appearance,
-  type ExportFormat,
-  type ApiMethod,
   type Change,
   type ChangeRefusal,
   type Label,
   parseChange,
   type DocumentSummary,
   type OpenedDocument,
+  type ReadOptions,
   type Session,
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
-import { readDocumentBytes } from './document-reader.js';
-import { measureAgreement } from './exports/agreement.js';
-import { applyImport } from './imports/apply.js';
-import { planFiles } from './imports/plan-files.js';
-import type { ExportFile } from './exports/brat.js';
-import { collectDataset } from './exports/dataset.js';
-import { runExport, type ExportResult } from './exports/formats.js';
-import { exportSplit } from './exports/split-export.js';
-import type { MergeReport } from './merge-workspaces.js';
+import { findTranscriptTurns, readDocument, transcriptSpeakers, type ReadDocument } from './documents/index.js';
+import { DocumentSources } from './document-sources.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
@@ -49,11 +43,32 @@ export class AnnotatorService {
     private readonly capabilities: Session['capabilities'] = { nativeOpenDialog: false, recentFiles: false },
   ) {}
 
+  readonly sources = new DocumentSources(this);
+
+  /** Runs `work` in turn with applyChanges, so nothing else changes the store meanwhile. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.changeQueue.catch(() => undefined).then(work);
+    this.changeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A damaged store file makes the workspace read-only until its backup is restored. */
+  requireWritable(): void {
+    const problem = this.store.problem;
+    if (problem) {
+      throw new ApiError(
+        'read-only',
+        `Nothing can be saved: ${problem.fileName} is damaged, so the workspace is read-only. ` +
+          (problem.backupTakenAt ? 'Restore its last good backup (the button at the top of the window) to go on working.' : 'Fix or remove that file, then open the workspace again.'),
+      );
+    }
+  }
+
   private summary(doc: StoredDocument): DocumentSummary {
     return { ...doc };
   }
 
-  private requireDocument(documentId: string): StoredDocument {
+  requireDocument(documentId: string): StoredDocument {
     const doc = this.store.findDocument(documentId);
     if (!doc) throw new ApiError('not-found', `No document with id ${documentId} is in this workspace. It may have been removed; pick another from the list.`);
     return doc;
@@ -72,7 +87,7 @@ export class AnnotatorService {
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
-      storeProblem: null,
+      storeProblem: this.store.problem,
     };
   }
 
@@ -99,6 +114,8 @@ export class AnnotatorService {
   async openDocument(documentId: string, annotationsBefore?: number): Promise<OpenedDocument> {
     await this.settled();
     const doc = this.requireDocument(documentId);
+    // A file changed since it was last read (in this run or before) is re-anchored first.
+    const source = await this.sources.check(doc);
     const text = await this.readText(doc);
     const annotations = await this.annotationsInOrder(doc);
     const cut = annotationsBefore === undefined ? annotations.length : sortedIndex(annotations, { id: '', start: annotationsBefore, end: Infinity });
@@ -107,8 +124,8 @@ export class AnnotatorService {
       text,
       annotations: toAnnotationColumns(cut === annotations.length ? annotations : annotations.slice(0, cut)),
       annotationsComplete: cut === annotations.length,
-      orphans: [],
-      source: { state: 'unlinked', report: null },
+      orphans: await this.store.orphans(doc),
+      source,
     };
   }
 
@@ -139,14 +156,93 @@ export class AnnotatorService {
   }
 
   /** Reads a file's bytes (from a dialog, a drop, the command line or an upload) into the workspace. */
-  async importBytes(fileName: string, bytes: Uint8Array): Promise<DocumentSummary> {
-    const { title, text } = readDocumentBytes(fileName, bytes);
-    const { document } = await this.store.addDocument(fileName.replace(/^.*[\\/]/, ''), title, text);
+  async importBytes(fileName: string, bytes: Uint8Array, options: ReadOptions & { filePath?: string | null } = {}): Promise<DocumentSummary> {
+    this.requireWritable();
+    const read = await readDocument(fileName, bytes, { encoding: options.encoding });
+    return this.addReadDocument(fileName, read, options.filePath ?? null);
+  }
+
+  /** A document read by readDocument joins the workspace (or finds itself there); a transcript's speakers too. */
+  async addReadDocument(fileName: string, read: ReadDocument, filePath: string | null): Promise<DocumentSummary> {
+    this.requireWritable();
+    const baseName = fileName.replace(/^.*[\\/]/, '');
+    const { document, created } = await this.store.addDocument(baseName, read.title, read.text, {
+      format: read.format,
+      encoding: read.encoding,
+      encodingDetected: read.encodingDetected,
+      sourceUrl: read.sourceUrl,
+      filePath,
+    });
+    if (!created && filePath && document.filePath !== filePath) {
+      // The same text opened from a path links a document that had none (or had moved).
+      Object.assign(document, { filePath, fileName: baseName });
+      await this.store.saveWorkspace();
+    }
+    if (TRANSCRIPT_FORMATS.includes(document.format)) await this.exclusive(() => this.addTranscriptSpeakers(read.text));
     return this.summary(document);
   }
 
-  async importBase64(fileName: string, contentBase64: string): Promise<DocumentSummary> {
-    return this.importBytes(fileName, Buffer.from(contentBase64, 'base64'));
+  async importBase64(fileName: string, contentBase64: string, options: ReadOptions = {}): Promise<DocumentSummary> {
+    return this.importBytes(fileName, Buffer.from(contentBase64, 'base64'), options);
+  }
+
+  /** A transcript names its speakers: each becomes one in the registry (matched by name or alias). */
+  private async addTranscriptSpeakers(text: string): Promise<{ ids: Map<string, string>; added: string[] }> {
+    const ids = new Map<string, string>();
+    const speakers = this.store.data.speakers;
+    const added: string[] = [];
+    for (const name of transcriptSpeakers(findTranscriptTurns(text))) {
+      const key = name.toLocaleLowerCase();
+      const known = speakers.find((s) => s.name.toLocaleLowerCase() === key || s.aliases.some((a) => a.toLocaleLowerCase() === key));
+      if (known) {
+        ids.set(name, known.id);
+        continue;
+      }
+      const id = `spk-${randomUUID().slice(0, 12)}`;
+      speakers.push({ id, name, aliases: [], role: '', organisation: '', notes: '', createdAt: new Date().toISOString() });
+      ids.set(name, id);
+      added.push(name);
+    }
+    if (added.length) await this.store.saveWorkspace();
+    return { ids, added };
+  }
+
+  /** Tags every turn of a transcript as a Quote by its speaker; turns already tagged are left. */
+  tagTranscriptLines(documentId: string): Promise<{ tagged: number; speakersAdded: string[] }> {
+    return this.exclusive(async () => {
+      this.requireWritable();
+      const doc = this.requireDocument(documentId);
+      const text = await this.readText(doc);
+      const turns = findTranscriptTurns(text);
+      if (turns.length === 0) throw new ApiError('not-found', `"${doc.title}" has no lines of the form "NAME: words", so there is nothing to tag.`);
+      const { ids, added } = await this.addTranscriptSpeakers(text);
+      const annotations = await this.store.annotations(doc);
+      const taken = new Set(annotations.filter((a) => a.labelId === 'quote').map((a) => `${a.start}:${a.end}`));
+      const now = new Date().toISOString();
+      let tagged = 0;
+      for (const turn of turns) {
+        if (turn.end <= turn.start || taken.has(`${turn.start}:${turn.end}`)) continue;
+        const annotation: Annotation = {
+          id: `ann-${randomUUID()}`,
+          documentId: doc.id,
+          labelId: 'quote',
+          start: turn.start,
+          end: turn.end,
+          text: text.slice(turn.start, turn.end),
+          ...spanContext(text, turn.start, turn.end),
+          speakerId: ids.get(turn.speaker) ?? null,
+          note: '',
+          author: this.store.data.settings.annotatorName ?? '',
+          createdAt: now,
+          updatedAt: now,
+        };
+        annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
+        tagged++;
+      }
+      doc.annotationCount = annotations.length;
+      await Promise.all([this.store.saveAnnotations(doc), this.store.saveWorkspace()]);
+      return { tagged, speakersAdded: added };
+    });
   }
 
   /**
@@ -155,6 +251,12 @@ export class AnnotatorService {
    * applied ones are on disk. Reads wait for the applying, not for the disk.
    */
   applyChanges(changes: readonly unknown[]): Promise<{ applied: number; refused: ChangeRefusal[] }> {
+    try {
+      this.requireWritable();
+    } catch (error) {
+      const { code, message } = error as ApiError;
+      return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
+    }
     const applying = this.changeQueue.then(() => this.applyEach(changes));
     this.changeQueue = applying;
     return applying.then(async ({ applied, refused, writes }) => {
@@ -206,7 +308,7 @@ export class AnnotatorService {
         return [this.store.saveWorkspace()];
       }
       case 'placeOrphan':
-        throw new ApiError('unsupported', 'not yet');
+        return this.placeOrphan(change);
       case 'setAnnotatorName': {
         this.store.data.settings.annotatorName = change.name.trim();
         return [this.store.saveWorkspace()];
@@ -307,11 +409,44 @@ export class AnnotatorService {
     return [this.store.saveAnnotations(doc)];
   }
 
+  /** An orphan becomes a highlight again on the text a person chose for it. */
+  private async placeOrphan(change: Extract<Change, { kind: 'placeOrphan' }>): Promise<Promise<void>[]> {
+    const doc = this.requireDocument(change.documentId);
+    const [text, annotations, orphans] = await Promise.all([this.readText(doc), this.store.annotations(doc), this.store.orphans(doc)]);
+    const index = orphans.findIndex((o) => o.id === change.annotationId);
+    // Placed already (a batch resent after a reload): nothing to do.
+    if (index < 0) {
+      if (annotations.some((a) => a.id === change.annotationId)) return [];
+      throw new ApiError('not-found', 'That unplaced highlight no longer exists.');
+    }
+    this.requireRange(doc, text, change.start, change.end);
+    const { anchor: _anchor, ...orphan } = orphans[index]!;
+    const placed: Annotation = {
+      ...orphan,
+      start: change.start,
+      end: change.end,
+      text: text.slice(change.start, change.end),
+      ...spanContext(text, change.start, change.end),
+      updatedAt: new Date().toISOString(),
+    };
+    orphans.splice(index, 1);
+    annotations.splice(sortedIndex(annotations, placed), 0, placed);
+    doc.annotationCount = annotations.length;
+    return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
+  }
+
   private async deleteAnnotation(change: Extract<Change, { kind: 'deleteAnnotation' }>): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const annotations = await this.store.annotations(doc);
     const index = annotations.findIndex((a) => a.id === change.annotationId);
-    if (index < 0) return [];
+    if (index < 0) {
+      // An unplaced highlight can be let go of too.
+      const orphans = await this.store.orphans(doc);
+      const orphanIndex = orphans.findIndex((a) => a.id === change.annotationId);
+      if (orphanIndex < 0) return [];
+      orphans.splice(orphanIndex, 1);
+      return [this.store.saveAnnotations(doc)];
+    }
     annotations.splice(index, 1);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
@@ -431,97 +566,4 @@ export class AnnotatorService {
   }
 }
 
-/** train/, dev/ and test/ parts of an export, as one set of files to save in a folder. */
-async function splitExport(service: AnnotatorService, format: ExportFormat, documentIds: string[] | undefined, ratios: [number, number, number], seed: number): Promise<ExportResult> {
-  const chosen = documentIds?.length ? service.store.data.documents.filter((d) => documentIds.includes(d.id)) : service.store.data.documents;
-  const { parts } = await exportSplit(service.store, format, chosen, ratios, seed);
-  return { files: parts.flatMap((p) => p.files), folder: true, warnings: parts.flatMap((p) => p.warnings) };
-}
-
-/** The methods only a desktop shell can offer; the browser host answers them with a clear refusal. */
-export interface HostOnlyMethods {
-  openFilesWithDialog(): Promise<DocumentSummary[]>;
-  listRecentFiles(): Promise<{ id: string; fileName: string; openedAt: string }[]>;
-  openRecentFile(recentId: string): Promise<DocumentSummary>;
-  /** Opens a vetted http(s) link in the system browser; false where the host cannot. */
-  openExternalLink(url: string): Promise<boolean>;
-  /** Merges the workspace folder the user chooses into this one; null when the dialog is cancelled. */
-  mergeWorkspaceWithDialog(): Promise<MergeReport | null>;
-  /** Saves an export where the user chooses (the desktop app), or hands the files back (browser). */
-  saveExport(format: ExportFormat, result: ExportResult): Promise<{ files: ExportFile[]; savedTo: string | null }>;
-}
-
-export const browserHostOnlyMethods: HostOnlyMethods = {
-  async openFilesWithDialog() {
-    throw new ApiError('unsupported', 'The browser version opens files with the Open button or by dropping them on the window.');
-  },
-  async listRecentFiles() {
-    return [];
-  },
-  async openRecentFile() {
-    throw new ApiError('unsupported', 'Recent files are kept by the desktop app only.');
-  },
-  // The page itself opens the link in a new tab; a server has no browser to open it in.
-  async openExternalLink() {
-    return false;
-  },
-  async mergeWorkspaceWithDialog() {
-    throw new ApiError(
-      'unsupported',
-      'The browser version cannot choose a folder on this computer. Merge from the desktop app, or run `npx annotator merge --store DIR OTHER_DIR`.',
-    );
-  },
-  // The page saves the files itself (as downloads).
-  async saveExport(_format, result) {
-    return { files: result.files, savedTo: null };
-  },
-};
-
-/** One function per contract method, taking already-validated arguments. */
-export type ApiHandlers = { [M in ApiMethod]: (args: never) => Promise<unknown> };
-
-export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods) {
-  return {
-    getSession: async () => service.getSession(),
-    openDocument: async (args: { documentId: string; annotationsBefore?: number }) => service.openDocument(args.documentId, args.annotationsBefore),
-    listAnnotations: async (args: { documentId: string; startingFrom: number }) => service.listAnnotations(args.documentId, args.startingFrom),
-    importFile: async (args: { fileName: string; contentBase64: string }) => service.importBase64(args.fileName, args.contentBase64),
-    openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
-    listRecentFiles: async () => hostOnly.listRecentFiles(),
-    openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
-    openExternalLink: async (args: { url: string }) => ({ opened: await hostOnly.openExternalLink(args.url) }),
-    listSpeakerAppearances: async (args: { speakerId: string }) => service.listSpeakerAppearances(args.speakerId),
-    exportDataset: async (args: { format: ExportFormat; documentIds?: string[]; split?: { ratios: [number, number, number]; seed: number } }) => {
-      await service.store.flush();
-      const result = args.split
-        ? await splitExport(service, args.format, args.documentIds, args.split.ratios, args.split.seed)
-        : runExport(args.format, await collectDataset(service.store, args.documentIds));
-      return { ...(await hostOnly.saveExport(args.format, result)), warnings: result.warnings };
-    },
-    measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
-    mergeWorkspaceWithDialog: async () => hostOnly.mergeWorkspaceWithDialog(),
-    importAnnotationFiles: async (args: { files: { fileName: string; contentBase64: string }[] }) => {
-      const plans = await planFiles(
-        args.files.map((f) => ({ name: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),
-        service.store,
-      );
-      return applyImport(service, plans);
-    },
-    applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
-    // Integration of issue 5 in progress.
-    checkDocumentSource: async () => ({ state: 'unlinked' as const, report: null }),
-    locateDocumentFile: async () => null,
-    relinkDocumentFile: async (): Promise<never> => {
-      throw new ApiError('unsupported', 'not yet');
-    },
-    rereadDocument: async (): Promise<never> => {
-      throw new ApiError('unsupported', 'not yet');
-    },
-    tagTranscriptLines: async (): Promise<never> => {
-      throw new ApiError('unsupported', 'not yet');
-    },
-    restoreBackup: async (): Promise<never> => {
-      throw new ApiError('unsupported', 'not yet');
-    },
-  } satisfies ApiHandlers;
-}
+export { browserHostOnlyMethods, createApiHandlers, type ApiHandlers, type HostOnlyMethods } from './api-handlers.js';

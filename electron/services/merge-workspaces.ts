@@ -26,6 +26,11 @@ export async function mergeWorkspaces(target: WorkspaceStore, otherDir: string):
     throw new ApiError('not-found', `There is no workspace in ${resolved} (no workspace.json).`);
   }
   const other = await WorkspaceStore.open(resolved);
+  // A damaged file there opens on its backup: merging that would pass old data off as current.
+  await Promise.all(other.data.documents.map((doc) => other.annotations(doc)));
+  if (other.problem) {
+    throw new ApiError('store-error', `The workspace in ${resolved} cannot be merged: ${other.problem.message.split('. ')[0]}. Open it in Newsroom Annotator and restore its backup first.`);
+  }
   const report: MergeReport = { documentsAdded: 0, documentsMatched: 0, highlightsAdded: 0, highlightsAlreadyThere: 0, speakersAdded: 0, labelsAdded: 0 };
 
   // Labels and speakers first, so every highlight brought in names ones that exist.

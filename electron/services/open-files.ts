@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ApiError, type DocumentSummary } from '../contract/api.js';
 import type { AnnotatorService } from './annotator-service.js';
 import { toApiError } from './api-dispatcher.js';
-import { checkDocumentSize } from './document-reader.js';
+import { checkDocumentSize } from './documents/index.js';
 
 export interface OpenFileOutcome {
   filePath: string;
@@ -14,7 +14,7 @@ export interface OpenFileOutcome {
 
 export async function readUserFile(filePath: string): Promise<Uint8Array> {
   const stat = await fs.stat(filePath);
-  if (!stat.isFile()) throw new ApiError('unsupported', `${path.basename(filePath)} is a folder, not a file. Open a .txt or .md file.`);
+  if (!stat.isFile()) throw new ApiError('unsupported', `${path.basename(filePath)} is a folder, not a file. Open a document file instead.`);
   // Refuse a huge file before reading it all into memory.
   checkDocumentSize(path.basename(filePath), stat.size);
   return fs.readFile(filePath);
@@ -25,7 +25,7 @@ export async function openFilesFromPaths(service: AnnotatorService, filePaths: s
   for (const filePath of filePaths) {
     try {
       const bytes = await readUserFile(filePath);
-      outcomes.push({ filePath, document: await service.importBytes(path.basename(filePath), bytes) });
+      outcomes.push({ filePath, document: await service.importBytes(path.basename(filePath), bytes, { filePath: path.resolve(filePath) }) });
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${filePath} does not exist.` : toApiError(error).message;
       outcomes.push({ filePath, error: reason });

@@ -9,15 +9,15 @@ import type { AnnotatorService, HostOnlyMethods } from '../services/annotator-se
 import { toApiError } from '../services/api-dispatcher.js';
 import { writeFileDurably } from '../services/durable-json-file.js';
 import { mergeWorkspaces } from '../services/merge-workspaces.js';
-import { SUPPORTED_EXTENSIONS } from '../services/document-reader.js';
+import { DOCUMENT_EXTENSIONS } from '../services/documents/index.js';
 import { openFilesFromPaths, readUserFile, type OpenFileOutcome } from '../services/open-files.js';
 import type { RecentFiles } from '../services/recent-files.js';
 
 export const OPEN_DIALOG_OPTIONS: OpenDialogOptions = {
-  title: 'Open text files',
+  title: 'Open documents',
   buttonLabel: 'Open',
   properties: ['openFile', 'multiSelections'],
-  filters: [{ name: 'Text and Markdown', extensions: SUPPORTED_EXTENSIONS.map((ext) => ext.slice(1)) }],
+  filters: [{ name: 'Documents (text, Markdown, web pages, Word, subtitles)', extensions: DOCUMENT_EXTENSIONS.map((ext) => ext.slice(1)) }],
 };
 
 export interface DesktopFilesOptions {
@@ -51,7 +51,7 @@ async function importPath(service: AnnotatorService, filePath: string): Promise<
     const why = code === 'EACCES' || code === 'EPERM' ? 'you do not have permission to read it' : (error as Error).message;
     throw new ApiError('bad-request', `"${path.basename(filePath)}" could not be read: ${why}.`);
   }
-  return service.importBytes(path.basename(filePath), bytes);
+  return service.importBytes(path.basename(filePath), bytes, { filePath });
 }
 
 export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
@@ -109,6 +109,23 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
       const folder = chosen.canceled ? undefined : chosen.filePaths[0];
       if (!folder) return null;
       return mergeWorkspaces(service.store, folder);
+    },
+
+    async chooseDocumentFile(document) {
+      const win = options.window();
+      const extension = path.extname(document.fileName).slice(1);
+      const box: OpenDialogOptions = {
+        title: `Where is "${document.fileName}" now?`,
+        buttonLabel: 'Use this file',
+        properties: ['openFile'],
+        ...(extension && { filters: [{ name: document.fileName, extensions: [extension] }, { name: 'All documents', extensions: DOCUMENT_EXTENSIONS.map((ext) => ext.slice(1)) }] }),
+      };
+      const chosen = win ? await dialog.showOpenDialog(win, box) : await dialog.showOpenDialog(box);
+      const filePath = chosen.canceled ? undefined : chosen.filePaths[0];
+      if (!filePath) return null;
+      const bytes = await readUserFile(filePath);
+      await remember(filePath);
+      return { filePath, bytes };
     },
 
     // The user chooses where in a dialog; the renderer never names the path.
@@ -214,7 +231,7 @@ export function parseShellCommandLine(argv: readonly string[], cwd: string = pro
       continue;
     }
     if (arg.startsWith('-')) continue;
-    if (SUPPORTED_EXTENSIONS.includes(path.extname(arg).toLowerCase())) result.files.push(path.resolve(cwd, arg));
+    if (DOCUMENT_EXTENSIONS.includes(path.extname(arg).toLowerCase())) result.files.push(path.resolve(cwd, arg));
   }
   return result;
 }

@@ -57,7 +57,9 @@ export async function applyImport(service: AnnotatorService, plans: PlannedDocum
   const creates: Change[] = [];
   const seen = new Set<string>();
   for (const plan of plans) {
-    const documentId = documentIdFor(sha256(plan.text));
+    // A document whose file changed keeps its first id; a new one gets the id of its text.
+    const textHash = sha256(plan.text);
+    const documentId = service.store.data.documents.find((d) => d.textHash === textHash)?.id ?? documentIdFor(textHash);
     for (const span of plan.spans) {
       const change: Change = {
         kind: 'createAnnotation',
@@ -86,7 +88,10 @@ export async function applyImport(service: AnnotatorService, plans: PlannedDocum
 
   const counted = new Set<string>();
   for (const plan of plans) {
-    const { document } = await service.store.addDocument(plan.fileName, plan.title, plan.text);
+    // A document file goes in as the window's Open does (metadata, a transcript's speakers).
+    const document = plan.read
+      ? await service.addReadDocument(plan.fileName, plan.read, plan.filePath ?? null)
+      : (await service.store.addDocument(plan.fileName, plan.title, plan.text)).document;
     if (counted.has(document.id)) continue;
     counted.add(document.id);
     report.documents++;

@@ -15,6 +15,8 @@ export interface ImportInput {
   bytes: Uint8Array;
   /** Read a document file (not an annotation file) in this encoding instead of detecting it. */
   encoding?: TextEncoding;
+  /** The file's path, when the caller knows it (the command line). */
+  filePath?: string;
 }
 
 const ANNOTATION_EXTENSIONS = ['.jsonl', '.json', '.jsonld', '.ann'];
@@ -41,7 +43,7 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
     if (ext === '.ann' || pairedTexts.has(input)) continue;
     if (DOCUMENT_EXTENSIONS.includes(ext)) {
       const read = await readDocument(fileBaseName(input.name), input.bytes, { encoding: input.encoding });
-      plans.push({ fileName: fileBaseName(input.name), title: read.title, text: read.text, spans: [], read });
+      plans.push({ fileName: fileBaseName(input.name), title: read.title, text: read.text, spans: [], read, ...(input.filePath && { filePath: input.filePath }) });
     } else if (ext === '.jsonl') plans.push(...planJsonl(input.name, utf8(input.bytes)));
     else if (ext === '.json') plans.push(...planLabelStudio(input.name, utf8(input.bytes)));
     else if (ext === '.jsonld') webAnnotations.push({ name: input.name, planned: planWebAnnotation(input.name, utf8(input.bytes)) });

@@ -23,6 +23,8 @@ export interface PlannedDocument {
   spans: PlannedSpan[];
   /** How a document file was read (format, encoding, source URL), for the document's record. */
   read?: ReadDocument;
+  /** Where the file is, when the command line knows: the document is then linked to it. */
+  filePath?: string;
 }
 
 /** A problem in an import file, named by file and line. */

@@ -65,9 +65,10 @@ describe('createHttpClient against the browser host', () => {
   it('turns a refusal into an ApiError with the service’s code and message', async () => {
     const { host, base } = await start();
     const client = createHttpClient(host.token, base);
-    const error = await caught(client.importFile({ fileName: 'cp1252.txt', contentBase64: Buffer.from([0x93, 0x68, 0x69, 0x94]).toString('base64') }));
+    const cut = Buffer.concat([Buffer.from('Café crème and caf'), Buffer.from([0xc3])]);
+    const error = await caught(client.importFile({ fileName: 'cut.txt', contentBase64: cut.toString('base64') }));
     expect(error.code).toBe('not-utf8');
-    expect(error.message).toMatch(/position 0.*Save it as UTF-8/);
+    expect(error.message).toMatch(/cut\.txt.*middle of a UTF-8 character.*position 20/);
     expect((await caught(client.openDocument({ documentId: 'doc-nope' }))).code).toBe('not-found');
     expect((await caught(client.openFilesWithDialog({}))).code).toBe('unsupported');
   });

@@ -1,3 +1,4 @@
+import { describeReanchoring } from '../../../renderer/src/state/use-document-source';
 import { fromAnnotationColumns, toAnnotationColumns } from '../../../electron/contract/spans.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, DEFAULT_STATUSES, type Annotation, type DocumentSummary, type Session } from '../../../electron/contract/api.js';
@@ -50,7 +51,7 @@ const session: Session = {
 };
 
 const opened = (annotations: Annotation[]): DocumentView =>
-  hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: toAnnotationColumns(annotations), annotationsComplete: true, orphans: [], source: { state: 'unlinked', report: null } });
+  hydrateDocument({ document: doc('doc-1', annotations.length), text: TEXT, annotations: toAnnotationColumns(annotations), annotationsComplete: true, orphans: [], source: { state: 'unlinked', report: null, problem: null } });
 
 const created = (annotation: Annotation): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'put', annotation }], select: annotation.id });
 const deleted = (annotationId: string): WorkspaceAction => ({ type: 'ops', ops: [{ kind: 'remove', documentId: 'doc-1', annotationId }] });
@@ -247,5 +248,45 @@ describe('steps about another document', () => {
     const after = run(state, { type: 'ops', ops: [{ kind: 'put', annotation: other }, { kind: 'remove', documentId: 'doc-2', annotationId: 'early' }] });
     expect(ids(after)).toEqual(ids(state));
     expect(count(after, 'doc-1')).toBe(count(state, 'doc-1'));
+  });
+});
+
+describe('orphans and the source file', () => {
+  const withOrphan = () => {
+    const base = loaded();
+    return { ...base, current: { ...base.current!, orphans: [ann('lost', 50, 60)] } };
+  };
+
+  it('orphan-placed moves the orphan into the highlights, in text order, counted and selected', () => {
+    const state = run(withOrphan(), { type: 'orphan-placed', annotation: ann('lost', 12, 20) });
+    expect(state.current!.orphans).toEqual([]);
+    expect(ids(state)).toEqual(['early', 'lost', 'late']);
+    expect(count(state, 'doc-1')).toBe(3);
+    expect(state.selectedId).toBe('lost');
+  });
+
+  it('orphan-discarded drops it from the list without touching the highlights', () => {
+    const state = run(withOrphan(), { type: 'orphan-discarded', annotationId: 'lost' });
+    expect(state.current!.orphans).toEqual([]);
+    expect(ids(state)).toEqual(['early', 'late']);
+    expect(count(state, 'doc-1')).toBe(2);
+  });
+
+  it('source-checked updates only the open document', () => {
+    const missing = { state: 'missing' as const, report: null, problem: null };
+    expect(run(loaded(), { type: 'source-checked', documentId: 'doc-1', source: missing }).current!.source).toEqual(missing);
+    expect(run(loaded(), { type: 'source-checked', documentId: 'doc-2', source: missing }).current!.source.state).toBe('unlinked');
+  });
+});
+
+describe('describeReanchoring', () => {
+  it('names only what happened, in words', () => {
+    expect(describeReanchoring('story.txt', { unchanged: 0, moved: 2, fuzzy: 1, orphaned: 0 })).toBe(
+      'story.txt changed: 2 highlights moved with the text, 1 highlight needs a check (dashed outline).',
+    );
+    expect(describeReanchoring('story.txt', { unchanged: 1, moved: 0, fuzzy: 0, orphaned: 3 })).toBe(
+      'story.txt changed: 1 highlight unchanged, 3 highlights could not be placed (see "Not placed").',
+    );
+    expect(describeReanchoring('a.txt', { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 })).toBe('a.txt changed: it had no highlights.');
   });
 });

@@ -320,13 +320,21 @@ describe('openDocument, import and session', () => {
     ['empty.txt', Buffer.alloc(0), 'empty-file'],
     ['blank.md', Buffer.from(' \n\t\n'), 'empty-file'],
     ['binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]), 'binary-file'],
-    ['cp1252.txt', Buffer.from([0x48, 0x69, 0x20, 0x93, 0x79, 0x6f, 0x94]), 'not-utf8'],
-    ['surrogate.txt', Buffer.from([0x61, 0xed, 0xa0, 0x80]), 'not-utf8'],
+    // UTF-8 cut off in the middle of its last character.
+    ['cut.txt', Buffer.concat([Buffer.from('Café crème, said Ann, and caf'), Buffer.from([0xc3])]), 'not-utf8'],
+    ['utf16-odd.txt', Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]), 'bad-encoding'],
   ] as const)('importBase64 of %s is refused with %s and changes nothing on disk', async (fileName, content, code) => {
     const { dir, service } = await setup();
     const before = await snapshotDir(dir);
     await expectApiError(service.importBase64(fileName, content.toString('base64')), code);
     expect(await snapshotDir(dir)).toEqual(before);
+  });
+
+  it('importBase64 reads a Windows-1252 file (detected) and records how it was read', async () => {
+    const { dir, service } = await setup();
+    const summary = await service.importBase64('cp1252.txt', Buffer.from([0x48, 0x69, 0x20, 0x93, 0x79, 0x6f, 0x94, 0x20, 0x63, 0x61, 0x66, 0xe9]).toString('base64'));
+    expect(summary).toMatchObject({ encoding: 'windows-1252', encodingDetected: true, format: 'text', filePath: null });
+    expect(await fs.readFile(snapshotPath(dir, summary.textHash), 'utf8')).toBe('Hi “yo” café');
   });
 
   it('importBase64 of a good file returns a contract-valid summary and stores the text', async () => {

@@ -27,7 +27,7 @@ describe('openFilesFromPaths', () => {
     const binary = await write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
     const second = await write('second.md', '# The second story\n');
     const pdf = await write('report.pdf', 'pretend pdf');
-    const latin1 = await write('latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9]));
+    const latin1 = await write('latin1.txt', Buffer.concat([Buffer.from('Café crème and caf'), Buffer.from([0xc3])]));
     const missing = path.join(files, 'does-not-exist.txt');
 
     const outcomes = await openFilesFromPaths(service, [first, binary, second, missing, pdf, latin1]);
@@ -37,8 +37,8 @@ describe('openFilesFromPaths', () => {
     expect(outcomes[2]!.document).toMatchObject({ title: 'second', fileName: 'second.md' });
     expect(outcomes[1]!.error).toMatch(/image\.txt.*binary/);
     expect(outcomes[3]!.error).toBe(`${missing} does not exist.`);
-    expect(outcomes[4]!.error).toMatch(/report\.pdf.*Open a \.txt or \.md file/);
-    expect(outcomes[5]!.error).toMatch(/latin1\.txt.*UTF-8.*position 3/);
+    expect(outcomes[4]!.error).toMatch(/report\.pdf.*not a kind of document.*Open a \.txt/);
+    expect(outcomes[5]!.error).toMatch(/latin1\.txt.*middle of a UTF-8 character.*position 20/);
     for (const outcome of outcomes) expect(Boolean(outcome.error)).toBe(!outcome.document);
 
     const onDisk = await workspaceOnDisk(workspace);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../electron/contract/api.js';
-import { AnnotatorService } from '../../../electron/services/annotator-service.js';
+import { AnnotatorService, createApiHandlers } from '../../../electron/services/annotator-service.js';
 import { RecentFiles, recentIdFor } from '../../../electron/services/recent-files.js';
 import { sha256, WorkspaceStore } from '../../../electron/services/workspace-store.js';
 import { createDesktopFiles, parseShellCommandLine, type DesktopFiles } from '../../../electron/shell/desktop-files.js';
@@ -79,13 +79,13 @@ describe('openFilesWithDialog', () => {
     expect(recent.list()).toEqual([]);
   });
 
-  it('asks for .txt/.md files, several at once, attached to the window', async () => {
+  it('asks for every document type it reads, several at once, attached to the window', async () => {
     chooseInDialog();
     await files.openFilesWithDialog();
     const [parent, options] = dialog.showOpenDialog.mock.calls[0]! as [unknown, { properties: string[]; filters: { extensions: string[] }[] }];
     expect(parent).toBe(win);
     expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
-    expect(options.filters.flatMap((filter) => filter.extensions).sort()).toEqual(['md', 'txt']);
+    expect(options.filters.flatMap((filter) => filter.extensions).sort()).toEqual(['docx', 'htm', 'html', 'markdown', 'md', 'srt', 'text', 'txt', 'vtt']);
   });
 
   it('imports the chosen file into the workspace and remembers it', async () => {
@@ -281,3 +281,42 @@ describe('mergeWorkspaceWithDialog', () => {
     expect(store.data.documents.map((d) => d.title)).toEqual(['shared']);
   });
 });
+
+describe('a document linked to its file', () => {
+  it('keeps the path a document was opened from, so changes to the file are noticed', async () => {
+    const filePath = await writeDoc('story.txt');
+    chooseInDialog(filePath);
+    const [doc] = await files.openFilesWithDialog();
+    expect(store.findDocument(doc!.id)).toMatchObject({ filePath, fileName: 'story.txt' });
+  });
+
+  it('asks where a moved file is now, relinks it and re-anchors its highlights', async () => {
+    const filePath = await writeDoc('story.txt');
+    chooseInDialog(filePath);
+    const [doc] = await files.openFilesWithDialog();
+    const start = ARTICLE.indexOf('We will open the bridge in May.');
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: doc!.id, annotationId: 'ann-1', labelId: 'quote', start, end: start + 31 }]);
+    const movedPath = await writeDoc('story-final.txt', 'Updated on Monday.\n\n' + ARTICLE);
+    await fs.rm(filePath);
+    chooseInDialog(movedPath);
+    const result = await createApiHandlersFor(files).locateDocumentFile({ documentId: doc!.id });
+    const box = dialog.showOpenDialog.mock.calls.at(-1)![1] as { title: string };
+    expect(box.title).toBe('Where is "story.txt" now?');
+    expect(result).toMatchObject({ document: { filePath: movedPath, fileName: 'story-final.txt' }, report: { moved: 1, fuzzy: 0, orphaned: 0 } });
+    const [annotation] = await store.annotations(store.findDocument(doc!.id)!);
+    expect(annotation).toMatchObject({ start: start + 'Updated on Monday.\n\n'.length, text: 'We will open the bridge in May.' });
+  });
+
+  it('changes nothing when the dialog is cancelled', async () => {
+    const filePath = await writeDoc('story.txt');
+    chooseInDialog(filePath);
+    const [doc] = await files.openFilesWithDialog();
+    chooseInDialog();
+    await expect(createApiHandlersFor(files).locateDocumentFile({ documentId: doc!.id })).resolves.toBeNull();
+    expect(store.findDocument(doc!.id)!.filePath).toBe(filePath);
+  });
+});
+
+function createApiHandlersFor(hostOnly: DesktopFiles) {
+  return createApiHandlers(service, hostOnly);
+}

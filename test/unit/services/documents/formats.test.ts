@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_EXTENSIONS, readDocument } from '../../../../electron/services/documents/index.js';
-import { readDocumentBytes } from '../../../../electron/services/document-reader.js';
 import { refused, utf8 } from './helpers.js';
 
 describe('readDocument: which files, read as what', () => {
@@ -22,13 +21,5 @@ describe('readDocument: which files, read as what', () => {
   it.each(['scan.pdf', 'photo.png', 'old.doc', 'archive.txt.zip', 'README', '.txt'])('refuses %s, listing the endings it reads', async (fileName) => {
     const error = await refused(() => readDocument(fileName, utf8('perfectly good text')), 'unsupported');
     expect(error.message).toBe(`"${fileName}" is not a kind of document this version can open. Open a .txt, .text, .md, .markdown, .html, .htm, .docx, .srt or .vtt file instead.`);
-  });
-});
-
-describe('readDocumentBytes (the first reader, kept for its callers)', () => {
-  it('still reads only UTF-8 .txt and .md, through the new reader', () => {
-    expect(readDocumentBytes('a.txt', utf8('\uFEFFone\r\ntwo'))).toEqual({ title: 'a', text: 'one\ntwo' });
-    expect(() => readDocumentBytes('page.html', utf8('<p>x</p>'))).toThrow(/Open a \.txt or \.md file/);
-    expect(() => readDocumentBytes('a.txt', Uint8Array.of(0x93, 0x41))).toThrow(/position 0/);
   });
 });

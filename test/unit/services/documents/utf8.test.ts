@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, MAX_DOCUMENT_BYTES, type ApiErrorCode } from '../../../electron/contract/api.js';
-import {
-  checkDocumentSize,
-  firstInvalidUtf8Offset,
-  normalizeText,
-  readDocumentBytes,
-} from '../../../electron/services/document-reader.js';
+import { ApiError, MAX_DOCUMENT_BYTES, type ApiErrorCode } from '../../../../electron/contract/api.js';
+import { checkDocumentSize, firstInvalidUtf8Offset, normalizeText, readTextDocument } from '../../../../electron/services/documents/index.js';
+
+/** These tests are about UTF-8 text: read as UTF-8, as a user who chose it would. */
+const readDocumentBytes = (fileName: string, content: Uint8Array) => {
+  const { title, text } = readTextDocument(fileName, content, { encoding: 'utf-8' });
+  return { title, text };
+};
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: number[]) => Uint8Array.from(values);
