@@ -1,14 +1,17 @@
 // The window: documents on the left, the text in the middle, the selected highlight and the
 // list of highlights on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Appearance, Session } from '../../electron/contract/api';
+import type { Annotation, Appearance, Session, TextEncoding } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor, type EditorCommands } from './editor/AnnotationEditor';
 import { AnnotationFilter, NO_FILTER, type ListFilter } from './components/AnnotationFilter';
 import { AnnotationList, isUnattributed } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
 import { AnnotatorName } from './components/AnnotatorName';
+import { DocumentDetails } from './components/DocumentDetails';
 import { DocumentList } from './components/DocumentList';
+import { OrphanList } from './components/OrphanList';
+import { StoreProblem } from './components/StoreProblem';
 import { FileMenu } from './components/FileMenu';
 import { AgreementDialog, ExportDialog } from './components/DatasetDialogs';
 import { LabelsDialog } from './components/LabelsDialog';
@@ -33,6 +36,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const fileInputRef = useRef<HTMLInputElement>(null);
   const editorCommands = useRef<EditorCommands | null>(null);
   const importInputRef = useRef<HTMLInputElement>(null);
+  /** The browser host knows no paths: relinking, or reading again, asks for the file itself. */
+  const relinkInputRef = useRef<HTMLInputElement>(null);
+  const [rereadEncoding, setRereadEncoding] = useState<TextEncoding | null>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
   const [dragging, setDragging] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -67,6 +73,25 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
   const nativeDialog = state.session?.capabilities.nativeOpenDialog ?? false;
+
+  const locate = () => {
+    setRereadEncoding(null);
+    if (nativeDialog) void actions.locateFile();
+    else relinkInputRef.current?.click();
+  };
+  const changeEncoding = (encoding: TextEncoding) => {
+    if (current?.document.filePath) return void actions.rereadAs(encoding);
+    setRereadEncoding(encoding);
+    relinkInputRef.current?.click();
+  };
+  const placeOrphan = (orphan: Annotation) => {
+    const range = editorCommands.current?.selectedRange() ?? null;
+    if (!range) {
+      actions.report(new Error('Select the text where this highlight belongs first, then press “Place on selection”.'));
+      return;
+    }
+    actions.placeOrphan(orphan, range);
+  };
 
   const open = useCallback(() => {
     if (nativeDialog) void actions.openWithDialog();
@@ -167,7 +192,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onMerge={() => void actions.mergeWorkspace()}
           shortcut={`${MOD}O`}
         />
-        <button type="button" className="primary" onClick={open} title={`Open a .txt or .md file (${MOD}O)`}>
+        <button type="button" className="primary" onClick={open} title={`Open a document: text, Markdown, web page, Word or subtitles (${MOD}O)`}>
           Open…
         </button>
         <h1 className="doc-title">{current ? current.document.title : 'Newsroom Annotator'}</h1>
@@ -197,17 +222,42 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         </span>
       </header>
 
+      {state.session?.storeProblem && <StoreProblem problem={state.session.storeProblem} onRestore={() => void actions.restoreBackup()} />}
       <div className="layout">
         <nav className="sidebar sidebar-left" aria-label="Documents">
           <h2>Documents</h2>
           <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} />
           <h2>Speakers</h2>
           <SpeakerList speakers={state.speakers} currentId={speakerId} onOpen={setSpeakerId} />
+          {current && (
+            <>
+              <h2>This document</h2>
+              <DocumentDetails
+                document={current.document}
+                source={current.source}
+                onChangeEncoding={changeEncoding}
+                onLocate={locate}
+                onTagTranscript={() => void actions.tagTranscriptLines()}
+                onOpenLink={(url) => void actions.openLink(url)}
+              />
+            </>
+          )}
         </nav>
 
         <main className="reader">
+          {current?.source.state === 'missing' && (
+            <div className="source-missing-banner" role="status">
+              <span>
+                <strong>{current.document.fileName}</strong> is no longer at {current.document.filePath}. You are working on the saved copy; nothing is lost.
+              </span>
+              <button type="button" onClick={locate}>
+                Locate file…
+              </button>
+            </div>
+          )}
           {current ? (
             <AnnotationEditor
+              key={`${current.document.id}:${current.document.textHash}`}
               documentId={current.document.id}
               text={current.text}
               annotations={current.annotations}
@@ -222,7 +272,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           ) : (
             <div className="welcome">
               <h2>Open a story to start annotating</h2>
-              <p>Choose a .txt or .md file, or drop one anywhere on this window.</p>
+              <p>Choose a text, Markdown, web page (.html), Word (.docx) or subtitle (.srt, .vtt) file, or drop one anywhere on this window.</p>
               <button type="button" className="primary" onClick={open}>
                 Open a file…
               </button>
@@ -259,6 +309,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onCreateSpeaker={actions.createSpeakerFor}
               onBackToText={() => editorCommands.current?.focus()}
               onDelete={() => actions.deleteAnnotation(selected.id)}
+              onConfirmAnchor={() => actions.confirmAnchor(selected)}
             />
           ) : (
             <div className="hint-box">
@@ -281,6 +332,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           <h2>
             Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
           </h2>
+          {current && <OrphanList orphans={current.orphans} labels={state.labels} onPlace={placeOrphan} onDiscard={actions.discardOrphan} />}
           {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} onChange={setFilter} />}
           {current && (
             <AnnotationList
@@ -305,7 +357,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       {showShortcuts && <ShortcutSheet labels={state.labels} mod={MOD} onClose={() => (setShowShortcuts(false), editorCommands.current?.focus())} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop .txt or .md files to open them
+          Drop documents to open them
         </div>
       )}
       <input
@@ -313,12 +365,27 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         type="file"
         hidden
         multiple
-        accept=".jsonl,.json,.jsonld,.ann,.txt,.md"
+        accept={['.jsonl', '.json', '.jsonld', '.ann', ...OPENABLE_EXTENSIONS].join(',')}
         data-testid="import-input"
         onChange={(event) => {
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
           if (files.length) void actions.importAnnotationFiles(files);
+        }}
+      />
+      <input
+        ref={relinkInputRef}
+        type="file"
+        hidden
+        accept={OPENABLE_EXTENSIONS.join(',')}
+        data-testid="relink-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (!file) return;
+          if (rereadEncoding) void actions.rereadAs(rereadEncoding, file);
+          else void actions.locateFile(file);
+          setRereadEncoding(null);
         }}
       />
       <input

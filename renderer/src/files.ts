@@ -2,7 +2,8 @@
 // paths: the renderer has no business naming files on disk.
 import { MAX_DOCUMENT_BYTES } from '../../electron/contract/errors';
 
-export const OPENABLE_EXTENSIONS = ['.txt', '.md'];
+/** Kept in step with the services' DOCUMENT_EXTENSIONS by a unit test. */
+export const OPENABLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.srt', '.vtt'];
 
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,7 +1,7 @@
 // The renderer's view of the AnnotatorApi: it never knows which host answers.
 import type { AnnotatorApi, ApiMethod } from '../../../electron/contract/api';
 import { ApiError, type ApiErrorCode } from '../../../electron/contract/errors';
-import type { HostEvent } from '../../../electron/contract/channels';
+import { API_METHOD_NAMES, type HostEvent } from '../../../electron/contract/channels';
 
 export type { AnnotatorApi };
 
@@ -23,25 +23,10 @@ export function clientFromCaller(
   call: (method: ApiMethod, args: unknown) => Promise<Envelope>,
   extras: Pick<AnnotatorClient, 'onHostEvent' | 'sendOnUnload'>,
 ): AnnotatorClient {
-  const method =
-    <M extends ApiMethod>(name: M) =>
-    async (args: unknown) =>
-      unwrap(await call(name, args ?? {}));
+  // Every method the contract names (channels.ts has the names without zod), so none is missed.
+  const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, async (args: unknown) => unwrap(await call(name, args ?? {}))]));
   return {
-    getSession: method('getSession'),
-    openDocument: method('openDocument'),
-    listAnnotations: method('listAnnotations'),
-    importFile: method('importFile'),
-    openFilesWithDialog: method('openFilesWithDialog'),
-    listRecentFiles: method('listRecentFiles'),
-    openRecentFile: method('openRecentFile'),
-    openExternalLink: method('openExternalLink'),
-    listSpeakerAppearances: method('listSpeakerAppearances'),
-    exportDataset: method('exportDataset'),
-    importAnnotationFiles: method('importAnnotationFiles'),
-    mergeWorkspaceWithDialog: method('mergeWorkspaceWithDialog'),
-    measureAgreement: method('measureAgreement'),
-    applyChanges: method('applyChanges'),
+    ...methods,
     ...extras,
   } as AnnotatorClient;
 }

@@ -126,7 +126,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
 
   const opened = (doc: MemoryDocument, before?: number): OpenedDocument => {
     const sent = before === undefined ? doc.annotations : doc.annotations.filter((a) => a.start < before);
-    return { document: { ...doc.summary }, text: doc.text, annotations: toAnnotationColumns(sent), annotationsComplete: sent.length === doc.annotations.length, orphans: [], source: { state: 'unlinked', report: null } };
+    return { document: { ...doc.summary }, text: doc.text, annotations: toAnnotationColumns(sent), annotationsComplete: sent.length === doc.annotations.length, orphans: [], source: { state: 'unlinked', report: null, problem: null } };
   };
 
   return {
@@ -147,7 +147,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     },
     measureAgreement: async () => ({ annotators: [], pairs: [], alpha: null }),
     // Component tests have no files behind their documents.
-    checkDocumentSource: async () => ({ state: 'unlinked', report: null }),
+    checkDocumentSource: async () => ({ state: 'unlinked', report: null, problem: null }),
     locateDocumentFile: async () => null,
     relinkDocumentFile: unsupported,
     rereadDocument: unsupported,

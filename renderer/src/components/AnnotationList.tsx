@@ -81,6 +81,7 @@ export function AnnotationList({ annotations, labels, speakers, statusNames, sel
               {speaker && <span className="row-speaker">{speaker.name}</span>}
               {!speaker && annotation.labelId === 'quote' && <span className="flag">Unattributed</span>}
               {!speaker && annotation.labelId === 'claim' && <span className="flag">No claimant</span>}
+              {annotation.anchor === 'fuzzy' && <span className="flag flag-fuzzy">Check placement</span>}
               {annotation.claim && statusNames && <span className="row-status">{statusNames.get(annotation.claim.status) ?? annotation.claim.status}</span>}
               <span className="row-text">{excerpt(annotation.text)}</span>
             </div>

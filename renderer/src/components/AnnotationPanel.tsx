@@ -27,12 +27,14 @@ interface Props {
   onCreateSpeaker(name: string, annotation: Annotation): void;
   onOpenLink(url: string): void;
   onDelete(): void;
+  /** A person checked a placement made on similar text after the file changed. */
+  onConfirmAnchor?(): void;
   /** Return the keyboard to the text after a choice made with it. */
   onBackToText?(): void;
 }
 
 export function AnnotationPanel(props: Props) {
-  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText } = props;
+  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText, onConfirmAnchor } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
   const linkedNames = new Set(speakers.map((s) => s.name.toLowerCase()));
   const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !linkedNames.has(m.text.trim().toLowerCase()));
@@ -49,6 +51,16 @@ export function AnnotationPanel(props: Props) {
           {!label && <option value={annotation.labelId}>{annotation.labelId} (no longer in the label set)</option>}
         </select>
       </div>
+      {annotation.anchor === 'fuzzy' && (
+        <div className="anchor-check" role="note">
+          <p>The file changed, and this highlight was placed on similar text. Check that it is right; moving its ends also settles it.</p>
+          {onConfirmAnchor && (
+            <button type="button" onClick={onConfirmAnchor}>
+              It’s right
+            </button>
+          )}
+        </div>
+      )}
       <blockquote className="annotation-text">{annotation.text}</blockquote>
       <p className="offsets">
         Characters {annotation.start}–{annotation.end}

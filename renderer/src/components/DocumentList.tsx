@@ -8,7 +8,7 @@ interface Props {
 }
 
 export function DocumentList({ documents, currentId, onOpen }: Props) {
-  if (documents.length === 0) return <p className="empty-hint">No documents yet. Open a .txt or .md file, or drop one here.</p>;
+  if (documents.length === 0) return <p className="empty-hint">No documents yet. Open a document (text, web page, Word or subtitles), or drop one here.</p>;
   return (
     <ul className="document-list" aria-label="Documents in this workspace">
       {documents.map((doc) => (

@@ -81,6 +81,8 @@ interface Props {
 export interface EditorCommands {
   openFind(): void;
   focus(): void;
+  /** The selected text's range (trimmed of blank space), or null when nothing is selected. */
+  selectedRange(): { from: number; to: number } | null;
 }
 
 const readingTheme = EditorView.theme({
@@ -224,6 +226,10 @@ export function AnnotationEditor(props: Props) {
       propsRef.current.commandsRef.current = {
         openFind: () => openSearchPanel(view),
         focus: () => view.focus(),
+        selectedRange: () => {
+          const main = view.state.selection.main;
+          return main.empty ? null : trimRange(view.state.doc, main.from, main.to);
+        },
       };
     }
     shownRef.current = propsRef.current.annotations;

@@ -9,6 +9,8 @@ export interface HighlightSpan {
   labelId: string;
   start: number;
   end: number;
+  /** Re-anchored onto similar text after the file changed: drawn dashed until someone checks it. */
+  anchor?: 'fuzzy';
 }
 
 export const resetHighlights = StateEffect.define<{ spans: readonly HighlightSpan[]; labels: Label[] }>();
@@ -18,14 +20,18 @@ export const selectHighlight = StateEffect.define<HighlightSpan | null>();
 
 /** One shared decoration per label keeps memory flat however many highlights there are. */
 const markCache = new Map<string, Decoration>();
-function markFor(labelId: string, labels: readonly Label[]): Decoration {
+function markFor(labelId: string, labels: readonly Label[], fuzzy: boolean): Decoration {
   const label = labels.find((l) => l.id === labelId);
-  const key = `${labelId}|${label?.color ?? ''}`;
+  const key = `${labelId}|${label?.color ?? ''}|${fuzzy}`;
   let mark = markCache.get(key);
   if (!mark) {
     mark = Decoration.mark({
-      class: 'cm-hl',
-      attributes: { 'data-label': labelId, style: `--hl-color: ${label?.color ?? '#999999'}` },
+      class: fuzzy ? 'cm-hl cm-hl-fuzzy' : 'cm-hl',
+      attributes: {
+        'data-label': labelId,
+        style: `--hl-color: ${label?.color ?? '#999999'}`,
+        ...(fuzzy && { 'data-anchor': 'fuzzy', title: 'Placed on similar text after the file changed: check it' }),
+      },
     });
     markCache.set(key, mark);
   }
@@ -67,8 +73,10 @@ function rangesFor(spans: readonly HighlightSpan[], labels: Label[], docLength: 
   const ranges: Range<Decoration>[] = [];
   for (const span of spans) {
     if (span.start < span.end && span.end <= docLength) {
-      let mark = marks.get(span.labelId);
-      if (!mark) marks.set(span.labelId, (mark = markFor(span.labelId, labels)));
+      const fuzzy = span.anchor === 'fuzzy';
+      const key = fuzzy ? `${span.labelId}|fuzzy` : span.labelId;
+      let mark = marks.get(key);
+      if (!mark) marks.set(key, (mark = markFor(span.labelId, labels, fuzzy)));
       ranges.push(mark.range(span.start, span.end));
     }
   }
@@ -91,7 +99,9 @@ export const highlightField = StateField.define<HighlightState>({
       } else if (effect.is(removeHighlights)) {
         const ids = effect.value;
         // Marks are shared, so removal goes by position; the caller passes the spans' ranges too.
-        decorations = decorations.update({ filter: (from, to, mark) => !ids.has(`${from}:${to}:${mark.spec.attributes?.['data-label']}`) });
+        decorations = decorations.update({
+          filter: (from, to, mark) => !ids.has(`${from}:${to}:${mark.spec.attributes?.['data-label']}${mark.spec.attributes?.['data-anchor'] ? ':fuzzy' : ''}`),
+        });
       }
     }
     return { labels, decorations };
@@ -119,7 +129,7 @@ export const selectedField = StateField.define<DecorationSet>({
 
 /** The key removeHighlights matches on: shared marks carry no id, so position and label stand in. */
 export function spanKey(span: HighlightSpan): string {
-  return `${span.start}:${span.end}:${span.labelId}`;
+  return `${span.start}:${span.end}:${span.labelId}${span.anchor === 'fuzzy' ? ':fuzzy' : ''}`;
 }
 
 /**

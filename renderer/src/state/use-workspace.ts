@@ -8,6 +8,7 @@ import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, localStorageOutbox, type SaveStatus } from './change-queue';
 import { combine, createStep, deleteStep, History, mergeStep, speakerEditStep, speakerStep, updateStep, type SpeakerPatch, type Step } from './history';
+import { describeReanchoring, useDocumentSource } from './use-document-source';
 import { hydrateDocument, initialState, workspaceReducer, type AnnotationPatch } from './workspace-state';
 
 
@@ -113,6 +114,12 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
         const opened = await client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS });
         if (seq !== openSeq.current) return;
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
+        // The file changed since it was last read (maybe while the app was closed).
+        if (opened.source.report) {
+          history.clear();
+          dispatch({ type: 'message', kind: 'info', text: describeReanchoring(opened.document.fileName, opened.source.report) });
+        }
+        if (opened.source.problem) report(new Error(opened.source.problem));
         queue.push({ kind: 'setLastDocument', documentId });
         if (!opened.annotationsComplete) {
           setBusy('Loading highlights…');
@@ -458,12 +465,30 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     };
   }, [client, firstSession, openDocument, queue, report]);
 
+  const reloadSession = useCallback(async () => {
+    dispatch({ type: 'session-loaded', session: await client.getSession({}) });
+  }, [client]);
+
+  const source = useDocumentSource({
+    client,
+    state: () => stateRef.current,
+    dispatch,
+    report,
+    queue,
+    history,
+    openDocument,
+    reloadSession,
+    setBusy,
+    visibleDocumentId: state.current?.document.id ?? null,
+  });
+
   return {
     state,
     saveStatus,
     busy,
     queue,
     actions: {
+      ...source,
       openDocument,
       importFiles,
       openWithDialog,

@@ -1,5 +1,5 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
-import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, SourceState, Speaker } from '../../../electron/contract/api';
 import type { LocalOp } from './history';
 import { compareSpans, fromAnnotationColumns, isInTextOrder, sortedIndex } from '../../../electron/contract/spans';
 
@@ -8,6 +8,9 @@ export interface DocumentView {
   document: DocumentSummary;
   text: string;
   annotations: Annotation[];
+  /** Highlights a change of the text could not place; a person places or discards them. */
+  orphans: Annotation[];
+  source: SourceState;
 }
 
 /** The wire leaves out each highlight's text and context; they are slices of the text we have. */
@@ -15,7 +18,7 @@ export function hydrateDocument(opened: OpenedDocument): DocumentView {
   const { text } = opened;
   const annotations = fromAnnotationColumns(opened.annotations, opened.document.id, text);
   if (!isInTextOrder(annotations)) annotations.sort(compareSpans);
-  return { document: opened.document, text, annotations };
+  return { document: opened.document, text, annotations, orphans: opened.orphans, source: opened.source };
 }
 
 export interface Message {
@@ -46,6 +49,10 @@ export type WorkspaceAction =
   /** The workspace-wide parts (labels, speakers) as saved, after the host refused a change to them. */
   | { type: 'workspace-refreshed'; session: Session }
   | { type: 'select'; annotationId: string | null }
+  /** An orphan placed on the text (it joins the highlights) or let go of. */
+  | { type: 'orphan-placed'; annotation: Annotation }
+  | { type: 'orphan-discarded'; annotationId: string }
+  | { type: 'source-checked'; documentId: string; source: SourceState }
   | { type: 'message'; kind: Message['kind']; text: string }
   | { type: 'dismiss'; messageId: number };
 
@@ -142,6 +149,17 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       return state.session ? { ...state, session: { ...state.session, annotatorName: action.name } } : state;
     case 'select':
       return { ...state, selectedId: action.annotationId };
+    case 'orphan-placed': {
+      const current = state.current;
+      if (current?.document.id !== action.annotation.documentId) return state;
+      const orphans = current.orphans.filter((o) => o.id !== action.annotation.id);
+      const placed = { ...state, current: { ...current, orphans, annotations: insertSorted(current.annotations, action.annotation) } };
+      return { ...placed, documents: withCount(state.documents, current.document.id, +1), selectedId: action.annotation.id };
+    }
+    case 'orphan-discarded':
+      return state.current ? { ...state, current: { ...state.current, orphans: state.current.orphans.filter((o) => o.id !== action.annotationId) } } : state;
+    case 'source-checked':
+      return state.current?.document.id === action.documentId ? { ...state, current: { ...state.current, source: action.source } } : state;
     case 'message':
       return { ...state, messages: [...state.messages.slice(-3), { id: nextMessageId++, kind: action.kind, text: action.text }] };
     case 'dismiss':
