@@ -116,8 +116,10 @@ function readable(iso: string): string {
 
 /** What the window shows about a damaged store file: what is wrong, what is shown, what to do. */
 export function damagedFileMessage(problem: string, fileName: string, backup: Backup | null): string {
+  // The reader's own advice ("restore it from a backup…") is said better below.
+  const what = problem.replace(/ It was left untouched.*$/s, ' It was left untouched.');
   return (
-    `${problem} The workspace is read-only: nothing is being saved. ` +
+    `${what} The workspace is read-only: nothing is being saved. ` +
     (backup
       ? `What you see is the backup of ${fileName} taken ${readable(backup.takenAt)}; restore it to carry on (the damaged file is kept beside it), or fix the file by hand and open the workspace again.`
       : `There is no backup of ${fileName}, so what it held is not shown; fix the file by hand or move it out of the workspace folder, then open the workspace again.`)

@@ -141,6 +141,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   const refreshDocuments = useCallback(async () => {
     const session = await client.getSession({});
     dispatch({ type: 'documents-changed', documents: session.documents });
+    // An import may bring speakers too (a transcript's).
+    dispatch({ type: 'workspace-refreshed', session });
     return session;
   }, [client]);
 
