@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 // Mirrors of the real code's constants; checkWorkspace() below validates against the contract.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const CONTEXT_LENGTH = 32;
 export const DEFAULT_LABELS = [
   { id: 'quote', name: 'Quote', color: '#f2b134', hotkey: 'q' },
@@ -399,7 +399,7 @@ function annotationsJson(data) {
     `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "documentId": ${JSON.stringify(data.documentId)},\n` +
     `  "textHash": ${JSON.stringify(data.textHash)},\n  "annotations": [`;
   const lines = data.annotations.map((a) => JSON.stringify(a));
-  return lines.length ? `${header}\n    ${lines.join(',\n    ')}\n  ]\n}\n` : `${header}]\n}\n`;
+  return (lines.length ? `${header}\n    ${lines.join(',\n    ')}\n  ],` : `${header}],`) + '\n  "orphans": []\n}\n';
 }
 
 /**
@@ -428,6 +428,11 @@ export async function writeWorkspace(dir, docs, speakers) {
       length: doc.text.length,
       addedAt: new Date(Date.UTC(2024, 5, 28, 8, 0, i)).toISOString(),
       annotationCount: annotations.length,
+      format: 'text',
+      encoding: 'utf-8',
+      encodingDetected: false,
+      sourceUrl: null,
+      filePath: null,
     });
     written.push({ id, textHash, annotations });
   }

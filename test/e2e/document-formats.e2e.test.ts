@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { paragraph, wordFile } from '../helpers/word-file';
 import { annotationsOnDisk, eventually, launchBrowser, readJson, screenshot, startHost, tempDir, VIEWPORT, type RunningHost } from './harness';
 
 let browser: Browser;
@@ -68,6 +69,16 @@ describe('formats', () => {
     expect(doc).toMatchObject({ format: 'html', sourceUrl: 'https://courier.example/news/dam-deal' });
     expect(doc.title).toContain('Dam deal agreed');
     expect(doc.addedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('reads a Word document, paragraph by paragraph, with its title', async () => {
+    await open('memo.docx', await wordFile(paragraph('The council met on Monday.') + paragraph('“We will win,” said Ann Lee.'), 'Council memo'));
+    await expect.poll(editorText).toContain('We will win');
+    await expect.poll(details).toContain('Word document');
+    const doc = (await workspace()).documents.find((d: { fileName: string }) => d.fileName === 'memo.docx');
+    expect(doc).toMatchObject({ format: 'docx', title: 'Council memo' });
+    // One paragraph each, a blank line between.
+    expect(await fs.readFile(path.join(store, 'texts', `${doc.textHash}.txt`), 'utf8')).toBe('The council met on Monday.\n\n“We will win,” said Ann Lee.');
   });
 
   it('turns subtitles into a transcript whose speakers join the speaker list, and tags their lines on request', async () => {
