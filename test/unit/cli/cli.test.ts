@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bar, runCli } from '../../../electron/cli/main.js';
 import { importText, useWorkspaces } from '../../helpers/workspace.js';
+import { openFilesFromPaths } from '../../../electron/services/open-files.js';
 
 const ws = useWorkspaces();
 
@@ -211,6 +212,33 @@ describe('annotator merge', () => {
     expect(stats.highlights).toBe(5);
     const agreement = JSON.parse((await run(['agreement', '--store', ours, '--json'], '/')).out);
     expect(agreement.annotators).toEqual(['(no name)', 'Ben']);
+  });
+
+  it('brings how a document was read, but not the path of their file', async () => {
+    const { dir: ours } = await workspace();
+    const theirsDir = await ws.tempDir();
+    const files = await ws.tempDir();
+    const page = path.join(files, 'page.html');
+    await fs.writeFile(page, '<html><head><title>Dam</title><link rel="canonical" href="https://news.example/dam"></head><body><article><p>' + 'The council agreed on the dam on Tuesday night. '.repeat(8) + '</p></article></body></html>');
+    const theirs = await ws.openService(theirsDir);
+    await openFilesFromPaths(theirs, [page]);
+    await theirs.store.flush();
+    expect((await run(['merge', '--store', ours, theirsDir], '/')).code).toBe(0);
+    const merged = (await (await ws.openService(ours)).getSession()).documents.find((d) => d.fileName === 'page.html');
+    expect(merged).toMatchObject({ format: 'html', sourceUrl: 'https://news.example/dam', filePath: null });
+  });
+
+  it('refuses to merge a workspace that is damaged, rather than merge its backup', async () => {
+    const { dir: ours } = await workspace();
+    const theirsDir = await ws.tempDir();
+    const theirs = await ws.openService(theirsDir);
+    const own = await importText(theirs, 'theirs.txt', 'A story only they have.');
+    await theirs.store.flush();
+    await fs.writeFile(path.join(theirsDir, 'annotations', `${own.id}.json`), '{"schemaVersion": 2, "annotations": [');
+    const result = await run(['merge', '--store', ours, theirsDir], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/cannot be merged: .*damaged|not valid JSON/);
+    expect((await (await ws.openService(ours)).getSession()).documents.map((d) => d.fileName)).not.toContain('theirs.txt');
   });
 
   it('refuses to merge a folder without a workspace, or the workspace into itself', async () => {
