@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../electron/services/workspace-store.js';
 import { bundleForNode } from '../helpers/bundle.js';
+import { seededRandom as rng } from '../../electron/services/exports/splits.js';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -28,16 +29,6 @@ afterAll(async () => {
   await fs.rm(`${dir}-check`, { recursive: true, force: true });
 });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the writer until a random moment, kills it with SIGKILL, and returns every line it wrote. */
 function runAndKill(childSeed: number, random: () => number): Promise<{ lines: string[]; killedEarly: boolean }> {

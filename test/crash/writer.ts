@@ -11,20 +11,10 @@ import type { Change } from '../../electron/contract/api.js';
 import { AnnotatorService } from '../../electron/services/annotator-service.js';
 import { acquireWorkspaceLock } from '../../electron/services/workspace-lock.js';
 import { WorkspaceStore } from '../../electron/services/workspace-store.js';
+import { seededRandom as rng } from '../../electron/services/exports/splits.js';
 
 const [dir, seedText] = process.argv.slice(2) as [string, string];
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(Number(seedText));
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 

@@ -4,19 +4,13 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main.js';
 import { LOCK_FILE, acquireWorkspaceLock } from '../../../electron/services/workspace-lock.js';
 import { exists } from '../../helpers/temp-dirs.js';
 import { importText, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
+import { run } from '../../helpers/run-cli.js';
 
 const ws = useWorkspaces();
 
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd });
-  return { code, out, err };
-}
 
 async function workspaceWithStory() {
   const dir = await ws.tempDir();

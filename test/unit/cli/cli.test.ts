@@ -5,15 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { bar, runCli } from '../../../electron/cli/main.js';
 import { importText, useWorkspaces } from '../../helpers/workspace.js';
 import { openFilesFromPaths } from '../../../electron/services/open-files.js';
+import { run } from '../../helpers/run-cli.js';
 
 const ws = useWorkspaces();
 
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => void (out += t), err: (t) => void (err += t), cwd });
-  return { code, out, err };
-}
 
 async function workspace() {
   const dir = await ws.tempDir();

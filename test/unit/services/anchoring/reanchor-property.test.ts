@@ -4,17 +4,11 @@ import type { Annotation } from '../../../../electron/contract/api.js';
 import { compareSpans, isInTextOrder, spanContext } from '../../../../electron/contract/spans.js';
 import { reanchorAnnotations } from '../../../../electron/services/anchoring/reanchor.js';
 import { generateCorpus } from '../../../../scripts/bench/generate.mjs';
+import { seededRandom } from '../../../../electron/services/exports/splits.js';
 
-/** mulberry32, so a failure can be replayed from its seed. */
+/** Seeded, so a failure can be replayed from its seed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
 }
 
