@@ -1,6 +1,7 @@
 // The behaviour behind every AnnotatorApi method; both hosts call this, so the desktop
 // window and the browser host can never drift apart.
 import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import {
   ApiError,
   TRANSCRIPT_FORMATS,
@@ -23,6 +24,11 @@ import { DocumentSources } from './document-sources.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
+
+const fileExists = (filePath: string) => fs.stat(filePath).then(
+  () => true,
+  () => false,
+);
 
 /** Their ids carry meaning (quotes have speakers, claims have verdicts), so they stay. */
 const BUILT_IN_LABELS = ['quote', 'speaker', 'claim'];
@@ -173,9 +179,11 @@ export class AnnotatorService {
       sourceUrl: read.sourceUrl,
       filePath,
     });
-    if (!created && filePath && document.filePath !== filePath) {
-      // The same text opened from a path links a document that had none (or had moved).
-      Object.assign(document, { filePath, fileName: baseName });
+    if (!created && filePath && document.filePath !== filePath && !(document.filePath && (await fileExists(document.filePath)))) {
+      // The same text opened from a path links a document that had none, or whose file is gone;
+      // a copy elsewhere does not take over a link that still works.
+      const { format, encoding, encodingDetected, sourceUrl } = read;
+      Object.assign(document, { filePath, fileName: baseName, format, encoding, encodingDetected, sourceUrl: sourceUrl ?? document.sourceUrl });
       await this.store.saveWorkspace();
     }
     if (TRANSCRIPT_FORMATS.includes(document.format)) await this.exclusive(() => this.addTranscriptSpeakers(read.text));

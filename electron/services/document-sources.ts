@@ -28,6 +28,8 @@ export class DocumentSources {
   check(doc: StoredDocument): Promise<SourceState> {
     return this.service.exclusive(async () => {
       if (!doc.filePath) return { state: 'unlinked', report: null, problem: null };
+      // Loading the highlights first finds a damaged annotations file (read-only) before any work.
+      await this.service.store.annotations(doc);
       let stat;
       try {
         stat = await fs.stat(doc.filePath);
@@ -35,7 +37,8 @@ export class DocumentSources {
         this.lastRead.delete(doc.id);
         return { state: 'missing', report: null, problem: null };
       }
-      if (this.lastRead.get(doc.id) === fingerprint(stat)) return { state: 'linked', report: null, problem: null };
+      // Nothing can be saved while read-only, so a changed file waits until a backup is restored.
+      if (this.service.store.readOnly || this.lastRead.get(doc.id) === fingerprint(stat)) return { state: 'linked', report: null, problem: null };
       let read: ReadDocument;
       try {
         read = await readDocument(doc.fileName, await readUserFile(doc.filePath), { encoding: doc.encodingDetected ? undefined : doc.encoding });
@@ -96,13 +99,11 @@ export class DocumentSources {
     const store = this.service.store;
     const [annotations, orphans] = await Promise.all([store.annotations(doc), store.orphans(doc)]);
     const outcome = reanchorAnnotations(read.text, [...annotations, ...orphans]);
-    await store.replaceText(doc, read.text);
     if (doc.format !== read.format || (read.sourceUrl && doc.sourceUrl !== read.sourceUrl)) {
       Object.assign(doc, { format: read.format, sourceUrl: read.sourceUrl ?? doc.sourceUrl });
     }
     doc.annotationCount = outcome.annotations.length;
-    await store.replaceAnnotations(doc, outcome.annotations, outcome.orphans);
-    await store.saveWorkspace();
+    await store.replaceText(doc, read.text, outcome);
     return outcome.report;
   }
 }

@@ -199,6 +199,11 @@ export class WorkspaceStore {
       const raw = await this.db.adapter.read();
       this.db.data = migrateWorkspaceFile(damaged.filePath, raw);
       this.workspaceFromSchema = schemaVersionOf(raw) < SCHEMA_VERSION ? schemaVersionOf(raw) : null;
+      // The backup may be older than highlights already loaded: each document follows its highlights.
+      for (const doc of this.db.data.documents) {
+        const loaded = this.annotationDbs.get(doc.id);
+        if (loaded) await this.adoptAnnotationsText(doc, (await loaded.catch(() => null))?.data ?? null);
+      }
     } else {
       // Read again from disk on next use.
       this.annotationDbs.delete(damaged.documentId);
@@ -218,6 +223,8 @@ export class WorkspaceStore {
   }
 
   async readText(doc: StoredDocument): Promise<string> {
+    // Loading the highlights first settles which text they (and so the document) are on.
+    await this.annotationsDb(doc).catch(() => undefined);
     const cached = this.textCache.get(doc.textHash);
     if (cached !== undefined) return cached;
     const text = await fs.readFile(this.snapshotPath(doc.textHash), 'utf8');
@@ -286,11 +293,13 @@ export class WorkspaceStore {
   }
 
   /**
-   * The document's text changed: keeps the new snapshot (old ones stay), points the document
-   * and its annotations file at it, and saves both. The id stays. Highlights are not moved:
-   * re-anchor them and hand them to replaceAnnotations.
+   * The document's text changed: keeps the new snapshot (old ones stay) and points the document
+   * at it, with its highlights as re-anchored on it (unchanged when none are given). The id
+   * stays. The annotations file, which carries the text's hash with the highlights, is written
+   * in one go before workspace.json: a crash between the two is mended on the next load (see
+   * adoptAnnotationsText), so highlights never sit on a text they were not placed on.
    */
-  async replaceText(doc: StoredDocument, newText: string): Promise<void> {
+  async replaceText(doc: StoredDocument, newText: string, placed?: { annotations: Annotation[]; orphans: Annotation[] }): Promise<void> {
     this.refuseIfReadOnly();
     const db = await this.annotationsDb(doc);
     this.refuseIfReadOnly();
@@ -300,7 +309,33 @@ export class WorkspaceStore {
     doc.textHash = textHash;
     doc.length = newText.length;
     db.data.textHash = textHash;
-    await Promise.all([this.saveAnnotations(doc), this.saveWorkspace()]);
+    if (placed) {
+      db.data.annotations = placed.annotations;
+      db.data.orphans = placed.orphans;
+    }
+    await this.saveAnnotations(doc);
+    await this.saveWorkspace();
+  }
+
+  /**
+   * Highlights belong to the text their file names. When workspace.json names another (a crash
+   * between the two writes of replaceText, or a workspace.json restored from an older backup),
+   * the document follows its highlights: that snapshot is kept for good, and a changed source
+   * file is re-anchored from there on the next check.
+   */
+  private async adoptAnnotationsText(doc: StoredDocument, raw: unknown): Promise<void> {
+    const fileHash = (raw as { textHash?: unknown } | null)?.textHash;
+    if (typeof fileHash !== 'string' || !/^[0-9a-f]{64}$/.test(fileHash) || fileHash === doc.textHash) return;
+    let text: string;
+    try {
+      text = await fs.readFile(this.snapshotPath(fileHash), 'utf8');
+    } catch {
+      return;
+    }
+    doc.textHash = fileHash;
+    doc.length = text.length;
+    this.textCache.set(fileHash, text);
+    if (!this.readOnly) this.saveWorkspace().catch(() => undefined);
   }
 
   private annotationsDb(doc: StoredDocument): Promise<Low<AnnotationsFile>> {
@@ -316,6 +351,7 @@ export class WorkspaceStore {
             this.backups.created(filePath);
             return db;
           }
+          await this.adoptAnnotationsText(doc, raw);
           db.data = migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash);
           if (schemaVersionOf(raw) < SCHEMA_VERSION) this.annotationsFromSchema.set(doc.id, schemaVersionOf(raw));
         } catch (error) {

@@ -306,6 +306,15 @@ export function decodeDocumentBytes(fileName: string, bytes: Uint8Array, options
   if (cutOffByEnd(bytes, invalid) && (invalid < bytes.length - 1 || bytes.subarray(0, invalid).some((b) => b >= 0x80))) {
     refuseTruncated(fileName, bytes, invalid);
   }
+  // Everything before the first bad byte is valid UTF-8; if it holds UTF-8 characters, this is a
+  // UTF-8 file with a damaged byte, and reading it all as Latin-1 would garble every accent.
+  if (bytes.subarray(0, invalid).some((b) => b >= 0x80)) {
+    throw new ApiError(
+      'not-utf8',
+      `"${fileName}" is UTF-8 text with a damaged byte: the byte at position ${invalid} (${hex(bytes[invalid]!)}) is not part of a UTF-8 character. ` +
+        'Open it in a text editor, fix or retype the text around that place, and save it as UTF-8 again.',
+    );
+  }
   const guess = unsupportedGuess(bytes);
   if (guess) {
     throw new ApiError(

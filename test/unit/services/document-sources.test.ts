@@ -168,6 +168,35 @@ describe('a changed source file', () => {
   });
 });
 
+describe('a linked document met again', () => {
+  it('keeps its link when a copy of the same text is opened elsewhere, and moves it when its file is gone', async () => {
+    const { filePath, service, doc } = await linkedStory();
+    const copy = path.join(path.dirname(filePath), 'copy-story.txt');
+    await fs.copyFile(filePath, copy);
+    await openFilesFromPaths(service, [copy]);
+    expect(service.requireDocument(doc.id)).toMatchObject({ filePath, fileName: 'story.txt' });
+    await fs.rm(filePath);
+    await openFilesFromPaths(service, [copy]);
+    expect(service.requireDocument(doc.id)).toMatchObject({ filePath: copy, fileName: 'copy-story.txt' });
+  });
+
+  it('opens on its saved copy while the workspace is read-only, and reads the changed file once it is not', async () => {
+    const { dir, filePath, service, doc } = await linkedStory();
+    await service.store.flush();
+    await fs.writeFile(path.join(dir, 'annotations', `${doc.id}.json`), '{"schemaVersion": 2, "annot');
+    await fs.writeFile(filePath, 'A new first line.\n\n' + STORY);
+    const reopened = await ws.openService(dir);
+    const result = await opened(reopened, doc.id);
+    expect(reopened.store.readOnly).toBe(true);
+    expect(result.text).toBe(STORY);
+    expect(result.source).toEqual({ state: 'linked', report: null, problem: null });
+    // No backup to restore here: once the damaged file is moved aside, the changed file is read.
+    await fs.rm(path.join(dir, 'annotations', `${doc.id}.json`));
+    const afterwards = await ws.openService(dir);
+    expect((await opened(afterwards, doc.id)).text).toBe('A new first line.\n\n' + STORY);
+  });
+});
+
 describe('reading again in another encoding', () => {
   const LATIN = Buffer.from('Caf\xe9 owners said \x93no\x94 to the plan. The mayor said it costs 5 million \x80.\n', 'latin1');
 

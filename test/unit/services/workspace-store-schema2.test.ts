@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../electron/contract/api.js';
-import { ANNOTATIONS_DIR, TEXTS_DIR, sha256 } from '../../../electron/services/workspace-store.js';
+import { ANNOTATIONS_DIR, TEXTS_DIR, WORKSPACE_FILE, sha256 } from '../../../electron/services/workspace-store.js';
 import { annotationsOnDisk, snapshotPath, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();
@@ -79,5 +79,49 @@ describe('replaceText', () => {
     expect((await annotationsOnDisk(dir, id)).textHash).toBe(sha256(NEW));
     const reopened = await ws.openStore(dir);
     expect(await reopened.readText(reopened.findDocument(id)!)).toBe(NEW);
+  });
+});
+
+describe('highlights and the text they were placed on', () => {
+  /** A document whose text was replaced, with one highlight re-anchored onto the new text. */
+  async function replaced(dir: string) {
+    const store = await ws.openStore(dir);
+    const { document } = await store.addDocument('s.txt', 's', OLD);
+    const oldWorkspace = await fs.readFile(path.join(dir, WORKSPACE_FILE), 'utf8');
+    const start = NEW.indexOf('June');
+    await store.replaceText(document, NEW, { annotations: [highlight(document.id, 'june', start, start + 4, NEW)], orphans: [] });
+    await store.flush();
+    return { id: document.id, oldWorkspace };
+  }
+
+  it('writes the new hash and the re-anchored highlights in one annotations file', async () => {
+    const dir = await ws.tempDir();
+    const { id } = await replaced(dir);
+    const file = await annotationsOnDisk(dir, id);
+    expect(file.textHash).toBe(sha256(NEW));
+    expect(file.annotations.map((a) => a.text)).toEqual(['June']);
+  });
+
+  it('follows the highlights when workspace.json names an older text (a crash between the writes, or an older backup)', async () => {
+    const dir = await ws.tempDir();
+    const { id, oldWorkspace } = await replaced(dir);
+    // As if the process died after the annotations file was written, before workspace.json.
+    await fs.writeFile(path.join(dir, WORKSPACE_FILE), oldWorkspace);
+    const store = await ws.openStore(dir);
+    const doc = store.findDocument(id)!;
+    expect(doc.textHash).toBe(sha256(OLD));
+    const [june] = await store.annotations(doc);
+    expect(doc).toMatchObject({ textHash: sha256(NEW), length: NEW.length });
+    expect((await store.readText(doc)).slice(june!.start, june!.end)).toBe('June');
+    await store.flush();
+    expect((await workspaceOnDisk(dir)).documents[0]!.textHash).toBe(sha256(NEW));
+  });
+
+  it('reads the text through the highlights even when the text is asked for first', async () => {
+    const dir = await ws.tempDir();
+    const { id, oldWorkspace } = await replaced(dir);
+    await fs.writeFile(path.join(dir, WORKSPACE_FILE), oldWorkspace);
+    const store = await ws.openStore(dir);
+    expect(await store.readText(store.findDocument(id)!)).toBe(NEW);
   });
 });

@@ -236,3 +236,16 @@ describe('readDocument: UTF-16 lookalikes', () => {
     await refused(() => readDocument('tiny.txt', content, { encoding: 'utf-8' }), 'binary-file');
   });
 });
+
+describe('UTF-8 with one damaged byte', () => {
+  it('is refused with the byte’s position, not read as Latin-1 with every accent garbled', async () => {
+    const damaged = Buffer.concat([Buffer.from('Le café crème était froid, dit Anne. '), Buffer.from([0xc3, 0x28]), Buffer.from(' Fin.')]);
+    const error = await refused(() => readDocument('note.txt', damaged), 'not-utf8');
+    expect(error.message).toContain('"note.txt" is UTF-8 text with a damaged byte: the byte at position 40 (0xC3)');
+  });
+
+  it('still reads a Latin-1 file whose first accent is not UTF-8', async () => {
+    const latin = Buffer.from('Le caf\xe9 cr\xe8me \xe9tait froid.', 'latin1');
+    expect((await readDocument('note.txt', latin)).text).toBe('Le café crème était froid.');
+  });
+});
