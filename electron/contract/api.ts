@@ -18,6 +18,14 @@ export const TRANSCRIPT_FORMATS: readonly DocumentFormat[] = ['srt', 'vtt', 'tra
 /** Encodings a text file can be read as; the user may override the detected one. */
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+/** How people see the encodings, in messages and in the window. */
+export const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+};
 
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'ids are letters, digits, _ and -');

@@ -66,9 +66,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     const all = current?.annotations ?? [];
     if (filter === NO_FILTER) return all;
     return all.filter(
-      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)),
+      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)) && (!filter.toCheckOnly || a.anchor === 'fuzzy'),
     );
   }, [current?.annotations, filter]);
+  const toCheck = useMemo(() => current?.annotations.filter((a) => a.anchor === 'fuzzy').length ?? 0, [current?.annotations]);
   const unattributedQuotes = useMemo(() => current?.annotations.filter((a) => a.labelId === 'quote' && !a.speakerId).length ?? 0, [current?.annotations]);
   const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
@@ -91,6 +92,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       return;
     }
     actions.placeOrphan(orphan, range);
+    // The selection was used: no label bar left inviting a second highlight there.
+    editorCommands.current?.collapseSelection();
   };
 
   const open = useCallback(() => {
@@ -217,8 +220,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <button type="button" className="shortcuts-button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)">
           Shortcuts <kbd>?</kbd>
         </button>
-        <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite">
-          {busy ?? SAVE_TEXT[saveStatus]}
+        <span className={`save-status save-${state.session?.storeProblem ? 'failed' : saveStatus}`} role="status" aria-live="polite">
+          {busy ?? (state.session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[saveStatus])}
         </span>
       </header>
 
@@ -233,6 +236,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
             <>
               <h2>This document</h2>
               <DocumentDetails
+                key={`${current.document.id}:${current.document.encoding}:${current.document.textHash}`}
                 document={current.document}
                 source={current.source}
                 onChangeEncoding={changeEncoding}
@@ -333,7 +337,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
             Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
           </h2>
           {current && <OrphanList orphans={current.orphans} labels={state.labels} onPlace={placeOrphan} onDiscard={actions.discardOrphan} />}
-          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} onChange={setFilter} />}
+          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} toCheck={toCheck} onChange={setFilter} />}
           {current && (
             <AnnotationList
               annotations={listed}

@@ -1,10 +1,11 @@
 // A damaged store file: the workspace opens read-only on the last good backup, says so, saves
 // nothing, and puts the backup back when asked. A second host on the same workspace is refused.
+import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotationsOnDisk, dragSelect, eventually, launchBrowser, SAMPLE, screenshot, startHost, tempDir, VIEWPORT, type RunningHost } from './harness';
+import { annotationsOnDisk, dragSelect, eventually, launchBrowser, ROOT, SAMPLE, screenshot, startHost, tempDir, VIEWPORT, type RunningHost } from './harness';
 
 let browser: Browser;
 let host: RunningHost;
@@ -70,6 +71,10 @@ describe('a damaged workspace.json', () => {
     const kept = (await fs.readdir(store)).find((name) => name.startsWith('workspace.json.damaged-'))!;
     expect(await fs.readFile(path.join(store, kept), 'utf8')).toBe(damaged);
     JSON.parse(await fs.readFile(path.join(store, 'workspace.json'), 'utf8'));
+    // Every highlight still on its own words: the command line's check agrees.
+    const validate = spawnSync(process.execPath, ['bin/annotator.mjs', 'validate', '--store', store], { cwd: ROOT, encoding: 'utf8' });
+    expect(validate.stderr).toBe('');
+    expect(validate.status).toBe(0);
 
     // Writable again.
     await dragSelect(page, 'Joonkook Hwang');

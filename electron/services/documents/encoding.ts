@@ -2,7 +2,7 @@
 // replaced: a byte that is not a character in the encoding is refused, with its position.
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { ApiError, TEXT_ENCODINGS, type TextEncoding } from '../../contract/api.js';
+import { ApiError, ENCODING_NAMES, TEXT_ENCODINGS, type TextEncoding } from '../../contract/api.js';
 import { bytesLookBinary, refuseBinary, refuseEmpty, textLooksBinary, checkDocumentSize } from './checks.js';
 
 export interface DecodedText {
@@ -13,14 +13,6 @@ export interface DecodedText {
   encodingDetected: boolean;
 }
 
-/** How people see the encodings in messages. */
-export const ENCODING_NAMES: Record<TextEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16LE',
-  'utf-16be': 'UTF-16BE',
-  'windows-1252': 'Windows-1252',
-  'iso-8859-1': 'ISO-8859-1',
-};
 
 const SUPPORTED_LIST = 'UTF-8, UTF-16 (LE or BE), Windows-1252 and ISO-8859-1';
 

@@ -98,4 +98,4 @@ function refuseUnsupported(name: string): never {
 }
 
 export { checkDocumentSize, findTranscriptTurns, normalizeText, normalizeWithOffsets, transcriptSpeakers, type TranscriptTurn };
-export { firstInvalidUtf8Offset, ENCODING_NAMES, isTextEncoding } from './encoding.js';
+export { firstInvalidUtf8Offset, isTextEncoding } from './encoding.js';

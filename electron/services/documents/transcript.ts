@@ -22,12 +22,24 @@ const TURN_LINE = new RegExp(String.raw`^([ \t]*(?:${TIMESTAMP}[ \t]*)?(?:[-–�
 
 export const MAX_NAME_LENGTH = 40;
 
+/** Labels that open lines in articles and notes but name nobody ("Update: …", "Q: …"). */
+const NOT_SPEAKERS = new Set(
+  [
+    'note', 'notes', "editor's note", 'editor’s note', 'update', 'updated', 'correction', 'clarification', 'warning', 'caution',
+    'source', 'sources', 'photo', 'photos', 'caption', 'credit', 'credits', 'related', 'read more', 'see also', 'tags', 'summary',
+    'subject', 'date', 'from', 'to', 'cc', 're', 'title', 'by', 'byline', 'dateline', 'location', 'contact', 'email', 'phone',
+    'tel', 'fax', 'web', 'website', 'url', 'link', 'links', 'transcript', 'translation', 'background', 'context', 'fact check',
+    'verdict', 'rating', 'claim', 'claims', 'important', 'disclaimer', 'ps', 'p.s', 'nb', 'tip', 'step', 'example', 'answer', 'question',
+  ].map((label) => label.toLowerCase()),
+);
+
 /** The name and spoken text of one line, with offsets within the line, or null. */
 export function matchTurnLine(line: string): { name: string; nameAt: number; textAt: number; textEnd: number } | null {
   const match = TURN_LINE.exec(line);
   if (!match) return null;
   const name = match[2]!;
-  if (name.length > MAX_NAME_LENGTH) return null;
+  // One letter ("Q:", "A:") and labels such as "Update:" are not people.
+  if (name.length > MAX_NAME_LENGTH || name.length < 2 || NOT_SPEAKERS.has(name.toLowerCase())) return null;
   const nameAt = match[1]!.length;
   const afterColon = line.length - match[3]!.length;
   const spoken = match[3]!;

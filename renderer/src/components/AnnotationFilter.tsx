@@ -5,11 +5,26 @@ export interface ListFilter {
   labelId: string;
   speakerId: string;
   unattributedOnly: boolean;
+  /** Placed on similar text after the file changed, and not yet checked. */
+  toCheckOnly: boolean;
 }
 
-export const NO_FILTER: ListFilter = { labelId: '', speakerId: '', unattributedOnly: false };
+export const NO_FILTER: ListFilter = { labelId: '', speakerId: '', unattributedOnly: false, toCheckOnly: false };
 
-export function AnnotationFilter({ filter, labels, speakers, onChange }: { filter: ListFilter; labels: Label[]; speakers: Speaker[]; onChange(filter: ListFilter): void }) {
+export function AnnotationFilter({
+  filter,
+  labels,
+  speakers,
+  toCheck,
+  onChange,
+}: {
+  filter: ListFilter;
+  labels: Label[];
+  speakers: Speaker[];
+  /** How many highlights need a check of their placement. */
+  toCheck: number;
+  onChange(filter: ListFilter): void;
+}) {
   return (
     <div className="list-filter" role="group" aria-label="Filter highlights">
       <select aria-label="Show label" value={filter.labelId} onChange={(event) => onChange({ ...filter, labelId: event.target.value })}>
@@ -32,6 +47,12 @@ export function AnnotationFilter({ filter, labels, speakers, onChange }: { filte
         <input type="checkbox" checked={filter.unattributedOnly} onChange={(event) => onChange({ ...filter, unattributedOnly: event.target.checked })} />
         Unattributed only
       </label>
+      {(toCheck > 0 || filter.toCheckOnly) && (
+        <label className="check">
+          <input type="checkbox" checked={filter.toCheckOnly} onChange={(event) => onChange({ ...filter, toCheckOnly: event.target.checked })} />
+          To check ({toCheck})
+        </label>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // What the workspace knows of the open document: where it came from, how it was read, and the
 // ways to fix that (another encoding, the file's new place, a transcript's speakers as quotes).
-import { TEXT_ENCODINGS, TRANSCRIPT_FORMATS, type DocumentFormat, type DocumentSummary, type SourceState, type TextEncoding } from '../../../electron/contract/api';
+import { useState } from 'react';
+import { ENCODING_NAMES, TEXT_ENCODINGS, TRANSCRIPT_FORMATS, type DocumentFormat, type DocumentSummary, type SourceState, type TextEncoding } from '../../../electron/contract/api';
 
 export const FORMAT_NAMES: Record<DocumentFormat, string> = {
   text: 'Plain text',
@@ -12,13 +13,6 @@ export const FORMAT_NAMES: Record<DocumentFormat, string> = {
   transcript: 'Transcript',
 };
 
-export const ENCODING_NAMES: Record<TextEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1252': 'Windows-1252 (Western)',
-  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
-};
 
 interface Props {
   document: DocumentSummary;
@@ -31,6 +25,8 @@ interface Props {
 
 export function DocumentDetails({ document: doc, source, onChangeEncoding, onLocate, onTagTranscript, onOpenLink }: Props) {
   const added = new Date(doc.addedAt);
+  // Choosing is not reading: arrow keys may walk the list, and each read re-anchors every highlight.
+  const [encoding, setEncoding] = useState<TextEncoding>(doc.encoding);
   return (
     <section className="document-details" aria-label="About this document">
       <dl>
@@ -44,14 +40,19 @@ export function DocumentDetails({ document: doc, source, onChangeEncoding, onLoc
               <label htmlFor="document-encoding">Encoding</label>
             </dt>
             <dd>
-              <select id="document-encoding" value={doc.encoding} onChange={(event) => onChangeEncoding(event.target.value as TextEncoding)} title="If the text shows odd characters, read it again in another encoding">
-                {TEXT_ENCODINGS.map((encoding) => (
-                  <option key={encoding} value={encoding}>
-                    {ENCODING_NAMES[encoding]}
-                    {encoding === doc.encoding && doc.encodingDetected ? ' (detected)' : ''}
+              <select id="document-encoding" value={encoding} onChange={(event) => setEncoding(event.target.value as TextEncoding)} title="If the text shows odd characters, choose another encoding and read it again">
+                {TEXT_ENCODINGS.map((name) => (
+                  <option key={name} value={name}>
+                    {ENCODING_NAMES[name]}
+                    {name === doc.encoding && doc.encodingDetected ? ' (detected)' : ''}
                   </option>
                 ))}
               </select>
+              {encoding !== doc.encoding && (
+                <button type="button" className="read-again" onClick={() => onChangeEncoding(encoding)}>
+                  Read again as {ENCODING_NAMES[encoding]}
+                </button>
+              )}
             </dd>
           </>
         )}

@@ -83,6 +83,7 @@ export interface EditorCommands {
   focus(): void;
   /** The selected text's range (trimmed of blank space), or null when nothing is selected. */
   selectedRange(): { from: number; to: number } | null;
+  collapseSelection(): void;
 }
 
 const readingTheme = EditorView.theme({
@@ -230,6 +231,7 @@ export function AnnotationEditor(props: Props) {
           const main = view.state.selection.main;
           return main.empty ? null : trimRange(view.state.doc, main.from, main.to);
         },
+        collapseSelection: () => view.dispatch({ selection: { anchor: view.state.selection.main.head } }),
       };
     }
     shownRef.current = propsRef.current.annotations;

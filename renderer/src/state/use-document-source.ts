@@ -165,6 +165,7 @@ export function useDocumentSource(deps: Deps) {
 
   const discardOrphan = useCallback((orphan: Annotation) => {
     const { dispatch, queue } = depsRef.current;
+    if (!window.confirm(`Discard the unplaced highlight “${orphan.text.slice(0, 80)}”? This cannot be undone.`)) return;
     dispatch({ type: 'orphan-discarded', annotationId: orphan.id });
     queue.push({ kind: 'deleteAnnotation', documentId: orphan.documentId, annotationId: orphan.id });
     info('The unplaced highlight was discarded.');

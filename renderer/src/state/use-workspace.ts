@@ -120,7 +120,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
           dispatch({ type: 'message', kind: 'info', text: describeReanchoring(opened.document.fileName, opened.source.report) });
         }
         if (opened.source.problem) report(new Error(opened.source.problem));
-        queue.push({ kind: 'setLastDocument', documentId });
+        // Nothing is saved while the workspace is read-only; asking would only add refusals.
+        if (!stateRef.current.session?.storeProblem) queue.push({ kind: 'setLastDocument', documentId });
         if (!opened.annotationsComplete) {
           setBusy('Loading highlights…');
           // Let the first screens paint before the rest of a long transcript's highlights arrive.

@@ -128,6 +128,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'document-opened':
       return {
         ...state,
+        // Its entry in the list follows what was opened (a re-anchoring changes its count).
+        documents: state.documents.map((doc) => (doc.id === action.view.document.id ? action.view.document : doc)),
         current: action.view,
         selectedId: null,
       };

@@ -290,3 +290,12 @@ describe('describeReanchoring', () => {
     expect(describeReanchoring('a.txt', { unchanged: 0, moved: 0, fuzzy: 0, orphaned: 0 })).toBe('a.txt changed: it had no highlights.');
   });
 });
+
+describe('the document list after opening', () => {
+  it('takes the opened document’s own entry (its count changes when its file changed)', () => {
+    const reopened = { ...opened([ann('early', 4, 9)]), document: { ...doc('doc-1', 1), textHash: 'b'.repeat(64) } };
+    const state = run(loaded(), { type: 'document-opened', view: reopened });
+    expect(state.documents.find((d) => d.id === 'doc-1')).toMatchObject({ annotationCount: 1, textHash: 'b'.repeat(64) });
+    expect(count(state, 'doc-2')).toBe(5);
+  });
+});

@@ -190,8 +190,8 @@ describe('readDocument: the encoding the user chose', () => {
   it('refuses UTF-16 read as UTF-8, saying what it really is', async () => {
     const content = concat(LE_BOM, encode('Hello there', 'utf-16le'));
     const error = await refused(() => readDocument('wide.txt', content, { encoding: 'utf-8' }), 'bad-encoding');
-    expect(error.message).toContain('UTF-16LE text, not UTF-8');
-    expect(error.message).toContain('Choose UTF-16LE');
+    expect(error.message).toContain('UTF-16 LE text, not UTF-8');
+    expect(error.message).toContain('Choose UTF-16 LE');
   });
 
   it('reads UTF-16BE without a BOM when asked', async () => {

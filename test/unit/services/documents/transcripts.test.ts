@@ -83,3 +83,16 @@ describe('readDocument: plain transcripts', () => {
     expect(read.text.split('\n').filter((line) => line.trim()).length).toBeGreaterThan(2 * findTranscriptTurns(read.text).length);
   });
 });
+
+describe('lines that start with a label, not a name', () => {
+  it('are neither turns nor speakers: notes, updates, warnings, Q and A', async () => {
+    const text = 'Note: the meeting ran late.\nUpdate: figures corrected on Monday.\nWarning: graphic content.\nQ: Why now?\nA: Because.\n';
+    expect(findTranscriptTurns(text)).toEqual([]);
+    expect((await readDocument('memo.txt', new TextEncoder().encode(text))).format).toBe('text');
+  });
+
+  it('still finds the people among them', () => {
+    const text = 'Note: recorded on Monday.\nANN LEE: We will finish.\nBOB STONE: Nobody asked.\nANN LEE: They were asked.\n';
+    expect(transcriptSpeakers(findTranscriptTurns(text))).toEqual(['ANN LEE', 'BOB STONE']);
+  });
+});
