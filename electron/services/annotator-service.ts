@@ -1,6 +1,5 @@
 // The behaviour behind every AnnotatorApi method; both hosts call this, so the desktop
 // window and the browser host can never drift apart.
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import {
   ApiError,
@@ -19,7 +18,8 @@ import {
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
-import { findTranscriptTurns, readDocument, transcriptSpeakers, type ReadDocument } from './documents/index.js';
+import { readDocument, type ReadDocument } from './documents/index.js';
+import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.js';
 import { DocumentSources } from './document-sources.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
@@ -186,7 +186,7 @@ export class AnnotatorService {
       Object.assign(document, { filePath, fileName: baseName, format, encoding, encodingDetected, sourceUrl: sourceUrl ?? document.sourceUrl });
       await this.store.saveWorkspace();
     }
-    if (TRANSCRIPT_FORMATS.includes(document.format)) await this.exclusive(() => this.addTranscriptSpeakers(read.text));
+    if (TRANSCRIPT_FORMATS.includes(document.format)) await this.exclusive(() => addTranscriptSpeakers(this.store, read.text));
     return this.summary(document);
   }
 
@@ -194,62 +194,12 @@ export class AnnotatorService {
     return this.importBytes(fileName, Buffer.from(contentBase64, 'base64'), options);
   }
 
-  /** A transcript names its speakers: each becomes one in the registry (matched by name or alias). */
-  private async addTranscriptSpeakers(text: string): Promise<{ ids: Map<string, string>; added: string[] }> {
-    const ids = new Map<string, string>();
-    const speakers = this.store.data.speakers;
-    const added: string[] = [];
-    for (const name of transcriptSpeakers(findTranscriptTurns(text))) {
-      const key = name.toLocaleLowerCase();
-      const known = speakers.find((s) => s.name.toLocaleLowerCase() === key || s.aliases.some((a) => a.toLocaleLowerCase() === key));
-      if (known) {
-        ids.set(name, known.id);
-        continue;
-      }
-      const id = `spk-${randomUUID().slice(0, 12)}`;
-      speakers.push({ id, name, aliases: [], role: '', organisation: '', notes: '', createdAt: new Date().toISOString() });
-      ids.set(name, id);
-      added.push(name);
-    }
-    if (added.length) await this.store.saveWorkspace();
-    return { ids, added };
-  }
-
   /** Tags every turn of a transcript as a Quote by its speaker; turns already tagged are left. */
   tagTranscriptLines(documentId: string): Promise<{ tagged: number; speakersAdded: string[] }> {
     return this.exclusive(async () => {
       this.requireWritable();
       const doc = this.requireDocument(documentId);
-      const text = await this.readText(doc);
-      const turns = findTranscriptTurns(text);
-      if (turns.length === 0) throw new ApiError('not-found', `"${doc.title}" has no lines of the form "NAME: words", so there is nothing to tag.`);
-      const { ids, added } = await this.addTranscriptSpeakers(text);
-      const annotations = await this.store.annotations(doc);
-      const taken = new Set(annotations.filter((a) => a.labelId === 'quote').map((a) => `${a.start}:${a.end}`));
-      const now = new Date().toISOString();
-      let tagged = 0;
-      for (const turn of turns) {
-        if (turn.end <= turn.start || taken.has(`${turn.start}:${turn.end}`)) continue;
-        const annotation: Annotation = {
-          id: `ann-${randomUUID()}`,
-          documentId: doc.id,
-          labelId: 'quote',
-          start: turn.start,
-          end: turn.end,
-          text: text.slice(turn.start, turn.end),
-          ...spanContext(text, turn.start, turn.end),
-          speakerId: ids.get(turn.speaker) ?? null,
-          note: '',
-          author: this.store.data.settings.annotatorName ?? '',
-          createdAt: now,
-          updatedAt: now,
-        };
-        annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
-        tagged++;
-      }
-      doc.annotationCount = annotations.length;
-      await Promise.all([this.store.saveAnnotations(doc), this.store.saveWorkspace()]);
-      return { tagged, speakersAdded: added };
+      return tagTurnsAsQuotes(this.store, doc, await this.readText(doc));
     });
   }
 
