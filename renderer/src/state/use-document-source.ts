@@ -60,8 +60,15 @@ export function useDocumentSource(deps: Deps) {
     // Changes still on their way carry offsets into the text on screen: let them land first.
     if (!current || checking.current || queue.pending > 0 || state().session?.storeProblem) return;
     checking.current = true;
+    // A changed 5 MB transcript takes a moment to read and re-anchor: say so if it does.
+    let saidBusy = false;
+    const slow = window.setTimeout(() => {
+      saidBusy = true;
+      depsRef.current.setBusy(`${current.document.fileName} changed: re-anchoring its highlights…`);
+    }, 300);
     try {
       const source = await client.checkDocumentSource({ documentId: current.document.id });
+      window.clearTimeout(slow);
       if (state().current?.document.id !== current.document.id) return;
       if (source.report) await showNewText(current.document.id, current.document.fileName, source.report);
       else if (source.state !== current.source.state || source.problem) dispatch({ type: 'source-checked', documentId: current.document.id, source });
@@ -69,6 +76,8 @@ export function useDocumentSource(deps: Deps) {
     } catch {
       // A host that does not answer is reported by the save queue; checking tries again soon.
     } finally {
+      window.clearTimeout(slow);
+      if (saidBusy) depsRef.current.setBusy(null);
       checking.current = false;
     }
   }, [showNewText]);
