@@ -16,8 +16,11 @@ export function withLabelFields(annotation: Annotation, firstStatusId: string): 
   return annotation;
 }
 
-/** The highlight after an update: a new object, never the old one changed. `text` is the document's. */
-export function updatedAnnotation(annotation: Annotation, change: Update, now: string, firstStatusId: string, text?: string): Annotation {
+/**
+ * The highlight after an update: a new object, never the old one changed. `text` is the
+ * document's; `by` is who makes the change (the reviewer, when the status changes).
+ */
+export function updatedAnnotation(annotation: Annotation, change: Update, now: string, firstStatusId: string, text?: string, by?: string): Annotation {
   const start = change.start ?? annotation.start;
   const end = change.end ?? annotation.end;
   const moved = text !== undefined && (start !== annotation.start || end !== annotation.end);
@@ -36,8 +39,15 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
   const withFields = withLabelFields(next, firstStatusId);
   if (change.claim) {
     const base = withFields.claim ?? newClaimFields(firstStatusId);
-    const patch = Object.fromEntries(Object.entries(change.claim).filter(([, value]) => value !== undefined)) as Partial<ClaimFields>;
+    // Who reviewed is recorded here, never taken from the change.
+    const patch = Object.fromEntries(
+      Object.entries(change.claim).filter(([key, value]) => value !== undefined && key !== 'reviewer' && key !== 'reviewedAt'),
+    ) as Partial<ClaimFields>;
     withFields.claim = { ...base, ...patch };
+    if (patch.status !== undefined && patch.status !== base.status) {
+      withFields.claim.reviewer = by ?? '';
+      withFields.claim.reviewedAt = now;
+    }
   }
   return withFields;
 }

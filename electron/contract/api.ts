@@ -103,25 +103,92 @@ export const claimFieldsSchema = z.object({
   status: id,
   sources: z.array(sourceSchema).max(100),
   tags: z.array(z.string().trim().min(1).max(60, 'A topic tag can hold at most 60 characters.')).max(50),
+  /** The editor's note on the verdict (the fact-checker's is the highlight's note). */
+  reviewerNote: noteText.optional(),
+  /** Who last set the status, and when: set by the service, never taken from a change. */
+  reviewer: z.string().max(200).optional(),
+  reviewedAt: z.string().max(40).optional(),
 });
 export type ClaimFields = z.infer<typeof claimFieldsSchema>;
 
-export const statusSchema = z.object({ id, name: z.string().min(1).max(60), kind: z.enum(['working', 'verdict']) });
+export const statusSchema = z.object({
+  id,
+  name: z.string().trim().min(1, 'A status needs a name.').max(60, 'A status’s name can hold at most 60 characters.'),
+  kind: z.enum(['working', 'verdict']),
+  /** The one key that sets it in the review desk. */
+  hotkey: z.string().regex(/^[a-z0-9]$/, 'A status’s key is one lower-case letter or digit.').optional(),
+});
 export type Status = z.infer<typeof statusSchema>;
 
 /** The default scale: working states, then verdicts from best to worst. */
 export const DEFAULT_STATUSES: Status[] = [
-  { id: 'unreviewed', name: 'Unreviewed', kind: 'working' },
-  { id: 'in-progress', name: 'In progress', kind: 'working' },
-  { id: 'second-review', name: 'Needs second review', kind: 'working' },
-  { id: 'true', name: 'True', kind: 'verdict' },
-  { id: 'mostly-true', name: 'Mostly true', kind: 'verdict' },
-  { id: 'half-true', name: 'Half true', kind: 'verdict' },
-  { id: 'mostly-false', name: 'Mostly false', kind: 'verdict' },
-  { id: 'false', name: 'False', kind: 'verdict' },
-  { id: 'misleading', name: 'Misleading', kind: 'verdict' },
-  { id: 'unverifiable', name: 'Unverifiable', kind: 'verdict' },
+  { id: 'unreviewed', name: 'Unreviewed', kind: 'working', hotkey: 'u' },
+  { id: 'in-progress', name: 'In progress', kind: 'working', hotkey: 'p' },
+  { id: 'second-review', name: 'Needs second review', kind: 'working', hotkey: 's' },
+  { id: 'true', name: 'True', kind: 'verdict', hotkey: '1' },
+  { id: 'mostly-true', name: 'Mostly true', kind: 'verdict', hotkey: '2' },
+  { id: 'half-true', name: 'Half true', kind: 'verdict', hotkey: '3' },
+  { id: 'mostly-false', name: 'Mostly false', kind: 'verdict', hotkey: '4' },
+  { id: 'false', name: 'False', kind: 'verdict', hotkey: '5' },
+  { id: 'misleading', name: 'Misleading', kind: 'verdict', hotkey: '6' },
+  { id: 'unverifiable', name: 'Unverifiable', kind: 'verdict', hotkey: '7' },
 ];
+
+/**
+ * A verdict's numeric rating is its place on the scale: verdicts run best to worst, so the
+ * first of n verdicts rates n and the last rates 1. Working states have no rating.
+ */
+export function verdictRating(statuses: readonly Status[], statusId: string): { ratingValue: number; bestRating: number; worstRating: number } | null {
+  const verdicts = statuses.filter((s) => s.kind === 'verdict');
+  const index = verdicts.findIndex((s) => s.id === statusId);
+  if (index < 0) return null;
+  return { ratingValue: verdicts.length - index, bestRating: verdicts.length, worstRating: 1 };
+}
+
+/** What the review desk's history keeps of each change to a claim. */
+export const CLAIM_HISTORY_FIELDS = ['status', 'note', 'reviewerNote', 'sources', 'checkWorthiness'] as const;
+export const claimHistoryEntrySchema = z.object({
+  documentId: id,
+  annotationId: id,
+  /** When and by whom ('' where no name was set yet). */
+  at: z.string(),
+  by: z.string(),
+  field: z.enum(CLAIM_HISTORY_FIELDS),
+  from: z.unknown(),
+  to: z.unknown(),
+});
+export type ClaimHistoryEntry = z.infer<typeof claimHistoryEntrySchema>;
+
+/** One row of the review desk: a claim, where it is and how far its review has come. */
+export const claimRowSchema = z.object({
+  documentId: id,
+  documentTitle: z.string(),
+  annotationId: id,
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  claimantId: id.nullable(),
+  status: id,
+  checkWorthiness: z.enum(CHECK_WORTHINESS).nullable(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  reviewerNote: z.string(),
+  author: z.string(),
+  reviewer: z.string(),
+  updatedAt: z.string(),
+});
+export type ClaimRow = z.infer<typeof claimRowSchema>;
+
+/** Who publishes the fact-checks (ClaimReview's author and url). */
+export const reviewSettingsSchema = z.object({
+  organisation: z.string().trim().max(200, 'An organisation’s name can hold at most 200 characters.'),
+  /** Where a published fact-check lives; {id} stands for the claim's id. */
+  claimReviewUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((url) => url === '' || /^https?:\/\/[^\s]+$/i.test(url), 'The fact-check address must start with http:// or https://.'),
+});
+export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
 
 export const annotationSchema = z.object({
   id,
@@ -220,6 +287,7 @@ export const sessionSchema = z.object({
   lastDocumentId: id.nullable(),
   /** Who is annotating; null until the user has said (the window asks once). */
   annotatorName: z.string().nullable(),
+  reviewSettings: reviewSettingsSchema,
   /** Set when a store file is damaged: the workspace is read-only until a backup is restored. */
   storeProblem: z
     .object({ message: z.string(), fileName: z.string(), backupTakenAt: z.string().nullable() })
@@ -239,7 +307,7 @@ export const appearanceSchema = z.object({
 export type Appearance = z.infer<typeof appearanceSchema>;
 
 /** Dataset formats NLP tools read (see electron/services/exports/). */
-export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv', 'claimreview', 'claims-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportResultSchema = z.object({
@@ -341,6 +409,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
   /** Everything that points at `mergedId`, in every document, points at `survivorId` instead. */
   z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
+  /** The workspace's status scale, edited as a whole (ids of statuses in use must stay). */
+  z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(2).max(30) }),
+  z.object({ kind: z.literal('setReviewSettings'), settings: reviewSettingsSchema }),
   z.object({
     kind: z.literal('setAnnotatorName'),
     name: z.string().trim().min(1, 'Give a name, so your annotations say who made them.').max(200, 'A name can hold at most 200 characters.'),
@@ -389,6 +460,12 @@ export const annotatorApiSchema = {
   },
   /** Tags each transcript turn as a Quote by its speaker (speakers were added on import). */
   tagTranscriptLines: { args: z.object({ documentId: id }), result: z.object({ tagged: z.number().int(), speakersAdded: z.array(z.string()) }) },
+  /** Every claim in the workspace, for the review desk. */
+  listClaims: { args: none, result: z.array(claimRowSchema) },
+  /** What happened to one claim: status, notes and sources, who and when; never editable. */
+  listClaimHistory: { args: z.object({ documentId: id, annotationId: id }), result: z.array(claimHistoryEntrySchema) },
+  /** The desktop app saves the window's printed report as a PDF where the user chooses; null when cancelled. */
+  saveReportPdf: { args: z.object({ suggestedName: z.string().min(1).max(200) }), result: z.object({ savedTo: z.string() }).nullable() },
   /** Puts the last good backup of the damaged store file back; the damaged file is kept aside. */
   restoreBackup: { args: none, result: z.object({ restored: z.string(), keptAs: z.string() }) },
   openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },

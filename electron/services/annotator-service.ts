@@ -14,12 +14,15 @@ import {
   type DocumentSummary,
   type OpenedDocument,
   type ReadOptions,
+  type ClaimRow,
+  type Status,
   type Session,
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { readDocument, type ReadDocument } from './documents/index.js';
 import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.js';
+import { ClaimHistory, claimChanges } from './claim-history.js';
 import { DocumentSources } from './document-sources.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
@@ -50,6 +53,10 @@ export class AnnotatorService {
   ) {}
 
   readonly sources = new DocumentSources(this);
+  private claimHistory?: ClaimHistory;
+  get history(): ClaimHistory {
+    return (this.claimHistory ??= new ClaimHistory(this.store.dir));
+  }
 
   /** Runs `work` in turn with applyChanges, so nothing else changes the store meanwhile. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -93,6 +100,7 @@ export class AnnotatorService {
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
+      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl },
       storeProblem: this.store.problem,
     };
   }
@@ -267,6 +275,12 @@ export class AnnotatorService {
       }
       case 'placeOrphan':
         return this.placeOrphan(change);
+      case 'saveStatuses':
+        return this.saveStatuses(change.statuses);
+      case 'setReviewSettings': {
+        Object.assign(this.store.data.settings, change.settings);
+        return [this.store.saveWorkspace()];
+      }
       case 'setAnnotatorName': {
         this.store.data.settings.annotatorName = change.name.trim();
         return [this.store.saveWorkspace()];
@@ -293,6 +307,55 @@ export class AnnotatorService {
     if (isLowSurrogate(text.charCodeAt(start)) || isLowSurrogate(text.charCodeAt(end))) {
       throw new ApiError('bad-request', 'A highlight cannot begin or end inside a single character (such as an emoji).');
     }
+  }
+
+  /** The scale as a whole: unique ids and keys, a working state first, and every status in use kept. */
+  private async saveStatuses(statuses: Status[]): Promise<Promise<void>[]> {
+    const ids = new Set(statuses.map((s) => s.id));
+    if (ids.size !== statuses.length) throw new ApiError('bad-request', 'Two statuses on the scale share an id; give each its own.');
+    const names = new Set(statuses.map((s) => s.name.trim().toLowerCase()));
+    if (names.size !== statuses.length) throw new ApiError('bad-request', 'Two statuses on the scale have the same name; give each its own.');
+    const keys = statuses.flatMap((s) => (s.hotkey ? [s.hotkey] : []));
+    if (new Set(keys).size !== keys.length) throw new ApiError('bad-request', 'Two statuses share a key; give each its own (or none).');
+    if (statuses[0]!.kind !== 'working') throw new ApiError('bad-request', 'The scale must start with a working state (new claims start there), such as Unreviewed.');
+    if (!statuses.some((s) => s.kind === 'verdict')) throw new ApiError('bad-request', 'The scale needs at least one verdict.');
+    for (const doc of this.store.data.documents) {
+      const inUse = (await this.store.annotations(doc)).find((a) => a.claim && !ids.has(a.claim.status));
+      if (inUse) {
+        const name = this.store.data.statuses.find((s) => s.id === inUse.claim!.status)?.name ?? inUse.claim!.status;
+        throw new ApiError('bad-request', `"${name}" is still the status of a claim in "${doc.title}" ("${inUse.text.slice(0, 60)}"). Change those claims first, then remove it.`);
+      }
+    }
+    this.store.data.statuses = statuses.map((s) => ({ ...s, name: s.name.trim() }));
+    return [this.store.saveWorkspace()];
+  }
+
+  /** Every claim in the workspace, for the review desk. */
+  async listClaims(): Promise<ClaimRow[]> {
+    await this.settled();
+    const rows: ClaimRow[] = [];
+    for (const doc of this.store.data.documents) {
+      for (const a of await this.store.annotations(doc)) {
+        if (a.labelId !== 'claim' || !a.claim) continue;
+        rows.push({
+          documentId: doc.id,
+          documentTitle: doc.title,
+          annotationId: a.id,
+          text: a.text,
+          start: a.start,
+          claimantId: a.speakerId,
+          status: a.claim.status,
+          checkWorthiness: a.claim.checkWorthiness,
+          tags: a.claim.tags,
+          note: a.note,
+          reviewerNote: a.claim.reviewerNote ?? '',
+          author: a.author,
+          reviewer: a.claim.reviewer ?? '',
+          updatedAt: a.updatedAt,
+        });
+      }
+    }
+    return rows;
   }
 
   private firstStatusId(): string {
@@ -361,10 +424,12 @@ export class AnnotatorService {
       this.requireRange(doc, text, change.start ?? annotation.start, change.end ?? annotation.end);
     }
     // A new object, not a mutation: the store re-serializes only highlights that changed.
-    const updated = updatedAnnotation(annotation, change, new Date().toISOString(), this.firstStatusId(), text);
+    const now = new Date().toISOString();
+    const by = this.store.data.settings.annotatorName ?? '';
+    const updated = updatedAnnotation(annotation, change, now, this.firstStatusId(), text, by);
     annotations.splice(index, 1);
     annotations.splice(sortedIndex(annotations, updated), 0, updated);
-    return [this.store.saveAnnotations(doc)];
+    return [this.store.saveAnnotations(doc), this.history.append(claimChanges(annotation, updated, by, now))];
   }
 
   /** An orphan becomes a highlight again on the text a person chose for it. */

@@ -30,6 +30,8 @@ export interface HostOnlyMethods {
   saveExport(format: ExportFormat, result: ExportResult): Promise<{ files: ExportFile[]; savedTo: string | null }>;
   /** Asks where a document's file is now; null when the dialog is cancelled. */
   chooseDocumentFile(document: DocumentSummary): Promise<{ filePath: string; bytes: Uint8Array } | null>;
+  /** Prints the window (showing a report) to a PDF where the user chooses; null when cancelled. */
+  saveReportPdf(suggestedName: string): Promise<{ savedTo: string } | null>;
 }
 
 export const browserHostOnlyMethods: HostOnlyMethods = {
@@ -58,6 +60,9 @@ export const browserHostOnlyMethods: HostOnlyMethods = {
   },
   async chooseDocumentFile() {
     throw new ApiError('unsupported', 'The browser version asks for the file in the window: use "Locate file…" there.');
+  },
+  async saveReportPdf() {
+    throw new ApiError('unsupported', 'The browser version prints with your browser: use Print, and choose "Save as PDF" there.');
   },
 };
 
@@ -108,5 +113,11 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       ),
     tagTranscriptLines: async (args: { documentId: string }) => service.tagTranscriptLines(args.documentId),
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),
+    listClaims: async () => service.listClaims(),
+    listClaimHistory: async (args: { documentId: string; annotationId: string }) => {
+      service.requireDocument(args.documentId);
+      return service.history.list(args.documentId, args.annotationId);
+    },
+    saveReportPdf: async (args: { suggestedName: string }) => hostOnly.saveReportPdf(args.suggestedName),
   } satisfies ApiHandlers;
 }

@@ -30,7 +30,7 @@ export interface WorkspaceFile {
   statuses: Status[];
   speakers: Speaker[];
   documents: StoredDocument[];
-  settings: { lastDocumentId: string | null; annotatorName: string | null };
+  settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string };
 }
 
 export interface AnnotationsFile {
@@ -42,6 +42,17 @@ export interface AnnotationsFile {
   orphans: Annotation[];
 }
 
+/** Scales from before statuses had keys get the default scale's keys, where free. */
+function withDefaultKeys(statuses: Status[]): Status[] {
+  const taken = new Set(statuses.flatMap((s) => (s.hotkey ? [s.hotkey] : [])));
+  return statuses.map((status) => {
+    const key = DEFAULT_STATUSES.find((d) => d.id === status.id)?.hotkey;
+    if (status.hotkey || !key || taken.has(key)) return status;
+    taken.add(key);
+    return { ...status, hotkey: key };
+  });
+}
+
 export function emptyWorkspace(): WorkspaceFile {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -49,7 +60,7 @@ export function emptyWorkspace(): WorkspaceFile {
     statuses: DEFAULT_STATUSES.map((status) => ({ ...status })),
     speakers: [],
     documents: [],
-    settings: { lastDocumentId: null, annotatorName: null },
+    settings: { lastDocumentId: null, annotatorName: null, organisation: '', claimReviewUrl: '' },
   };
 }
 
@@ -92,7 +103,14 @@ const workspaceParts = {
   speakers: z.array(speakerSchema),
   // Schema 1 documents lack format, encoding, source URL and path: the schema's defaults fill them.
   documents: z.array(documentSummarySchema),
-  settings: z.object({ lastDocumentId: z.string().nullable().optional(), annotatorName: z.string().nullable().optional() }).passthrough(),
+  settings: z
+    .object({
+      lastDocumentId: z.string().nullable().optional(),
+      annotatorName: z.string().nullable().optional(),
+      organisation: z.string().optional(),
+      claimReviewUrl: z.string().optional(),
+    })
+    .passthrough(),
 };
 
 function checkPart<T>(filePath: string, name: string, schema: z.ZodType<T>, value: unknown): T {
@@ -115,7 +133,7 @@ export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceF
   return {
     schemaVersion: SCHEMA_VERSION,
     labels: labels.length > 0 ? labels : base.labels,
-    statuses: statuses.length > 0 ? statuses : base.statuses,
+    statuses: statuses.length > 0 ? withDefaultKeys(statuses) : base.statuses,
     speakers: data.speakers === undefined ? [] : checkPart(filePath, 'speakers', workspaceParts.speakers, data.speakers),
     documents: data.documents === undefined ? [] : checkPart(filePath, 'documents', workspaceParts.documents, data.documents),
     settings: {

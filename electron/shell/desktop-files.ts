@@ -128,6 +128,18 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
       return { filePath, bytes };
     },
 
+    // Electron's own print path: the window, showing the report with its print styles, as a PDF.
+    async saveReportPdf(suggestedName: string) {
+      const win = options.window();
+      if (!win) throw new ApiError('unsupported', 'There is no window to print.');
+      const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+      const box = { title: 'Save the report as PDF', defaultPath: `${suggestedName.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'report'}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const chosen = await dialog.showSaveDialog(win, box);
+      if (chosen.canceled || !chosen.filePath) return null;
+      await writeFileDurably(chosen.filePath, pdf);
+      return { savedTo: chosen.filePath };
+    },
+
     // The user chooses where in a dialog; the renderer never names the path.
     async saveExport(format, result) {
       const win = options.window();

@@ -43,6 +43,9 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     rereadDocument: unexpected('rereadDocument'),
     tagTranscriptLines: unexpected('tagTranscriptLines'),
     restoreBackup: unexpected('restoreBackup'),
+    listClaims: unexpected('listClaims'),
+    listClaimHistory: unexpected('listClaimHistory'),
+    saveReportPdf: unexpected('saveReportPdf'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {
         const changes = structuredClone(args.changes) as Change[];

@@ -1,6 +1,6 @@
 // What every export reads: the chosen documents with their text and highlights, and the
 // workspace's labels and speakers to name them by.
-import { ApiError, type Annotation, type Label, type Speaker } from '../../contract/api.js';
+import { ApiError, type Annotation, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../workspace-store.js';
 
 export interface ExportDocument {
@@ -13,6 +13,9 @@ export interface Dataset {
   documents: ExportDocument[];
   labels: Map<string, Label>;
   speakers: Map<string, Speaker>;
+  /** The status scale (verdicts best to worst) and who publishes: for the review desk's formats. */
+  statuses: Status[];
+  reviewSettings: ReviewSettings;
 }
 
 /** The documents named (all of them when `documentIds` is not given; none for an empty list). */
@@ -28,6 +31,8 @@ export async function collectDataset(store: WorkspaceStore, documentIds?: string
     documents,
     labels: new Map(store.data.labels.map((label) => [label.id, label])),
     speakers: new Map(store.data.speakers.map((speaker) => [speaker.id, speaker])),
+    statuses: store.data.statuses,
+    reviewSettings: { organisation: store.data.settings.organisation, claimReviewUrl: store.data.settings.claimReviewUrl },
   };
 }
 

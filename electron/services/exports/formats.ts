@@ -8,6 +8,7 @@ import { toLabelStudio } from './label-studio.js';
 import { toWebAnnotation } from './web-annotation.js';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../../contract/api.js';
+import { toClaimReview, toClaimsCsv } from './claim-review.js';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
@@ -37,5 +38,11 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
       return { files: [{ name: 'annotations.jsonld', content: toWebAnnotation(dataset) }], folder: false, warnings: [] };
     case 'csv':
       return { files: [{ name: 'annotations.csv', content: toCsv(dataset) }], folder: false, warnings: [] };
+    case 'claimreview': {
+      const { content, warnings } = toClaimReview(dataset);
+      return { files: [{ name: 'claimreview.jsonld', content }], folder: false, warnings };
+    }
+    case 'claims-csv':
+      return { files: [{ name: 'claims.csv', content: toClaimsCsv(dataset) }], folder: false, warnings: [] };
   }
 }

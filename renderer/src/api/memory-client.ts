@@ -3,7 +3,7 @@
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
 import { updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
-import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type Session, type Speaker } from '../../../electron/contract/api';
+import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from './client';
@@ -26,6 +26,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   const batches: Change[][] = [];
   let lastDocumentId: string | null = null;
   let annotatorName: string | null = seed.annotatorName ?? null;
+  let statuses: Status[] = DEFAULT_STATUSES;
+  let reviewSettings: ReviewSettings = { organisation: '', claimReviewUrl: '' };
   const now = () => new Date().toISOString();
   const unsupported = async (): Promise<never> => {
     throw new ApiError('unsupported', 'The in-memory workspace has no files.');
@@ -76,6 +78,14 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       annotatorName = change.name.trim();
       return;
     }
+    if (change.kind === 'saveStatuses') {
+      statuses = change.statuses;
+      return;
+    }
+    if (change.kind === 'setReviewSettings') {
+      reviewSettings = change.settings;
+      return;
+    }
     const doc = requireDocument(change.documentId);
     if (change.kind === 'setLastDocument') {
       lastDocumentId = change.documentId;
@@ -103,7 +113,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     } else if (change.kind === 'updateAnnotation') {
       const index = doc.annotations.findIndex((a) => a.id === change.annotationId);
       if (index < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
-      doc.annotations[index] = updatedAnnotation(doc.annotations[index]!, change, now(), DEFAULT_STATUSES[0]!.id, doc.text);
+      doc.annotations[index] = updatedAnnotation(doc.annotations[index]!, change, now(), statuses[0]!.id, doc.text, annotatorName ?? '');
       doc.annotations.sort(compareSpans);
     } else {
       doc.annotations = doc.annotations.filter((a) => a.id !== change.annotationId);
@@ -116,7 +126,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     workspaceDir: '(in memory)',
     capabilities: { nativeOpenDialog: false, recentFiles: false },
     labels: seed.labels,
-    statuses: DEFAULT_STATUSES,
+    statuses,
+    reviewSettings,
     speakers: [...speakers],
     documents: [...documents.values()].map((d) => ({ ...d.summary })),
     lastDocumentId,
@@ -153,6 +164,30 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     rereadDocument: unsupported,
     tagTranscriptLines: unsupported,
     restoreBackup: unsupported,
+    listClaims: async () =>
+      [...documents.values()].flatMap((doc) =>
+        doc.annotations
+          .filter((a) => a.labelId === 'claim' && a.claim)
+          .map((a) => ({
+            documentId: doc.summary.id,
+            documentTitle: doc.summary.title,
+            annotationId: a.id,
+            text: a.text,
+            start: a.start,
+            claimantId: a.speakerId,
+            status: a.claim!.status,
+            checkWorthiness: a.claim!.checkWorthiness,
+            tags: a.claim!.tags,
+            note: a.note,
+            reviewerNote: a.claim!.reviewerNote ?? '',
+            author: a.author,
+            reviewer: a.claim!.reviewer ?? '',
+            updatedAt: a.updatedAt,
+          })),
+      ),
+    // The history is the service's (see claim-history.ts); the in-memory workspace keeps none.
+    listClaimHistory: async () => [],
+    saveReportPdf: unsupported,
     mergeWorkspaceWithDialog: async () => {
       throw new ApiError('unsupported', 'The in-memory workspace merges nothing.');
     },

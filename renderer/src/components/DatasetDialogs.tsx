@@ -12,6 +12,8 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   labelstudio: 'Label Studio JSON tasks',
   w3c: 'W3C Web Annotation (JSON-LD)',
   csv: 'CSV, one row per highlight',
+  claimreview: 'ClaimReview JSON-LD (claims with a verdict)',
+  'claims-csv': 'Claims table, CSV for spreadsheets',
 };
 
 /** A file the browser host handed back, saved as a download. */

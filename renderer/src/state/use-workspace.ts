@@ -250,7 +250,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     const before = find(annotationId);
     if (!before) return null;
     const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId, ...patch };
-    return updateStep(before, updatedAnnotation(before, change, new Date().toISOString(), firstStatus(), stateRef.current.current?.text), patch);
+    const by = stateRef.current.session?.annotatorName ?? '';
+    return updateStep(before, updatedAnnotation(before, change, new Date().toISOString(), firstStatus(), stateRef.current.current?.text, by), patch);
   };
 
   const updateAnnotation = useCallback(

@@ -47,6 +47,7 @@ const session: Session = {
   documents: [doc('doc-1', 2), doc('doc-2', 5)],
   lastDocumentId: 'doc-1',
   annotatorName: 'Ana Reyes',
+  reviewSettings: { organisation: '', claimReviewUrl: '' },
   storeProblem: null,
 };
 

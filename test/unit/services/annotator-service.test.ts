@@ -479,6 +479,9 @@ describe('quotes and claims carry what a fact-check needs', () => {
       status: 'mostly-false',
       sources: [{ title: 'Budget 2024', url: 'https://example.org/budget', note: 'p. 12' }],
       tags: ['housing', 'budget'],
+      // Setting the status records who reviewed, and when.
+      reviewer: '',
+      reviewedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     // Through the wire too.
     expect(annotationsOf(await service.openDocument(doc.id))[0]!.claim?.status).toBe('mostly-false');

@@ -43,7 +43,7 @@ describe('WorkspaceStore.open', () => {
     expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.labels.map((label) => label.name)).toEqual(['Quote', 'Speaker', 'Claim']);
     expect(onDisk.documents).toEqual([]);
-    expect(onDisk.settings).toEqual({ lastDocumentId: null, annotatorName: null });
+    expect(onDisk.settings).toEqual({ lastDocumentId: null, annotatorName: null, organisation: '', claimReviewUrl: '' });
   });
 
   it('starts an empty folder with schema 2, the default labels and the texts/annotations folders', async () => {
@@ -107,7 +107,7 @@ describe('WorkspaceStore.open', () => {
     expect(store.data.labels).toEqual(labels);
     // Speakers from before the registry kept more than a name get the new fields, empty.
     expect(store.data.speakers).toEqual([{ ...speakers[0], aliases: [], role: '', organisation: '', notes: '' }]);
-    expect(store.data.settings).toEqual({ lastDocumentId: null, annotatorName: null });
+    expect(store.data.settings).toEqual({ lastDocumentId: null, annotatorName: null, organisation: '', claimReviewUrl: '' });
   });
 
   it('migrateWorkspaceFile fills missing parts with defaults', () => {
@@ -118,7 +118,7 @@ describe('WorkspaceStore.open', () => {
       statuses: DEFAULT_STATUSES,
       speakers: [],
       documents: [],
-      settings: { lastDocumentId: null, annotatorName: null },
+      settings: { lastDocumentId: null, annotatorName: null, organisation: '', claimReviewUrl: '' },
     });
   });
 

@@ -1,0 +1,103 @@
+// The review desk's outputs: schema.org ClaimReview (JSON-LD) for the claims with a verdict, and
+// a spreadsheet of every claim. Fact-check publishers and search engines read ClaimReview.
+import { stringify } from 'csv-stringify/sync';
+import { verdictRating, type Annotation } from '../../contract/api.js';
+import type { ConllWarning } from './conll.js';
+import type { Dataset, ExportDocument } from './dataset.js';
+
+interface ClaimInDocument {
+  entry: ExportDocument;
+  claim: Annotation & { claim: NonNullable<Annotation['claim']> };
+}
+
+function claimsOf(dataset: Dataset): ClaimInDocument[] {
+  return dataset.documents.flatMap((entry) =>
+    entry.annotations.filter((a): a is ClaimInDocument['claim'] => a.labelId === 'claim' && a.claim !== undefined).map((claim) => ({ entry, claim })),
+  );
+}
+
+/** Where the published fact-check lives: the setting, with {id} standing for the claim's id. */
+export function claimReviewUrl(template: string, annotationId: string): string | null {
+  if (!template) return null;
+  return template.includes('{id}') ? template.replaceAll('{id}', encodeURIComponent(annotationId)) : `${template.replace(/#.*$/, '')}#${encodeURIComponent(annotationId)}`;
+}
+
+/** One ClaimReview per claim whose status is a verdict; the rest are listed as left out. */
+export function toClaimReview(dataset: Dataset): { content: string; warnings: ConllWarning[] } {
+  const warnings: ConllWarning[] = [];
+  const reviews: object[] = [];
+  const { organisation, claimReviewUrl: template } = dataset.reviewSettings;
+  for (const { entry, claim } of claimsOf(dataset)) {
+    const status = dataset.statuses.find((s) => s.id === claim.claim.status);
+    const rating = verdictRating(dataset.statuses, claim.claim.status);
+    if (!status || !rating) {
+      warnings.push({ documentId: entry.document.id, annotationId: claim.id, label: 'claim', text: claim.text, reason: `not reviewed yet (${status?.name ?? claim.claim.status})` });
+      continue;
+    }
+    const claimant = claim.speakerId ? dataset.speakers.get(claim.speakerId) : undefined;
+    const url = claimReviewUrl(template, claim.id);
+    reviews.push({
+      '@type': 'ClaimReview',
+      ...(url && { url }),
+      claimReviewed: claim.text,
+      datePublished: (claim.claim.reviewedAt ?? claim.updatedAt).slice(0, 10),
+      ...(organisation && { author: { '@type': 'Organization', name: organisation, ...(template && { url: new URL(template.replaceAll('{id}', '')).origin }) } }),
+      reviewRating: { '@type': 'Rating', ...rating, alternateName: status.name },
+      itemReviewed: {
+        '@type': 'Claim',
+        ...(claimant && {
+          author: { '@type': 'Person', name: claimant.name, ...(claimant.role && { jobTitle: claimant.role }), ...(claimant.organisation && { affiliation: { '@type': 'Organization', name: claimant.organisation } }) },
+        }),
+        ...(entry.document.sourceUrl && { appearance: [{ '@type': 'CreativeWork', url: entry.document.sourceUrl, headline: entry.document.title }] }),
+      },
+      ...(claim.claim.reviewerNote && { reviewBody: claim.claim.reviewerNote }),
+    });
+    if (!organisation) warnings.push({ documentId: entry.document.id, annotationId: claim.id, label: 'claim', text: claim.text, reason: 'no organisation is set (Review desk › Settings), so it has no author' });
+  }
+  return { content: JSON.stringify({ '@context': 'https://schema.org', '@graph': reviews }, null, 2) + '\n', warnings };
+}
+
+export const CLAIM_CSV_COLUMNS = [
+  'claim',
+  'claimant',
+  'document',
+  'status',
+  'rating',
+  'check_worthiness',
+  'tags',
+  'annotator',
+  'reviewer',
+  'last_change',
+  'reviewer_note',
+  'note',
+  'sources',
+  'document_id',
+  'claim_id',
+] as const;
+
+/** The review desk's table for spreadsheets: UTF-8 with a BOM, every cell quoted, CRLF rows. */
+export function toClaimsCsv(dataset: Dataset): string {
+  const rows = claimsOf(dataset).map(({ entry, claim }) => {
+    const rating = verdictRating(dataset.statuses, claim.claim.status);
+    return [
+      claim.text,
+      claim.speakerId ? (dataset.speakers.get(claim.speakerId)?.name ?? claim.speakerId) : '',
+      entry.document.title,
+      dataset.statuses.find((s) => s.id === claim.claim.status)?.name ?? claim.claim.status,
+      rating ? `${rating.ratingValue}/${rating.bestRating}` : '',
+      claim.claim.checkWorthiness ?? '',
+      claim.claim.tags.join('; '),
+      claim.author,
+      claim.claim.reviewer ?? '',
+      claim.updatedAt,
+      claim.claim.reviewerNote ?? '',
+      claim.note,
+      claim.claim.sources.map((s) => [s.title, s.url].filter(Boolean).join(' ')).join('; '),
+      entry.document.id,
+      claim.id,
+    ];
+  });
+  // Only a cell that would run as a formula when opened ("=…") gets a leading apostrophe.
+  const safe = rows.map((row) => row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
+  return '\uFEFF' + stringify(safe, { header: true, columns: [...CLAIM_CSV_COLUMNS], quoted: true, record_delimiter: 'windows' });
+}
