@@ -320,3 +320,21 @@ describe('a document linked to its file', () => {
 function createApiHandlersFor(hostOnly: DesktopFiles) {
   return createApiHandlers(service, hostOnly);
 }
+
+describe('saveReportPdf', () => {
+  it('prints the window to PDF and saves it where the user chooses', async () => {
+    const target = path.join(docsDir, 'report.pdf');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    await expect(files.saveReportPdf('Council: claims/verdicts')).resolves.toEqual({ savedTo: target });
+    expect(win.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ printBackground: true }));
+    const box = dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string };
+    expect(box.defaultPath).toBe('Council claims verdicts.pdf');
+    expect((await fs.readFile(target)).toString()).toBe('%PDF-1.4 report');
+  });
+
+  it('writes nothing when the dialog is cancelled', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    await expect(files.saveReportPdf('report')).resolves.toBeNull();
+    expect(await fs.readdir(docsDir)).toEqual([]);
+  });
+});

@@ -11,6 +11,8 @@ export class FakeWebContents extends EventEmitter {
   destroyed = false;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   readonly send = vi.fn();
+  /** What Chromium would print: a small PDF's first bytes are enough to check they are saved. */
+  readonly printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.4 report'));
   isDestroyed(): boolean {
     return this.destroyed;
   }
