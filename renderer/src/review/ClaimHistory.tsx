@@ -1,6 +1,6 @@
 // What happened to one claim, oldest first. Read-only: the history is the newsroom's record,
 // so the window offers no way to change or remove an entry.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ClaimHistoryEntry, Status } from '../../../electron/contract/api';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 import type { AnnotatorClient } from '../api/client';
@@ -75,10 +75,25 @@ export function ClaimHistory({ client, documentId, annotationId, statuses, versi
   );
 }
 
-/** The editor's note on the verdict: a draft while typing, so a slow read-back never jumps it. */
+/**
+ * The editor's note on the verdict. Saved when typing pauses or the box is left, not at every
+ * keystroke: each save is a line in the claim's history, and the history should read as edits.
+ */
 export function ReviewerNoteField({ id, value, onChange }: { id: string; value: string; onChange(text: string): void }) {
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const flush = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (pending.current !== null) onChangeRef.current(pending.current);
+    pending.current = null;
+  };
+  // Leaving the claim (or the desk) saves what was typed.
+  useEffect(() => flush, []);
   useEffect(() => {
     if (!editing) setDraft(value);
   }, [value, editing]);
@@ -92,11 +107,16 @@ export function ReviewerNoteField({ id, value, onChange }: { id: string; value: 
         value={draft}
         placeholder="Why this verdict; what a second reviewer should look at…"
         onFocus={() => setEditing(true)}
-        onBlur={() => setEditing(false)}
+        onBlur={() => {
+          flush();
+          setEditing(false);
+        }}
         onChange={(event) => {
           const text = event.target.value.slice(0, MAX_NOTE_LENGTH);
           setDraft(text);
-          onChange(text);
+          pending.current = text === value ? null : text;
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(flush, 1500);
         }}
       />
     </div>

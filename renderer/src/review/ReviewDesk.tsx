@@ -121,7 +121,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   const focusedRating = focused ? verdictRating(statuses, focused.status) : null;
 
   return (
-    <div className="desk">
+    <main className="desk" aria-label="Review desk">
       <div className="desk-main">
         <div className="desk-filters" role="search" aria-label="Filter the claims">
           <input type="search" aria-label="Search the claims" placeholder="Search claims, notes, claimants…" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} />
@@ -369,6 +369,6 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
           </dl>
         </section>
       </aside>
-    </div>
+    </main>
   );
 }

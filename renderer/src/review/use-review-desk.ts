@@ -87,17 +87,13 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
     [updateClaims, refresh],
   );
 
-  // A note is saved as it is typed; the table is read back once typing pauses.
-  const noteTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const setReviewerNote = useCallback(
     (key: string, reviewerNote: string) => {
       updateClaims([key], { reviewerNote });
-      if (noteTimer.current) clearTimeout(noteTimer.current);
-      noteTimer.current = setTimeout(() => void refresh(), 800);
+      void refresh();
     },
     [updateClaims, refresh],
   );
-  useEffect(() => () => void (noteTimer.current && clearTimeout(noteTimer.current)), []);
 
   const toggleSelected = useCallback((key: string) => {
     setSelection((before) => {
