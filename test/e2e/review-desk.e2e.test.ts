@@ -234,6 +234,7 @@ describe('the review desk', () => {
     ]);
     // Read-only: the history offers nothing to press or type in.
     expect(await history.locator('button, input, textarea, select').count()).toBe(0);
+    await history.scrollIntoViewIfNeeded();
     await screenshot(page, 'claim-history-after-reload');
 
     const shipped = await onDisk(SHIPPED);

@@ -5,10 +5,10 @@ import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { ClaimHistory, ReviewerNoteField } from './ClaimHistory';
-import { COLUMNS, filterChoices, nextSort, rowKey, shortTime, statusForKey, type ColumnKey } from './claim-table';
+import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, statusForKey, type ColumnKey } from './claim-table';
 import type { ReviewDeskModel } from './use-review-desk';
 
-const ROW_HEIGHT = 40;
+const ROW_HEIGHT = 48;
 const WORTHINESS_NAMES = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
 interface Props {
@@ -44,7 +44,7 @@ function cellText(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, st
     case 'reviewer':
       return row.reviewer || '—';
     case 'updatedAt':
-      return shortTime(row.updatedAt);
+      return compactTime(row.updatedAt);
   }
 }
 
@@ -174,7 +174,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             {selection.size > 0 && ` · ${selection.size} selected`}
           </span>
           <label className="desk-bulk">
-            {selection.size > 0 ? `Set status of ${selection.size} selected` : 'Set status'}
+            Set status
             <select
               value=""
               onChange={(e) => {
@@ -193,8 +193,8 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             </select>
           </label>
           {selection.size > 0 && (
-            <button type="button" className="secondary" onClick={desk.clearSelection}>
-              Clear selection
+            <button type="button" className="secondary" aria-label="Clear selection" title="Clear selection (Esc)" onClick={desk.clearSelection}>
+              Clear
             </button>
           )}
           <span className="spacer" />
@@ -266,7 +266,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
                     onDoubleClick={() => onOpenInContext(row)}
                   >
                     {COLUMNS.map((column) => (
-                      <div key={column.key} role="gridcell" className={`desk-cell col-${column.key}${column.key === 'status' ? ` status-${status?.kind ?? 'working'}` : ''}`}>
+                      <div key={column.key} role="gridcell" title={column.key === 'updatedAt' ? shortTime(row.updatedAt) : undefined} className={`desk-cell col-${column.key}${column.key === 'status' ? ` status-${status?.kind ?? 'working'}` : ''}`}>
                         {cellText(row, column.key, speakerNames, statusNames)}
                       </div>
                     ))}
@@ -330,16 +330,18 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
               </dt>
               <dd>Move through the claims</dd>
             </div>
-            <div>
-              <dt>
-                {statuses.filter((s) => s.hotkey).map((s) => (
-                  <kbd key={s.id} title={s.name}>
-                    {s.hotkey!.toUpperCase()}
-                  </kbd>
-                ))}
-              </dt>
+            <div className="legend-statuses">
+              <dt>A status’s key sets it</dt>
               <dd>
-                Set the status: {statuses.filter((s) => s.hotkey).map((s) => `${s.hotkey!.toUpperCase()} ${s.name}`).join(', ')}
+                <ul className="status-keys" aria-label="Status keys">
+                  {statuses
+                    .filter((s) => s.hotkey)
+                    .map((s) => (
+                      <li key={s.id}>
+                        <kbd>{s.hotkey!.toUpperCase()}</kbd> {s.name}
+                      </li>
+                    ))}
+                </ul>
               </dd>
             </div>
             <div>

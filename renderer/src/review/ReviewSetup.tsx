@@ -119,7 +119,7 @@ export function VerdictScaleDialog({ client, statuses, claims, whenSaved, onSave
               <button type="button" className="secondary" aria-label={`Remove ${name}`} onClick={() => setDraft(draft.filter((_, i) => i !== index))}>
                 Remove
               </button>
-              {inUse.get(status.id) ? <span className="scale-in-use">{inUse.get(status.id)} claims</span> : null}
+              {inUse.get(status.id) ? <span className="scale-in-use">{inUse.get(status.id) === 1 ? '1 claim' : `${inUse.get(status.id)} claims`}</span> : null}
             </li>
           );
         })}

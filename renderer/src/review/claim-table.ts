@@ -7,7 +7,7 @@ export const COLUMNS = [
   { key: 'claimant', name: 'Claimant' },
   { key: 'document', name: 'Document' },
   { key: 'status', name: 'Status / verdict' },
-  { key: 'checkWorthiness', name: 'Check-worthiness' },
+  { key: 'checkWorthiness', name: 'Check-worthy' },
   { key: 'author', name: 'Annotator' },
   { key: 'reviewer', name: 'Reviewer' },
   { key: 'updatedAt', name: 'Last change' },
@@ -113,6 +113,13 @@ export function shortTime(iso: string): string {
   if (Number.isNaN(date.getTime())) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** For a narrow column: "11-28 10:02" this year, "2025-11-28" before it. */
+export function compactTime(iso: string, now = new Date()): string {
+  const full = shortTime(iso);
+  if (!full) return '';
+  return new Date(iso).getFullYear() === now.getFullYear() ? full.slice(5) : full.slice(0, 10);
 }
 
 /** Which status a key sets, if any. */
