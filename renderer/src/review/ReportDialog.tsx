@@ -1,8 +1,7 @@
 // One document's claims and verdicts, laid out to print (print CSS hides the rest of the window)
 // or, in the desktop app, to save as a PDF.
 import { useEffect, useState } from 'react';
-import { verdictRating, type Annotation, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/api';
-import { fromAnnotationColumns } from '../../../electron/contract/spans';
+import { verdictRating, type ClaimFields, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { shortTime } from './claim-table';
@@ -18,9 +17,16 @@ interface Props {
 
 const WORTHINESS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
 
+interface ReportClaim {
+  id: string;
+  text: string;
+  speakerId: string | null;
+  claim: ClaimFields | undefined;
+}
+
 export function ReportDialog({ client, session, documents, speakers, documentId, onClose }: Props) {
   const [chosen, setChosen] = useState(documentId ?? documents[0]?.id ?? '');
-  const [claims, setClaims] = useState<Annotation[] | null>(null);
+  const [claims, setClaims] = useState<ReportClaim[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const document = documents.find((d) => d.id === chosen);
   useEffect(() => {
@@ -29,9 +35,11 @@ export function ReportDialog({ client, session, documents, speakers, documentId,
     setClaims(null);
     void (async () => {
       try {
-        const opened = await client.openDocument({ documentId: chosen });
+        // Read without opening: opening would re-anchor a changed file out of the user's sight.
+        const [rows, columns] = await Promise.all([client.listClaims({}), client.listAnnotations({ documentId: chosen, startingFrom: 0 })]);
         if (cancelled) return;
-        setClaims(fromAnnotationColumns(opened.annotations, chosen, opened.text).filter((a) => a.labelId === 'claim'));
+        const fields = new Map(columns.ids.map((id, i) => [id, columns.extras[i]?.claim]));
+        setClaims(rows.filter((r) => r.documentId === chosen).map((r) => ({ id: r.annotationId, text: r.text, speakerId: r.claimantId, claim: fields.get(r.annotationId) })));
       } catch (error) {
         if (!cancelled) setMessage((error as Error).message);
       }

@@ -91,8 +91,8 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
     } else if (focused) desk.setStatus([rowKey(focused)], status.id);
   };
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.target !== gridRef.current) return;
+  type Keys = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
+  const onKey = (event: Keys) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key;
     let handled = true;
@@ -115,6 +115,21 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
     }
     if (handled) event.preventDefault();
   };
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.target === gridRef.current) onKey(event);
+  };
+  // A closed dialog leaves the focus on the page itself: the desk's keys still work from there.
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  useEffect(() => {
+    const fromPage = (event: KeyboardEvent) => {
+      if (event.target !== document.body || event.defaultPrevented || event.key === '?') return;
+      gridRef.current?.focus();
+      onKeyRef.current(event);
+    };
+    window.addEventListener('keydown', fromPage);
+    return () => window.removeEventListener('keydown', fromPage);
+  }, []);
 
   const filter = desk.filter;
   const setFilter = (patch: Partial<typeof filter>) => desk.setFilter({ ...filter, ...patch });
@@ -230,7 +245,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
                 const sorted = desk.sort?.column === column.key ? desk.sort.direction : undefined;
                 return (
                   <div key={column.key} role="columnheader" aria-sort={sorted ?? 'none'} className={`desk-cell col-${column.key}`}>
-                    <button type="button" tabIndex={-1} onClick={() => desk.setSort(nextSort(desk.sort, column.key))} title={`Sort by ${column.name.toLowerCase()}`}>
+                    <button type="button" onClick={() => desk.setSort(nextSort(desk.sort, column.key))} title={`Sort by ${column.name.toLowerCase()}`}>
                       {column.name}
                       <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
                     </button>
