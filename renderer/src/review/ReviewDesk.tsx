@@ -1,5 +1,5 @@
 // The editors' desk: every claim in the workspace in one table, triaged with the keyboard.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
@@ -52,9 +52,9 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   const { visible, rows, focusedKey, selection } = desk;
   const gridRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const speakerNames = new Map(speakers.map((s) => [s.id, s.name]));
-  const statusNames = new Map(statuses.map((s) => [s.id, s.name]));
-  const choices = filterChoices(rows);
+  const speakerNames = useMemo(() => new Map(speakers.map((s) => [s.id, s.name])), [speakers]);
+  const statusNames = useMemo(() => new Map(statuses.map((s) => [s.id, s.name])), [statuses]);
+  const choices = useMemo(() => filterChoices(rows), [rows]);
   const focusedIndex = focusedKey ? visible.findIndex((r) => rowKey(r) === focusedKey) : -1;
   const focused = focusedIndex >= 0 ? visible[focusedIndex]! : null;
   const selectedRows = visible.filter((r) => selection.has(rowKey(r)));

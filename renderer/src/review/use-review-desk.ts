@@ -79,20 +79,28 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
     [rows, queue, annotatorName],
   );
 
+  // Triage is quick (J 5 J 5 …): the table is read back once the keys pause, not after each one.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => void refresh(), 600);
+  }, [refresh]);
+  useEffect(() => () => void (refreshTimer.current && clearTimeout(refreshTimer.current)), []);
+
   const setStatus = useCallback(
     (keys: readonly string[], status: string) => {
       updateClaims(keys, { status });
-      void refresh();
+      refreshSoon();
     },
-    [updateClaims, refresh],
+    [updateClaims, refreshSoon],
   );
 
   const setReviewerNote = useCallback(
     (key: string, reviewerNote: string) => {
       updateClaims([key], { reviewerNote });
-      void refresh();
+      refreshSoon();
     },
-    [updateClaims, refresh],
+    [updateClaims, refreshSoon],
   );
 
   const toggleSelected = useCallback((key: string) => {
