@@ -1,5 +1,5 @@
 // The editors' desk: every claim in the workspace in one table, triaged with the keyboard.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
@@ -80,15 +80,22 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   const moveTo = (index: number, extend: boolean) => {
     const target = visible[Math.max(0, Math.min(visible.length - 1, index))];
     if (!target) return;
+    setLastAction('');
     if (extend) desk.addToSelection([...(focused ? [rowKey(focused)] : []), rowKey(target)]);
     desk.setFocusedKey(rowKey(target));
   };
 
+  /** Said in the live status line, so a screen reader hears what a key did. */
+  const [lastAction, setLastAction] = useState('');
   const setStatusByKey = (status: Status) => {
     if (selectedRows.length > 0) {
       desk.setStatus(selectedRows.map(rowKey), status.id);
       desk.clearSelection();
-    } else if (focused) desk.setStatus([rowKey(focused)], status.id);
+      setLastAction(`${selectedRows.length} claims set to ${status.name}.`);
+    } else if (focused) {
+      desk.setStatus([rowKey(focused)], status.id);
+      setLastAction(`Set to ${status.name}.`);
+    }
   };
 
   type Keys = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
@@ -124,6 +131,8 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   useEffect(() => {
     const fromPage = (event: KeyboardEvent) => {
       if (event.target !== document.body || event.defaultPrevented || event.key === '?') return;
+      // Not through an open dialog to the table behind it.
+      if (document.querySelector('[role=dialog]')) return;
       gridRef.current?.focus();
       onKeyRef.current(event);
     };
@@ -187,6 +196,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
           <span className="desk-count" role="status" aria-live="polite">
             {visible.length === rows.length ? `${rows.length} claims` : `${visible.length} of ${rows.length} claims`}
             {selection.size > 0 && ` · ${selection.size} selected`}
+            {lastAction && ` · ${lastAction}`}
           </span>
           <label className="desk-bulk">
             Set status
