@@ -180,7 +180,16 @@ describe('the review desk', () => {
     await expect.poll(() => scale.getByRole('alert').textContent()).toBe('1 claim has the status you removed; give it another status first.');
     await screenshot(page, 'verdict-scale');
     await scale.getByRole('button', { name: 'Undo my edits' }).click();
+    // A rename, saved as the whole scale in one change.
+    await scale.getByLabel('Unverifiable: name').fill('Cannot be verified');
+    await scale.getByRole('button', { name: 'Save scale' }).click();
+    await expect.poll(() => scale.getByRole('status').textContent()).toBe('Saved.');
+    await eventually(async () => {
+      const workspace = JSON.parse(await fs.readFile(path.join(store, 'workspace.json'), 'utf8'));
+      expect(JSON.stringify(workspace)).toContain('Cannot be verified');
+    });
     await scale.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page.getByLabel('Filter by status').locator('option').allTextContents()).toContain('Cannot be verified');
 
     await page.getByRole('button', { name: 'Report…' }).click();
     await page.getByRole('dialog', { name: 'Report' }).getByLabel('Document').selectOption({ label: 'un-security-council' });
