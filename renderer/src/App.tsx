@@ -21,6 +21,12 @@ import { SpeakerList } from './components/SpeakerList';
 import { SpeakerPanel } from './components/SpeakerPanel';
 import { OPENABLE_EXTENSIONS } from './files';
 import { useWorkspace } from './state/use-workspace';
+import { ClaimHistory, ReviewerNoteField } from './review/ClaimHistory';
+import { ReportDialog } from './review/ReportDialog';
+import { ReviewDesk } from './review/ReviewDesk';
+import { ReviewSettingsDialog, VerdictScaleDialog } from './review/ReviewSetup';
+import { useReviewDesk } from './review/use-review-desk';
+import type { ClaimRow, ExportFormat } from '../../electron/contract/api';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -32,7 +38,14 @@ function isTyping(target: EventTarget | null): boolean {
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved — see the message' } as const;
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
-  const { state, saveStatus, busy, actions } = useWorkspace(client, firstSession);
+  const { state, saveStatus, busy, actions, queue } = useWorkspace(client, firstSession);
+  const desk = useReviewDesk({ client, queue, session: state.session, speakers: state.speakers, annotatorName: state.session?.annotatorName ?? '', report: actions.report });
+  /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
+  const [view, setView] = useState<'document' | 'desk'>('document');
+  const [fromDesk, setFromDesk] = useState(false);
+  const [deskDialog, setDeskDialog] = useState<null | 'scale' | 'settings' | { report: string | null }>(null);
+  const [exportFormat, setExportFormat] = useState<ExportFormat>('jsonl');
+  const whenSaved = useCallback(() => queue.whenIdle(), [queue]);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const editorCommands = useRef<EditorCommands | null>(null);
   const importInputRef = useRef<HTMLInputElement>(null);
@@ -56,6 +69,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     setScrollRequest((n) => n + 1);
   };
   const current = state.current;
+  const currentIdRef = useRef<string | undefined>(undefined);
+  currentIdRef.current = current?.document.id;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   // A speaker merged away (or undone out of existence) is no longer a filter.
@@ -96,6 +111,34 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     editorCommands.current?.collapseSelection();
   };
 
+  /** Documents the desk changed are read again, so the text shows what was saved. */
+  const leaveDesk = useCallback(
+    async (openId?: string) => {
+      const touched = desk.takeTouched();
+      const currentId = currentIdRef.current;
+      setView('document');
+      const target = openId ?? currentId;
+      if (target && (openId || touched.includes(target))) {
+        await queue.whenIdle();
+        await actions.openDocument(target);
+      }
+    },
+    [actions, desk, queue],
+  );
+  const openInContext = async (row: ClaimRow) => {
+    setFromDesk(true);
+    await leaveDesk(row.documentId);
+    setSpeakerId(null);
+    actions.select(row.annotationId);
+    setScrollRequest((n) => n + 1);
+  };
+  const showDesk = useCallback(() => {
+    setView('desk');
+    setFromDesk(false);
+    void desk.refresh();
+  }, [desk]);
+  const toggleDesk = useCallback(() => (view === 'desk' ? void leaveDesk() : showDesk()), [view, leaveDesk, showDesk]);
+
   const open = useCallback(() => {
     if (nativeDialog) void actions.openWithDialog();
     else fileInputRef.current?.click();
@@ -116,10 +159,23 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         editorCommands.current.openFind();
         return;
       }
+      if (mod && event.shiftKey && event.key.toLowerCase() === 'r') {
+        event.preventDefault();
+        toggleDesk();
+        return;
+      }
       if (isTyping(event.target)) return;
       if (event.key === '?' && !mod) {
         event.preventDefault();
         setShowShortcuts((shown) => !shown);
+        return;
+      }
+      // The desk answers its own keys; the document's (Delete, undo…) must not act on a hidden text.
+      if (view === 'desk') return;
+      // Came from the desk: Esc goes back to the queue, where it was left.
+      if (fromDesk && event.key === 'Escape' && !mod) {
+        event.preventDefault();
+        showDesk();
         return;
       }
       // With a highlight selected, A and N go straight to its speaker and its note.
@@ -144,7 +200,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, open, state.selectedId]);
+  }, [actions, open, state.selectedId, toggleDesk, view, fromDesk, showDesk]);
 
   // Desktop menu commands and files opened from outside the window.
   useEffect(
@@ -198,17 +254,25 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <button type="button" className="primary" onClick={open} title={`Open a document: text, Markdown, web page, Word or subtitles (${MOD}O)`}>
           Open…
         </button>
-        <h1 className="doc-title">{current ? current.document.title : 'Newsroom Annotator'}</h1>
+        <h1 className="doc-title">{view === 'desk' ? 'Review desk' : current ? current.document.title : 'Newsroom Annotator'}</h1>
         {current && unattributedQuotes > 0 && (
           <button type="button" className="unattributed-count" title="Show only these" onClick={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}>
             {unattributedQuotes} unattributed {unattributedQuotes === 1 ? 'quote' : 'quotes'}
           </button>
         )}
         {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
+        {view === 'document' && fromDesk && (
+          <button type="button" className="primary" onClick={showDesk} title="Back to the review desk, where you left it (Esc)">
+            ← Back to the queue
+          </button>
+        )}
+        <button type="button" className="shortcuts-button" aria-pressed={view === 'desk'} onClick={toggleDesk} title={`Every claim in the workspace, to review (${MOD}Shift+R)`}>
+          Review desk
+        </button>
         <button type="button" className="shortcuts-button" onClick={() => importInputRef.current?.click()} title="Import annotations from brat, doccano, spaCy, Label Studio or W3C files">
           Import…
         </button>
-        <button type="button" className="shortcuts-button" onClick={() => setShowExport(true)} title="Export a dataset for NLP tools">
+        <button type="button" className="shortcuts-button" onClick={() => (setExportFormat('jsonl'), setShowExport(true))} title="Export a dataset for NLP tools">
           Export…
         </button>
         <button type="button" className="shortcuts-button" onClick={() => setShowAgreement(true)} title="How well annotators agree">
@@ -226,7 +290,22 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       </header>
 
       {state.session?.storeProblem && <StoreProblem problem={state.session.storeProblem} onRestore={() => void actions.restoreBackup()} />}
-      <div className="layout">
+      {view === 'desk' && state.session && (
+        <ReviewDesk
+          desk={desk}
+          client={client}
+          statuses={state.session.statuses}
+          speakers={state.speakers}
+          mod={MOD}
+          whenSaved={whenSaved}
+          onOpenInContext={(row) => void openInContext(row)}
+          onEditScale={() => setDeskDialog('scale')}
+          onEditSettings={() => setDeskDialog('settings')}
+          onExport={() => (setExportFormat('claimreview'), setShowExport(true))}
+          onReport={(documentId) => setDeskDialog({ report: documentId })}
+        />
+      )}
+      <div className="layout" hidden={view === 'desk'}>
         <nav className="sidebar sidebar-left" aria-label="Documents">
           <h2>Documents</h2>
           <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} />
@@ -314,6 +393,26 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onBackToText={() => editorCommands.current?.focus()}
               onDelete={() => actions.deleteAnnotation(selected.id)}
               onConfirmAnchor={() => actions.confirmAnchor(selected)}
+              review={
+                selected.labelId === 'claim' && (
+                  <>
+                    <ReviewerNoteField
+                      key={selected.id}
+                      id="annotation-reviewer-note"
+                      value={selected.claim?.reviewerNote ?? ''}
+                      onChange={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })}
+                    />
+                    <ClaimHistory
+                      client={client}
+                      documentId={selected.documentId}
+                      annotationId={selected.id}
+                      statuses={state.session?.statuses ?? []}
+                      version={selected.updatedAt}
+                      whenSaved={whenSaved}
+                    />
+                  </>
+                )
+              }
             />
           ) : (
             <div className="hint-box">
@@ -355,10 +454,19 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       </div>
 
       <Messages messages={state.messages} onDismiss={actions.dismiss} />
-      {showExport && <ExportDialog client={client} currentDocumentId={current?.document.id ?? null} onClose={() => setShowExport(false)} />}
+      {showExport && <ExportDialog client={client} currentDocumentId={current?.document.id ?? null} initialFormat={exportFormat} onClose={() => setShowExport(false)} />}
+      {deskDialog === 'scale' && state.session && (
+        <VerdictScaleDialog client={client} statuses={state.session.statuses} claims={desk.rows} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />
+      )}
+      {deskDialog === 'settings' && state.session && (
+        <ReviewSettingsDialog client={client} settings={state.session.reviewSettings} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />
+      )}
+      {deskDialog && typeof deskDialog === 'object' && state.session && (
+        <ReportDialog client={client} session={state.session} documents={state.documents} speakers={state.speakers} documentId={deskDialog.report} onClose={() => setDeskDialog(null)} />
+      )}
       {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
-      {showShortcuts && <ShortcutSheet labels={state.labels} mod={MOD} onClose={() => (setShowShortcuts(false), editorCommands.current?.focus())} />}
+      {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop documents to open them

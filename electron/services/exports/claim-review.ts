@@ -52,7 +52,7 @@ export function toClaimReview(dataset: Dataset): { content: string; warnings: Co
       },
       ...(claim.claim.reviewerNote && { reviewBody: claim.claim.reviewerNote }),
     });
-    if (!organisation) warnings.push({ documentId: entry.document.id, annotationId: claim.id, label: 'claim', text: claim.text, reason: 'no organisation is set (Review desk › Settings), so it has no author' });
+    if (!organisation) warnings.push({ documentId: entry.document.id, annotationId: claim.id, label: 'claim', text: claim.text, reason: 'no organisation is set (Review desk › Review settings…), so it has no author' });
   }
   return { content: JSON.stringify({ '@context': 'https://schema.org', '@graph': reviews }, null, 2) + '\n', warnings };
 }

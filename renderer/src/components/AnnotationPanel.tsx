@@ -1,4 +1,5 @@
 // The selected highlight: its label, text and fields. Every edit is saved as it is made.
+import type { ReactNode } from 'react';
 import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } from '../../../electron/contract/api';
 import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
@@ -31,10 +32,12 @@ interface Props {
   onConfirmAnchor?(): void;
   /** Return the keyboard to the text after a choice made with it. */
   onBackToText?(): void;
+  /** Claims: the reviewer's note and the claim's history (see review/). */
+  review?: ReactNode;
 }
 
 export function AnnotationPanel(props: Props) {
-  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText, onConfirmAnchor } = props;
+  const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText, onConfirmAnchor, review } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
   const linkedNames = new Set(speakers.map((s) => s.name.toLowerCase()));
   const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !linkedNames.has(m.text.trim().toLowerCase()));
@@ -135,6 +138,7 @@ export function AnnotationPanel(props: Props) {
           onOpenLink={onOpenLink}
         />
       )}
+      {annotation.labelId === 'claim' && review}
 
       {annotation.labelId !== 'speaker' && (
         <div className="field">

@@ -26,8 +26,8 @@ function download(name: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function ExportDialog({ client, currentDocumentId, onClose }: { client: AnnotatorClient; currentDocumentId: string | null; onClose(): void }) {
-  const [format, setFormat] = useState<ExportFormat>('jsonl');
+export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl', onClose }: { client: AnnotatorClient; currentDocumentId: string | null; initialFormat?: ExportFormat; onClose(): void }) {
+  const [format, setFormat] = useState<ExportFormat>(initialFormat);
   const [scope, setScope] = useState<'all' | 'current'>('all');
   const [split, setSplit] = useState({ on: false, ratios: '80,10,10', seed: '1' });
   const [state, setState] = useState<{ busy: boolean; message: string | null; warnings: string[] }>({ busy: false, message: null, warnings: [] });

@@ -1,8 +1,8 @@
 // Every shortcut on one sheet, opened with "?".
-import type { Label } from '../../../electron/contract/api';
+import type { Label, Status } from '../../../electron/contract/api';
 import { Dialog } from './Dialog';
 
-export function shortcutGroups(labels: Label[], mod: string): { title: string; keys: [string, string][] }[] {
+export function shortcutGroups(labels: Label[], mod: string, statuses: Status[] = []): { title: string; keys: [string, string][] }[] {
   return [
     {
       title: 'Files',
@@ -42,10 +42,23 @@ export function shortcutGroups(labels: Label[], mod: string): { title: string; k
         ['↑ ↓ Home End', 'Walk the highlight list (when it has focus)'],
       ],
     },
+    {
+      title: 'Review desk',
+      keys: [
+        [`${mod}Shift+R`, 'Open the review desk (again: back to the document)'],
+        ['↑ ↓ or J K', 'Move through the claims'],
+        ...statuses.filter((s) => s.hotkey).map((s) => [s.hotkey!.toUpperCase(), `Set the status to ${s.name}`] as [string, string]),
+        ['Space or X', 'Select or unselect the claim (then a status key sets every selected one)'],
+        ['Shift+↑ ↓', 'Extend the selection'],
+        ['N', 'Write the reviewer note (Esc: back to the table)'],
+        ['Enter', 'Open the claim in its document'],
+        ['Esc', 'In the document: back to the queue, where you left it'],
+      ],
+    },
   ];
 }
 
-export function ShortcutSheet({ labels, mod, onClose }: { labels: Label[]; mod: string; onClose(): void }) {
+export function ShortcutSheet({ labels, statuses, mod, onClose }: { labels: Label[]; statuses?: Status[]; mod: string; onClose(): void }) {
   return (
     <Dialog
       title="Keyboard shortcuts"
@@ -59,7 +72,7 @@ export function ShortcutSheet({ labels, mod, onClose }: { labels: Label[]; mod: 
       }}
     >
       <div className="sheet-groups">
-        {shortcutGroups(labels, mod).map((group) => (
+        {shortcutGroups(labels, mod, statuses).map((group) => (
           <section key={group.title}>
             <h3>{group.title}</h3>
             <dl>

@@ -99,6 +99,14 @@ export class ChangeQueue {
     this.sendNext();
   }
 
+  /** Several changes sent together, as one batch (a bulk edit is saved or refused as one). */
+  pushAll(changes: readonly Change[]): void {
+    if (changes.length === 0) return;
+    this.waiting.push(...changes);
+    this.persist();
+    this.sendNext();
+  }
+
   get pending(): number {
     return this.waiting.length + (this.inFlight ? this.inFlight.length : 0);
   }

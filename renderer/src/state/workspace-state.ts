@@ -144,7 +144,13 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     case 'ops':
       return applyOps(state, action.ops, action.select);
     case 'workspace-refreshed':
-      return { ...state, labels: action.session.labels, speakers: action.session.speakers };
+      return {
+        ...state,
+        labels: action.session.labels,
+        speakers: action.session.speakers,
+        // The review desk edits the scale and the review settings; the panel shows them.
+        session: state.session && { ...state.session, statuses: action.session.statuses, reviewSettings: action.session.reviewSettings },
+      };
     case 'labels-changed':
       return { ...state, labels: action.labels };
     case 'annotator-named':

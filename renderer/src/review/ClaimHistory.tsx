@@ -1,0 +1,124 @@
+// What happened to one claim, oldest first. Read-only: the history is the newsroom's record,
+// so the window offers no way to change or remove an entry.
+import { useEffect, useRef, useState } from 'react';
+import type { ClaimHistoryEntry, Status } from '../../../electron/contract/api';
+import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
+import type { AnnotatorClient } from '../api/client';
+import { shortTime } from './claim-table';
+
+const FIELD_NAMES: Record<ClaimHistoryEntry['field'], string> = {
+  status: 'status',
+  note: 'note',
+  reviewerNote: 'reviewer note',
+  sources: 'sources',
+  checkWorthiness: 'check-worthiness',
+};
+
+function valueText(entry: ClaimHistoryEntry, value: unknown, statuses: readonly Status[]): string {
+  if (value === null || value === undefined || value === '') return '(none)';
+  if (entry.field === 'status') return statuses.find((s) => s.id === value)?.name ?? String(value);
+  if (entry.field === 'sources') return Array.isArray(value) ? `${value.length} source${value.length === 1 ? '' : 's'}` : '(none)';
+  const text = String(value).replace(/\s+/g, ' ');
+  return entry.field === 'checkWorthiness' ? text : `“${text.length > 60 ? `${text.slice(0, 58)}…` : text}”`;
+}
+
+/** "2026-11-28 10:02 — Ana Reyes: status Unreviewed → False" */
+export function describeHistoryEntry(entry: ClaimHistoryEntry, statuses: readonly Status[]): string {
+  const who = entry.by || 'Someone unnamed';
+  return `${shortTime(entry.at)} — ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}`;
+}
+
+interface Props {
+  client: AnnotatorClient;
+  documentId: string;
+  annotationId: string;
+  statuses: readonly Status[];
+  /** Changes whenever the claim changed: the history is read again. */
+  version: unknown;
+  /** Resolves once the changes made so far are saved (the history is written with them). */
+  whenSaved(): Promise<void>;
+}
+
+export function ClaimHistory({ client, documentId, annotationId, statuses, version, whenSaved }: Props) {
+  const [entries, setEntries] = useState<ClaimHistoryEntry[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        await whenSaved();
+        const list = await client.listClaimHistory({ documentId, annotationId });
+        if (!cancelled) (setEntries(list), setProblem(null));
+      } catch (error) {
+        if (!cancelled) setProblem((error as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, documentId, annotationId, version, whenSaved]);
+  return (
+    <section className="claim-history" aria-label="History of this claim">
+      <h3>History</h3>
+      {problem && <p className="field-error">{problem}</p>}
+      {entries && entries.length === 0 && <p className="empty-hint">No changes to its status, notes or sources yet.</p>}
+      {entries && entries.length > 0 && (
+        <ol className="history-list">
+          {entries.map((entry, index) => (
+            <li key={index}>
+              <time dateTime={entry.at}>{describeHistoryEntry(entry, statuses)}</time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The editor's note on the verdict. Saved when typing pauses or the box is left, not at every
+ * keystroke: each save is a line in the claim's history, and the history should read as edits.
+ */
+export function ReviewerNoteField({ id, value, onChange }: { id: string; value: string; onChange(text: string): void }) {
+  const [draft, setDraft] = useState(value);
+  const [editing, setEditing] = useState(false);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const flush = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (pending.current !== null) onChangeRef.current(pending.current);
+    pending.current = null;
+  };
+  // Leaving the claim (or the desk) saves what was typed.
+  useEffect(() => flush, []);
+  useEffect(() => {
+    if (!editing) setDraft(value);
+  }, [value, editing]);
+  return (
+    <div className="field">
+      <label htmlFor={id}>Reviewer note</label>
+      <textarea
+        id={id}
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        value={draft}
+        placeholder="Why this verdict; what a second reviewer should look at…"
+        onFocus={() => setEditing(true)}
+        onBlur={() => {
+          flush();
+          setEditing(false);
+        }}
+        onChange={(event) => {
+          const text = event.target.value.slice(0, MAX_NOTE_LENGTH);
+          setDraft(text);
+          pending.current = text === value ? null : text;
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(flush, 1500);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+// One document's claims and verdicts, laid out to print (print CSS hides the rest of the window)
+// or, in the desktop app, to save as a PDF.
+import { useEffect, useState } from 'react';
+import { verdictRating, type ClaimFields, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/api';
+import type { AnnotatorClient } from '../api/client';
+import { Dialog } from '../components/Dialog';
+import { shortTime } from './claim-table';
+
+interface Props {
+  client: AnnotatorClient;
+  session: Session;
+  documents: DocumentSummary[];
+  speakers: Speaker[];
+  documentId: string | null;
+  onClose(): void;
+}
+
+const WORTHINESS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+
+interface ReportClaim {
+  id: string;
+  text: string;
+  speakerId: string | null;
+  claim: ClaimFields | undefined;
+}
+
+export function ReportDialog({ client, session, documents, speakers, documentId, onClose }: Props) {
+  const [chosen, setChosen] = useState(documentId ?? documents[0]?.id ?? '');
+  const [claims, setClaims] = useState<ReportClaim[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const document = documents.find((d) => d.id === chosen);
+  useEffect(() => {
+    if (!chosen) return;
+    let cancelled = false;
+    setClaims(null);
+    void (async () => {
+      try {
+        // Read without opening: opening would re-anchor a changed file out of the user's sight.
+        const [rows, columns] = await Promise.all([client.listClaims({}), client.listAnnotations({ documentId: chosen, startingFrom: 0 })]);
+        if (cancelled) return;
+        const fields = new Map(columns.ids.map((id, i) => [id, columns.extras[i]?.claim]));
+        setClaims(rows.filter((r) => r.documentId === chosen).map((r) => ({ id: r.annotationId, text: r.text, speakerId: r.claimantId, claim: fields.get(r.annotationId) })));
+      } catch (error) {
+        if (!cancelled) setMessage((error as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, chosen]);
+
+  const savePdf = async () => {
+    try {
+      const saved = await client.saveReportPdf({ suggestedName: `${document?.title ?? 'report'} — claims.pdf` });
+      setMessage(saved ? `Saved to ${saved.savedTo}.` : 'Not saved.');
+    } catch (error) {
+      setMessage((error as Error).message);
+    }
+  };
+  const speakerName = (id: string | null) => (id ? speakers.find((s) => s.id === id)?.name ?? '' : '');
+  const statusName = (id: string) => session.statuses.find((s) => s.id === id)?.name ?? id;
+
+  return (
+    <Dialog title="Report" onClose={onClose}>
+      <div className="report-controls">
+        <label>
+          Document{' '}
+          <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            {documents.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          Print…
+        </button>
+        {session.host === 'electron' && (
+          <button type="button" onClick={() => void savePdf()}>
+            Save as PDF…
+          </button>
+        )}
+        {message && <span role="status">{message}</span>}
+      </div>
+      <article className="print-report" aria-label="Printable report">
+        <h1>{document?.title ?? ''}</h1>
+        <p className="report-meta">
+          Claims and verdicts{session.reviewSettings.organisation ? ` — ${session.reviewSettings.organisation}` : ''} · printed {shortTime(new Date().toISOString())}
+        </p>
+        {claims === null && <p>Loading…</p>}
+        {claims?.length === 0 && <p>This document has no claims.</p>}
+        {claims && claims.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Claim</th>
+                <th scope="col">Claimant</th>
+                <th scope="col">Verdict</th>
+                <th scope="col">Check-worthiness</th>
+                <th scope="col">Reviewer</th>
+                <th scope="col">Reviewer note</th>
+                <th scope="col">Sources</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((claim) => {
+                const fields = claim.claim;
+                const rating = fields ? verdictRating(session.statuses, fields.status) : null;
+                return (
+                  <tr key={claim.id}>
+                    <td>{claim.text}</td>
+                    <td>{speakerName(claim.speakerId) || '—'}</td>
+                    <td>
+                      {fields ? statusName(fields.status) : '—'}
+                      {rating && ` (${rating.ratingValue}/${rating.bestRating})`}
+                    </td>
+                    <td>{fields?.checkWorthiness ? WORTHINESS[fields.checkWorthiness] : '—'}</td>
+                    <td>{fields?.reviewer || '—'}</td>
+                    <td>{fields?.reviewerNote || ''}</td>
+                    <td>
+                      {fields?.sources.length ? (
+                        <ul>
+                          {fields.sources.map((source, i) => (
+                            <li key={i}>
+                              {source.title || source.url}
+                              {source.url && source.title ? ` — ${source.url}` : ''}
+                              {source.note ? ` (${source.note})` : ''}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </article>
+    </Dialog>
+  );
+}

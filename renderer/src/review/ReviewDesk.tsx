@@ -1,0 +1,401 @@
+// The editors' desk: every claim in the workspace in one table, triaged with the keyboard.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
+import { verdictRating } from '../../../electron/contract/api';
+import type { AnnotatorClient } from '../api/client';
+import { ClaimHistory, ReviewerNoteField } from './ClaimHistory';
+import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, statusForKey, type ColumnKey } from './claim-table';
+import type { ReviewDeskModel } from './use-review-desk';
+
+const ROW_HEIGHT = 48;
+const WORTHINESS_NAMES = { low: 'Low', medium: 'Medium', high: 'High' } as const;
+
+interface Props {
+  desk: ReviewDeskModel;
+  client: AnnotatorClient;
+  statuses: Status[];
+  speakers: Speaker[];
+  mod: string;
+  whenSaved(): Promise<void>;
+  onOpenInContext(row: ClaimRow): void;
+  onEditScale(): void;
+  onEditSettings(): void;
+  onExport(): void;
+  onReport(documentId: string | null): void;
+}
+
+export const rowDomId = (row: ClaimRow): string => `claim-${row.documentId}-${row.annotationId}`;
+
+function cellText(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, string>, statusNames: Map<string, string>): string {
+  switch (column) {
+    case 'text':
+      return row.text.replace(/\s+/g, ' ');
+    case 'claimant':
+      return row.claimantId ? speakerNames.get(row.claimantId) ?? '' : '—';
+    case 'document':
+      return row.documentTitle;
+    case 'status':
+      return statusNames.get(row.status) ?? row.status;
+    case 'checkWorthiness':
+      return row.checkWorthiness ? WORTHINESS_NAMES[row.checkWorthiness] : '—';
+    case 'author':
+      return row.author || '—';
+    case 'reviewer':
+      return row.reviewer || '—';
+    case 'updatedAt':
+      return compactTime(row.updatedAt);
+  }
+}
+
+export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, onOpenInContext, onEditScale, onEditSettings, onExport, onReport }: Props) {
+  const { visible, rows, focusedKey, selection } = desk;
+  const gridRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const speakerNames = useMemo(() => new Map(speakers.map((s) => [s.id, s.name])), [speakers]);
+  const statusNames = useMemo(() => new Map(statuses.map((s) => [s.id, s.name])), [statuses]);
+  const choices = useMemo(() => filterChoices(rows), [rows]);
+  const focusedIndex = focusedKey ? visible.findIndex((r) => rowKey(r) === focusedKey) : -1;
+  const focused = focusedIndex >= 0 ? visible[focusedIndex]! : null;
+  const selectedRows = visible.filter((r) => selection.has(rowKey(r)));
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    // Back from a claim in context: the list where it was left.
+    initialOffset: () => desk.scrollOffset.current,
+    onChange: (instance) => {
+      desk.scrollOffset.current = instance.scrollOffset ?? 0;
+    },
+  });
+
+  // The keyboard starts on the table when the desk opens (and when it comes back).
+  useEffect(() => gridRef.current?.focus(), []);
+  useEffect(() => {
+    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
+  }, [focusedIndex, virtualizer]);
+
+  const moveTo = (index: number, extend: boolean) => {
+    const target = visible[Math.max(0, Math.min(visible.length - 1, index))];
+    if (!target) return;
+    setLastAction('');
+    if (extend) desk.addToSelection([...(focused ? [rowKey(focused)] : []), rowKey(target)]);
+    desk.setFocusedKey(rowKey(target));
+  };
+
+  /** Said in the live status line, so a screen reader hears what a key did. */
+  const [lastAction, setLastAction] = useState('');
+  const setStatusByKey = (status: Status) => {
+    if (selectedRows.length > 0) {
+      desk.setStatus(selectedRows.map(rowKey), status.id);
+      desk.clearSelection();
+      setLastAction(`${selectedRows.length} claims set to ${status.name}.`);
+    } else if (focused) {
+      desk.setStatus([rowKey(focused)], status.id);
+      setLastAction(`Set to ${status.name}.`);
+    }
+  };
+
+  type Keys = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
+  const onKey = (event: Keys) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const key = event.key;
+    let handled = true;
+    if (key === 'ArrowDown' || (key === 'j' && !event.shiftKey)) moveTo(focusedIndex + 1, event.shiftKey);
+    else if (key === 'ArrowUp' || (key === 'k' && !event.shiftKey)) moveTo(focusedIndex - 1, event.shiftKey);
+    else if (key === 'J') moveTo(focusedIndex + 1, true);
+    else if (key === 'K') moveTo(focusedIndex - 1, true);
+    else if (key === 'Home') moveTo(0, event.shiftKey);
+    else if (key === 'End') moveTo(visible.length - 1, event.shiftKey);
+    else if (key === 'PageDown') moveTo(focusedIndex + 10, event.shiftKey);
+    else if (key === 'PageUp') moveTo(focusedIndex - 10, event.shiftKey);
+    else if ((key === ' ' || key === 'x') && focused) desk.toggleSelected(rowKey(focused));
+    else if (key === 'Enter' && focused) onOpenInContext(focused);
+    else if (key === 'n' && focused) document.getElementById('desk-reviewer-note')?.focus();
+    else if (key === 'Escape' && selection.size > 0) desk.clearSelection();
+    else {
+      const status = key.length === 1 ? statusForKey(statuses, key) : undefined;
+      if (status) setStatusByKey(status);
+      else handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.target === gridRef.current) onKey(event);
+  };
+  // A closed dialog leaves the focus on the page itself: the desk's keys still work from there.
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  useEffect(() => {
+    const fromPage = (event: KeyboardEvent) => {
+      if (event.target !== document.body || event.defaultPrevented || event.key === '?') return;
+      // Not through an open dialog to the table behind it.
+      if (document.querySelector('[role=dialog]')) return;
+      gridRef.current?.focus();
+      onKeyRef.current(event);
+    };
+    window.addEventListener('keydown', fromPage);
+    return () => window.removeEventListener('keydown', fromPage);
+  }, []);
+
+  const filter = desk.filter;
+  const setFilter = (patch: Partial<typeof filter>) => desk.setFilter({ ...filter, ...patch });
+  const focusedRating = focused ? verdictRating(statuses, focused.status) : null;
+
+  return (
+    <main className="desk" aria-label="Review desk">
+      <div className="desk-main">
+        <div className="desk-filters" role="search" aria-label="Filter the claims">
+          <input type="search" aria-label="Search the claims" placeholder="Search claims, notes, claimants…" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} />
+          <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ status: e.target.value })}>
+            <option value="">Every status</option>
+            {statuses.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by claimant" value={filter.speakerId} onChange={(e) => setFilter({ speakerId: e.target.value })}>
+            <option value="">Every claimant</option>
+            <option value="-">No claimant</option>
+            {speakers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by document" value={filter.documentId} onChange={(e) => setFilter({ documentId: e.target.value })}>
+            <option value="">Every document</option>
+            {choices.documents.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by annotator" value={filter.author} onChange={(e) => setFilter({ author: e.target.value })}>
+            <option value="">Every annotator</option>
+            {choices.authors.map((a) => (
+              <option key={a} value={a}>
+                {a || '(unnamed)'}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Filter by tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
+            <option value="">Every tag</option>
+            {choices.tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+
+        <div className="desk-toolbar">
+          <span className="desk-count" role="status" aria-live="polite">
+            {visible.length === rows.length ? `${rows.length} claims` : `${visible.length} of ${rows.length} claims`}
+            {selection.size > 0 && ` · ${selection.size} selected`}
+            {lastAction && ` · ${lastAction}`}
+          </span>
+          <label className="desk-bulk">
+            Set status
+            <select
+              value=""
+              onChange={(e) => {
+                const status = statuses.find((s) => s.id === e.target.value);
+                if (status) setStatusByKey(status);
+                gridRef.current?.focus();
+              }}
+            >
+              <option value="">Choose…</option>
+              {statuses.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.hotkey ? ` (${s.hotkey.toUpperCase()})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {selection.size > 0 && (
+            <button type="button" className="secondary" aria-label="Clear selection" title="Clear selection (Esc)" onClick={desk.clearSelection}>
+              Clear
+            </button>
+          )}
+          <span className="spacer" />
+          <button type="button" className="secondary" onClick={onEditScale}>
+            Verdict scale…
+          </button>
+          <button type="button" className="secondary" onClick={onEditSettings}>
+            Review settings…
+          </button>
+          <button type="button" className="secondary" onClick={() => onReport(focused?.documentId ?? null)}>
+            Report…
+          </button>
+          <button type="button" className="secondary" onClick={onExport} title="Export ClaimReview or the claims as CSV">
+            Export…
+          </button>
+        </div>
+
+        <div
+          className="desk-grid"
+          ref={gridRef}
+          role="grid"
+          aria-label="Claims to review"
+          aria-rowcount={visible.length + 1}
+          aria-colcount={COLUMNS.length}
+          aria-multiselectable="true"
+          tabIndex={0}
+          aria-activedescendant={focused ? rowDomId(focused) : undefined}
+          onKeyDown={onKeyDown}
+        >
+          <div role="rowgroup" className="desk-head">
+            <div role="row" aria-rowindex={1} className="desk-row">
+              {COLUMNS.map((column) => {
+                const sorted = desk.sort?.column === column.key ? desk.sort.direction : undefined;
+                return (
+                  <div key={column.key} role="columnheader" aria-sort={sorted ?? 'none'} className={`desk-cell col-${column.key}`}>
+                    <button type="button" onClick={() => desk.setSort(nextSort(desk.sort, column.key))} title={`Sort by ${column.name.toLowerCase()}`}>
+                      {column.name}
+                      <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
+                    </button>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div role="rowgroup" className="desk-body" ref={scrollRef}>
+            {desk.loaded && visible.length === 0 && (
+              <p className="empty-hint">{rows.length === 0 ? 'No claims yet. Tag claims in a document (select text, press C) and they appear here.' : 'No claim matches these filters.'}</p>
+            )}
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = visible[item.index]!;
+                const key = rowKey(row);
+                const status = statuses.find((s) => s.id === row.status);
+                return (
+                  <div
+                    key={key}
+                    id={rowDomId(row)}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    aria-selected={selection.has(key)}
+                    data-focused={key === focusedKey || undefined}
+                    className="desk-row"
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                    onClick={(event) => {
+                      if (event.shiftKey || event.ctrlKey || event.metaKey) desk.toggleSelected(key);
+                      desk.setFocusedKey(key);
+                      gridRef.current?.focus();
+                    }}
+                    onDoubleClick={() => onOpenInContext(row)}
+                  >
+                    {COLUMNS.map((column) => (
+                      <div key={column.key} role="gridcell" title={column.key === 'updatedAt' ? shortTime(row.updatedAt) : undefined} className={`desk-cell col-${column.key}${column.key === 'status' ? ` status-${status?.kind ?? 'working'}` : ''}`}>
+                        {cellText(row, column.key, speakerNames, statusNames)}
+                      </div>
+                    ))}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      </div>
+
+      <aside
+        className="desk-side"
+        aria-label="The focused claim"
+        onKeyDown={(event) => {
+          // Esc in the note goes back to the table, where the keys work again.
+          if (event.key === 'Escape' && event.target instanceof HTMLTextAreaElement) {
+            event.preventDefault();
+            event.stopPropagation();
+            gridRef.current?.focus();
+          }
+        }}
+      >
+        {focused ? (
+          <>
+            <blockquote className="annotation-text">{focused.text}</blockquote>
+            <p className="provenance">
+              {focused.claimantId ? speakerNames.get(focused.claimantId) : 'No claimant'} · {focused.documentTitle}
+            </p>
+            <p>
+              <strong>{statusNames.get(focused.status) ?? focused.status}</strong>
+              {focusedRating && ` — rating ${focusedRating.ratingValue} of ${focusedRating.bestRating}`}
+              {focused.reviewer && ` · set by ${focused.reviewer}`}
+            </p>
+            {focused.note && <p className="desk-note">Annotator’s note: {focused.note}</p>}
+            <ReviewerNoteField key={rowKey(focused)} id="desk-reviewer-note" value={focused.reviewerNote} onChange={(text) => desk.setReviewerNote(rowKey(focused), text)} />
+            <button type="button" className="secondary" onClick={() => gridRef.current?.focus()}>
+              Back to the table <kbd>Esc</kbd>
+            </button>{' '}
+            <button type="button" onClick={() => onOpenInContext(focused)}>
+              Open in context <kbd>Enter</kbd>
+            </button>
+            <ClaimHistory
+              client={client}
+              documentId={focused.documentId}
+              annotationId={focused.annotationId}
+              statuses={statuses}
+              version={`${desk.historyVersion}:${focused.updatedAt}`}
+              whenSaved={whenSaved}
+            />
+          </>
+        ) : (
+          <p className="empty-hint">No claim focused.</p>
+        )}
+        <section className="desk-legend" aria-label="Desk shortcuts">
+          <h3>Keys</h3>
+          <dl>
+            <div>
+              <dt>
+                <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>J</kbd> <kbd>K</kbd>
+              </dt>
+              <dd>Move through the claims</dd>
+            </div>
+            <div className="legend-statuses">
+              <dt>A status’s key sets it</dt>
+              <dd>
+                <ul className="status-keys" aria-label="Status keys">
+                  {statuses
+                    .filter((s) => s.hotkey)
+                    .map((s) => (
+                      <li key={s.id}>
+                        <kbd>{s.hotkey!.toUpperCase()}</kbd> {s.name}
+                      </li>
+                    ))}
+                </ul>
+              </dd>
+            </div>
+            <div>
+              <dt>
+                <kbd>Space</kbd> or <kbd>X</kbd>, <kbd>Shift+↑↓</kbd>
+              </dt>
+              <dd>Select claims (a status key then sets them all)</dd>
+            </div>
+            <div>
+              <dt>
+                <kbd>N</kbd>
+              </dt>
+              <dd>Write the reviewer note</dd>
+            </div>
+            <div>
+              <dt>
+                <kbd>Enter</kbd>
+              </dt>
+              <dd>Open the claim in its document</dd>
+            </div>
+            <div>
+              <dt>
+                <kbd>{mod}Shift+R</kbd>
+              </dt>
+              <dd>Desk ↔ document (Esc there goes back to the queue)</dd>
+            </div>
+          </dl>
+        </section>
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,207 @@
+// The workspace's verdict scale and who publishes its fact-checks. Each is saved as one change,
+// sent at once so a refusal is shown here, in words, beside what was refused.
+import { useState } from 'react';
+import { verdictRating, type ClaimRow, type ReviewSettings, type Status } from '../../../electron/contract/api';
+import type { AnnotatorClient } from '../api/client';
+import { Dialog } from '../components/Dialog';
+
+/** Keys the desk uses to move, select and write: no status may take them. */
+export const DESK_KEYS = ['j', 'k', 'n', 'x'];
+
+/** What is wrong with a scale, in words; null when nothing is. */
+export function scaleProblem(statuses: readonly Status[], inUse: ReadonlyMap<string, number>, removed: readonly string[]): string | null {
+  if (statuses.length < 2) return 'A scale needs at least two statuses.';
+  if (statuses[0]!.kind !== 'working') return 'The first status is where new claims start, so it must be a working state, not a verdict.';
+  const names = new Set<string>();
+  const keys = new Map<string, string>();
+  for (const status of statuses) {
+    const name = status.name.trim();
+    if (!name) return 'Every status needs a name.';
+    if (names.has(name.toLowerCase())) return `There are two statuses called “${name}”.`;
+    names.add(name.toLowerCase());
+    if (status.hotkey) {
+      if (!/^[a-z0-9]$/.test(status.hotkey)) return `${name}: a key is one lower-case letter or digit.`;
+      if (DESK_KEYS.includes(status.hotkey)) return `${name}: ${status.hotkey.toUpperCase()} is taken by the desk (J, K, N and X are); choose another key.`;
+      const clash = keys.get(status.hotkey);
+      if (clash) return `${status.hotkey.toUpperCase()} is the key of both ${clash} and ${name}; give one another key.`;
+      keys.set(status.hotkey, name);
+    }
+  }
+  for (const id of removed) {
+    const count = inUse.get(id) ?? 0;
+    if (count > 0) return `${count} claim${count === 1 ? ' has' : 's have'} the status you removed; give ${count === 1 ? 'it' : 'them'} another status first.`;
+  }
+  return null;
+}
+
+async function saveOne(client: AnnotatorClient, whenSaved: () => Promise<void>, change: Parameters<AnnotatorClient['applyChanges']>[0]['changes'][number]): Promise<string | null> {
+  await whenSaved();
+  const { refused } = await client.applyChanges({ changes: [change] });
+  return refused[0]?.message ?? null;
+}
+
+interface ScaleProps {
+  client: AnnotatorClient;
+  statuses: Status[];
+  claims: readonly ClaimRow[];
+  whenSaved(): Promise<void>;
+  onSaved(): void;
+  onClose(): void;
+}
+
+export function VerdictScaleDialog({ client, statuses, claims, whenSaved, onSaved, onClose }: ScaleProps) {
+  const [draft, setDraft] = useState<Status[]>(statuses);
+  const [message, setMessage] = useState<string | null>(null);
+  const inUse = new Map<string, number>();
+  for (const claim of claims) inUse.set(claim.status, (inUse.get(claim.status) ?? 0) + 1);
+  const removed = statuses.map((s) => s.id).filter((id) => !draft.some((s) => s.id === id));
+  const problem = scaleProblem(draft, inUse, removed);
+  const edit = (index: number, patch: Partial<Status>) => setDraft(draft.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  const move = (index: number, by: number) => {
+    const next = [...draft];
+    const [moved] = next.splice(index, 1);
+    next.splice(index + by, 0, moved!);
+    setDraft(next);
+  };
+  const add = () => {
+    let n = draft.length + 1;
+    while (draft.some((s) => s.name === `Verdict ${n}`)) n++;
+    setDraft([...draft, { id: `status-${Date.now().toString(36)}`, name: `Verdict ${n}`, kind: 'verdict' }]);
+  };
+  const save = async () => {
+    setMessage('Saving…');
+    try {
+      const refusal = await saveOne(client, whenSaved, {
+        kind: 'saveStatuses',
+        statuses: draft.map((s) => ({ id: s.id, name: s.name.trim(), kind: s.kind, ...(s.hotkey && { hotkey: s.hotkey }) })),
+      });
+      setMessage(refusal ? `Not saved: ${refusal}` : 'Saved.');
+      if (!refusal) onSaved();
+    } catch (error) {
+      setMessage(`Not saved: ${(error as Error).message}`);
+    }
+  };
+  return (
+    <Dialog title="Verdict scale" onClose={onClose}>
+      <p className="empty-hint">
+        Working states first, then verdicts from best to worst: a verdict’s place gives its rating in ClaimReview (the first of {draft.filter((s) => s.kind === 'verdict').length} verdicts rates{' '}
+        {draft.filter((s) => s.kind === 'verdict').length}, the last rates 1). New claims start at the first status.
+      </p>
+      <ol className="scale-list">
+        {draft.map((status, index) => {
+          const rating = verdictRating(draft, status.id);
+          const name = status.name || `Status ${index + 1}`;
+          return (
+            <li key={status.id} className="scale-row" role="group" aria-label={`Status ${index + 1}: ${name}`}>
+              <input aria-label={`${name}: name`} value={status.name} maxLength={60} onChange={(e) => edit(index, { name: e.target.value })} />
+              <select aria-label={`${name}: kind`} value={status.kind} onChange={(e) => edit(index, { kind: e.target.value as Status['kind'] })}>
+                <option value="working">Working state</option>
+                <option value="verdict">Verdict</option>
+              </select>
+              <input
+                aria-label={`${name}: key`}
+                className="hotkey-input"
+                maxLength={1}
+                value={(status.hotkey ?? '').toUpperCase()}
+                onChange={(e) => {
+                  const hotkey = e.target.value.toLowerCase();
+                  const { hotkey: _old, ...rest } = status;
+                  setDraft(draft.map((s, i) => (i === index ? (hotkey ? { ...rest, hotkey } : rest) : s)));
+                }}
+              />
+              <span className="scale-rating">{rating ? `rating ${rating.ratingValue}` : 'no rating'}</span>
+              <button type="button" className="secondary" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                ↑
+              </button>
+              <button type="button" className="secondary" aria-label={`Move ${name} down`} disabled={index === draft.length - 1} onClick={() => move(index, 1)}>
+                ↓
+              </button>
+              <button type="button" className="secondary" aria-label={`Remove ${name}`} onClick={() => setDraft(draft.filter((_, i) => i !== index))}>
+                Remove
+              </button>
+              {inUse.get(status.id) ? <span className="scale-in-use">{inUse.get(status.id) === 1 ? '1 claim' : `${inUse.get(status.id)} claims`}</span> : null}
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" onClick={add}>
+        + Add a status
+      </button>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="sheet-actions">
+        <button type="button" className="primary" disabled={problem !== null} onClick={() => void save()}>
+          Save scale
+        </button>
+        <button type="button" className="secondary" onClick={() => (setDraft(statuses), setMessage(null))}>
+          Undo my edits
+        </button>
+        {message && (
+          <span role="status" className={message.startsWith('Not saved') ? 'field-error' : undefined}>
+            {message}
+          </span>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+interface SettingsProps {
+  client: AnnotatorClient;
+  settings: ReviewSettings;
+  whenSaved(): Promise<void>;
+  onSaved(): void;
+  onClose(): void;
+}
+
+export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onClose }: SettingsProps) {
+  const [draft, setDraft] = useState(settings);
+  const [message, setMessage] = useState<string | null>(null);
+  const badUrl = draft.claimReviewUrl.trim() !== '' && !/^https?:\/\/\S+$/i.test(draft.claimReviewUrl.trim());
+  const save = async () => {
+    setMessage('Saving…');
+    try {
+      const refusal = await saveOne(client, whenSaved, { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim() } });
+      setMessage(refusal ? `Not saved: ${refusal}` : 'Saved.');
+      if (!refusal) onSaved();
+    } catch (error) {
+      setMessage(`Not saved: ${(error as Error).message}`);
+    }
+  };
+  return (
+    <Dialog title="Review settings" onClose={onClose}>
+      <p className="empty-hint">Used by the ClaimReview export: the organisation is each fact-check’s author, and the address is where each one is published.</p>
+      <div className="field">
+        <label htmlFor="review-organisation">Organisation</label>
+        <input id="review-organisation" value={draft.organisation} maxLength={200} placeholder="The Daily Chronicle" onChange={(e) => setDraft({ ...draft, organisation: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="review-url">Fact-check address</label>
+        <input
+          id="review-url"
+          value={draft.claimReviewUrl}
+          maxLength={2000}
+          placeholder="https://example.org/fact-checks/{id}"
+          aria-describedby="review-url-hint"
+          onChange={(e) => setDraft({ ...draft, claimReviewUrl: e.target.value })}
+        />
+        <span id="review-url-hint" className={badUrl ? 'field-error' : 'note-count'}>
+          {badUrl ? 'The address must start with http:// or https://.' : '{id} stands for the claim’s id.'}
+        </span>
+      </div>
+      <div className="sheet-actions">
+        <button type="button" className="primary" disabled={badUrl} onClick={() => void save()}>
+          Save settings
+        </button>
+        {message && (
+          <span role="status" className={message.startsWith('Not saved') ? 'field-error' : undefined}>
+            {message}
+          </span>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,147 @@
+// The review desk's state: every claim, the editor's sort, filters, focus and selection. It lives
+// in App (not in the desk component), so going to a claim in context and back keeps all of it.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Change, ClaimRow, Session, Speaker } from '../../../electron/contract/api';
+import type { AnnotatorClient } from '../api/client';
+import type { ChangeQueue } from '../state/change-queue';
+import { filterClaims, NO_DESK_FILTER, rowKey, sortClaims, type DeskFilter, type Sort } from './claim-table';
+
+interface Options {
+  client: AnnotatorClient;
+  queue: ChangeQueue;
+  session: Session | null;
+  speakers: Speaker[];
+  annotatorName: string;
+  report(error: unknown): void;
+}
+
+export function useReviewDesk({ client, queue, session, speakers, annotatorName, report }: Options) {
+  const [rows, setRows] = useState<ClaimRow[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [sort, setSort] = useState<Sort | null>(null);
+  const [filter, setFilter] = useState<DeskFilter>(NO_DESK_FILTER);
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
+  /** Where the list was scrolled, for coming back from a claim in context. */
+  const scrollOffset = useRef(0);
+  /** Documents the desk changed since they were last opened: the document view reloads them. */
+  const touched = useRef(new Set<string>());
+  /** Bumped after each change, so the history shown for a claim is read again. */
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const statuses = session?.statuses ?? [];
+
+  const speakerNames = useMemo(() => new Map(speakers.map((s) => [s.id, s.name])), [speakers]);
+  const visible = useMemo(
+    () => sortClaims(filterClaims(rows, filter, speakerNames), sort, speakers, statuses),
+    [rows, filter, speakerNames, sort, speakers, statuses],
+  );
+
+  const refreshSeq = useRef(0);
+  const refresh = useCallback(async () => {
+    const seq = ++refreshSeq.current;
+    try {
+      // What is still on its way to disk would be missing from the answer.
+      await queue.whenIdle();
+      const fresh = await client.listClaims({});
+      if (seq !== refreshSeq.current) return;
+      setRows(fresh);
+      setLoaded(true);
+      setHistoryVersion((n) => n + 1);
+    } catch (error) {
+      report(error);
+    }
+  }, [client, queue, report]);
+
+  // The focused row stays a real row; the first one when nothing is focused yet.
+  useEffect(() => {
+    if (visible.length === 0) return;
+    if (!focusedKey || !visible.some((r) => rowKey(r) === focusedKey)) setFocusedKey(rowKey(visible[0]!));
+  }, [visible, focusedKey]);
+
+  /** Shown at once, saved through the queue in one batch, then read back from the service. */
+  const updateClaims = useCallback(
+    (keys: readonly string[], claim: { status?: string; reviewerNote?: string }) => {
+      const wanted = new Set(keys);
+      const targets = rows.filter((r) => wanted.has(rowKey(r)));
+      if (targets.length === 0) return;
+      const now = new Date().toISOString();
+      setRows((all) =>
+        all.map((r) =>
+          wanted.has(rowKey(r))
+            ? { ...r, ...claim, ...(claim.status !== undefined && claim.status !== r.status && { reviewer: annotatorName }), updatedAt: now }
+            : r,
+        ),
+      );
+      const changes: Change[] = targets.map((r) => ({ kind: 'updateAnnotation', documentId: r.documentId, annotationId: r.annotationId, claim }));
+      for (const r of targets) touched.current.add(r.documentId);
+      queue.pushAll(changes);
+    },
+    [rows, queue, annotatorName],
+  );
+
+  // Triage is quick (J 5 J 5 …): the table is read back once the keys pause, not after each one.
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshSoon = useCallback(() => {
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => void refresh(), 600);
+  }, [refresh]);
+  useEffect(() => () => void (refreshTimer.current && clearTimeout(refreshTimer.current)), []);
+
+  const setStatus = useCallback(
+    (keys: readonly string[], status: string) => {
+      updateClaims(keys, { status });
+      refreshSoon();
+    },
+    [updateClaims, refreshSoon],
+  );
+
+  const setReviewerNote = useCallback(
+    (key: string, reviewerNote: string) => {
+      updateClaims([key], { reviewerNote });
+      refreshSoon();
+    },
+    [updateClaims, refreshSoon],
+  );
+
+  const toggleSelected = useCallback((key: string) => {
+    setSelection((before) => {
+      const next = new Set(before);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+  const addToSelection = useCallback((keys: string[]) => setSelection((before) => new Set([...before, ...keys])), []);
+  const clearSelection = useCallback(() => setSelection(new Set()), []);
+
+  /** Takes the documents the desk changed, for the document view to read again. */
+  const takeTouched = useCallback(() => {
+    const documentIds = [...touched.current];
+    touched.current.clear();
+    return documentIds;
+  }, []);
+
+  return {
+    rows,
+    visible,
+    loaded,
+    sort,
+    setSort,
+    filter,
+    setFilter,
+    focusedKey,
+    setFocusedKey,
+    selection,
+    toggleSelected,
+    addToSelection,
+    clearSelection,
+    setStatus,
+    setReviewerNote,
+    refresh,
+    scrollOffset,
+    takeTouched,
+    historyVersion,
+  };
+}
+
+export type ReviewDeskModel = ReturnType<typeof useReviewDesk>;
