@@ -31,7 +31,7 @@ export const ipcChannelFor = (method: string) => `annotator:${method}`;
 export const HOST_EVENT_CHANNEL = 'annotator:host-event';
 
 export type HostEvent =
-  | { type: 'menu'; command: 'open' | 'undo' | 'redo' | 'delete' }
+  | { type: 'menu'; command: 'open' | 'undo' | 'redo' | 'delete' | 'review-desk' }
   | { type: 'documents-opened'; documentId: string };
 
 /** What the preload puts on window.annotatorBridge. */

@@ -74,7 +74,10 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       ...(options.isPackaged
         ? []
-        : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])),
+        : // Force Reload moves off Shift+Ctrl+R, which opens the review desk.
+          ([{ role: 'reload' }, { role: 'forceReload', accelerator: 'Shift+CmdOrCtrl+F5' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])),
+      { id: 'review-desk', label: 'Review Desk', accelerator: 'Shift+CmdOrCtrl+R', click: send({ type: 'menu', command: 'review-desk' }) },
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

@@ -159,7 +159,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         editorCommands.current.openFind();
         return;
       }
-      if (mod && event.shiftKey && event.key.toLowerCase() === 'r') {
+      // The desktop app's menu owns Shift+Ctrl+R (View › Review Desk): toggling here too would undo it.
+      if (mod && event.shiftKey && event.key.toLowerCase() === 'r' && state.session?.host !== 'electron') {
         event.preventDefault();
         toggleDesk();
         return;
@@ -200,7 +201,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actions, open, state.selectedId, toggleDesk, view, fromDesk, showDesk]);
+  }, [actions, open, state.selectedId, state.session?.host, toggleDesk, view, fromDesk, showDesk]);
 
   // Desktop menu commands and files opened from outside the window.
   useEffect(
@@ -216,9 +217,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           else actions.redo();
         }
         else if (event.type === 'menu' && event.command === 'delete' && state.selectedId) actions.deleteAnnotation(state.selectedId);
+        else if (event.type === 'menu' && event.command === 'review-desk') toggleDesk();
         else if (event.type === 'documents-opened') void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
       }),
-    [actions, client, open, state.selectedId],
+    [actions, client, open, state.selectedId, toggleDesk],
   );
 
   const onDrop = (event: React.DragEvent) => {

@@ -28,6 +28,27 @@ export function describeHistoryEntry(entry: ClaimHistoryEntry, statuses: readonl
   return `${shortTime(entry.at)} — ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}`;
 }
 
+/** Typing saves a note many times; within this long, one person's saves of a note read as one edit. */
+export const EDIT_BURST_MS = 2 * 60 * 1000;
+
+/**
+ * The history as a person reads it: a burst of saves of the same note by the same person is one
+ * line, from the text before the first to the text after the last. The file keeps every save.
+ */
+export function collapseEdits(entries: readonly ClaimHistoryEntry[]): ClaimHistoryEntry[] {
+  const shown: ClaimHistoryEntry[] = [];
+  for (const entry of entries) {
+    const last = shown[shown.length - 1];
+    const typed = entry.field === 'note' || entry.field === 'reviewerNote';
+    if (typed && last && last.field === entry.field && last.by === entry.by && Date.parse(entry.at) - Date.parse(last.at) <= EDIT_BURST_MS) {
+      shown[shown.length - 1] = { ...last, at: entry.at, to: entry.to };
+    } else {
+      shown.push(entry);
+    }
+  }
+  return shown;
+}
+
 interface Props {
   client: AnnotatorClient;
   documentId: string;
@@ -48,7 +69,7 @@ export function ClaimHistory({ client, documentId, annotationId, statuses, versi
       try {
         await whenSaved();
         const list = await client.listClaimHistory({ documentId, annotationId });
-        if (!cancelled) (setEntries(list), setProblem(null));
+        if (!cancelled) (setEntries(collapseEdits(list)), setProblem(null));
       } catch (error) {
         if (!cancelled) setProblem((error as Error).message);
       }

@@ -1,8 +1,8 @@
 // The desk's table logic and the scale's rules, without a window.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATUSES, type ClaimRow, type Speaker, type Status } from '../../../electron/contract/api.js';
+import { DEFAULT_STATUSES, type ClaimHistoryEntry, type ClaimRow, type Speaker, type Status } from '../../../electron/contract/api.js';
 import { filterChoices, filterClaims, nextSort, NO_DESK_FILTER, rowKey, sortClaims, statusForKey } from '../../../renderer/src/review/claim-table.js';
-import { describeHistoryEntry } from '../../../renderer/src/review/ClaimHistory.js';
+import { collapseEdits, describeHistoryEntry } from '../../../renderer/src/review/ClaimHistory.js';
 import { scaleProblem } from '../../../renderer/src/review/ReviewSetup.js';
 
 const speakers: Speaker[] = [
@@ -105,5 +105,28 @@ describe('keys and the scale', () => {
       '2026-11-28 10:02 — Someone unnamed: reviewer note (none) → “Checked with the ministry”',
     );
     expect(describeHistoryEntry({ ...entry, field: 'sources', from: [], to: [{}, {}] }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — Ana Reyes: sources 0 sources → 2 sources');
+  });
+});
+
+describe('collapseEdits', () => {
+  const entry = (field: ClaimHistoryEntry['field'], at: string, from: unknown, to: unknown, by = 'Ana'): ClaimHistoryEntry => ({ documentId: 'd', annotationId: 'c', field, at, by, from, to });
+
+  it('reads a burst of saves of one note by one person as one edit, and keeps everything else apart', () => {
+    const entries = [
+      entry('note', '2026-11-28T10:00:00.000Z', '', 'C'),
+      entry('note', '2026-11-28T10:00:01.000Z', 'C', 'Ch'),
+      entry('note', '2026-11-28T10:00:02.000Z', 'Ch', 'Check'),
+      entry('status', '2026-11-28T10:00:03.000Z', 'unreviewed', 'false'),
+      entry('status', '2026-11-28T10:00:04.000Z', 'false', 'true'),
+      entry('note', '2026-11-28T10:00:05.000Z', 'Check', 'Check it', 'Ben'),
+      entry('note', '2026-11-28T10:30:00.000Z', 'Check it', 'Checked'),
+    ];
+    expect(collapseEdits(entries).map((e) => [e.field, e.by, e.from, e.to])).toEqual([
+      ['note', 'Ana', '', 'Check'],
+      ['status', 'Ana', 'unreviewed', 'false'],
+      ['status', 'Ana', 'false', 'true'],
+      ['note', 'Ben', 'Check', 'Check it'],
+      ['note', 'Ana', 'Check it', 'Checked'],
+    ]);
   });
 });

@@ -99,6 +99,22 @@ describe('application menu', () => {
     for (const packaged of [true, false]) expect(rolesOf(packaged)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut']));
   });
 
+  it('View › Review Desk (Shift+CmdOrCtrl+R) asks the page for the desk; Force Reload keeps out of its way', () => {
+    for (const isPackaged of [true, false]) {
+      const opts = options({ isPackaged });
+      const items = submenu(top(buildMenuTemplate(opts), 'View'));
+      const desk = find(items, 'review-desk');
+      expect(desk?.accelerator).toBe('Shift+CmdOrCtrl+R');
+      click(desk);
+      expect(opts.sent).toEqual([{ type: 'menu', command: 'review-desk' }]);
+      const taken = items.filter((item) => item !== desk && item.accelerator === 'Shift+CmdOrCtrl+R');
+      expect(taken).toEqual([]);
+      // Electron's default for Force Reload is Shift+CmdOrCtrl+R: it must be moved where shown.
+      const force = items.find((item) => item.role === 'forceReload');
+      if (force) expect(force.accelerator).toBe('Shift+CmdOrCtrl+F5');
+    }
+  });
+
   it('Help › About', () => {
     const help = submenu(top(buildMenuTemplate(options()), 'Help'));
     expect(find(help, 'about')?.role).toBe('about');
