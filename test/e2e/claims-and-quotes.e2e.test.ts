@@ -91,6 +91,9 @@ describe('claims', () => {
         status: 'mostly-true',
         sources: [{ title: 'South Korean defence ministry briefing', url: 'https://www.mnd.go.kr/', note: 'Shipment estimate, June briefing' }],
         tags: ['arms', 'sanctions'],
+        // Setting the status records who reviewed, and when (no name was given in this test).
+        reviewer: '',
+        reviewedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
     });
     await expect.poll(() => page.locator('.annotation-row', { hasText: 'Pyongyang' }).locator('.row-status').textContent()).toBe('Mostly true');
