@@ -1,0 +1,131 @@
+// The review desk with 10,000 claims: how long the desk takes to show them, to sort, to filter,
+// to set a verdict with one key, and how smoothly it scrolls. Prints a table; not part of the
+// test run. Usage: npm run bench:review [-- --claims N]
+import { spawn, spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from './chromium.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CLAIMS = Number(process.argv[process.argv.indexOf('--claims') + 1]) || 10_000;
+const PER_DOCUMENT = 100;
+const WORDS = ['the', 'council', 'said', 'budget', 'crime', 'fell', 'rose', 'percent', 'last', 'year', 'mayor', 'police', 'housing', 'rents', 'doubled', 'since', 'schools', 'closed', 'jobs', 'added'];
+
+/** Documents of claim sentences, as doccano JSONL: what `annotator import` reads. */
+function corpus() {
+  const lines = [];
+  let made = 0;
+  for (let d = 0; made < CLAIMS; d++) {
+    let text = `Story ${d}\n\n`;
+    const label = [];
+    for (let c = 0; c < PER_DOCUMENT && made < CLAIMS; c++, made++) {
+      const sentence = Array.from({ length: 8 }, (_, i) => WORDS[(d * 7 + c * 3 + i * 5) % WORDS.length]).join(' ') + ` ${made}`;
+      label.push([text.length, text.length + sentence.length, 'Claim']);
+      text += `${sentence}. Officials spoke.\n`;
+    }
+    lines.push(JSON.stringify({ text, label }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function main() {
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-review-'));
+  const store = path.join(tmp, 'ws');
+  await fs.mkdir(store);
+  await fs.writeFile(path.join(store, 'workspace.json'), JSON.stringify({ schemaVersion: 2 }));
+  await fs.writeFile(path.join(tmp, 'claims.jsonl'), corpus());
+  const imported = spawnSync(process.execPath, ['bin/annotator.mjs', 'import', path.join(tmp, 'claims.jsonl'), '--store', store, '--author', 'Bench'], { cwd: ROOT, encoding: 'utf8' });
+  if (imported.status !== 0) throw new Error(imported.stderr);
+  process.stdout.write(`· ${imported.stdout.trim()}\n`);
+
+  const host = spawn(process.execPath, ['dist/electron/serve.js', '--store', store], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    host.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    host.once('exit', (code) => reject(new Error(`the browser host exited (${code})`)));
+  });
+  const browser = await launchChromium();
+  const results = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Review desk' }).waitFor();
+    const grid = page.getByRole('grid', { name: 'Claims to review' });
+    const firstRow = () => page.locator('.desk-body [role="row"]').first().textContent();
+
+    const timed = async (name, action, done) => {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = Date.now();
+        await action(i);
+        await done(i);
+        runs.push(Date.now() - t0);
+      }
+      results.push({ name, median: median(runs), max: Math.max(...runs) });
+    };
+
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Review desk' }).click();
+    await page.locator('.desk-body [role="row"]').first().waitFor();
+    results.push({ name: `open the desk (${CLAIMS.toLocaleString('en')} claims listed, first rows painted)`, median: Date.now() - t0, max: Date.now() - t0 });
+
+    const header = page.getByRole('columnheader').filter({ hasText: 'Claim' }).first().getByRole('button');
+    await timed('sort by claim (click → first row changed)', async () => {
+      const before = await firstRow();
+      await header.click();
+      await page.waitForFunction((was) => document.querySelector('.desk-body [role="row"]')?.textContent !== was, before);
+    }, async () => {});
+
+    const search = page.getByRole('searchbox', { name: 'Search the claims' });
+    await timed('search "housing 42" (typed → rows filtered)', async () => {
+      await search.fill('');
+      await search.fill('housing 42');
+    }, async () => page.waitForFunction(() => [...document.querySelectorAll('.desk-body [role="row"]')].every((row) => row.textContent.includes('housing'))));
+    await search.fill('');
+
+    await grid.focus();
+    await timed('set a verdict with one key (5 → "False" painted)', async (i) => {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press(i % 2 ? '1' : '5');
+    }, async (i) => page.waitForFunction((name) => document.querySelector('.desk-row[data-focused]')?.textContent?.includes(name), i % 2 ? 'True' : 'False'));
+
+    const frames = await page.evaluate(async () => {
+      const body = document.querySelector('.desk-body');
+      const intervals = [];
+      let last = performance.now();
+      for (let i = 0; i < 120; i++) {
+        body.scrollTop += 400;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        intervals.push(now - last);
+        last = now;
+      }
+      return intervals;
+    });
+    const sorted = [...frames].sort((a, b) => a - b);
+    results.push({ name: 'scroll 120 frames × 400 px: frame interval p95 / max', median: Math.round(sorted[Math.floor(sorted.length * 0.95)]), max: Math.round(sorted.at(-1)) });
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+    await new Promise((resolve) => host.once('exit', resolve));
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+  process.stdout.write('\n| action | median ms | max ms |\n|---|---|---|\n');
+  for (const r of results) process.stdout.write(`| ${r.name} | ${r.median} | ${r.max} |\n`);
+  process.stdout.write(`\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), headless Chromium through the browser host.\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
