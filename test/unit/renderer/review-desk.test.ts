@@ -67,13 +67,13 @@ describe('sorting the claims', () => {
     expect(nextSort(second, 'text')).toBeNull();
     expect(nextSort(second, 'document')).toEqual({ column: 'document', direction: 'ascending' });
   });
-  it('sorts 10,000 claims quickly', () => {
+  // How fast is for npm run bench:review; here, that 10,000 come out whole and in scale order.
+  it('sorts 10,000 claims by status, losing none', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => row(`m${i}`, { text: `claim ${(i * 7919) % 10_000}`, status: DEFAULT_STATUSES[i % 10]!.id }));
-    const started = performance.now();
     const sorted = sortClaims(filterClaims(many, { ...NO_DESK_FILTER, search: 'claim' }, names), { column: 'status', direction: 'ascending' }, speakers, DEFAULT_STATUSES);
-    expect(sorted).toHaveLength(10_000);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(new Set(sorted.map(rowKey)).size).toBe(10_000);
+    const places = sorted.map((r) => DEFAULT_STATUSES.findIndex((s) => s.id === r.status));
+    expect(places.every((place, i) => i === 0 || places[i - 1]! <= place)).toBe(true);
   });
 });
 
