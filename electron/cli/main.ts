@@ -117,6 +117,9 @@ async function openStore(dir: string, locks?: WorkspaceLock[]): Promise<Workspac
   return WorkspaceStore.open(dir);
 }
 
+/** What a warning's highlight missed: CoNLL's tags, or (ClaimReview) a review or a field. */
+const leftOut = (format: string) => (format === 'conll' ? 'left out of the tags' : 'left out or incomplete');
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   const locks: WorkspaceLock[] = [];
@@ -146,9 +149,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         await writeFileDurably(out, result.files[0]!.content);
       }
       for (const warning of result.warnings) {
-        io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; left out of the tags.\n`);
+        io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
       }
-      io.out(`Wrote ${format} to ${out}${result.warnings.length ? ` (${result.warnings.length === 1 ? '1 span' : `${result.warnings.length} spans`} left out, listed above)` : ''}.\n`);
+      const n = result.warnings.length;
+      const what = format === 'claimreview' ? `${n} claim${n === 1 ? '' : 's'} left out or incomplete` : `${n === 1 ? '1 span' : `${n} spans`} left out`;
+      io.out(`Wrote ${format} to ${out}${n ? ` (${what}, listed above)` : ''}.\n`);
       return 0;
     }
     if (command === 'split') {
@@ -164,7 +169,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const { split, parts } = await exportSplit(store, format, store.data.documents, ratios as [number, number, number], seed);
       for (const { part, files, folder, warnings } of parts) {
         for (const warning of warnings) {
-          io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; left out of the tags.\n`);
+          io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
         }
         await fs.mkdir(folder ? path.join(out, part) : out, { recursive: true });
         for (const file of files) await writeFileDurably(path.join(out, file.name), file.content);

@@ -120,6 +120,9 @@ export const statusSchema = z.object({
 });
 export type Status = z.infer<typeof statusSchema>;
 
+/** Keys the review desk uses to move, select and write: no status may take them. */
+export const REVIEW_DESK_KEYS = ['j', 'k', 'n', 'x'];
+
 /** The default scale: working states, then verdicts from best to worst. */
 export const DEFAULT_STATUSES: Status[] = [
   { id: 'unreviewed', name: 'Unreviewed', kind: 'working', hotkey: 'u' },
@@ -186,7 +189,7 @@ export const reviewSettingsSchema = z.object({
     .string()
     .trim()
     .max(2000)
-    .refine((url) => url === '' || /^https?:\/\/[^\s]+$/i.test(url), 'The fact-check address must start with http:// or https://.'),
+    .refine((url) => url === '' || (/^https?:\/\/[^\s]+$/i.test(url) && URL.canParse(url.replaceAll('{id}', 'x'))), 'The fact-check address must be a web address starting with http:// or https://, such as https://example.org/fact-checks/{id}.'),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
 

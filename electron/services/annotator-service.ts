@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import {
   ApiError,
+  REVIEW_DESK_KEYS,
   TRANSCRIPT_FORMATS,
   type Annotation,
   type AnnotationColumns,
@@ -317,6 +318,8 @@ export class AnnotatorService {
     if (names.size !== statuses.length) throw new ApiError('bad-request', 'Two statuses on the scale have the same name; give each its own.');
     const keys = statuses.flatMap((s) => (s.hotkey ? [s.hotkey] : []));
     if (new Set(keys).size !== keys.length) throw new ApiError('bad-request', 'Two statuses share a key; give each its own (or none).');
+    const deskKey = keys.find((key) => REVIEW_DESK_KEYS.includes(key));
+    if (deskKey) throw new ApiError('bad-request', `${deskKey.toUpperCase()} is taken by the review desk (J, K, N and X are); give the status another key.`);
     if (statuses[0]!.kind !== 'working') throw new ApiError('bad-request', 'The scale must start with a working state (new claims start there), such as Unreviewed.');
     if (!statuses.some((s) => s.kind === 'verdict')) throw new ApiError('bad-request', 'The scale needs at least one verdict.');
     for (const doc of this.store.data.documents) {

@@ -41,9 +41,14 @@ export class ClaimHistory {
       const byDocument = new Map<string, ClaimHistoryEntry[]>();
       for (const entry of entries) byDocument.set(entry.documentId, [...(byDocument.get(entry.documentId) ?? []), entry]);
       for (const [documentId, list] of byDocument) {
-        const handle = await fs.open(this.fileOf(documentId), 'a');
+        const handle = await fs.open(this.fileOf(documentId), 'a+');
         try {
-          await handle.appendFile(list.map((entry) => JSON.stringify(entry) + '\n').join(''));
+          // A crash may have cut the last line short: start on a line of our own.
+          const { size } = await handle.stat();
+          const last = Buffer.alloc(1);
+          if (size > 0) await handle.read(last, 0, 1, size - 1);
+          const lead = size > 0 && last[0] !== 0x0a ? '\n' : '';
+          await handle.appendFile(lead + list.map((entry) => JSON.stringify(entry) + '\n').join(''));
           await handle.sync();
         } finally {
           await handle.close();

@@ -115,6 +115,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const leaveDesk = useCallback(
     async (openId?: string) => {
       const touched = desk.takeTouched();
+      // An undo here would put back a status the desk has since changed, unseen.
+      if (touched.length > 0) actions.forgetUndo();
       const currentId = currentIdRef.current;
       setView('document');
       const target = openId ?? currentId;
@@ -207,6 +209,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   useEffect(
     () =>
       client.onHostEvent((event) => {
+        // The desk shows no document: the menu's undo, redo and delete would act on one unseen.
+        if (event.type === 'menu' && view === 'desk' && event.command !== 'open' && event.command !== 'review-desk') return;
         if (event.type === 'menu' && event.command === 'open') open();
         else if (event.type === 'menu' && event.command === 'undo') {
           // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
@@ -220,7 +224,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         else if (event.type === 'menu' && event.command === 'review-desk') toggleDesk();
         else if (event.type === 'documents-opened') void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
       }),
-    [actions, client, open, state.selectedId, toggleDesk],
+    [actions, client, open, state.selectedId, toggleDesk, view],
   );
 
   const onDrop = (event: React.DragEvent) => {

@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { verdictRating, type Annotation } from '../../contract/api.js';
 import type { ConllWarning } from './conll.js';
+import { spreadsheetSafe } from './csv.js';
 import type { Dataset, ExportDocument } from './dataset.js';
 
 interface ClaimInDocument {
@@ -14,6 +15,15 @@ function claimsOf(dataset: Dataset): ClaimInDocument[] {
   return dataset.documents.flatMap((entry) =>
     entry.annotations.filter((a): a is ClaimInDocument['claim'] => a.labelId === 'claim' && a.claim !== undefined).map((claim) => ({ entry, claim })),
   );
+}
+
+/** The publisher's site: the fact-check address's origin (null when there is none to read). */
+function siteOf(template: string): string | null {
+  try {
+    return template ? new URL(template.replaceAll('{id}', 'x')).origin : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Where the published fact-check lives: the setting, with {id} standing for the claim's id. */
@@ -41,7 +51,7 @@ export function toClaimReview(dataset: Dataset): { content: string; warnings: Co
       ...(url && { url }),
       claimReviewed: claim.text,
       datePublished: (claim.claim.reviewedAt ?? claim.updatedAt).slice(0, 10),
-      ...(organisation && { author: { '@type': 'Organization', name: organisation, ...(template && { url: new URL(template.replaceAll('{id}', '')).origin }) } }),
+      ...(organisation && { author: { '@type': 'Organization', name: organisation, ...(siteOf(template) && { url: siteOf(template) }) } }),
       reviewRating: { '@type': 'Rating', ...rating, alternateName: status.name },
       itemReviewed: {
         '@type': 'Claim',
@@ -84,7 +94,8 @@ export function toClaimsCsv(dataset: Dataset): string {
       claim.speakerId ? (dataset.speakers.get(claim.speakerId)?.name ?? claim.speakerId) : '',
       entry.document.title,
       dataset.statuses.find((s) => s.id === claim.claim.status)?.name ?? claim.claim.status,
-      rating ? `${rating.ratingValue}/${rating.bestRating}` : '',
+      // "3 of 7", not "3/7", which spreadsheets take for a date.
+      rating ? `${rating.ratingValue} of ${rating.bestRating}` : '',
       claim.claim.checkWorthiness ?? '',
       claim.claim.tags.join('; '),
       claim.author,
@@ -97,7 +108,6 @@ export function toClaimsCsv(dataset: Dataset): string {
       claim.id,
     ];
   });
-  // Only a cell that would run as a formula when opened ("=…") gets a leading apostrophe.
-  const safe = rows.map((row) => row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
+  const safe = rows.map((row) => row.map(spreadsheetSafe));
   return '\uFEFF' + stringify(safe, { header: true, columns: [...CLAIM_CSV_COLUMNS], quoted: true, record_delimiter: 'windows' });
 }

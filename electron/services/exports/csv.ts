@@ -26,6 +26,16 @@ export const CSV_COLUMNS = [
   'updated_at',
 ] as const;
 
+/**
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe: those starting with
+ * =, +, @, a tab or a carriage return, and a '-' that does not start a number ("-5% growth"
+ * stays as written). The words are otherwise kept exactly.
+ */
+export function spreadsheetSafe(cell: string): string {
+  if (/^[=+@\t\r]/.test(cell) || (cell.startsWith('-') && !/^-\d[\d.,]*%?(\s|$)/.test(cell))) return `'${cell}`;
+  return cell;
+}
+
 export function toCsv(dataset: Dataset): string {
   const rows: string[][] = [];
   for (const { document, text, annotations } of dataset.documents) {
@@ -57,6 +67,6 @@ export function toCsv(dataset: Dataset): string {
   // A leading BOM lets spreadsheet programs read UTF-8 (names with accents, curly quotes).
   // Cells are the words as written ("-5% growth" stays so); only a cell that would run as a
   // formula when opened ("=…") gets a leading apostrophe.
-  const safe = rows.map((row) => row.map((cell) => (cell.startsWith('=') ? `'${cell}` : cell)));
+  const safe = rows.map((row) => row.map(spreadsheetSafe));
   return '\uFEFF' + stringify(safe, { header: true, columns: [...CSV_COLUMNS], quoted_match: /[\r\n]/ });
 }

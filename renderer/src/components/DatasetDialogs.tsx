@@ -28,6 +28,8 @@ function download(name: string, content: string) {
 
 export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl', onClose }: { client: AnnotatorClient; currentDocumentId: string | null; initialFormat?: ExportFormat; onClose(): void }) {
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
+  /** The review desk's formats: no training splits, no offsets, and warnings about claims. */
+  const forEditors = format === 'claimreview' || format === 'claims-csv';
   const [scope, setScope] = useState<'all' | 'current'>('all');
   const [split, setSplit] = useState({ on: false, ratios: '80,10,10', seed: '1' });
   const [state, setState] = useState<{ busy: boolean; message: string | null; warnings: string[] }>({ busy: false, message: null, warnings: [] });
@@ -41,7 +43,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
       const result = await client.exportDataset({
         format,
         ...(scope === 'current' && currentDocumentId && { documentIds: [currentDocumentId] }),
-        ...(split.on && { split: { ratios: ratios as [number, number, number], seed: Number(split.seed) } }),
+        ...(split.on && !forEditors && { split: { ratios: ratios as [number, number, number], seed: Number(split.seed) } }),
       });
       for (const file of result.files) download(file.name, file.content);
       const where = result.savedTo ? `Saved to ${result.savedTo}.` : result.files.length ? `Downloaded ${result.files.length === 1 ? result.files[0]!.name : `${result.files.length} files`}.` : 'Not saved.';
@@ -71,6 +73,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
           <input type="radio" name="scope" checked={scope === 'current'} disabled={!currentDocumentId} onChange={() => setScope('current')} /> The open document
         </label>
       </fieldset>
+      {!forEditors && (
       <fieldset className="export-scope">
         <legend>Train, dev and test</legend>
         <label className="check">
@@ -89,7 +92,8 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
           </div>
         )}
       </fieldset>
-      <p className="empty-hint">Offsets in every format but CSV count Unicode code points, as Python tools do.</p>
+      )}
+      {!forEditors && <p className="empty-hint">Offsets in every format but CSV count Unicode code points, as Python tools do.</p>}
       <button type="button" className="primary" disabled={state.busy} onClick={() => void run()}>
         Export
       </button>
@@ -100,7 +104,11 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
       )}
       {state.warnings.length > 0 && (
         <details open>
-          <summary>{state.warnings.length === 1 ? '1 span' : `${state.warnings.length} spans`} left out of the BIO tags</summary>
+          <summary>
+            {forEditors
+              ? `${state.warnings.length === 1 ? '1 claim' : `${state.warnings.length} claims`} left out or incomplete`
+              : `${state.warnings.length === 1 ? '1 span' : `${state.warnings.length} spans`} left out of the BIO tags`}
+          </summary>
           <ul className="export-warnings">
             {state.warnings.slice(0, 200).map((w, i) => (
               <li key={i}>{w}</li>

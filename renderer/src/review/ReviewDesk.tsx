@@ -57,7 +57,9 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   const choices = useMemo(() => filterChoices(rows), [rows]);
   const focusedIndex = focusedKey ? visible.findIndex((r) => rowKey(r) === focusedKey) : -1;
   const focused = focusedIndex >= 0 ? visible[focusedIndex]! : null;
-  const selectedRows = visible.filter((r) => selection.has(rowKey(r)));
+  // Every selected claim, also those a filter set since hides: they were chosen.
+  const selectedRows = rows.filter((r) => selection.has(rowKey(r)));
+  const hiddenSelected = selectedRows.filter((r) => !visible.includes(r)).length;
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -87,11 +89,13 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
 
   /** Said in the live status line, so a screen reader hears what a key did. */
   const [lastAction, setLastAction] = useState('');
+  const [bulkStatus, setBulkStatus] = useState('');
   const setStatusByKey = (status: Status) => {
     if (selectedRows.length > 0) {
       desk.setStatus(selectedRows.map(rowKey), status.id);
       desk.clearSelection();
-      setLastAction(`${selectedRows.length} claims set to ${status.name}.`);
+      const count = `${selectedRows.length} claim${selectedRows.length === 1 ? '' : 's'}`;
+      setLastAction(`${count} set to ${status.name}${hiddenSelected ? ` (${hiddenSelected} not shown by the filters)` : ''}.`);
     } else if (focused) {
       desk.setStatus([rowKey(focused)], status.id);
       setLastAction(`Set to ${status.name}.`);
@@ -200,14 +204,8 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
           </span>
           <label className="desk-bulk">
             Set status
-            <select
-              value=""
-              onChange={(e) => {
-                const status = statuses.find((s) => s.id === e.target.value);
-                if (status) setStatusByKey(status);
-                gridRef.current?.focus();
-              }}
-            >
+            {/* Choosing is not setting: arrow keys walk the list; the button sets. */}
+            <select value={bulkStatus} onChange={(e) => setBulkStatus(e.target.value)}>
               <option value="">Choose…</option>
               {statuses.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -217,6 +215,19 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
               ))}
             </select>
           </label>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!bulkStatus}
+            onClick={() => {
+              const status = statuses.find((s) => s.id === bulkStatus);
+              if (status) setStatusByKey(status);
+              setBulkStatus('');
+              gridRef.current?.focus();
+            }}
+          >
+            Set
+          </button>
           {selection.size > 0 && (
             <button type="button" className="secondary" aria-label="Clear selection" title="Clear selection (Esc)" onClick={desk.clearSelection}>
               Clear

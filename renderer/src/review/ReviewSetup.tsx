@@ -1,12 +1,11 @@
 // The workspace's verdict scale and who publishes its fact-checks. Each is saved as one change,
 // sent at once so a refusal is shown here, in words, beside what was refused.
 import { useState } from 'react';
-import { verdictRating, type ClaimRow, type ReviewSettings, type Status } from '../../../electron/contract/api';
+import { REVIEW_DESK_KEYS, verdictRating, type ClaimRow, type ReviewSettings, type Status } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
-/** Keys the desk uses to move, select and write: no status may take them. */
-export const DESK_KEYS = ['j', 'k', 'n', 'x'];
+const DESK_KEYS = REVIEW_DESK_KEYS;
 
 /** What is wrong with a scale, in words; null when nothing is. */
 export function scaleProblem(statuses: readonly Status[], inUse: ReadonlyMap<string, number>, removed: readonly string[]): string | null {

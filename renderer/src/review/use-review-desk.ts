@@ -52,9 +52,21 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
     }
   }, [client, queue, report]);
 
-  // The focused row stays a real row; the first one when nothing is focused yet.
+  /** Where the focus was when a status was set: the queue goes on from that place. */
+  const heldIndex = useRef<number | null>(null);
+
+  // The focused row stays a real row; the first one when nothing is focused yet. After a verdict
+  // the focus keeps its place in the queue, even when the claim moves (sorted by status) or leaves
+  // it (filtered by status): the next claim comes up, not the top of the list.
   useEffect(() => {
     if (visible.length === 0) return;
+    const held = heldIndex.current;
+    if (held !== null) {
+      heldIndex.current = null;
+      const here = visible[Math.min(held, visible.length - 1)]!;
+      if (rowKey(here) !== focusedKey) setFocusedKey(rowKey(here));
+      return;
+    }
     if (!focusedKey || !visible.some((r) => rowKey(r) === focusedKey)) setFocusedKey(rowKey(visible[0]!));
   }, [visible, focusedKey]);
 
@@ -89,10 +101,12 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
 
   const setStatus = useCallback(
     (keys: readonly string[], status: string) => {
+      const at = visible.findIndex((r) => rowKey(r) === focusedKey);
+      if (at >= 0) heldIndex.current = at;
       updateClaims(keys, { status });
       refreshSoon();
     },
-    [updateClaims, refreshSoon],
+    [updateClaims, refreshSoon, visible, focusedKey],
   );
 
   const setReviewerNote = useCallback(

@@ -493,6 +493,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     queue,
     actions: {
       ...source,
+      /** Changes made elsewhere (the review desk) make the steps recorded here unsafe to undo. */
+      forgetUndo: () => history.clear(),
       openDocument,
       importFiles,
       openWithDialog,

@@ -92,6 +92,36 @@ describe('the review desk', () => {
     expect(host.querySelectorAll('.desk-body [aria-selected=true]')).toHaveLength(0);
   });
 
+  it('keeps its place in the queue when a verdict takes the claim out of the filtered list', async () => {
+    const statusFilter = host.querySelector<HTMLSelectElement>('select[aria-label="Filter by status"]')!;
+    act(() => {
+      statusFilter.value = 'unreviewed';
+      statusFilter.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    grid().focus();
+    press('j', {}, grid());
+    expect(host.querySelector('.desk-row[data-focused] .col-text')?.textContent).toBe('crime fell by half');
+    press('5', {}, grid());
+    await settle();
+    // The claim left the Unreviewed list; the next one is focused, not the first.
+    expect(cells('text')).toEqual(['we will build 300,000 homes', 'Rents doubled']);
+    expect(host.querySelector('.desk-row[data-focused] .col-text')?.textContent).toBe('Rents doubled');
+  });
+
+  it('sets the chosen status only when asked, not as the list is walked', async () => {
+    const bulk = host.querySelector<HTMLSelectElement>('.desk-bulk select')!;
+    act(() => {
+      bulk.value = 'false';
+      bulk.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(cells('status')).toEqual(['Unreviewed', 'Unreviewed', 'Unreviewed']);
+    const set = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Set')!;
+    act(() => set.click());
+    expect(cells('status')).toEqual(['False', 'Unreviewed', 'Unreviewed']);
+  });
+
   it('sorts by a column and says so with aria-sort', async () => {
     const header = [...host.querySelectorAll('[role=columnheader]')].find((h) => h.textContent?.startsWith('Claim'))!;
     act(() => header.querySelector('button')!.click());

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CLAIM_CSV_COLUMNS, claimReviewUrl, toClaimReview, toClaimsCsv } from '../../../../electron/services/exports/claim-review.js';
+import { spreadsheetSafe } from '../../../../electron/services/exports/csv.js';
 import { collectDataset } from '../../../../electron/services/exports/dataset.js';
 import { openFilesFromPaths } from '../../../../electron/services/open-files.js';
 import { run } from '../../../helpers/run-cli.js';
@@ -99,10 +100,23 @@ describe('claims CSV', () => {
     const rows: Record<string, string>[] = parse(csv.slice(1), { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...CLAIM_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ claim: 'crime fell 20% last year', claimant: 'Jane Doe', document: 'Mayor on crime', status: 'Mostly false', rating: '4/7', tags: 'crime; police', annotator: 'Ana Reyes', reviewer: 'Ana Reyes', reviewer_note: 'Police data: 12%.' });
+    expect(rows[0]).toMatchObject({ claim: 'crime fell 20% last year', claimant: 'Jane Doe', document: 'Mayor on crime', status: 'Mostly false', rating: '4 of 7', tags: 'crime; police', annotator: 'Ana Reyes', reviewer: 'Ana Reyes', reviewer_note: 'Police data: 12%.' });
     expect(rows[1]).toMatchObject({ status: 'Unreviewed', rating: '', reviewer: '' });
     // A cell that would run as a formula is kept as text.
     expect(rows[2]!.claim).toBe(`'=SUM(A1)" was a typo`);
+  });
+
+  it('keeps every cell that a spreadsheet would run as a formula as text, and numbers as written', () => {
+    expect(['=SUM(A1)', '+cmd|calc', '@SUM(1)', '\tx', '-2+3+cmd|x', '-5% growth', '-12.5 points', 'plain'].map(spreadsheetSafe)).toEqual([
+      "'=SUM(A1)",
+      "'+cmd|calc",
+      "'@SUM(1)",
+      "'\tx",
+      "'-2+3+cmd|x",
+      '-5% growth',
+      '-12.5 points',
+      'plain',
+    ]);
   });
 
   it('is a format of annotator export', async () => {

@@ -84,15 +84,27 @@ describe('reviewing a claim', () => {
     expect((await service.history.list(doc.id, 'c2')).map((h) => h.to)).toEqual(['true']);
   });
 
-  it('skips a history line a crash cut short, and keeps the rest', async () => {
+  it('skips a history line a crash cut short, keeps the rest, and starts the next on a line of its own', async () => {
     const { dir, service, doc } = await deskWithClaims();
     await firstRefusal(service.applyChanges([setStatus(doc.id, 'c1', 'true')]));
     await fs.appendFile(path.join(dir, HISTORY_DIR, `${doc.id}.jsonl`), '{"documentId":"' + doc.id + '","annotationId":"c1","at":"2026');
     expect((await service.history.list(doc.id, 'c1')).map((h) => h.to)).toEqual(['true']);
+    await firstRefusal(service.applyChanges([setStatus(doc.id, 'c1', 'false')]));
+    expect((await service.history.list(doc.id, 'c1')).map((h) => h.to)).toEqual(['true', 'false']);
   });
 
-  it('offers no way to change or remove history', () => {
+  it('offers no way to change or remove history: no method, and no change, touches it', async () => {
     expect(apiMethods.filter((m) => /history/i.test(m))).toEqual(['listClaimHistory']);
+    const { dir, service, doc } = await deskWithClaims();
+    await firstRefusal(service.applyChanges([setStatus(doc.id, 'c1', 'true')]));
+    const file = path.join(dir, HISTORY_DIR, `${doc.id}.jsonl`);
+    const before = await fs.readFile(file, 'utf8');
+    const { refused } = await service.applyChanges([
+      { kind: 'deleteHistory', documentId: doc.id, annotationId: 'c1' },
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', history: [] },
+    ]);
+    expect(refused).toHaveLength(1);
+    expect(await fs.readFile(file, 'utf8')).toBe(before);
   });
 });
 
@@ -123,6 +135,8 @@ describe('the verdict scale', () => {
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: without }])), 'bad-request', /"Misleading" is still the status of a claim in "story"/);
     const sameKey = DEFAULT_STATUSES.map((s) => (s.id === 'false' ? { ...s, hotkey: '1' } : s));
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: sameKey }])), 'bad-request', /share a key/);
+    const deskKey = DEFAULT_STATUSES.map((s) => (s.id === 'true' ? { ...s, hotkey: 'j' } : s));
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: deskKey }])), 'bad-request', /J is taken by the review desk/);
     const verdictFirst = [DEFAULT_STATUSES[3]!, DEFAULT_STATUSES[0]!, ...DEFAULT_STATUSES.slice(1, 3), ...DEFAULT_STATUSES.slice(4)];
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: verdictFirst }])), 'bad-request', /start with a working state/);
     expect((await service.getSession()).statuses).toEqual(DEFAULT_STATUSES);
@@ -135,7 +149,11 @@ describe('review settings', () => {
     await firstRefusal(service.applyChanges([{ kind: 'setReviewSettings', settings: { organisation: 'Valley Fact Check', claimReviewUrl: 'https://facts.example/checks/{id}' } }]));
     expect((await workspaceOnDisk(dir)).settings).toMatchObject({ organisation: 'Valley Fact Check', claimReviewUrl: 'https://facts.example/checks/{id}' });
     expect((await service.getSession()).reviewSettings.organisation).toBe('Valley Fact Check');
-    const { refused } = await service.applyChanges([{ kind: 'setReviewSettings', settings: { organisation: 'x', claimReviewUrl: 'javascript:alert(1)' } }]);
-    expect(refused[0]!.message).toMatch(/must start with http/);
+    const { refused } = await service.applyChanges([
+      { kind: 'setReviewSettings', settings: { organisation: 'x', claimReviewUrl: 'javascript:alert(1)' } },
+      { kind: 'setReviewSettings', settings: { organisation: 'x', claimReviewUrl: 'https://fact-checks.example%/{id}' } },
+    ]);
+    expect(refused.map((r) => r.message)).toEqual([expect.stringMatching(/must be a web address/), expect.stringMatching(/must be a web address/)]);
+    expect((await service.getSession()).reviewSettings.claimReviewUrl).toBe('https://facts.example/checks/{id}');
   });
 });
