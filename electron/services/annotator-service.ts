@@ -3,7 +3,6 @@
 import { promises as fs } from 'node:fs';
 import {
   ApiError,
-  REVIEW_DESK_KEYS,
   TRANSCRIPT_FORMATS,
   type Annotation,
   type AnnotationColumns,
@@ -16,7 +15,6 @@ import {
   type OpenedDocument,
   type ReadOptions,
   type ClaimRow,
-  type Status,
   type Session,
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
@@ -24,6 +22,7 @@ import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColu
 import { readDocument, type ReadDocument } from './documents/index.js';
 import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.js';
 import { ClaimHistory, claimChanges } from './claim-history.js';
+import { listClaims, saveStatuses } from './review-desk.js';
 import { DocumentSources } from './document-sources.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
@@ -277,7 +276,9 @@ export class AnnotatorService {
       case 'placeOrphan':
         return this.placeOrphan(change);
       case 'saveStatuses':
-        return this.saveStatuses(change.statuses);
+        // Rare and whole-workspace: saved before the next change is applied.
+        await saveStatuses(this.store, change.statuses);
+        return [];
       case 'setReviewSettings': {
         Object.assign(this.store.data.settings, change.settings);
         return [this.store.saveWorkspace()];
@@ -310,55 +311,10 @@ export class AnnotatorService {
     }
   }
 
-  /** The scale as a whole: unique ids and keys, a working state first, and every status in use kept. */
-  private async saveStatuses(statuses: Status[]): Promise<Promise<void>[]> {
-    const ids = new Set(statuses.map((s) => s.id));
-    if (ids.size !== statuses.length) throw new ApiError('bad-request', 'Two statuses on the scale share an id; give each its own.');
-    const names = new Set(statuses.map((s) => s.name.trim().toLowerCase()));
-    if (names.size !== statuses.length) throw new ApiError('bad-request', 'Two statuses on the scale have the same name; give each its own.');
-    const keys = statuses.flatMap((s) => (s.hotkey ? [s.hotkey] : []));
-    if (new Set(keys).size !== keys.length) throw new ApiError('bad-request', 'Two statuses share a key; give each its own (or none).');
-    const deskKey = keys.find((key) => REVIEW_DESK_KEYS.includes(key));
-    if (deskKey) throw new ApiError('bad-request', `${deskKey.toUpperCase()} is taken by the review desk (J, K, N and X are); give the status another key.`);
-    if (statuses[0]!.kind !== 'working') throw new ApiError('bad-request', 'The scale must start with a working state (new claims start there), such as Unreviewed.');
-    if (!statuses.some((s) => s.kind === 'verdict')) throw new ApiError('bad-request', 'The scale needs at least one verdict.');
-    for (const doc of this.store.data.documents) {
-      const inUse = (await this.store.annotations(doc)).find((a) => a.claim && !ids.has(a.claim.status));
-      if (inUse) {
-        const name = this.store.data.statuses.find((s) => s.id === inUse.claim!.status)?.name ?? inUse.claim!.status;
-        throw new ApiError('bad-request', `"${name}" is still the status of a claim in "${doc.title}" ("${inUse.text.slice(0, 60)}"). Change those claims first, then remove it.`);
-      }
-    }
-    this.store.data.statuses = statuses.map((s) => ({ ...s, name: s.name.trim() }));
-    return [this.store.saveWorkspace()];
-  }
-
   /** Every claim in the workspace, for the review desk. */
   async listClaims(): Promise<ClaimRow[]> {
     await this.settled();
-    const rows: ClaimRow[] = [];
-    for (const doc of this.store.data.documents) {
-      for (const a of await this.store.annotations(doc)) {
-        if (a.labelId !== 'claim' || !a.claim) continue;
-        rows.push({
-          documentId: doc.id,
-          documentTitle: doc.title,
-          annotationId: a.id,
-          text: a.text,
-          start: a.start,
-          claimantId: a.speakerId,
-          status: a.claim.status,
-          checkWorthiness: a.claim.checkWorthiness,
-          tags: a.claim.tags,
-          note: a.note,
-          reviewerNote: a.claim.reviewerNote ?? '',
-          author: a.author,
-          reviewer: a.claim.reviewer ?? '',
-          updatedAt: a.updatedAt,
-        });
-      }
-    }
-    return rows;
+    return listClaims(this.store);
   }
 
   private firstStatusId(): string {
