@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
 import { App } from '../../../renderer/src/App.js';
 import { createMemoryClient, type MemoryClient } from '../../../renderer/src/api/memory-client.js';
+import { press, settle } from '../../helpers/react.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // happy-dom has no layout; give boxes a size so the virtualized rows are drawn.
@@ -19,12 +20,6 @@ let root: Root;
 let host: HTMLElement;
 let client: MemoryClient;
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i++) await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
-function press(key: string, init: KeyboardEventInit = {}, target: EventTarget = document.body): void {
-  act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init })));
-}
 const grid = () => host.querySelector<HTMLElement>('[role=grid]')!;
 const cells = (column: string) => [...host.querySelectorAll(`.desk-body [role=row] .col-${column}`)].map((cell) => cell.textContent);
 const span = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, MAX_DOCUMENT_BYTES, type ApiErrorCode } from '../../../../electron/contract/api.js';
 import { checkDocumentSize, firstInvalidUtf8Offset, normalizeText, readTextDocument } from '../../../../electron/services/documents/index.js';
+import { pseudoRandomBytes } from './helpers.js';
 
 /** These tests are about UTF-8 text: read as UTF-8, as a user who chose it would. */
 const readDocumentBytes = (fileName: string, content: Uint8Array) => {
@@ -31,16 +32,6 @@ function expectRefused(fileName: string, content: Uint8Array, code: ApiErrorCode
   return error;
 }
 
-/** Deterministic "random" bytes, so a failure can be reproduced. */
-function pseudoRandomBytes(length: number, seed = 42): Uint8Array {
-  const out = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    out[i] = state >>> 24;
-  }
-  return out;
-}
 
 const PNG_HEADER = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52);
 
