@@ -86,12 +86,18 @@ export type QuoteKind = (typeof QUOTE_KINDS)[number];
 export const CHECK_WORTHINESS = ['low', 'medium', 'high'] as const;
 export type CheckWorthiness = (typeof CHECK_WORTHINESS)[number];
 
+/** A link the app will store and offer to open: http(s) only. */
+export const isWebLink = (url: string) => /^https?:\/\/[^\s]+$/i.test(url);
+
+/** Where a published fact-check lives: a web link that still parses once {id} is filled in. */
+export const isFactCheckAddress = (url: string) => isWebLink(url) && URL.canParse(url.replaceAll('{id}', 'x'));
+
 export const sourceSchema = z.object({
   title: z.string().max(500, 'A source title can hold at most 500 characters.'),
   url: z
     .string()
     .max(2000, 'A source link can hold at most 2,000 characters.')
-    .refine((url) => url === '' || /^https?:\/\/[^\s]+$/i.test(url), 'A source link must start with http:// or https://.'),
+    .refine((url) => url === '' || isWebLink(url), 'A source link must start with http:// or https://.'),
   note: z.string().max(2000, 'A source note can hold at most 2,000 characters.'),
 });
 export type Source = z.infer<typeof sourceSchema>;
@@ -189,7 +195,7 @@ export const reviewSettingsSchema = z.object({
     .string()
     .trim()
     .max(2000)
-    .refine((url) => url === '' || (/^https?:\/\/[^\s]+$/i.test(url) && URL.canParse(url.replaceAll('{id}', 'x'))), 'The fact-check address must be a web address starting with http:// or https://, such as https://example.org/fact-checks/{id}.'),
+    .refine((url) => url === '' || isFactCheckAddress(url), 'The fact-check address must be a web address starting with http:// or https://, such as https://example.org/fact-checks/{id}.'),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
 

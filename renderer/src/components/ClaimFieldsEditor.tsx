@@ -1,6 +1,6 @@
 // What a fact-check needs of a claim: check-worthiness, status, sources and topic tags.
 import { useEffect, useState } from 'react';
-import { CHECK_WORTHINESS, type ClaimFields, type Source, type Status } from '../../../electron/contract/api';
+import { CHECK_WORTHINESS, type ClaimFields, type Source, type Status, isWebLink } from '../../../electron/contract/api';
 
 interface Props {
   claim: ClaimFields;
@@ -10,7 +10,6 @@ interface Props {
 }
 
 const WORTHINESS_NAMES = { low: 'Low', medium: 'Medium', high: 'High' } as const;
-const isWebLink = (url: string) => /^https?:\/\/[^\s]+$/i.test(url);
 
 export function ClaimFieldsEditor({ claim, statuses, onChange, onOpenLink }: Props) {
   const working = statuses.filter((s) => s.kind === 'working');

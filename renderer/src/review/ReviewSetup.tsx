@@ -1,7 +1,7 @@
 // The workspace's verdict scale and who publishes its fact-checks. Each is saved as one change,
 // sent at once so a refusal is shown here, in words, beside what was refused.
 import { useState } from 'react';
-import { REVIEW_DESK_KEYS, verdictRating, type ClaimRow, type ReviewSettings, type Status } from '../../../electron/contract/api';
+import { REVIEW_DESK_KEYS, isFactCheckAddress, verdictRating, type ClaimRow, type ReviewSettings, type Status } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
@@ -33,10 +33,24 @@ export function scaleProblem(statuses: readonly Status[], inUse: ReadonlyMap<str
   return null;
 }
 
-async function saveOne(client: AnnotatorClient, whenSaved: () => Promise<void>, change: Parameters<AnnotatorClient['applyChanges']>[0]['changes'][number]): Promise<string | null> {
-  await whenSaved();
-  const { refused } = await client.applyChanges({ changes: [change] });
-  return refused[0]?.message ?? null;
+/** Sends one change at once and says how it went beside the form: saved, or refused in words. */
+async function saveOne(
+  client: AnnotatorClient,
+  whenSaved: () => Promise<void>,
+  change: Parameters<AnnotatorClient['applyChanges']>[0]['changes'][number],
+  say: (message: string) => void,
+  onSaved: () => void,
+): Promise<void> {
+  say('Saving…');
+  try {
+    await whenSaved();
+    const { refused } = await client.applyChanges({ changes: [change] });
+    const refusal = refused[0]?.message ?? null;
+    say(refusal ? `Not saved: ${refusal}` : 'Saved.');
+    if (!refusal) onSaved();
+  } catch (error) {
+    say(`Not saved: ${(error as Error).message}`);
+  }
 }
 
 interface ScaleProps {
@@ -67,19 +81,14 @@ export function VerdictScaleDialog({ client, statuses, claims, whenSaved, onSave
     while (draft.some((s) => s.name === `Verdict ${n}`)) n++;
     setDraft([...draft, { id: `status-${Date.now().toString(36)}`, name: `Verdict ${n}`, kind: 'verdict' }]);
   };
-  const save = async () => {
-    setMessage('Saving…');
-    try {
-      const refusal = await saveOne(client, whenSaved, {
-        kind: 'saveStatuses',
-        statuses: draft.map((s) => ({ id: s.id, name: s.name.trim(), kind: s.kind, ...(s.hotkey && { hotkey: s.hotkey }) })),
-      });
-      setMessage(refusal ? `Not saved: ${refusal}` : 'Saved.');
-      if (!refusal) onSaved();
-    } catch (error) {
-      setMessage(`Not saved: ${(error as Error).message}`);
-    }
-  };
+  const save = () =>
+    saveOne(
+      client,
+      whenSaved,
+      { kind: 'saveStatuses', statuses: draft.map((s) => ({ id: s.id, name: s.name.trim(), kind: s.kind, ...(s.hotkey && { hotkey: s.hotkey }) })) },
+      setMessage,
+      onSaved,
+    );
   return (
     <Dialog title="Verdict scale" onClose={onClose}>
       <p className="empty-hint">
@@ -159,17 +168,9 @@ interface SettingsProps {
 export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onClose }: SettingsProps) {
   const [draft, setDraft] = useState(settings);
   const [message, setMessage] = useState<string | null>(null);
-  const badUrl = draft.claimReviewUrl.trim() !== '' && !/^https?:\/\/\S+$/i.test(draft.claimReviewUrl.trim());
-  const save = async () => {
-    setMessage('Saving…');
-    try {
-      const refusal = await saveOne(client, whenSaved, { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim() } });
-      setMessage(refusal ? `Not saved: ${refusal}` : 'Saved.');
-      if (!refusal) onSaved();
-    } catch (error) {
-      setMessage(`Not saved: ${(error as Error).message}`);
-    }
-  };
+  const badUrl = draft.claimReviewUrl.trim() !== '' && !isFactCheckAddress(draft.claimReviewUrl.trim());
+  const save = () =>
+    saveOne(client, whenSaved, { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim() } }, setMessage, onSaved);
   return (
     <Dialog title="Review settings" onClose={onClose}>
       <p className="empty-hint">Used by the ClaimReview export: the organisation is each fact-check’s author, and the address is where each one is published.</p>
