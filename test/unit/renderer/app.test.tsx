@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 // The whole window against the in-memory AnnotatorApi: no host, no disk.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
-import { App } from '../../../renderer/src/App.js';
 import { createMemoryClient, type MemoryClient } from '../../../renderer/src/api/memory-client.js';
 import { press, settle } from '../../helpers/react.js';
+import { mountApp, type MountedApp } from '../../helpers/render-app.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // happy-dom has no layout; give boxes a size so the virtualized list draws its rows.
@@ -15,7 +14,7 @@ Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true
 
 const STORY = 'The minister said “we will build 300,000 homes” on Friday. Critics called it a fantasy.';
 
-let root: Root;
+let app: MountedApp;
 let host: HTMLElement;
 let client: MemoryClient;
 
@@ -35,17 +34,11 @@ beforeEach(async () => {
     ],
   });
   client.batches.length = 0;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root.render(<App client={client} />));
-  await settle();
+  app = await mountApp(client);
+  host = app.host;
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+afterEach(() => app.unmount());
 
 describe('App with the in-memory API', () => {
   it('reopens the last document and lists its highlights in text order', () => {

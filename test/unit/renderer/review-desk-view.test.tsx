@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 // The review desk in the whole window, against the in-memory AnnotatorApi.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
-import { App } from '../../../renderer/src/App.js';
 import { createMemoryClient, type MemoryClient } from '../../../renderer/src/api/memory-client.js';
 import { press, settle } from '../../helpers/react.js';
+import { mountApp, type MountedApp } from '../../helpers/render-app.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // happy-dom has no layout; give boxes a size so the virtualized rows are drawn.
@@ -16,7 +15,7 @@ Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true
 const HOMES = 'The minister said we will build 300,000 homes. Critics called it a fantasy.';
 const BUDGET = 'The mayor said crime fell by half. Rents doubled.';
 
-let root: Root;
+let app: MountedApp;
 let host: HTMLElement;
 let client: MemoryClient;
 
@@ -41,19 +40,13 @@ beforeEach(async () => {
     ],
   });
   client.batches.length = 0;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root.render(<App client={client} />));
-  await settle();
+  app = await mountApp(client);
+  host = app.host;
   press('R', { ctrlKey: true, shiftKey: true });
   await settle();
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+afterEach(() => app.unmount());
 
 describe('the review desk', () => {
   it('lists every claim of every document in a grid with its row count', () => {
@@ -178,7 +171,7 @@ describe('the review desk', () => {
 
 describe('the review desk with 10,000 claims', () => {
   it('draws only the rows in view', async () => {
-    act(() => root.unmount());
+    app.unmount();
     const text = 'word '.repeat(10_000);
     // The window opens the short story; the desk reads the long one's claims without opening it.
     client = createMemoryClient({ labels: DEFAULT_LABELS, documents: [{ id: 'doc-short', title: 'short', text: 'A short story.' }, { id: 'doc-long', title: 'long', text }] });
@@ -188,9 +181,8 @@ describe('the review desk with 10,000 claims', () => {
     await client.applyChanges({
       changes: Array.from({ length: 5000 }, (_, i) => ({ kind: 'createAnnotation' as const, documentId: 'doc-long', annotationId: `d${i}`, labelId: 'claim', start: (i + 5000) * 5, end: (i + 5000) * 5 + 4 })),
     });
-    root = createRoot(host);
-    act(() => root.render(<App client={client} />));
-    await settle();
+    app = await mountApp(client);
+    host = app.host;
     press('R', { ctrlKey: true, shiftKey: true });
     await settle();
     expect(grid().getAttribute('aria-rowcount')).toBe('10001');
