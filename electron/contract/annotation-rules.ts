@@ -1,6 +1,6 @@
 // How a highlight changes, shared by the services and the in-memory API so both agree. The
 // checks that need the workspace (does this label, speaker or status exist?) stay with them.
-import type { Annotation, Change, ClaimFields } from './api.js';
+import type { Annotation, Change, ClaimFields, ClaimRow } from './api.js';
 import { spanContext } from './spans.js';
 
 type Update = Extract<Change, { kind: 'updateAnnotation' }>;
@@ -50,4 +50,31 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
     }
   }
   return withFields;
+}
+
+/** A claim with its fact-check fields: what the review desk and its exports work on. */
+export type Claim = Annotation & { claim: ClaimFields };
+
+export function isClaim(annotation: Annotation): annotation is Claim {
+  return annotation.labelId === 'claim' && annotation.claim !== undefined;
+}
+
+/** The review desk's row for a claim in a document. */
+export function claimRow(document: { id: string; title: string }, claim: Claim): ClaimRow {
+  return {
+    documentId: document.id,
+    documentTitle: document.title,
+    annotationId: claim.id,
+    text: claim.text,
+    start: claim.start,
+    claimantId: claim.speakerId,
+    status: claim.claim.status,
+    checkWorthiness: claim.claim.checkWorthiness,
+    tags: claim.claim.tags,
+    note: claim.note,
+    reviewerNote: claim.claim.reviewerNote ?? '',
+    author: claim.author,
+    reviewer: claim.claim.reviewer ?? '',
+    updatedAt: claim.updatedAt,
+  };
 }

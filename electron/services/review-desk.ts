@@ -1,30 +1,13 @@
 // The editors' review desk, on the service side: every claim in one list, and the workspace's
 // verdict scale, which is edited as a whole.
 import { ApiError, REVIEW_DESK_KEYS, type ClaimRow, type Status } from '../contract/api.js';
+import { claimRow, isClaim } from '../contract/annotation-rules.js';
 import type { WorkspaceStore } from './workspace-store.js';
 
 export async function listClaims(store: WorkspaceStore): Promise<ClaimRow[]> {
   const rows: ClaimRow[] = [];
   for (const doc of store.data.documents) {
-    for (const a of await store.annotations(doc)) {
-      if (a.labelId !== 'claim' || !a.claim) continue;
-      rows.push({
-        documentId: doc.id,
-        documentTitle: doc.title,
-        annotationId: a.id,
-        text: a.text,
-        start: a.start,
-        claimantId: a.speakerId,
-        status: a.claim.status,
-        checkWorthiness: a.claim.checkWorthiness,
-        tags: a.claim.tags,
-        note: a.note,
-        reviewerNote: a.claim.reviewerNote ?? '',
-        author: a.author,
-        reviewer: a.claim.reviewer ?? '',
-        updatedAt: a.updatedAt,
-      });
-    }
+    for (const a of await store.annotations(doc)) if (isClaim(a)) rows.push(claimRow(doc, a));
   }
   return rows;
 }

@@ -1,20 +1,14 @@
 // The review desk's outputs: schema.org ClaimReview (JSON-LD) for the claims with a verdict, and
 // a spreadsheet of every claim. Fact-check publishers and search engines read ClaimReview.
 import { stringify } from 'csv-stringify/sync';
-import { verdictRating, type Annotation } from '../../contract/api.js';
+import { verdictRating } from '../../contract/api.js';
+import { isClaim, type Claim } from '../../contract/annotation-rules.js';
 import type { ConllWarning } from './conll.js';
 import { spreadsheetSafe } from './csv.js';
 import type { Dataset, ExportDocument } from './dataset.js';
 
-interface ClaimInDocument {
-  entry: ExportDocument;
-  claim: Annotation & { claim: NonNullable<Annotation['claim']> };
-}
-
-function claimsOf(dataset: Dataset): ClaimInDocument[] {
-  return dataset.documents.flatMap((entry) =>
-    entry.annotations.filter((a): a is ClaimInDocument['claim'] => a.labelId === 'claim' && a.claim !== undefined).map((claim) => ({ entry, claim })),
-  );
+function claimsOf(dataset: Dataset): { entry: ExportDocument; claim: Claim }[] {
+  return dataset.documents.flatMap((entry) => entry.annotations.filter(isClaim).map((claim) => ({ entry, claim })));
 }
 
 /** The publisher's site: the fact-check address's origin (null when there is none to read). */

@@ -2,7 +2,7 @@
 // no host. It follows the same rules as the services (text order, idempotent creates,
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
-import { updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
+import { claimRow, isClaim, updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
 import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
@@ -164,27 +164,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     rereadDocument: unsupported,
     tagTranscriptLines: unsupported,
     restoreBackup: unsupported,
-    listClaims: async () =>
-      [...documents.values()].flatMap((doc) =>
-        doc.annotations
-          .filter((a) => a.labelId === 'claim' && a.claim)
-          .map((a) => ({
-            documentId: doc.summary.id,
-            documentTitle: doc.summary.title,
-            annotationId: a.id,
-            text: a.text,
-            start: a.start,
-            claimantId: a.speakerId,
-            status: a.claim!.status,
-            checkWorthiness: a.claim!.checkWorthiness,
-            tags: a.claim!.tags,
-            note: a.note,
-            reviewerNote: a.claim!.reviewerNote ?? '',
-            author: a.author,
-            reviewer: a.claim!.reviewer ?? '',
-            updatedAt: a.updatedAt,
-          })),
-      ),
+    listClaims: async () => [...documents.values()].flatMap((doc) => doc.annotations.filter(isClaim).map((a) => claimRow(doc.summary, a))),
     // The history is the service's (see claim-history.ts); the in-memory workspace keeps none.
     listClaimHistory: async () => [],
     saveReportPdf: unsupported,
