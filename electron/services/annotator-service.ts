@@ -19,6 +19,7 @@ import {
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
+import { baseNameOf } from './documents/checks.js';
 import { readDocument, type ReadDocument } from './documents/index.js';
 import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.js';
 import { ClaimHistory, claimChanges } from './claim-history.js';
@@ -179,7 +180,7 @@ export class AnnotatorService {
   /** A document read by readDocument joins the workspace (or finds itself there); a transcript's speakers too. */
   async addReadDocument(fileName: string, read: ReadDocument, filePath: string | null): Promise<DocumentSummary> {
     this.requireWritable();
-    const baseName = fileName.replace(/^.*[\\/]/, '');
+    const baseName = baseNameOf(fileName);
     const { document, created } = await this.store.addDocument(baseName, read.title, read.text, {
       format: read.format,
       encoding: read.encoding,

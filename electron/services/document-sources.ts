@@ -2,10 +2,10 @@
 // open, and between runs by its text's hash), relinked when it moved, re-read in another
 // encoding. Whenever the text differs, every highlight is re-anchored; none is silently lost.
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { ApiError, type ReanchorReport, type SourceState, type TextEncoding } from '../contract/api.js';
 import type { AnnotatorService } from './annotator-service.js';
 import { reanchorAnnotations } from './anchoring/reanchor.js';
+import { baseNameOf } from './documents/checks.js';
 import { readDocument, type ReadDocument } from './documents/index.js';
 import { toApiError } from './api-dispatcher.js';
 import { readUserFile } from './open-files.js';
@@ -59,8 +59,8 @@ export class DocumentSources {
     return this.service.exclusive(async () => {
       this.service.requireWritable();
       const read = await readDocument(fileName, bytes);
-      Object.assign(doc, { fileName: path.basename(fileName.replace(/\\/g, '/')), filePath, format: read.format, sourceUrl: read.sourceUrl ?? doc.sourceUrl });
-      Object.assign(doc, { encoding: read.encoding, encodingDetected: read.encodingDetected });
+      const { format, encoding, encodingDetected } = read;
+      Object.assign(doc, { fileName: baseNameOf(fileName), filePath, format, encoding, encodingDetected, sourceUrl: read.sourceUrl ?? doc.sourceUrl });
       if (filePath) {
         const stat = await fs.stat(filePath).catch(() => null);
         if (stat) this.lastRead.set(doc.id, fingerprint(stat));

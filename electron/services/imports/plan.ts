@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError, type ClaimFields, type QuoteKind } from '../../contract/api.js';
 import type { ReadDocument } from '../documents/index.js';
+import { baseNameOf } from '../documents/checks.js';
 
 export interface PlannedSpan {
   start: number;
@@ -35,7 +36,7 @@ export class ImportProblem extends ApiError {
 }
 
 /** The file's name without its folder (either slash: names may come from Windows). */
-export const fileBaseName = (file: string): string => file.replace(/^.*[\\/]/, '');
+export const fileBaseName = baseNameOf;
 
 /** A document title from a file name: no folder, no extension. */
 export const titleFromFileName = (file: string): string => fileBaseName(file).replace(/\.[^.]+$/, '');
