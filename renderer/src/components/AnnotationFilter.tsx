@@ -1,5 +1,6 @@
 // Narrow the highlight list by label, speaker, or to what still needs attributing.
 import type { Label, Speaker } from '../../../electron/contract/api';
+import { ChoiceSelect } from './ChoiceSelect';
 
 export interface ListFilter {
   labelId: string;
@@ -27,22 +28,8 @@ export function AnnotationFilter({
 }) {
   return (
     <div className="list-filter" role="group" aria-label="Filter highlights">
-      <select aria-label="Show label" value={filter.labelId} onChange={(event) => onChange({ ...filter, labelId: event.target.value })}>
-        <option value="">All labels</option>
-        {labels.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Show speaker" value={filter.speakerId} onChange={(event) => onChange({ ...filter, speakerId: event.target.value })}>
-        <option value="">All speakers</option>
-        {speakers.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect label="Show label" none="All labels" value={filter.labelId} choices={labels.map((l) => ({ value: l.id, label: l.name }))} onChange={(labelId) => onChange({ ...filter, labelId })} />
+      <ChoiceSelect label="Show speaker" none="All speakers" value={filter.speakerId} choices={speakers.map((s) => ({ value: s.id, label: s.name }))} onChange={(speakerId) => onChange({ ...filter, speakerId })} />
       <label className="check">
         <input type="checkbox" checked={filter.unattributedOnly} onChange={(event) => onChange({ ...filter, unattributedOnly: event.target.checked })} />
         Unattributed only

@@ -7,6 +7,7 @@ import type { AnnotatorClient } from '../api/client';
 import { ClaimHistory, ReviewerNoteField } from './ClaimHistory';
 import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, statusForKey, type ColumnKey } from './claim-table';
 import type { ReviewDeskModel } from './use-review-desk';
+import { ChoiceSelect } from '../components/ChoiceSelect';
 
 const ROW_HEIGHT = 48;
 const WORTHINESS_NAMES = { low: 'Low', medium: 'Medium', high: 'High' } as const;
@@ -153,47 +154,17 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
       <div className="desk-main">
         <div className="desk-filters" role="search" aria-label="Filter the claims">
           <input type="search" aria-label="Search the claims" placeholder="Search claims, notes, claimants…" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} />
-          <select aria-label="Filter by status" value={filter.status} onChange={(e) => setFilter({ status: e.target.value })}>
-            <option value="">Every status</option>
-            {statuses.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Filter by claimant" value={filter.speakerId} onChange={(e) => setFilter({ speakerId: e.target.value })}>
-            <option value="">Every claimant</option>
-            <option value="-">No claimant</option>
-            {speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Filter by document" value={filter.documentId} onChange={(e) => setFilter({ documentId: e.target.value })}>
-            <option value="">Every document</option>
-            {choices.documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Filter by annotator" value={filter.author} onChange={(e) => setFilter({ author: e.target.value })}>
-            <option value="">Every annotator</option>
-            {choices.authors.map((a) => (
-              <option key={a} value={a}>
-                {a || '(unnamed)'}
-              </option>
-            ))}
-          </select>
-          <select aria-label="Filter by tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.target.value })}>
-            <option value="">Every tag</option>
-            {choices.tags.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect label="Filter by status" none="Every status" value={filter.status} choices={statuses.map((s) => ({ value: s.id, label: s.name }))} onChange={(status) => setFilter({ status })} />
+          <ChoiceSelect
+            label="Filter by claimant"
+            none="Every claimant"
+            value={filter.speakerId}
+            choices={[{ value: '-', label: 'No claimant' }, ...speakers.map((s) => ({ value: s.id, label: s.name }))]}
+            onChange={(speakerId) => setFilter({ speakerId })}
+          />
+          <ChoiceSelect label="Filter by document" none="Every document" value={filter.documentId} choices={choices.documents.map((d) => ({ value: d.id, label: d.title }))} onChange={(documentId) => setFilter({ documentId })} />
+          <ChoiceSelect label="Filter by annotator" none="Every annotator" value={filter.author} choices={choices.authors.map((a) => ({ value: a, label: a || '(unnamed)' }))} onChange={(author) => setFilter({ author })} />
+          <ChoiceSelect label="Filter by tag" none="Every tag" value={filter.tag} choices={choices.tags.map((t) => ({ value: t, label: t }))} onChange={(tag) => setFilter({ tag })} />
         </div>
 
         <div className="desk-toolbar">
