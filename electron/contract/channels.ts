@@ -34,9 +34,28 @@ export type HostEvent =
   | { type: 'menu'; command: 'open' | 'undo' | 'redo' | 'delete' | 'review-desk' }
   | { type: 'documents-opened'; documentId: string };
 
+/**
+ * Renderer -> main, desktop only: files dropped on the window, as the paths Chromium gave the
+ * preload (webUtils.getPathForFile). The page never names these paths; it hands over File objects.
+ */
+export const DROPPED_FILES_CHANNEL = 'annotator:open-dropped-files';
+
+/** What the main process answers for dropped files (inside the usual { ok, result } envelope). */
+export interface DroppedFilesResult {
+  /** DocumentSummary of each file opened, in drop order. */
+  documents: unknown[];
+  /** One message per file that could not be opened. */
+  failures: string[];
+}
+
 /** What the preload puts on window.annotatorBridge. */
 export type AnnotatorBridge = {
   [M in (typeof API_METHOD_NAMES)[number]]: (args: unknown) => Promise<unknown>;
 } & {
   onHostEvent(listener: (event: HostEvent) => void): () => void;
+  /**
+   * Opens dropped files by their place on disk, so they are watched and kept in Open Recent.
+   * Files with no place on disk (dragged from a web page) come back by index, to be read as bytes.
+   */
+  openDroppedFiles(files: readonly File[]): Promise<{ response: unknown; withoutPath: number[] }>;
 };

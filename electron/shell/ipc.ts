@@ -1,8 +1,10 @@
 // The Electron end of the AnnotatorApi: one ipcMain.handle per contract method. Every call is
 // checked to come from our own page in our own window before its arguments are even parsed.
+import path from 'node:path';
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { API_METHOD_NAMES, HOST_EVENT_CHANNEL, ipcChannelFor, type HostEvent } from '../contract/channels.js';
-import { dispatchApiCall, type ApiHandlerMap, type ApiResponse } from '../services/api-dispatcher.js';
+import { z } from 'zod';
+import { API_METHOD_NAMES, DROPPED_FILES_CHANNEL, HOST_EVENT_CHANNEL, ipcChannelFor, type DroppedFilesResult, type HostEvent } from '../contract/channels.js';
+import { dispatchApiCall, toApiError, type ApiHandlerMap, type ApiResponse } from '../services/api-dispatcher.js';
 import { isAppPageUrl } from './security.js';
 
 export interface SenderPolicy {
@@ -46,27 +48,51 @@ export interface ApiIpc {
   dispose(): void;
 }
 
-/** Registers a handler for every contract method. */
-export function registerApiIpc(handlers: ApiHandlerMap, policy: SenderPolicy): ApiIpc {
+/** Paths of dropped files, as the preload read them from Chromium: absolute, and not too many. */
+const droppedFilesSchema = z.object({
+  paths: z
+    .array(z.string().min(1).max(4096).refine((value) => path.isAbsolute(value) && !value.includes('\0'), 'not an absolute path'))
+    .min(1)
+    .max(200),
+});
+
+/** Opens dropped files by their paths; the shell's openPaths, which also watches them. */
+export type OpenDroppedPaths = (paths: string[]) => Promise<DroppedFilesResult>;
+
+async function answerDrop(openDroppedPaths: OpenDroppedPaths, args: unknown): Promise<ApiResponse> {
+  const parsed = droppedFilesSchema.safeParse(args);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'bad-request', message: 'The dropped files could not be opened: their places on disk did not arrive intact. Open them with File › Open… instead.' } };
+  }
+  try {
+    return { ok: true, result: await openDroppedPaths(parsed.data.paths) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+/** Registers a handler for every contract method, and for dropped files when given a way to open them. */
+export function registerApiIpc(handlers: ApiHandlerMap, policy: SenderPolicy, openDroppedPaths?: OpenDroppedPaths): ApiIpc {
   const channels: string[] = [];
   const inFlight = new Set<Promise<ApiResponse>>();
-  for (const method of API_METHOD_NAMES) {
-    const channel = ipcChannelFor(method);
+  const handle = (channel: string, name: string, answer: (args: unknown) => Promise<ApiResponse>) => {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, args: unknown): Promise<ApiResponse> => {
       const problem = senderProblem(event, policy);
       if (problem) {
-        console.warn(`[annotator] refused IPC ${method}: ${problem}`);
-        return Promise.resolve(refused(method, problem));
+        console.warn(`[annotator] refused IPC ${name}: ${problem}`);
+        return Promise.resolve(refused(name, problem));
       }
-      // dispatchApiCall never rejects: every failure becomes an { ok: false } envelope.
-      const call = dispatchApiCall(handlers, method, args);
+      // Answers never reject: every failure becomes an { ok: false } envelope.
+      const call = answer(args);
       inFlight.add(call);
       const done = () => inFlight.delete(call);
       call.then(done, done);
       return call;
     });
     channels.push(channel);
-  }
+  };
+  for (const method of API_METHOD_NAMES) handle(ipcChannelFor(method), method, (args) => dispatchApiCall(handlers, method, args));
+  if (openDroppedPaths) handle(DROPPED_FILES_CHANNEL, 'openDroppedFiles', (args) => answerDrop(openDroppedPaths, args));
   return {
     async settled() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import type { HostEvent } from '../contract/channels.js';
 import { ApiError } from '../contract/errors.js';
 import { AnnotatorService, createApiHandlers } from '../services/annotator-service.js';
@@ -14,14 +14,15 @@ import { RECENT_FILES_FILE, RecentFiles } from '../services/recent-files.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../services/workspace-lock.js';
 import { WorkspaceStore } from '../services/workspace-store.js';
 import { createDesktopFiles, parseShellCommandLine, type DesktopFiles } from './desktop-files.js';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol.js';
 import { registerApiIpc, sendHostEvent, type ApiIpc } from './ipc.js';
 import { installApplicationMenu } from './menu.js';
-import { appPageUrl, installAppSecurity, secureWebPreferences } from './security.js';
+import { installAppSecurity, secureWebPreferences } from './security.js';
 
 // Bundled as dist/electron/main.js beside preload.cjs, with dist/renderer next door.
-const INDEX_HTML = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
-const APP_URL = appPageUrl(INDEX_HTML);
+const APP_URL = APP_PAGE_URL;
 
 let mainWindow: BrowserWindow | null = null;
 let store: WorkspaceStore | null = null;
@@ -100,7 +101,7 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  win.loadFile(INDEX_HTML).catch((error: unknown) => {
+  win.loadURL(APP_URL).catch((error: unknown) => {
     dialog.showErrorBox(`${APP_NAME} could not show its window`, `${(error as Error).message}\n\nReinstall the app or run \`npm run build\`.`);
   });
 }
@@ -138,6 +139,7 @@ async function saveEverything(): Promise<void> {
 
 async function start(): Promise<void> {
   installAppSecurity(app, session.defaultSession, APP_URL);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, RENDERER_DIR));
   const commandLine = parseShellCommandLine(process.argv);
   const workspaceDir = commandLine.storeDir ?? defaultWorkspaceDir();
   try {
@@ -155,10 +157,18 @@ async function start(): Promise<void> {
   recent = await RecentFiles.open(path.join(app.getPath('userData'), RECENT_FILES_FILE));
   const service = new AnnotatorService(store, 'electron', { nativeOpenDialog: true, recentFiles: true });
   files = createDesktopFiles({ service, recent, window: () => mainWindow });
-  ipc = registerApiIpc(createApiHandlers(service, files), {
-    appUrl: APP_URL,
-    mainWebContents: () => mainWindow?.webContents ?? null,
-  });
+  const desktopFiles = files;
+  ipc = registerApiIpc(
+    createApiHandlers(service, files),
+    { appUrl: APP_URL, mainWebContents: () => mainWindow?.webContents ?? null },
+    async (paths) => {
+      const outcomes = await desktopFiles.openPaths(paths);
+      return {
+        documents: outcomes.flatMap((outcome) => (outcome.document ? [outcome.document] : [])),
+        failures: outcomes.flatMap((outcome) => (outcome.error ? [outcome.error] : [])),
+      };
+    },
+  );
   recent.onChange(rebuildMenu);
   rebuildMenu();
   // The window opens on the last of these (openFilesFromPaths records it as the last document).
@@ -174,6 +184,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // Custom schemes get their privileges before 'ready' or not at all.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusWindow();

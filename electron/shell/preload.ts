@@ -1,9 +1,10 @@
 // Runs sandboxed, before the renderer's own scripts. It hands the page one small function per
 // contract method and a way to hear host events; ipcRenderer itself never leaves this file.
 // Imports only 'electron' and the name list (no zod): sandboxed preloads cannot load modules.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   API_METHOD_NAMES,
+  DROPPED_FILES_CHANNEL,
   HOST_EVENT_CHANNEL,
   ipcChannelFor,
   type AnnotatorBridge,
@@ -28,7 +29,24 @@ function buildBridge(): AnnotatorBridge {
       ipcRenderer.removeListener(HOST_EVENT_CHANNEL, forward);
     };
   };
-  return Object.freeze({ ...methods, onHostEvent });
+  const openDroppedFiles = async (files: readonly File[]) => {
+    const paths: string[] = [];
+    const withoutPath: number[] = [];
+    Array.from(files ?? []).forEach((file, index) => {
+      let filePath = '';
+      try {
+        // Empty for a File the page made itself: a page cannot invent a path this way.
+        filePath = webUtils.getPathForFile(file);
+      } catch {
+        filePath = '';
+      }
+      if (filePath) paths.push(filePath);
+      else withoutPath.push(index);
+    });
+    const response = paths.length > 0 ? await ipcRenderer.invoke(DROPPED_FILES_CHANNEL, { paths }) : { ok: true, result: { documents: [], failures: [] } };
+    return { response, withoutPath };
+  };
+  return Object.freeze({ ...methods, onHostEvent, openDroppedFiles });
 }
 
 contextBridge.exposeInMainWorld('annotatorBridge', buildBridge());

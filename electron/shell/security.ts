@@ -1,6 +1,5 @@
 // The Electron security checklist in one place: locked-down webPreferences, no navigation
 // away from our own page, no new windows, no webviews, no permissions, and a CSP header.
-import { pathToFileURL } from 'node:url';
 import { shell, type App, type Session, type WebContents, type WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../browser-host/server.js';
 
@@ -22,11 +21,6 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** The file:// URL of the renderer's index.html, the only page our windows may show. */
-export function appPageUrl(indexHtmlPath: string): string {
-  return pathToFileURL(indexHtmlPath).href;
-}
-
 /** True for the app's own page; a #fragment or ?query on it does not matter. */
 export function isAppPageUrl(raw: string | null | undefined, appUrl: string): boolean {
   if (typeof raw !== 'string' || raw.length === 0) return false;
@@ -36,13 +30,8 @@ export function isAppPageUrl(raw: string | null | undefined, appUrl: string): bo
   } catch {
     return false;
   }
-  if (url.protocol !== 'file:') return false;
-  url.hash = '';
-  url.search = '';
   const expected = new URL(appUrl);
-  expected.hash = '';
-  expected.search = '';
-  return url.href === expected.href;
+  return url.protocol === expected.protocol && url.host === expected.host && url.pathname === expected.pathname && url.username === '' && url.password === '';
 }
 
 /** Only ordinary web links may leave the app, and only to the user's browser. */

@@ -231,7 +231,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     event.preventDefault();
     setDragging(false);
     const files = [...event.dataTransfer.files];
-    if (files.length) void actions.importFiles(files);
+    if (files.length) void actions.dropFiles(files);
   };
 
   return (
@@ -516,7 +516,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         onChange={(event) => {
           const files = [...(event.target.files ?? [])];
           event.target.value = '';
-          if (files.length) void actions.importFiles(files);
+          if (files.length) void actions.dropFiles(files);
         }}
       />
     </div>

@@ -1,5 +1,5 @@
 // The renderer's view of the AnnotatorApi: it never knows which host answers.
-import type { AnnotatorApi, ApiMethod } from '../../../electron/contract/api';
+import type { AnnotatorApi, ApiMethod, DocumentSummary } from '../../../electron/contract/api';
 import { ApiError, type ApiErrorCode } from '../../../electron/contract/errors';
 import { API_METHOD_NAMES, type HostEvent } from '../../../electron/contract/channels';
 
@@ -10,6 +10,11 @@ export interface AnnotatorClient extends AnnotatorApi {
   onHostEvent(listener: (event: HostEvent) => void): () => void;
   /** Sends a final batch of changes as the page goes away (see ChangeQueue). */
   sendOnUnload?(method: 'applyChanges', args: unknown): void;
+  /**
+   * Desktop only: opens dropped files from their place on disk (so they are watched and listed
+   * in Open Recent). Files with no place on disk come back in `withoutPath`, to be read as bytes.
+   */
+  openDroppedFiles?(files: File[]): Promise<{ documents: DocumentSummary[]; failures: string[]; withoutPath: File[] }>;
 }
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: ApiErrorCode; message: string } };
@@ -21,7 +26,7 @@ export function unwrap<T>(envelope: Envelope): T {
 
 export function clientFromCaller(
   call: (method: ApiMethod, args: unknown) => Promise<Envelope>,
-  extras: Pick<AnnotatorClient, 'onHostEvent' | 'sendOnUnload'>,
+  extras: Pick<AnnotatorClient, 'onHostEvent' | 'sendOnUnload' | 'openDroppedFiles'>,
 ): AnnotatorClient {
   // Every method the contract names (channels.ts has the names without zod), so none is missed.
   const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, async (args: unknown) => unwrap(await call(name, args ?? {}))]));

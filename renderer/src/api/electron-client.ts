@@ -1,7 +1,7 @@
 // The desktop transport: the preload's bridge, one function per contract method.
-import type { ApiMethod } from '../../../electron/contract/api';
-import type { AnnotatorBridge } from '../../../electron/contract/channels';
-import { clientFromCaller, type AnnotatorClient } from './client';
+import type { ApiMethod, DocumentSummary } from '../../../electron/contract/api';
+import type { AnnotatorBridge, DroppedFilesResult } from '../../../electron/contract/channels';
+import { clientFromCaller, unwrap, type AnnotatorClient } from './client';
 
 declare global {
   interface Window {
@@ -16,6 +16,15 @@ export function createElectronClient(bridge: AnnotatorBridge): AnnotatorClient {
       onHostEvent: (listener) => bridge.onHostEvent(listener),
       // IPC messages already sent reach the main process even if the window closes.
       sendOnUnload: (method, args) => void bridge[method](args),
+      openDroppedFiles: async (files) => {
+        const { response, withoutPath } = await bridge.openDroppedFiles(files);
+        const result = unwrap<DroppedFilesResult>(response as Parameters<typeof unwrap>[0]);
+        return {
+          documents: result.documents as DocumentSummary[],
+          failures: result.failures,
+          withoutPath: withoutPath.flatMap((index) => (files[index] ? [files[index]] : [])),
+        };
+      },
     },
   );
 }

@@ -179,6 +179,27 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [afterImport, client, report],
   );
 
+  /** Dropped files: by their place on disk where the host knows it (desktop), else as bytes. */
+  const dropFiles = useCallback(
+    async (files: File[]) => {
+      if (!client.openDroppedFiles) return importFiles(files);
+      let byPath: Awaited<ReturnType<NonNullable<typeof client.openDroppedFiles>>>;
+      try {
+        setBusy(files.length === 1 ? `Reading ${files[0]!.name}…` : `Reading ${files.length} files…`);
+        byPath = await client.openDroppedFiles(files);
+      } catch (error) {
+        report(error);
+        return;
+      } finally {
+        setBusy(null);
+      }
+      for (const failure of byPath.failures) report(new Error(failure));
+      if (byPath.withoutPath.length > 0) await importFiles(byPath.withoutPath);
+      await afterImport(byPath.documents);
+    },
+    [afterImport, client, importFiles, report],
+  );
+
   const openWithDialog = useCallback(async () => {
     try {
       await afterImport(await client.openFilesWithDialog({}));
@@ -497,6 +518,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       forgetUndo: () => history.clear(),
       openDocument,
       importFiles,
+      dropFiles,
       openWithDialog,
       openRecent,
       refreshDocuments,

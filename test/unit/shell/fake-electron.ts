@@ -29,7 +29,7 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   destroyed = false;
   minimized = false;
-  readonly loadFile = vi.fn(async (_filePath: string) => undefined);
+  readonly loadURL = vi.fn(async (_url: string) => undefined);
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => {
@@ -183,6 +183,22 @@ export class FakeSession {
 
 export const session = { defaultSession: new FakeSession() };
 
+/** Custom protocols: what was registered, and the handler to call as Chromium would. */
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+  registerSchemesAsPrivileged: vi.fn((schemes: unknown[]) => {
+    protocol.privileged.push(...schemes);
+  }),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+    protocol.handlers.set(scheme, handler);
+  }),
+};
+
+export const webUtils = {
+  getPathForFile: vi.fn((_file: unknown) => ''),
+};
+
 export const electronModule = {
   app,
   BrowserWindow: FakeBrowserWindow,
@@ -191,6 +207,8 @@ export const electronModule = {
   ipcMain,
   ipcRenderer,
   Menu,
+  protocol,
   session,
   shell,
+  webUtils,
 };

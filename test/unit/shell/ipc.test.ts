@@ -4,8 +4,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_PAGE_URL } from '../../../electron/shell/app-protocol.js';
 import { apiMethods } from '../../../electron/contract/api.js';
-import { HOST_EVENT_CHANNEL, ipcChannelFor } from '../../../electron/contract/channels.js';
+import { DROPPED_FILES_CHANNEL, HOST_EVENT_CHANNEL, ipcChannelFor } from '../../../electron/contract/channels.js';
 import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
 import type { ApiResponse } from '../../../electron/services/api-dispatcher.js';
 import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
@@ -14,8 +15,7 @@ import { FakeWebContents, ipcMain } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
-const INDEX_HTML = path.resolve('dist', 'renderer', 'index.html');
-const APP_URL = pathToFileURL(INDEX_HTML).href;
+const APP_URL = APP_PAGE_URL;
 
 let dir: string;
 let store: WorkspaceStore;
@@ -121,6 +121,50 @@ describe('IPC handlers', () => {
     const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'workspace.json'), 'utf8'));
     expect(onDisk.speakers).toEqual([]);
     expect(onDisk.documents).toEqual([]);
+  });
+
+  describe('dropped files', () => {
+    const opened: string[][] = [];
+    let drops: ApiIpc;
+    const drop = (args: unknown, sender: { senderFrame?: FakeFrame } = {}) =>
+      ipcMain.handlers.get(DROPPED_FILES_CHANNEL)!(
+        { sender: mainContents, senderFrame: sender.senderFrame ?? { url: APP_URL, parent: null } },
+        args,
+      ) as Promise<ApiResponse>;
+    beforeEach(() => {
+      registered.dispose();
+      opened.length = 0;
+      drops = registerApiIpc(createApiHandlers(service, browserHostOnlyMethods), { appUrl: APP_URL, mainWebContents: () => mainContents as unknown as WebContents }, async (paths) => {
+        opened.push(paths);
+        return { documents: [], failures: [`${path.basename(paths[0]!)} was refused`] };
+      });
+      registered = drops;
+    });
+
+    it('hands the paths the preload read to the shell, and answers what it said', async () => {
+      const file = path.join(dir, 'story.txt');
+      expect(await drop({ paths: [file] })).toEqual({ ok: true, result: { documents: [], failures: ['story.txt was refused'] } });
+      expect(opened).toEqual([[file]]);
+    });
+
+    it.each([
+      ['a relative path', { paths: ['story.txt'] }],
+      ['no paths', { paths: [] }],
+      ['a path with a NUL', { paths: [`${dir}/a\0.txt`] }],
+      ['not a list', { paths: '/etc/passwd' }],
+      ['nothing', undefined],
+    ])('refuses %s with a message, opening nothing', async (_label, args) => {
+      const response = await drop(args);
+      expect(response).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      if (!response.ok) expect(response.error.message).toMatch(/File › Open/);
+      expect(opened).toEqual([]);
+    });
+
+    it('refuses a drop from a page that is not the app', async () => {
+      const response = await drop({ paths: ['/etc/passwd'] }, { senderFrame: { url: 'https://evil.example/', parent: null } });
+      expect(response).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+      expect(opened).toEqual([]);
+    });
   });
 
   it('refuses every call once the main window is gone', async () => {

@@ -3,7 +3,6 @@
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOST_EVENT_CHANNEL, ipcChannelFor } from '../../../electron/contract/channels.js';
@@ -11,7 +10,7 @@ import type { ApiResponse } from '../../../electron/services/api-dispatcher.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
 import { recentIdFor } from '../../../electron/services/recent-files.js';
 import { sha256 } from '../../../electron/services/workspace-store.js';
-import { app, dialog, FakeBrowserWindow, FakeWebContents, fakeEvent, ipcMain, Menu } from './fake-electron.js';
+import { app, dialog, FakeBrowserWindow, FakeWebContents, fakeEvent, ipcMain, Menu, protocol } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
@@ -62,13 +61,15 @@ beforeAll(async () => {
   // Nothing happens before 'ready' except asking for the single-instance lock and the sandbox.
   expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
   expect(app.enableSandbox).toHaveBeenCalledTimes(1);
+  // Custom schemes get their privileges before 'ready' or not at all.
+  expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  expect(protocol.handle).not.toHaveBeenCalled();
   expect(FakeBrowserWindow.instances).toHaveLength(0);
 
   app.makeReady();
   await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 5000 });
   win = FakeBrowserWindow.instances[0]!;
-  const loaded = win.loadFile.mock.calls[0]![0];
-  appUrl = pathToFileURL(loaded).href;
+  appUrl = win.loadURL.mock.calls[0]![0];
 });
 
 afterAll(async () => {
@@ -84,11 +85,19 @@ describe('main process', () => {
     expect(win.options.icon).toBe(existsSync(icon) ? icon : undefined);
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
-    expect(win.loadFile).toHaveBeenCalledTimes(1);
-    expect(win.loadFile.mock.calls[0]![0]).toMatch(/renderer[\\/]index\.html$/);
+    expect(win.loadURL).toHaveBeenCalledTimes(1);
+    expect(win.loadURL.mock.calls[0]![0]).toBe('app://annotator/index.html');
     expect(win.show).not.toHaveBeenCalled();
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalledTimes(1);
+  });
+
+  it('serves the window from the app:// protocol, which names nothing outside the renderer', async () => {
+    const serve = protocol.handlers.get('app')!;
+    expect(serve).toBeTypeOf('function');
+    const outside = await serve(new Request('app://annotator/..%2f..%2fpackage.json'));
+    expect(outside.status).toBe(404);
+    expect(outside.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
   });
 
   it('imports the file named on the command line into the --store workspace and the recent list', async () => {

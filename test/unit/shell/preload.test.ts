@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiMethods } from '../../../electron/contract/api.js';
-import { API_METHOD_NAMES, HOST_EVENT_CHANNEL, ipcChannelFor, type AnnotatorBridge, type HostEvent } from '../../../electron/contract/channels.js';
-import { contextBridge, ipcRenderer } from './fake-electron.js';
+import { API_METHOD_NAMES, DROPPED_FILES_CHANNEL, HOST_EVENT_CHANNEL, ipcChannelFor, type AnnotatorBridge, type HostEvent } from '../../../electron/contract/channels.js';
+import { contextBridge, ipcRenderer, webUtils } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
@@ -20,9 +20,9 @@ describe('preload', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['annotatorBridge']);
   });
 
-  it('has exactly the contract methods plus onHostEvent, all plain functions', () => {
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, 'onHostEvent'].sort());
-    expect(Object.keys(bridge).sort()).toEqual([...API_METHOD_NAMES, 'onHostEvent'].sort());
+  it('has exactly the contract methods plus onHostEvent and openDroppedFiles, all plain functions', () => {
+    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, 'onHostEvent', 'openDroppedFiles'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...API_METHOD_NAMES, 'onHostEvent', 'openDroppedFiles'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     // Nothing of Electron leaks through.
     expect(Object.values(bridge)).not.toContain(ipcRenderer);
@@ -55,6 +55,24 @@ describe('preload', () => {
     expect(ipcRenderer.emitter.listenerCount(HOST_EVENT_CHANNEL)).toBe(0);
     ipcRenderer.emitter.emit(HOST_EVENT_CHANNEL, rawEvent, { type: 'documents-opened', documentId: 'doc-1' });
     expect(received).toHaveLength(1);
+  });
+
+  it('openDroppedFiles sends the paths Chromium knows for the dropped files, and names the files it knows none for', async () => {
+    const onDisk = new File(['a'], 'story.txt');
+    const fromAWebPage = new File(['b'], 'clip.txt');
+    webUtils.getPathForFile.mockImplementation((file: unknown) => (file === onDisk ? '/home/ann/story.txt' : ''));
+    const envelope = { ok: true, result: { documents: [], failures: [] } };
+    ipcRenderer.invoke.mockClear();
+    ipcRenderer.invoke.mockResolvedValueOnce(envelope);
+    await expect(bridge.openDroppedFiles([fromAWebPage, onDisk])).resolves.toEqual({ response: envelope, withoutPath: [0] });
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(DROPPED_FILES_CHANNEL, { paths: ['/home/ann/story.txt'] });
+
+    // Nothing with a path: nothing crosses over.
+    ipcRenderer.invoke.mockClear();
+    const { withoutPath } = await bridge.openDroppedFiles([fromAWebPage]);
+    expect(withoutPath).toEqual([0]);
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('onHostEvent refuses a non-function', () => {

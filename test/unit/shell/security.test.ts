@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_PAGE_URL } from '../../../electron/shell/app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/browser-host/server.js';
 import {
   guardWebContents,
@@ -14,7 +15,7 @@ import { app, FakeSession, FakeWebContents, fakeEvent, shell } from './fake-elec
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
 
-const APP_URL = pathToFileURL(path.resolve('dist', 'renderer', 'index.html')).href;
+const APP_URL = APP_PAGE_URL;
 
 beforeEach(() => {
   shell.openExternal.mockClear();
@@ -82,6 +83,13 @@ describe('isAppPageUrl', () => {
     expect(isAppPageUrl('https://evil.example/index.html', APP_URL)).toBe(false);
     expect(isAppPageUrl('not a url', APP_URL)).toBe(false);
     expect(isAppPageUrl(null, APP_URL)).toBe(false);
+  });
+
+  it('refuses the same page from file:// or another app:// host, and user:password look-alikes', () => {
+    expect(isAppPageUrl(pathToFileURL(path.resolve('dist', 'renderer', 'index.html')).href, APP_URL)).toBe(false);
+    expect(isAppPageUrl('app://evil/index.html', APP_URL)).toBe(false);
+    expect(isAppPageUrl('app://x@annotator/index.html', APP_URL)).toBe(false);
+    expect(isAppPageUrl('app://annotator/index.html?from=menu', APP_URL)).toBe(true);
   });
 });
 
