@@ -31,7 +31,21 @@ export const ipcChannelFor = (method: string) => `annotator:${method}`;
 export const HOST_EVENT_CHANNEL = 'annotator:host-event';
 
 export type HostEvent =
-  | { type: 'menu'; command: 'open' | 'undo' | 'redo' | 'delete' | 'review-desk' }
+  | {
+      type: 'menu';
+      command:
+        | 'open'
+        | 'undo'
+        | 'redo'
+        | 'delete'
+        | 'review-desk'
+        | 'import-annotations'
+        | 'export-dataset'
+        | 'merge-workspace'
+        | 'print-report'
+        | 'save-report-pdf'
+        | 'agreement';
+    }
   | { type: 'documents-opened'; documentId: string };
 
 /**

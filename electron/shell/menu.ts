@@ -1,5 +1,5 @@
-// The application menu. Commands the page implements (Open…, Undo, Delete) are sent to it as
-// host events; Open Recent is handled here, because only the main process knows the paths.
+// The application menu. Commands the page implements (Open…, Import…, Print Report…, Undo…) are
+// sent to it as host events; Open Recent is handled here, because only the main process knows the paths.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { HostEvent } from '../contract/channels.js';
 
@@ -48,6 +48,14 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send({ type: 'menu', command: 'open' }) },
       { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
+      { id: 'import-annotations', label: 'Import Annotations…', click: send({ type: 'menu', command: 'import-annotations' }) },
+      { id: 'export-dataset', label: 'Export Dataset…', click: send({ type: 'menu', command: 'export-dataset' }) },
+      { id: 'merge-workspace', label: 'Merge a Colleague’s Workspace…', click: send({ type: 'menu', command: 'merge-workspace' }) },
+      { type: 'separator' },
+      // The claims report, not the page: printing the window itself would give a blank sheet.
+      { id: 'print-report', label: 'Print Report…', accelerator: 'CmdOrCtrl+P', click: send({ type: 'menu', command: 'print-report' }) },
+      { id: 'save-report-pdf', label: 'Save Report as PDF…', click: send({ type: 'menu', command: 'save-report-pdf' }) },
+      { type: 'separator' },
       isMac ? { role: 'close' } : { id: 'quit', role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' },
     ],
   };
@@ -77,6 +85,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         : // Force Reload moves off Shift+Ctrl+R, which opens the review desk.
           ([{ role: 'reload' }, { role: 'forceReload', accelerator: 'Shift+CmdOrCtrl+F5' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])),
       { id: 'review-desk', label: 'Review Desk', accelerator: 'Shift+CmdOrCtrl+R', click: send({ type: 'menu', command: 'review-desk' }) },
+      { id: 'agreement', label: 'Agreement', click: send({ type: 'menu', command: 'agreement' }) },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

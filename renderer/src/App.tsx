@@ -13,7 +13,7 @@ import { DocumentList } from './components/DocumentList';
 import { OrphanList } from './components/OrphanList';
 import { StoreProblem } from './components/StoreProblem';
 import { FileMenu } from './components/FileMenu';
-import { AgreementDialog, ExportDialog } from './components/DatasetDialogs';
+import { AgreementDialog, ExportDialog, ImportDialog } from './components/DatasetDialogs';
 import { LabelsDialog } from './components/LabelsDialog';
 import { Messages } from './components/Messages';
 import { ShortcutSheet } from './components/ShortcutSheet';
@@ -22,11 +22,13 @@ import { SpeakerPanel } from './components/SpeakerPanel';
 import { OPENABLE_EXTENSIONS } from './files';
 import { useWorkspace } from './state/use-workspace';
 import { ClaimHistory, ReviewerNoteField } from './review/ClaimHistory';
-import { ReportDialog } from './review/ReportDialog';
+import { ReportDialog, type ReportRun } from './review/ReportDialog';
 import { ReviewDesk } from './review/ReviewDesk';
 import { ReviewSettingsDialog, VerdictScaleDialog } from './review/ReviewSetup';
 import { useReviewDesk } from './review/use-review-desk';
+import { rowKey } from './review/claim-table';
 import type { ClaimRow, ExportFormat } from '../../electron/contract/api';
+import type { HostEvent } from '../../electron/contract/channels';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -34,6 +36,9 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable ? false : /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
+
+/** Menu commands that act on the open document: the desk shows none, so there they do nothing. */
+const DOCUMENT_COMMANDS: ReadonlySet<Extract<HostEvent, { type: 'menu' }>['command']> = new Set(['undo', 'redo', 'delete']);
 
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved — see the message' } as const;
 
@@ -43,7 +48,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
   const [view, setView] = useState<'document' | 'desk'>('document');
   const [fromDesk, setFromDesk] = useState(false);
-  const [deskDialog, setDeskDialog] = useState<null | 'scale' | 'settings' | { report: string | null }>(null);
+  const [deskDialog, setDeskDialog] = useState<null | 'scale' | 'settings' | { report: string | null; run?: ReportRun }>(null);
+  const reportRuns = useRef(0);
   const [exportFormat, setExportFormat] = useState<ExportFormat>('jsonl');
   const whenSaved = useCallback(() => queue.whenIdle(), [queue]);
   const fileInputRef = useRef<HTMLInputElement>(null);
@@ -56,6 +62,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [dragging, setDragging] = useState(false);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [showLabels, setShowLabels] = useState(false);
+  const [showImport, setShowImport] = useState(false);
   const [showExport, setShowExport] = useState(false);
   const [showAgreement, setShowAgreement] = useState(false);
   const [speakerId, setSpeakerId] = useState<string | null>(null);
@@ -146,6 +153,22 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     else fileInputRef.current?.click();
   }, [actions, nativeDialog]);
 
+  // What the header's, the File menu's and the desk's buttons do, and the native menu with them.
+  const chooseImportFiles = () => importInputRef.current?.click();
+  const openExport = (format: ExportFormat) => {
+    setExportFormat(format);
+    setShowExport(true);
+  };
+  /** The report starts on the document in view: the open one, or on the desk the focused claim's. */
+  const openReport = (action?: ReportRun['action']) => {
+    if (state.documents.length === 0) {
+      actions.report(new Error('There is nothing to report yet: the workspace has no documents. Open a story first.'));
+      return;
+    }
+    const documentId = view === 'desk' ? desk.visible.find((row) => rowKey(row) === desk.focusedKey)?.documentId ?? null : current?.document.id ?? null;
+    setDeskDialog({ report: documentId, ...(action && { run: { action, seq: ++reportRuns.current } }) });
+  };
+
   // Shortcuts that work anywhere in the window.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -206,26 +229,61 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   }, [actions, open, state.selectedId, state.session?.host, toggleDesk, view, fromDesk, showDesk]);
 
   // Desktop menu commands and files opened from outside the window.
-  useEffect(
-    () =>
-      client.onHostEvent((event) => {
-        // The desk shows no document: the menu's undo, redo and delete would act on one unseen.
-        if (event.type === 'menu' && view === 'desk' && event.command !== 'open' && event.command !== 'review-desk') return;
-        if (event.type === 'menu' && event.command === 'open') open();
-        else if (event.type === 'menu' && event.command === 'undo') {
-          // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
-          if (isTyping(document.activeElement)) document.execCommand('undo');
-          else actions.undo();
-        } else if (event.type === 'menu' && event.command === 'redo') {
-          if (isTyping(document.activeElement)) document.execCommand('redo');
-          else actions.redo();
-        }
-        else if (event.type === 'menu' && event.command === 'delete' && state.selectedId) actions.deleteAnnotation(state.selectedId);
-        else if (event.type === 'menu' && event.command === 'review-desk') toggleDesk();
-        else if (event.type === 'documents-opened') void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
-      }),
-    [actions, client, open, state.selectedId, toggleDesk, view],
-  );
+  // Read when the event comes, so it sees the window as it is then; subscribed once.
+  const onHostEvent = useRef<(event: HostEvent) => void>(() => undefined);
+  onHostEvent.current = (event) => {
+    if (event.type === 'documents-opened') {
+      void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
+      return;
+    }
+    // The desk shows no document: the menu's undo, redo and delete would act on one unseen.
+    if (view === 'desk' && DOCUMENT_COMMANDS.has(event.command)) return;
+    // No sheet over another: one asked for again just stays; over a different one, the window says which to close.
+    const sheetInTheWay = (askedForIsOpen: boolean) => {
+      const shown = document.querySelector('.sheet[role=dialog]')?.getAttribute('aria-label');
+      if (!shown || askedForIsOpen) return false;
+      actions.report(new Error(`“${shown}” is open: close it first.`));
+      return true;
+    };
+    switch (event.command) {
+      case 'open':
+        open();
+        break;
+      case 'undo':
+        // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
+        if (isTyping(document.activeElement)) document.execCommand('undo');
+        else actions.undo();
+        break;
+      case 'redo':
+        if (isTyping(document.activeElement)) document.execCommand('redo');
+        else actions.redo();
+        break;
+      case 'delete':
+        if (state.selectedId) actions.deleteAnnotation(state.selectedId);
+        break;
+      case 'review-desk':
+        toggleDesk();
+        break;
+      case 'import-annotations':
+        if (!sheetInTheWay(showImport)) setShowImport(true);
+        break;
+      case 'export-dataset':
+        // From the desk, as its own Export…: ClaimReview first.
+        if (!sheetInTheWay(showExport)) openExport(view === 'desk' ? 'claimreview' : 'jsonl');
+        break;
+      case 'merge-workspace':
+        if (!sheetInTheWay(false)) void actions.mergeWorkspace();
+        break;
+      case 'print-report':
+      case 'save-report-pdf':
+        if (!sheetInTheWay(typeof deskDialog === 'object' && deskDialog !== null)) openReport(event.command === 'print-report' ? 'print' : 'pdf');
+        break;
+      case 'agreement':
+        if (!sheetInTheWay(showAgreement)) setShowAgreement(true);
+        break;
+    }
+  };
+  useEffect(() => client.onHostEvent((event) => onHostEvent.current(event)), [client]);
 
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
@@ -275,10 +333,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <button type="button" className="shortcuts-button" aria-pressed={view === 'desk'} onClick={toggleDesk} title={`Every claim in the workspace, to review (${MOD}Shift+R)`}>
           Review desk
         </button>
-        <button type="button" className="shortcuts-button" onClick={() => importInputRef.current?.click()} title="Import annotations from brat, doccano, spaCy, Label Studio or W3C files">
+        <button type="button" className="shortcuts-button" onClick={chooseImportFiles} title="Import annotations from brat, doccano, spaCy, Label Studio or W3C files">
           Import…
         </button>
-        <button type="button" className="shortcuts-button" onClick={() => (setExportFormat('jsonl'), setShowExport(true))} title="Export a dataset for NLP tools">
+        <button type="button" className="shortcuts-button" onClick={() => openExport('jsonl')} title="Export a dataset for NLP tools">
           Export…
         </button>
         <button type="button" className="shortcuts-button" onClick={() => setShowAgreement(true)} title="How well annotators agree">
@@ -307,8 +365,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onOpenInContext={(row) => void openInContext(row)}
           onEditScale={() => setDeskDialog('scale')}
           onEditSettings={() => setDeskDialog('settings')}
-          onExport={() => (setExportFormat('claimreview'), setShowExport(true))}
-          onReport={(documentId) => setDeskDialog({ report: documentId })}
+          onExport={() => openExport('claimreview')}
+          onReport={() => openReport()}
         />
       )}
       <div className="layout" hidden={view === 'desk'}>
@@ -468,8 +526,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <ReviewSettingsDialog client={client} settings={state.session.reviewSettings} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />
       )}
       {deskDialog && typeof deskDialog === 'object' && state.session && (
-        <ReportDialog client={client} session={state.session} documents={state.documents} speakers={state.speakers} documentId={deskDialog.report} onClose={() => setDeskDialog(null)} />
+        <ReportDialog client={client} session={state.session} documents={state.documents} speakers={state.speakers} documentId={deskDialog.report} run={deskDialog.run} onClose={() => setDeskDialog(null)} />
       )}
+      {showImport && <ImportDialog onChoose={chooseImportFiles} onClose={() => setShowImport(false)} />}
       {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}

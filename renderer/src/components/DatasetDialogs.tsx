@@ -1,4 +1,5 @@
-// The trainers' side of the window: export a dataset, and see how well annotators agree.
+// The trainers' side of the window: import annotations, export a dataset, and see how well
+// annotators agree.
 import { useEffect, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
@@ -116,6 +117,24 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
           </ul>
         </details>
       )}
+    </Dialog>
+  );
+}
+
+/**
+ * Import… from the desktop menu. A menu command is not a user gesture, and Chromium opens a file
+ * chooser only for one: the click on this sheet's button is.
+ */
+export function ImportDialog({ onChoose, onClose }: { onChoose(): void; onClose(): void }) {
+  return (
+    <Dialog title="Import annotations" onClose={onClose}>
+      <p>
+        Highlights made in other tools, with the documents they annotate: doccano or spaCy JSONL (.jsonl), Label Studio tasks (.json), W3C Web Annotation (.jsonld), or brat (an .ann
+        chosen together with its .txt).
+      </p>
+      <button type="button" className="primary" onClick={() => (onClose(), onChoose())}>
+        Choose files…
+      </button>
     </Dialog>
   );
 }

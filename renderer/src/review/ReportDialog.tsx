@@ -1,6 +1,6 @@
 // One document's claims and verdicts, laid out to print (print CSS hides the rest of the window)
 // or, in the desktop app, to save as a PDF.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { verdictRating, type ClaimFields, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
@@ -12,7 +12,15 @@ interface Props {
   documents: DocumentSummary[];
   speakers: Speaker[];
   documentId: string | null;
+  /** A menu command (File › Print Report…): press that button once the claims are laid out. */
+  run?: ReportRun;
   onClose(): void;
+}
+
+/** `seq` tells one command from the next, so choosing it again with the report open runs again. */
+export interface ReportRun {
+  action: 'print' | 'pdf';
+  seq: number;
 }
 
 const WORTHINESS = { low: 'Low', medium: 'Medium', high: 'High' } as const;
@@ -24,7 +32,7 @@ interface ReportClaim {
   claim: ClaimFields | undefined;
 }
 
-export function ReportDialog({ client, session, documents, speakers, documentId, onClose }: Props) {
+export function ReportDialog({ client, session, documents, speakers, documentId, run, onClose }: Props) {
   const [chosen, setChosen] = useState(documentId ?? documents[0]?.id ?? '');
   const [claims, setClaims] = useState<ReportClaim[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -57,6 +65,17 @@ export function ReportDialog({ client, session, documents, speakers, documentId,
       setMessage((error as Error).message);
     }
   };
+
+  const ranSeq = useRef(0);
+  // Once the claims are in: printed before, the page would say "Loading…".
+  useEffect(() => {
+    if (!run || run.seq === ranSeq.current || claims === null) return;
+    ranSeq.current = run.seq;
+    if (claims.length === 0) setMessage(`Nothing to ${run.action === 'print' ? 'print' : 'save'}: this document has no claims.`);
+    else if (run.action === 'print') window.print();
+    else void savePdf();
+  }, [run, claims]);
+
   const speakerName = (id: string | null) => (id ? speakers.find((s) => s.id === id)?.name ?? '' : '');
   const statusName = (id: string) => session.statuses.find((s) => s.id === id)?.name ?? id;
 

@@ -23,7 +23,8 @@ interface Props {
   onEditScale(): void;
   onEditSettings(): void;
   onExport(): void;
-  onReport(documentId: string | null): void;
+  /** The window opens it on the focused claim's document. */
+  onReport(): void;
 }
 
 export const rowDomId = (row: ClaimRow): string => `claim-${row.documentId}-${row.annotationId}`;
@@ -211,7 +212,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
           <button type="button" className="secondary" onClick={onEditSettings}>
             Review settings…
           </button>
-          <button type="button" className="secondary" onClick={() => onReport(focused?.documentId ?? null)}>
+          <button type="button" className="secondary" onClick={onReport}>
             Report…
           </button>
           <button type="button" className="secondary" onClick={onExport} title="Export ClaimReview or the claims as CSV">

@@ -51,6 +51,41 @@ describe('application menu', () => {
     expect(file.at(-1)?.role).toBe('quit');
   });
 
+  it('File offers what the window offers: Import, Export, Merge, and the report to print or save as PDF', () => {
+    const opts = options();
+    const file = submenu(top(buildMenuTemplate(opts), 'File'));
+    const items = ['import-annotations', 'export-dataset', 'merge-workspace', 'print-report', 'save-report-pdf'].map((id) => find(file, id));
+    expect(items.map((item) => [item?.label, item?.accelerator])).toEqual([
+      ['Import Annotations…', undefined],
+      ['Export Dataset…', undefined],
+      ['Merge a Colleague’s Workspace…', undefined],
+      ['Print Report…', 'CmdOrCtrl+P'],
+      ['Save Report as PDF…', undefined],
+    ]);
+    for (const item of items) click(item);
+    expect(opts.sent).toEqual([
+      { type: 'menu', command: 'import-annotations' },
+      { type: 'menu', command: 'export-dataset' },
+      { type: 'menu', command: 'merge-workspace' },
+      { type: 'menu', command: 'print-report' },
+      { type: 'menu', command: 'save-report-pdf' },
+    ]);
+    // Between Open Recent and Quit, in two groups of their own.
+    const ids = file.map((item) => item.id ?? item.type ?? item.role);
+    expect(ids).toEqual(['open', 'open-recent', 'separator', 'import-annotations', 'export-dataset', 'merge-workspace', 'separator', 'print-report', 'save-report-pdf', 'separator', 'quit']);
+  });
+
+  it('every accelerator is used once, on every platform and build', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      for (const isPackaged of [true, false]) {
+        const all = (items: MenuItemConstructorOptions[]): string[] => items.flatMap((item) => [...(item.accelerator ? [String(item.accelerator)] : []), ...all(submenu(item))]);
+        const accelerators = all(buildMenuTemplate(options({ platform, isPackaged })));
+        expect(accelerators).toContain('CmdOrCtrl+P');
+        expect(new Set(accelerators).size).toBe(accelerators.length);
+      }
+    }
+  });
+
   it('Open Recent lists file names newest first and opens by id', () => {
     const opts = options({
       recentFiles: () => [
@@ -113,6 +148,15 @@ describe('application menu', () => {
       const force = items.find((item) => item.role === 'forceReload');
       if (force) expect(force.accelerator).toBe('Shift+CmdOrCtrl+F5');
     }
+  });
+
+  it('View › Agreement asks the page for the agreement between annotators', () => {
+    const opts = options();
+    const agreement = find(submenu(top(buildMenuTemplate(opts), 'View')), 'agreement');
+    expect(agreement?.label).toBe('Agreement');
+    expect(agreement?.accelerator).toBeUndefined();
+    click(agreement);
+    expect(opts.sent).toEqual([{ type: 'menu', command: 'agreement' }]);
   });
 
   it('Help › About', () => {
