@@ -133,7 +133,8 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
       const win = options.window();
       if (!win) throw new ApiError('unsupported', 'There is no window to print.');
       const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
-      const box = { title: 'Save the report as PDF', defaultPath: `${suggestedName.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'report'}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const base = suggestedName.replace(/\.pdf$/i, '').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim() || 'report';
+      const box = { title: 'Save the report as PDF', defaultPath: `${base}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
       const chosen = await dialog.showSaveDialog(win, box);
       if (chosen.canceled || !chosen.filePath) return null;
       await writeFileDurably(chosen.filePath, pdf);

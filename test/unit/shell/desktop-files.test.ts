@@ -332,6 +332,13 @@ describe('saveReportPdf', () => {
     expect((await fs.readFile(target)).toString()).toBe('%PDF-1.4 report');
   });
 
+  it('suggests one .pdf ending when the window already named the file .pdf', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    await files.saveReportPdf('story — claims.pdf');
+    const box = dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string };
+    expect(box.defaultPath).toBe('story — claims.pdf');
+  });
+
   it('writes nothing when the dialog is cancelled', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
     await expect(files.saveReportPdf('report')).resolves.toBeNull();
