@@ -183,32 +183,10 @@ async function openChromium() {
   // reaches a network (there is none in tests, and a real window would have none to reach either).
   await context.route(
     () => true,
-    async (route) => {
-      const request = route.request();
-      const url = request.url();
-      const frame = request.frame();
-      const contents = frame ? WebContents.forPage(frame.page()) : null;
-      if (request.isNavigationRequest() && contents && !contents.allowsNavigation(url, frame)) {
-        await route.abort('blockedbyclient');
-        return;
-      }
-      if (!isProtocolUrl(url)) {
-        await route.abort('internetdisconnected');
-        return;
-      }
-      const electronUrl = fromPageUrl(url);
-      const scheme = new URL(electronUrl).protocol.slice(0, -1);
-      const handler = protocolHandlers.get(scheme);
-      const response = await handler(new Request(electronUrl, { method: request.method(), headers: await request.allHeaders() }));
-      const headers = {};
-      response.headers.forEach((value, name) => {
-        headers[name] = [value];
-      });
-      const finalHeaders = applyHeaderListeners(electronUrl, headers);
-      const flat = {};
-      for (const [name, value] of Object.entries(finalHeaders)) flat[name] = Array.isArray(value) ? value.join(', ') : String(value);
-      await route.fulfill({ status: response.status, headers: flat, body: Buffer.from(await response.arrayBuffer()) });
-    },
+    (route) => answerRequest(route).catch(async (error) => {
+      report({ type: 'stand-in-error', text: String(error?.stack ?? error) });
+      await route.abort('failed').catch(() => undefined);
+    }),
   );
 
   // ipcRenderer.invoke from any frame of any window: answered by ipcMain's handlers with an
@@ -227,15 +205,59 @@ async function openChromium() {
   await context.addInitScript({ content: PAGE_SIDE });
 
   context.on('page', async (popup) => {
-    // window.open: Electron asks the opener's window-open handler, which for us always denies.
+    // A window.open popup: the window-open handler already answered (see answerRequest).
     const opener = await popup.opener().catch(() => null);
-    const parent = opener ? WebContents.forPage(opener) : null;
-    if (!parent) return;
-    const decision = parent.windowOpenHandler?.({ url: fromPageUrl(popup.url()) }) ?? { action: 'allow' };
-    report({ type: 'window-open', url: fromPageUrl(popup.url()), action: decision.action });
-    if (decision.action !== 'allow') await popup.close().catch(() => undefined);
+    if (opener) await popup.close().catch(() => undefined);
   });
   return context;
+}
+
+async function answerRequest(route) {
+  const request = route.request();
+  const url = request.url();
+  let frame = null;
+  try {
+    frame = request.frame();
+  } catch {
+    // A popup's first request comes before its frame exists.
+    frame = null;
+  }
+  if (request.isNavigationRequest() && !frame) {
+    // window.open: Electron asks the opener's window-open handler before anything loads.
+    const opener = [...WebContents.all].find((contents) => contents.windowOpenHandler);
+    const decision = opener?.windowOpenHandler({ url: fromPageUrl(url), frameName: '', features: '', disposition: 'new-window' }) ?? { action: 'allow' };
+    report({ type: 'window-open', url: fromPageUrl(url), action: decision.action });
+    await route.abort('aborted');
+    return;
+  }
+  const contents = frame ? WebContents.forPage(frame.page()) : null;
+  if (request.isNavigationRequest() && contents && !contents.allowsNavigation(url, frame)) {
+    // ERR_ABORTED: Chromium drops the navigation and keeps the page, as a prevented will-navigate does.
+    await route.abort('aborted');
+    return;
+  }
+  if (url.startsWith('file:')) {
+    // Local files load as they do in Electron; whether the page may ask for one is the CSP's call.
+    await route.continue();
+    return;
+  }
+  if (!isProtocolUrl(url)) {
+    // Nothing ever reaches a network: there is none in tests, and the CSP allows none anyway.
+    await route.abort('internetdisconnected');
+    return;
+  }
+  const electronUrl = fromPageUrl(url);
+  const scheme = new URL(electronUrl).protocol.slice(0, -1);
+  const handler = protocolHandlers.get(scheme);
+  const response = await handler(new Request(electronUrl, { method: request.method(), headers: await request.allHeaders() }));
+  const headers = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = [value];
+  });
+  const finalHeaders = applyHeaderListeners(electronUrl, headers);
+  const flat = {};
+  for (const [name, value] of Object.entries(finalHeaders)) flat[name] = Array.isArray(value) ? value.join(', ') : String(value);
+  await route.fulfill({ status: response.status, headers: flat, body: Buffer.from(await response.arrayBuffer()) });
 }
 
 function chromiumContext() {
