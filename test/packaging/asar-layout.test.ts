@@ -1,10 +1,11 @@
-// Packaging check: builds the unpacked Linux layout (`electron-builder --linux dir`) offline
-// and inspects what would ship inside resources/app.asar.
+// Packaging check: runs electron-builder offline (test/packaging/offline-build.cjs) and inspects
+// what it produced and computed: the unpacked Linux layout with resources/app.asar, the deb's and
+// the AppImage's desktop entries and the deb's AppArmor profile (each target stopped just before
+// downloading its tool), and what the Windows NSIS target would add to its script.
 //
-// Real installers need the Electron zip and AppImage/fpm tools from the network, so this
-// test points electron-builder at a local placeholder "Electron distribution" (a directory
-// holding one dummy `electron` executable) and routes any HTTP(S) through a dead proxy:
-// if electron-builder ever tries to download something, the test fails fast instead of
+// Real installers need the Electron zip and AppImage/fpm/NSIS tools from the network, so the
+// builds use a local placeholder "Electron distribution" and route any HTTP(S) through a dead
+// proxy: if electron-builder ever tries to download something, the test fails fast instead of
 // hanging. Needs dist/ (runs `npm run build` when dist/electron/main.js is missing).
 //
 // Set NA_KEEP_PACKAGING_TMP=1 to keep the temporary output for inspection.
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
-const HOOK = './test/packaging/capture-linux-metadata.cjs';
+const RUNNER = path.join(root, 'test', 'packaging', 'offline-build.cjs');
 
 interface PackageJson {
   name?: string;
@@ -194,28 +195,32 @@ function packageNameOf(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
 }
 
-interface LinuxReport {
-  executableName: string;
-  config: {
-    appId?: string;
-    productName?: string;
-    asar?: boolean;
-    fileAssociations?: Array<{ ext: string | string[]; name?: string }>;
-  };
-  fileAssociations: Array<{ ext: string | string[]; name?: string; role?: string }>;
-  icons?: Array<{ file: string; size: number }>;
-  desktopEntry?: string;
-  linuxHelperError?: string;
+interface BuildReport {
+  appOutDir: string;
+  executableName?: string;
+  fileAssociations: Array<{ ext: string | string[] }>;
+  deb?: { fpmArgs: string[]; desktopEntry: string | null; afterInstall: string | null; afterRemove: string | null; appArmorProfile: string | null };
+  appImage?: { desktopEntry: string; desktopFileName: string };
+  nsisInclude?: string | null;
+  nsisGeneratedScript?: string;
+}
+
+/** The `Key=value` lines of a desktop entry's [Desktop Entry] group. */
+function desktopKeys(entry: string): Record<string, string> {
+  const group = entry.split(/^\[/m).find((g) => g.startsWith('Desktop Entry]')) ?? '';
+  return Object.fromEntries(group.split('\n').slice(1).filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
 }
 
 // ---------------------------------------------------------------------------------------
 
-describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
+describe('electron-builder offline (placeholder Electron): Linux deb + AppImage, Windows NSIS', () => {
   let tmp = '';
   let outDir = '';
-  let reportFile = '';
   let archive: AsarArchive;
   let buildSeconds = 0;
+  let linux: BuildReport;
+  let windows: BuildReport;
+  let config: { linux: { mimeTypes: string[] } };
 
   beforeAll(() => {
     if (!fs.existsSync(path.join(root, 'dist', 'electron', 'main.js'))) {
@@ -232,17 +237,7 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
     }
 
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'na-packaging-'));
-    const electronDist = path.join(tmp, 'electron-dist');
     outDir = path.join(tmp, 'out');
-    reportFile = path.join(tmp, 'linux-report.json');
-    fs.mkdirSync(electronDist);
-    // electron-builder copies this directory as the Electron runtime and renames `electron`
-    // to linux.executableName; nothing else in it is required for the dir target.
-    fs.writeFileSync(
-      path.join(electronDist, 'electron'),
-      '#!/bin/sh\necho "placeholder Electron binary from test/packaging; not runnable" >&2\nexit 1\n',
-      { mode: 0o755 },
-    );
 
     const electronVersion = readJson<PackageJson>(path.join(root, 'node_modules', 'electron', 'package.json')).version;
     expect(electronVersion).toMatch(/^\d+\.\d+\.\d+/);
@@ -255,7 +250,6 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
     Object.assign(env, {
       CSC_IDENTITY_AUTO_DISCOVERY: 'false', // no code-signing identity lookup
       ELECTRON_BUILDER_OFFLINE: 'true',
-      NO_UPDATE_NOTIFIER: '1', // the CLI would otherwise ask the npm registry for a newer version
       ELECTRON_BUILDER_CACHE: path.join(tmp, 'cache'),
       USE_HARD_LINKS: 'false',
       HTTP_PROXY: 'http://127.0.0.1:9', // any download attempt fails at once
@@ -264,38 +258,28 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
       https_proxy: 'http://127.0.0.1:9',
       NO_PROXY: '',
       no_proxy: '',
-      NEWSROOM_PACKAGING_REPORT: reportFile,
     });
 
-    const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder');
-    const args = [
-      '--linux',
-      'dir',
-      '--x64',
-      '--publish',
-      'never',
-      `-c.electronDist=${electronDist}`,
-      `-c.electronVersion=${electronVersion}`,
-      `-c.directories.output=${outDir}`,
-      `-c.afterPack=${HOOK}`,
-    ];
-    const started = Date.now();
-    const run = spawnSync(bin, args, {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-      timeout: 180_000,
-      maxBuffer: 32 * 1024 * 1024,
-      shell: process.platform === 'win32',
-    });
-    buildSeconds = (Date.now() - started) / 1000;
-    if (run.status !== 0) {
-      throw new Error(
-        `electron-builder failed (status ${run.status}, signal ${run.signal}, ${buildSeconds}s):\n` +
-          `${run.stdout}\n${run.stderr}\n${run.error ?? ''}`,
-      );
-    }
-    archive = new AsarArchive(path.join(outDir, 'linux-unpacked', 'resources', 'app.asar'));
+    const runBuild = (platform: 'linux' | 'win'): BuildReport => {
+      const reportFile = path.join(tmp, `report-${platform}.json`);
+      const started = Date.now();
+      const run = spawnSync(process.execPath, [RUNNER, platform, path.join(outDir, platform), reportFile, electronVersion ?? ''], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 180_000,
+        maxBuffer: 32 * 1024 * 1024,
+      });
+      buildSeconds += (Date.now() - started) / 1000;
+      if (run.status !== 0) {
+        throw new Error(`electron-builder (${platform}) failed (status ${run.status}, signal ${run.signal}):\n${run.stdout}\n${run.stderr}\n${run.error ?? ''}`);
+      }
+      return readJson<BuildReport>(reportFile);
+    };
+    linux = runBuild('linux');
+    windows = runBuild('win');
+    config = (requireFromRoot('js-yaml') as { load(text: string): unknown }).load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as typeof config;
+    archive = new AsarArchive(path.join(linux.appOutDir, 'resources', 'app.asar'));
   });
 
   afterAll(() => {
@@ -304,7 +288,7 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
 
   it('produces the unpacked layout with the app in resources/app.asar', () => {
     expect(buildSeconds).toBeGreaterThan(0);
-    const appOut = path.join(outDir, 'linux-unpacked');
+    const appOut = linux.appOutDir;
     expect(fs.existsSync(path.join(appOut, 'newsroom-annotator'))).toBe(true);
     expect(fs.existsSync(path.join(appOut, 'resources', 'app.asar'))).toBe(true);
     expect(fs.existsSync(path.join(appOut, 'resources', 'app'))).toBe(false);
@@ -327,12 +311,17 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
     expect(pkg.devDependencies).toBeUndefined();
   });
 
-  it('ships every file of dist/ except source maps', () => {
-    const expected = listFiles(path.join(root, 'dist'))
+  it('ships exactly the desktop app’s own files: main, preload, the renderer and package.json', () => {
+    const renderer = listFiles(path.join(root, 'dist', 'renderer'))
       .filter((f) => !f.endsWith('.map'))
-      .map((f) => `dist/${f}`);
-    const missing = expected.filter((f) => !archive.has(f));
-    expect(missing).toEqual([]);
+      .map((f) => `dist/renderer/${f}`);
+    const ours = archive.filePaths.filter((p) => !p.startsWith('node_modules/'));
+    expect(ours.sort()).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', ...renderer].sort());
+    // start/serve/cli are built for a clone (npm start, npm run serve, the CLI), not the app.
+    for (const clone of ['dist/electron/start.js', 'dist/electron/serve.js', 'dist/electron/cli.js']) {
+      expect(fs.existsSync(path.join(root, clone)), `${clone} is built`).toBe(true);
+      expect(archive.has(clone), `${clone} in app.asar`).toBe(false);
+    }
   });
 
   it('main process and preload load only Node built-ins, electron and packaged modules', () => {
@@ -419,15 +408,13 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
     expect(files.some((p) => p.split('/').includes('.bin'))).toBe(false);
   });
 
-  it('electron-builder.yml declares the app identity, targets and .txt/.md associations', () => {
+  it('electron-builder.yml declares the app identity, targets and icons', () => {
     const yaml = requireFromRoot('js-yaml') as { load(text: string): unknown };
     const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
       appId: string;
       productName: string;
       asar: boolean;
       directories: { output: string };
-      files: string[];
-      fileAssociations: Array<{ ext: string; name: string; role?: string }>;
       linux: { target: string[]; category: string; icon: string; maintainer?: string };
       win: { target: string[]; icon: string };
       mac: { target: string[]; icon: string };
@@ -436,9 +423,6 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
     expect(config.productName).toBe('Newsroom Annotator');
     expect(config.asar).toBe(true);
     expect(config.directories.output).toBe('release');
-    const byExt = new Map(config.fileAssociations.map((a) => [a.ext, a]));
-    expect(byExt.get('txt')).toMatchObject({ name: 'NewsroomAnnotator.txt', description: 'Text document', role: 'Editor' });
-    expect(byExt.get('md')).toMatchObject({ name: 'NewsroomAnnotator.md', description: 'Markdown document' });
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.linux.category).toBe('Office');
     expect(config.linux.maintainer).toBeTruthy();
@@ -455,28 +439,44 @@ describe('electron-builder --linux dir (offline, placeholder Electron)', () => {
     }
   });
 
-  it('electron-builder loaded the associations, icon set and desktop entry (Linux)', () => {
-    const report = readJson<LinuxReport>(reportFile);
-    expect(report.config.appId).toBe('org.newsroom.annotator');
-    expect(report.config.asar).toBe(true);
-    const exts = report.fileAssociations.flatMap((a) => (Array.isArray(a.ext) ? a.ext : [a.ext]));
-    expect(exts).toEqual(expect.arrayContaining(['txt', 'md']));
+  it('the deb installs a desktop entry that passes files (%F) for every document type, with the icon set', () => {
+    const deb = linux.deb!;
+    const keys = desktopKeys(deb.desktopEntry ?? '');
+    expect(keys).toMatchObject({ Name: 'Newsroom Annotator', Icon: 'newsroom-annotator', Categories: 'Office;', Type: 'Application', StartupWMClass: 'newsroom-annotator' });
+    expect(keys.Exec).toBe('"/opt/Newsroom Annotator/newsroom-annotator" %F');
+    expect(keys.MimeType).toBe(`${config.linux.mimeTypes.join(';')};`);
+    expect(deb.fpmArgs.some((a) => a.endsWith('=/usr/share/applications/newsroom-annotator.desktop'))).toBe(true);
+    // The system's types are reused: no MIME package of our own.
+    expect(deb.fpmArgs.filter((a) => a.includes('/usr/share/mime/'))).toEqual([]);
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+      expect(deb.fpmArgs, `${size}px icon`).toContain(`${path.join(root, 'assets', 'icons', `${size}x${size}.png`)}=/usr/share/icons/hicolor/${size}x${size}/apps/newsroom-annotator.png`);
+    }
+  });
 
-    if (report.linuxHelperError) {
-      // electron-builder internals moved; the checks above still hold.
-      console.warn(`Linux desktop metadata not checkable: ${report.linuxHelperError.split('\n')[0]}`);
-      return;
-    }
-    const iconSizes = (report.icons ?? []).map((i) => i.size);
-    expect(iconSizes).toEqual(expect.arrayContaining([16, 32, 48, 64, 128, 256, 512]));
-    for (const icon of report.icons ?? []) {
-      expect(path.relative(root, icon.file).split(path.sep).join('/')).toMatch(/^assets\/icons\//);
-    }
-    const entry = report.desktopEntry ?? '';
-    expect(entry).toMatch(/^Name=Newsroom Annotator$/m);
-    expect(entry).toMatch(/^Icon=newsroom-annotator$/m);
-    expect(entry).toMatch(/^Categories=Office;$/m);
-    const mime = /^MimeType=(.*)$/m.exec(entry)?.[1]?.split(';') ?? [];
-    expect(mime).toEqual(expect.arrayContaining(['text/plain', 'text/markdown']));
+  it('the AppImage’s desktop entry keeps the sandbox (no --no-sandbox) and passes URLs (%U), which the app reads', () => {
+    const appImage = linux.appImage!;
+    const keys = desktopKeys(appImage.desktopEntry);
+    expect(appImage.desktopFileName).toBe('newsroom-annotator.desktop');
+    expect(keys.Exec).toBe('AppRun %U');
+    expect(keys.MimeType).toBe(`${config.linux.mimeTypes.join(';')};`);
+  });
+
+  it('the deb installs (and on removal removes) an AppArmor profile letting the app use user namespaces', () => {
+    const deb = linux.deb!;
+    const profile = deb.appArmorProfile ?? '';
+    expect(profile).toMatch(/^profile "newsroom-annotator" "\/opt\/Newsroom Annotator\/newsroom-annotator" flags=\(unconfined\) \{$/m);
+    expect(profile).toMatch(/^\s+userns,$/m);
+    expect(fs.existsSync(path.join(linux.appOutDir, 'resources', 'apparmor-profile'))).toBe(true);
+    expect(deb.afterInstall).toContain("APPARMOR_PROFILE_TARGET='/etc/apparmor.d/newsroom-annotator'");
+    expect(deb.afterRemove).toContain("APPARMOR_PROFILE_DEST='/etc/apparmor.d/newsroom-annotator'");
+  });
+
+  it('Windows: electron-builder adds no file association of its own; the NSIS target uses assets/installer.nsh', () => {
+    expect(windows.fileAssociations).toEqual([]);
+    expect(windows.nsisInclude).toBe(path.join(root, 'assets', 'installer.nsh'));
+    expect(windows.nsisGeneratedScript).not.toMatch(/APP_ASSOCIATE|registerFileAssociations|FileAssociation\.nsh/);
+    expect(fs.existsSync(path.join(windows.appOutDir, 'resources', 'app.asar'))).toBe(true);
+    // On Linux too, no association (and so no MIME package): the types are in linux.mimeTypes.
+    expect(linux.fileAssociations).toEqual([]);
   });
 });
