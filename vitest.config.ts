@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          // The four projects share two cores; a quick test can wait its turn behind a packaging build.
+          testTimeout: 20_000,
         },
       },
       {

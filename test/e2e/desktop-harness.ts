@@ -19,7 +19,8 @@ export type DialogAnswer =
 
 export interface StandInReport {
   type: string;
-  [key: string]: unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each report type has its own fields
+  [key: string]: any;
 }
 
 export interface MenuEntry {

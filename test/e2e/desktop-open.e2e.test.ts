@@ -45,7 +45,7 @@ describe('opening files in the desktop window', () => {
     await app.clickMenu('open');
     await app.page.locator('.cm-content').waitFor();
     await expect.poll(() => editorText(app)).toContain('Security Council');
-    const dialog = app.reports.find((report) => report.type === 'dialog' && report.kind === 'open') as { options: { properties: string[]; filters: { extensions: string[] }[] } };
+    const dialog = app.reports.find((report) => report.type === 'dialog' && report.kind === 'open') as unknown as { options: { properties: string[]; filters: { extensions: string[] }[] } };
     expect(dialog.options.properties).toEqual(['openFile', 'multiSelections']);
     expect(dialog.options.filters[0]!.extensions).toEqual(expect.arrayContaining(['txt', 'md', 'html', 'docx', 'srt', 'vtt']));
     // The main process read the file itself and keeps its place, so it is watched.

@@ -65,7 +65,7 @@ describe('the native menu', () => {
       await app.answerDialogs({ kind: 'open', canceled: true });
       const before = reportsOf('dialog').length;
       await app.clickMenu('merge-workspace');
-      await eventually(() => expect((reportsOf('dialog').slice(before)[0] as { options: { properties: string[] } }).options.properties).toEqual(['openDirectory']));
+      await eventually(() => expect((reportsOf('dialog').slice(before)[0] as unknown as { options: { properties: string[] } }).options.properties).toEqual(['openDirectory']));
     },
     'print-report': async () => {
       await app.page.evaluate(() => {
@@ -170,7 +170,7 @@ describe('what is not the app', () => {
       return (window as unknown as { injectedRan?: boolean }).injectedRan ?? false;
     });
     expect(ran).toBe(false);
-    const opened = reportsOf('browser-window')[0] as { options: { webPreferences: Record<string, unknown> } };
+    const opened = reportsOf('browser-window')[0] as unknown as { options: { webPreferences: Record<string, unknown> } };
     expect(opened.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
   });
 
