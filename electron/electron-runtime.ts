@@ -23,13 +23,24 @@ export function findElectronPackage(requireFrom: string = import.meta.url): Elec
   return { dir, version, installScript: path.join(dir, 'install.js') };
 }
 
-export function findElectronBinary(requireFrom: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): string | null {
+/** The executable inside an unzipped runtime, as install.js names it in path.txt. */
+export function electronExecutable(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
+  return platform === 'win32' ? 'electron.exe' : 'electron';
+}
+
+export function findElectronBinary(
+  requireFrom: string = import.meta.url,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
   const pkg = findElectronPackage(requireFrom);
   if (!pkg) return null;
   const pathFile = path.join(pkg.dir, 'path.txt');
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  // An unzipped runtime named by ELECTRON_OVERRIDE_DIST_PATH needs no path.txt.
   const binary = env.ELECTRON_OVERRIDE_DIST_PATH
-    ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron')
+    ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, executable || electronExecutable(platform))
     : executable
       ? path.join(pkg.dir, 'dist', executable)
       : null;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findElectronBinary, findElectronPackage } from '../../../electron/electron-runtime.js';
+import { electronExecutable, findElectronBinary, findElectronPackage } from '../../../electron/electron-runtime.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -49,6 +49,16 @@ describe('findElectronBinary', () => {
     made.push(dist);
     await fs.writeFile(path.join(dist, 'electron'), '');
     expect(findElectronBinary(from(root), { ELECTRON_OVERRIDE_DIST_PATH: dist })).toBe(path.join(dist, 'electron'));
+  });
+
+  it('finds an unzipped runtime in ELECTRON_OVERRIDE_DIST_PATH by the platform’s executable name, with no path.txt', async () => {
+    const root = await project({});
+    const dist = await fs.mkdtemp(path.join(os.tmpdir(), 'electron-dist-'));
+    made.push(dist);
+    await fs.writeFile(path.join(dist, 'electron.exe'), '');
+    expect(findElectronBinary(from(root), { ELECTRON_OVERRIDE_DIST_PATH: dist }, 'win32')).toBe(path.join(dist, 'electron.exe'));
+    expect(findElectronBinary(from(root), { ELECTRON_OVERRIDE_DIST_PATH: dist }, 'linux')).toBeNull();
+    expect(electronExecutable('darwin')).toBe('Electron.app/Contents/MacOS/Electron');
   });
 });
 
