@@ -81,6 +81,11 @@ esac
 exit 0
 `;
 
+/** An unzipped stand-in runtime in `dir`, as for ELECTRON_OVERRIDE_DIST_PATH. */
+export async function writeStandIn(dir: string): Promise<void> {
+  await fs.writeFile(path.join(dir, 'electron'), STAND_IN, { mode: 0o755 });
+}
+
 /** A zip shaped like Electron's: the executable (mode 755) and a version file; `padding` adds bytes. */
 export async function standInZip(padding = 0): Promise<Buffer> {
   const zip = new JSZip();
