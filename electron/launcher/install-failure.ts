@@ -87,7 +87,7 @@ export function classifyInstallFailure(outcome: InstallerOutcome): InstallFailur
     };
   }
   if (/No space left|ENOSPC/i.test(output)) {
-    return { cause: 'disk-full', reason: 'the disk is full', retry: `free some space (the download needs about 300 MB), then ${AGAIN}` };
+    return { cause: 'disk-full', reason: 'the disk is full', retry: `free some disk space (the download goes to the temp folder, then the Electron cache and node_modules/electron), then ${AGAIN}` };
   }
   if (/Permission denied|EACCES|EPERM|EROFS/.test(output)) {
     const target = /'([^']+)'/.exec(line)?.[1];

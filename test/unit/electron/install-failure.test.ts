@@ -52,7 +52,7 @@ describe('classifyInstallFailure on real installer output', () => {
       'the Electron zip could not be unpacked (invalid Zip archive: Could not find EOCD)',
       'delete /tmp/exp/cache/1a6a0793d14e963fef4cdaff8d7f3772b14c8e6f272ceac5851203b436034bb0/electron-v45.5.0-linux-x64.zip and run `npm start` again',
     ],
-    ['disk-full', 'disk-full', 'the disk is full', 'free some space (the download needs about 300 MB), then run `npm start` again'],
+    ['disk-full', 'disk-full', 'the disk is full', 'free some disk space (the download goes to the temp folder, then the Electron cache and node_modules/electron), then run `npm start` again'],
     [
       'permission',
       'permission',
