@@ -3,6 +3,7 @@
 // serves the app in the browser and names the cause in one line. Runs the built start.js in a
 // throwaway copy of the app; the "Electron" it installs is a shell script that records its argv.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +119,27 @@ describe.skipIf(process.platform === 'win32')('npm start on a fresh clone', () =
     expect((await again.exited).code).toBe(0);
     expect(server.requests).toEqual([`/v${ELECTRON_VERSION}/SHASUMS256.txt`]);
     expect(again.output()).toContain(`Electron ${ELECTRON_VERSION} is installed (from the download cache); opening the window.`);
+  });
+
+  it('installs from a cache folder filled by hand, with no network at all', async () => {
+    // As the README says: <cache>/<SHA-256 of the download URL's folder>/<zip>. The mirror's port
+    // is closed, so any request would fail the start.
+    const url = `http://127.0.0.1:${await closedPort()}/`;
+    const { cache, receipt, env } = await user(url);
+    delete env.electron_use_remote_checksums;
+    const zip = await standInZip();
+    const folder = crypto.createHash('sha256').update(`${url}v${ELECTRON_VERSION}`).digest('hex');
+    await fs.mkdir(path.join(cache, folder), { recursive: true });
+    await fs.writeFile(path.join(cache, folder, ZIP_NAME), zip);
+    // The copy's checksums.json vouches for the stand-in, as the real one does for Electron's zip.
+    const app = await appCopy();
+    const sums = { [ZIP_NAME]: crypto.createHash('sha256').update(zip).digest('hex') };
+    await fs.writeFile(path.join(app, 'node_modules/electron/checksums.json'), JSON.stringify(sums));
+
+    const run = startApp(app, [], env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).toContain(`Electron ${ELECTRON_VERSION} is installed (from the download cache); opening the window.`);
+    expect((await readReceipt(receipt)).args).toEqual([app + path.sep]);
   });
 
   it('runs an unzipped runtime named by ELECTRON_OVERRIDE_DIST_PATH without downloading', async () => {
