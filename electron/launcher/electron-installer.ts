@@ -42,11 +42,13 @@ export async function runElectronInstaller(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const signals = forwardSignals(child);
+  // install.js prints nothing on stdout; whatever comes is kept with stderr for the diagnosis.
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 
   let polling = false;
+  let finished = false;
   let seen = 0;
   const poll = options.onProgress
     ? setInterval(() => {
@@ -55,7 +57,8 @@ export async function runElectronInstaller(options: {
         void downloadedBytes(tempDir)
           .then((bytes) => {
             const download = zipDownload(readInstallerReport(stderr).events);
-            if (!download) return;
+            // A poll still under way when the installer ends must not redraw the cleared line.
+            if (!download || finished) return;
             // The zip leaves the temp folder when it is complete, for the cache, and is then unpacked.
             const phase = bytes === 0 && seen > 0 ? 'unpacking' : 'downloading';
             seen = Math.max(seen, bytes);
@@ -72,6 +75,7 @@ export async function runElectronInstaller(options: {
     });
     child.on('close', (code, signal) => resolve({ code, signal }));
   });
+  finished = true;
   if (poll) clearInterval(poll);
   signals.stop();
   await fs.rm(tempDir, { recursive: true, force: true });
