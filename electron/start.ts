@@ -1,17 +1,16 @@
-// `npm start`: the desktop window when the Electron runtime is installed, else the browser host.
-import { spawn } from 'node:child_process';
+// `npm start`: the desktop window (installing Electron's runtime on the first start), else the
+// browser host. The decisions live in launcher/launch.ts.
 import { fileURLToPath } from 'node:url';
 import { builtRendererDir, serve } from './browser-host/serve.js';
-import { findElectronBinary } from './electron-runtime.js';
+import { launch } from './launcher/launch.js';
 
-const argv = process.argv.slice(2);
-const electronBinary = findElectronBinary();
-if (electronBinary) {
-  const appDir = fileURLToPath(new URL('../../', import.meta.url));
-  // Relative paths in argv mean the folder the user ran `npm start` from, not the package's.
-  const child = spawn(electronBinary, [appDir, ...argv], { stdio: 'inherit', cwd: process.env.INIT_CWD ?? process.cwd() });
-  child.on('exit', (code) => process.exit(code ?? 0));
-} else {
-  console.log('The Electron runtime is not installed (offline installs cannot download it), so the app is served in your browser instead.');
-  await serve(argv, builtRendererDir());
-}
+const result = await launch({
+  argv: process.argv.slice(2),
+  env: process.env,
+  appDir: fileURLToPath(new URL('../../', import.meta.url)),
+  requireFrom: import.meta.url,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});
+if (result.host === 'browser') await serve(result.argv, builtRendererDir());
+else process.exit(result.exitCode);

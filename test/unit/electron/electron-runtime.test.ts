@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findElectronBinary } from '../../../electron/electron-runtime.js';
+import { electronExecutable, findElectronBinary, findElectronPackage } from '../../../electron/electron-runtime.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -16,7 +16,7 @@ async function project(options: { pathTxt?: string; binary?: boolean }): Promise
   made.push(root);
   const pkg = path.join(root, 'node_modules', 'electron');
   await fs.mkdir(path.join(pkg, 'dist'), { recursive: true });
-  await fs.writeFile(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', main: 'index.js' }));
+  await fs.writeFile(path.join(pkg, 'package.json'), JSON.stringify({ name: 'electron', version: '45.5.0', main: 'index.js' }));
   // The real index.js downloads when required; ours must never be required.
   await fs.writeFile(path.join(pkg, 'index.js'), 'throw new Error("required electron/index.js");');
   if (options.pathTxt !== undefined) await fs.writeFile(path.join(pkg, 'path.txt'), options.pathTxt);
@@ -49,5 +49,29 @@ describe('findElectronBinary', () => {
     made.push(dist);
     await fs.writeFile(path.join(dist, 'electron'), '');
     expect(findElectronBinary(from(root), { ELECTRON_OVERRIDE_DIST_PATH: dist })).toBe(path.join(dist, 'electron'));
+  });
+
+  it('finds an unzipped runtime in ELECTRON_OVERRIDE_DIST_PATH by the platform’s executable name, with no path.txt', async () => {
+    const root = await project({});
+    const dist = await fs.mkdtemp(path.join(os.tmpdir(), 'electron-dist-'));
+    made.push(dist);
+    await fs.writeFile(path.join(dist, 'electron.exe'), '');
+    expect(findElectronBinary(from(root), { ELECTRON_OVERRIDE_DIST_PATH: dist }, 'win32')).toBe(path.join(dist, 'electron.exe'));
+    expect(findElectronBinary(from(root), { ELECTRON_OVERRIDE_DIST_PATH: dist }, 'linux')).toBeNull();
+    expect(electronExecutable('darwin')).toBe('Electron.app/Contents/MacOS/Electron');
+  });
+});
+
+describe('findElectronPackage', () => {
+  it('names the package folder, its version and its installer, as resolved from the start script', async () => {
+    const root = await project({});
+    const dir = path.join(root, 'node_modules', 'electron');
+    expect(findElectronPackage(from(root))).toEqual({ dir, version: '45.5.0', installScript: path.join(dir, 'install.js') });
+  });
+
+  it('answers null when the electron package is not installed', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'electron-runtime-'));
+    made.push(root);
+    expect(findElectronPackage(from(root))).toBeNull();
   });
 });
