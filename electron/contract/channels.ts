@@ -53,6 +53,8 @@ export type HostEvent =
  * preload (webUtils.getPathForFile). The page never names these paths; it hands over File objects.
  */
 export const DROPPED_FILES_CHANNEL = 'annotator:open-dropped-files';
+/** The most paths one call may carry; the preload sends a larger drop in several calls. */
+export const DROPPED_FILES_PER_CALL = 200;
 
 /** What the main process answers for dropped files (inside the usual { ok, result } envelope). */
 export interface DroppedFilesResult {

@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { isSafeExternalUrl } from './security.js';
 import { ApiError, type DocumentSummary, type RecentFile } from '../contract/api.js';
+import type { DroppedFilesResult } from '../contract/channels.js';
 import type { AnnotatorService, HostOnlyMethods } from '../services/annotator-service.js';
 import { toApiError } from '../services/api-dispatcher.js';
 import { writeFileDurably } from '../services/durable-json-file.js';
 import { mergeWorkspaces } from '../services/merge-workspaces.js';
-import { DOCUMENT_EXTENSIONS } from '../services/documents/index.js';
+import { DOCUMENT_EXTENSIONS, unsupportedDocumentMessage } from '../services/documents/index.js';
 import { openFilesFromPaths, readUserFile, type OpenFileOutcome } from '../services/open-files.js';
 import type { RecentFiles } from '../services/recent-files.js';
 
@@ -31,6 +32,11 @@ export interface DesktopFilesOptions {
 export interface DesktopFiles extends HostOnlyMethods {
   /** Files from the command line, a second instance or the OS: imported and added to the recent list. */
   openPaths(filePaths: string[]): Promise<OpenFileOutcome[]>;
+  /**
+   * Files dropped on the window, by the paths the preload read from Chromium. Only documents the
+   * app reads are opened: nothing else is even read, whatever path arrives.
+   */
+  openDroppedPaths(filePaths: string[]): Promise<DroppedFilesResult>;
 }
 
 function isMissing(error: unknown): boolean {
@@ -65,6 +71,14 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
     } catch (error) {
       console.error('[annotator] could not update the recent list:', error);
     }
+  }
+
+  async function openPaths(filePaths: string[]): Promise<OpenFileOutcome[]> {
+    const outcomes = await openFilesFromPaths(service, filePaths);
+    for (const outcome of outcomes) {
+      if (outcome.document) await remember(outcome.filePath);
+    }
+    return outcomes;
   }
 
   async function rememberLast(documents: DocumentSummary[]): Promise<void> {
@@ -203,12 +217,16 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
       return document;
     },
 
-    async openPaths(filePaths: string[]): Promise<OpenFileOutcome[]> {
-      const outcomes = await openFilesFromPaths(service, filePaths);
-      for (const outcome of outcomes) {
-        if (outcome.document) await remember(outcome.filePath);
-      }
-      return outcomes;
+    openPaths,
+
+    async openDroppedPaths(filePaths: string[]): Promise<DroppedFilesResult> {
+      const documents = filePaths.filter((filePath) => DOCUMENT_EXTENSIONS.includes(path.extname(filePath).toLowerCase()));
+      const failures = filePaths.filter((filePath) => !documents.includes(filePath)).map((filePath) => unsupportedDocumentMessage(path.basename(filePath)));
+      const outcomes = documents.length > 0 ? await openPaths(documents) : [];
+      return {
+        documents: outcomes.flatMap((outcome) => (outcome.document ? [outcome.document] : [])),
+        failures: [...outcomes.flatMap((outcome) => (outcome.error ? [outcome.error] : [])), ...failures],
+      };
     },
   };
 }

@@ -3,12 +3,12 @@
 import path from 'node:path';
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
-import { API_METHOD_NAMES, DROPPED_FILES_CHANNEL, HOST_EVENT_CHANNEL, ipcChannelFor, type DroppedFilesResult, type HostEvent } from '../contract/channels.js';
+import { API_METHOD_NAMES, DROPPED_FILES_CHANNEL, DROPPED_FILES_PER_CALL, HOST_EVENT_CHANNEL, ipcChannelFor, type DroppedFilesResult, type HostEvent } from '../contract/channels.js';
 import { dispatchApiCall, toApiError, type ApiHandlerMap, type ApiResponse } from '../services/api-dispatcher.js';
 import { isAppPageUrl } from './security.js';
 
 export interface SenderPolicy {
-  /** file:// URL of dist/renderer/index.html. */
+  /** The app page's URL (app://annotator/index.html). */
   appUrl: string;
   /** The main window's webContents, or null while there is none. */
   mainWebContents(): WebContents | null;
@@ -53,7 +53,7 @@ const droppedFilesSchema = z.object({
   paths: z
     .array(z.string().min(1).max(4096).refine((value) => path.isAbsolute(value) && !value.includes('\0'), 'not an absolute path'))
     .min(1)
-    .max(200),
+    .max(DROPPED_FILES_PER_CALL),
 });
 
 /** Opens dropped files by their paths; the shell's openPaths, which also watches them. */

@@ -161,13 +161,7 @@ async function start(): Promise<void> {
   ipc = registerApiIpc(
     createApiHandlers(service, files),
     { appUrl: APP_URL, mainWebContents: () => mainWindow?.webContents ?? null },
-    async (paths) => {
-      const outcomes = await desktopFiles.openPaths(paths);
-      return {
-        documents: outcomes.flatMap((outcome) => (outcome.document ? [outcome.document] : [])),
-        failures: outcomes.flatMap((outcome) => (outcome.error ? [outcome.error] : [])),
-      };
-    },
+    (paths) => desktopFiles.openDroppedPaths(paths),
   );
   recent.onChange(rebuildMenu);
   rebuildMenu();

@@ -5,9 +5,11 @@ import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'ele
 import {
   API_METHOD_NAMES,
   DROPPED_FILES_CHANNEL,
+  DROPPED_FILES_PER_CALL,
   HOST_EVENT_CHANNEL,
   ipcChannelFor,
   type AnnotatorBridge,
+  type DroppedFilesResult,
   type HostEvent,
 } from '../contract/channels.js';
 
@@ -43,8 +45,21 @@ function buildBridge(): AnnotatorBridge {
       if (filePath) paths.push(filePath);
       else withoutPath.push(index);
     });
-    const response = paths.length > 0 ? await ipcRenderer.invoke(DROPPED_FILES_CHANNEL, { paths }) : { ok: true, result: { documents: [], failures: [] } };
-    return { response, withoutPath };
+    // In batches the main process accepts, so a drop of a thousand files opens them all.
+    const documents: unknown[] = [];
+    const failures: string[] = [];
+    for (let start = 0; start < paths.length; start += DROPPED_FILES_PER_CALL) {
+      const answer = (await ipcRenderer.invoke(DROPPED_FILES_CHANNEL, { paths: paths.slice(start, start + DROPPED_FILES_PER_CALL) })) as
+        | { ok: true; result: DroppedFilesResult }
+        | { ok: false; error: { message: string } };
+      if (answer.ok) {
+        documents.push(...answer.result.documents);
+        failures.push(...answer.result.failures);
+      } else {
+        failures.push(answer.error.message);
+      }
+    }
+    return { response: { ok: true, result: { documents, failures } }, withoutPath };
   };
   return Object.freeze({ ...methods, onHostEvent, openDroppedFiles });
 }

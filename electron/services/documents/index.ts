@@ -93,8 +93,12 @@ function titleOf(name: string): string {
   return ext ? name.slice(0, -ext.length) : name;
 }
 
+/** What a person is told about a file that is not a document the app reads. */
+export const unsupportedDocumentMessage = (name: string): string =>
+  `"${name}" is not a kind of document this version can open. Open a ${documentExtensionList()} file instead.`;
+
 function refuseUnsupported(name: string): never {
-  throw new ApiError('unsupported', `"${name}" is not a kind of document this version can open. Open a ${documentExtensionList()} file instead.`);
+  throw new ApiError('unsupported', unsupportedDocumentMessage(name));
 }
 
 export { checkDocumentSize, findTranscriptTurns, normalizeText, normalizeWithOffsets, transcriptSpeakers, type TranscriptTurn };

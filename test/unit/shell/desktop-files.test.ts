@@ -136,6 +136,43 @@ describe('openFilesWithDialog', () => {
   });
 });
 
+describe('openDroppedPaths', () => {
+  it('opens dropped documents by their paths and lists them in Open Recent', async () => {
+    const story = await writeDoc('dropped.txt', 'The mayor said "The bridge opens in May".');
+    const result = await files.openDroppedPaths([story]);
+    expect(result.failures).toEqual([]);
+    expect(result.documents).toHaveLength(1);
+    expect(recent.list().map((entry) => entry.fileName)).toEqual(['dropped.txt']);
+    expect(store.data.documents.map((doc) => doc.filePath)).toEqual([story]);
+  });
+
+  it('never reads a path that is not a document the app reads, whatever the drop claims', async () => {
+    const secret = await writeDoc('id_rsa', 'PRIVATE KEY');
+    const picture = await writeDoc('photo.png', 'not a picture really');
+    const readFile = vi.spyOn(fs, 'readFile');
+    const result = await files.openDroppedPaths([secret, picture, '/etc/hostname']);
+    expect(readFile).not.toHaveBeenCalled();
+    readFile.mockRestore();
+    expect(result.documents).toEqual([]);
+    expect(result.failures).toEqual([
+      expect.stringMatching(/^"id_rsa" is not a kind of document this version can open\. Open a \.txt, .* file instead\.$/),
+      expect.stringMatching(/^"photo\.png" is not a kind of document/),
+      expect.stringMatching(/^"hostname" is not a kind of document/),
+    ]);
+    expect(store.data.documents).toEqual([]);
+    expect(recent.list()).toEqual([]);
+  });
+
+  it('says which dropped files could not be opened and opens the rest', async () => {
+    const story = await writeDoc('kept.md', '# Council\n\nThe vote is on Friday.');
+    const folder = path.join(docsDir, 'folder.txt');
+    await fs.mkdir(folder);
+    const result = await files.openDroppedPaths([folder, story, path.join(docsDir, 'gone.txt')]);
+    expect(result.documents).toHaveLength(1);
+    expect(result.failures).toEqual([expect.stringMatching(/folder\.txt is a folder, not a file/), expect.stringMatching(/gone\.txt does not exist/)]);
+  });
+});
+
 describe('listRecentFiles', () => {
   it('gives ids, file names and times, never a path', async () => {
     const a = await writeDoc('a.txt');

@@ -75,6 +75,26 @@ describe('preload', () => {
     expect(ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
+  it('openDroppedFiles sends a large drop in batches the main process accepts, and gathers the answers', async () => {
+    const dropped = Array.from({ length: 450 }, (_, index) => new File(['x'], `story-${index}.txt`));
+    webUtils.getPathForFile.mockImplementation((file: unknown) => `/home/ann/${(file as File).name}`);
+    ipcRenderer.invoke.mockReset();
+    ipcRenderer.invoke.mockImplementation(async (_channel: string, ...args: unknown[]) => {
+      const { paths } = args[0] as { paths: string[] };
+      if (paths[0] === '/home/ann/story-400.txt') return { ok: false, error: { message: 'The disk is full.' } };
+      return { ok: true, result: { documents: paths.map((p) => ({ id: p })), failures: [`${paths.length} in this batch`] } };
+    });
+    const { response, withoutPath } = await bridge.openDroppedFiles(dropped);
+    expect(withoutPath).toEqual([]);
+    expect(ipcRenderer.invoke.mock.calls.map((call) => (call[1] as { paths: string[] }).paths.length)).toEqual([200, 200, 50]);
+    expect(ipcRenderer.invoke.mock.calls.every((call) => call[0] === DROPPED_FILES_CHANNEL)).toBe(true);
+    const result = (response as { ok: true; result: { documents: unknown[]; failures: string[] } }).result;
+    expect(result.documents).toHaveLength(400);
+    expect(result.failures).toEqual(['200 in this batch', '200 in this batch', 'The disk is full.']);
+    ipcRenderer.invoke.mockReset();
+    ipcRenderer.invoke.mockImplementation(async () => ({ ok: true, result: null }));
+  });
+
   it('onHostEvent refuses a non-function', () => {
     expect(() => bridge.onHostEvent('alert(1)' as unknown as () => void)).toThrow(TypeError);
   });
