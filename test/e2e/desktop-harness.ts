@@ -134,8 +134,13 @@ export async function launchDesktop(options: LaunchOptions = {}): Promise<Deskto
   const stop = async () => {
     await browser?.close().catch(() => undefined);
     if (started.child.exitCode === null && started.child.signalCode === null) {
-      started.child.kill('SIGKILL');
-      await started.exited;
+      // SIGTERM lets the stand-in close its Chromium; SIGKILL only if it does not end.
+      started.child.kill('SIGTERM');
+      const ended = await Promise.race([started.exited.then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000))]);
+      if (!ended) {
+        started.child.kill('SIGKILL');
+        await started.exited;
+      }
     }
   };
   try {

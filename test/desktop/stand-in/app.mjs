@@ -134,13 +134,13 @@ class App extends EventEmitter {
       this.emit('will-quit', willQuit);
       if (willQuit.defaultPrevented) return;
       this.emit('quit', electronEvent(), 0);
-      await shutDown(0);
+      shutDown(0);
     })();
   }
 
   /** Ends at once, without events. */
   exit(code = 0) {
-    void shutDown(code);
+    shutDown(code);
   }
 
   focus() {}
@@ -155,20 +155,25 @@ function processIsAlive(pid) {
   }
 }
 
-async function shutDown(code) {
+function shutDown(code) {
   if (appState.exiting) return;
   appState.exiting = true;
-  report({ type: 'exit', code });
-  try {
-    await closeChromium();
-  } catch {
-    // The browser may already be gone.
-  }
   if (appState.lockFile) rmSync(appState.lockFile, { force: true });
-  if (appState.chromiumProfile) rmSync(appState.chromiumProfile, { recursive: true, force: true });
+  // As Electron does: the process ends now, and its renderers with it (playwright-core ends the
+  // browser it started when this process exits). Nothing still pending gets a moment more.
   process.exit(code);
 }
 
+// The harness ends a run it gives up on with SIGTERM: take the browser along (a SIGKILL would orphan it).
+process.once('SIGTERM', () => {
+  void closeChromium()
+    .catch(() => undefined)
+    .finally(() => process.exit(143));
+});
+
+process.on('exit', () => {
+  if (appState.chromiumProfile) rmSync(appState.chromiumProfile, { recursive: true, force: true });
+});
 export const app = new App();
 
 // 'ready' comes after main.js has run its top level, as in Electron.
