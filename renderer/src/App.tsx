@@ -531,7 +531,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       {showImport && <ImportDialog onChoose={chooseImportFiles} onClose={() => setShowImport(false)} />}
       {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
-      {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}
+      {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} desktop={state.session?.host === 'electron'} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop documents to open them

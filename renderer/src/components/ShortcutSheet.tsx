@@ -2,12 +2,14 @@
 import type { Label, Status } from '../../../electron/contract/api';
 import { Dialog } from './Dialog';
 
-export function shortcutGroups(labels: Label[], mod: string, statuses: Status[] = []): { title: string; keys: [string, string][] }[] {
+/** `desktop`: the desktop app's menu adds keys the browser keeps for itself (Ctrl+P prints the page there). */
+export function shortcutGroups(labels: Label[], mod: string, statuses: Status[] = [], desktop = false): { title: string; keys: [string, string][] }[] {
   return [
     {
       title: 'Files',
       keys: [
-        [`${mod}O`, 'Open a .txt or .md file'],
+        [`${mod}O`, 'Open documents (text, Markdown, web pages, Word, subtitles)'],
+        ...(desktop ? ([[`${mod}P`, 'Print the report of the open document’s claims']] as [string, string][]) : []),
         [`${mod}F`, 'Find in the document (every match is marked)'],
         ['?', 'This sheet'],
       ],
@@ -58,7 +60,7 @@ export function shortcutGroups(labels: Label[], mod: string, statuses: Status[] 
   ];
 }
 
-export function ShortcutSheet({ labels, statuses, mod, onClose }: { labels: Label[]; statuses?: Status[]; mod: string; onClose(): void }) {
+export function ShortcutSheet({ labels, statuses, mod, desktop, onClose }: { labels: Label[]; statuses?: Status[]; mod: string; desktop?: boolean; onClose(): void }) {
   return (
     <Dialog
       title="Keyboard shortcuts"
@@ -72,7 +74,7 @@ export function ShortcutSheet({ labels, statuses, mod, onClose }: { labels: Labe
       }}
     >
       <div className="sheet-groups">
-        {shortcutGroups(labels, mod, statuses).map((group) => (
+        {shortcutGroups(labels, mod, statuses, desktop).map((group) => (
           <section key={group.title}>
             <h3>{group.title}</h3>
             <dl>
