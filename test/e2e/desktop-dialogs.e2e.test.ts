@@ -4,8 +4,8 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { annotationsOnDisk, dragSelect, eventually, readJson, startHost, tempDir } from './harness';
-import { launchDesktop, type DesktopApp } from './desktop-harness';
+import { eventually, readJson, startHost } from './harness';
+import { closeSheets, launchWithClaim, type DesktopApp } from './desktop-harness';
 
 const STORY = ['Council meets on water plan', '', 'The mayor said the city budget is balanced for the third year running.', '', 'The vote is on Friday.', ''].join('\n');
 const CLAIM = 'the city budget is balanced for the third year running';
@@ -19,24 +19,13 @@ const workspaceDocuments = async () => (await readJson(path.join(app.store, 'wor
 const dialogReports = (kind: string) => app.reports.filter((report) => report.type === 'dialog' && report.kind === kind) as unknown as { options: Record<string, unknown> }[];
 
 beforeAll(async () => {
-  folder = await tempDir('annotator-desktop-dialogs-');
-  storyPath = path.join(folder, 'story.txt');
-  await fs.writeFile(storyPath, STORY);
-  app = await launchDesktop({ args: [storyPath] });
-  await app.page.locator('.cm-content').waitFor();
-  await dragSelect(app.page, CLAIM);
-  await app.page.keyboard.press('c');
-  await eventually(async () => expect((await annotationsOnDisk(app.store)).map((annotation) => annotation.text)).toEqual([CLAIM]));
+  ({ app, folder, storyPath } = await launchWithClaim(STORY, CLAIM));
 });
-
 afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  // Each test starts with no sheet open, whatever the last one left.
-  for (let i = 0; i < 3 && (await app.page.getByRole('dialog').count()) > 0; i++) await app.page.keyboard.press('Escape');
-});
+afterEach(() => closeSheets(app.page));
 
 describe('dialogs in the desktop app', () => {
   it('saves the report as a PDF: Chromium prints the page and the file goes where the save dialog said', async () => {

@@ -6,7 +6,8 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT, tempDir } from './harness.js';
+import { expect } from 'vitest';
+import { annotationsOnDisk, dragSelect, eventually, ROOT, tempDir } from './harness.js';
 
 const MAIN = path.join(ROOT, 'dist/electron/main.js');
 const REGISTER = pathToFileURL(path.join(ROOT, 'test/desktop/stand-in/register.mjs')).href;
@@ -216,4 +217,22 @@ export async function dropFiles(page: Page, filePaths: string[]): Promise<void> 
     const target = document.querySelector('.app')!;
     for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
   }, files);
+}
+
+/** A story file in a fresh folder, opened from the command line, with one claim tagged by the keyboard. */
+export async function launchWithClaim(story: string, claim: string): Promise<{ app: DesktopApp; folder: string; storyPath: string }> {
+  const folder = await tempDir('annotator-desktop-story-');
+  const storyPath = path.join(folder, 'story.txt');
+  await fs.writeFile(storyPath, story);
+  const app = await launchDesktop({ args: [storyPath] });
+  await app.page.locator('.cm-content').waitFor();
+  await dragSelect(app.page, claim);
+  await app.page.keyboard.press('c');
+  await eventually(async () => expect((await annotationsOnDisk(app.store)).map((annotation) => annotation.text)).toEqual([claim]));
+  return { app, folder, storyPath };
+}
+
+/** Closes whatever sheets are open, so each test starts from the plain window. */
+export async function closeSheets(page: Page): Promise<void> {
+  for (let i = 0; i < 3 && (await page.getByRole('dialog').count()) > 0; i++) await page.keyboard.press('Escape');
 }

@@ -65,6 +65,13 @@ describe('opening files in the desktop window', () => {
     await expect.poll(async () => recentLabels(await app.menu())).toEqual(['second-story.txt', path.basename(SAMPLE)]);
   });
 
+  it('opens a file the OS hands over with open-file (macOS "Open With", a drop on the Dock icon)', async () => {
+    const handed = await writeStory(folder, 'dock-story.txt', 'The senator said "The vote is final" on Thursday.\n');
+    await app.request('open-file-event', { filePath: handed });
+    await expect.poll(() => editorText(app)).toContain('The vote is final');
+    await eventually(async () => expect((await workspaceDocuments(app.store)).map((doc) => doc.filePath)).toContain(handed));
+  });
+
   it('opens a file again from Open Recent', async () => {
     const menu = await app.menu();
     const recent = menu.find((item) => item.label === '&File')!.submenu!.find((item) => item.id === 'open-recent')!.submenu!;

@@ -5,8 +5,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHOD_NAMES } from '../../electron/contract/channels';
-import { annotationsOnDisk, dragSelect, eventually, readJson, tempDir } from './harness';
-import { launchDesktop, type DesktopApp, type MenuEntry } from './desktop-harness';
+import { annotationsOnDisk, eventually, readJson } from './harness';
+import { closeSheets, launchWithClaim, type DesktopApp, type MenuEntry } from './desktop-harness';
 
 const STORY = ['Council meets on water plan', '', 'The mayor said "We will finish the dam by spring" and left early.', '', 'The chair said the city budget is balanced for the third year running.', ''].join('\n');
 const QUOTE = 'We will finish the dam by spring';
@@ -26,23 +26,13 @@ function clickableIds(menu: MenuEntry[]): string[] {
 }
 
 beforeAll(async () => {
-  folder = await tempDir('annotator-desktop-shell-');
-  const story = path.join(folder, 'story.txt');
-  await fs.writeFile(story, STORY);
-  app = await launchDesktop({ args: [story] });
-  await app.page.locator('.cm-content').waitFor();
-  await dragSelect(app.page, CLAIM);
-  await app.page.keyboard.press('c');
-  await eventually(async () => expect((await annotationsOnDisk(app.store)).map((annotation) => annotation.text)).toEqual([CLAIM]));
+  ({ app, folder } = await launchWithClaim(STORY, CLAIM));
 });
-
 afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(async () => {
-  for (let i = 0; i < 3 && (await app.page.getByRole('dialog').count()) > 0; i++) await app.page.keyboard.press('Escape');
-});
+afterEach(() => closeSheets(app.page));
 
 describe('the native menu', () => {
   // What each menu command visibly does in the window: the same as its button there.
@@ -203,6 +193,9 @@ describe('what is not the app', () => {
     const evil = path.join(folder, 'evil.html');
     await fs.writeFile(evil, '<!doctype html><title>not the app</title><p>hello</p>');
     await app.request('load-unchecked', { url: `file://${evil}` });
+    // This connection to the window hears of the navigation a moment after the stand-in does.
+    await app.page.waitForURL(/evil\.html$/);
+    await app.page.waitForFunction(() => document.title === 'not the app' && Boolean(window.annotatorBridge));
     const answer = await app.page.evaluate(() =>
       window.annotatorBridge!.applyChanges({ changes: [{ kind: 'createSpeaker', speakerId: 'sp-mallory', name: 'Mallory' }] }),
     );
@@ -213,6 +206,7 @@ describe('what is not the app', () => {
     expect(workspace.speakers.map((speaker: { name: string }) => speaker.name)).not.toContain('Mallory');
     // Back to the app: it still works.
     await app.request('load-unchecked', { url: 'app://annotator/index.html' });
+    await app.page.waitForURL(/index\.html$/);
     await app.page.locator('.cm-content').waitFor();
     expect(await messages()).not.toMatch(/refused/);
   });
