@@ -1,5 +1,6 @@
 // Files reach the desktop app from a native dialog, the recent list the main process keeps,
-// the command line or the OS ("Open With"). The renderer never names a path itself.
+// the command line, the OS ("Open With") or a drop. Page script never names a path: a drop's
+// paths come from Chromium through the preload, and only documents are ever read from them.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
