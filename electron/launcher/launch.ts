@@ -7,6 +7,7 @@ import { describeElectronExit, runElectron } from './electron-process.js';
 import { classifyInstallFailure, fallbackLine } from './install-failure.js';
 import { chooseLaunch } from './launch-args.js';
 import { installedLine, progressLine, startLine } from './progress.js';
+import { startUsage, versionLine } from './usage.js';
 
 export interface LaunchContext {
   argv: string[];
@@ -24,6 +25,10 @@ export type LaunchResult = { host: 'browser'; argv: string[] } | { host: 'none';
 export async function launch(context: LaunchContext): Promise<LaunchResult> {
   const { env, stdout, stderr } = context;
   const choice = chooseLaunch(context.argv, env);
+  if (choice.info) {
+    stdout.write(choice.info === 'help' ? startUsage() : `${versionLine(context.appDir)}\n`);
+    return { host: 'none', exitCode: 0 };
+  }
   if (choice.browser) return { host: 'browser', argv: choice.argv };
   const browserBecause = (line: string): LaunchResult => {
     stdout.write(`${line}\n`);

@@ -279,6 +279,14 @@ describe.skipIf(process.platform === 'win32')('npm start when Electron ends', ()
     expect(run.output()).toContain('Electron exited with code 3.\n');
   });
 
+  it('hands every word after `--` to Electron as a file name, --help and -v included', async () => {
+    const { app, receipt, env } = await installed({ STANDIN: '' });
+    const run = startApp(app, ['--store', 'workspace', '--', '--help', '-v', '--browser'], env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).not.toContain('Usage:');
+    expect((await readReceipt(receipt)).args).toEqual([app + path.sep, '--store', 'workspace', '--', '--help', '-v', '--browser']);
+  });
+
   it.each(['SIGTERM', 'SIGINT'] as const)('passes %s on to Electron', async (signal) => {
     const { app, receipt, env } = await installed({ STANDIN: 'wait' });
     const run = startApp(app, [], env);
@@ -288,6 +296,42 @@ describe.skipIf(process.platform === 'win32')('npm start when Electron ends', ()
     expect(await waitForFileLine(receipt, /^got=/m)).toContain(`got=${signal.slice(3)}`);
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.output()).not.toContain('Electron was ended');
+  });
+});
+
+describe('npm start -- --help and --version', () => {
+  it.each([
+    ['--help', {}],
+    ['-h', {}],
+    ['-h', { ANNOTATOR_BROWSER: '1' }],
+  ])('%s (%j) prints npm start’s usage and exits 0, before any download', async (flag, extra) => {
+    const server = await mirror();
+    const app = await appCopy();
+    const run = startApp(app, ['story.txt', flag], (await user(server.url, extra)).env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    const output = run.output();
+    expect(output).toMatch(/^Usage: npm start -- \[--browser\] \[--store DIR\] \[--port N\] \[FILE\.\.\.\]\n/);
+    expect(output).toContain('Opens Newsroom Annotator in its desktop window. The first start downloads the Electron runtime');
+    expect(output).toMatch(/^ {2}--browser {6}serve the app in your browser, on 127\.0\.0\.1, and never download Electron$/m);
+    expect(output).toMatch(/^ {2}--store DIR {4}workspace folder \(default: .+\)$/m);
+    expect(output).toMatch(/^ {2}--port N {7}browser host only: /m);
+    expect(output).toMatch(/^ {2}FILE\.\.\. {8}documents to open \(\.txt, /m);
+    for (const name of ['ANNOTATOR_BROWSER=1', 'ELECTRON_MIRROR=URL', 'electron_config_cache=DIR', 'ELECTRON_OVERRIDE_DIST_PATH=DIR']) {
+      expect(output).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
+    }
+    // Neither the download nor the browser host started.
+    expect(server.requests).toEqual([]);
+    expect(output).not.toMatch(/Installing Electron|running at|Usage: npm run serve/);
+    expect(existsSync(path.join(app, 'node_modules/electron/dist'))).toBe(false);
+  });
+
+  it.each(['--version', '-v'])('%s prints the app’s version from package.json and exits 0, before any download', async (flag) => {
+    const server = await mirror();
+    const { productName, version } = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    const run = startApp(await appCopy(), [flag], (await user(server.url)).env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).toBe(`${productName} ${version}\n`);
+    expect(server.requests).toEqual([]);
   });
 });
 
