@@ -4,7 +4,7 @@ import { findElectronBinary, findElectronPackage } from '../electron-runtime.js'
 import { signalExitCode } from './child-signals.js';
 import { runElectronInstaller } from './electron-installer.js';
 import { describeElectronExit, runElectron } from './electron-process.js';
-import { classifyInstallFailure, fallbackLine } from './install-failure.js';
+import { classifyInstallFailure, electronMirror, fallbackLine } from './install-failure.js';
 import { chooseLaunch } from './launch-args.js';
 import { installedLine, progressLine, startLine } from './progress.js';
 import { startUsage, versionLine } from './usage.js';
@@ -65,7 +65,7 @@ export async function launch(context: LaunchContext): Promise<LaunchResult> {
     }
     binary = result.code === 0 ? findElectronBinary(context.requireFrom, env) : null;
     if (!binary) {
-      const failure = classifyInstallFailure({ ...result, nodeVersion: process.version });
+      const failure = classifyInstallFailure({ ...result, nodeVersion: process.version, mirror: electronMirror(env) });
       return browserBecause(fallbackLine(pkg.version, failure));
     }
     stdout.write(`${installedLine(pkg.version, result.download, result.elapsedMs)}\n`);

@@ -170,7 +170,7 @@ describe.skipIf(process.platform === 'win32')('npm start on a fresh clone', () =
     const host = new URL(server.url).host;
     const [, reason, retry] = FALLBACK.exec(output)!;
     expect(reason).toBe(`${host} answered 404 Not Found for ${server.url}v${ELECTRON_VERSION}/${ZIP_NAME}`);
-    expect(retry).toBe('check ELECTRON_MIRROR and ELECTRON_CUSTOM_DIR, then run `npm start` again');
+    expect(retry).toBe(`check that the mirror at ${server.url} has that file (ELECTRON_CUSTOM_DIR changes its folder), then run \`npm start\` again`);
     expect(output.match(/Could not get Electron/g)).toHaveLength(1);
     // The user's --store and file reached the browser host, resolved against their folder.
     expect(output).toContain(`Workspace: ${path.join(home, 'workspace')}.`);
@@ -187,7 +187,8 @@ describe.skipIf(process.platform === 'win32')('npm start on a fresh clone', () =
     const url = `http://127.0.0.1:${await closedPort()}/`;
     const output = await expectBrowserHost(await appCopy(), [], (await user(url)).env);
     expect(FALLBACK.exec(output)?.[1]).toBe(`${new URL(url).host} refused the connection`);
-    expect(FALLBACK.exec(output)?.[2]).toContain('run `npm start` again when online');
+    // Not "when online": the mirror the user named is what is down.
+    expect(FALLBACK.exec(output)?.[2]).toBe(`check that the mirror at ${url} is running and reachable, then run \`npm start\` again`);
   });
 
   // Node < 20.19 and 22.0–22.11 cannot require() an ES module; this flag makes this Node behave so.
