@@ -6,6 +6,7 @@ import { runElectronInstaller } from './electron-installer.js';
 import { describeElectronExit, runElectron } from './electron-process.js';
 import { classifyInstallFailure, electronMirror, fallbackLine } from './install-failure.js';
 import { chooseLaunch } from './launch-args.js';
+import { linuxSandboxHint } from './linux-sandbox.js';
 import { installedLine, progressLine, startLine } from './progress.js';
 import { startUsage, versionLine } from './usage.js';
 
@@ -73,7 +74,12 @@ export async function launch(context: LaunchContext): Promise<LaunchResult> {
 
   // Relative paths in argv mean the folder the user ran `npm start` from, not the package's.
   const cwd = env.INIT_CWD ?? process.cwd();
-  const exit = describeElectronExit(await runElectron(binary, [context.appDir, ...choice.argv], cwd, env));
+  const sandboxHint = linuxSandboxHint(binary, choice.argv, env);
+  if (sandboxHint) stderr.write(`${sandboxHint}\n`);
+  const ended = await runElectron(binary, [context.appDir, ...choice.argv], cwd, env);
+  const exit = describeElectronExit(ended);
   if (exit.message) stderr.write(`${exit.message}\n`);
+  // Chromium's abort shows as a signal (SIGTRAP); the line above is its likely cause.
+  if (sandboxHint && ended.signal && exit.message) stderr.write(`${sandboxHint}\n`);
   return { host: 'none', exitCode: exit.exitCode };
 }

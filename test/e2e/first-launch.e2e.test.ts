@@ -273,6 +273,47 @@ describe.skipIf(process.platform === 'win32')('npm start when Electron ends', ()
     expect(run.output()).toContain(`Electron was ended by ${signal}.\n`);
   });
 
+  // Ubuntu 23.10+ (electron/electron#42510). /proc cannot be written, so the sysctl is a file named
+  // by the test-only ANNOTATOR_TEST_USERNS_SYSCTL; chrome-sandbox is the user's, as npm unzips it.
+  async function restricted(sysctl: string, standIn: string) {
+    const sysctlFile = path.join(await tempDir('first-launch-sysctl-'), 'apparmor_restrict_unprivileged_userns');
+    await fs.writeFile(sysctlFile, sysctl);
+    const settings = await installed({ STANDIN: standIn, ANNOTATOR_TEST_USERNS_SYSCTL: sysctlFile });
+    const sandbox = path.join(settings.app, 'node_modules/electron/dist/chrome-sandbox');
+    await fs.writeFile(sandbox, '', { mode: 0o755 });
+    return { ...settings, sandbox };
+  }
+
+  it.skipIf(process.platform !== 'linux')(
+    'says how to fix the sandbox before starting Electron where AppArmor restricts user namespaces, and again when it aborts',
+    async () => {
+      const { app, env, sandbox } = await restricted('1\n', 'trap');
+      const run = startApp(app, [], env);
+      expect(await run.exited).toEqual({ code: 133, signal: null });
+      const hint =
+        `This system restricts unprivileged user namespaces (AppArmor, as on Ubuntu 23.10+) and ${sandbox} is not owned by root with mode 4755, ` +
+        `so Electron's sandbox cannot start and Electron will abort. To fix: \`sudo chown root:root ${sandbox} && sudo chmod 4755 ${sandbox}\`, ` +
+        'or run `npm start -- --browser`.';
+      // One stderr, in order: the hint, Electron starting and aborting, what ended it, the hint again.
+      expect(run.output()).toBe(`${hint}\nstand-in: started\nElectron was ended by SIGTRAP.\n${hint}\n`);
+    },
+  );
+
+  it.skipIf(process.platform !== 'linux')('shows the hint once when Electron then starts fine (an AppArmor profile may allow it)', async () => {
+    const { app, receipt, env } = await restricted('1\n', '');
+    const run = startApp(app, ['story.txt'], env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output().match(/restricts unprivileged user namespaces/g)).toHaveLength(1);
+    expect((await readReceipt(receipt)).args).toEqual([app + path.sep, 'story.txt']);
+  });
+
+  it.skipIf(process.platform !== 'linux')('says nothing about the sandbox where user namespaces are not restricted', async () => {
+    const { app, env } = await restricted('0\n', 'trap');
+    const run = startApp(app, [], env);
+    expect(await run.exited).toEqual({ code: 133, signal: null });
+    expect(run.output()).toBe('stand-in: started\nElectron was ended by SIGTRAP.\n');
+  });
+
   it('exits with Electron’s code when it fails', async () => {
     const { app, env } = await installed({ STANDIN: 'code3' });
     const run = startApp(app, [], env);
