@@ -32,10 +32,39 @@ export interface InstallerOutcome {
   signal: string | null;
   /** process.version of the Node that ran the installer. */
   nodeVersion: string;
+  /** The mirror it downloaded from (electronMirror), or null for Electron's GitHub releases. */
+  mirror: string | null;
+}
+
+/** The mirror setting @electron/get reads, in its order (.npmrc, package.json, then the environment). */
+export function electronMirror(env: NodeJS.ProcessEnv): string | null {
+  return (
+    env.npm_config_electron_mirror ||
+    env.NPM_CONFIG_ELECTRON_MIRROR ||
+    env.npm_package_config_electron_mirror ||
+    env.ELECTRON_MIRROR ||
+    null
+  );
 }
 
 const AGAIN = 'run `npm start` again';
-const WHEN_ONLINE = `${AGAIN} when online, or set ELECTRON_MIRROR to a mirror you can reach`;
+
+/** The ways to retry that depend on where the download came from: a mirror the user set, or GitHub. */
+function retries(mirror: string | null) {
+  return mirror
+    ? {
+        unreachable: `check that the mirror at ${mirror} is running and reachable, then ${AGAIN}`,
+        notFound: `check that the mirror at ${mirror} has that file (ELECTRON_CUSTOM_DIR changes its folder), then ${AGAIN}`,
+        serverError: `${AGAIN} later, or set ELECTRON_MIRROR to another mirror`,
+        checksum: `${AGAIN}; if it fails again, check that the mirror at ${mirror} serves Electron's own release files`,
+      }
+    : {
+        unreachable: `${AGAIN} when online, or set ELECTRON_MIRROR to a mirror you can reach`,
+        notFound: `set ELECTRON_MIRROR to a mirror that has that file, then ${AGAIN}`,
+        serverError: `${AGAIN} later, or set ELECTRON_MIRROR to a mirror you can reach`,
+        checksum: `${AGAIN}; if it fails again, something on the way (a proxy?) is changing the download`,
+      };
+}
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 
 const hostOf = (url: string | undefined): string => {
@@ -56,6 +85,7 @@ export function classifyInstallFailure(outcome: InstallerOutcome): InstallFailur
   const { events, output } = readInstallerReport(outcome.stderr);
   const line = errorLine(output);
   const fetchError = [...events].reverse().find((event) => event.event === 'fetch-error');
+  const retry = retries(outcome.mirror);
 
   if (/ERR_REQUIRE_ESM/.test(output)) {
     return {
@@ -70,10 +100,7 @@ export function classifyInstallFailure(outcome: InstallerOutcome): InstallFailur
     return {
       cause: 'http-status',
       reason: `${hostOf(url)} answered ${status} ${text} for ${url}`,
-      retry:
-        status === '404'
-          ? 'check ELECTRON_MIRROR and ELECTRON_CUSTOM_DIR, then run `npm start` again'
-          : `${AGAIN} later, or set ELECTRON_MIRROR to another mirror`,
+      retry: status === '404' ? retry.notFound : retry.serverError,
     };
   }
   if (/did not match expected checksum|No checksum found in checksum file/.test(output)) {
@@ -83,7 +110,7 @@ export function classifyInstallFailure(outcome: InstallerOutcome): InstallFailur
       reason: /No checksum found/.test(output)
         ? `the mirror's SHASUMS256.txt has no checksum for ${file}`
         : `the downloaded ${file} does not match its SHA-256 checksum`,
-      retry: `${AGAIN}; if it fails again, check that ELECTRON_MIRROR serves Electron's own release files`,
+      retry: retry.checksum,
     };
   }
   if (/No space left|ENOSPC/i.test(output)) {
@@ -110,10 +137,10 @@ export function classifyInstallFailure(outcome: InstallerOutcome): InstallFailur
     const host = hostOf(fetchError.url);
     const code = fetchError.code ?? '';
     if (DNS_CODES.has(code)) {
-      return { cause: 'dns', reason: `could not look up ${host} (${code}: no network, or a DNS failure)`, retry: WHEN_ONLINE };
+      return { cause: 'dns', reason: `could not look up ${host} (${code}: no network, or a DNS failure)`, retry: retry.unreachable };
     }
     if (code === 'ECONNREFUSED') {
-      return { cause: 'refused', reason: `${host} refused the connection`, retry: `check ELECTRON_MIRROR and that the mirror is running, or ${WHEN_ONLINE}` };
+      return { cause: 'refused', reason: `${host} refused the connection`, retry: retry.unreachable };
     }
     if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
       return {
@@ -123,13 +150,13 @@ export function classifyInstallFailure(outcome: InstallerOutcome): InstallFailur
       };
     }
     const detail = code && !fetchError.message.includes(code) ? `${code}: ${fetchError.message}` : fetchError.message;
-    return { cause: 'network', reason: `could not reach ${host} (${detail})`, retry: WHEN_ONLINE };
+    return { cause: 'network', reason: `could not reach ${host} (${detail})`, retry: retry.unreachable };
   }
   if (/^TypeError: terminated/m.test(output)) {
     return { cause: 'cut-off', reason: 'the connection dropped during the download', retry: AGAIN };
   }
   if (/^TypeError: fetch failed/m.test(output)) {
-    return { cause: 'network', reason: 'could not reach the download server (no network?)', retry: WHEN_ONLINE };
+    return { cause: 'network', reason: 'could not reach the download server (no network?)', retry: retry.unreachable };
   }
   if (outcome.signal) {
     return { cause: 'killed', reason: `the installer was ended by ${outcome.signal}`, retry: AGAIN };

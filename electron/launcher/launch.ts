@@ -4,9 +4,11 @@ import { findElectronBinary, findElectronPackage } from '../electron-runtime.js'
 import { signalExitCode } from './child-signals.js';
 import { runElectronInstaller } from './electron-installer.js';
 import { describeElectronExit, runElectron } from './electron-process.js';
-import { classifyInstallFailure, fallbackLine } from './install-failure.js';
+import { classifyInstallFailure, electronMirror, fallbackLine } from './install-failure.js';
 import { chooseLaunch } from './launch-args.js';
+import { linuxSandboxHint } from './linux-sandbox.js';
 import { installedLine, progressLine, startLine } from './progress.js';
+import { startUsage, versionLine } from './usage.js';
 
 export interface LaunchContext {
   argv: string[];
@@ -24,6 +26,10 @@ export type LaunchResult = { host: 'browser'; argv: string[] } | { host: 'none';
 export async function launch(context: LaunchContext): Promise<LaunchResult> {
   const { env, stdout, stderr } = context;
   const choice = chooseLaunch(context.argv, env);
+  if (choice.info) {
+    stdout.write(choice.info === 'help' ? startUsage() : `${versionLine(context.appDir)}\n`);
+    return { host: 'none', exitCode: 0 };
+  }
   if (choice.browser) return { host: 'browser', argv: choice.argv };
   const browserBecause = (line: string): LaunchResult => {
     stdout.write(`${line}\n`);
@@ -60,7 +66,7 @@ export async function launch(context: LaunchContext): Promise<LaunchResult> {
     }
     binary = result.code === 0 ? findElectronBinary(context.requireFrom, env) : null;
     if (!binary) {
-      const failure = classifyInstallFailure({ ...result, nodeVersion: process.version });
+      const failure = classifyInstallFailure({ ...result, nodeVersion: process.version, mirror: electronMirror(env) });
       return browserBecause(fallbackLine(pkg.version, failure));
     }
     stdout.write(`${installedLine(pkg.version, result.download, result.elapsedMs)}\n`);
@@ -68,7 +74,12 @@ export async function launch(context: LaunchContext): Promise<LaunchResult> {
 
   // Relative paths in argv mean the folder the user ran `npm start` from, not the package's.
   const cwd = env.INIT_CWD ?? process.cwd();
-  const exit = describeElectronExit(await runElectron(binary, [context.appDir, ...choice.argv], cwd, env));
+  const sandboxHint = linuxSandboxHint(binary, choice.argv, env);
+  if (sandboxHint) stderr.write(`${sandboxHint}\n`);
+  const ended = await runElectron(binary, [context.appDir, ...choice.argv], cwd, env);
+  const exit = describeElectronExit(ended);
   if (exit.message) stderr.write(`${exit.message}\n`);
+  // Chromium's abort shows as a signal (SIGTRAP); the line above is its likely cause.
+  if (sandboxHint && ended.signal && exit.message) stderr.write(`${sandboxHint}\n`);
   return { host: 'none', exitCode: exit.exitCode };
 }

@@ -64,12 +64,14 @@ export async function appCopy(): Promise<string> {
 /**
  * Stands in for the Electron binary: writes how it was started to $STANDIN_RECEIPT, then does
  * what $STANDIN says (exit 3, die by a signal, or wait for SIGTERM/SIGINT and note which came).
+ * 'trap' ends as Chromium's FATAL does, by SIGTRAP, after a line on the stderr it shares with npm start.
  */
 const STAND_IN = `#!/bin/sh
 { echo "cwd=$(pwd)"; for arg in "$@"; do echo "arg=$arg"; done; } > "$STANDIN_RECEIPT"
 case "$STANDIN" in
   code3) exit 3 ;;
   segv) kill -SEGV $$ ;;
+  trap) echo "stand-in: started" >&2; kill -TRAP $$ ;;
   kill) kill -KILL $$ ;;
   wait)
     trap 'echo "got=TERM" >> "$STANDIN_RECEIPT"; exit 0' TERM

@@ -170,7 +170,7 @@ describe.skipIf(process.platform === 'win32')('npm start on a fresh clone', () =
     const host = new URL(server.url).host;
     const [, reason, retry] = FALLBACK.exec(output)!;
     expect(reason).toBe(`${host} answered 404 Not Found for ${server.url}v${ELECTRON_VERSION}/${ZIP_NAME}`);
-    expect(retry).toBe('check ELECTRON_MIRROR and ELECTRON_CUSTOM_DIR, then run `npm start` again');
+    expect(retry).toBe(`check that the mirror at ${server.url} has that file (ELECTRON_CUSTOM_DIR changes its folder), then run \`npm start\` again`);
     expect(output.match(/Could not get Electron/g)).toHaveLength(1);
     // The user's --store and file reached the browser host, resolved against their folder.
     expect(output).toContain(`Workspace: ${path.join(home, 'workspace')}.`);
@@ -187,7 +187,8 @@ describe.skipIf(process.platform === 'win32')('npm start on a fresh clone', () =
     const url = `http://127.0.0.1:${await closedPort()}/`;
     const output = await expectBrowserHost(await appCopy(), [], (await user(url)).env);
     expect(FALLBACK.exec(output)?.[1]).toBe(`${new URL(url).host} refused the connection`);
-    expect(FALLBACK.exec(output)?.[2]).toContain('run `npm start` again when online');
+    // Not "when online": the mirror the user named is what is down.
+    expect(FALLBACK.exec(output)?.[2]).toBe(`check that the mirror at ${url} is running and reachable, then run \`npm start\` again`);
   });
 
   // Node < 20.19 and 22.0–22.11 cannot require() an ES module; this flag makes this Node behave so.
@@ -272,11 +273,60 @@ describe.skipIf(process.platform === 'win32')('npm start when Electron ends', ()
     expect(run.output()).toContain(`Electron was ended by ${signal}.\n`);
   });
 
+  // Ubuntu 23.10+ (electron/electron#42510). /proc cannot be written, so the sysctl is a file named
+  // by the test-only ANNOTATOR_TEST_USERNS_SYSCTL; chrome-sandbox is the user's, as npm unzips it.
+  async function restricted(sysctl: string, standIn: string) {
+    const sysctlFile = path.join(await tempDir('first-launch-sysctl-'), 'apparmor_restrict_unprivileged_userns');
+    await fs.writeFile(sysctlFile, sysctl);
+    const settings = await installed({ STANDIN: standIn, ANNOTATOR_TEST_USERNS_SYSCTL: sysctlFile });
+    const sandbox = path.join(settings.app, 'node_modules/electron/dist/chrome-sandbox');
+    await fs.writeFile(sandbox, '', { mode: 0o755 });
+    return { ...settings, sandbox };
+  }
+
+  it.skipIf(process.platform !== 'linux')(
+    'says how to fix the sandbox before starting Electron where AppArmor restricts user namespaces, and again when it aborts',
+    async () => {
+      const { app, env, sandbox } = await restricted('1\n', 'trap');
+      const run = startApp(app, [], env);
+      expect(await run.exited).toEqual({ code: 133, signal: null });
+      const hint =
+        `This system restricts unprivileged user namespaces (AppArmor, as on Ubuntu 23.10+) and ${sandbox} is not owned by root with mode 4755, ` +
+        `so Electron's sandbox cannot start and Electron will abort. To fix: \`sudo chown root:root ${sandbox} && sudo chmod 4755 ${sandbox}\`, ` +
+        'or run `npm start -- --browser`.';
+      // One stderr, in order: the hint, Electron starting and aborting, what ended it, the hint again.
+      expect(run.output()).toBe(`${hint}\nstand-in: started\nElectron was ended by SIGTRAP.\n${hint}\n`);
+    },
+  );
+
+  it.skipIf(process.platform !== 'linux')('shows the hint once when Electron then starts fine (an AppArmor profile may allow it)', async () => {
+    const { app, receipt, env } = await restricted('1\n', '');
+    const run = startApp(app, ['story.txt'], env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output().match(/restricts unprivileged user namespaces/g)).toHaveLength(1);
+    expect((await readReceipt(receipt)).args).toEqual([app + path.sep, 'story.txt']);
+  });
+
+  it.skipIf(process.platform !== 'linux')('says nothing about the sandbox where user namespaces are not restricted', async () => {
+    const { app, env } = await restricted('0\n', 'trap');
+    const run = startApp(app, [], env);
+    expect(await run.exited).toEqual({ code: 133, signal: null });
+    expect(run.output()).toBe('stand-in: started\nElectron was ended by SIGTRAP.\n');
+  });
+
   it('exits with Electron’s code when it fails', async () => {
     const { app, env } = await installed({ STANDIN: 'code3' });
     const run = startApp(app, [], env);
     expect(await run.exited).toEqual({ code: 3, signal: null });
     expect(run.output()).toContain('Electron exited with code 3.\n');
+  });
+
+  it('hands every word after `--` to Electron as a file name, --help and -v included', async () => {
+    const { app, receipt, env } = await installed({ STANDIN: '' });
+    const run = startApp(app, ['--store', 'workspace', '--', '--help', '-v', '--browser'], env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).not.toContain('Usage:');
+    expect((await readReceipt(receipt)).args).toEqual([app + path.sep, '--store', 'workspace', '--', '--help', '-v', '--browser']);
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('passes %s on to Electron', async (signal) => {
@@ -288,6 +338,42 @@ describe.skipIf(process.platform === 'win32')('npm start when Electron ends', ()
     expect(await waitForFileLine(receipt, /^got=/m)).toContain(`got=${signal.slice(3)}`);
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.output()).not.toContain('Electron was ended');
+  });
+});
+
+describe('npm start -- --help and --version', () => {
+  it.each([
+    ['--help', {}],
+    ['-h', {}],
+    ['-h', { ANNOTATOR_BROWSER: '1' }],
+  ])('%s (%j) prints npm start’s usage and exits 0, before any download', async (flag, extra) => {
+    const server = await mirror();
+    const app = await appCopy();
+    const run = startApp(app, ['story.txt', flag], (await user(server.url, extra)).env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    const output = run.output();
+    expect(output).toMatch(/^Usage: npm start -- \[--browser\] \[--store DIR\] \[--port N\] \[FILE\.\.\.\]\n/);
+    expect(output).toContain('Opens Newsroom Annotator in its desktop window. The first start downloads the Electron runtime');
+    expect(output).toMatch(/^ {2}--browser {6}serve the app in your browser, on 127\.0\.0\.1, and never download Electron$/m);
+    expect(output).toMatch(/^ {2}--store DIR {4}workspace folder \(default: .+\)$/m);
+    expect(output).toMatch(/^ {2}--port N {7}browser host only: /m);
+    expect(output).toMatch(/^ {2}FILE\.\.\. {8}documents to open \(\.txt, /m);
+    for (const name of ['ANNOTATOR_BROWSER=1', 'ELECTRON_MIRROR=URL', 'electron_config_cache=DIR', 'ELECTRON_OVERRIDE_DIST_PATH=DIR']) {
+      expect(output).toMatch(new RegExp(`^ {2}${name} +\\S`, 'm'));
+    }
+    // Neither the download nor the browser host started.
+    expect(server.requests).toEqual([]);
+    expect(output).not.toMatch(/Installing Electron|running at|Usage: npm run serve/);
+    expect(existsSync(path.join(app, 'node_modules/electron/dist'))).toBe(false);
+  });
+
+  it.each(['--version', '-v'])('%s prints the app’s version from package.json and exits 0, before any download', async (flag) => {
+    const server = await mirror();
+    const { productName, version } = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8'));
+    const run = startApp(await appCopy(), [flag], (await user(server.url)).env);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).toBe(`${productName} ${version}\n`);
+    expect(server.requests).toEqual([]);
   });
 });
 

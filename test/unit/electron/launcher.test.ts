@@ -17,17 +17,33 @@ describe('chooseLaunch', () => {
   it('takes --browser out and keeps every other argument in order', () => {
     expect(chooseLaunch(['a.txt', '--browser', '--store', 'ws', '--port', '8080'], {})).toEqual({
       browser: true,
+      info: null,
       argv: ['a.txt', '--store', 'ws', '--port', '8080'],
     });
-    expect(chooseLaunch(['a.txt', '--store', 'ws'], {})).toEqual({ browser: false, argv: ['a.txt', '--store', 'ws'] });
+    expect(chooseLaunch(['a.txt', '--store', 'ws'], {})).toEqual({ browser: false, info: null, argv: ['a.txt', '--store', 'ws'] });
   });
 
-  it('leaves a file called --browser after `--` alone', () => {
-    expect(chooseLaunch(['--', '--browser'], {})).toEqual({ browser: false, argv: ['--', '--browser'] });
+  it('passes everything after `--` on as file names, even words spelt like its options', () => {
+    const argv = ['--store', 'ws', '--', '--browser', '--help', '-h', '--version', '-v', '-notes.txt', '--'];
+    expect(chooseLaunch(argv, {})).toEqual({ browser: false, info: null, argv });
+    expect(chooseLaunch(['--browser', '--', '--browser'], {})).toEqual({ browser: true, info: null, argv: ['--', '--browser'] });
+  });
+
+  it.each([
+    [['--help'], 'help'],
+    [['a.txt', '-h'], 'help'],
+    [['--browser', '--help'], 'help'],
+    // Help wins over the version when both are asked for.
+    [['-v', '--help'], 'help'],
+    [['--version'], 'version'],
+    [['-v', 'a.txt'], 'version'],
+    [['--helper.txt', '-vh'], null],
+  ] as const)('%j asks for %s', (argv, info) => {
+    expect(chooseLaunch(argv, {}).info).toBe(info);
   });
 
   it('honours ANNOTATOR_BROWSER', () => {
-    expect(chooseLaunch(['a.txt'], { ANNOTATOR_BROWSER: '1' })).toEqual({ browser: true, argv: ['a.txt'] });
+    expect(chooseLaunch(['a.txt'], { ANNOTATOR_BROWSER: '1' })).toEqual({ browser: true, info: null, argv: ['a.txt'] });
     expect(chooseLaunch(['a.txt'], { ANNOTATOR_BROWSER: '0' }).browser).toBe(false);
   });
 
