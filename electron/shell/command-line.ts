@@ -18,28 +18,36 @@ const URL_WITH_AUTHORITY = /^[a-z][a-z0-9+.-]+:\/\//i;
  * Reads what the app cares about from an Electron argv. The executable, the app folder (when
  * run as `electron .`) and Chromium's own --switches are skipped, since only positionals with
  * a document extension count as files. Desktops that launch with %U (the AppImage's entry
- * always does) pass file:// URLs: those become paths; other URL schemes are ignored.
+ * always does) pass file:// URLs: those become paths; other URL schemes are ignored. After `--`
+ * every argument is a positional, as for `npm start` (launch-args.ts) and the installer's
+ * `"app.exe" -- "%1"`, so `-draft.txt` is a file there and `--store` a name.
  */
 export function parseShellCommandLine(argv: readonly string[], cwd: string = process.cwd()): ShellCommandLine {
   const result: ShellCommandLine = { files: [] };
   const args = argv.slice(1);
+  let positionalsOnly = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg === '--') continue;
-    if (arg === '--store') {
-      const value = args[i + 1];
-      if (value !== undefined && !value.startsWith('-')) {
-        result.storeDir = path.resolve(cwd, value);
-        i++;
+    if (!positionalsOnly) {
+      if (arg === '--') {
+        positionalsOnly = true;
+        continue;
       }
-      continue;
+      if (arg === '--store') {
+        const value = args[i + 1];
+        if (value !== undefined && !value.startsWith('-')) {
+          result.storeDir = path.resolve(cwd, value);
+          i++;
+        }
+        continue;
+      }
+      if (arg.startsWith('--store=')) {
+        const value = arg.slice('--store='.length);
+        if (value) result.storeDir = path.resolve(cwd, value);
+        continue;
+      }
+      if (arg.startsWith('-')) continue;
     }
-    if (arg.startsWith('--store=')) {
-      const value = arg.slice('--store='.length);
-      if (value) result.storeDir = path.resolve(cwd, value);
-      continue;
-    }
-    if (arg.startsWith('-')) continue;
     let filePath = arg;
     if (arg.toLowerCase().startsWith('file:')) {
       try {

@@ -40,4 +40,12 @@ describe('parseShellCommandLine', () => {
   it('reads a name with a colon as a file name, and skips the "--" that ends the switches', () => {
     expect(parseShellCommandLine(['app', '--', 'notes:draft.txt', '--', '/x/y.srt'], '/cwd').files).toEqual([path.resolve('/cwd', 'notes:draft.txt'), path.resolve('/x/y.srt')]);
   });
+
+  it('takes every argument after "--" as a file, even one that starts with "-" or is spelt --store', () => {
+    expect(parseShellCommandLine(['app', '--', '-draft.txt', '--notes.md', '--store', 'ws.md', '--store=x'], '/cwd')).toEqual({
+      files: [path.resolve('/cwd', '-draft.txt'), path.resolve('/cwd', '--notes.md'), path.resolve('/cwd', 'ws.md')],
+    });
+    // Before "--" the same words are switches (Chromium's, or --store).
+    expect(parseShellCommandLine(['app', '-draft.txt', '--store', 'ws', '--', '-draft.txt'], '/cwd')).toEqual({ storeDir: path.resolve('/cwd', 'ws'), files: [path.resolve('/cwd', '-draft.txt')] });
+  });
 });
