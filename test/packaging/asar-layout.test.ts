@@ -32,6 +32,21 @@ function listFiles(dir: string, base = dir): string[] {
   return out;
 }
 
+/**
+ * Every file of ours in app.asar (node_modules aside), one pattern per file. Vite names the
+ * bundle index-<hash>.js/.css; the icons are the only files taken from assets/ (vite.config.ts).
+ */
+const OWN_FILES: RegExp[] = [
+  /^package\.json$/,
+  /^dist\/electron\/main\.js$/,
+  /^dist\/electron\/preload\.cjs$/,
+  /^dist\/renderer\/index\.html$/,
+  /^dist\/renderer\/assets\/index-[\w-]{8}\.js$/,
+  /^dist\/renderer\/assets\/index-[\w-]{8}\.css$/,
+  /^dist\/renderer\/icon\.svg$/,
+  /^dist\/renderer\/icon\.png$/,
+];
+
 // ---------------------------------------------------------------------------------------
 
 describe('electron-builder offline (placeholder Electron): Linux deb + AppImage, Windows NSIS', () => {
@@ -78,17 +93,44 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
     expect(pkg.devDependencies).toBeUndefined();
   });
 
-  it('ships exactly the desktop app’s own files: main, preload, the renderer and package.json', () => {
-    const renderer = listFiles(path.join(root, 'dist', 'renderer'))
-      .filter((f) => !f.endsWith('.map'))
-      .map((f) => `dist/renderer/${f}`);
-    const ours = archive.filePaths.filter((p) => !p.startsWith('node_modules/'));
-    expect(ours.sort()).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', ...renderer].sort());
+  it('ships exactly the desktop app’s own files: main, preload, the page, its bundle, the icons and package.json', () => {
+    const ours = archive.filePaths.filter((p) => !p.startsWith('node_modules/')).sort();
+    // Each pattern names one file; a new kind of file has to be added here on purpose.
+    const unexpected = ours.filter((p) => !OWN_FILES.some((re) => re.test(p)));
+    expect(unexpected, 'not on the allow-list').toEqual([]);
+    for (const re of OWN_FILES) expect(ours.filter((p) => re.test(p)), String(re)).toHaveLength(1);
+    // dist/renderer is what app:// serves: the same files, nothing left behind by the build.
+    const renderer = listFiles(path.join(root, 'dist', 'renderer')).map((f) => `dist/renderer/${f}`).sort();
+    expect(renderer).toEqual(ours.filter((p) => p.startsWith('dist/renderer/')));
     // start/serve/cli are built for a clone (npm start, npm run serve, the CLI), not the app.
     for (const clone of ['dist/electron/start.js', 'dist/electron/serve.js', 'dist/electron/cli.js']) {
       expect(fs.existsSync(path.join(root, clone)), `${clone} is built`).toBe(true);
       expect(archive.has(clone), `${clone} in app.asar`).toBe(false);
     }
+  });
+
+  it('ships none of assets/’s build resources, in app.asar or in dist/renderer (which app:// serves)', () => {
+    const resources = listFiles(path.join(root, 'assets')).filter((f) => !['icon.png', 'icon.svg'].includes(f));
+    expect(resources).toEqual(expect.arrayContaining(['installer.nsh', 'entitlements.mac.plist', 'linux/newsroom-annotator-appimage', 'icons/512x512.png']));
+    const ours = archive.paths.filter((p) => !p.startsWith('node_modules/'));
+    const renderer = listFiles(path.join(root, 'dist', 'renderer'));
+    for (const resource of resources) {
+      const name = path.posix.basename(resource);
+      expect(ours.filter((p) => path.posix.basename(p) === name), `${resource} in app.asar`).toEqual([]);
+      expect(renderer.filter((f) => path.posix.basename(f) === name), `${resource} in dist/renderer`).toEqual([]);
+    }
+    for (const folder of ['icons', 'linux']) {
+      expect(ours.filter((p) => p.split('/').includes(folder)), `${folder}/ in app.asar`).toEqual([]);
+    }
+  });
+
+  it('ships the icons the page and the window use: the favicon index.html links and dist/renderer/icon.png', () => {
+    const html = archive.read('dist/renderer/index.html').toString('utf8');
+    const favicons = [...html.matchAll(/<link\b[^>]*\brel="icon"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1]);
+    expect(favicons).toEqual(['./icon.svg']);
+    expect(archive.read('dist/renderer/icon.svg').equals(fs.readFileSync(path.join(root, 'assets', 'icon.svg')))).toBe(true);
+    // main.ts: path.join(app.getAppPath(), 'dist', 'renderer', 'icon.png') as the window icon.
+    expect(archive.read('dist/renderer/icon.png').equals(fs.readFileSync(path.join(root, 'assets', 'icon.png')))).toBe(true);
   });
 
   it('main process and preload load only Node built-ins, electron and packaged modules', () => {
