@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Renders assets/icon.svg to PNGs with headless Chromium (via playwright-core):
-//   assets/icon.png            512x512, used by electron-builder for macOS/Windows
+//   assets/icon.png            512x512, used by electron-builder for macOS/Windows, and (with
+//                              icon.svg) copied into dist/renderer by vite.config.ts for the window
 //   assets/icons/<n>x<n>.png   the Linux icon set (electron-builder reads the size from the name)
 //
 // Usage: node scripts/draw-icon.mjs   (or: npm run icon)

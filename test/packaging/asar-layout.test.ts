@@ -1,128 +1,19 @@
-// Packaging check: runs electron-builder offline (test/packaging/offline-build.cjs) and inspects
+// Packaging check: runs electron-builder offline (builds.ts, offline-build.cjs) and inspects
 // what it produced and computed: the unpacked Linux layout with resources/app.asar, the deb's and
 // the AppImage's desktop entries and the deb's AppArmor profile (each target stopped just before
 // downloading its tool), and what the Windows NSIS target would add to its script.
 //
-// Real installers need the Electron zip and AppImage/fpm/NSIS tools from the network, so the
-// builds use a local placeholder "Electron distribution" and route any HTTP(S) through a dead
-// proxy: if electron-builder ever tries to download something, the test fails fast instead of
-// hanging. Needs dist/ (runs `npm run build` when dist/electron/main.js is missing).
-//
 // Set NA_KEEP_PACKAGING_TMP=1 to keep the temporary output for inspection.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { builtinModules, createRequire } from 'node:module';
+import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const requireFromRoot = createRequire(path.join(root, 'package.json'));
-const RUNNER = path.join(root, 'test', 'packaging', 'offline-build.cjs');
-
-interface PackageJson {
-  name?: string;
-  main?: string;
-  type?: string;
-  version?: string;
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-  scripts?: Record<string, string>;
-}
-
-function readJson<T>(file: string): T {
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
-
-// ---------------------------------------------------------------------------------------
-// asar reading. The format: an 8-byte pickle holding the header size, then a pickle
-// holding the header JSON (uint32 payload size, uint32 string length, UTF-8 string), then
-// the file data; each file's `offset` is relative to the end of the header.
-
-interface AsarNode {
-  files?: Record<string, AsarNode>;
-  size?: number;
-  offset?: string;
-  unpacked?: boolean;
-  link?: string;
-}
-
-class AsarArchive {
-  readonly entries = new Map<string, AsarNode>();
-  private readonly dataStart: number;
-
-  constructor(readonly file: string) {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const sizePickle = Buffer.alloc(8);
-      fs.readSync(fd, sizePickle, 0, 8, 0);
-      if (sizePickle.readUInt32LE(0) !== 4) throw new Error(`${file}: not an asar archive`);
-      const headerSize = sizePickle.readUInt32LE(4);
-      const headerPickle = Buffer.alloc(headerSize);
-      fs.readSync(fd, headerPickle, 0, headerSize, 8);
-      const length = headerPickle.readUInt32LE(4);
-      const header = JSON.parse(headerPickle.toString('utf8', 8, 8 + length)) as AsarNode;
-      this.dataStart = 8 + headerSize;
-      this.walk(header, '');
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
-
-  private walk(node: AsarNode, prefix: string): void {
-    for (const [name, child] of Object.entries(node.files ?? {})) {
-      const p = prefix ? `${prefix}/${name}` : name;
-      this.entries.set(p, child);
-      if (child.files) this.walk(child, p);
-    }
-  }
-
-  /** Every path (files and directories), relative, with forward slashes. */
-  get paths(): string[] {
-    return [...this.entries.keys()];
-  }
-
-  get filePaths(): string[] {
-    return this.paths.filter((p) => !this.entries.get(p)?.files);
-  }
-
-  has(p: string): boolean {
-    return this.entries.has(p);
-  }
-
-  read(p: string): Buffer {
-    const entry = this.entries.get(p);
-    if (!entry || entry.files || entry.link) throw new Error(`${p} is not a regular file in ${this.file}`);
-    if (entry.unpacked) return fs.readFileSync(path.join(`${this.file}.unpacked`, p));
-    const buf = Buffer.alloc(entry.size ?? 0);
-    const fd = fs.openSync(this.file, 'r');
-    try {
-      fs.readSync(fd, buf, 0, buf.length, this.dataStart + Number(entry.offset));
-    } finally {
-      fs.closeSync(fd);
-    }
-    return buf;
-  }
-}
-
-/** Lists the archive with @electron/asar (a dependency of electron-builder), when present. */
-function listWithElectronAsar(file: string): string[] | null {
-  try {
-    const asar = requireFromRoot('@electron/asar') as {
-      listPackage(archive: string, options: { isPack: boolean }): string[];
-    };
-    return asar
-      .listPackage(file, { isPack: false })
-      .map((p) => p.split(path.sep).join('/').replace(/^\/+/, ''));
-  } catch {
-    return null;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
+import { AsarArchive, listWithElectronAsar } from './asar.js';
+import { desktopKeys, runOfflineBuilds, type BuildReport } from './builds.js';
+import { packageNameOf, productionPackages, specifiersOf } from './dependencies.js';
+import { readJson, requireFromRoot, root, type PackageJson } from './project.js';
 
 function pngSize(file: string): { width: number; height: number } {
   const buf = fs.readFileSync(file);
@@ -142,80 +33,24 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 /**
- * Production dependency closure as installed: asar-relative package dirs
- * (e.g. "node_modules/lowdb", "node_modules/lowdb/node_modules/x").
+ * Every file of ours in app.asar (node_modules aside), one pattern per file. Vite names the
+ * bundle index-<hash>.js/.css; the icons are the only files taken from assets/ (vite.config.ts).
  */
-function productionPackages(): string[] {
-  const found = new Set<string>();
-  const visit = (pkgDir: string, deps: string[]): void => {
-    for (const name of deps) {
-      // Node's lookup: the package's own node_modules, then each ancestor's.
-      let dir = pkgDir;
-      let hit: string | null = null;
-      for (;;) {
-        const candidate = path.join(dir, 'node_modules', name);
-        if (fs.existsSync(path.join(candidate, 'package.json'))) {
-          hit = candidate;
-          break;
-        }
-        if (path.resolve(dir) === root || path.dirname(dir) === dir) break;
-        dir = path.dirname(dir);
-        while (path.basename(dir) === 'node_modules' || path.basename(dir).startsWith('@')) {
-          dir = path.dirname(dir);
-        }
-      }
-      if (!hit) continue; // optional dependency not installed on this platform
-      const rel = path.relative(root, hit).split(path.sep).join('/');
-      if (found.has(rel)) continue;
-      found.add(rel);
-      const pkg = readJson<PackageJson>(path.join(hit, 'package.json'));
-      visit(hit, [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {})]);
-    }
-  };
-  const rootPkg = readJson<PackageJson>(path.join(root, 'package.json'));
-  visit(root, Object.keys(rootPkg.dependencies ?? {}));
-  return [...found].sort();
-}
-
-/** Module specifiers a bundled file loads: static imports/exports, import() and require(). */
-function specifiersOf(code: string): string[] {
-  const patterns = [
-    /^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*["']([^"']+)["']/gm,
-    /^\s*import\s*["']([^"']+)["']/gm,
-    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-    /\brequire\(\s*["']([^"']+)["']\s*\)/g,
-  ];
-  const found = new Set<string>();
-  for (const re of patterns) for (const m of code.matchAll(re)) if (m[1]) found.add(m[1]);
-  return [...found];
-}
-
-function packageNameOf(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier);
-}
-
-interface BuildReport {
-  appOutDir: string;
-  executableName?: string;
-  fileAssociations: Array<{ ext: string | string[] }>;
-  deb?: { fpmArgs: string[]; desktopEntry: string | null; afterInstall: string | null; afterRemove: string | null; appArmorProfile: string | null };
-  appImage?: { desktopEntry: string; desktopFileName: string };
-  nsisInclude?: string | null;
-  nsisGeneratedScript?: string;
-}
-
-/** The `Key=value` lines of a desktop entry's [Desktop Entry] group. */
-function desktopKeys(entry: string): Record<string, string> {
-  const group = entry.split(/^\[/m).find((g) => g.startsWith('Desktop Entry]')) ?? '';
-  return Object.fromEntries(group.split('\n').slice(1).filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
-}
+const OWN_FILES: RegExp[] = [
+  /^package\.json$/,
+  /^dist\/electron\/main\.js$/,
+  /^dist\/electron\/preload\.cjs$/,
+  /^dist\/renderer\/index\.html$/,
+  /^dist\/renderer\/assets\/index-[\w-]{8}\.js$/,
+  /^dist\/renderer\/assets\/index-[\w-]{8}\.css$/,
+  /^dist\/renderer\/icon\.svg$/,
+  /^dist\/renderer\/icon\.png$/,
+];
 
 // ---------------------------------------------------------------------------------------
 
 describe('electron-builder offline (placeholder Electron): Linux deb + AppImage, Windows NSIS', () => {
   let tmp = '';
-  let outDir = '';
   let archive: AsarArchive;
   let buildSeconds = 0;
   let linux: BuildReport;
@@ -223,61 +58,8 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
   let config: { linux: { mimeTypes: string[] } };
 
   beforeAll(() => {
-    if (!fs.existsSync(path.join(root, 'dist', 'electron', 'main.js'))) {
-      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-      const built = spawnSync(npm, ['run', 'build'], {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: 180_000,
-        shell: process.platform === 'win32',
-      });
-      if (built.status !== 0) {
-        throw new Error(`npm run build failed (status ${built.status}):\n${built.stdout}\n${built.stderr}`);
-      }
-    }
-
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'na-packaging-'));
-    outDir = path.join(tmp, 'out');
-
-    const electronVersion = readJson<PackageJson>(path.join(root, 'node_modules', 'electron', 'package.json')).version;
-    expect(electronVersion).toMatch(/^\d+\.\d+\.\d+/);
-
-    const env: NodeJS.ProcessEnv = {};
-    for (const [key, value] of Object.entries(process.env)) {
-      // builder-util changes behaviour under vitest (silences logs, uses hard links).
-      if (!key.startsWith('VITEST')) env[key] = value;
-    }
-    Object.assign(env, {
-      CSC_IDENTITY_AUTO_DISCOVERY: 'false', // no code-signing identity lookup
-      ELECTRON_BUILDER_OFFLINE: 'true',
-      ELECTRON_BUILDER_CACHE: path.join(tmp, 'cache'),
-      USE_HARD_LINKS: 'false',
-      HTTP_PROXY: 'http://127.0.0.1:9', // any download attempt fails at once
-      HTTPS_PROXY: 'http://127.0.0.1:9',
-      http_proxy: 'http://127.0.0.1:9',
-      https_proxy: 'http://127.0.0.1:9',
-      NO_PROXY: '',
-      no_proxy: '',
-    });
-
-    const runBuild = (platform: 'linux' | 'win'): BuildReport => {
-      const reportFile = path.join(tmp, `report-${platform}.json`);
-      const started = Date.now();
-      const run = spawnSync(process.execPath, [RUNNER, platform, path.join(outDir, platform), reportFile, electronVersion ?? ''], {
-        cwd: root,
-        env,
-        encoding: 'utf8',
-        timeout: 180_000,
-        maxBuffer: 32 * 1024 * 1024,
-      });
-      buildSeconds += (Date.now() - started) / 1000;
-      if (run.status !== 0) {
-        throw new Error(`electron-builder (${platform}) failed (status ${run.status}, signal ${run.signal}):\n${run.stdout}\n${run.stderr}\n${run.error ?? ''}`);
-      }
-      return readJson<BuildReport>(reportFile);
-    };
-    linux = runBuild('linux');
-    windows = runBuild('win');
+    ({ linux, windows, buildSeconds } = runOfflineBuilds(tmp));
     config = (requireFromRoot('js-yaml') as { load(text: string): unknown }).load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as typeof config;
     archive = new AsarArchive(path.join(linux.appOutDir, 'resources', 'app.asar'));
   });
@@ -311,17 +93,44 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
     expect(pkg.devDependencies).toBeUndefined();
   });
 
-  it('ships exactly the desktop app’s own files: main, preload, the renderer and package.json', () => {
-    const renderer = listFiles(path.join(root, 'dist', 'renderer'))
-      .filter((f) => !f.endsWith('.map'))
-      .map((f) => `dist/renderer/${f}`);
-    const ours = archive.filePaths.filter((p) => !p.startsWith('node_modules/'));
-    expect(ours.sort()).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', ...renderer].sort());
+  it('ships exactly the desktop app’s own files: main, preload, the page, its bundle, the icons and package.json', () => {
+    const ours = archive.filePaths.filter((p) => !p.startsWith('node_modules/')).sort();
+    // Each pattern names one file; a new kind of file has to be added here on purpose.
+    const unexpected = ours.filter((p) => !OWN_FILES.some((re) => re.test(p)));
+    expect(unexpected, 'not on the allow-list').toEqual([]);
+    for (const re of OWN_FILES) expect(ours.filter((p) => re.test(p)), String(re)).toHaveLength(1);
+    // dist/renderer is what app:// serves: the same files, nothing left behind by the build.
+    const renderer = listFiles(path.join(root, 'dist', 'renderer')).map((f) => `dist/renderer/${f}`).sort();
+    expect(renderer).toEqual(ours.filter((p) => p.startsWith('dist/renderer/')));
     // start/serve/cli are built for a clone (npm start, npm run serve, the CLI), not the app.
     for (const clone of ['dist/electron/start.js', 'dist/electron/serve.js', 'dist/electron/cli.js']) {
       expect(fs.existsSync(path.join(root, clone)), `${clone} is built`).toBe(true);
       expect(archive.has(clone), `${clone} in app.asar`).toBe(false);
     }
+  });
+
+  it('ships none of assets/’s build resources, in app.asar or in dist/renderer (which app:// serves)', () => {
+    const resources = listFiles(path.join(root, 'assets')).filter((f) => !['icon.png', 'icon.svg'].includes(f));
+    expect(resources).toEqual(expect.arrayContaining(['installer.nsh', 'entitlements.mac.plist', 'linux/newsroom-annotator-appimage', 'icons/512x512.png']));
+    const ours = archive.paths.filter((p) => !p.startsWith('node_modules/'));
+    const renderer = listFiles(path.join(root, 'dist', 'renderer'));
+    for (const resource of resources) {
+      const name = path.posix.basename(resource);
+      expect(ours.filter((p) => path.posix.basename(p) === name), `${resource} in app.asar`).toEqual([]);
+      expect(renderer.filter((f) => path.posix.basename(f) === name), `${resource} in dist/renderer`).toEqual([]);
+    }
+    for (const folder of ['icons', 'linux']) {
+      expect(ours.filter((p) => p.split('/').includes(folder)), `${folder}/ in app.asar`).toEqual([]);
+    }
+  });
+
+  it('ships the icons the page and the window use: the favicon index.html links and dist/renderer/icon.png', () => {
+    const html = archive.read('dist/renderer/index.html').toString('utf8');
+    const favicons = [...html.matchAll(/<link\b[^>]*\brel="icon"[^>]*>/g)].map((m) => /\bhref="([^"]+)"/.exec(m[0])?.[1]);
+    expect(favicons).toEqual(['./icon.svg']);
+    expect(archive.read('dist/renderer/icon.svg').equals(fs.readFileSync(path.join(root, 'assets', 'icon.svg')))).toBe(true);
+    // main.ts: path.join(app.getAppPath(), 'dist', 'renderer', 'icon.png') as the window icon.
+    expect(archive.read('dist/renderer/icon.png').equals(fs.readFileSync(path.join(root, 'assets', 'icon.png')))).toBe(true);
   });
 
   it('main process and preload load only Node built-ins, electron and packaged modules', () => {

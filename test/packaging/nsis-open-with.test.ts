@@ -3,7 +3,7 @@
 // NSIS builds 32-bit programs). A small installer made of electron-builder's two hooks
 // (customInstall, customUnInstall) is compiled, then installed and uninstalled in a scratch Wine
 // registry that already holds another program's entries. Without the tools these tests are
-// skipped; test/unit/packaging-config.test.ts reads the script statically either way.
+// skipped; test/unit/packaging-nsis.test.ts reads the script statically either way.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
