@@ -86,7 +86,7 @@ async function openFromOutside(filePaths: string[]): Promise<void> {
 }
 
 function createWindow(): void {
-  // vite copies assets/ into the renderer build, so the icon ships inside app.asar.
+  // The build copies the icon into dist/renderer, so it ships inside app.asar.
   const icon = path.join(app.getAppPath(), 'dist', 'renderer', 'icon.png');
   const win = new BrowserWindow({
     width: 1280,

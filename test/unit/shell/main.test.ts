@@ -80,7 +80,7 @@ afterAll(async () => {
 describe('main process', () => {
   it('opens one locked-down window of the right size on the renderer page', () => {
     expect(win.options).toMatchObject({ width: 1280, height: 860, minWidth: 800, title: 'Newsroom Annotator', show: false });
-    // The icon comes from the renderer build (vite copies assets/ there); without a build there is none.
+    // The icon comes from the renderer build (the build copies the icon there); without a build there is none.
     const icon = path.join(process.cwd(), 'dist', 'renderer', 'icon.png');
     expect(win.options.icon).toBe(existsSync(icon) ? icon : undefined);
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
