@@ -25,6 +25,7 @@ import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.j
 import { ClaimHistory, claimChanges } from './claim-history.js';
 import { listClaims, saveStatuses } from './review-desk.js';
 import { DocumentSources } from './document-sources.js';
+import { StoreFileError } from './durable-json-file.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
@@ -225,7 +226,8 @@ export class AnnotatorService {
       return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
     }
     const applying = this.changeQueue.then(() => this.applyEach(changes));
-    this.changeQueue = applying;
+    // A call that fails fails alone: the calls queued after it still run.
+    this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
       await Promise.all(writes);
       return { applied, refused };
@@ -241,9 +243,11 @@ export class AnnotatorService {
         for (const write of await this.applyOne(parseChange(raw))) writes.add(write);
         applied++;
       } catch (error) {
-        // Only a refusal of this one change is the user's to hear; anything else is ours.
-        if (!(error instanceof ApiError)) throw error;
-        refused.push({ index, code: error.code, message: error.message });
+        // A refusal, or a store file this change needs that cannot be read (it names the file
+        // and what to do), is this change's alone; anything else is ours and fails the call.
+        if (error instanceof StoreFileError) refused.push({ index, code: 'store-error', message: error.message });
+        else if (error instanceof ApiError) refused.push({ index, code: error.code, message: error.message });
+        else throw error;
       }
     }
     return { applied, refused, writes };
