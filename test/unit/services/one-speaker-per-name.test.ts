@@ -135,3 +135,16 @@ describe('speakerNameKey', () => {
     expect(speakerNameKey('\u0141ukasz')).not.toBe(speakerNameKey('Lukasz'));
   });
 });
+
+describe('one speaker per name in transcripts', () => {
+  it('finds a speaker the registry has under another Unicode form of the name the transcript gives', async () => {
+    const { dir, service } = await setup();
+    await service.applyChanges([createSpeaker('spk-jose', 'Jos\u00e9 Ortiz')]);
+    const transcript = 'JOSE\u0301 ORTIZ: The dam opens in May.\nMODERATOR: Thank you.\nJOSE\u0301 ORTIZ: Or June.\n';
+    const doc = await importText(service, 'debate.txt', transcript);
+    expect(doc.format).toBe('transcript');
+    expect((await workspaceOnDisk(dir)).speakers.map((s) => s.name)).toEqual(['Jos\u00e9 Ortiz', 'MODERATOR']);
+    expect((await service.tagTranscriptLines(doc.id)).tagged).toBe(3);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.filter((a) => a.speakerId === 'spk-jose')).toHaveLength(2);
+  });
+});
