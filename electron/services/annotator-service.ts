@@ -18,6 +18,7 @@ import {
   type Session,
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
+import { findSpeakerByName } from '../contract/speaker-names.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { baseNameOf } from './documents/checks.js';
 import { readDocument, type ReadDocument } from './documents/index.js';
@@ -25,6 +26,7 @@ import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.j
 import { ClaimHistory, claimChanges } from './claim-history.js';
 import { listClaims, saveStatuses } from './review-desk.js';
 import { DocumentSources } from './document-sources.js';
+import { StoreFileError } from './durable-json-file.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
@@ -46,6 +48,13 @@ function isLowSurrogate(code: number): boolean {
 export class AnnotatorService {
   /** applyChanges calls are applied one after another, in the order they arrived. */
   private changeQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Speaker ids a window made for a name the registry already had (two windows naming one
+   * person at once), each to the speaker it became: that window's later changes still use it.
+   */
+  private readonly sameSpeaker = new Map<string, string>();
+  /** Speakers merged away in this run: creating one again undoes the merge, it is no new name. */
+  private readonly mergedAway = new Set<string>();
 
   constructor(
     readonly store: WorkspaceStore,
@@ -225,7 +234,8 @@ export class AnnotatorService {
       return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
     }
     const applying = this.changeQueue.then(() => this.applyEach(changes));
-    this.changeQueue = applying;
+    // A call that fails fails alone: the calls queued after it still run.
+    this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
       await Promise.all(writes);
       return { applied, refused };
@@ -241,15 +251,38 @@ export class AnnotatorService {
         for (const write of await this.applyOne(parseChange(raw))) writes.add(write);
         applied++;
       } catch (error) {
-        // Only a refusal of this one change is the user's to hear; anything else is ours.
-        if (!(error instanceof ApiError)) throw error;
-        refused.push({ index, code: error.code, message: error.message });
+        // A refusal, or a store file this change needs that cannot be read (it names the file
+        // and what to do), is this change's alone; anything else is ours and fails the call.
+        if (error instanceof StoreFileError) refused.push({ index, code: 'store-error', message: error.message });
+        else if (error instanceof ApiError) refused.push({ index, code: error.code, message: error.message });
+        else throw error;
       }
     }
     return { applied, refused, writes };
   }
 
-  private async applyOne(change: Change): Promise<Promise<void>[]> {
+  /** A speaker id that became another speaker (see sameSpeaker) stands for that speaker. */
+  private speakerIdOf<T extends string | null | undefined>(speakerId: T): T | string {
+    return (speakerId && this.sameSpeaker.get(speakerId)) || speakerId;
+  }
+
+  /** deleteSpeaker is left as sent: undoing a creation that found someone already there deletes no one. */
+  private withSpeakerIdsResolved(change: Change): Change {
+    switch (change.kind) {
+      case 'createAnnotation':
+      case 'updateAnnotation':
+        return change.speakerId ? { ...change, speakerId: this.speakerIdOf(change.speakerId) } : change;
+      case 'updateSpeaker':
+        return { ...change, speakerId: this.speakerIdOf(change.speakerId) };
+      case 'mergeSpeakers':
+        return { ...change, survivorId: this.speakerIdOf(change.survivorId), mergedId: this.speakerIdOf(change.mergedId) };
+      default:
+        return change;
+    }
+  }
+
+  private async applyOne(parsed: Change): Promise<Promise<void>[]> {
+    const change = this.withSpeakerIdsResolved(parsed);
     switch (change.kind) {
       case 'createAnnotation':
         return this.createAnnotation(change);
@@ -435,9 +468,18 @@ export class AnnotatorService {
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
   }
 
+  /** One speaker per name: a name (or other name) the registry knows becomes that speaker. */
   private createSpeaker(change: Extract<Change, { kind: 'createSpeaker' }>): Promise<void>[] {
     const speakers = this.store.data.speakers;
-    if (speakers.some((speaker) => speaker.id === change.speakerId)) return [];
+    const became = this.sameSpeaker.get(change.speakerId);
+    // Sent again (an outbox, a redo): nothing to do while the speaker it became is still there.
+    if (speakers.some((speaker) => speaker.id === change.speakerId || speaker.id === became)) return [];
+    const known = this.mergedAway.delete(change.speakerId) ? undefined : findSpeakerByName(speakers, change.name, change.aliases);
+    if (known) {
+      this.sameSpeaker.set(change.speakerId, known.id);
+      return [];
+    }
+    this.sameSpeaker.delete(change.speakerId);
     speakers.push({
       id: change.speakerId,
       name: change.name.trim(),
@@ -522,13 +564,15 @@ export class AnnotatorService {
       notes: [survivor.notes, merged.notes].filter(Boolean).join('\n\n'),
     });
     speakers.splice(speakers.indexOf(merged), 1);
+    this.mergedAway.add(merged.id);
     writes.push(this.store.saveWorkspace());
     return writes;
   }
 
   /** Every mention, quote and claim of a speaker, in document order then text order. */
-  async listSpeakerAppearances(speakerId: string): Promise<Appearance[]> {
+  async listSpeakerAppearances(asked: string): Promise<Appearance[]> {
     await this.settled();
+    const speakerId = this.speakerIdOf(asked);
     this.requireSpeaker(speakerId);
     const appearances: Appearance[] = [];
     for (const doc of this.store.data.documents) {

@@ -2,6 +2,7 @@
 // a Quote attributed to its speaker.
 import { randomUUID } from 'node:crypto';
 import { ApiError, type Annotation } from '../contract/api.js';
+import { findSpeakerByName } from '../contract/speaker-names.js';
 import { sortedIndex, spanContext } from '../contract/spans.js';
 import { findTranscriptTurns, transcriptSpeakers } from './documents/index.js';
 import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
@@ -12,8 +13,7 @@ export async function addTranscriptSpeakers(store: WorkspaceStore, text: string)
   const speakers = store.data.speakers;
   const added: string[] = [];
   for (const name of transcriptSpeakers(findTranscriptTurns(text))) {
-    const key = name.toLocaleLowerCase();
-    const known = speakers.find((s) => s.name.toLocaleLowerCase() === key || s.aliases.some((a) => a.toLocaleLowerCase() === key));
+    const known = findSpeakerByName(speakers, name);
     if (known) {
       ids.set(name, known.id);
       continue;

@@ -140,7 +140,16 @@ export class ChangeQueue {
 
   private reportStatus(): void {
     const failed = this.refusedUnsynced || this.unreachable;
-    this.events.onStatus(failed ? 'failed' : this.inFlight || this.waiting.length ? 'saving' : 'saved');
+    this.notify(() => this.events.onStatus(failed ? 'failed' : this.inFlight || this.waiting.length ? 'saving' : 'saved'));
+  }
+
+  /** A listener that throws is a bug of its own: it must not stop the changes after it. */
+  private notify(tell: () => void): void {
+    try {
+      tell();
+    } catch (error) {
+      console.error('[annotator] a save-status listener failed:', error);
+    }
   }
 
   private sendNext(): void {
@@ -153,7 +162,14 @@ export class ChangeQueue {
     const batch = this.waiting.splice(0, MAX_BATCH);
     this.inFlight = batch;
     this.reportStatus();
-    this.client.applyChanges({ changes: batch }).then(
+    let answer: ReturnType<AnnotatorClient['applyChanges']>;
+    try {
+      answer = this.client.applyChanges({ changes: batch });
+    } catch (error) {
+      // Thrown before sending (not answered later): handled like any other failed send.
+      answer = Promise.reject(error);
+    }
+    answer.then(
       ({ refused }) => {
         this.unreachable = false;
         this.settle(batch, refused);
@@ -169,7 +185,7 @@ export class ChangeQueue {
         this.waiting = [...batch, ...this.waiting];
         this.persist();
         this.unreachable = true;
-        this.events.onUnreachable(error);
+        this.notify(() => this.events.onUnreachable(error));
         this.reportStatus();
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null;
@@ -185,7 +201,7 @@ export class ChangeQueue {
     const fresh = refused.filter((r) => batch[r.index] && !this.replayed.has(batch[r.index]!));
     if (fresh.length) {
       this.refusedUnsynced = true;
-      this.events.onRefused(fresh.map((r) => ({ ...r, change: batch[r.index]! })));
+      this.notify(() => this.events.onRefused(fresh.map((r) => ({ ...r, change: batch[r.index]! }))));
     }
     this.sendNext();
   }

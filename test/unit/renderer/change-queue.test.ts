@@ -269,4 +269,52 @@ describe('ChangeQueue', () => {
     await waiting;
     expect(idle).toHaveBeenCalledTimes(1);
   });
+
+  it('refuses a batch whose send throws at once, and still sends the changes after it', async () => {
+    const { client, batches } = fakeClient();
+    const refusals: RefusedChange[][] = [];
+    const send = client.applyChanges;
+    let calls = 0;
+    client.applyChanges = (args) => {
+      if (++calls === 1) throw new ApiError('bad-request', 'That change could not be sent.');
+      return send(args);
+    };
+    const queue = new ChangeQueue(client, { onStatus: () => undefined, onUnreachable: () => undefined, onRefused: (refused) => refusals.push(refused) });
+    expect(() => queue.push(create('a'))).not.toThrow();
+    await settle();
+    expect(refusals.map((list) => list.map((r) => r.change))).toEqual([[create('a')]]);
+    queue.push(create('b'));
+    expect(batches.map((b) => b.changes)).toEqual([[create('b')]]);
+    batches[0]!.resolve();
+    await queue.whenIdle();
+    expect(queue.pending).toBe(0);
+  });
+
+  it('goes on sending when its listeners throw', async () => {
+    const { client, batches } = fakeClient();
+    const broken = () => {
+      throw new Error('the message bar is gone');
+    };
+    const queue = new ChangeQueue(client, { onStatus: broken, onUnreachable: broken, onRefused: broken });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.useFakeTimers();
+    try {
+      queue.push(create('a'));
+      queue.push(create('b'));
+      batches[0]!.resolve([{ index: 0, code: 'store-error', message: 'annotations/doc-1.json was written by a newer Newsroom Annotator.' }]);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(batches.map((b) => b.changes)).toEqual([[create('a')], [create('b')]]);
+      batches[1]!.reject(new ApiError('unreachable', 'The server is not answering.'));
+      await vi.advanceTimersByTimeAsync(RETRY_MS);
+      expect(batches[2]!.changes).toEqual([create('b')]);
+      batches[2]!.resolve();
+      await vi.advanceTimersByTimeAsync(0);
+      await queue.whenIdle();
+      expect(queue.pending).toBe(0);
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+      logged.mockRestore();
+    }
+  });
 });
