@@ -428,10 +428,49 @@ export const changeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Change = z.infer<typeof changeSchema>;
 
+/** A-Z, a-z, 0-9, + and /; by code, since a 70 MB upload is checked one character at a time. */
+function isBase64Digit(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47;
+}
+const AGAIN = 'Open the file again; if this keeps happening, reload the window';
+
+function describeCharacter(char: string): string {
+  if (char === '\n' || char === '\r') return 'a line break';
+  if (char === ' ') return 'a space';
+  return JSON.stringify(char);
+}
+
+/** Why `text` is not strict, padded base64 (the only kind a window sends), or null when it is ("" is). */
+export function base64Problem(text: string): string | null {
+  // Buffer.from(x, 'base64') skips anything it does not know, so junk would quietly become other text.
+  const last = text.length - 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isBase64Digit(code)) continue;
+    // "=" pads only the end: one as the last character, or two as the last two.
+    if (code === 61 && (i === last || (i === last - 1 && text[last] === '='))) continue;
+    return `The file's content is not base64: ${describeCharacter(String.fromCodePoint(text.codePointAt(i)!))} at character ${i + 1}. ${AGAIN}`;
+  }
+  if (text.length % 4 !== 0) {
+    return `The file's content is not base64: its length (${text.length} characters) is not a multiple of 4, so part of it is missing. ${AGAIN}`;
+  }
+  return null;
+}
+
+/** The content of every upload: padded base64 with no junk, never empty, of at most MAX_DOCUMENT_BYTES. */
+export const base64ContentSchema = z
+  .string()
+  .min(1, 'The file arrived empty, so there is nothing to read. Check that you chose the right file')
+  // A little over the limit, so the service can say "too big" itself with the file's size.
+  .max(Math.ceil((MAX_DOCUMENT_BYTES + 1024) / 3) * 4)
+  .superRefine((text, ctx) => {
+    const problem = base64Problem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 export const importFileSchema = z.object({
   fileName: z.string().min(1).max(1000),
-  // base64 of at most MAX_DOCUMENT_BYTES, plus a little so the service can say "too big" itself
-  contentBase64: z.string().max(Math.ceil((MAX_DOCUMENT_BYTES + 1024) / 3) * 4),
+  contentBase64: base64ContentSchema,
 });
 
 /** How to read a text file; without an encoding it is detected. */
@@ -464,7 +503,7 @@ export const annotatorApiSchema = {
   relinkDocumentFile: { args: importFileSchema.extend({ documentId: id }), result: rereadResultSchema },
   /** Reads the document's file again in another encoding (from the file, or the bytes given). */
   rereadDocument: {
-    args: z.object({ documentId: id, encoding: z.enum(TEXT_ENCODINGS), contentBase64: importFileSchema.shape.contentBase64.optional() }),
+    args: z.object({ documentId: id, encoding: z.enum(TEXT_ENCODINGS), contentBase64: base64ContentSchema.optional() }),
     result: rereadResultSchema,
   },
   /** Tags each transcript turn as a Quote by its speaker (speakers were added on import). */

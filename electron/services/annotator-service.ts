@@ -20,6 +20,7 @@ import {
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { findSpeakerByName } from '../contract/speaker-names.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
+import { decodeBase64 } from './base64.js';
 import { baseNameOf } from './documents/checks.js';
 import { readDocument, type ReadDocument } from './documents/index.js';
 import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.js';
@@ -209,7 +210,7 @@ export class AnnotatorService {
   }
 
   async importBase64(fileName: string, contentBase64: string, options: ReadOptions = {}): Promise<DocumentSummary> {
-    return this.importBytes(fileName, Buffer.from(contentBase64, 'base64'), options);
+    return this.importBytes(fileName, decodeBase64(contentBase64), options);
   }
 
   /** Tags every turn of a transcript as a Quote by its speaker; turns already tagged are left. */

@@ -1,6 +1,7 @@
 // The contract's methods, each mapped onto the service (and onto what only a desktop shell can do).
 import { ApiError, type ApiMethod, type DocumentSummary, type ExportFormat, type ReadOptions, type TextEncoding } from '../contract/api.js';
 import type { AnnotatorService } from './annotator-service.js';
+import { decodeBase64 } from './base64.js';
 import { measureAgreement } from './exports/agreement.js';
 import type { ExportFile } from './exports/brat.js';
 import { collectDataset } from './exports/dataset.js';
@@ -91,7 +92,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     mergeWorkspaceWithDialog: async () => hostOnly.mergeWorkspaceWithDialog(),
     importAnnotationFiles: async (args: { files: { fileName: string; contentBase64: string }[] }) => {
       const plans = await planFiles(
-        args.files.map((f) => ({ name: f.fileName, bytes: Buffer.from(f.contentBase64, 'base64') })),
+        args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })),
         service.store,
       );
       return applyImport(service, plans);
@@ -104,12 +105,12 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       return chosen && service.sources.relink(doc, chosen.filePath, chosen.bytes, chosen.filePath);
     },
     relinkDocumentFile: async (args: { documentId: string; fileName: string; contentBase64: string }) =>
-      service.sources.relink(service.requireDocument(args.documentId), args.fileName, Buffer.from(args.contentBase64, 'base64'), null),
+      service.sources.relink(service.requireDocument(args.documentId), args.fileName, decodeBase64(args.contentBase64), null),
     rereadDocument: async (args: { documentId: string; encoding: TextEncoding; contentBase64?: string }) =>
       service.sources.reread(
         service.requireDocument(args.documentId),
         args.encoding,
-        args.contentBase64 === undefined ? undefined : Buffer.from(args.contentBase64, 'base64'),
+        args.contentBase64 === undefined ? undefined : decodeBase64(args.contentBase64),
       ),
     tagTranscriptLines: async (args: { documentId: string }) => service.tagTranscriptLines(args.documentId),
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),

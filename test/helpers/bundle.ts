@@ -7,8 +7,11 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export async function bundleForNode(entry: string): Promise<{ file: string; cleanup: () => Promise<void> }> {
-  const parent = path.join(ROOT, 'node_modules', '.cache', 'annotator-test-bundles');
+/** `parent` may be any folder when the entry imports no packages (a bundle of node built-ins only). */
+export async function bundleForNode(
+  entry: string,
+  parent = path.join(ROOT, 'node_modules', '.cache', 'annotator-test-bundles'),
+): Promise<{ file: string; cleanup: () => Promise<void> }> {
   await fs.mkdir(parent, { recursive: true });
   const dir = await fs.mkdtemp(path.join(parent, 'bundle-'));
   const file = path.join(dir, `${path.basename(entry, '.ts')}.mjs`);

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as nodeFs from 'node:fs';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCK_FILE, acquireWorkspaceLock, type LockInfo } from '../../../electron/services/workspace-lock.js';
 import { bundleForNode } from '../../helpers/bundle.js';
 import { exists, useTempDirs } from '../../helpers/temp-dirs.js';
@@ -12,13 +13,19 @@ const tempDir = useTempDirs();
 let bundle: Awaited<ReturnType<typeof bundleForNode>>;
 const children: ChildProcess[] = [];
 
+let bundleParent: string;
+
 beforeAll(async () => {
-  bundle = await bundleForNode(path.resolve('electron/services/workspace-lock.ts'));
+  // The lock module imports no packages, so its bundle can live outside the project.
+  bundleParent = await fs.mkdtemp(path.join(os.tmpdir(), 'annotator-lock-bundle-'));
+  bundle = await bundleForNode(path.resolve('electron/services/workspace-lock.ts'), bundleParent);
 });
 afterAll(async () => {
   await bundle.cleanup();
+  await fs.rm(bundleParent, { recursive: true, force: true });
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
 
@@ -125,5 +132,139 @@ describe('acquireWorkspaceLock', () => {
     await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify(other));
     await lock.release();
     expect(await readLock(dir)).toEqual(other);
+  });
+
+  it('takes over an empty lock left just now by a start on a full disk', async () => {
+    const dir = await tempDir();
+    await fs.writeFile(path.join(dir, LOCK_FILE), '');
+    const lock = await acquireWorkspaceLock(dir, 'electron');
+    expect(await readLock(dir)).toMatchObject({ pid: process.pid, host: 'electron' });
+    // Nothing is left beside it: no temporary copy, no takeover claim.
+    expect(await fs.readdir(dir)).toEqual([LOCK_FILE]);
+    await lock.release();
+  });
+
+  it('takes over a lock cut short in the middle of its JSON', async () => {
+    const dir = await tempDir();
+    await fs.writeFile(path.join(dir, LOCK_FILE), '{\n  "pid": 12');
+    const lock = await acquireWorkspaceLock(dir, 'cli');
+    expect(await readLock(dir)).toMatchObject({ pid: process.pid, host: 'cli' });
+    expect(await fs.readdir(dir)).toEqual([LOCK_FILE]);
+    await lock.release();
+  });
+
+  it('waits for a lock that is being written this moment, then names who holds it', async () => {
+    const dir = await tempDir();
+    const { child } = await holdInChild(await tempDir(), 'browser');
+    const lockPath = path.join(dir, LOCK_FILE);
+    await fs.writeFile(lockPath, '');
+    const attempt = acquireWorkspaceLock(dir, 'cli');
+    const holder: LockInfo = { pid: child.pid!, hostname: os.hostname(), host: 'browser', startedAt: new Date().toISOString() };
+    await fs.writeFile(lockPath, JSON.stringify(holder));
+    const error = await expectApiError(attempt, 'workspace-in-use');
+    expect(error.message).toContain(`the browser version, npm run serve, process ${child.pid}`);
+    expect(await readLock(dir)).toEqual(holder);
+  });
+});
+
+/** Makes the next writes of the lock module fail with `code`, after writing part of the file. */
+function failWrites(code: string) {
+  const real = fs.writeFile.bind(fs);
+  return vi.spyOn(nodeFs.promises, 'writeFile').mockImplementation(async (file, data) => {
+    await real(file as string, String(data).slice(0, 10));
+    throw Object.assign(new Error(`${code}: injected, write '${String(file)}'`), { code });
+  });
+}
+
+describe('acquireWorkspaceLock when the lock cannot be written', () => {
+  it.each([
+    ['ENOSPC', /could not write .*workspace\.lock: the disk is full\. Free some space on that disk, then start again\./],
+    ['EACCES', /could not write .*workspace\.lock: no permission to write in .*\. Give yourself write access to that folder, or choose another workspace folder\./],
+  ])('on %s removes what it wrote and says plainly what is wrong and what to do', async (code, message) => {
+    const dir = await tempDir();
+    failWrites(code);
+    const error = await expectApiError(acquireWorkspaceLock(dir, 'electron'), 'store-error', message);
+    expect(error.message).toContain(path.join(dir, LOCK_FILE));
+    expect(await fs.readdir(dir)).toEqual([]);
+    vi.restoreAllMocks();
+    // The next start, with space again, simply takes the lock.
+    const lock = await acquireWorkspaceLock(dir, 'electron');
+    expect((await readLock(dir)).pid).toBe(process.pid);
+    await lock.release();
+  });
+
+  it('on a disk without hard links creates the lock directly, and removes it if writing fails', async () => {
+    const dir = await tempDir();
+    vi.spyOn(nodeFs.promises, 'link').mockRejectedValue(Object.assign(new Error('EPERM: injected, link'), { code: 'EPERM' }));
+    const lock = await acquireWorkspaceLock(dir, 'cli');
+    expect(await readLock(dir)).toMatchObject({ pid: process.pid, host: 'cli' });
+    expect(await fs.readdir(dir)).toEqual([LOCK_FILE]);
+    await lock.release();
+
+    const realOpen = fs.open.bind(fs);
+    vi.spyOn(nodeFs.promises, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+      const handle = await realOpen(...args);
+      if (args[1] === 'wx') {
+        handle.writeFile = async () => {
+          throw Object.assign(new Error('ENOSPC: injected, write'), { code: 'ENOSPC' });
+        };
+      }
+      return handle;
+    });
+    await expectApiError(acquireWorkspaceLock(dir, 'cli'), 'store-error', /the disk is full/);
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+});
+
+/** A script for a child process: waits for `go` to appear in `dir`, then tries to take the lock. */
+function racerScript(dir: string): string {
+  return (
+    `const { existsSync } = await import('node:fs');` +
+    `const { acquireWorkspaceLock } = await import(${JSON.stringify(bundle.file)});` +
+    `console.log('ready');` +
+    `while (!existsSync(${JSON.stringify(path.join(dir, 'go'))})) await new Promise((r) => setTimeout(r, 5));` +
+    `try { await acquireWorkspaceLock(${JSON.stringify(dir)}, 'cli'); console.log('held ' + process.pid); }` +
+    `catch (error) { console.log('refused: ' + error.code + ': ' + error.message); }` +
+    // All stay alive until every racer has answered, so a second winner could not take a lock the first had let go.
+    `while (!existsSync(${JSON.stringify(path.join(dir, 'done'))})) await new Promise((r) => setTimeout(r, 5));`
+  );
+}
+
+describe('taking over a stale lock', () => {
+  it('of N processes racing for the same dead lock, exactly one wins and the others are told who has it', async () => {
+    const racers = 6;
+    for (let round = 0; round < 4; round++) {
+      const dir = await tempDir();
+      const dead = spawn(process.execPath, ['-e', '']);
+      await new Promise((resolve) => dead.on('exit', resolve));
+      const stale: LockInfo = { pid: dead.pid!, hostname: os.hostname(), host: 'electron', startedAt: new Date().toISOString() };
+      await fs.writeFile(path.join(dir, LOCK_FILE), JSON.stringify(stale));
+
+      const outputs = await Promise.all(
+        Array.from({ length: racers }, async () => {
+          const child = spawn(process.execPath, ['--input-type=module', '-e', racerScript(dir)], { stdio: ['ignore', 'pipe', 'inherit'] });
+          children.push(child);
+          let text = '';
+          child.stdout!.setEncoding('utf8');
+          child.stdout!.on('data', (chunk: string) => (text += chunk));
+          const line = (what: RegExp) => new Promise<void>((resolve) => child.stdout!.on('data', () => what.test(text) && resolve()));
+          await line(/ready\n/);
+          return { answered: line(/ready\n.+\n/).then(() => text), closed: new Promise((resolve) => child.on('close', resolve)) };
+        }),
+      );
+      await fs.writeFile(path.join(dir, 'go'), '');
+      const results = await Promise.all(outputs.map((o) => o.answered));
+      await fs.writeFile(path.join(dir, 'done'), '');
+      await Promise.all(outputs.map((o) => o.closed));
+
+      const winners = results.filter((r) => r.includes('\nheld '));
+      expect(winners, results.join('')).toHaveLength(1);
+      const winnerPid = Number(/held (\d+)/.exec(winners[0]!)![1]);
+      for (const result of results.filter((r) => !r.includes('\nheld '))) {
+        expect(result).toMatch(new RegExp(`refused: workspace-in-use: This workspace is open in another Newsroom Annotator \\(the annotator command line, process ${winnerPid}, since`));
+      }
+      // The winner's exit released its lock; no claims or temporary copies are left behind.
+      expect((await fs.readdir(dir)).sort()).toEqual(['done', 'go']);
+    }
   });
 });
