@@ -25,7 +25,7 @@ import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.j
 import { ClaimHistory, claimChanges } from './claim-history.js';
 import { listClaims, saveStatuses } from './review-desk.js';
 import { DocumentSources } from './document-sources.js';
-import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
+import { isWriteFailure, writeFailure, type StoredDocument, type WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
 
@@ -227,7 +227,14 @@ export class AnnotatorService {
     const applying = this.changeQueue.then(() => this.applyEach(changes));
     this.changeQueue = applying;
     return applying.then(async ({ applied, refused, writes }) => {
-      await Promise.all(writes);
+      // Acknowledged only once on disk: this batch's writes, and any earlier one that failed
+      // (a resent batch finds its changes in memory already and schedules none of its own).
+      writes.add(this.store.written());
+      try {
+        await Promise.all(writes);
+      } catch (error) {
+        throw writeFailure(error);
+      }
       return { applied, refused };
     });
   }
@@ -243,6 +250,13 @@ export class AnnotatorService {
       } catch (error) {
         // Only a refusal of this one change is the user's to hear; anything else is ours.
         if (!(error instanceof ApiError)) throw error;
+        if (isWriteFailure(error)) {
+          // Not a refusal of the change: the whole batch fails, to be sent again.
+          const failed = Promise.reject(error);
+          failed.catch(() => undefined);
+          writes.add(failed);
+          continue;
+        }
         refused.push({ index, code: error.code, message: error.message });
       }
     }
