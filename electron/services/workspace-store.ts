@@ -69,11 +69,11 @@ export function writeFailure(error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
   if (DISK_FULL.has(code)) {
-    return new ApiError('disk-full', 'The disk holding the workspace is full, so the last changes were not saved. Free some space; they are saved when sent again.');
+    return new ApiError('disk-full', 'The disk holding the workspace is full, so the last changes were not saved. Free some space on it; sent again, they are saved.');
   }
   return new ApiError(
     'write-failed',
-    `The workspace folder could not be written (${code}: ${(error as Error).message}), so the last changes were not saved. They are saved when sent again once the folder can be written.`,
+    `The workspace folder could not be written (${code}: ${(error as Error).message}), so the last changes were not saved; sent again once it can be written, they are saved.`,
   );
 }
 
