@@ -44,4 +44,21 @@ describe('applyChanges when a write fails', () => {
     const opened = await reopened.openDocument(doc.id);
     expect(opened.annotations.ids).toEqual(['ann-1']);
   });
+
+  it('a change that waits for its own write (the status scale) fails the batch too, never as a refusal', async () => {
+    const dir = await ws.tempDir('annotator-faults-');
+    const service = await ws.openService(dir);
+    const statuses = service.store.data.statuses.map((s, i) => (i === 0 ? { ...s, name: 'To check' } : s));
+    const batch = [{ kind: 'saveStatuses' as const, statuses }];
+
+    // One failure only: the batch must fail even though the retry before answering succeeds.
+    clearFault = await injectWriteFault('write', 'ENOSPC', path.join(dir, 'probe'), 1);
+    await expect(service.applyChanges(batch)).rejects.toMatchObject({ code: 'disk-full' });
+    await service.store.flush();
+    clearFault();
+    clearFault = null;
+
+    expect(await service.applyChanges(batch)).toEqual({ applied: 1, refused: [] });
+    expect((await workspaceOnDisk(dir)).statuses[0]!.name).toBe('To check');
+  });
 });
