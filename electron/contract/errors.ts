@@ -19,6 +19,10 @@ export type ApiErrorCode =
   | 'too-large'
   | 'unsupported'
   | 'store-error'
+  /** The disk is full: nothing was saved; the same changes sent again are saved once space is freed. */
+  | 'disk-full'
+  /** The disk refused a write (an I/O or permission error): nothing was saved; sending again retries it. */
+  | 'write-failed'
   /** A store file is damaged: nothing is written until a backup is restored. */
   | 'read-only'
   /** Another Newsroom Annotator is writing this workspace. */

@@ -28,7 +28,7 @@ import { ClaimHistory, claimChanges } from './claim-history.js';
 import { listClaims, saveStatuses } from './review-desk.js';
 import { DocumentSources } from './document-sources.js';
 import { StoreFileError } from './durable-json-file.js';
-import type { StoredDocument, WorkspaceStore } from './workspace-store.js';
+import { isWriteFailure, writeFailure, type StoredDocument, type WorkspaceStore } from './workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
 
@@ -238,7 +238,14 @@ export class AnnotatorService {
     // A call that fails fails alone: the calls queued after it still run.
     this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
-      await Promise.all(writes);
+      // Acknowledged only once on disk: this batch's writes, and any earlier one that failed
+      // (a resent batch finds its changes in memory already and schedules none of its own).
+      writes.add(this.store.written());
+      try {
+        await Promise.all(writes);
+      } catch (error) {
+        throw writeFailure(error);
+      }
       return { applied, refused };
     });
   }
@@ -252,11 +259,22 @@ export class AnnotatorService {
         for (const write of await this.applyOne(parseChange(raw))) writes.add(write);
         applied++;
       } catch (error) {
-        // A refusal, or a store file this change needs that cannot be read (it names the file
-        // and what to do), is this change's alone; anything else is ours and fails the call.
-        if (error instanceof StoreFileError) refused.push({ index, code: 'store-error', message: error.message });
-        else if (error instanceof ApiError) refused.push({ index, code: error.code, message: error.message });
-        else throw error;
+        // A store file this change needs that cannot be read (it names the file and what to do)
+        // refuses this change alone.
+        if (error instanceof StoreFileError) {
+          refused.push({ index, code: 'store-error', message: error.message });
+          continue;
+        }
+        // Anything but a refusal of this one change is ours, and fails the call.
+        if (!(error instanceof ApiError)) throw error;
+        if (isWriteFailure(error)) {
+          // Not a refusal of the change: the whole batch fails, to be sent again.
+          const failed = Promise.reject(error);
+          failed.catch(() => undefined);
+          writes.add(failed);
+          continue;
+        }
+        refused.push({ index, code: error.code, message: error.message });
       }
     }
     return { applied, refused, writes };

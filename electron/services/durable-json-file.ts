@@ -60,18 +60,16 @@ export async function writeFileDurably(filePath: string, content: string | Uint8
   const tempPath = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${++tempCounter}.tmp`);
   const handle = await fs.open(tempPath, 'w');
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fs.rm(tempPath, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tempPath, filePath);
   } catch (error) {
-    await fs.rm(tempPath, { force: true });
+    // The caller hears the write's own error, not one from cleaning up after it (the disk may be failing).
+    await fs.rm(tempPath, { force: true }).catch(() => undefined);
     throw error;
   }
   await syncDirectory(dir);
@@ -126,11 +124,14 @@ export class DurableJSONFile<T> implements Adapter<T> {
 
 /**
  * Runs one write at a time per file and folds every request made while a write is under way
- * into the next one, so a burst of edits costs two writes, not one each.
+ * into the next one, so a burst of edits costs two writes, not one each. A failed write leaves
+ * the writer unwritten: `written()` writes again, so what is in memory still reaches the disk.
  */
 export class CoalescingWriter {
-  private queued: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
+  private queued: Job | null = null;
+  private running: Job | null = null;
   private draining: Promise<void> | null = null;
+  private failed = false;
 
   constructor(private readonly write: () => Promise<void>) {}
 
@@ -151,6 +152,22 @@ export class CoalescingWriter {
     return promise;
   }
 
+  /** True when the last write failed and none has succeeded since: memory is ahead of the disk. */
+  get unwritten(): boolean {
+    return this.failed;
+  }
+
+  /**
+   * Resolves once everything asked of this writer so far is on disk: waits for the writes under
+   * way, and writes again after a failure. Costs nothing when all is written.
+   */
+  written(): Promise<void> {
+    if (this.queued) return this.queued.promise;
+    if (this.running) return this.running.promise;
+    if (this.failed) return this.schedule();
+    return Promise.resolve();
+  }
+
   /** Resolves when nothing is queued or being written. */
   async idle(): Promise<void> {
     while (this.draining) await this.draining;
@@ -161,15 +178,26 @@ export class CoalescingWriter {
       while (this.queued) {
         const job = this.queued;
         this.queued = null;
+        this.running = job;
         try {
           await this.write();
+          this.failed = false;
           job.resolve();
         } catch (error) {
+          this.failed = true;
           job.reject(error);
+        } finally {
+          this.running = null;
         }
       }
     } finally {
       this.draining = null;
     }
   }
+}
+
+interface Job {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
 }

@@ -58,6 +58,29 @@ function isDamage(error: unknown): error is StoreFileError {
   return error instanceof StoreFileError && error.reason === 'damaged';
 }
 
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+
+/**
+ * A write the disk refused, as the API reports it: 'disk-full' or 'write-failed', both meaning
+ * nothing was saved and sending the same changes again will save them. Other errors pass as they are.
+ */
+export function writeFailure(error: unknown): unknown {
+  if (error instanceof ApiError || error instanceof StoreFileError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  if (DISK_FULL.has(code)) {
+    return new ApiError('disk-full', 'The disk holding the workspace is full, so the last changes were not saved. Free some space on it; sent again, they are saved.');
+  }
+  return new ApiError(
+    'write-failed',
+    `The workspace folder could not be written (${code}: ${(error as Error).message}), so the last changes were not saved; sent again once it can be written, they are saved.`,
+  );
+}
+
+export function isWriteFailure(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'disk-full' || error.code === 'write-failed');
+}
+
 /** Resolves the promise handled, so a caller that never awaits it does not crash Node. */
 function refusal(error: unknown): Promise<never> {
   const promise = Promise.reject(error);
@@ -88,8 +111,12 @@ export class WorkspaceStore {
     this.backups = new StoreBackups(dir);
     this.workspaceWriter = new CoalescingWriter(async () => {
       this.refuseIfReadOnly();
-      await this.backups.beforeOverwrite(this.workspacePath, this.workspaceFromSchema);
-      await this.db.write();
+      try {
+        await this.backups.beforeOverwrite(this.workspacePath, this.workspaceFromSchema);
+        await this.db.write();
+      } catch (error) {
+        throw writeFailure(error);
+      }
       this.workspaceFromSchema = null;
     });
   }
@@ -373,8 +400,12 @@ export class WorkspaceStore {
         new CoalescingWriter(async () => {
           const opened = await loaded;
           this.refuseIfReadOnly();
-          await this.backups.beforeOverwrite(filePath, this.annotationsFromSchema.get(doc.id) ?? null);
-          await opened.write();
+          try {
+            await this.backups.beforeOverwrite(filePath, this.annotationsFromSchema.get(doc.id) ?? null);
+            await opened.write();
+          } catch (error) {
+            throw writeFailure(error);
+          }
           this.annotationsFromSchema.delete(doc.id);
         }),
       );
@@ -408,6 +439,18 @@ export class WorkspaceStore {
     if (!writer) throw new Error(`annotations of ${doc.id} were saved before they were loaded`);
     if (this.readOnly) return refusal(this.readOnlyError());
     return writer.schedule();
+  }
+
+  /**
+   * Resolves once every change made in memory so far is on disk. A write that failed earlier is
+   * tried again here, so a change whose first save failed is saved with whatever is sent next
+   * (a resent batch applies nothing new, yet must not be acknowledged before its change is on
+   * disk). Costs no write when nothing failed.
+   */
+  written(): Promise<void> {
+    if (this.readOnly) return refusal(this.readOnlyError());
+    const writers = [this.workspaceWriter, ...this.annotationWriters.values()];
+    return Promise.all(writers.map((writer) => writer.written())).then(() => undefined);
   }
 
   /** Waits until every scheduled write is on disk (used before quitting). */

@@ -40,7 +40,12 @@ function isTyping(target: EventTarget | null): boolean {
 /** Menu commands that act on the open document: the desk shows none, so there they do nothing. */
 const DOCUMENT_COMMANDS: ReadonlySet<Extract<HostEvent, { type: 'menu' }>['command']> = new Set(['undo', 'redo', 'delete']);
 
-const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved — see the message' } as const;
+const SAVE_TEXT = {
+  saved: 'All changes saved',
+  saving: 'Saving…',
+  failed: 'Not saved — see the message',
+  'disk-full': 'The disk is full: your changes are kept in this window and will be saved when space is freed',
+} as const;
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
   const { state, saveStatus, busy, actions, queue } = useWorkspace(client, firstSession);

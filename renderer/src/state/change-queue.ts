@@ -5,11 +5,15 @@ import type { Change, ChangeRefusal } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import type { AnnotatorClient } from '../api/client';
 
-export type SaveStatus = 'saved' | 'saving' | 'failed';
+/** 'disk-full': the host's disk is full; the changes wait in the outbox and are sent again. */
+export type SaveStatus = 'saved' | 'saving' | 'failed' | 'disk-full';
 
 const MAX_BATCH = 5000;
-/** How long to wait before trying again when the host does not answer. */
+/** How long to wait before trying again when the host does not answer or could not write. */
 export const RETRY_MS = 3000;
+
+/** Answers that saved nothing of the batch: it is kept and sent again, never dropped. */
+const NOT_SAVED = new Set(['unreachable', 'disk-full', 'write-failed']);
 
 /** Where unconfirmed changes wait; localStorage in the app, memory in tests. */
 export interface Outbox {
@@ -44,7 +48,7 @@ export interface RefusedChange extends ChangeRefusal {
 
 export interface ChangeQueueEvents {
   onStatus(status: SaveStatus): void;
-  /** The host did not answer; the changes are kept and sent again. */
+  /** The host did not answer, or could not write them (a full disk); the changes are kept and sent again. */
   onUnreachable(error: unknown): void;
   /** The host refused these changes (the rest were saved). */
   onRefused(refused: RefusedChange[]): void;
@@ -67,7 +71,8 @@ export class ChangeQueue {
   private idleWaiters: (() => void)[] = [];
   /** Refused changes whose document has not been reloaded since. */
   private refusedUnsynced = false;
-  private unreachable = false;
+  /** Why the last batch was not saved, while it waits to be sent again. */
+  private notSaved: 'failed' | 'disk-full' | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private outbox: Outbox | null = null;
   /** Handed to the unload send; unconfirmed, so they stay in the outbox for the next start. */
@@ -139,7 +144,8 @@ export class ChangeQueue {
   }
 
   private reportStatus(): void {
-    const failed = this.refusedUnsynced || this.unreachable;
+    if (this.notSaved === 'disk-full') return this.notify(() => this.events.onStatus('disk-full'));
+    const failed = this.refusedUnsynced || this.notSaved !== null;
     this.notify(() => this.events.onStatus(failed ? 'failed' : this.inFlight || this.waiting.length ? 'saving' : 'saved'));
   }
 
@@ -171,20 +177,20 @@ export class ChangeQueue {
     }
     answer.then(
       ({ refused }) => {
-        this.unreachable = false;
+        this.notSaved = null;
         this.settle(batch, refused);
       },
       (error: unknown) => {
-        if (error instanceof ApiError && error.code !== 'unreachable') {
+        if (error instanceof ApiError && !NOT_SAVED.has(error.code)) {
           // The host answered but would not take the batch at all: each change is refused.
           this.settle(batch, batch.map((_, index) => ({ index, code: error.code, message: error.message })));
           return;
         }
-        // Not answered: keep the batch first in line and try again shortly.
+        // Not answered, or nothing written: keep the batch first in line and try again shortly.
         this.inFlight = null;
         this.waiting = [...batch, ...this.waiting];
         this.persist();
-        this.unreachable = true;
+        this.notSaved = error instanceof ApiError && error.code === 'disk-full' ? 'disk-full' : 'failed';
         this.notify(() => this.events.onUnreachable(error));
         this.reportStatus();
         this.retryTimer = setTimeout(() => {

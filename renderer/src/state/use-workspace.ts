@@ -74,7 +74,9 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
         // Said once, not at every retry; the changes wait in the outbox meanwhile.
         if (unreachableShown.current) return;
         unreachableShown.current = true;
-        report(new Error(`${messageOf(error)} Your changes are kept and will be saved when it answers.`));
+        const notWritten = error instanceof ApiError && (error.code === 'disk-full' || error.code === 'write-failed');
+        const kept = notWritten ? 'Your changes are kept in this window and saved as soon as they can be written.' : 'Your changes are kept and will be saved when it answers.';
+        report(new Error(`${messageOf(error)} ${kept}`));
       },
       onRefused: (refused) => {
         const more = refused.length > 1 ? ` (and ${refused.length - 1} more change${refused.length > 2 ? 's' : ''} not saved)` : '';

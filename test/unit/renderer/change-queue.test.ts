@@ -208,6 +208,41 @@ describe('ChangeQueue', () => {
     }
   });
 
+  it.each([
+    ['disk-full', 'The disk holding the workspace is full, so the last changes were not saved.', 'disk-full'],
+    ['write-failed', 'The workspace folder could not be written (EIO).', 'failed'],
+  ] as const)('keeps a batch the host could not write (%s) in the outbox, says so, and saves it once it can', async (code, message, status) => {
+    vi.useFakeTimers();
+    try {
+      const { queue, batches, statuses, errors, refusals } = setup();
+      const outbox = memoryOutbox();
+      queue.attachOutbox(outbox);
+      queue.push(create('a'));
+      batches[0]!.reject(new ApiError(code, message));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(refusals).toEqual([]);
+      expect(errors).toHaveLength(1);
+      expect(statuses.at(-1)).toBe(status);
+      expect(outbox.stored).toEqual([create('a')]);
+      // Still no space at the next try: kept again.
+      await vi.advanceTimersByTimeAsync(RETRY_MS);
+      expect(batches[1]!.changes).toEqual([create('a')]);
+      batches[1]!.reject(new ApiError(code, message));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(outbox.stored).toEqual([create('a')]);
+      expect(statuses.at(-1)).toBe(status);
+      // Space freed: the same batch is saved.
+      await vi.advanceTimersByTimeAsync(RETRY_MS);
+      expect(batches[2]!.changes).toEqual([create('a')]);
+      batches[2]!.resolve();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(outbox.stored).toEqual([]);
+      expect(statuses.at(-1)).toBe('saved');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps unconfirmed changes in the outbox until the host confirms them', async () => {
     const { queue, batches } = setup();
     const outbox = memoryOutbox();

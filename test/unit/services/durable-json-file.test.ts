@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CoalescingWriter,
   DurableJSONFile,
@@ -8,7 +8,10 @@ import {
   removeStaleTempFiles,
   writeFileDurably,
 } from '../../../electron/services/durable-json-file.js';
+import { FAULT_CODES, WRITE_STEPS, injectWriteFault } from '../../helpers/io-faults.js';
 import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+let clearFault: (() => void) | null = null;
 
 const tempDir = useTempDirs();
 
@@ -67,6 +70,50 @@ describe('writeFileDurably', () => {
   it('removes its temp file when writing the content fails', async () => {
     const dir = await tempDir();
     await expect(writeFileDurably(path.join(dir, 'x.json'), 42 as unknown as string)).rejects.toThrow();
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+});
+
+describe('writeFileDurably when the disk fails', () => {
+  afterEach(() => clearFault?.());
+
+  it.each(WRITE_STEPS.flatMap((step) => FAULT_CODES.map((code) => ({ step, code }))))(
+    '$code at $step: rejects with that error and leaves no temp file',
+    async ({ step, code }) => {
+      const dir = await tempDir();
+      const target = path.join(dir, 'workspace.json');
+      await fs.writeFile(target, 'old');
+      clearFault = await injectWriteFault(step, code, path.join(dir, '.probe'));
+      await expect(writeFileDurably(target, 'new')).rejects.toMatchObject({ code });
+      clearFault();
+      clearFault = null;
+      await fs.rm(path.join(dir, '.probe'));
+      expect(await fs.readdir(dir)).toEqual(['workspace.json']);
+      // Only a failed directory fsync comes after the rename.
+      expect(await fs.readFile(target, 'utf8')).toBe(step === 'fsync-dir' ? 'new' : 'old');
+    },
+  );
+
+  it('removes its temp file when closing it fails', async () => {
+    const dir = await tempDir();
+    const target = path.join(dir, 'workspace.json');
+    const realOpen = fs.open.bind(fs);
+    // close is the handle's own property, not its prototype's: wrap it on each handle.
+    const spy = vi.spyOn(fs, 'open').mockImplementation((async (file: string, flags?: string) => {
+      const handle = await realOpen(file, flags);
+      if (flags !== 'w') return handle;
+      const realClose = handle.close.bind(handle);
+      handle.close = async () => {
+        await realClose();
+        throw Object.assign(new Error('EIO: close'), { code: 'EIO' });
+      };
+      return handle;
+    }) as typeof fs.open);
+    try {
+      await expect(writeFileDurably(target, 'new')).rejects.toMatchObject({ code: 'EIO' });
+    } finally {
+      spy.mockRestore();
+    }
     expect(await fs.readdir(dir)).toEqual([]);
   });
 });
@@ -242,6 +289,46 @@ describe('CoalescingWriter', () => {
     await expect(first).rejects.toThrow('first write failed');
     await second;
     expect(await fs.readFile(filePath, 'utf8')).toBe('write 2');
+  });
+
+  it('written() writes again after a failed write, and costs nothing when all is written', async () => {
+    const dir = await tempDir();
+    const filePath = path.join(dir, 'out.txt');
+    let fail = true;
+    let writes = 0;
+    const writer = new CoalescingWriter(async () => {
+      writes++;
+      if (fail) throw new Error('disk full');
+      await writeFileDurably(filePath, 'kept in memory');
+    });
+    await writer.written();
+    expect(writes).toBe(0);
+    await expect(writer.schedule()).rejects.toThrow('disk full');
+    expect(writer.unwritten).toBe(true);
+    fail = false;
+    // Nothing new was scheduled: the unwritten state alone makes it write.
+    await writer.written();
+    expect(writes).toBe(2);
+    expect(writer.unwritten).toBe(false);
+    expect(await fs.readFile(filePath, 'utf8')).toBe('kept in memory');
+    await writer.written();
+    expect(writes).toBe(2);
+  });
+
+  it('written() waits for the write under way and fails with it', async () => {
+    const gate = deferred();
+    const started = deferred();
+    const writer = new CoalescingWriter(async () => {
+      started.resolve();
+      await gate.promise;
+      throw new Error('write failed');
+    });
+    const scheduled = writer.schedule();
+    await started.promise;
+    const written = writer.written();
+    gate.resolve();
+    await expect(scheduled).rejects.toThrow('write failed');
+    await expect(written).rejects.toThrow('write failed');
   });
 
   it('does not crash the process when nobody awaits a failed write', async () => {
