@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPEAKER_LIMITS, type Change } from '../../../electron/contract/api.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { useWorkspaces } from '../../helpers/workspace.js';
+import { importText, useWorkspaces } from '../../helpers/workspace.js';
 
 const { tempDir, openService, openStore } = useWorkspaces();
 
@@ -73,5 +73,44 @@ describe('merging speakers stays within what loading accepts', () => {
     expect(after[0]!.aliases).toHaveLength(42);
     await service.store.flush();
     expect((await reopened(dir)).speakers).toEqual(after);
+  });
+});
+
+describe('importing a page whose canonical URL is too long to keep', () => {
+  const page = (canonical: string, ogUrl?: string) =>
+    `<!doctype html><html><head><title>Council vote</title><link rel="canonical" href="${canonical}">` +
+    (ogUrl ? `<meta property="og:url" content="${ogUrl}">` : '') +
+    `</head><body><article><p>The council voted on Tuesday to close the library.</p></article></body></html>`;
+
+  it('imports the page without the URL, and the workspace reloads', async () => {
+    const dir = await tempDir('annotator-ws-');
+    const service = await openService(dir);
+    const doc = await importText(service, 'vote.html', page(`https://example.org/${'x'.repeat(2100)}`));
+    expect(doc.sourceUrl).toBeNull();
+    await service.store.flush();
+    expect((await reopened(dir)).documents).toEqual([doc]);
+  });
+
+  it('takes the og:url instead when that one fits', async () => {
+    const dir = await tempDir('annotator-ws-');
+    const service = await openService(dir);
+    const doc = await importText(service, 'vote.html', page(`https://example.org/${'x'.repeat(2100)}`, 'https://example.org/vote'));
+    expect(doc.sourceUrl).toBe('https://example.org/vote');
+    await service.store.flush();
+    expect((await reopened(dir)).documents).toEqual([doc]);
+  });
+});
+
+describe('a document added to the store', () => {
+  it('is kept without a source URL or path too long for loading, so the workspace reloads', async () => {
+    const dir = await tempDir('annotator-ws-');
+    const store = await openStore(dir);
+    const { document } = await store.addDocument('a.txt', 'A', 'Some text.', {
+      sourceUrl: `https://example.org/${'x'.repeat(2100)}`,
+      filePath: `/${'d/'.repeat(2100)}a.txt`,
+    });
+    expect([document.sourceUrl, document.filePath]).toEqual([null, null]);
+    await store.flush();
+    expect((await reopened(dir)).documents).toEqual([document]);
   });
 });
