@@ -2,7 +2,7 @@
 // open read-only, and must hold exactly what the service said before. The seed is fixed so a run
 // is repeatable; WRITES_SEED=<n> replays another (a failure names its seed and last calls).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATUSES, SPEAKER_LIMITS, type Change } from '../../../electron/contract/api.js';
+import { ApiError, DEFAULT_STATUSES, SPEAKER_LIMITS, type Change } from '../../../electron/contract/api.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
 import { importText, useWorkspaces } from '../../helpers/workspace.js';
 
@@ -201,6 +201,13 @@ describe('every write the API accepts reloads cleanly', () => {
           log.push(`import ${fileName} (${text.length} chars)`);
           const doc = await importText(service, fileName, text);
           if (!world.documents.some((d) => d.id === doc.id)) world.documents.push({ id: doc.id, length: doc.length });
+          continue;
+        }
+        if (r.chance(0.03)) {
+          const doc = r.pick(world.documents);
+          log.push(`tagTranscriptLines ${doc.id}`);
+          // A document with no "NAME:" lines is refused in words; anything else is a failure.
+          await service.tagTranscriptLines(doc.id).catch((error: unknown) => expect(error).toBeInstanceOf(ApiError));
           continue;
         }
         const change = randomChange(r, world);
