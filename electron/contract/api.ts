@@ -2,10 +2,10 @@
 // host) parse arguments and results with these schemas, so a method exists only if it is here.
 import { z } from 'zod';
 import { API_METHOD_NAMES } from './channels.js';
-import { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from './errors.js';
+import { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
 
 // The renderer imports these from errors.ts directly, so zod stays out of its bundle.
-export { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from './errors.js';
+export { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
 
 /** 2: documents gained format, encoding, source URL and file path; annotation files gained orphans. */
 export const SCHEMA_VERSION = 2;
@@ -46,15 +46,6 @@ export const labelSchema = z.object({
     .refine((key) => !RESERVED_KEYS.includes(key), 'That key is taken by the editor (E, A and N are); choose another.'),
 });
 export type Label = z.infer<typeof labelSchema>;
-
-/**
- * Limits a stored value must keep: loading refuses a workspace.json that breaks them, so every
- * write path checks against these same numbers before it is accepted.
- */
-export const SPEAKER_LIMITS = { name: 300, otherName: 300, otherNames: 50, role: 300, organisation: 300, notes: 5000 } as const;
-/** A canonical URL longer than this is no usable link; an import keeps the page without it. */
-export const MAX_SOURCE_URL_LENGTH = 2000;
-export const MAX_FILE_PATH_LENGTH = 4096;
 
 const speakerText = (what: string, max: number) => z.string().max(max, `A speaker's ${what} can hold at most ${max.toLocaleString('en')} characters.`);
 
