@@ -16,10 +16,9 @@ import {
   type ReadOptions,
   type ClaimRow,
   type Session,
-  SPEAKER_LIMITS,
-  type Speaker,
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
+import { mergedSpeakerFields } from '../contract/speaker-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { baseNameOf } from './documents/checks.js';
 import { readDocument, type ReadDocument } from './documents/index.js';
@@ -43,37 +42,6 @@ export type HostKind = Session['host'];
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/**
- * What the survivor of a merge becomes, refused when it would pass a limit loading enforces.
- * Refused rather than cut: notes or names silently dropped are work lost, and the user can
- * shorten them knowing what goes.
- */
-function mergedSpeakerFields(survivor: Speaker, merged: Speaker): Pick<Speaker, 'aliases' | 'role' | 'organisation' | 'notes'> {
-  // The merged name lives on as an alias, so a later mention of it still finds the person.
-  const names = new Set([survivor.name.toLowerCase()]);
-  const aliases = [...survivor.aliases, merged.name, ...merged.aliases].filter((alias) => {
-    const key = alias.toLowerCase();
-    if (names.has(key)) return false;
-    names.add(key);
-    return true;
-  });
-  const notes = [survivor.notes, merged.notes].filter(Boolean).join('\n\n');
-  const count = (n: number) => n.toLocaleString('en');
-  if (notes.length > SPEAKER_LIMITS.notes) {
-    throw new ApiError(
-      'bad-request',
-      `The merged notes would be ${count(notes.length)} characters; the limit is ${count(SPEAKER_LIMITS.notes)}. Shorten one speaker's notes first.`,
-    );
-  }
-  if (aliases.length > SPEAKER_LIMITS.otherNames) {
-    throw new ApiError(
-      'bad-request',
-      `The merged speaker would have ${count(aliases.length)} other names; the limit is ${SPEAKER_LIMITS.otherNames}. Remove some of either speaker’s other names first.`,
-    );
-  }
-  return { aliases, role: survivor.role || merged.role, organisation: survivor.organisation || merged.organisation, notes };
 }
 
 export class AnnotatorService {

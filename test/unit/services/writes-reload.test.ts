@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPEAKER_LIMITS, type Change } from '../../../electron/contract/api.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
+import { createMemoryClient } from '../../../renderer/src/api/memory-client.js';
 import { importText, useWorkspaces } from '../../helpers/workspace.js';
 
 const { tempDir, openService, openStore } = useWorkspaces();
@@ -112,5 +113,22 @@ describe('a document added to the store', () => {
     expect([document.sourceUrl, document.filePath]).toEqual([null, null]);
     await store.flush();
     expect((await reopened(dir)).documents).toEqual([document]);
+  });
+});
+
+describe('the in-memory API the window is tested on', () => {
+  it('refuses the same merge with the same words, and merges notes as the service does', async () => {
+    const client = createMemoryClient({ labels: [], documents: [] });
+    const speakers = (notesA: string, notesB: string): Change[] => [
+      { kind: 'createSpeaker', speakerId: 'spk-a', name: 'Robert Wood', notes: notesA },
+      { kind: 'createSpeaker', speakerId: 'spk-b', name: 'Bob Wood', notes: notesB },
+    ];
+    await client.applyChanges({ changes: speakers('a'.repeat(3000), 'b'.repeat(2208)) });
+    expect((await client.applyChanges({ changes: [merge] })).refused.map((r) => r.message)).toEqual([
+      "The merged notes would be 5,210 characters; the limit is 5,000. Shorten one speaker's notes first.",
+    ]);
+    const other = createMemoryClient({ labels: [], documents: [] });
+    await other.applyChanges({ changes: [...speakers('Met in May.', 'Press office.'), merge] });
+    expect((await other.getSession({})).speakers.map((s) => [s.aliases, s.notes])).toEqual([[['Bob Wood'], 'Met in May.\n\nPress office.']]);
   });
 });
