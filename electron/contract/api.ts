@@ -2,10 +2,10 @@
 // host) parse arguments and results with these schemas, so a method exists only if it is here.
 import { z } from 'zod';
 import { API_METHOD_NAMES } from './channels.js';
-import { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from './errors.js';
+import { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
 
 // The renderer imports these from errors.ts directly, so zod stays out of its bundle.
-export { ApiError, MAX_DOCUMENT_BYTES, MAX_NOTE_LENGTH, type ApiErrorCode } from './errors.js';
+export { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
 
 /** 2: documents gained format, encoding, source URL and file path; annotation files gained orphans. */
 export const SCHEMA_VERSION = 2;
@@ -49,15 +49,24 @@ export type Label = z.infer<typeof labelSchema>;
 
 const speakerText = (what: string, max: number) => z.string().max(max, `A speaker's ${what} can hold at most ${max.toLocaleString('en')} characters.`);
 
+const speakerName = z
+  .string()
+  .trim()
+  .min(1, 'A speaker needs a name.')
+  .max(SPEAKER_LIMITS.name, `A speaker’s name can hold at most ${SPEAKER_LIMITS.name} characters.`);
+const otherNames = z
+  .array(z.string().trim().min(1).max(SPEAKER_LIMITS.otherName))
+  .max(SPEAKER_LIMITS.otherNames, `A speaker can have at most ${SPEAKER_LIMITS.otherNames} other names.`);
+
 /** A person, not a string: every mention, quote and claim points at one of these. */
 export const speakerSchema = z.object({
   id,
-  name: z.string().min(1).max(300),
+  name: z.string().min(1).max(SPEAKER_LIMITS.name),
   /** Other names the same person goes by ("Wood" for "Robert Wood"). */
-  aliases: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
-  role: speakerText('title or role', 300).default(''),
-  organisation: speakerText('organisation', 300).default(''),
-  notes: speakerText('notes', 5000).default(''),
+  aliases: otherNames.default([]),
+  role: speakerText('title or role', SPEAKER_LIMITS.role).default(''),
+  organisation: speakerText('organisation', SPEAKER_LIMITS.organisation).default(''),
+  notes: speakerText('notes', SPEAKER_LIMITS.notes).default(''),
   createdAt: z.string(),
 });
 export type Speaker = z.infer<typeof speakerSchema>;
@@ -75,9 +84,9 @@ export const documentSummarySchema = z.object({
   /** False when the user chose the encoding (or the file said it, with a BOM). */
   encodingDetected: z.boolean().default(false),
   /** A web page's canonical URL, when known. */
-  sourceUrl: z.string().max(2000).nullable().default(null),
+  sourceUrl: z.string().max(MAX_SOURCE_URL_LENGTH).nullable().default(null),
   /** Where the text was read from, when the host knows a path (not for a browser upload). */
-  filePath: z.string().max(4096).nullable().default(null),
+  filePath: z.string().max(MAX_FILE_PATH_LENGTH).nullable().default(null),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
@@ -392,12 +401,12 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('createSpeaker'),
     speakerId: id,
-    name: z.string().trim().min(1, 'A speaker needs a name.').max(300, 'A speaker’s name can hold at most 300 characters.'),
+    name: speakerName,
     // Given when a deleted or merged speaker is brought back, so it returns as it was.
-    aliases: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
-    role: speakerText('title or role', 300).optional(),
-    organisation: speakerText('organisation', 300).optional(),
-    notes: speakerText('notes', 5000).optional(),
+    aliases: otherNames.optional(),
+    role: speakerText('title or role', SPEAKER_LIMITS.role).optional(),
+    organisation: speakerText('organisation', SPEAKER_LIMITS.organisation).optional(),
+    notes: speakerText('notes', SPEAKER_LIMITS.notes).optional(),
     createdAt: z.string().max(40).optional(),
   }),
   /** Adds a label to the workspace's set, or changes the one with that id. */
@@ -409,11 +418,11 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('updateSpeaker'),
     speakerId: id,
-    name: z.string().trim().min(1, 'A speaker needs a name.').max(300, 'A speaker’s name can hold at most 300 characters.').optional(),
-    aliases: z.array(z.string().trim().min(1).max(300)).max(50, 'A speaker can have at most 50 other names.').optional(),
-    role: speakerText('title or role', 300).optional(),
-    organisation: speakerText('organisation', 300).optional(),
-    notes: speakerText('notes', 5000).optional(),
+    name: speakerName.optional(),
+    aliases: otherNames.optional(),
+    role: speakerText('title or role', SPEAKER_LIMITS.role).optional(),
+    organisation: speakerText('organisation', SPEAKER_LIMITS.organisation).optional(),
+    notes: speakerText('notes', SPEAKER_LIMITS.notes).optional(),
   }),
   /** Everything that points at `mergedId`, in every document, points at `survivorId` instead. */
   z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),

@@ -19,6 +19,7 @@ import {
 } from '../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules.js';
 import { findSpeakerByName } from '../contract/speaker-names.js';
+import { mergedSpeakerFields } from '../contract/speaker-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
 import { decodeBase64 } from './base64.js';
 import { baseNameOf } from './documents/checks.js';
@@ -556,6 +557,8 @@ export class AnnotatorService {
     const merged = speakers.find((speaker) => speaker.id === change.mergedId);
     if (!survivor || !merged) throw new ApiError('not-found', 'One of those speakers no longer exists; it may have been merged already.');
     if (survivor === merged) throw new ApiError('bad-request', 'A speaker cannot be merged into itself.');
+    // Checked before anything changes: a refused merge leaves both speakers as they were.
+    const fields = mergedSpeakerFields(survivor, merged);
     const writes: Promise<void>[] = [];
     for (const doc of this.store.data.documents) {
       const annotations = await this.store.annotations(doc);
@@ -568,20 +571,7 @@ export class AnnotatorService {
       });
       if (changed) writes.push(this.store.saveAnnotations(doc));
     }
-    // The merged name lives on as an alias, so a later mention of it still finds the person.
-    const names = new Set([survivor.name.toLowerCase()]);
-    const aliases = [...survivor.aliases, merged.name, ...merged.aliases].filter((alias) => {
-      const key = alias.toLowerCase();
-      if (names.has(key)) return false;
-      names.add(key);
-      return true;
-    });
-    Object.assign(survivor, {
-      aliases,
-      role: survivor.role || merged.role,
-      organisation: survivor.organisation || merged.organisation,
-      notes: [survivor.notes, merged.notes].filter(Boolean).join('\n\n'),
-    });
+    Object.assign(survivor, fields);
     speakers.splice(speakers.indexOf(merged), 1);
     this.mergedAway.add(merged.id);
     writes.push(this.store.saveWorkspace());

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { ApiError, SCHEMA_VERSION, type Annotation } from '../contract/api.js';
+import { ApiError, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, type Annotation } from '../contract/api.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
 import { BACKUPS_DIR, StoreBackups, damagedFileMessage, listBackups, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
 import {
@@ -53,6 +53,8 @@ export function sha256(text: string): string {
 export function documentIdFor(textHash: string): string {
   return `doc-${textHash.slice(0, 16)}`;
 }
+
+const within = (value: string | null | undefined, max: number) => (value && value.length <= max ? value : null);
 
 function isDamage(error: unknown): error is StoreFileError {
   return error instanceof StoreFileError && error.reason === 'damaged';
@@ -311,8 +313,9 @@ export class WorkspaceStore {
       format: metadata.format ?? 'text',
       encoding: metadata.encoding ?? 'utf-8',
       encodingDetected: metadata.encodingDetected ?? false,
-      sourceUrl: metadata.sourceUrl ?? null,
-      filePath: metadata.filePath ?? null,
+      // Loading refuses longer ones; a document without its link still reads back.
+      sourceUrl: within(metadata.sourceUrl, MAX_SOURCE_URL_LENGTH),
+      filePath: within(metadata.filePath, MAX_FILE_PATH_LENGTH),
     };
     this.db.data.documents.push(document);
     await this.saveWorkspace();

@@ -2,6 +2,7 @@
 // the navigation, banners and ads, on a DOM that linkedom builds without running any script.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { MAX_SOURCE_URL_LENGTH } from '../../contract/api.js';
 
 export interface WebPage {
   title: string | null;
@@ -73,11 +74,15 @@ function paragraphsOf(root: Node, furniture: Set<string>): string[] {
   return paragraphs;
 }
 
-/** Only absolute http(s) addresses: a page saved from the web, not a local or script link. */
+/**
+ * Only absolute http(s) addresses: a page saved from the web, not a local or script link. One
+ * too long for the workspace to keep is passed over (the page is still worth reading).
+ */
 function webAddress(value: string | null | undefined): string | null {
   if (!value) return null;
   try {
     const url = new URL(value.trim());
+    if (url.href.length > MAX_SOURCE_URL_LENGTH) return null;
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

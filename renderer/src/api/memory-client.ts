@@ -5,6 +5,7 @@
 import { claimRow, isClaim, updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
 import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
+import { mergedSpeakerFields } from '../../../electron/contract/speaker-rules';
 import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from './client';
 
@@ -64,8 +65,9 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       const survivor = speakers.find((s) => s.id === change.survivorId);
       const merged = speakers.find((s) => s.id === change.mergedId);
       if (!survivor || !merged || survivor === merged) throw new ApiError('bad-request', 'Those speakers cannot be merged.');
+      const fields = mergedSpeakerFields(survivor, merged);
       for (const doc of documents.values()) doc.annotations = doc.annotations.map((a) => (a.speakerId === merged.id ? { ...a, speakerId: survivor.id } : a));
-      survivor.aliases = [...new Set([...survivor.aliases, merged.name, ...merged.aliases])].filter((alias) => alias !== survivor.name);
+      Object.assign(survivor, fields);
       speakers.splice(speakers.indexOf(merged), 1);
       return;
     }

@@ -2,6 +2,7 @@
 // (each one click from its place in the text), and merging a duplicate into them.
 import { useEffect, useState } from 'react';
 import type { Appearance, Label, Speaker } from '../../../electron/contract/api';
+import { SPEAKER_LIMITS } from '../../../electron/contract/errors';
 import type { AnnotatorClient } from '../api/client';
 import type { SpeakerPatch } from '../state/history';
 
@@ -26,9 +27,9 @@ function TextField({ id, label, value, onSave, multiline }: { id: string; label:
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} rows={3} value={draft} maxLength={5000} onChange={(event) => setDraft(event.target.value)} onBlur={save} />
+        <textarea id={id} rows={3} value={draft} maxLength={SPEAKER_LIMITS.notes} onChange={(event) => setDraft(event.target.value)} onBlur={save} />
       ) : (
-        <input id={id} value={draft} maxLength={300} onChange={(event) => setDraft(event.target.value)} onBlur={save} onKeyDown={(event) => event.key === 'Enter' && save()} />
+        <input id={id} value={draft} maxLength={SPEAKER_LIMITS.role} onChange={(event) => setDraft(event.target.value)} onBlur={save} onKeyDown={(event) => event.key === 'Enter' && save()} />
       )}
     </div>
   );
