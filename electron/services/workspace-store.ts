@@ -384,6 +384,12 @@ export class WorkspaceStore {
           await this.adoptAnnotationsText(doc, raw);
           db.data = migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash);
           if (schemaVersionOf(raw) < SCHEMA_VERSION) this.annotationsFromSchema.set(doc.id, schemaVersionOf(raw));
+          // The count in workspace.json is written apart from this file, so a crash between the two
+          // writes leaves it behind: the file's own list is the truth.
+          if (doc.annotationCount !== db.data.annotations.length) {
+            doc.annotationCount = db.data.annotations.length;
+            if (!this.readOnly) this.saveWorkspace().catch(() => undefined);
+          }
         } catch (error) {
           if (!isDamage(error)) throw error;
           // Shown from its newest good backup; nothing is written until the user restores it.
