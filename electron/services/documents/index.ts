@@ -62,7 +62,7 @@ export function readTextDocument(fileName: string, bytes: Uint8Array, options: R
   if (text.trim() === '') refuseBlank(name);
   const base = { title: titleOf(name), encoding: decoded.encoding, encodingDetected: decoded.encodingDetected, sourceUrl: null };
   if (format === 'html') {
-    const page = readWebPage(text);
+    const page = readWebPage(name, text);
     if (page.text.trim() === '') {
       throw new ApiError('empty-file', `"${name}" is a web page with no readable text in it, so there is nothing to annotate. Check that you saved the whole page (in the browser: Save Page As, "Web Page, Complete" or "HTML Only").`);
     }
