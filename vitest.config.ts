@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          // Documents are read in a worker thread, which runs JavaScript: this bundles its entry.
+          globalSetup: ['./test/setup/document-reader-worker.ts'],
           // The four projects share two cores; a quick test can wait its turn behind a packaging build.
           testTimeout: 20_000,
         },
@@ -19,6 +21,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
           environment: 'node',
+          // cli.e2e runs the services from source; the built hosts find the worker beside them.
+          globalSetup: ['./test/setup/document-reader-worker.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One Chromium at a time: CI machines have two cores.
@@ -31,6 +35,8 @@ export default defineConfig({
           name: 'crash',
           include: ['test/crash/**/*.test.ts'],
           environment: 'node',
+          // The bundled writer imports documents, so it needs the reader worker too.
+          globalSetup: ['./test/setup/document-reader-worker.ts'],
           testTimeout: 600_000,
           hookTimeout: 60_000,
         },

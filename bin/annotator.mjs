@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/electron/cli.js', import.meta.url);
-if (!existsSync(cli)) {
+// A dist/ built before documents were read in a worker lacks the worker's bundle.
+if (!existsSync(cli) || !existsSync(new URL('../dist/electron/document-reader-worker.js', import.meta.url))) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   process.stderr.write('annotator: building the command line first (npm run build)…\n');
   const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });

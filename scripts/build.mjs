@@ -23,6 +23,8 @@ await Promise.all([
       start: './electron/start.ts',
       serve: './electron/serve-main.ts',
       cli: './electron/cli/bin.ts',
+      // Every document is read in a worker thread (electron/services/documents/index.ts), from this file beside main.js.
+      'document-reader-worker': './electron/services/documents/worker.ts',
     },
     outdir: 'dist/electron',
     outExtension: { '.js': '.js' },
@@ -38,4 +40,4 @@ await Promise.all([
   }),
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);
-console.log('Built dist/electron (main, preload, start, serve) and dist/renderer.');
+console.log('Built dist/electron (main, preload, start, serve, cli, document-reader-worker) and dist/renderer.');

@@ -40,6 +40,8 @@ const OWN_FILES: RegExp[] = [
   /^package\.json$/,
   /^dist\/electron\/main\.js$/,
   /^dist\/electron\/preload\.cjs$/,
+  // main.js reads every document in a worker thread started from this file.
+  /^dist\/electron\/document-reader-worker\.js$/,
   /^dist\/renderer\/index\.html$/,
   /^dist\/renderer\/assets\/index-[\w-]{8}\.js$/,
   /^dist\/renderer\/assets\/index-[\w-]{8}\.css$/,
@@ -83,7 +85,7 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
   });
 
   it('contains the built app and package.json pointing at it', () => {
-    for (const p of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'package.json']) {
+    for (const p of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/renderer/index.html', 'package.json']) {
       expect(archive.has(p), `${p} in app.asar`).toBe(true);
     }
     const pkg = JSON.parse(archive.read('package.json').toString('utf8')) as PackageJson;
@@ -93,7 +95,7 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
     expect(pkg.devDependencies).toBeUndefined();
   });
 
-  it('ships exactly the desktop app’s own files: main, preload, the page, its bundle, the icons and package.json', () => {
+  it('ships exactly the desktop app’s own files: main, preload, the document reader worker, the page, its bundle, the icons and package.json', () => {
     const ours = archive.filePaths.filter((p) => !p.startsWith('node_modules/')).sort();
     // Each pattern names one file; a new kind of file has to be added here on purpose.
     const unexpected = ours.filter((p) => !OWN_FILES.some((re) => re.test(p)));

@@ -98,10 +98,10 @@ describe('electron-builder.yml: Linux launchers', () => {
 });
 
 describe('electron-builder.yml: app.asar contents', () => {
-  it('takes the desktop app’s entry points only, not the clone-only start/serve/CLI bundles', () => {
+  it('takes the desktop app’s entry points (and the document reader worker main.js starts) only, not the clone-only start/serve/CLI bundles', () => {
     // The loader normalizes `files` to [{ filter: [...] }].
     const patterns = config.files.flatMap((set) => (typeof set === 'string' ? [set] : set.filter));
-    expect(patterns).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}']);
+    expect(patterns).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/renderer/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}']);
   });
 });
 

@@ -11,7 +11,7 @@ export const extensionOf = (fileName: string): string => {
   return dot > 0 ? name.slice(dot).toLowerCase() : '';
 };
 
-function formatBytes(bytes: number): string {
+export function formatBytes(bytes: number): string {
   // Rounded up, so a file just over the limit never reads as the limit itself.
   return bytes >= 1024 * 1024 ? `${(Math.ceil(bytes / 104_857.6) / 10).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

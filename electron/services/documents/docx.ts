@@ -3,6 +3,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { ApiError } from '../../contract/api.js';
+import { checkZipExpansion } from './zip-limits.js';
 
 export interface WordDocument {
   title: string | null;
@@ -25,6 +26,8 @@ const xmlText = (text: string) =>
 
 export async function readWordDocument(fileName: string, bytes: Uint8Array): Promise<WordDocument> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Before JSZip or mammoth inflates anything.
+  checkZipExpansion(fileName, buffer);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer);

@@ -1,105 +1,80 @@
-// Documents as they really arrive — text, Markdown, web pages, Word files, subtitles and
-// transcripts, in the encodings newsrooms meet — turned into the normalized text every offset
-// refers to, or refused with a message that says what is wrong and what to do.
-import { ApiError, type DocumentFormat, type TextEncoding } from '../../contract/api.js';
-import { baseNameOf, checkDocumentSize, extensionOf, refuseBlank, refuseEmpty } from './checks.js';
-import { readWordDocument } from './docx.js';
-import { decodeDocumentBytes, type DecodedText } from './encoding.js';
-import { declaredCharset, readWebPage } from './html.js';
-import { normalizeText, normalizeWithOffsets } from './normalize.js';
-import { readSubtitles } from './subtitles.js';
-import { findTranscriptTurns, looksLikeTranscript, transcriptSpeakers, type TranscriptTurn } from './transcript.js';
+// Every document is read in a worker thread with a time limit and memory limits, so no file —
+// a page nested 2,000 deep, a zip bomb — can stall the host or take it down; reader.ts does the
+// reading itself.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../contract/api.js';
+import { baseNameOf } from './checks.js';
+import type { ReadDocument, ReadDocumentOptions } from './reader.js';
+import type { ReaderReply, ReaderRequest } from './worker.js';
 
-export interface ReadDocument {
-  title: string;
-  text: string;
-  format: DocumentFormat;
-  encoding: TextEncoding;
-  encodingDetected: boolean;
-  sourceUrl: string | null;
+export * from './reader.js';
+
+export interface ReaderLimits {
+  /** How long one read may take. */
+  timeMs: number;
+  /** The worker's V8 heap (old generation); buffers outside it are bounded by the size checks. */
+  memoryMb: number;
 }
 
-export interface ReadDocumentOptions {
-  /** Read the bytes as this encoding instead of detecting it. */
-  encoding?: TextEncoding;
+/**
+ * A 50 MB file, the largest accepted, reads in about 5 s on a slow laptop; 30 s is far beyond any
+ * real file. Its text as a string, normalized and copied, needs a few hundred megabytes of heap.
+ */
+export const READER_LIMITS: ReaderLimits = { timeMs: 30_000, memoryMb: 1024 };
+
+export const WORKER_FILE_NAME = 'document-reader-worker.js';
+
+/**
+ * The bundle sits beside the bundle that imports this (dist/electron/main.js, cli.js, serve.js).
+ * Run from the TypeScript sources (vitest), there is no bundle beside it: the test setup builds one
+ * (test/setup/document-reader-worker.ts) and names it in NA_DOCUMENT_READER_WORKER.
+ */
+function workerFile(): string {
+  const beside = fileURLToPath(new URL(`./${WORKER_FILE_NAME}`, import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = process.env.NA_DOCUMENT_READER_WORKER;
+  if (built) return built;
+  throw new ApiError('internal', `The document reader (${WORKER_FILE_NAME}) is missing beside ${fileURLToPath(import.meta.url)}; run npm run build.`);
 }
 
-/** Each ending this version reads, and the format it is read as. */
-const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.docx': 'docx',
-  '.srt': 'srt',
-  '.vtt': 'vtt',
-};
-
-export const DOCUMENT_EXTENSIONS: string[] = Object.keys(FORMAT_BY_EXTENSION);
-
-/** ".txt, .text, ... or .vtt", for messages. */
-export const documentExtensionList = (): string => `${DOCUMENT_EXTENSIONS.slice(0, -1).join(', ')} or ${DOCUMENT_EXTENSIONS.at(-1)}`;
-
-export function documentFormatOf(fileName: string): DocumentFormat | undefined {
-  return FORMAT_BY_EXTENSION[extensionOf(fileName)];
-}
-
-/** Reads a text-based file (everything but .docx); synchronous, as no format needs to wait. */
-export function readTextDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): ReadDocument {
+/** Reads a document of any format in a worker thread; refuses it if the read passes `limits`. */
+export function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}, limits: ReaderLimits = READER_LIMITS): Promise<ReadDocument> {
   const name = baseNameOf(fileName);
-  const format = documentFormatOf(name);
-  if (!format || format === 'docx') refuseUnsupported(name);
-  checkDocumentSize(name, bytes.length);
-  if (bytes.length === 0) refuseEmpty(name);
-  const decoded: DecodedText = decodeDocumentBytes(name, bytes, {
-    encoding: options.encoding,
-    declared: format === 'html' ? declaredCharset(bytes) : null,
-    declaredWhere: 'its <meta charset>',
+  return new Promise((resolve, reject) => {
+    const request: ReaderRequest = { fileName, bytes, options };
+    const worker = new Worker(workerFile(), {
+      workerData: request,
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, limits.memoryMb / 4) },
+    });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(new ApiError('unsupported', `"${name}" took more than ${limits.timeMs >= 1000 ? `${Math.round(limits.timeMs / 1000)} seconds` : `${limits.timeMs} ms`} to read, so reading it was stopped. Save it as plain text and open that, or split it into smaller files.`)),
+        ),
+      limits.timeMs,
+    );
+    worker.on('message', (reply: ReaderReply) =>
+      settle(() => ('read' in reply ? resolve(reply.read) : reject(new ApiError(reply.refused.code, reply.refused.message)))),
+    );
+    worker.on('error', (error: NodeJS.ErrnoException) =>
+      settle(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ApiError('too-large', `"${name}" needs more memory to read than the ${limits.memoryMb} MB a document may use. Split it into smaller files and open those, or save it as plain text.`)
+            : new ApiError('internal', `Reading "${name}" failed: ${error.message}`),
+        ),
+      ),
+    );
+    worker.on('exit', () => settle(() => reject(new ApiError('internal', `Reading "${name}" stopped before it finished. Try again.`))));
   });
-  const text = normalizeText(decoded.text);
-  if (text.trim() === '') refuseBlank(name);
-  const base = { title: titleOf(name), encoding: decoded.encoding, encodingDetected: decoded.encodingDetected, sourceUrl: null };
-  if (format === 'html') {
-    const page = readWebPage(text);
-    if (page.text.trim() === '') {
-      throw new ApiError('empty-file', `"${name}" is a web page with no readable text in it, so there is nothing to annotate. Check that you saved the whole page (in the browser: Save Page As, "Web Page, Complete" or "HTML Only").`);
-    }
-    return { ...base, format, title: page.title ?? base.title, text: page.text, sourceUrl: page.sourceUrl };
-  }
-  if (format === 'srt' || format === 'vtt') {
-    const subtitles = readSubtitles(name, text, format);
-    return { ...base, format, title: subtitles.title ?? base.title, text: subtitles.text };
-  }
-  if (format === 'text' && looksLikeTranscript(text)) return { ...base, format: 'transcript', text };
-  return { ...base, format, text };
 }
-
-export async function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<ReadDocument> {
-  const name = baseNameOf(fileName);
-  if (documentFormatOf(name) !== 'docx') return readTextDocument(name, bytes, options);
-  checkDocumentSize(name, bytes.length);
-  if (bytes.length === 0) refuseEmpty(name);
-  const word = await readWordDocument(name, bytes);
-  const text = normalizeText(word.text);
-  if (text.trim() === '') refuseBlank(name);
-  // A .docx is zipped XML, always Unicode: there is no encoding to choose.
-  return { title: word.title ?? titleOf(name), text, format: 'docx', encoding: 'utf-8', encodingDetected: false, sourceUrl: null };
-}
-
-function titleOf(name: string): string {
-  const ext = extensionOf(name);
-  return ext ? name.slice(0, -ext.length) : name;
-}
-
-/** What a person is told about a file that is not a document the app reads. */
-export const unsupportedDocumentMessage = (name: string): string =>
-  `"${name}" is not a kind of document this version can open. Open a ${documentExtensionList()} file instead.`;
-
-function refuseUnsupported(name: string): never {
-  throw new ApiError('unsupported', unsupportedDocumentMessage(name));
-}
-
-export { checkDocumentSize, findTranscriptTurns, normalizeText, normalizeWithOffsets, transcriptSpeakers, type TranscriptTurn };
-export { firstInvalidUtf8Offset, isTextEncoding } from './encoding.js';

@@ -1,0 +1,107 @@
+// Documents as they really arrive — text, Markdown, web pages, Word files, subtitles and
+// transcripts, in the encodings newsrooms meet — turned into the normalized text every offset
+// refers to, or refused with a message that says what is wrong and what to do. This runs in the
+// reader worker (worker.ts); everyone else calls readDocument in index.ts.
+import { ApiError, type DocumentFormat, type TextEncoding } from '../../contract/api.js';
+import { baseNameOf, checkDocumentSize, extensionOf, refuseBlank, refuseEmpty } from './checks.js';
+import { readWordDocument } from './docx.js';
+import { decodeDocumentBytes, type DecodedText } from './encoding.js';
+import { declaredCharset, readWebPage } from './html.js';
+import { normalizeText, normalizeWithOffsets } from './normalize.js';
+import { readSubtitles } from './subtitles.js';
+import { findTranscriptTurns, looksLikeTranscript, transcriptSpeakers, type TranscriptTurn } from './transcript.js';
+
+export interface ReadDocument {
+  title: string;
+  text: string;
+  format: DocumentFormat;
+  encoding: TextEncoding;
+  encodingDetected: boolean;
+  sourceUrl: string | null;
+}
+
+export interface ReadDocumentOptions {
+  /** Read the bytes as this encoding instead of detecting it. */
+  encoding?: TextEncoding;
+}
+
+/** Each ending this version reads, and the format it is read as. */
+const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.srt': 'srt',
+  '.vtt': 'vtt',
+};
+
+export const DOCUMENT_EXTENSIONS: string[] = Object.keys(FORMAT_BY_EXTENSION);
+
+/** ".txt, .text, ... or .vtt", for messages. */
+export const documentExtensionList = (): string => `${DOCUMENT_EXTENSIONS.slice(0, -1).join(', ')} or ${DOCUMENT_EXTENSIONS.at(-1)}`;
+
+export function documentFormatOf(fileName: string): DocumentFormat | undefined {
+  return FORMAT_BY_EXTENSION[extensionOf(fileName)];
+}
+
+/** Reads a text-based file (everything but .docx); synchronous, as no format needs to wait. */
+export function readTextDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): ReadDocument {
+  const name = baseNameOf(fileName);
+  const format = documentFormatOf(name);
+  if (!format || format === 'docx') refuseUnsupported(name);
+  checkDocumentSize(name, bytes.length);
+  if (bytes.length === 0) refuseEmpty(name);
+  const decoded: DecodedText = decodeDocumentBytes(name, bytes, {
+    encoding: options.encoding,
+    declared: format === 'html' ? declaredCharset(bytes) : null,
+    declaredWhere: 'its <meta charset>',
+  });
+  const text = normalizeText(decoded.text);
+  if (text.trim() === '') refuseBlank(name);
+  const base = { title: titleOf(name), encoding: decoded.encoding, encodingDetected: decoded.encodingDetected, sourceUrl: null };
+  if (format === 'html') {
+    const page = readWebPage(name, text);
+    if (page.text.trim() === '') {
+      throw new ApiError('empty-file', `"${name}" is a web page with no readable text in it, so there is nothing to annotate. Check that you saved the whole page (in the browser: Save Page As, "Web Page, Complete" or "HTML Only").`);
+    }
+    return { ...base, format, title: page.title ?? base.title, text: page.text, sourceUrl: page.sourceUrl };
+  }
+  if (format === 'srt' || format === 'vtt') {
+    const subtitles = readSubtitles(name, text, format);
+    return { ...base, format, title: subtitles.title ?? base.title, text: subtitles.text };
+  }
+  if (format === 'text' && looksLikeTranscript(text)) return { ...base, format: 'transcript', text };
+  return { ...base, format, text };
+}
+
+/** Reads any document on this thread: only the reader worker (and tests of the readers) should. */
+export async function readDocumentHere(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<ReadDocument> {
+  const name = baseNameOf(fileName);
+  if (documentFormatOf(name) !== 'docx') return readTextDocument(name, bytes, options);
+  checkDocumentSize(name, bytes.length);
+  if (bytes.length === 0) refuseEmpty(name);
+  const word = await readWordDocument(name, bytes);
+  const text = normalizeText(word.text);
+  if (text.trim() === '') refuseBlank(name);
+  // A .docx is zipped XML, always Unicode: there is no encoding to choose.
+  return { title: word.title ?? titleOf(name), text, format: 'docx', encoding: 'utf-8', encodingDetected: false, sourceUrl: null };
+}
+
+function titleOf(name: string): string {
+  const ext = extensionOf(name);
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+/** What a person is told about a file that is not a document the app reads. */
+export const unsupportedDocumentMessage = (name: string): string =>
+  `"${name}" is not a kind of document this version can open. Open a ${documentExtensionList()} file instead.`;
+
+function refuseUnsupported(name: string): never {
+  throw new ApiError('unsupported', unsupportedDocumentMessage(name));
+}
+
+export { checkDocumentSize, findTranscriptTurns, normalizeText, normalizeWithOffsets, transcriptSpeakers, type TranscriptTurn };
+export { firstInvalidUtf8Offset, isTextEncoding } from './encoding.js';
