@@ -101,4 +101,19 @@ describe('claim history after a crash', () => {
     expect(await service.claimHistoryOf(doc.id, 'c1')).toEqual([]);
     await expect(fs.access(path.join(dir, HISTORY_DIR, `${doc.id}.jsonl`))).rejects.toThrow();
   });
+
+  it('writes nothing while the workspace is read-only: the claim shown may be an older backup', async () => {
+    const { dir, doc, files } = await claimReviewedOnce();
+    // A later session's first write keeps a backup of the claim as it was then (status true).
+    const later = await ws.openService(dir);
+    await firstRefusal(later.applyChanges([setStatus(doc.id, 'false')]));
+    await later.store.flush();
+    await fs.rm(files.history);
+    await fs.writeFile(files.annotations, '{"schemaVersion": 2, "annot');
+
+    const again = await ws.openService(dir);
+    expect(await again.claimHistoryOf(doc.id, 'c1')).toEqual([]);
+    expect(again.store.readOnly).toBe(true);
+    await expect(fs.access(files.history)).rejects.toThrow();
+  });
 });
