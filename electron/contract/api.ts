@@ -174,6 +174,8 @@ export const claimHistoryEntrySchema = z.object({
   field: z.enum(CLAIM_HISTORY_FIELDS),
   from: z.unknown(),
   to: z.unknown(),
+  /** Written after a kill parted the change from its line: the change was on disk, its line was not. */
+  recovered: z.literal(true).optional(),
 });
 export type ClaimHistoryEntry = z.infer<typeof claimHistoryEntrySchema>;
 

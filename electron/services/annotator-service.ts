@@ -14,6 +14,7 @@ import {
   type DocumentSummary,
   type OpenedDocument,
   type ReadOptions,
+  type ClaimHistoryEntry,
   type ClaimRow,
   type Session,
 } from '../contract/api.js';
@@ -68,6 +69,23 @@ export class AnnotatorService {
   private claimHistory?: ClaimHistory;
   get history(): ClaimHistory {
     return (this.claimHistory ??= new ClaimHistory(this.store.dir));
+  }
+
+  /**
+   * A claim's history as the review desk shows it: set against the claim on disk, so a kill
+   * between its two writes leaves no line for a change that was lost and no change without a
+   * line. Runs in turn with applyChanges, once their writes are on disk; while the workspace is
+   * read-only (the claim may be shown from a backup) the lines are shown as they are.
+   */
+  async claimHistoryOf(documentId: string, annotationId: string): Promise<ClaimHistoryEntry[]> {
+    const doc = this.requireDocument(documentId);
+    return this.exclusive(async () => {
+      if (this.store.readOnly) return this.history.list(documentId, annotationId);
+      const annotation = (await this.store.annotations(doc)).find((a) => a.id === annotationId);
+      const onDisk = await this.store.written().then(() => true, () => false);
+      if (!onDisk || this.store.readOnly) return this.history.list(documentId, annotationId);
+      return this.history.list(documentId, annotationId, { annotation, firstStatusId: this.firstStatusId() });
+    });
   }
 
   /** Runs `work` in turn with applyChanges, so nothing else changes the store meanwhile. */

@@ -115,10 +115,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     tagTranscriptLines: async (args: { documentId: string }) => service.tagTranscriptLines(args.documentId),
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),
     listClaims: async () => service.listClaims(),
-    listClaimHistory: async (args: { documentId: string; annotationId: string }) => {
-      service.requireDocument(args.documentId);
-      return service.history.list(args.documentId, args.annotationId);
-    },
+    listClaimHistory: async (args: { documentId: string; annotationId: string }) => service.claimHistoryOf(args.documentId, args.annotationId),
     saveReportPdf: async (args: { suggestedName: string }) => hostOnly.saveReportPdf(args.suggestedName),
   } satisfies ApiHandlers;
 }

@@ -7,20 +7,90 @@ import { claimHistoryEntrySchema, type Annotation, type ClaimHistoryEntry } from
 
 export const HISTORY_DIR = 'history';
 
+type Field = ClaimHistoryEntry['field'];
+const FIELDS: readonly Field[] = ['status', 'checkWorthiness', 'note', 'reviewerNote', 'sources'];
+
+/** A tracked field's value as the history records it. */
+function valueOf(annotation: Annotation, field: Field): unknown {
+  const claim = annotation.claim;
+  if (field === 'status') return claim?.status ?? null;
+  if (field === 'checkWorthiness') return claim?.checkWorthiness ?? null;
+  if (field === 'note') return annotation.note;
+  if (field === 'reviewerNote') return claim?.reviewerNote ?? '';
+  return claim?.sources ?? [];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
 /** The entries a change from `before` to `after` makes (none when nothing tracked changed). */
 export function claimChanges(before: Annotation, after: Annotation, by: string, at: string): ClaimHistoryEntry[] {
   if (after.labelId !== 'claim' || !after.claim) return [];
-  const was = before.claim;
-  const pairs: [ClaimHistoryEntry['field'], unknown, unknown][] = [
-    ['status', was?.status ?? null, after.claim.status],
-    ['checkWorthiness', was?.checkWorthiness ?? null, after.claim.checkWorthiness],
-    ['note', before.note, after.note],
-    ['reviewerNote', was?.reviewerNote ?? '', after.claim.reviewerNote ?? ''],
-    ['sources', was?.sources ?? [], after.claim.sources],
-  ];
-  return pairs
-    .filter(([, from, to]) => JSON.stringify(from) !== JSON.stringify(to))
-    .map(([field, from, to]) => ({ documentId: after.documentId, annotationId: after.id, at, by, field, from, to }));
+  return FIELDS.filter((field) => !same(valueOf(before, field), valueOf(after, field))).map((field) => ({
+    documentId: after.documentId,
+    annotationId: after.id,
+    at,
+    by,
+    field,
+    from: valueOf(before, field),
+    to: valueOf(after, field),
+  }));
+}
+
+/**
+ * A claim's history set against its annotations file. The two are written side by side, so a
+ * kill can leave a line whose change never reached the file, or a change without its line.
+ * Lines are never removed (the history is append-only): one whose change is not on disk is left
+ * out of what is shown, each time it is read. No correcting line is appended for it, since that
+ * would record a change back that nobody made. A change on disk without its line gets one, marked
+ * recovered, for the caller to append once. `current` is the claim as on disk (undefined if gone).
+ */
+export function reconcileClaimHistory(
+  entries: readonly ClaimHistoryEntry[],
+  current: Annotation | undefined,
+  firstStatusId: string,
+): { shown: ClaimHistoryEntry[]; recovered: ClaimHistoryEntry[] } {
+  const kept = new Set<ClaimHistoryEntry>();
+  const recovered: ClaimHistoryEntry[] = [];
+  const isClaim = current?.labelId === 'claim' && current.claim !== undefined;
+  for (const field of FIELDS) {
+    const lines: ClaimHistoryEntry[] = [];
+    for (const line of entries.filter((entry) => entry.field === field)) {
+      // The next change started where the previous line did: that line never reached the file.
+      const previous = lines[lines.length - 1];
+      if (previous && !same(previous.to, line.from) && same(previous.from, line.from)) lines.pop();
+      lines.push(line);
+    }
+    if (isClaim) {
+      const value = valueOf(current, field);
+      const last = lines[lines.length - 1];
+      let from: unknown = undefined;
+      if (last && !same(last.to, value)) {
+        // The file still holds what the latest lines changed from: those changes were lost.
+        const lost = lines.map((line) => same(line.from, value)).lastIndexOf(true);
+        if (lost >= 0) lines.splice(lost);
+        else from = last.to;
+      } else if (!last && entries.length === 0 && field === 'status' && value !== firstStatusId && current.claim!.reviewedAt) {
+        // Someone set its status (only a status change records reviewedAt), yet no line at all: it was lost.
+        from = firstStatusId;
+      }
+      if (from !== undefined) {
+        const statusLine = field === 'status';
+        recovered.push({
+          documentId: current.documentId,
+          annotationId: current.id,
+          at: (statusLine && current.claim!.reviewedAt) || current.updatedAt,
+          // Who set the status is kept on the claim; for other fields nobody is known.
+          by: (statusLine && current.claim!.reviewer) || '',
+          field,
+          from,
+          to: value,
+          recovered: true,
+        });
+      }
+    }
+    for (const line of lines) kept.add(line);
+  }
+  return { shown: [...entries.filter((entry) => kept.has(entry)), ...recovered], recovered };
 }
 
 export class ClaimHistory {
@@ -59,8 +129,20 @@ export class ClaimHistory {
     return run;
   }
 
-  /** One claim's history, oldest first. A line cut short by a crash is skipped. */
-  async list(documentId: string, annotationId: string): Promise<ClaimHistoryEntry[]> {
+  /**
+   * One claim's history, oldest first, set against the claim as it is on disk when `current` is
+   * given (see reconcileClaimHistory): a recovered line is appended, durably, before it is shown.
+   */
+  async list(documentId: string, annotationId: string, current?: { annotation: Annotation | undefined; firstStatusId: string }): Promise<ClaimHistoryEntry[]> {
+    const entries = await this.read(documentId, annotationId);
+    if (!current) return entries;
+    const { shown, recovered } = reconcileClaimHistory(entries, current.annotation, current.firstStatusId);
+    await this.append(recovered);
+    return shown;
+  }
+
+  /** The lines on file for one claim. A line cut short by a crash is skipped. */
+  private async read(documentId: string, annotationId: string): Promise<ClaimHistoryEntry[]> {
     let raw: string;
     try {
       raw = await fs.readFile(this.fileOf(documentId), 'utf8');

@@ -102,6 +102,8 @@ export class WorkspaceStore {
   private readonly damaged: DamagedFile[] = [];
   private readonly backups: StoreBackups;
   private readonly workspacePath: string;
+  /** Resolves once the background pass over the document list's counts is done (see reconcileCounts). */
+  countsReconciled: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly dir: string,
@@ -167,7 +169,37 @@ export class WorkspaceStore {
       store.backups.created(filePath);
       await store.saveWorkspace();
     }
+    store.countsReconciled = store.reconcileCounts();
     return store;
+  }
+
+  /**
+   * Counts in workspace.json can lag their annotations files after a crash, also for documents
+   * nobody opens this run. Rather than read every file before the workspace opens (slow, and one
+   * damaged file would make it read-only at start), this pass runs after open, one file at a
+   * time, keeping only each list's length. A file it cannot read is skipped, never marked
+   * damaged: that is noticed, as before, when its document is used. One save if anything changed.
+   */
+  private async reconcileCounts(): Promise<void> {
+    let changed = false;
+    for (const doc of [...this.db.data.documents]) {
+      // A document already loaded has its count set by its own load (and kept by every change).
+      if (this.annotationDbs.has(doc.id)) continue;
+      const filePath = path.join(this.dir, ANNOTATIONS_DIR, `${doc.id}.json`);
+      let count: number;
+      try {
+        const raw = await new DurableJSONFile<AnnotationsFile>(filePath).read();
+        count = raw === null ? 0 : migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash).annotations.length;
+      } catch {
+        continue;
+      }
+      if (this.annotationDbs.has(doc.id) || !this.db.data.documents.includes(doc)) continue;
+      if (doc.annotationCount !== count) {
+        doc.annotationCount = count;
+        changed = true;
+      }
+    }
+    if (changed && !this.readOnly) await this.saveWorkspace().catch(() => undefined);
   }
 
   get data(): WorkspaceFile {
@@ -464,6 +496,7 @@ export class WorkspaceStore {
 
   /** Waits until every scheduled write is on disk (used before quitting). */
   async flush(): Promise<void> {
+    await this.countsReconciled;
     await this.workspaceWriter.idle();
     await Promise.all([...this.annotationWriters.values()].map((writer) => writer.idle()));
   }

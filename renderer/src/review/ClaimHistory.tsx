@@ -25,7 +25,9 @@ function valueText(entry: ClaimHistoryEntry, value: unknown, statuses: readonly 
 /** "2026-11-28 10:02 — Ana Reyes: status Unreviewed → False" */
 export function describeHistoryEntry(entry: ClaimHistoryEntry, statuses: readonly Status[]): string {
   const who = entry.by || 'Someone unnamed';
-  return `${shortTime(entry.at)} — ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}`;
+  // Written on a later read: the change was saved, its line was lost to a crash.
+  const recovered = entry.recovered ? ' (recovered after an interrupted save)' : '';
+  return `${shortTime(entry.at)} — ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}${recovered}`;
 }
 
 /** Typing saves a note many times; within this long, one person's saves of a note read as one edit. */
@@ -40,7 +42,8 @@ export function collapseEdits(entries: readonly ClaimHistoryEntry[]): ClaimHisto
   for (const entry of entries) {
     const last = shown[shown.length - 1];
     const typed = entry.field === 'note' || entry.field === 'reviewerNote';
-    if (typed && last && last.field === entry.field && last.by === entry.by && Date.parse(entry.at) - Date.parse(last.at) <= EDIT_BURST_MS) {
+    // A recovered line stays apart: folded into an edit, its mark would be lost.
+    if (typed && last && !last.recovered && !entry.recovered && last.field === entry.field && last.by === entry.by && Date.parse(entry.at) - Date.parse(last.at) <= EDIT_BURST_MS) {
       shown[shown.length - 1] = { ...last, at: entry.at, to: entry.to };
     } else {
       shown.push(entry);

@@ -105,6 +105,9 @@ describe('keys and the scale', () => {
       '2026-11-28 10:02 — Someone unnamed: reviewer note (none) → “Checked with the ministry”',
     );
     expect(describeHistoryEntry({ ...entry, field: 'sources', from: [], to: [{}, {}] }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — Ana Reyes: sources 0 sources → 2 sources');
+    expect(describeHistoryEntry({ ...entry, recovered: true }, DEFAULT_STATUSES)).toBe(
+      '2026-11-28 10:02 — Ana Reyes: status Unreviewed → False (recovered after an interrupted save)',
+    );
   });
 });
 
@@ -127,6 +130,19 @@ describe('collapseEdits', () => {
       ['status', 'Ana', 'false', 'true'],
       ['note', 'Ben', 'Check', 'Check it'],
       ['note', 'Ana', 'Check it', 'Checked'],
+    ]);
+  });
+
+  it('keeps a recovered line apart from the edits around it', () => {
+    const entries = [
+      entry('note', '2026-11-28T10:00:00.000Z', '', 'C'),
+      { ...entry('note', '2026-11-28T10:00:01.000Z', 'C', 'Ch'), recovered: true as const },
+      entry('note', '2026-11-28T10:00:02.000Z', 'Ch', 'Check'),
+    ];
+    expect(collapseEdits(entries).map((e) => [e.to, e.recovered ?? false])).toEqual([
+      ['C', false],
+      ['Ch', true],
+      ['Check', false],
     ]);
   });
 });
