@@ -25,6 +25,9 @@ export default defineConfig({
           globalSetup: ['./test/setup/document-reader-worker.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // What the window shows after a document is read in its worker can take more than
+          // expect.poll's default second on two busy cores; an outcome, never a time, is checked.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time: CI machines have two cores.
           fileParallelism: false,
         },

@@ -468,10 +468,12 @@ export function base64Problem(text: string): string | null {
   return null;
 }
 
-/** The content of every upload: padded base64 with no junk, never empty, of at most MAX_DOCUMENT_BYTES. */
+/**
+ * The content of every upload: padded base64 with no junk, of at most MAX_DOCUMENT_BYTES. An empty
+ * file is valid base64: the service refuses it itself, naming the file.
+ */
 export const base64ContentSchema = z
   .string()
-  .min(1, 'The file arrived empty, so there is nothing to read. Check that you chose the right file')
   // A little over the limit, so the service can say "too big" itself with the file's size.
   .max(Math.ceil((MAX_DOCUMENT_BYTES + 1024) / 3) * 4)
   .superRefine((text, ctx) => {
