@@ -118,7 +118,7 @@ describe('the store under kill -9', () => {
     const cutHistoryLines = new Set<string>();
     /** Distinct claim fields whose history ends elsewhere than on disk (a mismatch stays until changed). */
     const historyMismatches = new Set<string>();
-    const figures = { textChanges: 0, highlights: 0, notes: 0, claims: 0, imports: 0, texts: 0, spans: 0, historyLines: 0, historyChecked: 0, historyMismatches: 0 };
+    const figures = { textChanges: 0, highlights: 0, notes: 0, claims: 0, imports: 0, texts: 0, spans: 0, historyLines: 0, historyLinesNow: 0, historyChecked: 0, historyMismatches: 0 };
     let leftoverTemps = 0;
     let tempsRemoved = 0;
     /** Temp files the last kill left; the next writer must clear them once it is open. */
@@ -162,6 +162,7 @@ describe('the store under kill -9', () => {
       }
       // Every history line parses; only a kill mid-append may leave one unfinished, at the end
       // of the file (the reader skips it, and the next append starts on a line of its own).
+      figures.historyLinesNow = 0;
       for (const file of files.filter((f) => path.basename(path.dirname(f)) === HISTORY_DIR && f.endsWith('.jsonl'))) {
         const historyLines = (await fs.readFile(file, 'utf8')).split('\n');
         const last = historyLines.pop()!;
@@ -169,6 +170,7 @@ describe('the store under kill -9', () => {
         for (const line of historyLines) {
           if (cutHistoryLines.has(line)) continue;
           figures.historyLines++;
+          figures.historyLinesNow++;
           let parsed: unknown;
           expect(() => (parsed = JSON.parse(line)), `a line of ${path.relative(dir, file)} ${after}: ${line}`).not.toThrow();
           expect(claimHistoryEntrySchema.safeParse(parsed).success, `a line of ${path.relative(dir, file)} ${after}: ${line}`).toBe(true);
@@ -249,7 +251,9 @@ describe('the store under kill -9', () => {
             const value = JSON.stringify(fieldValue(claim, field));
             if (JSON.stringify(shown) !== value) {
               figures.historyMismatches++;
-              historyMismatches.add(`${claim.id} ${field} ${value}`);
+              const key = `${claim.id} ${field} ${value}`;
+              if (!historyMismatches.has(key) && historyMismatches.size < 3) console.log(`${after}: ${claim.id}'s ${field} is ${value} on disk, its history shows ${JSON.stringify(shown)}`);
+              historyMismatches.add(key);
             }
           }
         }
@@ -263,7 +267,7 @@ describe('the store under kill -9', () => {
         `(${saved.size} acknowledged and kept at the end), ${figures.notes} notes, ${figures.claims} claim statuses, ` +
         `${figures.imports} imports (${imports.size} documents imported), ${figures.texts} document texts ` +
         `(after ${figures.textChanges} acknowledged text changes; ${figures.spans} spans checked against their text); ` +
-        `${figures.historyLines} claim history lines read (${cutHistoryLines.size} cut short by a kill); ` +
+        `${figures.historyLines} claim history lines parsed over all checks (${figures.historyLinesNow} in the files at the end, ${cutHistoryLines.size} cut short by a kill); ` +
         (CHECK_HISTORY ? `${figures.historyMismatches} of ${figures.historyChecked} claim field checks (${historyMismatches.size} distinct fields) differ from their history; ` : '') +
         `${speakers.size} speakers, ${leftoverTemps} leftover temp files seen (${tempsRemoved} cleared by the next writer), ${seconds} s`,
     );
