@@ -34,7 +34,7 @@ export default defineConfig({
       },
       {
         test: {
-          // Kills a store writer hundreds of times (test/crash/store-crash.test.ts); about a minute.
+          // Kills a store writer 200 times (test/crash/store-crash.test.ts); about four minutes on two cores.
           name: 'crash',
           include: ['test/crash/**/*.test.ts'],
           environment: 'node',
