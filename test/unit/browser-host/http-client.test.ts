@@ -1,30 +1,14 @@
 // The renderer's HTTP transport against the real browser host and a real store.
-import path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server.js';
+import { describe, expect, it } from 'vitest';
 import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
 import { ApiError } from '../../../electron/contract/api.js';
-import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
 import { createHttpClient, tokenFromLocation } from '../../../renderer/src/api/http-client.js';
+import { useBrowserHosts } from '../../helpers/browser-host.js';
 import { useWorkspaces, workspaceOnDisk, annotationsOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();
-const hosts: BrowserHost[] = [];
-
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((host) => host.close()));
-});
-
-async function start() {
-  const workspace = await ws.tempDir('annotator-client-ws-');
-  const rendererDir = await ws.tempDir('annotator-client-site-');
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html>');
-  const service = await ws.openService(workspace);
-  const host = await startBrowserHost({ handlers: createApiHandlers(service, browserHostOnlyMethods), rendererDir });
-  hosts.push(host);
-  return { workspace, host, base: `http://127.0.0.1:${host.port}` };
-}
+const startHost = useBrowserHosts(ws);
+const start = () => startHost('annotator-client');
 
 async function caught(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -82,7 +66,6 @@ describe('createHttpClient against the browser host', () => {
   it('says the server is not answering when it has gone away', async () => {
     const { host, base } = await start();
     await host.close();
-    hosts.splice(0);
     const error = await caught(createHttpClient(host.token, base).getSession({}));
     expect(error.code).toBe('unreachable');
     expect(error.message).toMatch(/not answering.*npm run serve/);

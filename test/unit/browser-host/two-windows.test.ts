@@ -1,29 +1,19 @@
 // Two browser windows on one browser host, each saving through its own change queue over real HTTP.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/server.js';
+import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../electron/contract/api.js';
-import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
 import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/workspace-store.js';
 import { createHttpClient } from '../../../renderer/src/api/http-client.js';
 import { ChangeQueue, type RefusedChange } from '../../../renderer/src/state/change-queue.js';
+import { useBrowserHosts } from '../../helpers/browser-host.js';
 import { annotationsOnDisk, createChange, importText, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();
-const hosts: BrowserHost[] = [];
-
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((host) => host.close()));
-});
+const startHost = useBrowserHosts(ws);
 
 async function start() {
-  const workspace = await ws.tempDir('annotator-windows-ws-');
-  const rendererDir = await ws.tempDir('annotator-windows-site-');
-  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html>');
-  const service = await ws.openService(workspace);
-  const host = await startBrowserHost({ handlers: createApiHandlers(service, browserHostOnlyMethods), rendererDir });
-  hosts.push(host);
+  const { workspace, service, host } = await startHost('annotator-windows');
   const window = () => {
     const refused: RefusedChange[] = [];
     const queue = new ChangeQueue(createHttpClient(host.token, `http://127.0.0.1:${host.port}`), {
