@@ -16,6 +16,12 @@ export class StoreFileError extends Error {
   }
 }
 
+/** The errors a disk gives when it has no room left (or the user's quota is used up). */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 let tempCounter = 0;
 
 /** Our temp files: `.<name>.<pid>.<counter>.tmp`, beside the file they will replace. */

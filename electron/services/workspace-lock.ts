@@ -6,6 +6,7 @@ import { promises as fs, readFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../contract/errors.js';
+import { isDiskFull } from './durable-json-file.js';
 
 export const LOCK_FILE = 'workspace.lock';
 
@@ -114,7 +115,7 @@ async function look(file: string): Promise<SeenFile | null> {
 function cannotWriteError(error: unknown, lockPath: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   const start = `Newsroom Annotator could not open this workspace, because it could not write ${lockPath}`;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
+  if (isDiskFull(error)) {
     return new ApiError('store-error', `${start}: the disk is full. Free some space on that disk, then start again. Nothing in the workspace was changed.`);
   }
   if (code === 'EACCES' || code === 'EPERM') {

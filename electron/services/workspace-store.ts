@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, type Annotation } from '../contract/api.js';
-import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
+import { CoalescingWriter, DurableJSONFile, StoreFileError, isDiskFull, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
 import { BACKUPS_DIR, StoreBackups, damagedFileMessage, listBackups, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
 import {
   emptyWorkspace,
@@ -60,8 +60,6 @@ function isDamage(error: unknown): error is StoreFileError {
   return error instanceof StoreFileError && error.reason === 'damaged';
 }
 
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
-
 /**
  * A write the disk refused, as the API reports it: 'disk-full' or 'write-failed', both meaning
  * nothing was saved and sending the same changes again will save them. Other errors pass as they are.
@@ -70,7 +68,7 @@ export function writeFailure(error: unknown): unknown {
   if (error instanceof ApiError || error instanceof StoreFileError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  if (DISK_FULL.has(code)) {
+  if (isDiskFull(error)) {
     return new ApiError('disk-full', 'The disk holding the workspace is full, so the last changes were not saved. Free some space on it; sent again, they are saved.');
   }
   return new ApiError(
