@@ -68,7 +68,12 @@ export class AnnotatorService {
   readonly sources = new DocumentSources(this);
   private claimHistory?: ClaimHistory;
   get history(): ClaimHistory {
-    return (this.claimHistory ??= new ClaimHistory(this.store.dir));
+    if (!this.claimHistory) {
+      this.claimHistory = new ClaimHistory(this.store.dir);
+      // A claim's line reaches the disk before its change: no change on disk is without its line.
+      this.store.writeAnnotationsAfter(this.claimHistory);
+    }
+    return this.claimHistory;
   }
 
   /**
@@ -260,6 +265,7 @@ export class AnnotatorService {
       // Acknowledged only once on disk: this batch's writes, and any earlier one that failed
       // (a resent batch finds its changes in memory already and schedules none of its own).
       writes.add(this.store.written());
+      writes.add(this.history.written());
       try {
         await Promise.all(writes);
       } catch (error) {

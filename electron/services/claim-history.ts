@@ -94,6 +94,8 @@ export function reconcileClaimHistory(
 }
 
 export class ClaimHistory {
+  /** Lines asked for and not yet on disk, oldest first: a failed append keeps them to try again. */
+  private unwritten: ClaimHistoryEntry[] = [];
   /** Appends run one after another, so lines never interleave. */
   private appending: Promise<void> = Promise.resolve();
 
@@ -103,30 +105,39 @@ export class ClaimHistory {
     return path.join(this.workspaceDir, HISTORY_DIR, `${documentId}.jsonl`);
   }
 
-  /** Resolves once the entries are on disk. */
+  /** True when every line asked for so far is on disk. */
+  get allWritten(): boolean {
+    return this.unwritten.length === 0;
+  }
+
+  /** Resolves once the entries, and any earlier ones a failed append kept, are on disk. */
   append(entries: readonly ClaimHistoryEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
-    const run = this.appending.catch(() => undefined).then(async () => {
-      await fs.mkdir(path.join(this.workspaceDir, HISTORY_DIR), { recursive: true });
-      const byDocument = new Map<string, ClaimHistoryEntry[]>();
-      for (const entry of entries) byDocument.set(entry.documentId, [...(byDocument.get(entry.documentId) ?? []), entry]);
-      for (const [documentId, list] of byDocument) {
-        const handle = await fs.open(this.fileOf(documentId), 'a+');
-        try {
-          // A crash may have cut the last line short: start on a line of our own.
-          const { size } = await handle.stat();
-          const last = Buffer.alloc(1);
-          if (size > 0) await handle.read(last, 0, 1, size - 1);
-          const lead = size > 0 && last[0] !== 0x0a ? '\n' : '';
-          await handle.appendFile(lead + list.map((entry) => JSON.stringify(entry) + '\n').join(''));
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      }
-    });
+    this.unwritten.push(...entries);
+    return this.written();
+  }
+
+  /** Resolves once every line asked for so far is on disk, writing again what a failure kept. */
+  written(): Promise<void> {
+    if (this.allWritten) return Promise.resolve();
+    const run = this.appending.catch(() => undefined).then(() => this.writeUnwritten());
     this.appending = run;
+    // Callers that never await must not trip Node's unhandled-rejection crash.
+    run.catch(() => undefined);
     return run;
+  }
+
+  private async writeUnwritten(): Promise<void> {
+    const entries = this.unwritten.slice();
+    if (entries.length === 0) return;
+    await fs.mkdir(path.join(this.workspaceDir, HISTORY_DIR), { recursive: true });
+    const byDocument = new Map<string, ClaimHistoryEntry[]>();
+    for (const entry of entries) byDocument.set(entry.documentId, [...(byDocument.get(entry.documentId) ?? []), entry]);
+    for (const [documentId, list] of byDocument) {
+      await appendLines(this.fileOf(documentId), list);
+      // On disk: never written twice, even if another document's lines fail next.
+      this.unwritten = this.unwritten.filter((entry) => !list.includes(entry));
+    }
   }
 
   /**
@@ -161,5 +172,26 @@ export class ClaimHistory {
       }
     }
     return entries;
+  }
+}
+
+/** Appends lines and fsyncs them; a failed append is cut back, so no half line stays behind. */
+async function appendLines(file: string, entries: readonly ClaimHistoryEntry[]): Promise<void> {
+  const handle = await fs.open(file, 'a+');
+  try {
+    // A crash may have cut the last line short: start on a line of our own.
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    const lead = size > 0 && last[0] !== 0x0a ? '\n' : '';
+    try {
+      await handle.appendFile(lead + entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
+      await handle.sync();
+    } catch (error) {
+      await handle.truncate(size).catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await handle.close();
   }
 }

@@ -30,6 +30,12 @@ export const TEXTS_DIR = 'texts';
 export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath'>>;
 
 /** A damaged store file, as the window shows it. */
+/** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
+export interface AnnotationsJournal {
+  readonly allWritten: boolean;
+  written(): Promise<void>;
+}
+
 export interface StoreProblem {
   /** Relative to the workspace, with forward slashes: workspace.json, annotations/doc-….json. */
   fileName: string;
@@ -100,6 +106,7 @@ export class WorkspaceStore {
   private readonly damaged: DamagedFile[] = [];
   private readonly backups: StoreBackups;
   private readonly workspacePath: string;
+  private journal: AnnotationsJournal | null = null;
   /** Resolves once the background pass over the document list's counts is done (see reconcileCounts). */
   countsReconciled: Promise<void> = Promise.resolve();
 
@@ -441,6 +448,10 @@ export class WorkspaceStore {
           this.refuseIfReadOnly();
           try {
             await this.backups.beforeOverwrite(filePath, this.annotationsFromSchema.get(doc.id) ?? null);
+            // Checked again after each wait, and written in the same turn: what is serialized
+            // holds no change whose line is still to be written.
+            const journal = this.journal;
+            while (journal && !journal.allWritten) await journal.written();
             await opened.write();
           } catch (error) {
             throw writeFailure(error);
@@ -450,6 +461,15 @@ export class WorkspaceStore {
       );
     }
     return pending;
+  }
+
+  /**
+   * Lines that must be on disk before any annotations file is written (a claim's history): a
+   * kill between the two writes then leaves at most a line whose change was lost, never a
+   * change without its line.
+   */
+  writeAnnotationsAfter(journal: AnnotationsJournal): void {
+    this.journal = journal;
   }
 
   /** The document's highlights, in a list the caller changes in place and saves with saveAnnotations. */
