@@ -1,7 +1,7 @@
 // Both transports end here: arguments are parsed against the contract before any service
 // sees them, and every failure becomes a message a person can act on.
 import { ApiError, isApiMethod, parseArgs, type ApiErrorCode } from '../contract/api.js';
-import { StoreFileError } from './durable-json-file.js';
+import { StoreFileError, isDiskFull } from './durable-json-file.js';
 import type { createApiHandlers } from './annotator-service.js';
 
 export type ApiHandlerMap = ReturnType<typeof createApiHandlers>;
@@ -11,6 +11,10 @@ export type ApiResponse = { ok: true; result: unknown } | { ok: false; error: { 
 export function toApiError(error: unknown): { code: ApiErrorCode; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
   if (error instanceof StoreFileError) return { code: 'store-error', message: error.message };
+  // A full disk met outside the store's writers (an import's text snapshot, an export's files).
+  if (isDiskFull(error)) {
+    return { code: 'disk-full', message: 'The disk is full, so this could not be finished. Everything saved before is still on disk; free some space and try again.' };
+  }
   const reason = error instanceof Error ? error.message : String(error);
   return {
     code: 'internal',

@@ -5,7 +5,8 @@ import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/ser
 import { dispatchApiCall, toApiError, type ApiHandlerMap, type ApiResponse } from '../../../electron/services/api-dispatcher.js';
 import { StoreFileError } from '../../../electron/services/durable-json-file.js';
 import { snapshotDir } from '../../helpers/temp-dirs.js';
-import { importText, useWorkspaces } from '../../helpers/workspace.js';
+import { injectWriteFault } from '../../helpers/io-faults.js';
+import { importText, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();
 
@@ -194,6 +195,27 @@ describe('dispatchApiCall', () => {
     const message = expectFailure(await dispatchApiCall(handlers, 'getSession', {}), 'internal', reason);
     expect(message).toMatch(/saved.*still on disk/i);
     expect(logged).toHaveBeenCalledTimes(1);
+  });
+
+  it('says the disk is full when an import cannot write its text, and the same import works once space is freed', async () => {
+    const s = await setup();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const contentBase64 = Buffer.from('A second story, said the editor.').toString('base64');
+    const clearFault = await injectWriteFault('write', 'ENOSPC', `${s.dir}/probe`);
+    let response: ApiResponse;
+    try {
+      response = await dispatchApiCall(s.handlers, 'importFile', { fileName: 'second.txt', contentBase64 });
+    } finally {
+      clearFault();
+    }
+    expectFailure(response, 'disk-full', /disk is full.*free some space and try again/i);
+    expect(logged).not.toHaveBeenCalled();
+    expect((await workspaceOnDisk(s.dir)).documents.map((d) => d.fileName)).toEqual(['story.txt']);
+
+    const again = await dispatchApiCall(s.handlers, 'importFile', { fileName: 'second.txt', contentBase64 });
+    expect(again.ok).toBe(true);
+    await s.service.store.flush();
+    expect((await workspaceOnDisk(s.dir)).documents.map((d) => d.fileName)).toEqual(['story.txt', 'second.txt']);
   });
 
   it('does not log expected refusals as internal errors', async () => {
