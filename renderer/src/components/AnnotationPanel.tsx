@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } from '../../../electron/contract/api';
 import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
+import { findSpeakerByName } from '../../../electron/contract/speaker-names';
 import type { AnnotationPatch } from '../state/workspace-state';
 import { ClaimFieldsEditor } from './ClaimFieldsEditor';
 import { SpeakerPicker } from './SpeakerPicker';
@@ -39,8 +40,7 @@ interface Props {
 export function AnnotationPanel(props: Props) {
   const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText, onConfirmAnchor, review } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
-  const linkedNames = new Set(speakers.map((s) => s.name.toLowerCase()));
-  const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !linkedNames.has(m.text.trim().toLowerCase()));
+  const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !findSpeakerByName(speakers, m.text));
   return (
     <section className="annotation-panel" aria-label="Selected highlight" style={{ ['--hl-color' as string]: label?.color ?? '#999' }}>
       <div className="field">

@@ -2,6 +2,7 @@
 // speaker is made only when that is what you choose.
 import { useId, useMemo, useState } from 'react';
 import type { Speaker } from '../../../electron/contract/api';
+import { findSpeakerByName, speakerNameKey } from '../../../electron/contract/speaker-names';
 
 interface Props {
   id: string;
@@ -21,14 +22,14 @@ export type Option = { kind: 'speaker'; speaker: Speaker; via?: string } | { kin
 
 /** Speakers whose name or an alias contains `query`; those starting with it first. */
 export function matchSpeakers(speakers: Speaker[], query: string): { speaker: Speaker; via?: string }[] {
-  const q = query.trim().toLowerCase();
+  const q = speakerNameKey(query);
   if (!q) return speakers.map((speaker) => ({ speaker }));
   const scored: { speaker: Speaker; via?: string; score: number }[] = [];
   for (const speaker of speakers) {
     const names = [speaker.name, ...speaker.aliases];
     let best: { via?: string; score: number } | null = null;
     for (const [i, name] of names.entries()) {
-      const at = name.toLowerCase().indexOf(q);
+      const at = speakerNameKey(name).indexOf(q);
       if (at < 0) continue;
       const score = (at === 0 ? 0 : 2) + (i === 0 ? 0 : 1);
       if (!best || score < best.score) best = { via: i === 0 ? undefined : name, score };
@@ -46,7 +47,7 @@ export function matchSpeakers(speakers: Speaker[], query: string): { speaker: Sp
 export function pickerOptions(speakers: Speaker[], typed: string, suggest?: string): Option[] {
   const words = (typed || suggest || '').trim();
   const list: Option[] = matchSpeakers(speakers, words).map((m) => ({ kind: 'speaker', ...m }));
-  if (words && !speakers.some((s) => [s.name, ...s.aliases].some((n) => n.toLowerCase() === words.toLowerCase()))) {
+  if (words && !findSpeakerByName(speakers, words)) {
     // Nobody by that name: creating is the first offer when nothing matches at all.
     if (list.length === 0) list.unshift({ kind: 'create', name: words });
     else list.push({ kind: 'create', name: words });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { Annotation, DocumentSummary, Label, Session } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
+import { findSpeakerByName } from '../../../electron/contract/speaker-names';
 import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
@@ -242,11 +243,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       const text = current.text;
       // A name the registry already knows (by name or by another name) is linked at once;
       // anything else waits for the user to pick or create its speaker.
-      const words = text.slice(start, end).trim().replace(/\s+/g, ' ').toLowerCase();
-      const known =
-        labelId === 'speaker'
-          ? stateRef.current.speakers.find((s) => [s.name, ...s.aliases].some((n) => n.trim().toLowerCase() === words))
-          : undefined;
+      const known = labelId === 'speaker' ? findSpeakerByName(stateRef.current.speakers, text.slice(start, end)) : undefined;
       const annotation: Annotation = withLabelFields(
         {
           id: newId('ann'),
@@ -325,7 +322,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   const createSpeakerFromMention = useCallback(
     (mention: Annotation, attributeTo: Annotation | null) => {
       const name = mention.text.trim().replace(/\s+/g, ' ');
-      const existing = stateRef.current.speakers.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      const existing = findSpeakerByName(stateRef.current.speakers, name);
       const speaker = existing ?? { id: newId('spk'), name, aliases: [], role: '', organisation: '', notes: '', createdAt: new Date().toISOString() };
       // One step: undoing it takes back the attribution and the new speaker together.
       const steps: Step[] = existing ? [] : [speakerStep(speaker)];

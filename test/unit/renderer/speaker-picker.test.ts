@@ -35,4 +35,15 @@ describe('pickerOptions', () => {
     expect(describeOptions('', 'Vassily Nebenzia')).toEqual(['create:Vassily Nebenzia', 'none']);
     expect(describeOptions('')).toEqual(['wood', 'hwang', 'woodward', 'none']);
   });
+
+  it('knows a name however it is spaced, cased or composed, as the service does (speakerNameKey)', () => {
+    // Extra spaces, capitals, a zero-width space pasted from a web page: the same Robert Wood.
+    expect(describeOptions('robert  WOOD')).toEqual(['wood', 'none']);
+    expect(describeOptions('', 'Robert\u200b Wood')).toEqual(['wood', 'none']);
+    // Full-width letters (NFKC) and ß against SS (case folding) are one name.
+    expect(describeOptions('Ｊｏｏｎｋｏｏｋ Hwang')).toEqual(['hwang', 'none']);
+    expect(pickerOptions([speaker('strauss', 'Anna Strauß')], 'ANNA STRAUSS').map((o) => o.kind)).toEqual(['speaker', 'none']);
+    // Accents are kept: Jose Ruiz may be someone other than José Ruiz.
+    expect(pickerOptions([speaker('jose', 'José Ruiz')], 'Jose Ruiz').map((o) => o.kind)).toEqual(['create', 'none']);
+  });
 });
