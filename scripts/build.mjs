@@ -19,10 +19,10 @@ await Promise.all([
     ...node,
     format: 'esm',
     entryPoints: {
-      main: './electron/shell/main.ts',
-      start: './electron/start.ts',
-      serve: './electron/serve-main.ts',
-      cli: './electron/cli/bin.ts',
+      main: './electron/hosts/desktop/main.ts',
+      start: './electron/hosts/start.ts',
+      serve: './electron/hosts/browser/main.ts',
+      cli: './electron/hosts/cli/bin.ts',
       // Every document is read in a worker thread (electron/services/documents/index.ts), from this file beside main.js.
       'document-reader-worker': './electron/services/documents/worker.ts',
     },
@@ -33,7 +33,7 @@ await Promise.all([
   esbuild({
     ...node,
     format: 'cjs',
-    entryPoints: ['./electron/shell/preload.ts'],
+    entryPoints: ['./electron/hosts/desktop/preload.ts'],
     outfile: 'dist/electron/preload.cjs',
     external: ['electron'],
     packages: undefined,

@@ -22,15 +22,15 @@ import { updatedAnnotation, withLabelFields } from '../contract/annotation-rules
 import { findSpeakerByName } from '../contract/speaker-names.js';
 import { mergedSpeakerFields } from '../contract/speaker-rules.js';
 import { compareSpans, isInTextOrder, sortedIndex, spanContext, toAnnotationColumns } from '../contract/spans.js';
-import { decodeBase64 } from './base64.js';
+import { decodeBase64 } from './documents/base64.js';
 import { baseNameOf } from './documents/checks.js';
 import { readDocument, type ReadDocument } from './documents/index.js';
-import { addTranscriptSpeakers, tagTurnsAsQuotes } from './transcript-speakers.js';
-import { ClaimHistory, claimChanges } from './claim-history.js';
-import { listClaims, saveStatuses } from './review-desk.js';
-import { DocumentSources } from './document-sources.js';
-import { StoreFileError } from './durable-json-file.js';
-import { isWriteFailure, writeFailure, type StoredDocument, type WorkspaceStore } from './workspace-store.js';
+import { addTranscriptSpeakers, tagTurnsAsQuotes } from './documents/transcript-speakers.js';
+import { ClaimHistory, claimChanges } from './review/claim-history.js';
+import { listClaims, saveStatuses } from './review/review-desk.js';
+import { DocumentSources } from './documents/document-sources.js';
+import { StoreFileError } from './store/durable-json-file.js';
+import { isWriteFailure, writeFailure, type StoredDocument, type WorkspaceStore } from './store/workspace-store.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
 
@@ -626,4 +626,4 @@ export class AnnotatorService {
   }
 }
 
-export { browserHostOnlyMethods, createApiHandlers, type ApiHandlers, type HostOnlyMethods } from './api-handlers.js';
+export { browserHostOnlyMethods, createApiHandlers, type ApiHandlers, type HostOnlyMethods } from './handlers/api-handlers.js';

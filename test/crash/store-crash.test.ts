@@ -14,8 +14,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimHistoryEntrySchema, type Annotation } from '../../electron/contract/api.js';
 import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../../electron/services/annotator-service.js';
-import { HISTORY_DIR } from '../../electron/services/claim-history.js';
-import { TEXTS_DIR, WorkspaceStore } from '../../electron/services/workspace-store.js';
+import { HISTORY_DIR } from '../../electron/services/review/claim-history.js';
+import { TEXTS_DIR, WorkspaceStore } from '../../electron/services/store/workspace-store.js';
 import { bundleForNode } from '../helpers/bundle.js';
 import { seededRandom as rng } from '../../electron/services/exports/splits.js';
 

@@ -15,8 +15,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync, writeSync } from '
 import path from 'node:path';
 import { DEFAULT_STATUSES, type Change } from '../../electron/contract/api.js';
 import { AnnotatorService } from '../../electron/services/annotator-service.js';
-import { acquireWorkspaceLock } from '../../electron/services/workspace-lock.js';
-import { sha256, WorkspaceStore, type StoredDocument } from '../../electron/services/workspace-store.js';
+import { acquireWorkspaceLock } from '../../electron/services/store/workspace-lock.js';
+import { sha256, WorkspaceStore, type StoredDocument } from '../../electron/services/store/workspace-store.js';
 import { seededRandom as rng } from '../../electron/services/exports/splits.js';
 
 const [dir, seedText, sourcesDir] = process.argv.slice(2) as [string, string, string];

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { AnnotatorService } from '../../electron/services/annotator-service';
-import { WorkspaceStore } from '../../electron/services/workspace-store';
+import { WorkspaceStore } from '../../electron/services/store/workspace-store';
 import { ROOT, tempDir } from './harness';
 
 const annotator = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/annotator.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });

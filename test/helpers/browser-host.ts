@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/server.js';
+import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser/server.js';
 import { browserHostOnlyMethods, createApiHandlers } from '../../electron/services/annotator-service.js';
 import type { WorkspaceHarness } from './workspace.js';
 

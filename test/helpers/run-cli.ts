@@ -1,5 +1,5 @@
 // Runs the command line in-process, keeping what it printed and its exit code.
-import { runCli } from '../../electron/cli/main.js';
+import { runCli } from '../../electron/hosts/cli/main.js';
 
 export async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';

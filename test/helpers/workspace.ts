@@ -10,7 +10,7 @@ import {
   WorkspaceStore,
   type AnnotationsFile,
   type WorkspaceFile,
-} from '../../electron/services/workspace-store.js';
+} from '../../electron/services/store/workspace-store.js';
 import { readJson, useTempDirs, type MakeTempDir } from './temp-dirs.js';
 
 export interface WorkspaceHarness {

@@ -1,7 +1,7 @@
 // What every export reads: the chosen documents with their text and highlights, and the
 // workspace's labels and speakers to name them by.
 import { ApiError, type Annotation, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
-import type { StoredDocument, WorkspaceStore } from '../workspace-store.js';
+import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
 export interface ExportDocument {
   document: StoredDocument;

@@ -1,7 +1,7 @@
 // Train, dev and test exports of one split, the same for the Export dialog and `annotator split`.
 import path from 'node:path';
 import { ApiError } from '../../contract/errors.js';
-import type { StoredDocument, WorkspaceStore } from '../workspace-store.js';
+import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 import type { ExportFile } from './brat.js';
 import type { ConllWarning } from './conll.js';
 import { collectDataset } from './dataset.js';

@@ -1,7 +1,7 @@
 // Carries out an import plan: labels and speakers matched by name (or made), documents added
 // (or found by their text), highlights created with stable ids so a second import adds none.
 import { parseChange, type Change } from '../../contract/api.js';
-import { documentIdFor, sha256 } from '../workspace-store.js';
+import { documentIdFor, sha256 } from '../store/workspace-store.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import { ImportProblem, importedId, type PlannedDocument } from './plan.js';
 

@@ -2,7 +2,7 @@
 // for files chosen or dropped in the window. Nothing is written here.
 import { ApiError, type TextEncoding } from '../../contract/api.js';
 import { DOCUMENT_EXTENSIONS, readDocument } from '../documents/index.js';
-import { sha256, type WorkspaceStore } from '../workspace-store.js';
+import { sha256, type WorkspaceStore } from '../store/workspace-store.js';
 import { planBrat } from './brat.js';
 import { planJsonl } from './jsonl.js';
 import { planLabelStudio } from './label-studio.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { generateCorpus, writeWorkspace } from '../../../scripts/bench/generate.mjs';
 
 const made: string[] = [];

@@ -6,7 +6,7 @@ import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
 
 const annotationsOf = (opened: OpenedDocument) => fromAnnotationColumns(opened.annotations, opened.document.id, opened.text);
 import { AnnotatorService, CONTEXT_LENGTH, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
-import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
 import {
   firstRefusal,

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods, type ApiMethod } from '../../../electron/contract/api.js';
 import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
-import { dispatchApiCall, type ApiResponse } from '../../../electron/services/api-dispatcher.js';
-import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { dispatchApiCall, type ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
+import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 
 const STORY = 'The mayor said "We will finish the dam by spring" on Tuesday. Taxes fell by half.';
 

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { createChange, useWorkspaces } from '../../helpers/workspace.js';
 
 const { tempDir, openStore } = useWorkspaces();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openedDocumentSchema } from '../../../electron/contract/api.js';
 import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
 import { createApiHandlers, browserHostOnlyMethods } from '../../../electron/services/annotator-service.js';
-import { openFilesFromPaths } from '../../../electron/services/open-files.js';
+import { openFilesFromPaths } from '../../../electron/services/documents/open-files.js';
 import { annotationsOnDisk, createChange, expectApiError, firstRefusal, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();

@@ -7,7 +7,7 @@ import {
   StoreFileError,
   removeStaleTempFiles,
   writeFileDurably,
-} from '../../../electron/services/durable-json-file.js';
+} from '../../../electron/services/store/durable-json-file.js';
 import { FAULT_CODES, WRITE_STEPS, injectWriteFault } from '../../helpers/io-faults.js';
 import { useTempDirs } from '../../helpers/temp-dirs.js';
 

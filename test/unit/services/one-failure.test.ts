@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { annotationsOnDisk, createChange, importText, useWorkspaces } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();

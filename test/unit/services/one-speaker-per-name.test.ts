@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../electron/contract/api.js';
 import { speakerNameKey } from '../../../electron/contract/speaker-names.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { annotationsOnDisk, createChange, importText, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();

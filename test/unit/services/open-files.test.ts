@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../../electron/contract/api.js';
-import { openFilesFromPaths, readUserFile } from '../../../electron/services/open-files.js';
-import { TEXTS_DIR } from '../../../electron/services/workspace-store.js';
+import { openFilesFromPaths, readUserFile } from '../../../electron/services/documents/open-files.js';
+import { TEXTS_DIR } from '../../../electron/services/store/workspace-store.js';
 import { useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_NAME, defaultWorkspaceDir, userDataDir } from '../../../electron/services/paths.js';
+import { APP_NAME, defaultWorkspaceDir, userDataDir } from '../../../electron/services/store/paths.js';
 
 // os.homedir() follows HOME on Linux and macOS, so the expected folders are known exactly.
 const HOME = '/home/tester';

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_RECENT_FILES, RECENT_FILES_FILE, RecentFiles, recentIdFor } from '../../../electron/services/recent-files.js';
+import { MAX_RECENT_FILES, RECENT_FILES_FILE, RecentFiles, recentIdFor } from '../../../electron/services/documents/recent-files.js';
 
 let dir: string;
 let listPath: string;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../electron/contract/api.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { FAULT_CODES, WRITE_STEPS, injectWriteFault } from '../../helpers/io-faults.js';
 import { annotationsOnDisk, createChange, importText, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES, base64ContentSchema, base64Problem } from '../../../electron/contract/api.js';
 import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
-import { dispatchApiCall } from '../../../electron/services/api-dispatcher.js';
+import { dispatchApiCall } from '../../../electron/services/handlers/api-dispatcher.js';
 import { snapshotDir } from '../../helpers/temp-dirs.js';
 import { expectApiError, importText, useWorkspaces } from '../../helpers/workspace.js';
 

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LOCK_FILE, acquireWorkspaceLock, type LockInfo } from '../../../electron/services/workspace-lock.js';
+import { LOCK_FILE, acquireWorkspaceLock, type LockInfo } from '../../../electron/services/store/workspace-lock.js';
 import { bundleForNode } from '../../helpers/bundle.js';
 import { exists, useTempDirs } from '../../helpers/temp-dirs.js';
 import { expectApiError } from '../../helpers/workspace.js';
@@ -18,7 +18,7 @@ let bundleParent: string;
 beforeAll(async () => {
   // The lock module imports no packages, so its bundle can live outside the project.
   bundleParent = await fs.mkdtemp(path.join(os.tmpdir(), 'annotator-lock-bundle-'));
-  bundle = await bundleForNode(path.resolve('electron/services/workspace-lock.ts'), bundleParent);
+  bundle = await bundleForNode(path.resolve('electron/services/store/workspace-lock.ts'), bundleParent);
 });
 afterAll(async () => {
   await bundle.cleanup();

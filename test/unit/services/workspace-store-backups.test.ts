@@ -6,8 +6,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../electron/contract/api.js';
-import { BACKUPS_DIR, listBackups } from '../../../electron/services/store-backups.js';
-import { ANNOTATIONS_DIR, TEXTS_DIR, WORKSPACE_FILE, WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { BACKUPS_DIR, listBackups } from '../../../electron/services/store/store-backups.js';
+import { ANNOTATIONS_DIR, TEXTS_DIR, WORKSPACE_FILE, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
 import { expectApiError, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 

@@ -4,9 +4,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../electron/contract/api.js';
-import { StoreFileError } from '../../../electron/services/durable-json-file.js';
-import { listBackups } from '../../../electron/services/store-backups.js';
-import { ANNOTATIONS_DIR, WORKSPACE_FILE, WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { StoreFileError } from '../../../electron/services/store/durable-json-file.js';
+import { listBackups } from '../../../electron/services/store/store-backups.js';
+import { ANNOTATIONS_DIR, WORKSPACE_FILE, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { readJson, snapshotDir } from '../../helpers/temp-dirs.js';
 import { annotationsOnDisk, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../electron/contract/api.js';
-import { ANNOTATIONS_DIR, TEXTS_DIR, WORKSPACE_FILE, sha256 } from '../../../electron/services/workspace-store.js';
+import { ANNOTATIONS_DIR, TEXTS_DIR, WORKSPACE_FILE, sha256 } from '../../../electron/services/store/workspace-store.js';
 import { annotationsOnDisk, snapshotPath, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, DEFAULT_STATUSES, SCHEMA_VERSION, type Annotation } from '../../../electron/contract/api.js';
-import { StoreFileError } from '../../../electron/services/durable-json-file.js';
+import { StoreFileError } from '../../../electron/services/store/durable-json-file.js';
 import {
   serializeAnnotationsFile,
   ANNOTATIONS_DIR,
@@ -12,7 +12,7 @@ import {
   documentIdFor,
   migrateWorkspaceFile,
   sha256,
-} from '../../../electron/services/workspace-store.js';
+} from '../../../electron/services/store/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
 import { annotationsOnDisk, expectApiError, snapshotPath, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 

@@ -5,9 +5,9 @@ import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../electron/contract/api.js';
 import { AnnotatorService, createApiHandlers } from '../../../electron/services/annotator-service.js';
-import { RecentFiles, recentIdFor } from '../../../electron/services/recent-files.js';
-import { sha256, WorkspaceStore } from '../../../electron/services/workspace-store.js';
-import { createDesktopFiles, type DesktopFiles } from '../../../electron/shell/desktop-files.js';
+import { RecentFiles, recentIdFor } from '../../../electron/services/documents/recent-files.js';
+import { sha256, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
+import { createDesktopFiles, type DesktopFiles } from '../../../electron/hosts/desktop/desktop-files.js';
 import { dialog, FakeBrowserWindow, shell } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);

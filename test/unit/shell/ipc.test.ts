@@ -4,13 +4,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { WebContents } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_PAGE_URL } from '../../../electron/shell/app-protocol.js';
+import { APP_PAGE_URL } from '../../../electron/hosts/desktop/app-protocol.js';
 import { apiMethods } from '../../../electron/contract/api.js';
 import { DROPPED_FILES_CHANNEL, HOST_EVENT_CHANNEL, ipcChannelFor } from '../../../electron/contract/channels.js';
 import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
-import type { ApiResponse } from '../../../electron/services/api-dispatcher.js';
-import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
-import { registerApiIpc, sendHostEvent, type ApiIpc } from '../../../electron/shell/ipc.js';
+import type { ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
+import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
+import { registerApiIpc, sendHostEvent, type ApiIpc } from '../../../electron/hosts/desktop/ipc.js';
 import { FakeWebContents, ipcMain } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);

@@ -10,7 +10,7 @@ vi.mock('electron', async () => (await import('./fake-electron.js')).electronMod
 let bridge: AnnotatorBridge;
 
 beforeAll(async () => {
-  await import('../../../electron/shell/preload.js');
+  await import('../../../electron/hosts/desktop/preload.js');
   bridge = contextBridge.exposed.get('annotatorBridge') as AnnotatorBridge;
 });
 
@@ -101,7 +101,7 @@ describe('preload', () => {
 
   it('bundles to CommonJS that requires nothing but electron (a sandboxed preload can load no other module)', async () => {
     const out = await build({
-      entryPoints: [fileURLToPath(new URL('../../../electron/shell/preload.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL('../../../electron/hosts/desktop/preload.ts', import.meta.url))],
       bundle: true,
       platform: 'node',
       format: 'cjs',

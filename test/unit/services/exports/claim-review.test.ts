@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_CSV_COLUMNS, claimReviewUrl, toClaimReview, toClaimsCsv } from '../../../../electron/services/exports/claim-review.js';
 import { spreadsheetSafe } from '../../../../electron/services/exports/csv.js';
 import { collectDataset } from '../../../../electron/services/exports/dataset.js';
-import { openFilesFromPaths } from '../../../../electron/services/open-files.js';
+import { openFilesFromPaths } from '../../../../electron/services/documents/open-files.js';
 import { run } from '../../../helpers/run-cli.js';
 import { firstRefusal, useWorkspaces } from '../../../helpers/workspace.js';
 

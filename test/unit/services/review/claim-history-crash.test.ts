@@ -3,8 +3,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HISTORY_DIR } from '../../../../electron/services/claim-history.js';
-import { ANNOTATIONS_DIR } from '../../../../electron/services/workspace-store.js';
+import { HISTORY_DIR } from '../../../../electron/services/review/claim-history.js';
+import { ANNOTATIONS_DIR } from '../../../../electron/services/store/workspace-store.js';
 import { createChange, firstRefusal, importText, useWorkspaces } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();

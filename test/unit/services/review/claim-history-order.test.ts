@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HISTORY_DIR } from '../../../../electron/services/claim-history.js';
+import { HISTORY_DIR } from '../../../../electron/services/review/claim-history.js';
 import { annotationsOnDisk, createChange, firstRefusal, importText, useWorkspaces } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();

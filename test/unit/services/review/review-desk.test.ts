@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES, claimRowSchema, verdictRating, type Status } from '../../../../electron/contract/api.js';
 import { apiMethods } from '../../../../electron/contract/api.js';
-import { HISTORY_DIR } from '../../../../electron/services/claim-history.js';
+import { HISTORY_DIR } from '../../../../electron/services/review/claim-history.js';
 import { createChange, firstRefusal, expectApiError, importText, useWorkspaces, workspaceOnDisk } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();

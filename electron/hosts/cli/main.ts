@@ -1,0 +1,299 @@
+// `annotator`: the trainers' command line. Every command reads the same workspace the app
+// writes, through the same services. Errors go to stderr with a non-zero exit code.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError, TEXT_ENCODINGS, type TextEncoding } from '../../contract/api.js';
+import { DOCUMENT_EXTENSIONS } from '../../services/documents/index.js';
+import { StoreFileError, writeFileDurably } from '../../services/store/durable-json-file.js';
+import { measureAgreement } from '../../services/exports/agreement.js';
+import { collectDataset } from '../../services/exports/dataset.js';
+import { exportSplit } from '../../services/exports/split-export.js';
+import { AnnotatorService } from '../../services/annotator-service.js';
+import { applyImport } from '../../services/imports/apply.js';
+import { planFiles, type ImportInput } from '../../services/imports/plan-files.js';
+import { mergeWorkspaces } from '../../services/imports/merge-workspaces.js';
+import { readUserFile } from '../../services/documents/open-files.js';
+import { acquireWorkspaceLock, type WorkspaceLock } from '../../services/store/workspace-lock.js';
+import { WorkspaceStore } from '../../services/store/workspace-store.js';
+import { EXPORT_FORMATS, runExport, type ExportFormat } from '../../services/exports/formats.js';
+
+export const USAGE = `Usage: annotator <command> [options]
+
+Commands:
+  import   FILE... --store DIR [--author NAME] [--encoding NAME]
+           Documents (${DOCUMENT_EXTENSIONS.join(' ')})
+           and annotation files: doccano or spaCy JSONL (.jsonl), Label Studio tasks
+           (.json), W3C Web Annotation (.jsonld), brat (.ann beside its .txt).
+           A malformed file imports nothing. Text encodings are detected; with
+           --encoding every document is read in the one named:
+           ${TEXT_ENCODINGS.join(', ')}.
+  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
+           Write a dataset. brat writes a folder (a .txt and an .ann per document);
+           CoNLL lists spans it could not tag on stderr (never silently dropped).
+  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR
+           Train, dev and test sets by document; the same seed gives the same split.
+  stats    --store DIR [--json]
+           Documents, highlights by label, speakers.
+  agreement --store DIR [--json]
+           Span F1 per label and annotator pair (exact and overlapping), Cohen's kappa
+           on token labels, Krippendorff's alpha with three or more annotators.
+  merge    --store DIR OTHER_DIR
+           Bring in a colleague's workspace: documents matched by their text, highlights
+           keep their authors, and merging twice adds nothing more.
+  validate --store DIR
+           Every store file parses and every highlight's text matches its document.
+
+Offsets in jsonl, spacy, brat, labelstudio and w3c count Unicode code points, as Python does.
+`;
+
+export class UsageError extends Error {}
+
+const COMMANDS = ['import', 'export', 'split', 'merge', 'agreement', 'stats', 'validate'];
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** A progress line on a terminal (redrawn in place); absent when output goes to a file or a script. */
+  progress?(text: string): void;
+  /** Where relative paths are resolved from. */
+  cwd: string;
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        store: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        documents: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        ratios: { type: 'string' },
+        author: { type: 'string' },
+        seed: { type: 'string' },
+        encoding: { type: 'string' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, '.'));
+  }
+}
+
+/** A 20-character bar for a progress line. */
+export function bar(done: number, total: number): string {
+  const filled = total ? Math.round((done / total) * 20) : 20;
+  return `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}]`;
+}
+
+function exportFormat(value: string | undefined): ExportFormat {
+  const format = need(value, '--format') as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}".`);
+  return format;
+}
+
+function textEncoding(value: string | undefined): TextEncoding | undefined {
+  if (value === undefined) return undefined;
+  const encoding = value.toLowerCase();
+  if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${value}".`);
+  return encoding as TextEncoding;
+}
+
+function need(value: string | undefined, option: string): string {
+  if (!value) throw new UsageError(`${option} is needed.`);
+  return value;
+}
+
+/** Commands that write pass `locks`: they hold the workspace's lock, so no app writes it meanwhile. */
+async function openStore(dir: string, locks?: WorkspaceLock[]): Promise<WorkspaceStore> {
+  try {
+    await fs.access(path.join(dir, 'workspace.json'));
+  } catch {
+    throw new ApiError('not-found', `There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store.`);
+  }
+  if (locks) locks.push(await acquireWorkspaceLock(dir, 'cli'));
+  return WorkspaceStore.open(dir);
+}
+
+/** What a warning's highlight missed: CoNLL's tags, or (ClaimReview) a review or a field. */
+const leftOut = (format: string) => (format === 'conll' ? 'left out of the tags' : 'left out or incomplete');
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  const locks: WorkspaceLock[] = [];
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (!COMMANDS.includes(command)) throw new UsageError(`There is no command "${command}".`);
+    const { values, positionals } = parseOptions(rest);
+    const storeDir = path.resolve(io.cwd, need(values.store, '--store DIR'));
+    if (command === 'export') {
+      const format = exportFormat(values.format);
+      const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
+      const store = await openStore(storeDir);
+      const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
+      const documentIds = named?.length ? named : undefined;
+      const dataset = await collectDataset(store, documentIds, (done, total) => io.progress?.(`Reading documents ${bar(done, total)} ${done}/${total}`));
+      io.progress?.(`Writing ${format}…`);
+      const result = runExport(format, dataset);
+      io.progress?.('');
+      if (result.folder) {
+        await fs.mkdir(out, { recursive: true });
+        for (const file of result.files) await writeFileDurably(path.join(out, file.name), file.content);
+      } else {
+        await fs.mkdir(path.dirname(out), { recursive: true });
+        await writeFileDurably(out, result.files[0]!.content);
+      }
+      for (const warning of result.warnings) {
+        io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
+      }
+      const n = result.warnings.length;
+      const what = format === 'claimreview' ? `${n} claim${n === 1 ? '' : 's'} left out or incomplete` : `${n === 1 ? '1 span' : `${n} spans`} left out`;
+      io.out(`Wrote ${format} to ${out}${n ? ` (${what}, listed above)` : ''}.\n`);
+      return 0;
+    }
+    if (command === 'split') {
+      const format = exportFormat(values.format);
+      const ratios = need(values.ratios, '--ratios 80,10,10').split(',').map(Number);
+      if (ratios.length !== 3 || ratios.some((r) => !Number.isFinite(r) || r < 0) || ratios.every((r) => r === 0)) {
+        throw new UsageError(`--ratios is three numbers, for example 80,10,10, not "${values.ratios}".`);
+      }
+      const seed = Number(need(values.seed, '--seed N'));
+      if (!Number.isInteger(seed)) throw new UsageError(`--seed is a whole number, not "${values.seed}".`);
+      const out = path.resolve(io.cwd, need(values.out, '--out DIR'));
+      const store = await openStore(storeDir);
+      const { split, parts } = await exportSplit(store, format, store.data.documents, ratios as [number, number, number], seed);
+      for (const { part, files, folder, warnings } of parts) {
+        for (const warning of warnings) {
+          io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
+        }
+        await fs.mkdir(folder ? path.join(out, part) : out, { recursive: true });
+        for (const file of files) await writeFileDurably(path.join(out, file.name), file.content);
+      }
+      io.out(`Split ${store.data.documents.length} documents into ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test (seed ${seed}) in ${out}.\n`);
+      return 0;
+    }
+    if (command === 'import') {
+      if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
+      const encoding = textEncoding(values.encoding);
+      const store = await openStore(storeDir, locks);
+      // Every file is read and checked before anything is written; a brat .ann brings its .txt.
+      const inputs: ImportInput[] = [];
+      for (const given of positionals) {
+        const file = path.resolve(io.cwd, given);
+        inputs.push({ name: given, bytes: await readUserFile(file), encoding, filePath: file });
+        if (/\.ann$/i.test(file) && !positionals.some((p) => path.resolve(io.cwd, p) === file.replace(/\.ann$/i, '.txt'))) {
+          const txt = file.replace(/\.ann$/i, '.txt');
+          const bytes = await readUserFile(txt).catch(() => {
+            throw new ApiError('not-found', `${given}: its text ${path.basename(txt)} is not beside it; brat keeps each .ann with its .txt. Nothing was imported.`);
+          });
+          inputs.push({ name: path.join(path.dirname(given), path.basename(txt)), bytes });
+        }
+      }
+      const plans = await planFiles(inputs, store);
+      const service = new AnnotatorService(store, 'browser');
+      const report = await applyImport(service, plans, values.author);
+      await store.flush();
+      io.out(
+        `Imported ${report.documents} documents and ${report.highlights} highlights` +
+          `${report.labelsAdded.length ? `; new labels: ${report.labelsAdded.join(', ')}` : ''}` +
+          `${report.speakersAdded.length ? `; new speakers: ${report.speakersAdded.join(', ')}` : ''}.\n`,
+      );
+      return 0;
+    }
+    if (command === 'merge') {
+      const otherDir = positionals[0];
+      if (!otherDir) throw new UsageError('merge needs the other workspace folder: annotator merge --store DIR OTHER_DIR');
+      const store = await openStore(storeDir, locks);
+      const report = await mergeWorkspaces(store, path.resolve(io.cwd, otherDir));
+      await store.flush();
+      io.out(
+        `Merged ${path.resolve(io.cwd, otherDir)}: ${report.documentsAdded} documents added, ${report.documentsMatched} matched; ` +
+          `${report.highlightsAdded} highlights added, ${report.highlightsAlreadyThere} already there; ` +
+          `${report.speakersAdded} speakers and ${report.labelsAdded} labels added.\n`,
+      );
+      return 0;
+    }
+    if (command === 'agreement') {
+      const store = await openStore(storeDir);
+      const report = measureAgreement(await collectDataset(store));
+      if (values.json) {
+        io.out(`${JSON.stringify(report, null, 2)}\n`);
+        return 0;
+      }
+      if (report.pairs.length === 0) {
+        io.out('No document has highlights by two or more annotators yet.\n');
+        return 0;
+      }
+      const f = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(3));
+      for (const pair of report.pairs) {
+        io.out(`${pair.annotators[0]} / ${pair.annotators[1]} (${pair.documents} documents): Cohen's kappa ${f(pair.kappa)}\n`);
+        for (const [label, scores] of Object.entries(pair.byLabel)) io.out(`  ${label}: F1 exact ${f(scores.exact?.f1)}, overlapping ${f(scores.overlap?.f1)}\n`);
+      }
+      if (report.alpha !== null) io.out(`Krippendorff's alpha (${report.annotators.length} annotators): ${f(report.alpha)}\n`);
+      return 0;
+    }
+    if (command === 'stats') {
+      const store = await openStore(storeDir);
+      const byLabel = new Map<string, number>();
+      let highlights = 0;
+      for (const doc of store.data.documents) {
+        for (const a of await store.annotations(doc)) {
+          highlights++;
+          const name = store.data.labels.find((l) => l.id === a.labelId)?.name ?? a.labelId;
+          byLabel.set(name, (byLabel.get(name) ?? 0) + 1);
+        }
+      }
+      const stats = { documents: store.data.documents.length, highlights, byLabel: Object.fromEntries(byLabel), speakers: store.data.speakers.length };
+      if (values.json) io.out(`${JSON.stringify(stats, null, 2)}\n`);
+      else {
+        io.out(`${stats.documents} documents, ${highlights} highlights, ${stats.speakers} speakers\n`);
+        for (const [name, count] of byLabel) io.out(`  ${name}: ${count}\n`);
+      }
+      return 0;
+    }
+    if (command === 'validate') {
+      const store = await openStore(storeDir);
+      const problems: string[] = [];
+      for (const doc of store.data.documents) {
+        let text: string;
+        try {
+          text = await store.readText(doc);
+        } catch {
+          problems.push(`${doc.id}: its text snapshot texts/${doc.textHash}.txt is missing.`);
+          continue;
+        }
+        for (const a of await store.annotations(doc)) {
+          if (text.slice(a.start, a.end) !== a.text) problems.push(`${doc.id} ${a.id}: the text at ${a.start}–${a.end} is not "${a.text}".`);
+        }
+      }
+      for (const problem of problems) io.err(`${problem}\n`);
+      io.out(problems.length ? `${problems.length} problems found.\n` : 'Every store file parses and every highlight matches its text.\n');
+      return problems.length ? 1 : 0;
+    }
+    throw new UsageError(`There is no command "${command}".`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof StoreFileError || error instanceof ApiError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      const file = (error as NodeJS.ErrnoException).path ?? '';
+      io.err(`${file}: ${code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'that is a folder, not a file' : 'it cannot be read (permission denied)'}.\n`);
+      return 1;
+    }
+    io.err(`annotator: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await Promise.all(locks.map((lock) => lock.release()));
+  }
+}

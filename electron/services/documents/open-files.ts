@@ -1,0 +1,37 @@
+// Files named on a command line: read here, in Node, from paths the user typed themselves.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ApiError, type DocumentSummary } from '../../contract/api.js';
+import type { AnnotatorService } from '../annotator-service.js';
+import { toApiError } from '../handlers/api-dispatcher.js';
+import { checkDocumentSize } from './index.js';
+
+export interface OpenFileOutcome {
+  filePath: string;
+  document?: DocumentSummary;
+  error?: string;
+}
+
+export async function readUserFile(filePath: string): Promise<Uint8Array> {
+  const stat = await fs.stat(filePath);
+  if (!stat.isFile()) throw new ApiError('unsupported', `${path.basename(filePath)} is a folder, not a file. Open a document file instead.`);
+  // Refuse a huge file before reading it all into memory.
+  checkDocumentSize(path.basename(filePath), stat.size);
+  return fs.readFile(filePath);
+}
+
+export async function openFilesFromPaths(service: AnnotatorService, filePaths: string[]): Promise<OpenFileOutcome[]> {
+  const outcomes: OpenFileOutcome[] = [];
+  for (const filePath of filePaths) {
+    try {
+      const bytes = await readUserFile(filePath);
+      outcomes.push({ filePath, document: await service.importBytes(path.basename(filePath), bytes, { filePath: path.resolve(filePath) }) });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${filePath} does not exist.` : toApiError(error).message;
+      outcomes.push({ filePath, error: reason });
+    }
+  }
+  const last = [...outcomes].reverse().find((outcome) => outcome.document);
+  if (last?.document) await service.applyChanges([{ kind: 'setLastDocument', documentId: last.document.id }]);
+  return outcomes;
+}

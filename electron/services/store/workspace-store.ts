@@ -1,0 +1,521 @@
+// The workspace on disk: workspace.json (labels, speakers, documents, settings), one
+// annotations file per document, immutable text snapshots named by SHA-256, and rolling
+// backups. A store file that fails to parse is never overwritten: the workspace opens
+// read-only on the newest good backup of it until the user restores that backup.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { ApiError, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, type Annotation } from '../../contract/api.js';
+import { CoalescingWriter, DurableJSONFile, StoreFileError, isDiskFull, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
+import { BACKUPS_DIR, StoreBackups, damagedFileMessage, listBackups, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
+import {
+  emptyWorkspace,
+  migrateAnnotationsFile,
+  migrateWorkspaceFile,
+  schemaVersionOf,
+  serializeAnnotationsFile,
+  type AnnotationsFile,
+  type StoredDocument,
+  type WorkspaceFile,
+} from './store-migrations.js';
+
+export { migrateWorkspaceFile, serializeAnnotationsFile, type AnnotationsFile, type StoredDocument, type WorkspaceFile } from './store-migrations.js';
+
+export const WORKSPACE_FILE = 'workspace.json';
+export const ANNOTATIONS_DIR = 'annotations';
+export const TEXTS_DIR = 'texts';
+
+/** What the service may set on a document when it is added. */
+export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath'>>;
+
+/** A damaged store file, as the window shows it. */
+/** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
+export interface AnnotationsJournal {
+  readonly allWritten: boolean;
+  written(): Promise<void>;
+}
+
+export interface StoreProblem {
+  /** Relative to the workspace, with forward slashes: workspace.json, annotations/doc-….json. */
+  fileName: string;
+  message: string;
+  /** When the backup now shown was taken; null when there is none (defaults are shown). */
+  backupTakenAt: string | null;
+}
+
+interface DamagedFile extends StoreProblem {
+  filePath: string;
+  backup: Backup | null;
+  /** Set for an annotations file. */
+  documentId: string | null;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A document's id follows from its text, so the same text opened twice is one document. */
+export function documentIdFor(textHash: string): string {
+  return `doc-${textHash.slice(0, 16)}`;
+}
+
+const within = (value: string | null | undefined, max: number) => (value && value.length <= max ? value : null);
+
+function isDamage(error: unknown): error is StoreFileError {
+  return error instanceof StoreFileError && error.reason === 'damaged';
+}
+
+/**
+ * A write the disk refused, as the API reports it: 'disk-full' or 'write-failed', both meaning
+ * nothing was saved and sending the same changes again will save them. Other errors pass as they are.
+ */
+export function writeFailure(error: unknown): unknown {
+  if (error instanceof ApiError || error instanceof StoreFileError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  if (isDiskFull(error)) {
+    return new ApiError('disk-full', 'The disk holding the workspace is full, so the last changes were not saved. Free some space on it; sent again, they are saved.');
+  }
+  return new ApiError(
+    'write-failed',
+    `The workspace folder could not be written (${code}: ${(error as Error).message}), so the last changes were not saved; sent again once it can be written, they are saved.`,
+  );
+}
+
+export function isWriteFailure(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'disk-full' || error.code === 'write-failed');
+}
+
+/** Resolves the promise handled, so a caller that never awaits it does not crash Node. */
+function refusal(error: unknown): Promise<never> {
+  const promise = Promise.reject(error);
+  promise.catch(() => undefined);
+  return promise;
+}
+
+export class WorkspaceStore {
+  private readonly annotationDbs = new Map<string, Promise<Low<AnnotationsFile>>>();
+  private readonly annotationWriters = new Map<string, CoalescingWriter>();
+  /** Annotation files read with an older schema, by document id: their first write backs them up for good. */
+  private readonly annotationsFromSchema = new Map<string, number>();
+  private readonly textCache = new Map<string, string>();
+  /** Imports under way, by text hash: the same text opened twice at once is still one document. */
+  private readonly adding = new Map<string, Promise<{ document: StoredDocument; created: boolean }>>();
+  private readonly workspaceWriter: CoalescingWriter;
+  private readonly damaged: DamagedFile[] = [];
+  private readonly backups: StoreBackups;
+  private readonly workspacePath: string;
+  private journal: AnnotationsJournal | null = null;
+  /** Resolves once the background pass over the document list's counts is done (see reconcileCounts). */
+  countsReconciled: Promise<void> = Promise.resolve();
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<WorkspaceFile>,
+    /** The schema workspace.json was read with, when older than this app's. */
+    private workspaceFromSchema: number | null,
+  ) {
+    this.workspacePath = path.join(dir, WORKSPACE_FILE);
+    this.backups = new StoreBackups(dir);
+    this.workspaceWriter = new CoalescingWriter(async () => {
+      this.refuseIfReadOnly();
+      try {
+        await this.backups.beforeOverwrite(this.workspacePath, this.workspaceFromSchema);
+        await this.db.write();
+      } catch (error) {
+        throw writeFailure(error);
+      }
+      this.workspaceFromSchema = null;
+    });
+  }
+
+  /**
+   * Opens (or starts) the workspace in `dir`. A damaged workspace.json opens read-only on its
+   * newest good backup (see `problem`); one from a newer schema is refused with a StoreFileError.
+   */
+  static async open(dir: string): Promise<WorkspaceStore> {
+    const resolved = path.resolve(dir);
+    await fs.mkdir(path.join(resolved, ANNOTATIONS_DIR), { recursive: true });
+    await fs.mkdir(path.join(resolved, TEXTS_DIR), { recursive: true });
+    const filePath = path.join(resolved, WORKSPACE_FILE);
+    const adapter = new DurableJSONFile<WorkspaceFile>(filePath);
+    let raw: unknown = null;
+    let data: WorkspaceFile;
+    let damage: StoreFileError | null = null;
+    try {
+      raw = await adapter.read();
+      data = raw === null ? emptyWorkspace() : migrateWorkspaceFile(filePath, raw);
+      if (raw === null && (await listBackups(resolved, filePath)).length > 0) {
+        // Gone, not new: starting afresh would save an empty workspace over the document list.
+        throw new StoreFileError(
+          filePath,
+          'workspace.json is missing, though the backups folder holds copies of it; nothing was created in its place. To start an empty workspace instead, move the backups folder out of the workspace folder.',
+        );
+      }
+    } catch (error) {
+      if (!isDamage(error)) throw error;
+      damage = error;
+      data = emptyWorkspace();
+    }
+    const fromSchema = raw !== null && schemaVersionOf(raw) < SCHEMA_VERSION ? schemaVersionOf(raw) : null;
+    const store = new WorkspaceStore(resolved, new Low<WorkspaceFile>(adapter, data), fromSchema);
+    if (damage) {
+      const fallback = await newestGoodBackup(resolved, filePath, (backup) => migrateWorkspaceFile(filePath, backup));
+      if (fallback) store.db.data = fallback.data;
+      store.markDamaged(filePath, damage, fallback?.backup ?? null, null);
+      return store;
+    }
+    // Temp files of writers that died mid-write are garbage: the rename never happened.
+    for (const sub of ['', ANNOTATIONS_DIR, TEXTS_DIR, BACKUPS_DIR, path.join(BACKUPS_DIR, ANNOTATIONS_DIR)]) {
+      await removeStaleTempFiles(path.join(resolved, sub));
+    }
+    if (raw === null) {
+      store.backups.created(filePath);
+      await store.saveWorkspace();
+    }
+    store.countsReconciled = store.reconcileCounts();
+    return store;
+  }
+
+  /**
+   * Counts in workspace.json can lag their annotations files after a crash, also for documents
+   * nobody opens this run. Rather than read every file before the workspace opens (slow, and one
+   * damaged file would make it read-only at start), this pass runs after open, one file at a
+   * time, keeping only each list's length. A file it cannot read is skipped, never marked
+   * damaged: that is noticed, as before, when its document is used. One save if anything changed.
+   */
+  private async reconcileCounts(): Promise<void> {
+    let changed = false;
+    for (const doc of [...this.db.data.documents]) {
+      // A document already loaded has its count set by its own load (and kept by every change).
+      if (this.annotationDbs.has(doc.id)) continue;
+      const filePath = path.join(this.dir, ANNOTATIONS_DIR, `${doc.id}.json`);
+      let count: number;
+      try {
+        const raw = await new DurableJSONFile<AnnotationsFile>(filePath).read();
+        count = raw === null ? 0 : migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash).annotations.length;
+      } catch {
+        continue;
+      }
+      if (this.annotationDbs.has(doc.id) || !this.db.data.documents.includes(doc)) continue;
+      if (doc.annotationCount !== count) {
+        doc.annotationCount = count;
+        changed = true;
+      }
+    }
+    if (changed && !this.readOnly) await this.saveWorkspace().catch(() => undefined);
+  }
+
+  get data(): WorkspaceFile {
+    return this.db.data;
+  }
+
+  /** True while a store file is damaged: every write is refused until a backup is restored. */
+  get readOnly(): boolean {
+    return this.damaged.length > 0;
+  }
+
+  get problem(): StoreProblem | null {
+    const first = this.damaged[0];
+    return first ? { fileName: first.fileName, message: first.message, backupTakenAt: first.backupTakenAt } : null;
+  }
+
+  private readOnlyError(): ApiError {
+    const first = this.damaged[0]!;
+    return new ApiError('read-only', readOnlyMessage(first.fileName, first.backup !== null));
+  }
+
+  private refuseIfReadOnly(): void {
+    if (this.readOnly) throw this.readOnlyError();
+  }
+
+  private markDamaged(filePath: string, error: StoreFileError, backup: Backup | null, documentId: string | null): void {
+    const fileName = path.relative(this.dir, filePath).split(path.sep).join('/');
+    const message = damagedFileMessage(error.message, fileName, backup);
+    this.damaged.push({ filePath, fileName, message, backupTakenAt: backup?.takenAt ?? null, backup, documentId });
+  }
+
+  /**
+   * Puts back the backup now shown for the damaged file named in `problem`: the damaged file is
+   * kept aside (never deleted), the backup copied in durably, and the file read again.
+   * The store leaves read-only mode once no damaged file is left. `restored` and `keptAs` are
+   * relative to the workspace; `keptAs` is '' when the file was missing rather than damaged.
+   */
+  async restoreBackup(): Promise<{ restored: string; keptAs: string }> {
+    const damaged = this.damaged[0];
+    if (!damaged) throw new ApiError('bad-request', 'No store file is damaged; there is nothing to restore.');
+    if (!damaged.backup) {
+      throw new ApiError(
+        'not-found',
+        `There is no backup of ${damaged.fileName} in the workspace's backups folder. Fix the file by hand, or move it out of the workspace folder to start it afresh, then open the workspace again.`,
+      );
+    }
+    const keptAs = `${damaged.filePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    // Copy, then replace: a crash in between leaves the damaged file in place (still read-only
+    // next time), never a workspace without the file.
+    const damagedBytes = await fs.readFile(damaged.filePath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (damagedBytes !== null) await writeFileDurably(keptAs, damagedBytes);
+    await writeFileDurably(damaged.filePath, await fs.readFile(damaged.backup.path));
+    this.damaged.shift();
+    if (damaged.documentId === null) {
+      const raw = await this.db.adapter.read();
+      this.db.data = migrateWorkspaceFile(damaged.filePath, raw);
+      this.workspaceFromSchema = schemaVersionOf(raw) < SCHEMA_VERSION ? schemaVersionOf(raw) : null;
+      // The backup may be older than highlights already loaded: each document follows its highlights.
+      for (const doc of this.db.data.documents) {
+        const loaded = this.annotationDbs.get(doc.id);
+        if (loaded) await this.adoptAnnotationsText(doc, (await loaded.catch(() => null))?.data ?? null);
+      }
+    } else {
+      // Read again from disk on next use.
+      this.annotationDbs.delete(damaged.documentId);
+      this.annotationWriters.delete(damaged.documentId);
+    }
+    return { restored: damaged.fileName, keptAs: damagedBytes === null ? '' : path.relative(this.dir, keptAs).split(path.sep).join('/') };
+  }
+
+  findDocument(documentId: string): StoredDocument | undefined {
+    return this.db.data.documents.find((doc) => doc.id === documentId);
+  }
+
+  /** Resolves once workspace.json, as it is now, is on disk; refused (ApiError 'read-only') while read-only. */
+  saveWorkspace(): Promise<void> {
+    if (this.readOnly) return refusal(this.readOnlyError());
+    return this.workspaceWriter.schedule();
+  }
+
+  async readText(doc: StoredDocument): Promise<string> {
+    // Loading the highlights first settles which text they (and so the document) are on.
+    await this.annotationsDb(doc).catch(() => undefined);
+    const cached = this.textCache.get(doc.textHash);
+    if (cached !== undefined) return cached;
+    const text = await fs.readFile(this.snapshotPath(doc.textHash), 'utf8');
+    // Keep a few texts: switching between open stories should not reread them.
+    if (this.textCache.size >= 8) this.textCache.delete(this.textCache.keys().next().value!);
+    this.textCache.set(doc.textHash, text);
+    return text;
+  }
+
+  private snapshotPath(textHash: string): string {
+    return path.join(this.dir, TEXTS_DIR, `${textHash}.txt`);
+  }
+
+  /** Writes a text snapshot unless it is already there (snapshots never change). */
+  private async keepSnapshot(textHash: string, text: string): Promise<void> {
+    const snapshot = this.snapshotPath(textHash);
+    if (!(await fs.access(snapshot).then(() => true, () => false))) await writeFileDurably(snapshot, text);
+  }
+
+  /** Adds a document (or finds the one with the same text) and keeps its text snapshot. */
+  async addDocument(
+    fileName: string,
+    title: string,
+    text: string,
+    metadata: DocumentMetadata = {},
+  ): Promise<{ document: StoredDocument; created: boolean }> {
+    this.refuseIfReadOnly();
+    const textHash = sha256(text);
+    const existing = this.db.data.documents.find((doc) => doc.textHash === textHash);
+    if (existing) {
+      // Opening the original again restores a snapshot that went missing.
+      await this.keepSnapshot(textHash, text);
+      return { document: existing, created: false };
+    }
+    const underWay = this.adding.get(textHash);
+    if (underWay) return { document: (await underWay).document, created: false };
+    const adding = this.writeNewDocument(fileName, title, text, textHash, metadata);
+    this.adding.set(textHash, adding);
+    try {
+      return await adding;
+    } finally {
+      this.adding.delete(textHash);
+    }
+  }
+
+  private async writeNewDocument(fileName: string, title: string, text: string, textHash: string, metadata: DocumentMetadata) {
+    await writeFileDurably(this.snapshotPath(textHash), text);
+    this.textCache.set(textHash, text);
+    const document: StoredDocument = {
+      id: documentIdFor(textHash),
+      title,
+      fileName,
+      textHash,
+      length: text.length,
+      addedAt: new Date().toISOString(),
+      annotationCount: 0,
+      format: metadata.format ?? 'text',
+      encoding: metadata.encoding ?? 'utf-8',
+      encodingDetected: metadata.encodingDetected ?? false,
+      // Loading refuses longer ones; a document without its link still reads back.
+      sourceUrl: within(metadata.sourceUrl, MAX_SOURCE_URL_LENGTH),
+      filePath: within(metadata.filePath, MAX_FILE_PATH_LENGTH),
+    };
+    this.db.data.documents.push(document);
+    await this.saveWorkspace();
+    return { document, created: true };
+  }
+
+  /**
+   * The document's text changed: keeps the new snapshot (old ones stay) and points the document
+   * at it, with its highlights as re-anchored on it (unchanged when none are given). The id
+   * stays. The annotations file, which carries the text's hash with the highlights, is written
+   * in one go before workspace.json: a crash between the two is mended on the next load (see
+   * adoptAnnotationsText), so highlights never sit on a text they were not placed on.
+   */
+  async replaceText(doc: StoredDocument, newText: string, placed?: { annotations: Annotation[]; orphans: Annotation[] }): Promise<void> {
+    this.refuseIfReadOnly();
+    const db = await this.annotationsDb(doc);
+    this.refuseIfReadOnly();
+    const textHash = sha256(newText);
+    await this.keepSnapshot(textHash, newText);
+    this.textCache.set(textHash, newText);
+    doc.textHash = textHash;
+    doc.length = newText.length;
+    db.data.textHash = textHash;
+    if (placed) {
+      db.data.annotations = placed.annotations;
+      db.data.orphans = placed.orphans;
+    }
+    await this.saveAnnotations(doc);
+    await this.saveWorkspace();
+  }
+
+  /**
+   * Highlights belong to the text their file names. When workspace.json names another (a crash
+   * between the two writes of replaceText, or a workspace.json restored from an older backup),
+   * the document follows its highlights: that snapshot is kept for good, and a changed source
+   * file is re-anchored from there on the next check.
+   */
+  private async adoptAnnotationsText(doc: StoredDocument, raw: unknown): Promise<void> {
+    const fileHash = (raw as { textHash?: unknown } | null)?.textHash;
+    if (typeof fileHash !== 'string' || !/^[0-9a-f]{64}$/.test(fileHash) || fileHash === doc.textHash) return;
+    let text: string;
+    try {
+      text = await fs.readFile(this.snapshotPath(fileHash), 'utf8');
+    } catch {
+      return;
+    }
+    doc.textHash = fileHash;
+    doc.length = text.length;
+    this.textCache.set(fileHash, text);
+    if (!this.readOnly) this.saveWorkspace().catch(() => undefined);
+  }
+
+  private annotationsDb(doc: StoredDocument): Promise<Low<AnnotationsFile>> {
+    let pending = this.annotationDbs.get(doc.id);
+    if (!pending) {
+      const filePath = path.join(this.dir, ANNOTATIONS_DIR, `${doc.id}.json`);
+      const empty = (): AnnotationsFile => ({ schemaVersion: SCHEMA_VERSION, documentId: doc.id, textHash: doc.textHash, annotations: [], orphans: [] });
+      const db = new Low<AnnotationsFile>(new DurableJSONFile<AnnotationsFile>(filePath, serializeAnnotationsFile), empty());
+      const load = async () => {
+        try {
+          const raw = await db.adapter.read();
+          if (raw === null) {
+            this.backups.created(filePath);
+            return db;
+          }
+          await this.adoptAnnotationsText(doc, raw);
+          db.data = migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash);
+          if (schemaVersionOf(raw) < SCHEMA_VERSION) this.annotationsFromSchema.set(doc.id, schemaVersionOf(raw));
+          // The count in workspace.json is written apart from this file, so a crash between the two
+          // writes leaves it behind: the file's own list is the truth.
+          if (doc.annotationCount !== db.data.annotations.length) {
+            doc.annotationCount = db.data.annotations.length;
+            if (!this.readOnly) this.saveWorkspace().catch(() => undefined);
+          }
+        } catch (error) {
+          if (!isDamage(error)) throw error;
+          // Shown from its newest good backup; nothing is written until the user restores it.
+          const fallback = await newestGoodBackup(this.dir, filePath, (raw) => migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash));
+          db.data = fallback?.data ?? empty();
+          this.markDamaged(filePath, error, fallback?.backup ?? null, doc.id);
+        }
+        return db;
+      };
+      pending = load();
+      // A failed read must be retried next time, not remembered.
+      pending.catch(() => this.annotationDbs.delete(doc.id));
+      this.annotationDbs.set(doc.id, pending);
+      const loaded = pending;
+      this.annotationWriters.set(
+        doc.id,
+        new CoalescingWriter(async () => {
+          const opened = await loaded;
+          this.refuseIfReadOnly();
+          try {
+            await this.backups.beforeOverwrite(filePath, this.annotationsFromSchema.get(doc.id) ?? null);
+            // Checked again after each wait, and written in the same turn: what is serialized
+            // holds no change whose line is still to be written.
+            const journal = this.journal;
+            while (journal && !journal.allWritten) await journal.written();
+            await opened.write();
+          } catch (error) {
+            throw writeFailure(error);
+          }
+          this.annotationsFromSchema.delete(doc.id);
+        }),
+      );
+    }
+    return pending;
+  }
+
+  /**
+   * Lines that must be on disk before any annotations file is written (a claim's history): a
+   * kill between the two writes then leaves at most a line whose change was lost, never a
+   * change without its line.
+   */
+  writeAnnotationsAfter(journal: AnnotationsJournal): void {
+    this.journal = journal;
+  }
+
+  /** The document's highlights, in a list the caller changes in place and saves with saveAnnotations. */
+  async annotations(doc: StoredDocument): Promise<Annotation[]> {
+    return (await this.annotationsDb(doc)).data.annotations;
+  }
+
+  /** Highlights a changed text could not place: a list like annotations(doc), saved the same way. */
+  async orphans(doc: StoredDocument): Promise<Annotation[]> {
+    return (await this.annotationsDb(doc)).data.orphans;
+  }
+
+  /** Replaces both lists at once (after re-anchoring) and resolves once the file is on disk. */
+  async replaceAnnotations(doc: StoredDocument, annotations: Annotation[], orphans: Annotation[]): Promise<void> {
+    this.refuseIfReadOnly();
+    const db = await this.annotationsDb(doc);
+    this.refuseIfReadOnly();
+    db.data.annotations = annotations;
+    db.data.orphans = orphans;
+    await this.saveAnnotations(doc);
+  }
+
+  /** Resolves once the document's annotations file, as it is now, is on disk; refused while read-only. */
+  saveAnnotations(doc: StoredDocument): Promise<void> {
+    const writer = this.annotationWriters.get(doc.id);
+    if (!writer) throw new Error(`annotations of ${doc.id} were saved before they were loaded`);
+    if (this.readOnly) return refusal(this.readOnlyError());
+    return writer.schedule();
+  }
+
+  /**
+   * Resolves once every change made in memory so far is on disk. A write that failed earlier is
+   * tried again here, so a change whose first save failed is saved with whatever is sent next
+   * (a resent batch applies nothing new, yet must not be acknowledged before its change is on
+   * disk). Costs no write when nothing failed.
+   */
+  written(): Promise<void> {
+    if (this.readOnly) return refusal(this.readOnlyError());
+    const writers = [this.workspaceWriter, ...this.annotationWriters.values()];
+    return Promise.all(writers.map((writer) => writer.written())).then(() => undefined);
+  }
+
+  /** Waits until every scheduled write is on disk (used before quitting). */
+  async flush(): Promise<void> {
+    await this.countsReconciled;
+    await this.workspaceWriter.idle();
+    await Promise.all([...this.annotationWriters.values()].map((writer) => writer.idle()));
+  }
+}
