@@ -8,23 +8,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../../contract/api.js';
 import { dispatchApiCall, type ApiHandlerMap } from '../../services/handlers/api-dispatcher.js';
+import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 
 export const TOKEN_HEADER = 'x-annotator-token';
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // CodeMirror injects its theme as <style> elements.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  // The app embeds no frames; nothing may be framed inside it either.
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** A 50 MB file in base64 plus the JSON around it. */
 const MAX_BODY_BYTES = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 1024 * 1024;

@@ -4,7 +4,7 @@
 // Plain Node (fetch's Request and Response), so it is tested without Electron.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../browser/server.js';
+import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'annotator';

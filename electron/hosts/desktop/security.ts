@@ -1,7 +1,7 @@
 // The Electron security checklist in one place: locked-down webPreferences, no navigation
 // away from our own page, no new windows, no webviews, no permissions, and a CSP header.
 import { shell, type App, type Session, type WebContents, type WebPreferences } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../browser/server.js';
+import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {

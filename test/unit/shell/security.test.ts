@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { App, Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { APP_PAGE_URL } from '../../../electron/hosts/desktop/app-protocol.js';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/hosts/browser/server.js';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/hosts/content-security-policy.js';
 import {
   guardWebContents,
   installAppSecurity,
