@@ -626,4 +626,3 @@ export class AnnotatorService {
   }
 }
 
-export { browserHostOnlyMethods, createApiHandlers, type ApiHandlers, type HostOnlyMethods } from './handlers/api-handlers.js';

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/hosts/browser/server.js';
-import { browserHostOnlyMethods, createApiHandlers } from '../../electron/services/annotator-service.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../electron/services/handlers/api-handlers.js';
 import type { WorkspaceHarness } from './workspace.js';
 
 /** Call at the top level of a test file, with that file's useWorkspaces(). */

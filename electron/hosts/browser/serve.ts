@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../../services/annotator-service.js';
+import { AnnotatorService } from '../../services/annotator-service.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../services/handlers/api-handlers.js';
 import { openFilesFromPaths } from '../../services/documents/open-files.js';
 import { defaultWorkspaceDir } from '../../services/store/paths.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../services/store/workspace-lock.js';

@@ -7,8 +7,9 @@ import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'elect
 import { isSafeExternalUrl } from './security.js';
 import { ApiError, type DocumentSummary, type RecentFile } from '../../contract/api.js';
 import type { DroppedFilesResult } from '../../contract/channels.js';
-import type { AnnotatorService, HostOnlyMethods } from '../../services/annotator-service.js';
-import { toApiError } from '../../services/handlers/api-dispatcher.js';
+import type { AnnotatorService } from '../../services/annotator-service.js';
+import type { HostOnlyMethods } from '../../services/handlers/api-handlers.js';
+import { toApiError } from '../../services/api-errors.js';
 import { writeFileDurably } from '../../services/store/durable-json-file.js';
 import { mergeWorkspaces } from '../../services/imports/merge-workspaces.js';
 import { DOCUMENT_EXTENSIONS, unsupportedDocumentMessage } from '../../services/documents/index.js';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
 import { API_METHOD_NAMES, DROPPED_FILES_CHANNEL, DROPPED_FILES_PER_CALL, HOST_EVENT_CHANNEL, ipcChannelFor, type DroppedFilesResult, type HostEvent } from '../../contract/channels.js';
-import { dispatchApiCall, toApiError, type ApiHandlerMap, type ApiResponse } from '../../services/handlers/api-dispatcher.js';
+import { toApiError } from '../../services/api-errors.js';
+import { dispatchApiCall, type ApiHandlerMap, type ApiResponse } from '../../services/handlers/api-dispatcher.js';
 import { isAppPageUrl } from './security.js';
 
 export interface SenderPolicy {

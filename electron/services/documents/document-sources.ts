@@ -3,13 +3,19 @@
 // encoding. Whenever the text differs, every highlight is re-anchored; none is silently lost.
 import { promises as fs } from 'node:fs';
 import { ApiError, type ReanchorReport, type SourceState, type TextEncoding } from '../../contract/api.js';
-import type { AnnotatorService } from '../annotator-service.js';
 import { reanchorAnnotations } from '../anchoring/reanchor.js';
 import { baseNameOf } from './checks.js';
 import { readDocument, type ReadDocument } from './index.js';
-import { toApiError } from '../handlers/api-dispatcher.js';
+import { toApiError } from '../api-errors.js';
 import { readUserFile } from './open-files.js';
-import { sha256, type StoredDocument } from '../store/workspace-store.js';
+import { sha256, type StoredDocument, type WorkspaceStore } from '../store/workspace-store.js';
+
+/** What the sources need of the service: its store, its one-at-a-time queue, its read-only check. */
+export interface SourceOwner {
+  readonly store: WorkspaceStore;
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+  requireWritable(): void;
+}
 
 export interface RereadResult {
   document: StoredDocument;
@@ -22,7 +28,7 @@ const fingerprint = (stat: { mtimeMs: number; size: number }) => `${stat.mtimeMs
 export class DocumentSources {
   private readonly lastRead = new Map<string, string>();
 
-  constructor(private readonly service: AnnotatorService) {}
+  constructor(private readonly service: SourceOwner) {}
 
   /** Reads the linked file again if it changed since it was last read, and re-anchors. */
   check(doc: StoredDocument): Promise<SourceState> {

@@ -1,9 +1,8 @@
 // Files named on a command line: read here, in Node, from paths the user typed themselves.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ApiError, type DocumentSummary } from '../../contract/api.js';
-import type { AnnotatorService } from '../annotator-service.js';
-import { toApiError } from '../handlers/api-dispatcher.js';
+import { ApiError, type Change, type DocumentSummary, type ReadOptions } from '../../contract/api.js';
+import { toApiError } from '../api-errors.js';
 import { checkDocumentSize } from './index.js';
 
 export interface OpenFileOutcome {
@@ -20,7 +19,13 @@ export async function readUserFile(filePath: string): Promise<Uint8Array> {
   return fs.readFile(filePath);
 }
 
-export async function openFilesFromPaths(service: AnnotatorService, filePaths: string[]): Promise<OpenFileOutcome[]> {
+/** What opening files needs of the service. */
+export interface FileOpener {
+  importBytes(fileName: string, bytes: Uint8Array, options: ReadOptions & { filePath?: string | null }): Promise<DocumentSummary>;
+  applyChanges(changes: readonly Change[]): Promise<unknown>;
+}
+
+export async function openFilesFromPaths(service: FileOpener, filePaths: string[]): Promise<OpenFileOutcome[]> {
   const outcomes: OpenFileOutcome[] = [];
   for (const filePath of filePaths) {
     try {

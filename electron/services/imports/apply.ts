@@ -1,8 +1,8 @@
 // Carries out an import plan: labels and speakers matched by name (or made), documents added
 // (or found by their text), highlights created with stable ids so a second import adds none.
-import { parseChange, type Change } from '../../contract/api.js';
-import { documentIdFor, sha256 } from '../store/workspace-store.js';
-import type { AnnotatorService } from '../annotator-service.js';
+import { parseChange, type Change, type ChangeRefusal, type DocumentSummary } from '../../contract/api.js';
+import type { ReadDocument } from '../documents/index.js';
+import { documentIdFor, sha256, type WorkspaceStore } from '../store/workspace-store.js';
 import { ImportProblem, importedId, type PlannedDocument } from './plan.js';
 
 export interface ImportReport {
@@ -16,7 +16,14 @@ const KEYS = 'bdfghijklmoprtuvwxyz0123456789';
 const COLOURS = ['#7b61ff', '#2e7d32', '#00838f', '#ad1457', '#6d4c41', '#5c6bc0'];
 const key = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
 
-export async function applyImport(service: AnnotatorService, plans: PlannedDocument[], author?: string): Promise<ImportReport> {
+/** What an import needs of the service: its store, adding a read file, applying changes. */
+export interface ImportTarget {
+  readonly store: WorkspaceStore;
+  addReadDocument(fileName: string, read: ReadDocument, filePath: string | null): Promise<DocumentSummary>;
+  applyChanges(changes: readonly unknown[]): Promise<{ refused: ChangeRefusal[] }>;
+}
+
+export async function applyImport(service: ImportTarget, plans: PlannedDocument[], author?: string): Promise<ImportReport> {
   const data = service.store.data;
   // Everything that can be refused is checked before anything is written.
   const statuses = new Set(data.statuses.map((s) => s.id));

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/hosts/content-security-policy.js';
 import { TOKEN_HEADER, startBrowserHost, type BrowserHost } from '../../../electron/hosts/browser/server.js';
 import type { Session } from '../../../electron/contract/api.js';
-import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
 import type { ApiHandlerMap, ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
 import { rawRequest, type RawResponse } from '../../helpers/http.js';
 import { snapshotDir } from '../../helpers/temp-dirs.js';

@@ -5,7 +5,8 @@ import { sessionSchema, openedDocumentSchema, documentSummarySchema, type Change
 import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
 
 const annotationsOf = (opened: OpenedDocument) => fromAnnotationColumns(opened.annotations, opened.document.id, opened.text);
-import { AnnotatorService, CONTEXT_LENGTH, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
+import { AnnotatorService, CONTEXT_LENGTH } from '../../../electron/services/annotator-service.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
 import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { exists, snapshotDir } from '../../helpers/temp-dirs.js';
 import {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, MAX_DOCUMENT_BYTES, annotatorApiSchema, apiMethods, parseChange, type ApiErrorCode } from '../../../electron/contract/api.js';
 import { API_METHOD_NAMES } from '../../../electron/contract/channels.js';
-import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
-import { dispatchApiCall, toApiError, type ApiHandlerMap, type ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
+import { toApiError } from '../../../electron/services/api-errors.js';
+import { dispatchApiCall, type ApiHandlerMap, type ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
 import { StoreFileError } from '../../../electron/services/store/durable-json-file.js';
 import { snapshotDir } from '../../helpers/temp-dirs.js';
 import { injectWriteFault } from '../../helpers/io-faults.js';

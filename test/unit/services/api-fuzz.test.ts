@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiMethods, type ApiMethod } from '../../../electron/contract/api.js';
-import { AnnotatorService, browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
+import { AnnotatorService } from '../../../electron/services/annotator-service.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
 import { dispatchApiCall, type ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
 import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openedDocumentSchema } from '../../../electron/contract/api.js';
 import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
-import { createApiHandlers, browserHostOnlyMethods } from '../../../electron/services/annotator-service.js';
+import { createApiHandlers, browserHostOnlyMethods } from '../../../electron/services/handlers/api-handlers.js';
 import { openFilesFromPaths } from '../../../electron/services/documents/open-files.js';
 import { annotationsOnDisk, createChange, expectApiError, firstRefusal, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 

@@ -2,7 +2,7 @@
 // would be read as some other text; the contract refuses it before any service runs.
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES, base64ContentSchema, base64Problem } from '../../../electron/contract/api.js';
-import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/annotator-service.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
 import { dispatchApiCall } from '../../../electron/services/handlers/api-dispatcher.js';
 import { snapshotDir } from '../../helpers/temp-dirs.js';
 import { expectApiError, importText, useWorkspaces } from '../../helpers/workspace.js';
