@@ -27,7 +27,8 @@ import { ClaimHistory } from './review/claim-history.js';
 import { listClaims } from './review/review-desk.js';
 import { DocumentSources } from './documents/document-sources.js';
 import { StoreFileError } from './store/durable-json-file.js';
-import { isWriteFailure, writeFailure, type StoredDocument, type WorkspaceStore } from './store/workspace-store.js';
+import type { StoredDocument, WorkspaceStore } from './store/workspace-store.js';
+import { isWriteFailure, writeFailure } from './store/write-failures.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
 

@@ -1,14 +1,16 @@
 // The workspace on disk: workspace.json (labels, speakers, documents, settings), one
 // annotations file per document, immutable text snapshots named by SHA-256, and rolling
 // backups. A store file that fails to parse is never overwritten: the workspace opens
-// read-only on the newest good backup of it until the user restores that backup.
+// read-only on the newest good backup of it until the user restores that backup
+// (damaged-files.ts); a write the disk refuses is reported as write-failures.ts says.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, type Annotation } from '../../contract/api.js';
-import { CoalescingWriter, DurableJSONFile, StoreFileError, isDiskFull, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
-import { BACKUPS_DIR, StoreBackups, damagedFileMessage, listBackups, newestGoodBackup, readOnlyMessage, type Backup } from './store-backups.js';
+import { DamagedFiles, isDamage, type StoreProblem } from './damaged-files.js';
+import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
+import { BACKUPS_DIR, StoreBackups, listBackups, newestGoodBackup } from './store-backups.js';
 import {
   emptyWorkspace,
   migrateAnnotationsFile,
@@ -19,7 +21,9 @@ import {
   type StoredDocument,
   type WorkspaceFile,
 } from './store-migrations.js';
+import { refusal, writeFailure } from './write-failures.js';
 
+export { type StoreProblem } from './damaged-files.js';
 export { migrateWorkspaceFile, serializeAnnotationsFile, type AnnotationsFile, type StoredDocument, type WorkspaceFile } from './store-migrations.js';
 
 export const WORKSPACE_FILE = 'workspace.json';
@@ -29,26 +33,10 @@ export const TEXTS_DIR = 'texts';
 /** What the service may set on a document when it is added. */
 export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath'>>;
 
-/** A damaged store file, as the window shows it. */
 /** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
 export interface AnnotationsJournal {
   readonly allWritten: boolean;
   written(): Promise<void>;
-}
-
-export interface StoreProblem {
-  /** Relative to the workspace, with forward slashes: workspace.json, annotations/doc-….json. */
-  fileName: string;
-  message: string;
-  /** When the backup now shown was taken; null when there is none (defaults are shown). */
-  backupTakenAt: string | null;
-}
-
-interface DamagedFile extends StoreProblem {
-  filePath: string;
-  backup: Backup | null;
-  /** Set for an annotations file. */
-  documentId: string | null;
 }
 
 export function sha256(text: string): string {
@@ -62,38 +50,6 @@ export function documentIdFor(textHash: string): string {
 
 const within = (value: string | null | undefined, max: number) => (value && value.length <= max ? value : null);
 
-function isDamage(error: unknown): error is StoreFileError {
-  return error instanceof StoreFileError && error.reason === 'damaged';
-}
-
-/**
- * A write the disk refused, as the API reports it: 'disk-full' or 'write-failed', both meaning
- * nothing was saved and sending the same changes again will save them. Other errors pass as they are.
- */
-export function writeFailure(error: unknown): unknown {
-  if (error instanceof ApiError || error instanceof StoreFileError) return error;
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  if (isDiskFull(error)) {
-    return new ApiError('disk-full', 'The disk holding the workspace is full, so the last changes were not saved. Free some space on it; sent again, they are saved.');
-  }
-  return new ApiError(
-    'write-failed',
-    `The workspace folder could not be written (${code}: ${(error as Error).message}), so the last changes were not saved; sent again once it can be written, they are saved.`,
-  );
-}
-
-export function isWriteFailure(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'disk-full' || error.code === 'write-failed');
-}
-
-/** Resolves the promise handled, so a caller that never awaits it does not crash Node. */
-function refusal(error: unknown): Promise<never> {
-  const promise = Promise.reject(error);
-  promise.catch(() => undefined);
-  return promise;
-}
-
 export class WorkspaceStore {
   private readonly annotationDbs = new Map<string, Promise<Low<AnnotationsFile>>>();
   private readonly annotationWriters = new Map<string, CoalescingWriter>();
@@ -103,7 +59,7 @@ export class WorkspaceStore {
   /** Imports under way, by text hash: the same text opened twice at once is still one document. */
   private readonly adding = new Map<string, Promise<{ document: StoredDocument; created: boolean }>>();
   private readonly workspaceWriter: CoalescingWriter;
-  private readonly damaged: DamagedFile[] = [];
+  private readonly damaged: DamagedFiles;
   private readonly backups: StoreBackups;
   private readonly workspacePath: string;
   private journal: AnnotationsJournal | null = null;
@@ -117,6 +73,7 @@ export class WorkspaceStore {
     private workspaceFromSchema: number | null,
   ) {
     this.workspacePath = path.join(dir, WORKSPACE_FILE);
+    this.damaged = new DamagedFiles(dir);
     this.backups = new StoreBackups(dir);
     this.workspaceWriter = new CoalescingWriter(async () => {
       this.refuseIfReadOnly();
@@ -163,7 +120,7 @@ export class WorkspaceStore {
     if (damage) {
       const fallback = await newestGoodBackup(resolved, filePath, (backup) => migrateWorkspaceFile(filePath, backup));
       if (fallback) store.db.data = fallback.data;
-      store.markDamaged(filePath, damage, fallback?.backup ?? null, null);
+      store.damaged.mark(filePath, damage, fallback?.backup ?? null, null);
       return store;
     }
     // Temp files of writers that died mid-write are garbage: the rename never happened.
@@ -213,54 +170,29 @@ export class WorkspaceStore {
 
   /** True while a store file is damaged: every write is refused until a backup is restored. */
   get readOnly(): boolean {
-    return this.damaged.length > 0;
+    return this.damaged.readOnly;
   }
 
   get problem(): StoreProblem | null {
-    const first = this.damaged[0];
-    return first ? { fileName: first.fileName, message: first.message, backupTakenAt: first.backupTakenAt } : null;
+    return this.damaged.problem;
   }
 
   private readOnlyError(): ApiError {
-    const first = this.damaged[0]!;
-    return new ApiError('read-only', readOnlyMessage(first.fileName, first.backup !== null));
+    return this.damaged.readOnlyError();
   }
 
   private refuseIfReadOnly(): void {
     if (this.readOnly) throw this.readOnlyError();
   }
 
-  private markDamaged(filePath: string, error: StoreFileError, backup: Backup | null, documentId: string | null): void {
-    const fileName = path.relative(this.dir, filePath).split(path.sep).join('/');
-    const message = damagedFileMessage(error.message, fileName, backup);
-    this.damaged.push({ filePath, fileName, message, backupTakenAt: backup?.takenAt ?? null, backup, documentId });
-  }
-
   /**
-   * Puts back the backup now shown for the damaged file named in `problem`: the damaged file is
-   * kept aside (never deleted), the backup copied in durably, and the file read again.
+   * Puts back the backup now shown for the damaged file named in `problem` (see
+   * DamagedFiles.putBackFirst), and reads the file again.
    * The store leaves read-only mode once no damaged file is left. `restored` and `keptAs` are
    * relative to the workspace; `keptAs` is '' when the file was missing rather than damaged.
    */
   async restoreBackup(): Promise<{ restored: string; keptAs: string }> {
-    const damaged = this.damaged[0];
-    if (!damaged) throw new ApiError('bad-request', 'No store file is damaged; there is nothing to restore.');
-    if (!damaged.backup) {
-      throw new ApiError(
-        'not-found',
-        `There is no backup of ${damaged.fileName} in the workspace's backups folder. Fix the file by hand, or move it out of the workspace folder to start it afresh, then open the workspace again.`,
-      );
-    }
-    const keptAs = `${damaged.filePath}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    // Copy, then replace: a crash in between leaves the damaged file in place (still read-only
-    // next time), never a workspace without the file.
-    const damagedBytes = await fs.readFile(damaged.filePath).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    });
-    if (damagedBytes !== null) await writeFileDurably(keptAs, damagedBytes);
-    await writeFileDurably(damaged.filePath, await fs.readFile(damaged.backup.path));
-    this.damaged.shift();
+    const { damaged, keptAs } = await this.damaged.putBackFirst();
     if (damaged.documentId === null) {
       const raw = await this.db.adapter.read();
       this.db.data = migrateWorkspaceFile(damaged.filePath, raw);
@@ -275,7 +207,7 @@ export class WorkspaceStore {
       this.annotationDbs.delete(damaged.documentId);
       this.annotationWriters.delete(damaged.documentId);
     }
-    return { restored: damaged.fileName, keptAs: damagedBytes === null ? '' : path.relative(this.dir, keptAs).split(path.sep).join('/') };
+    return { restored: damaged.fileName, keptAs };
   }
 
   findDocument(documentId: string): StoredDocument | undefined {
@@ -432,7 +364,7 @@ export class WorkspaceStore {
           // Shown from its newest good backup; nothing is written until the user restores it.
           const fallback = await newestGoodBackup(this.dir, filePath, (raw) => migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash));
           db.data = fallback?.data ?? empty();
-          this.markDamaged(filePath, error, fallback?.backup ?? null, doc.id);
+          this.damaged.mark(filePath, error, fallback?.backup ?? null, doc.id);
         }
         return db;
       };
