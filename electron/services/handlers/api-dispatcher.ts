@@ -2,9 +2,9 @@
 // sees them, and every failure becomes a message a person can act on.
 import { ApiError, isApiMethod, parseArgs, type ApiErrorCode } from '../../contract/api.js';
 import { toApiError } from '../api-errors.js';
-import type { createApiHandlers } from './api-handlers.js';
+import type { ApiHandlers } from './api-handlers.js';
 
-export type ApiHandlerMap = ReturnType<typeof createApiHandlers>;
+export type ApiHandlerMap = ApiHandlers;
 
 export type ApiResponse = { ok: true; result: unknown } | { ok: false; error: { code: ApiErrorCode; message: string } };
 

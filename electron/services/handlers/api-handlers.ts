@@ -1,5 +1,5 @@
 // The contract's methods, each mapped onto the service (and onto what only a desktop shell can do).
-import { ApiError, type ApiMethod, type DocumentSummary, type ExportFormat, type ReadOptions, type TextEncoding } from '../../contract/api.js';
+import { ApiError, parseArgs, type ApiMethod, type ApiResult, type DocumentSummary, type ExportFormat } from '../../contract/api.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
@@ -67,21 +67,27 @@ export const browserHostOnlyMethods: HostOnlyMethods = {
   },
 };
 
-/** One function per contract method, taking already-validated arguments. */
-export type ApiHandlers = { [M in ApiMethod]: (args: never) => Promise<unknown> };
+/** A method's arguments as the contract hands them over: parsed, defaults filled in. */
+export type HandlerArgs<M extends ApiMethod> = ReturnType<typeof parseArgs<M>>;
 
-export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods) {
+/** One function per contract method, taking already-validated arguments: the compiler checks each against the contract. */
+export type ApiHandlers = {
+  // A method without arguments can be called without any (the CLI and tests do).
+  [M in ApiMethod]: {} extends HandlerArgs<M> ? (args?: HandlerArgs<M>) => Promise<ApiResult<M>> : (args: HandlerArgs<M>) => Promise<ApiResult<M>>;
+};
+
+export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods): ApiHandlers {
   return {
     getSession: async () => service.getSession(),
-    openDocument: async (args: { documentId: string; annotationsBefore?: number }) => service.openDocument(args.documentId, args.annotationsBefore),
-    listAnnotations: async (args: { documentId: string; startingFrom: number }) => service.listAnnotations(args.documentId, args.startingFrom),
-    importFile: async (args: { fileName: string; contentBase64: string; options?: ReadOptions }) => service.importBase64(args.fileName, args.contentBase64, args.options),
+    openDocument: async (args) => service.openDocument(args.documentId, args.annotationsBefore),
+    listAnnotations: async (args) => service.listAnnotations(args.documentId, args.startingFrom),
+    importFile: async (args) => service.importBase64(args.fileName, args.contentBase64, args.options),
     openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
     listRecentFiles: async () => hostOnly.listRecentFiles(),
-    openRecentFile: async (args: { recentId: string }) => hostOnly.openRecentFile(args.recentId),
-    openExternalLink: async (args: { url: string }) => ({ opened: await hostOnly.openExternalLink(args.url) }),
-    listSpeakerAppearances: async (args: { speakerId: string }) => service.listSpeakerAppearances(args.speakerId),
-    exportDataset: async (args: { format: ExportFormat; documentIds?: string[]; split?: { ratios: [number, number, number]; seed: number } }) => {
+    openRecentFile: async (args) => hostOnly.openRecentFile(args.recentId),
+    openExternalLink: async (args) => ({ opened: await hostOnly.openExternalLink(args.url) }),
+    listSpeakerAppearances: async (args) => service.listSpeakerAppearances(args.speakerId),
+    exportDataset: async (args) => {
       await service.store.flush();
       const result = args.split
         ? await splitExport(service, args.format, args.documentIds, args.split.ratios, args.split.seed)
@@ -90,32 +96,32 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     },
     measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
     mergeWorkspaceWithDialog: async () => hostOnly.mergeWorkspaceWithDialog(),
-    importAnnotationFiles: async (args: { files: { fileName: string; contentBase64: string }[] }) => {
+    importAnnotationFiles: async (args) => {
       const plans = await planFiles(
         args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })),
         service.store,
       );
       return applyImport(service, plans);
     },
-    applyChanges: async (args: { changes: unknown[] }) => service.applyChanges(args.changes),
-    checkDocumentSource: async (args: { documentId: string }) => service.sources.check(service.requireDocument(args.documentId)),
-    locateDocumentFile: async (args: { documentId: string }) => {
+    applyChanges: async (args) => service.applyChanges(args.changes),
+    checkDocumentSource: async (args) => service.sources.check(service.requireDocument(args.documentId)),
+    locateDocumentFile: async (args) => {
       const doc = service.requireDocument(args.documentId);
       const chosen = await hostOnly.chooseDocumentFile(doc);
       return chosen && service.sources.relink(doc, chosen.filePath, chosen.bytes, chosen.filePath);
     },
-    relinkDocumentFile: async (args: { documentId: string; fileName: string; contentBase64: string }) =>
+    relinkDocumentFile: async (args) =>
       service.sources.relink(service.requireDocument(args.documentId), args.fileName, decodeBase64(args.contentBase64), null),
-    rereadDocument: async (args: { documentId: string; encoding: TextEncoding; contentBase64?: string }) =>
+    rereadDocument: async (args) =>
       service.sources.reread(
         service.requireDocument(args.documentId),
         args.encoding,
         args.contentBase64 === undefined ? undefined : decodeBase64(args.contentBase64),
       ),
-    tagTranscriptLines: async (args: { documentId: string }) => service.tagTranscriptLines(args.documentId),
+    tagTranscriptLines: async (args) => service.tagTranscriptLines(args.documentId),
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),
     listClaims: async () => service.listClaims(),
-    listClaimHistory: async (args: { documentId: string; annotationId: string }) => service.claimHistoryOf(args.documentId, args.annotationId),
-    saveReportPdf: async (args: { suggestedName: string }) => hostOnly.saveReportPdf(args.suggestedName),
-  } satisfies ApiHandlers;
+    listClaimHistory: async (args) => service.claimHistoryOf(args.documentId, args.annotationId),
+    saveReportPdf: async (args) => hostOnly.saveReportPdf(args.suggestedName),
+  };
 }
