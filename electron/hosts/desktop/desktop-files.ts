@@ -1,7 +1,6 @@
 // Files reach the desktop app from a native dialog, the recent list the main process keeps,
 // the command line, the OS ("Open With") or a drop. Page script never names a path: a drop's
 // paths come from Chromium through the preload, and only documents are ever read from them.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { isSafeExternalUrl } from './security.js';
@@ -10,8 +9,6 @@ import type { DroppedFilesResult } from '../../contract/channels.js';
 import type { AnnotatorService } from '../../services/annotator-service.js';
 import type { HostOnlyMethods } from '../../services/handlers/api-handlers.js';
 import { toApiError } from '../../services/api-errors.js';
-import { writeFileDurably } from '../../services/store/durable-json-file.js';
-import { mergeWorkspaces } from '../../services/imports/merge-workspaces.js';
 import { DOCUMENT_EXTENSIONS, unsupportedDocumentMessage } from '../../services/documents/index.js';
 import { openFilesFromPaths, readUserFile, type OpenFileOutcome } from '../../services/documents/open-files.js';
 import type { RecentFiles } from '../../services/documents/recent-files.js';
@@ -118,13 +115,11 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
       return opened;
     },
 
-    async mergeWorkspaceWithDialog() {
+    async chooseWorkspaceToMerge() {
       const win = options.window();
       const box: OpenDialogOptions = { title: 'Merge a colleague’s workspace: choose its folder', properties: ['openDirectory'] };
       const chosen = win ? await dialog.showOpenDialog(win, box) : await dialog.showOpenDialog(box);
-      const folder = chosen.canceled ? undefined : chosen.filePaths[0];
-      if (!folder) return null;
-      return mergeWorkspaces(service.store, folder);
+      return (chosen.canceled ? undefined : chosen.filePaths[0]) ?? null;
     },
 
     async chooseDocumentFile(document) {
@@ -145,7 +140,7 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
     },
 
     // Electron's own print path: the window, showing the report with its print styles, as a PDF.
-    async saveReportPdf(suggestedName: string) {
+    async printReportToPdf(suggestedName: string) {
       const win = options.window();
       if (!win) throw new ApiError('unsupported', 'There is no window to print.');
       const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
@@ -153,31 +148,21 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
       const box = { title: 'Save the report as PDF', defaultPath: `${base}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
       const chosen = await dialog.showSaveDialog(win, box);
       if (chosen.canceled || !chosen.filePath) return null;
-      await writeFileDurably(chosen.filePath, pdf);
-      return { savedTo: chosen.filePath };
+      return { filePath: chosen.filePath, pdf };
     },
 
     // The user chooses where in a dialog; the renderer never names the path.
-    async saveExport(format, result) {
+    async chooseExportDestination(format, { folder, fileName }) {
       const win = options.window();
-      if (result.folder) {
+      if (folder) {
         const box: OpenDialogOptions = { title: `Export ${format}: choose a folder`, properties: ['openDirectory', 'createDirectory'] };
         const chosen = win ? await dialog.showOpenDialog(win, box) : await dialog.showOpenDialog(box);
-        const folder = chosen.canceled ? undefined : chosen.filePaths[0];
-        if (!folder) return { files: [], savedTo: null };
-        for (const file of result.files) {
-          // Split exports hold train/, dev/ and test/ parts.
-          await fs.mkdir(path.dirname(path.join(folder, file.name)), { recursive: true });
-          await writeFileDurably(path.join(folder, file.name), file.content);
-        }
-        return { files: [], savedTo: folder };
+        const path = chosen.canceled ? undefined : chosen.filePaths[0];
+        return path ? { path } : 'cancelled';
       }
-      const only = result.files[0]!;
-      const box = { title: `Export ${format}`, defaultPath: only.name };
+      const box = { title: `Export ${format}`, defaultPath: fileName };
       const chosen = win ? await dialog.showSaveDialog(win, box) : await dialog.showSaveDialog(box);
-      if (chosen.canceled || !chosen.filePath) return { files: [], savedTo: null };
-      await writeFileDurably(chosen.filePath, only.content);
-      return { files: [], savedTo: chosen.filePath };
+      return chosen.canceled || !chosen.filePath ? 'cancelled' : { path: chosen.filePath };
     },
 
     async openExternalLink(url: string): Promise<boolean> {

@@ -3,36 +3,36 @@ import { ApiError, parseArgs, type ApiMethod, type ApiResult, type DocumentSumma
 import type { AnnotatorService } from '../annotator-service.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
-import type { ExportFile } from '../exports/brat.js';
 import { collectDataset } from '../exports/dataset.js';
-import { runExport, type ExportResult } from '../exports/formats.js';
-import { exportSplit } from '../exports/split-export.js';
-import { applyImport } from '../imports/apply.js';
-import { planFiles } from '../imports/plan-files.js';
-import type { MergeReport } from '../imports/merge-workspaces.js';
+import { writeExport } from '../exports/write-export.js';
+import { mergeWorkspaces } from '../imports/merge-workspaces.js';
+import { writeFileDurably } from '../store/durable-json-file.js';
+import { exportDataset, exportSplitParts, importFiles, type ExportStep } from './workspace-tasks.js';
 
-/** train/, dev/ and test/ parts of an export, as one set of files to save in a folder. */
-async function splitExport(service: AnnotatorService, format: ExportFormat, documentIds: string[] | undefined, ratios: [number, number, number], seed: number): Promise<ExportResult> {
-  const chosen = documentIds?.length ? service.store.data.documents.filter((d) => documentIds.includes(d.id)) : service.store.data.documents;
-  const { parts } = await exportSplit(service.store, format, chosen, ratios, seed);
-  return { files: parts.flatMap((p) => p.files), folder: true, warnings: parts.flatMap((p) => p.warnings) };
-}
+/** Where an export goes: a path the user chose, nowhere (cancelled), or back to the page that saves it itself. */
+export type ExportDestination = { path: string } | 'cancelled' | 'download';
 
-/** The methods only a desktop shell can offer; the browser host answers them with a clear refusal. */
+/**
+ * What only a host can do: dialogs, the recent list, the system browser, printing. Hosts choose
+ * (a file, a folder); the handlers then read or write what was chosen. The browser host answers
+ * with a clear refusal where it has no such thing.
+ */
 export interface HostOnlyMethods {
   openFilesWithDialog(): Promise<DocumentSummary[]>;
   listRecentFiles(): Promise<{ id: string; fileName: string; openedAt: string }[]>;
   openRecentFile(recentId: string): Promise<DocumentSummary>;
   /** Opens a vetted http(s) link in the system browser; false where the host cannot. */
   openExternalLink(url: string): Promise<boolean>;
-  /** Merges the workspace folder the user chooses into this one; null when the dialog is cancelled. */
-  mergeWorkspaceWithDialog(): Promise<MergeReport | null>;
-  /** Saves an export where the user chooses (the desktop app), or hands the files back (browser). */
-  saveExport(format: ExportFormat, result: ExportResult): Promise<{ files: ExportFile[]; savedTo: string | null }>;
+  /** The workspace folder to merge into this one; null when the dialog is cancelled. */
+  chooseWorkspaceToMerge(): Promise<string | null>;
+  /** Where to save an export: a folder for folder formats, else a file (its name suggested). */
+  chooseExportDestination(format: ExportFormat, export_: { folder: boolean; fileName: string }): Promise<ExportDestination>;
+  /** Told how far an export is, where the host can show it (the CLI on a terminal). */
+  exportProgress?(step: ExportStep): void;
   /** Asks where a document's file is now; null when the dialog is cancelled. */
   chooseDocumentFile(document: DocumentSummary): Promise<{ filePath: string; bytes: Uint8Array } | null>;
-  /** Prints the window (showing a report) to a PDF where the user chooses; null when cancelled. */
-  saveReportPdf(suggestedName: string): Promise<{ savedTo: string } | null>;
+  /** Prints the window (showing a report) to a PDF, and asks where to save it; null when cancelled. */
+  printReportToPdf(suggestedName: string): Promise<{ filePath: string; pdf: Uint8Array } | null>;
 }
 
 export const browserHostOnlyMethods: HostOnlyMethods = {
@@ -49,20 +49,20 @@ export const browserHostOnlyMethods: HostOnlyMethods = {
   async openExternalLink() {
     return false;
   },
-  async mergeWorkspaceWithDialog() {
+  async chooseWorkspaceToMerge() {
     throw new ApiError(
       'unsupported',
       'The browser version cannot choose a folder on this computer. Merge from the desktop app, or run `npx annotator merge --store DIR OTHER_DIR`.',
     );
   },
   // The page saves the files itself (as downloads).
-  async saveExport(_format, result) {
-    return { files: result.files, savedTo: null };
+  async chooseExportDestination() {
+    return 'download';
   },
   async chooseDocumentFile() {
     throw new ApiError('unsupported', 'The browser version asks for the file in the window: use "Locate file…" there.');
   },
-  async saveReportPdf() {
+  async printReportToPdf() {
     throw new ApiError('unsupported', 'The browser version prints with your browser: use Print, and choose "Save as PDF" there.');
   },
 };
@@ -88,21 +88,21 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openExternalLink: async (args) => ({ opened: await hostOnly.openExternalLink(args.url) }),
     listSpeakerAppearances: async (args) => service.listSpeakerAppearances(args.speakerId),
     exportDataset: async (args) => {
-      await service.store.flush();
       const result = args.split
-        ? await splitExport(service, args.format, args.documentIds, args.split.ratios, args.split.seed)
-        : runExport(args.format, await collectDataset(service.store, args.documentIds));
-      return { ...(await hostOnly.saveExport(args.format, result)), warnings: result.warnings };
+        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed)).result
+        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly));
+      const where = await hostOnly.chooseExportDestination(args.format, { folder: result.folder, fileName: result.files[0]?.name ?? '' });
+      if (where === 'download') return { files: result.files, savedTo: null, warnings: result.warnings };
+      if (where === 'cancelled') return { files: [], savedTo: null, warnings: result.warnings };
+      await writeExport(result, where.path);
+      return { files: [], savedTo: where.path, warnings: result.warnings };
     },
     measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
-    mergeWorkspaceWithDialog: async () => hostOnly.mergeWorkspaceWithDialog(),
-    importAnnotationFiles: async (args) => {
-      const plans = await planFiles(
-        args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })),
-        service.store,
-      );
-      return applyImport(service, plans);
+    mergeWorkspaceWithDialog: async () => {
+      const folder = await hostOnly.chooseWorkspaceToMerge();
+      return folder === null ? null : mergeWorkspaces(service.store, folder);
     },
+    importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) }))),
     applyChanges: async (args) => service.applyChanges(args.changes),
     checkDocumentSource: async (args) => service.sources.check(service.requireDocument(args.documentId)),
     locateDocumentFile: async (args) => {
@@ -122,6 +122,11 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),
     listClaims: async () => service.listClaims(),
     listClaimHistory: async (args) => service.claimHistoryOf(args.documentId, args.annotationId),
-    saveReportPdf: async (args) => hostOnly.saveReportPdf(args.suggestedName),
+    saveReportPdf: async (args) => {
+      const printed = await hostOnly.printReportToPdf(args.suggestedName);
+      if (!printed) return null;
+      await writeFileDurably(printed.filePath, printed.pdf);
+      return { savedTo: printed.filePath };
+    },
   };
 }

@@ -5,7 +5,7 @@ import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../electron/contract/api.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
 import { RecentFiles, recentIdFor } from '../../../electron/services/documents/recent-files.js';
 import { sha256, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
 import { createDesktopFiles, type DesktopFiles } from '../../../electron/hosts/desktop/desktop-files.js';
@@ -268,25 +268,36 @@ describe('openExternalLink', () => {
   });
 });
 
-describe('saveExport', () => {
-  const result = (folder: boolean) => ({ files: [{ name: 'a.ann', content: 'T1\tQuote 0 3\tThe\n' }, { name: 'a.txt', content: 'The end.' }], folder, warnings: [] });
+// The host chooses where (its dialogs); the handlers write what the window would otherwise download.
+describe('exportDataset through the dialogs', () => {
+  const downloaded = async (format: 'jsonl' | 'brat') => (await createApiHandlers(service, browserHostOnlyMethods).exportDataset({ format })).files;
+
+  beforeEach(async () => {
+    const doc = await service.importBytes('story.txt', Buffer.from(ARTICLE));
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: doc.id, annotationId: 'q1', labelId: 'quote', start: 0, end: 9 }]);
+  });
 
   it('saves a file where the user chooses in the save dialog, and hands back no contents', async () => {
     const target = path.join(root, 'chosen.jsonl');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    const saved = await files.saveExport('jsonl', { files: [{ name: 'dataset.jsonl', content: '{"text":"x"}\n' }], folder: false, warnings: [] });
-    expect(saved).toEqual({ files: [], savedTo: target });
-    expect(await fs.readFile(target, 'utf8')).toBe('{"text":"x"}\n');
+    const saved = await createApiHandlersFor(files).exportDataset({ format: 'jsonl' });
+    expect(saved).toEqual({ files: [], savedTo: target, warnings: [] });
+    expect((dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string }).defaultPath).toBe('dataset.jsonl');
+    expect(await fs.readFile(target, 'utf8')).toBe((await downloaded('jsonl'))[0]!.content);
   });
 
   it('saves brat into the folder the user chooses, and nothing when the dialog is cancelled', async () => {
     const folder = path.join(root, 'brat');
     await fs.mkdir(folder);
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
-    expect(await files.saveExport('brat', result(true))).toEqual({ files: [], savedTo: folder });
-    expect((await fs.readdir(folder)).sort()).toEqual(['a.ann', 'a.txt']);
+    expect(await createApiHandlersFor(files).exportDataset({ format: 'brat' })).toEqual({ files: [], savedTo: folder, warnings: [] });
+    const brat = await downloaded('brat');
+    expect((await fs.readdir(folder)).sort()).toEqual(brat.map((f) => f.name).sort());
+    for (const file of brat) expect(await fs.readFile(path.join(folder, file.name), 'utf8')).toBe(file.content);
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
-    expect(await files.saveExport('csv', result(false))).toEqual({ files: [], savedTo: null });
+    const before = await fs.readdir(root);
+    expect(await createApiHandlersFor(files).exportDataset({ format: 'csv' })).toEqual({ files: [], savedTo: null, warnings: [] });
+    expect(await fs.readdir(root)).toEqual(before);
   });
 });
 
@@ -298,9 +309,9 @@ describe('mergeWorkspaceWithDialog', () => {
     await theirs.applyChanges([{ kind: 'createAnnotation', documentId: doc.id, annotationId: 'c1', labelId: 'claim', start: 0, end: 8 }]);
     await theirs.store.flush();
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
-    expect(await files.mergeWorkspaceWithDialog()).toBeNull();
+    expect(await createApiHandlersFor(files).mergeWorkspaceWithDialog()).toBeNull();
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [colleague] });
-    expect(await files.mergeWorkspaceWithDialog()).toMatchObject({ documentsAdded: 1, highlightsAdded: 1 });
+    expect(await createApiHandlersFor(files).mergeWorkspaceWithDialog()).toMatchObject({ documentsAdded: 1, highlightsAdded: 1 });
     expect(store.data.documents.map((d) => d.title)).toEqual(['shared']);
   });
 });
@@ -348,7 +359,7 @@ describe('saveReportPdf', () => {
   it('prints the window to PDF and saves it where the user chooses', async () => {
     const target = path.join(docsDir, 'report.pdf');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-    await expect(files.saveReportPdf('Council: claims/verdicts')).resolves.toEqual({ savedTo: target });
+    await expect(createApiHandlersFor(files).saveReportPdf({ suggestedName: 'Council: claims/verdicts' })).resolves.toEqual({ savedTo: target });
     expect(win.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ printBackground: true }));
     const box = dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string };
     expect(box.defaultPath).toBe('Council claims verdicts.pdf');
@@ -357,14 +368,14 @@ describe('saveReportPdf', () => {
 
   it('suggests one .pdf ending when the window already named the file .pdf', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
-    await files.saveReportPdf('story — claims.pdf');
+    await createApiHandlersFor(files).saveReportPdf({ suggestedName: 'story — claims.pdf' });
     const box = dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string };
     expect(box.defaultPath).toBe('story — claims.pdf');
   });
 
   it('writes nothing when the dialog is cancelled', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
-    await expect(files.saveReportPdf('report')).resolves.toBeNull();
+    await expect(createApiHandlersFor(files).saveReportPdf({ suggestedName: 'report' })).resolves.toBeNull();
     expect(await fs.readdir(docsDir)).toEqual([]);
   });
 });
