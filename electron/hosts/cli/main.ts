@@ -1,22 +1,20 @@
 // `annotator`: the trainers' command line. Every command reads the same workspace the app
-// writes, through the same services. Errors go to stderr with a non-zero exit code.
+// writes, through the same handlers the windows call (the CLI is a host: its "dialogs" are
+// its options). Errors go to stderr with a non-zero exit code.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiError, TEXT_ENCODINGS, type TextEncoding } from '../../contract/api.js';
-import { DOCUMENT_EXTENSIONS } from '../../services/documents/index.js';
-import { StoreFileError, writeFileDurably } from '../../services/store/durable-json-file.js';
-import { measureAgreement } from '../../services/exports/agreement.js';
-import { collectDataset } from '../../services/exports/dataset.js';
-import { exportSplit } from '../../services/exports/split-export.js';
+import { ApiError, EXPORT_FORMATS, TEXT_ENCODINGS, type ExportFormat, type TextEncoding } from '../../contract/api.js';
 import { AnnotatorService } from '../../services/annotator-service.js';
-import { applyImport } from '../../services/imports/apply.js';
-import { planFiles, type ImportInput } from '../../services/imports/plan-files.js';
-import { mergeWorkspaces } from '../../services/imports/merge-workspaces.js';
+import { DOCUMENT_EXTENSIONS } from '../../services/documents/index.js';
 import { readUserFile } from '../../services/documents/open-files.js';
+import { writeExport } from '../../services/exports/write-export.js';
+import { browserHostOnlyMethods, createApiHandlers, type ApiHandlers, type HostOnlyMethods } from '../../services/handlers/api-handlers.js';
+import { exportSplitParts, importFiles, type ExportStep } from '../../services/handlers/workspace-tasks.js';
+import type { ImportInput } from '../../services/imports/plan-files.js';
+import { StoreFileError } from '../../services/store/durable-json-file.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../services/store/workspace-lock.js';
 import { WorkspaceStore } from '../../services/store/workspace-store.js';
-import { EXPORT_FORMATS, runExport, type ExportFormat } from '../../services/exports/formats.js';
 
 export const USAGE = `Usage: annotator <command> [options]
 
@@ -117,6 +115,34 @@ async function openStore(dir: string, locks?: WorkspaceLock[]): Promise<Workspac
   return WorkspaceStore.open(dir);
 }
 
+/** What the options chose: where an export goes, which workspace to merge. */
+interface CliChoices {
+  out?: string;
+  format?: ExportFormat;
+  otherDir?: string;
+}
+
+/** The CLI as a host: what a window would choose in a dialog, it was given as an option. */
+function cliHost(io: Io, chosen: CliChoices): HostOnlyMethods {
+  return {
+    ...browserHostOnlyMethods,
+    async chooseExportDestination() {
+      return chosen.out ? { path: chosen.out } : 'cancelled';
+    },
+    async chooseWorkspaceToMerge() {
+      return chosen.otherDir ?? null;
+    },
+    exportProgress(step: ExportStep) {
+      io.progress?.(step === 'writing' ? `Writing ${chosen.format}…` : step === 'ready' ? '' : `Reading documents ${bar(step.reading, step.of)} ${step.reading}/${step.of}`);
+    },
+  };
+}
+
+function handlersFor(store: WorkspaceStore, io: Io, chosen: CliChoices = {}): { service: AnnotatorService; handlers: ApiHandlers } {
+  const service = new AnnotatorService(store, 'browser');
+  return { service, handlers: createApiHandlers(service, cliHost(io, chosen)) };
+}
+
 /** What a warning's highlight missed: CoNLL's tags, or (ClaimReview) a review or a field. */
 const leftOut = (format: string) => (format === 'conll' ? 'left out of the tags' : 'left out or incomplete');
 
@@ -134,20 +160,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'export') {
       const format = exportFormat(values.format);
       const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
-      const store = await openStore(storeDir);
       const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
       const documentIds = named?.length ? named : undefined;
-      const dataset = await collectDataset(store, documentIds, (done, total) => io.progress?.(`Reading documents ${bar(done, total)} ${done}/${total}`));
-      io.progress?.(`Writing ${format}…`);
-      const result = runExport(format, dataset);
-      io.progress?.('');
-      if (result.folder) {
-        await fs.mkdir(out, { recursive: true });
-        for (const file of result.files) await writeFileDurably(path.join(out, file.name), file.content);
-      } else {
-        await fs.mkdir(path.dirname(out), { recursive: true });
-        await writeFileDurably(out, result.files[0]!.content);
-      }
+      const { handlers } = handlersFor(await openStore(storeDir), io, { out, format });
+      const result = await handlers.exportDataset({ format, documentIds });
       for (const warning of result.warnings) {
         io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
       }
@@ -166,13 +182,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (!Number.isInteger(seed)) throw new UsageError(`--seed is a whole number, not "${values.seed}".`);
       const out = path.resolve(io.cwd, need(values.out, '--out DIR'));
       const store = await openStore(storeDir);
-      const { split, parts } = await exportSplit(store, format, store.data.documents, ratios as [number, number, number], seed);
+      const { service } = handlersFor(store, io);
+      const { split, parts } = await exportSplitParts(service, format, undefined, ratios as [number, number, number], seed);
       for (const { part, files, folder, warnings } of parts) {
         for (const warning of warnings) {
           io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
         }
+        // Each part's folder is made even when the part is empty.
         await fs.mkdir(folder ? path.join(out, part) : out, { recursive: true });
-        for (const file of files) await writeFileDurably(path.join(out, file.name), file.content);
+        await writeExport({ files, folder: true }, out);
       }
       io.out(`Split ${store.data.documents.length} documents into ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test (seed ${seed}) in ${out}.\n`);
       return 0;
@@ -194,9 +212,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           inputs.push({ name: path.join(path.dirname(given), path.basename(txt)), bytes });
         }
       }
-      const plans = await planFiles(inputs, store);
-      const service = new AnnotatorService(store, 'browser');
-      const report = await applyImport(service, plans, values.author);
+      const { service } = handlersFor(store, io);
+      const report = await importFiles(service, inputs, values.author);
       await store.flush();
       io.out(
         `Imported ${report.documents} documents and ${report.highlights} highlights` +
@@ -209,7 +226,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const otherDir = positionals[0];
       if (!otherDir) throw new UsageError('merge needs the other workspace folder: annotator merge --store DIR OTHER_DIR');
       const store = await openStore(storeDir, locks);
-      const report = await mergeWorkspaces(store, path.resolve(io.cwd, otherDir));
+      const report = (await handlersFor(store, io, { otherDir: path.resolve(io.cwd, otherDir) }).handlers.mergeWorkspaceWithDialog())!;
       await store.flush();
       io.out(
         `Merged ${path.resolve(io.cwd, otherDir)}: ${report.documentsAdded} documents added, ${report.documentsMatched} matched; ` +
@@ -219,8 +236,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'agreement') {
-      const store = await openStore(storeDir);
-      const report = measureAgreement(await collectDataset(store));
+      const report = await handlersFor(await openStore(storeDir), io).handlers.measureAgreement();
       if (values.json) {
         io.out(`${JSON.stringify(report, null, 2)}\n`);
         return 0;
