@@ -4,8 +4,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/hosts/content-security-policy.js';
-import { APP_PAGE_URL, rendererFileFor, serveAppRequest } from '../../../electron/hosts/desktop/app-protocol.js';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/hosts/content-security-policy.js';
+import { APP_PAGE_URL, rendererFileFor, serveAppRequest } from '../../../../electron/hosts/desktop/app-protocol.js';
 
 let root: string;
 let rendererDir: string;

@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { HOST_EVENT_CHANNEL, ipcChannelFor } from '../../../electron/contract/channels.js';
-import type { ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
-import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { recentIdFor } from '../../../electron/services/documents/recent-files.js';
-import { sha256 } from '../../../electron/services/store/workspace-store.js';
+import { HOST_EVENT_CHANNEL, ipcChannelFor } from '../../../../electron/contract/channels.js';
+import type { ApiResponse } from '../../../../electron/services/handlers/api-dispatcher.js';
+import { AnnotatorService } from '../../../../electron/services/annotator-service.js';
+import { recentIdFor } from '../../../../electron/services/documents/recent-files.js';
+import { sha256 } from '../../../../electron/services/store/workspace-store.js';
 import { app, dialog, FakeBrowserWindow, FakeWebContents, fakeEvent, ipcMain, Menu, protocol } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
@@ -57,7 +57,7 @@ beforeAll(async () => {
   app.appPath = process.cwd();
   process.argv = ['/opt/electron/electron', process.cwd(), '--no-sandbox', '--store', storeDir, cliFile, 'ignored.pdf'];
 
-  await import('../../../electron/hosts/desktop/main.js');
+  await import('../../../../electron/hosts/desktop/main.js');
   // Nothing happens before 'ready' except asking for the single-instance lock and the sandbox.
   expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
   expect(app.enableSandbox).toHaveBeenCalledTimes(1);

@@ -1,10 +1,10 @@
 // The renderer's HTTP transport against the real browser host and a real store.
 import { describe, expect, it } from 'vitest';
-import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
-import { ApiError } from '../../../electron/contract/api.js';
-import { createHttpClient, tokenFromLocation } from '../../../renderer/src/api/http-client.js';
-import { useBrowserHosts } from '../../helpers/browser-host.js';
-import { useWorkspaces, workspaceOnDisk, annotationsOnDisk } from '../../helpers/workspace.js';
+import { fromAnnotationColumns } from '../../../../electron/contract/spans.js';
+import { ApiError } from '../../../../electron/contract/api.js';
+import { createHttpClient, tokenFromLocation } from '../../../../renderer/src/api/http-client.js';
+import { useBrowserHosts } from '../../../helpers/browser-host.js';
+import { useWorkspaces, workspaceOnDisk, annotationsOnDisk } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();
 const startHost = useBrowserHosts(ws);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseShellCommandLine } from '../../../electron/hosts/desktop/command-line.js';
+import { parseShellCommandLine } from '../../../../electron/hosts/desktop/command-line.js';
 
 describe('parseShellCommandLine', () => {
   it('takes .txt/.md positionals and --store, and skips the executable, the app folder and Chromium switches', () => {

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { HostEvent } from '../../../electron/contract/channels.js';
-import { buildMenuTemplate, installApplicationMenu, type MenuOptions } from '../../../electron/hosts/desktop/menu.js';
+import type { HostEvent } from '../../../../electron/contract/channels.js';
+import { buildMenuTemplate, installApplicationMenu, type MenuOptions } from '../../../../electron/hosts/desktop/menu.js';
 import { Menu } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);

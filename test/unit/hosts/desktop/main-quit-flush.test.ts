@@ -3,7 +3,7 @@ import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
+import { WorkspaceStore } from '../../../../electron/services/store/workspace-store.js';
 import { app, FakeBrowserWindow } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Keep hold of the store main opens, to schedule a save the way the services do.
   const open = WorkspaceStore.open.bind(WorkspaceStore);
   vi.spyOn(WorkspaceStore, 'open').mockImplementation(async (dir) => (store = await open(dir)));
-  await import('../../../electron/hosts/desktop/main.js');
+  await import('../../../../electron/hosts/desktop/main.js');
   app.makeReady();
   await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 5000 });
 });

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../electron/contract/api.js';
-import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
-import { RecentFiles, recentIdFor } from '../../../electron/services/documents/recent-files.js';
-import { sha256, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
-import { createDesktopFiles, type DesktopFiles } from '../../../electron/hosts/desktop/desktop-files.js';
+import { ApiError } from '../../../../electron/contract/api.js';
+import { AnnotatorService } from '../../../../electron/services/annotator-service.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
+import { RecentFiles, recentIdFor } from '../../../../electron/services/documents/recent-files.js';
+import { sha256, WorkspaceStore } from '../../../../electron/services/store/workspace-store.js';
+import { createDesktopFiles, type DesktopFiles } from '../../../../electron/hosts/desktop/desktop-files.js';
 import { dialog, FakeBrowserWindow, shell } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);

@@ -2,12 +2,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../../electron/contract/api.js';
-import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
-import { createHttpClient } from '../../../renderer/src/api/http-client.js';
-import { ChangeQueue, type RefusedChange } from '../../../renderer/src/state/change-queue.js';
-import { useBrowserHosts } from '../../helpers/browser-host.js';
-import { annotationsOnDisk, createChange, importText, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
+import type { Change } from '../../../../electron/contract/api.js';
+import { ANNOTATIONS_DIR, WorkspaceStore } from '../../../../electron/services/store/workspace-store.js';
+import { createHttpClient } from '../../../../renderer/src/api/http-client.js';
+import { ChangeQueue, type RefusedChange } from '../../../../renderer/src/state/change-queue.js';
+import { useBrowserHosts } from '../../../helpers/browser-host.js';
+import { annotationsOnDisk, createChange, importText, useWorkspaces, workspaceOnDisk } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();
 const startHost = useBrowserHosts(ws);

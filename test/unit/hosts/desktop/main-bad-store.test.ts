@@ -38,7 +38,7 @@ afterAll(async () => {
 describe('main process with a workspace from a newer version', () => {
   it('shows the store error, quits, and leaves every file as it was', async () => {
     const before = await listTree(storeDir);
-    await import('../../../electron/hosts/desktop/main.js');
+    await import('../../../../electron/hosts/desktop/main.js');
     app.makeReady();
     await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledTimes(1), { timeout: 5000 });
 

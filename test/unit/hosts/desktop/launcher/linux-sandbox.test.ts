@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { linuxSandboxHint, sandboxHint, shellQuote, TEST_SYSCTL_ENV } from '../../../electron/hosts/desktop/launcher/linux-sandbox.js';
+import { linuxSandboxHint, sandboxHint, shellQuote, TEST_SYSCTL_ENV } from '../../../../../electron/hosts/desktop/launcher/linux-sandbox.js';
 
 const SANDBOX = '/home/ana/annotator/node_modules/electron/dist/chrome-sandbox';
 const HINT =

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiMethods } from '../../../electron/contract/api.js';
-import { API_METHOD_NAMES, DROPPED_FILES_CHANNEL, HOST_EVENT_CHANNEL, ipcChannelFor, type AnnotatorBridge, type HostEvent } from '../../../electron/contract/channels.js';
+import { apiMethods } from '../../../../electron/contract/api.js';
+import { API_METHOD_NAMES, DROPPED_FILES_CHANNEL, HOST_EVENT_CHANNEL, ipcChannelFor, type AnnotatorBridge, type HostEvent } from '../../../../electron/contract/channels.js';
 import { contextBridge, ipcRenderer, webUtils } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);
@@ -10,7 +10,7 @@ vi.mock('electron', async () => (await import('./fake-electron.js')).electronMod
 let bridge: AnnotatorBridge;
 
 beforeAll(async () => {
-  await import('../../../electron/hosts/desktop/preload.js');
+  await import('../../../../electron/hosts/desktop/preload.js');
   bridge = contextBridge.exposed.get('annotatorBridge') as AnnotatorBridge;
 });
 
@@ -101,7 +101,7 @@ describe('preload', () => {
 
   it('bundles to CommonJS that requires nothing but electron (a sandboxed preload can load no other module)', async () => {
     const out = await build({
-      entryPoints: [fileURLToPath(new URL('../../../electron/hosts/desktop/preload.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL('../../../../electron/hosts/desktop/preload.ts', import.meta.url))],
       bundle: true,
       platform: 'node',
       format: 'cjs',

@@ -2,9 +2,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serve } from '../../../electron/hosts/browser/serve.js';
-import { LOCK_FILE, acquireWorkspaceLock } from '../../../electron/services/store/workspace-lock.js';
-import { snapshotDir, useTempDirs } from '../../helpers/temp-dirs.js';
+import { serve } from '../../../../electron/hosts/browser/serve.js';
+import { LOCK_FILE, acquireWorkspaceLock } from '../../../../electron/services/store/workspace-lock.js';
+import { snapshotDir, useTempDirs } from '../../../helpers/temp-dirs.js';
 
 const tempDir = useTempDirs();
 

@@ -14,7 +14,7 @@ describe('main process without the single-instance lock', () => {
   it('quits at once, without opening a workspace or a window', async () => {
     app.hasLock = false;
     process.argv = ['/opt/electron/electron', process.cwd(), '--store', '/nonexistent/never-created', 'x.txt'];
-    await import('../../../electron/hosts/desktop/main.js');
+    await import('../../../../electron/hosts/desktop/main.js');
     expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
     expect(app.quitCount).toBe(1);
     app.makeReady();

@@ -4,10 +4,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCK_FILE, acquireWorkspaceLock } from '../../../electron/services/store/workspace-lock.js';
-import { exists } from '../../helpers/temp-dirs.js';
-import { importText, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
-import { run } from '../../helpers/run-cli.js';
+import { LOCK_FILE, acquireWorkspaceLock } from '../../../../electron/services/store/workspace-lock.js';
+import { exists } from '../../../helpers/temp-dirs.js';
+import { importText, useWorkspaces, workspaceOnDisk } from '../../../helpers/workspace.js';
+import { run } from '../../../helpers/run-cli.js';
 
 const ws = useWorkspaces();
 

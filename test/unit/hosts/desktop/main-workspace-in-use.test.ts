@@ -34,7 +34,7 @@ afterAll(async () => {
 
 describe('main process with a workspace in use', () => {
   it('says which program holds it, quits, and creates nothing in the workspace', async () => {
-    await import('../../../electron/hosts/desktop/main.js');
+    await import('../../../../electron/hosts/desktop/main.js');
     app.makeReady();
     await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledTimes(1), { timeout: 5000 });
     const [title, message] = dialog.showErrorBox.mock.calls[0]!;

@@ -7,11 +7,11 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signalExitCode } from '../../../electron/hosts/desktop/launcher/child-signals.js';
-import { describeElectronExit } from '../../../electron/hosts/desktop/launcher/electron-process.js';
-import { INSTALLER_HOOK, readInstallerReport, zipDownload } from '../../../electron/hosts/desktop/launcher/installer-report.js';
-import { chooseLaunch, envSwitch } from '../../../electron/hosts/desktop/launcher/launch-args.js';
-import { formatBytes, installedLine, progressLine, startLine } from '../../../electron/hosts/desktop/launcher/progress.js';
+import { signalExitCode } from '../../../../../electron/hosts/desktop/launcher/child-signals.js';
+import { describeElectronExit } from '../../../../../electron/hosts/desktop/launcher/electron-process.js';
+import { INSTALLER_HOOK, readInstallerReport, zipDownload } from '../../../../../electron/hosts/desktop/launcher/installer-report.js';
+import { chooseLaunch, envSwitch } from '../../../../../electron/hosts/desktop/launcher/launch-args.js';
+import { formatBytes, installedLine, progressLine, startLine } from '../../../../../electron/hosts/desktop/launcher/progress.js';
 
 describe('chooseLaunch', () => {
   it('takes --browser out and keeps every other argument in order', () => {

@@ -2,15 +2,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App, Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_PAGE_URL } from '../../../electron/hosts/desktop/app-protocol.js';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/hosts/content-security-policy.js';
+import { APP_PAGE_URL } from '../../../../electron/hosts/desktop/app-protocol.js';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/hosts/content-security-policy.js';
 import {
   guardWebContents,
   installAppSecurity,
   isAppPageUrl,
   isSafeExternalUrl,
   secureWebPreferences,
-} from '../../../electron/hosts/desktop/security.js';
+} from '../../../../electron/hosts/desktop/security.js';
 import { app, FakeSession, FakeWebContents, fakeEvent, shell } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).electronModule);

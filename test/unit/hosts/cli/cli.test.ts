@@ -2,10 +2,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bar, runCli } from '../../../electron/hosts/cli/main.js';
-import { importText, useWorkspaces } from '../../helpers/workspace.js';
-import { openFilesFromPaths } from '../../../electron/services/documents/open-files.js';
-import { run } from '../../helpers/run-cli.js';
+import { bar, runCli } from '../../../../electron/hosts/cli/main.js';
+import { importText, useWorkspaces } from '../../../helpers/workspace.js';
+import { openFilesFromPaths } from '../../../../electron/services/documents/open-files.js';
+import { run } from '../../../helpers/run-cli.js';
 
 const ws = useWorkspaces();
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyInstallFailure, electronMirror, fallbackLine, type InstallerOutcome } from '../../../electron/hosts/desktop/launcher/install-failure.js';
+import { classifyInstallFailure, electronMirror, fallbackLine, type InstallerOutcome } from '../../../../../electron/hosts/desktop/launcher/install-failure.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/electron-install');
+const FIXTURES = path.resolve(import.meta.dirname, '../../../../fixtures/electron-install');
 const MIRROR = 'http://127.0.0.1:8765/';
 /** A captured run, with the mirror setting it had (the local mirror, unless it fetched from GitHub). */
 const captured = (name: string, mirror: string | null = MIRROR): InstallerOutcome => ({

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVE_USAGE, parseServeArgs, type ServeOptions } from '../../../electron/hosts/browser/serve.js';
-import { defaultWorkspaceDir } from '../../../electron/services/store/paths.js';
+import { SERVE_USAGE, parseServeArgs, type ServeOptions } from '../../../../electron/hosts/browser/serve.js';
+import { defaultWorkspaceDir } from '../../../../electron/services/store/paths.js';
 
 function options(argv: string[]): ServeOptions {
   const parsed = parseServeArgs(argv);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronExecutable, findElectronBinary, findElectronPackage } from '../../../electron/hosts/desktop/launcher/electron-runtime.js';
+import { electronExecutable, findElectronBinary, findElectronPackage } from '../../../../../electron/hosts/desktop/launcher/electron-runtime.js';
 
 const made: string[] = [];
 afterEach(async () => {
