@@ -1,4 +1,5 @@
-// The contract's methods, each mapped onto the service (and onto what only a desktop shell can do).
+// The contract's methods, each mapped onto the service and onto what only a host can do. Every
+// host (desktop, browser, CLI) calls these, so none repeats a sequence of service calls.
 import { ApiError, parseArgs, type ApiMethod, type ApiResult, type DocumentSummary, type ExportFormat } from '../../contract/api.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import { decodeBase64 } from '../documents/base64.js';
@@ -26,7 +27,7 @@ export interface HostOnlyMethods {
   /** The workspace folder to merge into this one; null when the dialog is cancelled. */
   chooseWorkspaceToMerge(): Promise<string | null>;
   /** Where to save an export: a folder for folder formats, else a file (its name suggested). */
-  chooseExportDestination(format: ExportFormat, export_: { folder: boolean; fileName: string }): Promise<ExportDestination>;
+  chooseExportDestination(format: ExportFormat, what: { folder: boolean; fileName: string }): Promise<ExportDestination>;
   /** Told how far an export is, where the host can show it (the CLI on a terminal). */
   exportProgress?(step: ExportStep): void;
   /** Asks where a document's file is now; null when the dialog is cancelled. */
