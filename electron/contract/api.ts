@@ -5,7 +5,8 @@
 //                      review (claims, the verdict scale), changes, exports, session
 //   *-rules.ts         rules the window and the services both apply, with the same words
 //   defaults.ts        what a new workspace starts with; keys.ts, the keys the window keeps
-//   errors.ts          ApiError and the limits (plain values: the renderer imports them without zod)
+//   limits.ts          how much a stored value may hold (plain values, like the rules: no zod)
+//   errors.ts          ApiError and its codes
 export { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
 
 export { annotatorApiSchema, apiErrorSchema, apiMethods, isApiMethod, parseArgs, type AnnotatorApi, type ApiArgs, type ApiMethod, type ApiResult } from './methods.js';
@@ -66,8 +67,19 @@ export { changeSchema, parseChange, type Change, type ChangeRefusal } from './sc
 export { EXPORT_FORMATS, agreementReportSchema, exportResultSchema, type ExportFormat, type ExportResultOnWire } from './schemas/exports.js';
 export { sessionSchema, type Session } from './schemas/session.js';
 
-export { isFactCheckAddress, isWebLink } from './link-rules.js';
-export { verdictRating } from './scale-rules.js';
+export { factCheckAddressProblem, isFactCheckAddress, isWebLink } from './link-rules.js';
+export {
+  BUILT_IN_LABEL_IDS,
+  isBuiltInLabel,
+  labelColourProblem,
+  labelDeletionProblem,
+  labelKeyProblem,
+  labelNameProblem,
+  labelProblem,
+  type LabelFields,
+} from './label-rules.js';
+export { SCALE_COUNT_PROBLEMS, scaleProblem, statusKeyProblem, statusNameProblem, statusesInUseProblem, verdictRating, type StatusFields } from './scale-rules.js';
+export { CLAIM_LIMITS, MAX_ANNOTATOR_NAME_LENGTH, MAX_LABEL_NAME_LENGTH, REVIEW_SETTINGS_LIMITS, SCALE_LIMITS } from './limits.js';
 
 export { DEFAULT_LABELS, DEFAULT_STATUSES, SCHEMA_VERSION } from './defaults.js';
 export { RESERVED_KEYS, REVIEW_DESK_KEYS } from './keys.js';

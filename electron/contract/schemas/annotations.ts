@@ -1,18 +1,16 @@
 // Labels and highlights, whole and as the columns a document is opened with.
 import { z } from 'zod';
-import { RESERVED_KEYS } from '../keys.js';
-import { idSchema as id, noteTextSchema as noteText } from './common.js';
+import { MAX_ANNOTATOR_NAME_LENGTH } from '../limits.js';
+import { labelColourProblem, labelKeyProblem, labelNameProblem } from '../label-rules.js';
+import { idSchema as id, noteTextSchema as noteText, ruleCheck } from './common.js';
 import { claimFieldsSchema } from './review.js';
 
+/** Checked field by field with label-rules' words; labelProblem also checks it among the others. */
 export const labelSchema = z.object({
   id,
-  name: z.string().trim().min(1, 'A label needs a name.').max(60, 'A label’s name can hold at most 60 characters.'),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A label’s colour is written #rrggbb.'),
-  hotkey: z
-    .string()
-    .length(1, 'A label’s key is one letter or digit.')
-    .regex(/^[a-z0-9]$/, 'A label’s key is one lower-case letter or digit.')
-    .refine((key) => !RESERVED_KEYS.includes(key), 'That key is taken by the editor (E, A and N are); choose another.'),
+  name: z.string().trim().superRefine(ruleCheck(labelNameProblem)),
+  color: z.string().superRefine(ruleCheck(labelColourProblem)),
+  hotkey: z.string().superRefine(ruleCheck(labelKeyProblem)),
 });
 export type Label = z.infer<typeof labelSchema>;
 
@@ -32,7 +30,7 @@ export const annotationSchema = z.object({
   speakerId: id.nullable(),
   note: noteText,
   /** The annotator's name when it was made ('' where no name was set yet). */
-  author: z.string().max(200),
+  author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Quotes only. Absent fields keep a 50,000-highlight file small. */

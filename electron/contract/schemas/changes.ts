@@ -1,8 +1,10 @@
 // Every write a window makes, and how one is read from a batch.
 import { z } from 'zod';
 import { ApiError, SPEAKER_LIMITS } from '../errors.js';
+import { MAX_ANNOTATOR_NAME_LENGTH, SCALE_LIMITS } from '../limits.js';
+import { SCALE_COUNT_PROBLEMS } from '../scale-rules.js';
 import { QUOTE_KINDS, labelSchema } from './annotations.js';
-import { idSchema as id, noteTextSchema as noteText } from './common.js';
+import { idSchema as id, isRuleIssue, noteTextSchema as noteText } from './common.js';
 import { claimFieldsSchema, reviewSettingsSchema, statusSchema } from './review.js';
 import { otherNames, speakerName, speakerText } from './speakers.js';
 
@@ -20,7 +22,7 @@ export const changeSchema = z.discriminatedUnion('kind', [
     // Given when a deleted highlight is brought back, so it returns as it was.
     quoteKind: z.enum(QUOTE_KINDS).optional(),
     claim: claimFieldsSchema.optional(),
-    author: z.string().max(200).optional(),
+    author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
     createdAt: z.string().max(40).optional(),
     updatedAt: z.string().max(40).optional(),
   }),
@@ -79,11 +81,11 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
   /** The workspace's status scale, edited as a whole (ids of statuses in use must stay). */
-  z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(2).max(30) }),
+  z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(SCALE_LIMITS.statuses.min, SCALE_COUNT_PROBLEMS.tooFew).max(SCALE_LIMITS.statuses.max, SCALE_COUNT_PROBLEMS.tooMany) }),
   z.object({ kind: z.literal('setReviewSettings'), settings: reviewSettingsSchema }),
   z.object({
     kind: z.literal('setAnnotatorName'),
-    name: z.string().trim().min(1, 'Give a name, so your annotations say who made them.').max(200, 'A name can hold at most 200 characters.'),
+    name: z.string().trim().min(1, 'Give a name, so your annotations say who made them.').max(MAX_ANNOTATOR_NAME_LENGTH, `A name can hold at most ${MAX_ANNOTATOR_NAME_LENGTH} characters.`),
   }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
@@ -96,7 +98,7 @@ export function parseChange(raw: unknown): Change {
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
-  // Limits carry their own sentence; anything else is a malformed change, named by its field.
-  const worded = first && (first.code === 'too_big' || first.code === 'too_small') && !first.message.startsWith('Too ');
+  // Limits and the contract's rules carry their own sentence; anything else is a malformed change, named by its field.
+  const worded = first && (((first.code === 'too_big' || first.code === 'too_small') && !first.message.startsWith('Too ')) || isRuleIssue(first));
   throw new ApiError('bad-request', worded ? first.message : `That change is malformed${where}: ${first?.message ?? 'unknown shape'}.`);
 }

@@ -1,18 +1,22 @@
 // The review desk: a claim's fact-check fields, the verdict scale, a claim's history and who publishes.
 import { z } from 'zod';
-import { isFactCheckAddress, isWebLink } from '../link-rules.js';
-import { idSchema as id, noteTextSchema as noteText } from './common.js';
+import { CLAIM_LIMITS, MAX_ANNOTATOR_NAME_LENGTH, REVIEW_SETTINGS_LIMITS } from '../limits.js';
+import { factCheckAddressProblem, isWebLink } from '../link-rules.js';
+import { statusKeyProblem, statusNameProblem } from '../scale-rules.js';
+import { idSchema as id, noteTextSchema as noteText, ruleCheck } from './common.js';
 
 export const CHECK_WORTHINESS = ['low', 'medium', 'high'] as const;
 export type CheckWorthiness = (typeof CHECK_WORTHINESS)[number];
 
+const count = (n: number) => n.toLocaleString('en');
+
 export const sourceSchema = z.object({
-  title: z.string().max(500, 'A source title can hold at most 500 characters.'),
+  title: z.string().max(CLAIM_LIMITS.sourceTitle, `A source title can hold at most ${count(CLAIM_LIMITS.sourceTitle)} characters.`),
   url: z
     .string()
-    .max(2000, 'A source link can hold at most 2,000 characters.')
+    .max(CLAIM_LIMITS.sourceLink, `A source link can hold at most ${count(CLAIM_LIMITS.sourceLink)} characters.`)
     .refine((url) => url === '' || isWebLink(url), 'A source link must start with http:// or https://.'),
-  note: z.string().max(2000, 'A source note can hold at most 2,000 characters.'),
+  note: z.string().max(CLAIM_LIMITS.sourceNote, `A source note can hold at most ${count(CLAIM_LIMITS.sourceNote)} characters.`),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -21,22 +25,22 @@ export const claimFieldsSchema = z.object({
   checkWorthiness: z.enum(CHECK_WORTHINESS).nullable(),
   /** An id from the workspace's status scale; a new claim starts Unreviewed. */
   status: id,
-  sources: z.array(sourceSchema).max(100),
-  tags: z.array(z.string().trim().min(1).max(60, 'A topic tag can hold at most 60 characters.')).max(50),
+  sources: z.array(sourceSchema).max(CLAIM_LIMITS.sources),
+  tags: z.array(z.string().trim().min(1).max(CLAIM_LIMITS.tag, `A topic tag can hold at most ${CLAIM_LIMITS.tag} characters.`)).max(CLAIM_LIMITS.tags),
   /** The editor's note on the verdict (the fact-checker's is the highlight's note). */
   reviewerNote: noteText.optional(),
   /** Who last set the status, and when: set by the service, never taken from a change. */
-  reviewer: z.string().max(200).optional(),
+  reviewer: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
   reviewedAt: z.string().max(40).optional(),
 });
 export type ClaimFields = z.infer<typeof claimFieldsSchema>;
 
 export const statusSchema = z.object({
   id,
-  name: z.string().trim().min(1, 'A status needs a name.').max(60, 'A status’s name can hold at most 60 characters.'),
+  name: z.string().trim().superRefine(ruleCheck(statusNameProblem)),
   kind: z.enum(['working', 'verdict']),
   /** The one key that sets it in the review desk. */
-  hotkey: z.string().regex(/^[a-z0-9]$/, 'A status’s key is one lower-case letter or digit.').optional(),
+  hotkey: z.string().superRefine(ruleCheck(statusKeyProblem)).optional(),
 });
 export type Status = z.infer<typeof statusSchema>;
 
@@ -77,12 +81,11 @@ export type ClaimRow = z.infer<typeof claimRowSchema>;
 
 /** Who publishes the fact-checks (ClaimReview's author and url). */
 export const reviewSettingsSchema = z.object({
-  organisation: z.string().trim().max(200, 'An organisation’s name can hold at most 200 characters.'),
-  /** Where a published fact-check lives; {id} stands for the claim's id. */
-  claimReviewUrl: z
+  organisation: z
     .string()
     .trim()
-    .max(2000)
-    .refine((url) => url === '' || isFactCheckAddress(url), 'The fact-check address must be a web address starting with http:// or https://, such as https://example.org/fact-checks/{id}.'),
+    .max(REVIEW_SETTINGS_LIMITS.organisation, `An organisation’s name can hold at most ${REVIEW_SETTINGS_LIMITS.organisation} characters.`),
+  /** Where a published fact-check lives; {id} stands for the claim's id. */
+  claimReviewUrl: z.string().trim().superRefine(ruleCheck(factCheckAddressProblem)),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
