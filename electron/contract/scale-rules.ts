@@ -42,7 +42,7 @@ export function scaleProblem(statuses: readonly StatusFields[], inUse: ReadonlyM
     const problem = statusNameProblem(status.name) ?? (status.hotkey === undefined ? null : statusKeyProblem(status.hotkey));
     if (problem) return problem;
   }
-  if (statuses[0]!.kind !== 'working') return 'New claims start at the first status, so the scale must start with a working state, not a verdict.';
+  if (statuses[0]!.kind !== 'working') return 'The first status is where new claims start, so the scale must start with a working state, not a verdict.';
   if (!statuses.some((s) => s.kind === 'verdict')) return 'The scale needs at least one verdict.';
   if (new Set(statuses.map((s) => s.id)).size !== statuses.length) return 'Two statuses on the scale share an id; give each its own.';
   const names = new Set<string>();

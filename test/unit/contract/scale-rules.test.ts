@@ -31,7 +31,7 @@ describe('verdict scale rules', () => {
   });
 
   it('needs a working state first and a verdict somewhere', () => {
-    expect(scaleProblem([verdict('true', 'True'), unreviewed])).toBe('New claims start at the first status, so the scale must start with a working state, not a verdict.');
+    expect(scaleProblem([verdict('true', 'True'), unreviewed])).toBe('The first status is where new claims start, so the scale must start with a working state, not a verdict.');
     expect(scaleProblem([unreviewed, { ...unreviewed, id: 'checking', name: 'Checking', hotkey: 'c' }])).toBe('The scale needs at least one verdict.');
   });
 
