@@ -536,11 +536,6 @@ export class AnnotatorService {
 
   private saveLabel(label: Label): Promise<void>[] {
     const labels = this.store.data.labels;
-    // Until the lead agrees one wording (see the next commit), a key clash keeps the service's words.
-    const clash = labels.find((l) => l.id !== label.id && l.hotkey === label.hotkey);
-    if (clash && !labels.some((l) => l.id !== label.id && l.name.trim().toLowerCase() === label.name.trim().toLowerCase())) {
-      throw new ApiError('bad-request', `The key ${label.hotkey.toUpperCase()} already labels ${clash.name}; choose another.`);
-    }
     // The Labels dialog checks the same rule before it sends, in the same words.
     const problem = labelProblem(label, labels);
     if (problem) throw new ApiError('bad-request', problem);

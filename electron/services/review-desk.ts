@@ -1,6 +1,6 @@
 // The editors' review desk, on the service side: every claim in one list, and the workspace's
 // verdict scale, which is edited as a whole.
-import { ApiError, REVIEW_DESK_KEYS, type ClaimRow, type Status } from '../contract/api.js';
+import { ApiError, type ClaimRow, type Status } from '../contract/api.js';
 import { claimRow, isClaim } from '../contract/annotation-rules.js';
 import { scaleProblem } from '../contract/scale-rules.js';
 import type { WorkspaceStore } from './workspace-store.js';
@@ -20,11 +20,6 @@ export async function listClaims(store: WorkspaceStore): Promise<ClaimRow[]> {
  * have changed since), and the refusal names one claim and its document, so it can be found.
  */
 export async function saveStatuses(store: WorkspaceStore, statuses: Status[]): Promise<void> {
-  // Until the lead agrees one wording (see the next commit), two keys keep the service's words.
-  const keys = statuses.flatMap((s) => (s.hotkey ? [s.hotkey] : []));
-  if (new Set(keys).size !== keys.length) throw new ApiError('bad-request', 'Two statuses share a key; give each its own (or none).');
-  const deskKey = keys.find((key) => REVIEW_DESK_KEYS.includes(key));
-  if (deskKey) throw new ApiError('bad-request', `${deskKey.toUpperCase()} is taken by the review desk (J, K, N and X are); give the status another key.`);
   const problem = scaleProblem(statuses);
   if (problem) throw new ApiError('bad-request', problem);
   const ids = new Set(statuses.map((s) => s.id));

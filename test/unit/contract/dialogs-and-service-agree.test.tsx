@@ -58,6 +58,7 @@ const noClient = {
 describe('the Labels dialog and the service', () => {
   const statistic: Label = { id: 'statistic', name: 'Statistic', color: '#2e7d32', hotkey: 't' };
   const cases: [string, () => void, Label][] = [
+    ['a key another label has', () => type(field('Statistic: key'), 'q'), { ...statistic, hotkey: 'q' }],
     ['a key the editor keeps', () => type(field('Statistic: key'), 'e'), { ...statistic, hotkey: 'e' }],
     ['a key that is no letter or digit', () => type(field('Statistic: key'), '!'), { ...statistic, hotkey: '!' }],
     ['a name another label has', () => type(field('Statistic: name'), 'quote'), { ...statistic, name: 'quote' }],
@@ -78,6 +79,8 @@ describe('the Labels dialog and the service', () => {
 describe('the Verdict scale dialog and the service', () => {
   const withKey = (id: string, hotkey: string) => DEFAULT_STATUSES.map((s) => (s.id === id ? { ...s, hotkey } : s));
   const cases: [string, () => void, Status[]][] = [
+    ['a key the desk uses', () => type(field('True: key'), 'j'), withKey('true', 'j')],
+    ['one key for two statuses', () => type(field('False: key'), '1'), withKey('false', '1')],
     ['a key that is no letter or digit', () => type(field('False: key'), '!'), withKey('false', '!')],
     ['two statuses of one name', () => type(field('Mostly true: name'), 'true'), DEFAULT_STATUSES.map((s) => (s.id === 'mostly-true' ? { ...s, name: 'true' } : s))],
     ['a status with no name', () => type(field('Half true: name'), ' '), DEFAULT_STATUSES.map((s) => (s.id === 'half-true' ? { ...s, name: ' ' } : s))],
