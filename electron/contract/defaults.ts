@@ -1,4 +1,4 @@
-// What a new workspace starts with, and the keys the editor and the review desk keep for themselves.
+// What a new workspace starts with: its store format, its labels and its verdict scale.
 import type { Label } from './schemas/annotations.js';
 import type { Status } from './schemas/review.js';
 
