@@ -1,20 +1,8 @@
-// The contract's plain values, kept apart from the zod schemas so the renderer can use them
-// without bundling zod.
+// ApiError and its codes. Plain values, kept apart from the zod schemas so the renderer can use
+// them without bundling zod.
 
-/** The largest file the app will open; bigger ones get a clear refusal, not a frozen window. */
-export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
-
-/** The longest note a highlight keeps; the note box stops there too. */
-export const MAX_NOTE_LENGTH = 20_000;
-
-/**
- * Limits a stored value must keep: loading refuses a workspace.json that breaks them, so every
- * write path checks against these same numbers before it is accepted.
- */
-export const SPEAKER_LIMITS = { name: 300, otherName: 300, otherNames: 50, role: 300, organisation: 300, notes: 5000 } as const;
-/** A canonical URL longer than this is no usable link; an import keeps the page without it. */
-export const MAX_SOURCE_URL_LENGTH = 2000;
-export const MAX_FILE_PATH_LENGTH = 4096;
+// The limits live in limits.ts; the renderer has long read these from here.
+export { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS } from './limits.js';
 
 /** Error codes the UI can act on; the message is always written for a person. */
 export type ApiErrorCode =

@@ -3,15 +3,13 @@
 // queues the calls and answers once those writes are done.
 import { ApiError, type Annotation, type Change, type Label } from '../../contract/api.js';
 import { updatedAnnotation, withLabelFields } from '../../contract/annotation-rules.js';
+import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
 import { mergedSpeakerFields } from '../../contract/speaker-rules.js';
 import { sortedIndex, spanContext } from '../../contract/spans.js';
 import { claimChanges, type ClaimHistory } from '../review/claim-history.js';
 import { saveStatuses } from '../review/review-desk.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
-
-/** Their ids carry meaning (quotes have speakers, claims have verdicts), so they stay. */
-const BUILT_IN_LABELS = ['quote', 'speaker', 'claim'];
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
@@ -281,12 +279,9 @@ export class ChangeInterpreter {
 
   private saveLabel(label: Label): Promise<void>[] {
     const labels = this.store.data.labels;
-    const others = labels.filter((l) => l.id !== label.id);
-    if (others.some((l) => l.name.toLowerCase() === label.name.trim().toLowerCase())) {
-      throw new ApiError('bad-request', `There is already a label called "${label.name.trim()}".`);
-    }
-    const clash = others.find((l) => l.hotkey === label.hotkey);
-    if (clash) throw new ApiError('bad-request', `The key ${label.hotkey.toUpperCase()} already labels ${clash.name}; choose another.`);
+    // The Labels dialog checks the same rule before it sends, in the same words.
+    const problem = labelProblem(label, labels);
+    if (problem) throw new ApiError('bad-request', problem);
     const saved = { ...label, name: label.name.trim() };
     const index = labels.findIndex((l) => l.id === label.id);
     if (index >= 0) labels[index] = saved;
@@ -295,12 +290,13 @@ export class ChangeInterpreter {
   }
 
   private async deleteLabel(labelId: string): Promise<Promise<void>[]> {
-    if (BUILT_IN_LABELS.includes(labelId)) {
-      throw new ApiError('bad-request', 'Quote, Speaker and Claim are built in; rename or recolour them instead.');
-    }
+    // A built-in label is refused before every document is read to count its highlights.
+    const builtIn = labelDeletionProblem(labelId);
+    if (builtIn) throw new ApiError('bad-request', builtIn);
     let inUse = 0;
     for (const doc of this.store.data.documents) inUse += (await this.store.annotations(doc)).filter((a) => a.labelId === labelId).length;
-    if (inUse > 0) throw new ApiError('bad-request', `${inUse} highlight${inUse === 1 ? ' uses' : 's use'} this label; relabel or delete ${inUse === 1 ? 'it' : 'them'} first.`);
+    const used = labelDeletionProblem(labelId, inUse);
+    if (used) throw new ApiError('bad-request', used);
     const labels = this.store.data.labels;
     const index = labels.findIndex((l) => l.id === labelId);
     if (index < 0) return [];

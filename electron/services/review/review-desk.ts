@@ -1,7 +1,8 @@
 // The editors' review desk, on the service side: every claim in one list, and the workspace's
 // verdict scale, which is edited as a whole.
-import { ApiError, REVIEW_DESK_KEYS, type ClaimRow, type Status } from '../../contract/api.js';
+import { ApiError, type ClaimRow, type Status } from '../../contract/api.js';
 import { claimRow, isClaim } from '../../contract/annotation-rules.js';
+import { scaleProblem } from '../../contract/scale-rules.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 
 export async function listClaims(store: WorkspaceStore): Promise<ClaimRow[]> {
@@ -12,18 +13,16 @@ export async function listClaims(store: WorkspaceStore): Promise<ClaimRow[]> {
   return rows;
 }
 
-/** Unique ids, names and keys, none of the desk's keys, a working state first, a verdict, and every status in use kept. */
+/**
+ * The scale's rules (contract/scale-rules), which the Verdict scale dialog checks before it sends,
+ * in the same words; then every status in use kept. That part stays here: it is checked against
+ * every stored claim (the window counts only the claims it has listed, which another window may
+ * have changed since), and the refusal names one claim and its document, so it can be found.
+ */
 export async function saveStatuses(store: WorkspaceStore, statuses: Status[]): Promise<void> {
+  const problem = scaleProblem(statuses);
+  if (problem) throw new ApiError('bad-request', problem);
   const ids = new Set(statuses.map((s) => s.id));
-  if (ids.size !== statuses.length) throw new ApiError('bad-request', 'Two statuses on the scale share an id; give each its own.');
-  const names = new Set(statuses.map((s) => s.name.trim().toLowerCase()));
-  if (names.size !== statuses.length) throw new ApiError('bad-request', 'Two statuses on the scale have the same name; give each its own.');
-  const keys = statuses.flatMap((s) => (s.hotkey ? [s.hotkey] : []));
-  if (new Set(keys).size !== keys.length) throw new ApiError('bad-request', 'Two statuses share a key; give each its own (or none).');
-  const deskKey = keys.find((key) => REVIEW_DESK_KEYS.includes(key));
-  if (deskKey) throw new ApiError('bad-request', `${deskKey.toUpperCase()} is taken by the review desk (J, K, N and X are); give the status another key.`);
-  if (statuses[0]!.kind !== 'working') throw new ApiError('bad-request', 'The scale must start with a working state (new claims start there), such as Unreviewed.');
-  if (!statuses.some((s) => s.kind === 'verdict')) throw new ApiError('bad-request', 'The scale needs at least one verdict.');
   for (const doc of store.data.documents) {
     const inUse = (await store.annotations(doc)).find((a) => a.claim && !ids.has(a.claim.status));
     if (inUse) {

@@ -2,27 +2,18 @@
 // labels of the newsroom's own ("Statistic", "Prediction").
 import { useEffect, useState } from 'react';
 import { Dialog } from './Dialog';
-import { RESERVED_KEYS, type Label } from '../../../electron/contract/api';
+import type { Label } from '../../../electron/contract/api';
+import { isBuiltInLabel, labelProblem } from '../../../electron/contract/label-rules';
+import { MAX_LABEL_NAME_LENGTH } from '../../../electron/contract/limits';
+
+// The contract's rule, shown here before a change is sent: the service refuses with the same words.
+export { labelProblem };
 
 interface Props {
   labels: Label[];
   onSave(label: Label): void;
   onDelete(labelId: string): void;
   onClose(): void;
-}
-
-const BUILT_IN = ['quote', 'speaker', 'claim'];
-
-/** What is wrong with a label among the others, in words; null when nothing is. */
-export function labelProblem(label: Label, labels: Label[]): string | null {
-  const others = labels.filter((l) => l.id !== label.id);
-  if (!label.name.trim()) return 'A label needs a name.';
-  if (others.some((l) => l.name.trim().toLowerCase() === label.name.trim().toLowerCase())) return `There is already a label called "${label.name.trim()}".`;
-  if (!/^[a-z0-9]$/.test(label.hotkey)) return 'The key is one lower-case letter or digit.';
-  if (RESERVED_KEYS.includes(label.hotkey)) return `${label.hotkey.toUpperCase()} is taken by the editor; choose another key.`;
-  const clash = others.find((l) => l.hotkey === label.hotkey);
-  if (clash) return `${label.hotkey.toUpperCase()} already labels ${clash.name}; choose another key.`;
-  return null;
 }
 
 /** Text stays readable on any tint; a colour too near a theme's page makes the tint itself vanish. */
@@ -45,7 +36,7 @@ function LabelRow({ label, labels, onSave, onDelete }: { label: Label; labels: L
   };
   return (
     <div className="label-row" role="group" aria-label={`Label ${label.name}`}>
-      <input aria-label={`${label.name}: name`} value={draft.name} maxLength={60} onChange={(event) => commit({ ...draft, name: event.target.value })} />
+      <input aria-label={`${label.name}: name`} value={draft.name} maxLength={MAX_LABEL_NAME_LENGTH} onChange={(event) => commit({ ...draft, name: event.target.value })} />
       <input aria-label={`${label.name}: colour`} type="color" value={draft.color} onChange={(event) => commit({ ...draft, color: event.target.value })} />
       <input
         aria-label={`${label.name}: key`}
@@ -57,7 +48,7 @@ function LabelRow({ label, labels, onSave, onDelete }: { label: Label; labels: L
       <span className="chip" style={{ ['--hl-color' as string]: draft.color }}>
         {draft.name || '…'}
       </span>
-      {!BUILT_IN.includes(label.id) && (
+      {!isBuiltInLabel(label.id) && (
         <button type="button" className="secondary" onClick={onDelete}>
           Delete
         </button>

@@ -1,37 +1,15 @@
 // The workspace's verdict scale and who publishes its fact-checks. Each is saved as one change,
 // sent at once so a refusal is shown here, in words, beside what was refused.
 import { useState } from 'react';
-import { REVIEW_DESK_KEYS, isFactCheckAddress, verdictRating, type ClaimRow, type ReviewSettings, type Status } from '../../../electron/contract/api';
+import type { ClaimRow, ReviewSettings, Status } from '../../../electron/contract/api';
+import { REVIEW_SETTINGS_LIMITS, SCALE_LIMITS } from '../../../electron/contract/limits';
+import { factCheckAddressProblem } from '../../../electron/contract/link-rules';
+import { scaleProblem, verdictRating } from '../../../electron/contract/scale-rules';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 
-const DESK_KEYS = REVIEW_DESK_KEYS;
-
-/** What is wrong with a scale, in words; null when nothing is. */
-export function scaleProblem(statuses: readonly Status[], inUse: ReadonlyMap<string, number>, removed: readonly string[]): string | null {
-  if (statuses.length < 2) return 'A scale needs at least two statuses.';
-  if (statuses[0]!.kind !== 'working') return 'The first status is where new claims start, so it must be a working state, not a verdict.';
-  const names = new Set<string>();
-  const keys = new Map<string, string>();
-  for (const status of statuses) {
-    const name = status.name.trim();
-    if (!name) return 'Every status needs a name.';
-    if (names.has(name.toLowerCase())) return `There are two statuses called “${name}”.`;
-    names.add(name.toLowerCase());
-    if (status.hotkey) {
-      if (!/^[a-z0-9]$/.test(status.hotkey)) return `${name}: a key is one lower-case letter or digit.`;
-      if (DESK_KEYS.includes(status.hotkey)) return `${name}: ${status.hotkey.toUpperCase()} is taken by the desk (J, K, N and X are); choose another key.`;
-      const clash = keys.get(status.hotkey);
-      if (clash) return `${status.hotkey.toUpperCase()} is the key of both ${clash} and ${name}; give one another key.`;
-      keys.set(status.hotkey, name);
-    }
-  }
-  for (const id of removed) {
-    const count = inUse.get(id) ?? 0;
-    if (count > 0) return `${count} claim${count === 1 ? ' has' : 's have'} the status you removed; give ${count === 1 ? 'it' : 'them'} another status first.`;
-  }
-  return null;
-}
+// The contract's rule, shown here before a change is sent: the service refuses with the same words.
+export { scaleProblem };
 
 /** Sends one change at once and says how it went beside the form: saved, or refused in words. */
 async function saveOne(
@@ -101,7 +79,7 @@ export function VerdictScaleDialog({ client, statuses, claims, whenSaved, onSave
           const name = status.name || `Status ${index + 1}`;
           return (
             <li key={status.id} className="scale-row" role="group" aria-label={`Status ${index + 1}: ${name}`}>
-              <input aria-label={`${name}: name`} value={status.name} maxLength={60} onChange={(e) => edit(index, { name: e.target.value })} />
+              <input aria-label={`${name}: name`} value={status.name} maxLength={SCALE_LIMITS.name} onChange={(e) => edit(index, { name: e.target.value })} />
               <select aria-label={`${name}: kind`} value={status.kind} onChange={(e) => edit(index, { kind: e.target.value as Status['kind'] })}>
                 <option value="working">Working state</option>
                 <option value="verdict">Verdict</option>
@@ -168,7 +146,7 @@ interface SettingsProps {
 export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onClose }: SettingsProps) {
   const [draft, setDraft] = useState(settings);
   const [message, setMessage] = useState<string | null>(null);
-  const badUrl = draft.claimReviewUrl.trim() !== '' && !isFactCheckAddress(draft.claimReviewUrl.trim());
+  const urlProblem = factCheckAddressProblem(draft.claimReviewUrl);
   const save = () =>
     saveOne(client, whenSaved, { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim() } }, setMessage, onSaved);
   return (
@@ -176,24 +154,24 @@ export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onC
       <p className="empty-hint">Used by the ClaimReview export: the organisation is each fact-check’s author, and the address is where each one is published.</p>
       <div className="field">
         <label htmlFor="review-organisation">Organisation</label>
-        <input id="review-organisation" value={draft.organisation} maxLength={200} placeholder="The Daily Chronicle" onChange={(e) => setDraft({ ...draft, organisation: e.target.value })} />
+        <input id="review-organisation" value={draft.organisation} maxLength={REVIEW_SETTINGS_LIMITS.organisation} placeholder="The Daily Chronicle" onChange={(e) => setDraft({ ...draft, organisation: e.target.value })} />
       </div>
       <div className="field">
         <label htmlFor="review-url">Fact-check address</label>
         <input
           id="review-url"
           value={draft.claimReviewUrl}
-          maxLength={2000}
+          maxLength={REVIEW_SETTINGS_LIMITS.factCheckAddress}
           placeholder="https://example.org/fact-checks/{id}"
           aria-describedby="review-url-hint"
           onChange={(e) => setDraft({ ...draft, claimReviewUrl: e.target.value })}
         />
-        <span id="review-url-hint" className={badUrl ? 'field-error' : 'note-count'}>
-          {badUrl ? 'The address must start with http:// or https://.' : '{id} stands for the claim’s id.'}
+        <span id="review-url-hint" className={urlProblem ? 'field-error' : 'note-count'}>
+          {urlProblem ?? '{id} stands for the claim’s id.'}
         </span>
       </div>
       <div className="sheet-actions">
-        <button type="button" className="primary" disabled={badUrl} onClick={() => void save()}>
+        <button type="button" className="primary" disabled={urlProblem !== null} onClick={() => void save()}>
           Save settings
         </button>
         {message && (

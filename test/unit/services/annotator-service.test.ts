@@ -617,7 +617,7 @@ describe('the label set', () => {
     ]);
     expect(refused.map((r) => r.message)).toEqual([
       'There is already a label called "Statistic".',
-      'The key Q already labels Quote; choose another.',
+      'Q already labels Quote; choose another key.',
       expect.stringContaining('taken by the editor'),
       expect.stringContaining('built in'),
       '1 highlight uses this label; relabel or delete it first.',

@@ -134,9 +134,9 @@ describe('the verdict scale', () => {
     const without = DEFAULT_STATUSES.filter((s) => s.id !== 'misleading');
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: without }])), 'bad-request', /"Misleading" is still the status of a claim in "story"/);
     const sameKey = DEFAULT_STATUSES.map((s) => (s.id === 'false' ? { ...s, hotkey: '1' } : s));
-    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: sameKey }])), 'bad-request', /share a key/);
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: sameKey }])), 'bad-request', /1 is the key of both True and False/);
     const deskKey = DEFAULT_STATUSES.map((s) => (s.id === 'true' ? { ...s, hotkey: 'j' } : s));
-    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: deskKey }])), 'bad-request', /J is taken by the review desk/);
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: deskKey }])), 'bad-request', /J is taken by the desk/);
     const verdictFirst = [DEFAULT_STATUSES[3]!, DEFAULT_STATUSES[0]!, ...DEFAULT_STATUSES.slice(1, 3), ...DEFAULT_STATUSES.slice(4)];
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'saveStatuses', statuses: verdictFirst }])), 'bad-request', /start with a working state/);
     expect((await service.getSession()).statuses).toEqual(DEFAULT_STATUSES);

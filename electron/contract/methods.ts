@@ -1,0 +1,136 @@
+// The method list: every AnnotatorApi method's argument and result schemas. Both hosts (Electron
+// IPC and the browser host) parse with these, so a method exists only if it is here.
+import { z } from 'zod';
+import { API_METHOD_NAMES } from './channels.js';
+import { ApiError } from './errors.js';
+import { annotationColumnsSchema } from './schemas/annotations.js';
+import { idSchema as id } from './schemas/common.js';
+import {
+  TEXT_ENCODINGS,
+  base64ContentSchema,
+  documentSummarySchema,
+  importFileSchema,
+  openedDocumentSchema,
+  readOptionsSchema,
+  recentFileSchema,
+  rereadResultSchema,
+  sourceStateSchema,
+} from './schemas/documents.js';
+import { EXPORT_FORMATS, agreementReportSchema, exportResultSchema } from './schemas/exports.js';
+import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';
+import { sessionSchema } from './schemas/session.js';
+import { appearanceSchema } from './schemas/speakers.js';
+
+const none = z.object({}).strict();
+
+/** Method name -> argument and result schemas. */
+export const annotatorApiSchema = {
+  getSession: { args: none, result: sessionSchema },
+  openDocument: {
+    // A window can paint the first screens of a long transcript before the rest arrives.
+    args: z.object({ documentId: id, annotationsBefore: z.number().int().positive().optional() }),
+    result: openedDocumentSchema,
+  },
+  listAnnotations: {
+    args: z.object({ documentId: id, startingFrom: z.number().int().nonnegative() }),
+    result: annotationColumnsSchema,
+  },
+  importFile: { args: importFileSchema.extend({ options: readOptionsSchema.optional() }), result: documentSummarySchema },
+  /** Looks at a document's source file; a changed file is read again and its highlights re-anchored. */
+  checkDocumentSource: { args: z.object({ documentId: id }), result: sourceStateSchema },
+  /** The desktop app asks where a missing or moved file is now; null when cancelled. */
+  locateDocumentFile: { args: z.object({ documentId: id }), result: rereadResultSchema.nullable() },
+  /** The same, with a file the window read (the browser host has no dialog). */
+  relinkDocumentFile: { args: importFileSchema.extend({ documentId: id }), result: rereadResultSchema },
+  /** Reads the document's file again in another encoding (from the file, or the bytes given). */
+  rereadDocument: {
+    args: z.object({ documentId: id, encoding: z.enum(TEXT_ENCODINGS), contentBase64: base64ContentSchema.optional() }),
+    result: rereadResultSchema,
+  },
+  /** Tags each transcript turn as a Quote by its speaker (speakers were added on import). */
+  tagTranscriptLines: { args: z.object({ documentId: id }), result: z.object({ tagged: z.number().int(), speakersAdded: z.array(z.string()) }) },
+  /** Every claim in the workspace, for the review desk. */
+  listClaims: { args: none, result: z.array(claimRowSchema) },
+  /** What happened to one claim: status, notes and sources, who and when; never editable. */
+  listClaimHistory: { args: z.object({ documentId: id, annotationId: id }), result: z.array(claimHistoryEntrySchema) },
+  /** The desktop app saves the window's printed report as a PDF where the user chooses; null when cancelled. */
+  saveReportPdf: { args: z.object({ suggestedName: z.string().min(1).max(200) }), result: z.object({ savedTo: z.string() }).nullable() },
+  /** Puts the last good backup of the damaged store file back; the damaged file is kept aside. */
+  restoreBackup: { args: none, result: z.object({ restored: z.string(), keptAs: z.string() }) },
+  openFilesWithDialog: { args: none, result: z.array(documentSummarySchema) },
+  listRecentFiles: { args: none, result: z.array(recentFileSchema) },
+  openRecentFile: { args: z.object({ recentId: id }), result: documentSummarySchema },
+  /** A dataset of all or some documents; the desktop app asks where to save it. */
+  exportDataset: {
+    args: z.object({
+      format: z.enum(EXPORT_FORMATS),
+      documentIds: z.array(id).max(100_000).optional(),
+      /** Train, dev and test sets by document; the same seed gives the same split. */
+      split: z.object({ ratios: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]), seed: z.number().int() }).optional(),
+    }),
+    result: exportResultSchema,
+  },
+  /** Annotation files (and their documents) from other tools; a malformed file imports nothing. */
+  importAnnotationFiles: {
+    args: z.object({ files: z.array(importFileSchema).min(1).max(500) }),
+    result: z.object({ documents: z.number().int(), highlights: z.number().int(), labelsAdded: z.array(z.string()), speakersAdded: z.array(z.string()) }),
+  },
+  /** A colleague's workspace folder, chosen in the desktop app's dialog, merged into this one. */
+  mergeWorkspaceWithDialog: {
+    args: none,
+    result: z
+      .object({
+        documentsAdded: z.number().int(),
+        documentsMatched: z.number().int(),
+        highlightsAdded: z.number().int(),
+        highlightsAlreadyThere: z.number().int(),
+        speakersAdded: z.number().int(),
+        labelsAdded: z.number().int(),
+      })
+      .nullable(),
+  },
+  /** Agreement between annotators on the documents two or more of them annotated. */
+  measureAgreement: { args: none, result: agreementReportSchema },
+  /** Every mention, quote and claim of a speaker across the workspace. */
+  listSpeakerAppearances: { args: z.object({ speakerId: id }), result: z.array(appearanceSchema) },
+  /** A source link, in the system browser: the desktop app opens it; the browser host says it did not. */
+  openExternalLink: { args: z.object({ url: z.string().max(2048) }), result: z.object({ opened: z.boolean() }) },
+  applyChanges: {
+    // Each change is checked on its own (see parseChange), so one bad change never sinks the rest.
+    args: z.object({ changes: z.array(z.unknown()).min(1).max(5000) }),
+    result: z.object({
+      applied: z.number().int(),
+      refused: z.array(z.object({ index: z.number().int(), code: z.string(), message: z.string() })),
+    }),
+  },
+} as const;
+
+export type ApiMethod = keyof typeof annotatorApiSchema;
+export const apiMethods = Object.keys(annotatorApiSchema) as ApiMethod[];
+
+// The preload's name list and this contract must name the same methods, checked both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<ApiMethod, (typeof API_METHOD_NAMES)[number]> = true;
+void namesMatch;
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof annotatorApiSchema)[M]['args']>;
+export type ApiResult<M extends ApiMethod> = z.infer<(typeof annotatorApiSchema)[M]['result']>;
+
+/** What the renderer holds: one async function per method. */
+export type AnnotatorApi = { [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResult<M>> };
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(annotatorApiSchema, name);
+}
+
+export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Parse arguments for a method, turning zod's report into one readable sentence. */
+export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): z.infer<(typeof annotatorApiSchema)[M]['args']> {
+  const parsed = annotatorApiSchema[method].args.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
+    throw new ApiError('bad-request', `Invalid arguments for ${method}${where}: ${first?.message ?? 'malformed'}.`);
+  }
+  return parsed.data as z.infer<(typeof annotatorApiSchema)[M]['args']>;
+}

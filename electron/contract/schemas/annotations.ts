@@ -1,0 +1,68 @@
+// Labels and highlights, whole and as the columns a document is opened with.
+import { z } from 'zod';
+import { MAX_ANNOTATOR_NAME_LENGTH } from '../limits.js';
+import { labelColourProblem, labelKeyProblem, labelNameProblem } from '../label-rules.js';
+import { idSchema as id, noteTextSchema as noteText, ruleCheck } from './common.js';
+import { claimFieldsSchema } from './review.js';
+
+/** Checked field by field with label-rules' words; labelProblem also checks it among the others. */
+export const labelSchema = z.object({
+  id,
+  name: z.string().trim().superRefine(ruleCheck(labelNameProblem)),
+  color: z.string().superRefine(ruleCheck(labelColourProblem)),
+  hotkey: z.string().superRefine(ruleCheck(labelKeyProblem)),
+});
+export type Label = z.infer<typeof labelSchema>;
+
+export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const;
+export type QuoteKind = (typeof QUOTE_KINDS)[number];
+
+export const annotationSchema = z.object({
+  id,
+  documentId: id,
+  labelId: id,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  text: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  /** For a quote: who said it. For a Speaker mention: which speaker it names. */
+  speakerId: id.nullable(),
+  note: noteText,
+  /** The annotator's name when it was made ('' where no name was set yet). */
+  author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Quotes only. Absent fields keep a 50,000-highlight file small. */
+  quoteKind: z.enum(QUOTE_KINDS).optional(),
+  /** Claims only. */
+  claim: claimFieldsSchema.optional(),
+  /** Set when the text changed and this was re-anchored to a place a person should check. */
+  anchor: z.literal('fuzzy').optional(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+/**
+ * Opening sends highlights as columns, in text order (see compareSpans), without their text,
+ * prefix and suffix: the receiver has the text and slices them itself. A 50,000-highlight
+ * transcript's answer is then less than half the size, and arrays of plain values are quick
+ * to write and to parse. fromAnnotationColumns (spans.ts) turns them back into annotations.
+ */
+export const annotationColumnsSchema = z
+  .object({
+    ids: z.array(id),
+    labelIds: z.array(id),
+    starts: z.array(z.number().int().nonnegative()),
+    ends: z.array(z.number().int().positive()),
+    speakerIds: z.array(id.nullable()),
+    notes: z.array(z.string()),
+    authors: z.array(z.string()),
+    /** quoteKind and claim, where a highlight has them. */
+    extras: z.array(
+      z.object({ quoteKind: z.enum(QUOTE_KINDS).optional(), claim: claimFieldsSchema.optional(), anchor: z.literal('fuzzy').optional() }).nullable(),
+    ),
+    createdAt: z.array(z.string()),
+    updatedAt: z.array(z.string()),
+  })
+  .refine((columns) => Object.values(columns).every((column) => column.length === columns.ids.length), 'columns differ in length');
+export type AnnotationColumns = z.infer<typeof annotationColumnsSchema>;

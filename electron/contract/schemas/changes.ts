@@ -1,0 +1,104 @@
+// Every write a window makes, and how one is read from a batch.
+import { z } from 'zod';
+import { ApiError, SPEAKER_LIMITS } from '../errors.js';
+import { MAX_ANNOTATOR_NAME_LENGTH, SCALE_LIMITS } from '../limits.js';
+import { SCALE_COUNT_PROBLEMS } from '../scale-rules.js';
+import { QUOTE_KINDS, labelSchema } from './annotations.js';
+import { idSchema as id, isRuleIssue, noteTextSchema as noteText } from './common.js';
+import { claimFieldsSchema, reviewSettingsSchema, statusSchema } from './review.js';
+import { otherNames, speakerName, speakerText } from './speakers.js';
+
+/** Every write the UI makes is one of these; a batch keeps them in order across reloads. */
+export const changeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('createAnnotation'),
+    documentId: id,
+    annotationId: id,
+    labelId: id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    speakerId: id.nullable().optional(),
+    note: noteText.optional(),
+    // Given when a deleted highlight is brought back, so it returns as it was.
+    quoteKind: z.enum(QUOTE_KINDS).optional(),
+    claim: claimFieldsSchema.optional(),
+    author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
+    createdAt: z.string().max(40).optional(),
+    updatedAt: z.string().max(40).optional(),
+  }),
+  z.object({
+    kind: z.literal('updateAnnotation'),
+    documentId: id,
+    annotationId: id,
+    /** A new start and end: the span is moved (its text, prefix and suffix follow). */
+    start: z.number().int().nonnegative().optional(),
+    end: z.number().int().positive().optional(),
+    labelId: id.optional(),
+    speakerId: id.nullable().optional(),
+    note: noteText.optional(),
+    quoteKind: z.enum(QUOTE_KINDS).nullable().optional(),
+    /** Only the claim fields given change. */
+    claim: claimFieldsSchema.partial().optional(),
+    /** A person checked a fuzzy re-anchoring and it is right. */
+    confirmAnchor: z.literal(true).optional(),
+  }),
+  /** An orphaned highlight placed by a person on the text they selected. */
+  z.object({
+    kind: z.literal('placeOrphan'),
+    documentId: id,
+    annotationId: id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+  }),
+  z.object({ kind: z.literal('deleteAnnotation'), documentId: id, annotationId: id }),
+  z.object({
+    kind: z.literal('createSpeaker'),
+    speakerId: id,
+    name: speakerName,
+    // Given when a deleted or merged speaker is brought back, so it returns as it was.
+    aliases: otherNames.optional(),
+    role: speakerText('title or role', SPEAKER_LIMITS.role).optional(),
+    organisation: speakerText('organisation', SPEAKER_LIMITS.organisation).optional(),
+    notes: speakerText('notes', SPEAKER_LIMITS.notes).optional(),
+    createdAt: z.string().max(40).optional(),
+  }),
+  /** Adds a label to the workspace's set, or changes the one with that id. */
+  z.object({ kind: z.literal('saveLabel'), label: labelSchema }),
+  /** Removes a label no highlight uses. */
+  z.object({ kind: z.literal('deleteLabel'), labelId: id }),
+  /** Undoing the creation of a speaker. */
+  z.object({ kind: z.literal('deleteSpeaker'), speakerId: id }),
+  z.object({
+    kind: z.literal('updateSpeaker'),
+    speakerId: id,
+    name: speakerName.optional(),
+    aliases: otherNames.optional(),
+    role: speakerText('title or role', SPEAKER_LIMITS.role).optional(),
+    organisation: speakerText('organisation', SPEAKER_LIMITS.organisation).optional(),
+    notes: speakerText('notes', SPEAKER_LIMITS.notes).optional(),
+  }),
+  /** Everything that points at `mergedId`, in every document, points at `survivorId` instead. */
+  z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
+  z.object({ kind: z.literal('setLastDocument'), documentId: id }),
+  /** The workspace's status scale, edited as a whole (ids of statuses in use must stay). */
+  z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(SCALE_LIMITS.statuses.min, SCALE_COUNT_PROBLEMS.tooFew).max(SCALE_LIMITS.statuses.max, SCALE_COUNT_PROBLEMS.tooMany) }),
+  z.object({ kind: z.literal('setReviewSettings'), settings: reviewSettingsSchema }),
+  z.object({
+    kind: z.literal('setAnnotatorName'),
+    name: z.string().trim().min(1, 'Give a name, so your annotations say who made them.').max(MAX_ANNOTATOR_NAME_LENGTH, `A name can hold at most ${MAX_ANNOTATOR_NAME_LENGTH} characters.`),
+  }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export type ChangeRefusal = { index: number; code: string; message: string };
+
+/** One change from an applyChanges batch, or a refusal in words. */
+export function parseChange(raw: unknown): Change {
+  const parsed = changeSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
+  // Limits and the contract's rules carry their own sentence; anything else is a malformed change, named by its field.
+  const worded = first && (((first.code === 'too_big' || first.code === 'too_small') && !first.message.startsWith('Too ')) || isRuleIssue(first));
+  throw new ApiError('bad-request', worded ? first.message : `That change is malformed${where}: ${first?.message ?? 'unknown shape'}.`);
+}

@@ -1,0 +1,133 @@
+// Documents: what they were read from, how their text is sent, and how their source file fares.
+import { z } from 'zod';
+import { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH } from '../errors.js';
+import { annotationColumnsSchema, annotationSchema } from './annotations.js';
+import { idSchema as id } from './common.js';
+
+/** What a document was read from; transcripts (srt, vtt, NAME: lines) name their speakers. */
+export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'docx', 'srt', 'vtt', 'transcript'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export const TRANSCRIPT_FORMATS: readonly DocumentFormat[] = ['srt', 'vtt', 'transcript'];
+
+/** Encodings a text file can be read as; the user may override the detected one. */
+export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+/** How people see the encodings, in messages and in the window. */
+export const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+};
+
+export const documentSummarySchema = z.object({
+  id,
+  title: z.string(),
+  fileName: z.string(),
+  textHash: z.string().regex(/^[0-9a-f]{64}$/),
+  length: z.number().int().nonnegative(),
+  addedAt: z.string(),
+  annotationCount: z.number().int().nonnegative(),
+  format: z.enum(DOCUMENT_FORMATS).default('text'),
+  encoding: z.enum(TEXT_ENCODINGS).default('utf-8'),
+  /** False when the user chose the encoding (or the file said it, with a BOM). */
+  encodingDetected: z.boolean().default(false),
+  /** A web page's canonical URL, when known. */
+  sourceUrl: z.string().max(MAX_SOURCE_URL_LENGTH).nullable().default(null),
+  /** Where the text was read from, when the host knows a path (not for a browser upload). */
+  filePath: z.string().max(MAX_FILE_PATH_LENGTH).nullable().default(null),
+});
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+/** How the highlights fared when a document's text changed (see services/anchoring). */
+export const reanchorReportSchema = z.object({
+  unchanged: z.number().int().nonnegative(),
+  /** Found again, exactly, somewhere else: fixed quietly. */
+  moved: z.number().int().nonnegative(),
+  /** Placed on similar text and flagged for a person to check. */
+  fuzzy: z.number().int().nonnegative(),
+  /** Not found well enough to place: kept and listed, for a person to place. */
+  orphaned: z.number().int().nonnegative(),
+});
+export type ReanchorReport = z.infer<typeof reanchorReportSchema>;
+
+/** The document's source file as last checked. */
+export const sourceStateSchema = z.object({
+  /** unlinked: no path known (a browser upload); linked: the file is there; missing: it is gone. */
+  state: z.enum(['unlinked', 'linked', 'missing']),
+  /** Set when this check found a changed file and re-anchored the highlights. */
+  report: reanchorReportSchema.nullable(),
+  /** Why a changed file could not be read (the saved copy stays in use). */
+  problem: z.string().nullable(),
+});
+export type SourceState = z.infer<typeof sourceStateSchema>;
+
+export const openedDocumentSchema = z.object({
+  document: documentSummarySchema,
+  text: z.string(),
+  annotations: annotationColumnsSchema,
+  /** False when only the highlights starting before `annotationsBefore` were sent; listAnnotations has the rest. */
+  annotationsComplete: z.boolean(),
+  /** Highlights the last change of the text could not place; a person places them. */
+  orphans: z.array(annotationSchema),
+  source: sourceStateSchema,
+});
+export type OpenedDocument = z.infer<typeof openedDocumentSchema>;
+
+export const recentFileSchema = z.object({ id, fileName: z.string(), openedAt: z.string() });
+export type RecentFile = z.infer<typeof recentFileSchema>;
+
+/** A-Z, a-z, 0-9, + and /; by code, since a 70 MB upload is checked one character at a time. */
+function isBase64Digit(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47;
+}
+const AGAIN = 'Open the file again; if this keeps happening, reload the window';
+
+function describeCharacter(char: string): string {
+  if (char === '\n' || char === '\r') return 'a line break';
+  if (char === ' ') return 'a space';
+  return JSON.stringify(char);
+}
+
+/** Why `text` is not strict, padded base64 (the only kind a window sends), or null when it is ("" is). */
+export function base64Problem(text: string): string | null {
+  // Buffer.from(x, 'base64') skips anything it does not know, so junk would quietly become other text.
+  const last = text.length - 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isBase64Digit(code)) continue;
+    // "=" pads only the end: one as the last character, or two as the last two.
+    if (code === 61 && (i === last || (i === last - 1 && text[last] === '='))) continue;
+    return `The file's content is not base64: ${describeCharacter(String.fromCodePoint(text.codePointAt(i)!))} at character ${i + 1}. ${AGAIN}`;
+  }
+  if (text.length % 4 !== 0) {
+    return `The file's content is not base64: its length (${text.length} characters) is not a multiple of 4, so part of it is missing. ${AGAIN}`;
+  }
+  return null;
+}
+
+/**
+ * The content of every upload: padded base64 with no junk, of at most MAX_DOCUMENT_BYTES. An empty
+ * file is valid base64: the service refuses it itself, naming the file.
+ */
+export const base64ContentSchema = z
+  .string()
+  // A little over the limit, so the service can say "too big" itself with the file's size.
+  .max(Math.ceil((MAX_DOCUMENT_BYTES + 1024) / 3) * 4)
+  .superRefine((text, ctx) => {
+    const problem = base64Problem(text);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const importFileSchema = z.object({
+  fileName: z.string().min(1).max(1000),
+  contentBase64: base64ContentSchema,
+});
+
+/** How to read a text file; without an encoding it is detected. */
+export const readOptionsSchema = z.object({ encoding: z.enum(TEXT_ENCODINGS).optional() }).strict();
+export type ReadOptions = z.infer<typeof readOptionsSchema>;
+
+/** A document after its text was replaced (changed file, relinked file, other encoding). */
+export const rereadResultSchema = z.object({ document: documentSummarySchema, report: reanchorReportSchema.nullable() });

@@ -1,0 +1,30 @@
+// Datasets out: the formats, what an export returns, and the agreement between annotators.
+import { z } from 'zod';
+
+/** Dataset formats NLP tools read (see electron/services/exports/). */
+export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv', 'claimreview', 'claims-csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportResultSchema = z.object({
+  /** The files' contents, where the window itself must save them (the browser host). */
+  files: z.array(z.object({ name: z.string(), content: z.string() })),
+  /** Where the desktop app saved them, as the user chose in its dialog; null when cancelled or not saved. */
+  savedTo: z.string().nullable(),
+  /** CoNLL spans left out of the tags, with why. */
+  warnings: z.array(z.object({ documentId: z.string(), annotationId: z.string(), label: z.string(), text: z.string(), reason: z.string() })),
+});
+export type ExportResultOnWire = z.infer<typeof exportResultSchema>;
+
+const spanScoreSchema = z.object({ precision: z.number(), recall: z.number(), f1: z.number() }).nullable();
+export const agreementReportSchema = z.object({
+  annotators: z.array(z.string()),
+  pairs: z.array(
+    z.object({
+      annotators: z.tuple([z.string(), z.string()]),
+      documents: z.number(),
+      byLabel: z.record(z.string(), z.object({ exact: spanScoreSchema, overlap: spanScoreSchema })),
+      kappa: z.number().nullable(),
+    }),
+  ),
+  alpha: z.number().nullable(),
+});

@@ -1,0 +1,91 @@
+// The review desk: a claim's fact-check fields, the verdict scale, a claim's history and who publishes.
+import { z } from 'zod';
+import { CLAIM_LIMITS, MAX_ANNOTATOR_NAME_LENGTH, REVIEW_SETTINGS_LIMITS } from '../limits.js';
+import { factCheckAddressProblem, isWebLink } from '../link-rules.js';
+import { statusKeyProblem, statusNameProblem } from '../scale-rules.js';
+import { idSchema as id, noteTextSchema as noteText, ruleCheck } from './common.js';
+
+export const CHECK_WORTHINESS = ['low', 'medium', 'high'] as const;
+export type CheckWorthiness = (typeof CHECK_WORTHINESS)[number];
+
+const count = (n: number) => n.toLocaleString('en');
+
+export const sourceSchema = z.object({
+  title: z.string().max(CLAIM_LIMITS.sourceTitle, `A source title can hold at most ${count(CLAIM_LIMITS.sourceTitle)} characters.`),
+  url: z
+    .string()
+    .max(CLAIM_LIMITS.sourceLink, `A source link can hold at most ${count(CLAIM_LIMITS.sourceLink)} characters.`)
+    .refine((url) => url === '' || isWebLink(url), 'A source link must start with http:// or https://.'),
+  note: z.string().max(CLAIM_LIMITS.sourceNote, `A source note can hold at most ${count(CLAIM_LIMITS.sourceNote)} characters.`),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** What a fact-check needs of a claim; the claimant is the claim's speakerId. */
+export const claimFieldsSchema = z.object({
+  checkWorthiness: z.enum(CHECK_WORTHINESS).nullable(),
+  /** An id from the workspace's status scale; a new claim starts Unreviewed. */
+  status: id,
+  sources: z.array(sourceSchema).max(CLAIM_LIMITS.sources),
+  tags: z.array(z.string().trim().min(1).max(CLAIM_LIMITS.tag, `A topic tag can hold at most ${CLAIM_LIMITS.tag} characters.`)).max(CLAIM_LIMITS.tags),
+  /** The editor's note on the verdict (the fact-checker's is the highlight's note). */
+  reviewerNote: noteText.optional(),
+  /** Who last set the status, and when: set by the service, never taken from a change. */
+  reviewer: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
+  reviewedAt: z.string().max(40).optional(),
+});
+export type ClaimFields = z.infer<typeof claimFieldsSchema>;
+
+export const statusSchema = z.object({
+  id,
+  name: z.string().trim().superRefine(ruleCheck(statusNameProblem)),
+  kind: z.enum(['working', 'verdict']),
+  /** The one key that sets it in the review desk. */
+  hotkey: z.string().superRefine(ruleCheck(statusKeyProblem)).optional(),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+/** What the review desk's history keeps of each change to a claim. */
+export const CLAIM_HISTORY_FIELDS = ['status', 'note', 'reviewerNote', 'sources', 'checkWorthiness'] as const;
+export const claimHistoryEntrySchema = z.object({
+  documentId: id,
+  annotationId: id,
+  /** When and by whom ('' where no name was set yet). */
+  at: z.string(),
+  by: z.string(),
+  field: z.enum(CLAIM_HISTORY_FIELDS),
+  from: z.unknown(),
+  to: z.unknown(),
+  /** Written after a kill parted the change from its line: the change was on disk, its line was not. */
+  recovered: z.literal(true).optional(),
+});
+export type ClaimHistoryEntry = z.infer<typeof claimHistoryEntrySchema>;
+
+/** One row of the review desk: a claim, where it is and how far its review has come. */
+export const claimRowSchema = z.object({
+  documentId: id,
+  documentTitle: z.string(),
+  annotationId: id,
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  claimantId: id.nullable(),
+  status: id,
+  checkWorthiness: z.enum(CHECK_WORTHINESS).nullable(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  reviewerNote: z.string(),
+  author: z.string(),
+  reviewer: z.string(),
+  updatedAt: z.string(),
+});
+export type ClaimRow = z.infer<typeof claimRowSchema>;
+
+/** Who publishes the fact-checks (ClaimReview's author and url). */
+export const reviewSettingsSchema = z.object({
+  organisation: z
+    .string()
+    .trim()
+    .max(REVIEW_SETTINGS_LIMITS.organisation, `An organisation’s name can hold at most ${REVIEW_SETTINGS_LIMITS.organisation} characters.`),
+  /** Where a published fact-check lives; {id} stands for the claim's id. */
+  claimReviewUrl: z.string().trim().superRefine(ruleCheck(factCheckAddressProblem)),
+});
+export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
