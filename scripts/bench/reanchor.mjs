@@ -4,7 +4,7 @@
 // source file would be, and electron/services/anchoring re-anchors them. A benchmark, not a
 // test: it prints a table and exits 0 even when the target is missed.
 //
-//   node scripts/bench-reanchor.mjs [--runs N] [--seed S] [--explain N]
+//   node scripts/bench/reanchor.mjs [--runs N] [--seed S] [--explain N]
 //
 //   --explain N  print up to N of the highlights placed quietly but wrongly, for digging
 //
@@ -16,9 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateCorpus, prng, toAnnotations } from './bench/generate.mjs';
+import { generateCorpus, prng, toAnnotations } from './generate.mjs';
 
-const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '7' }, seed: { type: 'string', default: '20240628' }, explain: { type: 'string', default: '0' } } });
 const RUNS = Math.max(1, Number(opts.runs) || 7);
 const SEED = Number(opts.seed) || 20240628;

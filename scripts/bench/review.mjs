@@ -5,9 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium } from '../chromium.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLAIMS = Number(process.argv[process.argv.indexOf('--claims') + 1]) || 10_000;
 const PER_DOCUMENT = 100;
 const WORDS = ['the', 'council', 'said', 'budget', 'crime', 'fell', 'rose', 'percent', 'last', 'year', 'mayor', 'police', 'housing', 'rents', 'doubled', 'since', 'schools', 'closed', 'jobs', 'added'];

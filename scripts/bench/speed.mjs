@@ -3,7 +3,7 @@
 // Chromium through the browser host. A benchmark, not a test: it exits 0 when a target is
 // missed and says so in the table; it exits 1 only when it could not measure at all.
 //
-//   node scripts/bench.mjs [--creates N] [--profile] [--keep] [--dist DIR]
+//   node scripts/bench/speed.mjs [--creates N] [--profile] [--keep] [--dist DIR]
 //
 //   --creates N  highlights created per document (default 10)
 //   --profile    also print where the main thread spends the open and a create (CPU profile)
@@ -22,11 +22,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
-import { articleSpans, checkAnnotations, generateCorpus, normalizeText, writeWorkspace } from './bench/generate.mjs';
-import { armCreateProbe, findFreeWord, installProbes, scrollAndRecord, selectedText } from './bench/probes.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
+import { articleSpans, checkAnnotations, generateCorpus, normalizeText, writeWorkspace } from './generate.mjs';
+import { armCreateProbe, findFreeWord, installProbes, scrollAndRecord, selectedText } from './probes.mjs';
 
-const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const ARTICLE = process.env.BENCH_ARTICLE ?? '/work/shared/samples/un-security-council-dprk-russia.txt';
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? CHROMIUM_PATH;
 const BENCH_ARGS = [...CHROMIUM_ARGS, ...(process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean)];
