@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: the Speed targets of DESIGN.md, measured on the built app in headless
+// `npm run bench`: the README's Speed targets, measured on the built app in headless
 // Chromium through the browser host. A benchmark, not a test: it exits 0 when a target is
 // missed and says so in the table; it exits 1 only when it could not measure at all.
 //
