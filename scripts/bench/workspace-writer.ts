@@ -74,12 +74,15 @@ type Create = ReturnType<typeof annotationChanges>[number];
 async function createHighlights(service: AnnotatorService, perDocument: Create[][]): Promise<void> {
   let batch: Create[] = [];
   for (const changes of perDocument) {
-    if (batch.length + changes.length > BATCH && batch.length > 0) {
+    if (changes.length > ASIDE_AFTER) {
+      await createMany(service, changes);
+      continue;
+    }
+    if (batch.length + changes.length > BATCH) {
       await apply(service, batch);
       batch = [];
     }
-    if (changes.length <= ASIDE_AFTER) batch.push(...changes);
-    else await createMany(service, changes);
+    batch.push(...changes);
   }
   if (batch.length > 0) await apply(service, batch);
 }
