@@ -4,9 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { fromAnnotationColumns } from '../../../electron/contract/spans.js';
-import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { WorkspaceStore } from '../../../electron/services/workspace-store.js';
+import { AnnotatorService, WorkspaceStore, fromAnnotationColumns } from '../../../scripts/bench/app-access.js';
 import { generateCorpus } from '../../../scripts/bench/generate.mjs';
 import { writeWorkspace } from '../../../scripts/bench/workspace-writer.js';
 
