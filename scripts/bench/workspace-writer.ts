@@ -103,6 +103,10 @@ async function createMany(service: AnnotatorService, changes: Create[]): Promise
   }
   for (const annotation of aside) live.push(annotation);
   await apply(service, changes.slice(-1));
+  const made = (await service.store.annotations(doc)).length;
+  if (made !== changes.length || doc.annotationCount !== changes.length) {
+    throw new Error(`${doc.fileName}: ${made} highlights saved (counted ${doc.annotationCount}), not the ${changes.length} generated`);
+  }
 }
 
 function stored(store: WorkspaceStore, documentId: string) {
