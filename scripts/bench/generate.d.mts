@@ -1,12 +1,13 @@
-// Types for the parts of the benchmark's generator that the tests use.
+// Types for the parts of the benchmarks' generator that TypeScript (tests, workspace-writer.ts) uses.
 export interface Corpus {
   text: string;
   spans: { start: number; end: number; labelId: string; speakerId?: string | null }[];
   speakers: { id: string; name: string }[];
 }
 export function generateCorpus(options?: { seed?: number; targetChars?: number; annotationCount?: number }): Corpus;
-export function writeWorkspace(
-  dir: string,
-  docs: { fileName: string; title: string; text: string; spans: Corpus['spans'] }[],
-  speakers: Corpus['speakers'],
-): Promise<{ workspace: { documents: { id: string }[] }; written: { id: string; annotations: unknown[] }[] }>;
+export function articleSpans(text: string, count?: number): Corpus['spans'];
+export function annotationChanges(
+  documentId: string,
+  spans: Corpus['spans'],
+  options?: { seed?: number; baseTime?: number },
+): { kind: 'createAnnotation'; documentId: string; annotationId: string; labelId: string; start: number; end: number; speakerId: string | null; note: string; author: string; createdAt: string; updatedAt: string }[];

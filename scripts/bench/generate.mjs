@@ -1,31 +1,6 @@
-// Deterministic test data for the benchmark: a ~5 MB news/transcript corpus with 50,000
-// highlights, and a typical article with ~30, written straight into a workspace folder in the
-// store's on-disk format (see electron/services/workspace-store.ts and durable-json-file.ts).
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-
-// Mirrors of the real code's constants; checkWorkspace() below validates against the contract.
-export const SCHEMA_VERSION = 2;
-export const CONTEXT_LENGTH = 32;
-export const DEFAULT_LABELS = [
-  { id: 'quote', name: 'Quote', color: '#f2b134', hotkey: 'q' },
-  { id: 'speaker', name: 'Speaker', color: '#4aa3df', hotkey: 's' },
-  { id: 'claim', name: 'Claim', color: '#e0607e', hotkey: 'c' },
-];
-
-export function sha256(text) {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-export function documentIdFor(textHash) {
-  return `doc-${textHash.slice(0, 16)}`;
-}
-
-/** Newlines as \n and no BOM, like document-reader.ts's normalizeText. */
-export function normalizeText(text) {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-}
+// Deterministic test data for the benchmarks: a ~5 MB news/transcript corpus with 50,000
+// highlights, a typical article's highlights, and the changes that create them. Data only:
+// workspace-writer.ts has the app's own service write it into a workspace.
 
 /** mulberry32: small, fast and good enough for test data. */
 export function prng(seed) {
@@ -364,21 +339,20 @@ export function articleSpans(text, count = 30) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The store's files
+// The changes a window would send
 
-export function toAnnotations(text, documentId, spans, { seed = 7, baseTime = Date.UTC(2024, 5, 28, 9, 0, 0) } = {}) {
+/** createAnnotation changes for `spans`, with ids, authors and times that are the same every run. */
+export function annotationChanges(documentId, spans, { seed = 7, baseTime = Date.UTC(2024, 5, 28, 9, 0, 0) } = {}) {
   const r = prng(seed);
   return spans.map((span, i) => {
     const at = new Date(baseTime + i * 7_000).toISOString();
     return {
-      id: `ann-${uuidLike(r)}`,
+      kind: 'createAnnotation',
       documentId,
+      annotationId: `ann-${uuidLike(r)}`,
       labelId: span.labelId,
       start: span.start,
       end: span.end,
-      text: text.slice(span.start, span.end),
-      prefix: text.slice(Math.max(0, span.start - CONTEXT_LENGTH), span.start),
-      suffix: text.slice(span.end, span.end + CONTEXT_LENGTH),
       speakerId: span.speakerId ?? null,
       note: i % 97 === 0 ? 'Check against the official record before publishing.' : '',
       author: 'Bench',
@@ -386,78 +360,4 @@ export function toAnnotations(text, documentId, spans, { seed = 7, baseTime = Da
       updatedAt: at,
     };
   });
-}
-
-/** DurableJSONFile's format: two-space JSON and a final newline. */
-function storeJson(data) {
-  return JSON.stringify(data, null, 2) + '\n';
-}
-
-/** The store's annotations-file format (serializeAnnotationsFile): one highlight per line. */
-function annotationsJson(data) {
-  const header =
-    `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "documentId": ${JSON.stringify(data.documentId)},\n` +
-    `  "textHash": ${JSON.stringify(data.textHash)},\n  "annotations": [`;
-  const lines = data.annotations.map((a) => JSON.stringify(a));
-  return (lines.length ? `${header}\n    ${lines.join(',\n    ')}\n  ],` : `${header}],`) + '\n  "orphans": []\n}\n';
-}
-
-/**
- * Writes workspace.json, texts/<sha>.txt and annotations/<docId>.json. `docs` are
- * { fileName, title, text, spans }; the first one is the one opened on load.
- */
-export async function writeWorkspace(dir, docs, speakers) {
-  await fs.mkdir(path.join(dir, 'annotations'), { recursive: true });
-  await fs.mkdir(path.join(dir, 'texts'), { recursive: true });
-  const documents = [];
-  const written = [];
-  for (const [i, doc] of docs.entries()) {
-    const textHash = sha256(doc.text);
-    const id = documentIdFor(textHash);
-    const annotations = toAnnotations(doc.text, id, doc.spans, { seed: 7 + i });
-    await fs.writeFile(path.join(dir, 'texts', `${textHash}.txt`), doc.text, 'utf8');
-    await fs.writeFile(
-      path.join(dir, 'annotations', `${id}.json`),
-      annotationsJson({ schemaVersion: SCHEMA_VERSION, documentId: id, textHash, annotations }),
-    );
-    documents.push({
-      id,
-      title: doc.title,
-      fileName: doc.fileName,
-      textHash,
-      length: doc.text.length,
-      addedAt: new Date(Date.UTC(2024, 5, 28, 8, 0, i)).toISOString(),
-      annotationCount: annotations.length,
-      format: 'text',
-      encoding: 'utf-8',
-      encodingDetected: false,
-      sourceUrl: null,
-      filePath: null,
-    });
-    written.push({ id, textHash, annotations });
-  }
-  const workspace = {
-    schemaVersion: SCHEMA_VERSION,
-    labels: DEFAULT_LABELS.map((label) => ({ ...label })),
-    speakers: speakers.map((s) => ({ aliases: [], role: '', organisation: '', notes: '', ...s, createdAt: '2024-06-28T08:00:00.000Z' })),
-    documents,
-    settings: { lastDocumentId: documents[0].id },
-  };
-  await fs.writeFile(path.join(dir, 'workspace.json'), storeJson(workspace));
-  return { workspace, written };
-}
-
-/** Every span must be what the store itself would have written; a bad generator fails loudly. */
-export function checkAnnotations(text, annotations) {
-  for (const a of annotations) {
-    const ok =
-      a.start < a.end &&
-      a.end <= text.length &&
-      a.text === text.slice(a.start, a.end) &&
-      a.prefix === text.slice(Math.max(0, a.start - CONTEXT_LENGTH), a.start) &&
-      a.suffix === text.slice(a.end, a.end + CONTEXT_LENGTH) &&
-      !(text.charCodeAt(a.start) >= 0xdc00 && text.charCodeAt(a.start) <= 0xdfff) &&
-      !(text.charCodeAt(a.end) >= 0xdc00 && text.charCodeAt(a.end) <= 0xdfff);
-    if (!ok) throw new Error(`generated annotation ${a.id} (${a.start}–${a.end}) does not match its text`);
-  }
 }

@@ -11,7 +11,7 @@
 //     in a wider window if nothing good enough was found. Approximate search (Myers' algorithm,
 //     approx-string-match) never runs over the whole text.
 //
-// Outcomes (DESIGN.md, "Offsets"): unchanged, moved (exact and unambiguous: placed quietly),
+// Outcomes (README, "When a file changes"): unchanged, moved (exact and unambiguous: placed quietly),
 // fuzzy (placed but flagged for a person) or orphaned (nothing good enough: left as it was).
 import type { Annotation, ReanchorReport } from '../../contract/api.js';
 import { compareSpans, spanContext } from '../../contract/spans.js';

@@ -1,4 +1,4 @@
-// The one normalization every offset refers to (design: newlines as \n, no BOM), with a map
+// The one normalization every offset refers to (newlines as \n, no BOM: see README), with a map
 // from positions in the original text to positions in the normalized one.
 
 export interface NormalizedText {
@@ -49,7 +49,7 @@ export function normalizeWithOffsets(original: string): NormalizedText {
   return { text, fromUtf16, fromCodePoint };
 }
 
-/** Newlines as \n and no BOM, as the design's offsets require. */
+/** Newlines as \n and no BOM, as the workspace's offsets require (README, "The workspace"). */
 export function normalizeText(text: string): string {
   return normalizeWithOffsets(text).text;
 }

@@ -5,9 +5,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium } from '../chromium.mjs';
+import { importTypeScript } from './load-ts.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLAIMS = Number(process.argv[process.argv.indexOf('--claims') + 1]) || 10_000;
 const PER_DOCUMENT = 100;
 const WORDS = ['the', 'council', 'said', 'budget', 'crime', 'fell', 'rose', 'percent', 'last', 'year', 'mayor', 'police', 'housing', 'rents', 'doubled', 'since', 'schools', 'closed', 'jobs', 'added'];
@@ -37,8 +38,9 @@ function median(values) {
 async function main() {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-review-'));
   const store = path.join(tmp, 'ws');
-  await fs.mkdir(store);
-  await fs.writeFile(path.join(store, 'workspace.json'), JSON.stringify({ schemaVersion: 2 }));
+  // An empty workspace, as the store starts one, for `annotator import` to fill.
+  const { WorkspaceStore } = await importTypeScript('app-access.ts');
+  await (await WorkspaceStore.open(store)).flush();
   await fs.writeFile(path.join(tmp, 'claims.jsonl'), corpus());
   const imported = spawnSync(process.execPath, ['bin/annotator.mjs', 'import', path.join(tmp, 'claims.jsonl'), '--store', store, '--author', 'Bench'], { cwd: ROOT, encoding: 'utf8' });
   if (imported.status !== 0) throw new Error(imported.stderr);

@@ -5,9 +5,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCorpus, writeWorkspace } from './bench/generate.mjs';
+import { generateCorpus } from './generate.mjs';
+import { importTypeScript } from './load-ts.mjs';
 
-const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const CLI = path.join(ROOT, 'dist/electron/cli.js');
 const FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv'];
 const DOCUMENTS = 1000;
@@ -16,6 +17,7 @@ const PER_DOCUMENT = 100;
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-exports-'));
 try {
   const t0 = performance.now();
+  const { writeWorkspace } = await importTypeScript('workspace-writer.ts');
   const docs = [];
   let speakers = [];
   for (let i = 0; i < DOCUMENTS; i++) {
