@@ -2,12 +2,12 @@
 // no host. It follows the same rules as the services (text order, idempotent creates,
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
-import { claimRow, isClaim, updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
-import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../../electron/contract/api';
-import { ApiError } from '../../../electron/contract/errors';
-import { mergedSpeakerFields } from '../../../electron/contract/speaker-rules';
-import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
-import type { AnnotatorClient } from './client';
+import { claimRow, isClaim, updatedAnnotation, withLabelFields } from '../../electron/contract/annotation-rules';
+import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
+import { ApiError } from '../../electron/contract/errors';
+import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
+import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../electron/contract/spans';
+import type { AnnotatorClient } from '../../renderer/src/api/client';
 
 interface MemoryDocument {
   summary: DocumentSummary;
