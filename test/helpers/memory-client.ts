@@ -2,11 +2,11 @@
 // no host. It follows the same rules as the services (text order, idempotent creates,
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
-import { claimRow, isClaim, updatedAnnotation, withLabelFields } from '../../electron/contract/annotation-rules';
+import { claimRow, isClaim, newAnnotation, updatedAnnotation } from '../../electron/contract/annotation-rules';
 import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
-import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../electron/contract/spans';
+import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/contract/spans';
 import type { AnnotatorClient } from '../../renderer/src/api/client';
 
 interface MemoryDocument {
@@ -95,22 +95,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (!(change.start < change.end && change.end <= doc.text.length)) throw new ApiError('bad-request', `The range ${change.start}–${change.end} is outside the document.`);
       if (!seed.labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
       if (doc.annotations.some((a) => a.id === change.annotationId)) return;
-      const annotation: Annotation = withLabelFields({
-        id: change.annotationId,
-        documentId: doc.summary.id,
-        labelId: change.labelId,
-        start: change.start,
-        end: change.end,
-        text: doc.text.slice(change.start, change.end),
-        ...spanContext(doc.text, change.start, change.end),
-        speakerId: change.speakerId ?? null,
-        note: change.note ?? '',
-        author: annotatorName ?? '',
-        createdAt: now(),
-        updatedAt: now(),
-        ...(change.quoteKind && { quoteKind: change.quoteKind }),
-        ...(change.claim && { claim: change.claim }),
-      }, DEFAULT_STATUSES[0]!.id);
+      // Built by the contract's rule, as the service builds it.
+      const annotation = newAnnotation(change, doc.text, { author: annotatorName ?? '', now: now(), firstStatusId: statuses[0]!.id });
       doc.annotations.splice(sortedIndex(doc.annotations, annotation), 0, annotation);
     } else if (change.kind === 'updateAnnotation') {
       const index = doc.annotations.findIndex((a) => a.id === change.annotationId);

@@ -2,9 +2,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Annotation, DocumentSummary, Label, Session } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
-import { updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
+import { newAnnotation, updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import { findSpeakerByName } from '../../../electron/contract/speaker-names';
-import { fromAnnotationColumns, spanContext } from '../../../electron/contract/spans';
+import { fromAnnotationColumns } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, localStorageOutbox, type SaveStatus } from './change-queue';
@@ -244,23 +244,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       // A name the registry already knows (by name or by another name) is linked at once;
       // anything else waits for the user to pick or create its speaker.
       const known = labelId === 'speaker' ? findSpeakerByName(stateRef.current.speakers, text.slice(start, end)) : undefined;
-      const annotation: Annotation = withLabelFields(
-        {
-          id: newId('ann'),
-          documentId: current.document.id,
-          labelId,
-          start,
-          end,
-          text: text.slice(start, end),
-          ...spanContext(text, start, end),
-          speakerId: known?.id ?? null,
-          note: '',
-          author: stateRef.current.session?.annotatorName ?? '',
-          createdAt: now,
-          updatedAt: now,
-        },
-        firstStatus(),
-      );
+      const change = { kind: 'createAnnotation' as const, documentId: current.document.id, annotationId: newId('ann'), labelId, start, end, speakerId: known?.id ?? null };
+      const annotation = newAnnotation(change, text, { author: stateRef.current.session?.annotatorName ?? '', now, firstStatusId: firstStatus() });
       perform(createStep(annotation), annotation.id);
     },
     [perform],
