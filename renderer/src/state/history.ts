@@ -3,13 +3,9 @@
 // on screen is undone on disk too. One history serves the whole workspace: a step about a
 // document that is not open changes only the disk (the screen catches up when it is opened).
 import type { Annotation, Change, Speaker } from '../../../electron/contract/api';
-import type { AnnotationPatch } from './workspace-state';
+import type { AnnotationPatch, LocalOp } from './edits';
 
-export type LocalOp =
-  | { kind: 'put'; annotation: Annotation }
-  | { kind: 'remove'; documentId: string; annotationId: string }
-  | { kind: 'add-speaker'; speaker: Speaker }
-  | { kind: 'remove-speaker'; speakerId: string };
+export type { LocalOp } from './edits';
 
 export interface Step {
   forward: LocalOp[];

@@ -10,7 +10,8 @@ import { precheckFile, readAsBase64 } from '../files';
 import { ChangeQueue, localStorageOutbox, type SaveStatus } from './change-queue';
 import { combine, createStep, deleteStep, History, mergeStep, speakerEditStep, speakerStep, updateStep, type SpeakerPatch, type Step } from './history';
 import { describeReanchoring, useDocumentSource } from './use-document-source';
-import { hydrateDocument, initialState, workspaceReducer, type AnnotationPatch } from './workspace-state';
+import type { AnnotationPatch } from './edits';
+import { hydrateDocument, initialState, workspaceReducer } from './workspace-state';
 
 
 /** Highlights starting in the first this-many characters come with the text; the rest follow. */

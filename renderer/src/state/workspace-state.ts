@@ -1,6 +1,6 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
-import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, SourceState, Speaker } from '../../../electron/contract/api';
-import type { LocalOp } from './history';
+import type { Annotation, DocumentSummary, Label, OpenedDocument, Session, SourceState, Speaker } from '../../../electron/contract/api';
+import type { LocalOp } from './edits';
 import { compareSpans, fromAnnotationColumns, isInTextOrder, sortedIndex } from '../../../electron/contract/spans';
 
 /** An open document as the window holds it: highlights with their text, in text order. */
@@ -55,9 +55,6 @@ export type WorkspaceAction =
   | { type: 'source-checked'; documentId: string; source: SourceState }
   | { type: 'message'; kind: Message['kind']; text: string }
   | { type: 'dismiss'; messageId: number };
-
-/** What an edit in the side panel changes: the fields of an updateAnnotation change. */
-export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>, 'kind' | 'documentId' | 'annotationId'>;
 
 export const initialState: WorkspaceState = {
   session: null,
