@@ -28,17 +28,11 @@ import { ReviewSettingsDialog, VerdictScaleDialog } from './review/ReviewSetup';
 import { useReviewDesk } from './review/use-review-desk';
 import { rowKey } from './review/claim-table';
 import type { ClaimRow, ExportFormat } from '../../electron/contract/api';
-import type { HostEvent } from '../../electron/contract/channels';
+import { isTyping, useWindowCommands } from './commands/use-window-commands';
 
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable ? false : /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-/** Menu commands that act on the open document: the desk shows none, so there they do nothing. */
-const DOCUMENT_COMMANDS: ReadonlySet<Extract<HostEvent, { type: 'menu' }>['command']> = new Set(['undo', 'redo', 'delete']);
 
 const SAVE_TEXT = {
   saved: 'All changes saved',
@@ -174,121 +168,60 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     setDeskDialog({ report: documentId, ...(action && { run: { action, seq: ++reportRuns.current } }) });
   };
 
-  // Shortcuts that work anywhere in the window.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = isMac ? event.metaKey : event.ctrlKey;
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') {
-        event.preventDefault();
-        open();
-        return;
-      }
-      // Find works from anywhere in the window, not only from inside the text.
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'f' && editorCommands.current) {
-        event.preventDefault();
-        editorCommands.current.openFind();
-        return;
-      }
-      // The desktop app's menu owns Shift+Ctrl+R (View › Review Desk): toggling here too would undo it.
-      if (mod && event.shiftKey && event.key.toLowerCase() === 'r' && state.session?.host !== 'electron') {
-        event.preventDefault();
-        toggleDesk();
-        return;
-      }
-      if (isTyping(event.target)) return;
-      if (event.key === '?' && !mod) {
-        event.preventDefault();
-        setShowShortcuts((shown) => !shown);
-        return;
-      }
-      // The desk answers its own keys; the document's (Delete, undo…) must not act on a hidden text.
-      if (view === 'desk') return;
-      // Came from the desk: Esc goes back to the queue, where it was left.
-      if (fromDesk && event.key === 'Escape' && !mod) {
-        event.preventDefault();
-        showDesk();
-        return;
-      }
-      // With a highlight selected, A and N go straight to its speaker and its note.
-      if (state.selectedId && !mod && !event.altKey && (event.key === 'a' || event.key === 'n')) {
-        const field = document.getElementById(event.key === 'a' ? 'annotation-speaker' : 'annotation-note');
-        if (field) {
-          event.preventDefault();
-          field.focus();
-          return;
-        }
-      }
-      if (mod && event.key.toLowerCase() === 'z') {
-        if (event.shiftKey ? actions.redo() : actions.undo()) event.preventDefault();
-      } else if (mod && event.key.toLowerCase() === 'y') {
-        if (actions.redo()) event.preventDefault();
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && state.selectedId) {
-        event.preventDefault();
-        actions.deleteAnnotation(state.selectedId);
-      } else if (event.key === 'Escape' && state.selectedId) {
-        actions.select(null);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [actions, open, state.selectedId, state.session?.host, toggleDesk, view, fromDesk, showDesk]);
-
-  // Desktop menu commands and files opened from outside the window.
-  // Read when the event comes, so it sees the window as it is then; subscribed once.
-  const onHostEvent = useRef<(event: HostEvent) => void>(() => undefined);
-  onHostEvent.current = (event) => {
-    if (event.type === 'documents-opened') {
-      void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
-      return;
-    }
-    // The desk shows no document: the menu's undo, redo and delete would act on one unseen.
-    if (view === 'desk' && DOCUMENT_COMMANDS.has(event.command)) return;
-    // No sheet over another: one asked for again just stays; over a different one, the window says which to close.
-    const sheetInTheWay = (askedForIsOpen: boolean) => {
-      const shown = document.querySelector('.sheet[role=dialog]')?.getAttribute('aria-label');
-      if (!shown || askedForIsOpen) return false;
-      actions.report(new Error(`“${shown}” is open: close it first.`));
-      return true;
-    };
-    switch (event.command) {
-      case 'open':
-        open();
-        break;
-      case 'undo':
-        // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
-        if (isTyping(document.activeElement)) document.execCommand('undo');
-        else actions.undo();
-        break;
-      case 'redo':
-        if (isTyping(document.activeElement)) document.execCommand('redo');
-        else actions.redo();
-        break;
-      case 'delete':
-        if (state.selectedId) actions.deleteAnnotation(state.selectedId);
-        break;
-      case 'review-desk':
-        toggleDesk();
-        break;
-      case 'import-annotations':
-        if (!sheetInTheWay(showImport)) setShowImport(true);
-        break;
-      case 'export-dataset':
-        // From the desk, as its own Export…: ClaimReview first.
-        if (!sheetInTheWay(showExport)) openExport(view === 'desk' ? 'claimreview' : 'jsonl');
-        break;
-      case 'merge-workspace':
-        if (!sheetInTheWay(false)) void actions.mergeWorkspace();
-        break;
-      case 'print-report':
-      case 'save-report-pdf':
-        if (!sheetInTheWay(typeof deskDialog === 'object' && deskDialog !== null)) openReport(event.command === 'print-report' ? 'print' : 'pdf');
-        break;
-      case 'agreement':
-        if (!sheetInTheWay(showAgreement)) setShowAgreement(true);
-        break;
-    }
+  // No sheet over another: one asked for again just stays; over a different one, the window says which to close.
+  const sheetInTheWay = (askedForIsOpen: boolean) => {
+    const shown = document.querySelector('.sheet[role=dialog]')?.getAttribute('aria-label');
+    if (!shown || askedForIsOpen) return false;
+    actions.report(new Error(`“${shown}” is open: close it first.`));
+    return true;
   };
-  useEffect(() => client.onHostEvent((event) => onHostEvent.current(event)), [client]);
+  const focusField = (id: string) => {
+    const field = state.selectedId ? document.getElementById(id) : null;
+    field?.focus();
+    return !!field;
+  };
+  useWindowCommands({
+    client,
+    view,
+    desktop: state.session?.host === 'electron',
+    onDocumentOpened: (documentId) => void actions.refreshDocuments().then(() => actions.openDocument(documentId)),
+    keys: {
+      open: () => (open(), true),
+      find: () => (editorCommands.current ? (editorCommands.current.openFind(), true) : false),
+      'review-desk': () => (toggleDesk(), true),
+      shortcuts: () => (setShowShortcuts((shown) => !shown), true),
+      'back-to-queue': () => fromDesk && (showDesk(), true),
+      // With a highlight selected, A and N go straight to its speaker and its note.
+      'pick-speaker': () => focusField('annotation-speaker'),
+      'write-note': () => focusField('annotation-note'),
+      undo: () => actions.undo(),
+      redo: () => actions.redo(),
+      delete: () => !!state.selectedId && (actions.deleteAnnotation(state.selectedId), true),
+      'clear-selection': () => !!state.selectedId && (actions.select(null), true),
+      // The desktop menu's own keys, and the keyless menu items: nothing to do on a key.
+      'print-report': () => false,
+      'import-annotations': () => false,
+      'export-dataset': () => false,
+      'merge-workspace': () => false,
+      'save-report-pdf': () => false,
+      agreement: () => false,
+    },
+    menu: {
+      open,
+      // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
+      undo: () => void (isTyping(document.activeElement) ? document.execCommand('undo') : actions.undo()),
+      redo: () => void (isTyping(document.activeElement) ? document.execCommand('redo') : actions.redo()),
+      delete: () => void (state.selectedId && actions.deleteAnnotation(state.selectedId)),
+      'review-desk': toggleDesk,
+      'import-annotations': () => void (sheetInTheWay(showImport) || setShowImport(true)),
+      // From the desk, as its own Export…: ClaimReview first.
+      'export-dataset': () => void (sheetInTheWay(showExport) || openExport(view === 'desk' ? 'claimreview' : 'jsonl')),
+      'merge-workspace': () => void (sheetInTheWay(false) || actions.mergeWorkspace()),
+      'print-report': () => void (sheetInTheWay(typeof deskDialog === 'object' && deskDialog !== null) || openReport('print')),
+      'save-report-pdf': () => void (sheetInTheWay(typeof deskDialog === 'object' && deskDialog !== null) || openReport('pdf')),
+      agreement: () => void (sheetInTheWay(showAgreement) || setShowAgreement(true)),
+    },
+  });
 
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
