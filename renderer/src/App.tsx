@@ -34,6 +34,8 @@ import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
 
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+
 const SAVE_TEXT = {
   saved: 'All changes saved',
   saving: 'Saving…',
@@ -43,7 +45,21 @@ const SAVE_TEXT = {
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
   const { state, saveStatus, busy, actions, queue } = useWorkspace(client, firstSession);
-  const desk = useReviewDesk({ client, queue, session: state.session, speakers: state.speakers, annotatorName: state.session?.annotatorName ?? '', report: actions.report });
+  const desk = useReviewDesk({
+    client,
+    queue,
+    session: state.session,
+    speakers: state.speakers,
+    annotatorName: state.session?.annotatorName ?? '',
+    claims: state.claims,
+    loaded: state.claimsLoaded,
+    openAnnotations: state.current?.annotations ?? NO_ANNOTATIONS,
+    report: actions.report,
+    perform: actions.perform,
+    loadClaims: actions.loadClaims,
+    undoOnDesk: actions.undoOnDesk,
+    redoOnDesk: actions.redoOnDesk,
+  });
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
   const [view, setView] = useState<'document' | 'desk'>('document');
   const [fromDesk, setFromDesk] = useState(false);
@@ -117,21 +133,20 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     editorCommands.current?.collapseSelection();
   };
 
-  /** Documents the desk changed are read again, so the text shows what was saved. */
+  /**
+   * Back to the document view. The desk's edits went through the same pipeline as the window's
+   * (the open document shows them, the undo history has them), so nothing is read again.
+   */
   const leaveDesk = useCallback(
     async (openId?: string) => {
-      const touched = desk.takeTouched();
-      // An undo here would put back a status the desk has since changed, unseen.
-      if (touched.length > 0) actions.forgetUndo();
-      const currentId = currentIdRef.current;
       setView('document');
-      const target = openId ?? currentId;
-      if (target && (openId || touched.includes(target))) {
+      if (openId && openId !== currentIdRef.current) {
+        // The document must show what the desk saved in it.
         await queue.whenIdle();
-        await actions.openDocument(target);
+        await actions.openDocument(openId);
       }
     },
-    [actions, desk, queue],
+    [actions, queue],
   );
   const openInContext = async (row: ClaimRow) => {
     setFromDesk(true);
@@ -194,8 +209,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       // With a highlight selected, A and N go straight to its speaker and its note.
       'pick-speaker': () => focusField('annotation-speaker'),
       'write-note': () => focusField('annotation-note'),
-      undo: () => actions.undo(),
-      redo: () => actions.redo(),
+      // On the desk, its own last edit only: never a change to a document out of sight.
+      undo: () => (view === 'desk' ? desk.undo() : actions.undo()),
+      redo: () => (view === 'desk' ? desk.redo() : actions.redo()),
       delete: () => !!state.selectedId && (actions.deleteAnnotation(state.selectedId), true),
       'clear-selection': () => !!state.selectedId && (actions.select(null), true),
       // The desktop menu's own keys, and the keyless menu items: nothing to do on a key.
@@ -209,8 +225,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     menu: {
       open,
       // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
-      undo: () => void (isTyping(document.activeElement) ? document.execCommand('undo') : actions.undo()),
-      redo: () => void (isTyping(document.activeElement) ? document.execCommand('redo') : actions.redo()),
+      undo: () => void (isTyping(document.activeElement) ? document.execCommand('undo') : view === 'desk' ? desk.undo() : actions.undo()),
+      redo: () => void (isTyping(document.activeElement) ? document.execCommand('redo') : view === 'desk' ? desk.redo() : actions.redo()),
       delete: () => void (state.selectedId && actions.deleteAnnotation(state.selectedId)),
       'review-desk': toggleDesk,
       'import-annotations': () => void (sheetInTheWay(showImport) || setShowImport(true)),

@@ -67,8 +67,9 @@ export const COMMANDS = [
   { id: 'pick-speaker', when: 'document', group: 'Highlights', keys: [k('a', { mod: false, alt: false })], shown: text('A'), label: 'Pick who said it (the speaker or claimant list)' },
   { id: 'write-note', when: 'document', group: 'Highlights', keys: [k('n', { mod: false, alt: false })], shown: text('N'), label: 'Write in the note' },
   { id: 'delete', when: 'document', group: 'Highlights', keys: [k('Delete'), k('Backspace')], shown: text('Delete or Backspace'), label: 'Delete the selected highlight', menu: 'delete' },
-  { id: 'undo', when: 'document', group: 'Highlights', keys: [k('z', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}Z`, label: 'Undo the last change', menu: 'undo' },
-  { id: 'redo', when: 'document', group: 'Highlights', keys: [k('z', { mod: true, shift: true, anyCase: true }), k('y', { mod: true, anyCase: true })], shown: (mod) => `Shift+${mod}Z or ${mod}Y`, label: 'Redo', menu: 'redo' },
+  // On the desk, undo and redo take back the desk's own edits only.
+  { id: 'undo', when: 'window', group: 'Highlights', keys: [k('z', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}Z`, label: 'Undo the last change', menu: 'undo' },
+  { id: 'redo', when: 'window', group: 'Highlights', keys: [k('z', { mod: true, shift: true, anyCase: true }), k('y', { mod: true, anyCase: true })], shown: (mod) => `Shift+${mod}Z or ${mod}Y`, label: 'Redo', menu: 'redo' },
   { id: 'clear-selection', when: 'document', group: 'Highlights', keys: [k('Escape')], shown: text('Esc'), label: 'Clear the selection', keepDefault: true },
   { id: 'walk-list', when: 'highlight-list', group: 'Highlights', keys: [k('ArrowUp'), k('ArrowDown'), k('Home'), k('End')], shown: text('↑ ↓ Home End'), label: 'Walk the highlight list (when it has focus)' },
   // Review desk

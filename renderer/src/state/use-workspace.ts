@@ -1,6 +1,6 @@
 // Every user action as a function: update the screen at once, then queue the change for disk.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Annotation, DocumentSummary, Label, Session } from '../../../electron/contract/api';
+import type { Annotation, Change, ClaimRow, DocumentSummary, Label, Session } from '../../../electron/contract/api';
 import { ApiError } from '../../../electron/contract/errors';
 import { newAnnotation, updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import { findSpeakerByName } from '../../../electron/contract/speaker-names';
@@ -13,6 +13,14 @@ import { describeReanchoring, useDocumentSource } from './use-document-source';
 import type { AnnotationPatch } from './edits';
 import { hydrateDocument, initialState, workspaceReducer } from './workspace-state';
 
+
+const madeOnDesk = (step: Step) => step.desk === true;
+
+/** A desk step is saved (or refused) as one batch: a bulk verdict is one change to the workspace. */
+function sendAll(queue: ChangeQueue, step: Step, changes: readonly Change[]): void {
+  if (step.desk) queue.pushAll(changes);
+  else for (const change of changes) queue.push(change);
+}
 
 /** Highlights starting in the first this-many characters come with the text; the rest follow. */
 const FIRST_SCREENS = 20_000;
@@ -227,7 +235,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   const perform = useCallback(
     (step: Step, select?: string | null) => {
       dispatch({ type: 'ops', ops: step.forward, select });
-      for (const change of step.send) queue.push(change);
+      sendAll(queue, step, step.send);
       history.record(step);
     },
     [history, queue],
@@ -278,22 +286,38 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     [perform],
   );
 
-  /** Undo (or redo) the last change, on screen and on disk. False when there is none. */
-  const undo = useCallback(() => {
-    const step = history.undo();
-    if (!step) return false;
-    dispatch({ type: 'ops', ops: step.backward });
-    for (const change of step.unsend) queue.push(change);
-    return true;
-  }, [history, queue]);
+  /**
+   * Undo (or redo) the last change, on screen and on disk. False when there is none. `only`:
+   * only if the last step is one of these (the desk undoes only what was done on the desk).
+   */
+  const undo = useCallback(
+    (only?: (step: Step) => boolean) => {
+      const step = history.undo(only);
+      if (!step) return false;
+      dispatch({ type: 'ops', ops: step.backward });
+      sendAll(queue, step, step.unsend);
+      return true;
+    },
+    [history, queue],
+  );
 
-  const redo = useCallback(() => {
-    const step = history.redo();
-    if (!step) return false;
-    dispatch({ type: 'ops', ops: step.forward });
-    for (const change of step.send) queue.push(change);
-    return true;
-  }, [history, queue]);
+  const redo = useCallback(
+    (only?: (step: Step) => boolean) => {
+      const step = history.redo(only);
+      if (!step) return false;
+      dispatch({ type: 'ops', ops: step.forward });
+      sendAll(queue, step, step.send);
+      return true;
+    },
+    [history, queue],
+  );
+
+  const undoAny = useCallback(() => undo(), [undo]);
+  const redoAny = useCallback(() => redo(), [redo]);
+  const undoOnDesk = useCallback(() => undo(madeOnDesk), [undo]);
+  const redoOnDesk = useCallback(() => redo(madeOnDesk), [redo]);
+  /** The desk's claims as the service lists them. */
+  const loadClaims = useCallback((claims: ClaimRow[]) => dispatch({ type: 'claims-loaded', claims }), []);
 
   /** A new speaker, named by the user, linked to the highlight the picker belongs to. */
   const createSpeakerFor = useCallback(
@@ -499,8 +523,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     queue,
     actions: {
       ...source,
-      /** Changes made elsewhere (the review desk) make the steps recorded here unsafe to undo. */
-      forgetUndo: () => history.clear(),
+      perform,
+      loadClaims,
       openDocument,
       importFiles,
       dropFiles,
@@ -511,8 +535,10 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
       createAnnotation,
       updateAnnotation,
       deleteAnnotation,
-      undo,
-      redo,
+      undo: undoAny,
+      redo: redoAny,
+      undoOnDesk,
+      redoOnDesk,
       createSpeakerFromMention,
       select,
       dismiss,
