@@ -1,34 +1,35 @@
 // The window: documents on the left, the text in the middle, the selected highlight and the
 // list of highlights on the right.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, Appearance, Session, TextEncoding } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor, type EditorCommands } from './editor/AnnotationEditor';
-import { AnnotationFilter, NO_FILTER, type ListFilter } from './components/AnnotationFilter';
-import { AnnotationList, isUnattributed } from './components/AnnotationList';
+import { AnnotationFilter, NO_FILTER, useListFilter } from './components/AnnotationFilter';
+import { AnnotationList } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
 import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentDetails } from './components/DocumentDetails';
 import { DocumentList } from './components/DocumentList';
 import { OrphanList } from './components/OrphanList';
 import { StoreProblem } from './components/StoreProblem';
-import { FileMenu } from './components/FileMenu';
+import { FileInputs } from './components/FileInputs';
+import { KeysHint } from './components/KeysHint';
+import { TopBar } from './components/TopBar';
 import { AgreementDialog, ExportDialog, ImportDialog } from './components/DatasetDialogs';
 import { LabelsDialog } from './components/LabelsDialog';
 import { Messages } from './components/Messages';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { SpeakerList } from './components/SpeakerList';
 import { SpeakerPanel } from './components/SpeakerPanel';
-import { OPENABLE_EXTENSIONS } from './files';
 import { useWorkspace } from './state/use-workspace';
-import { ClaimHistory, ReviewerNoteField } from './review/ClaimHistory';
+import { ClaimReviewFields } from './review/ClaimHistory';
 import { ReportDialog, type ReportRun } from './review/ReportDialog';
 import { ReviewDesk } from './review/ReviewDesk';
 import { ReviewSettingsDialog, VerdictScaleDialog } from './review/ReviewSetup';
 import { useReviewDesk } from './review/use-review-desk';
 import { rowKey } from './review/claim-table';
 import type { ClaimRow, ExportFormat } from '../../electron/contract/api';
-import { isTyping, useWindowCommands } from './commands/use-window-commands';
+import { useWindowCommands, windowBindings } from './commands/use-window-commands';
 
 import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -36,12 +37,6 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 
-const SAVE_TEXT = {
-  saved: 'All changes saved',
-  saving: 'Saving…',
-  failed: 'Not saved — see the message',
-  'disk-full': 'The disk is full: your changes are kept in this window and will be saved when space is freed',
-} as const;
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
   const { state, saveStatus, busy, actions, queue } = useWorkspace(client, firstSession);
@@ -94,19 +89,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const currentIdRef = useRef<string | undefined>(undefined);
   currentIdRef.current = current?.document.id;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
-  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
-  // A speaker merged away (or undone out of existence) is no longer a filter.
-  useEffect(() => {
-    if (filter.speakerId && !state.speakers.some((s) => s.id === filter.speakerId)) setFilter({ ...filter, speakerId: '' });
-  }, [filter, state.speakers]);
-  const listed = useMemo(() => {
-    const all = current?.annotations ?? [];
-    if (filter === NO_FILTER) return all;
-    return all.filter(
-      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)) && (!filter.toCheckOnly || a.anchor === 'fuzzy'),
-    );
-  }, [current?.annotations, filter]);
-  const toCheck = useMemo(() => current?.annotations.filter((a) => a.anchor === 'fuzzy').length ?? 0, [current?.annotations]);
+  const { filter, setFilter, listed, toCheck } = useListFilter(current?.annotations, state.speakers);
   const unattributedQuotes = useMemo(() => current?.annotations.filter((a) => a.labelId === 'quote' && !a.speakerId).length ?? 0, [current?.annotations]);
   const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
@@ -183,60 +166,34 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     setDeskDialog({ report: documentId, ...(action && { run: { action, seq: ++reportRuns.current } }) });
   };
 
-  // No sheet over another: one asked for again just stays; over a different one, the window says which to close.
-  const sheetInTheWay = (askedForIsOpen: boolean) => {
-    const shown = document.querySelector('.sheet[role=dialog]')?.getAttribute('aria-label');
-    if (!shown || askedForIsOpen) return false;
-    actions.report(new Error(`“${shown}” is open: close it first.`));
-    return true;
-  };
-  const focusField = (id: string) => {
-    const field = state.selectedId ? document.getElementById(id) : null;
-    field?.focus();
-    return !!field;
-  };
   useWindowCommands({
     client,
     view,
     desktop: state.session?.host === 'electron',
     onDocumentOpened: (documentId) => void actions.refreshDocuments().then(() => actions.openDocument(documentId)),
-    keys: {
-      open: () => (open(), true),
-      find: () => (editorCommands.current ? (editorCommands.current.openFind(), true) : false),
-      'review-desk': () => (toggleDesk(), true),
-      shortcuts: () => (setShowShortcuts((shown) => !shown), true),
-      'back-to-queue': () => fromDesk && (showDesk(), true),
-      // With a highlight selected, A and N go straight to its speaker and its note.
-      'pick-speaker': () => focusField('annotation-speaker'),
-      'write-note': () => focusField('annotation-note'),
+    ...windowBindings({
+      view,
+      fromDesk,
+      selectedId: state.selectedId,
+      editor: () => editorCommands.current,
+      open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement },
+      openDocuments: open,
+      toggleDesk,
+      backToDesk: showDesk,
+      toggleShortcuts: () => setShowShortcuts((shown) => !shown),
       // On the desk, its own last edit only: never a change to a document out of sight.
       undo: () => (view === 'desk' ? desk.undo() : actions.undo()),
       redo: () => (view === 'desk' ? desk.redo() : actions.redo()),
-      delete: () => !!state.selectedId && (actions.deleteAnnotation(state.selectedId), true),
-      'clear-selection': () => !!state.selectedId && (actions.select(null), true),
-      // The desktop menu's own keys, and the keyless menu items: nothing to do on a key.
-      'print-report': () => false,
-      'import-annotations': () => false,
-      'export-dataset': () => false,
-      'merge-workspace': () => false,
-      'save-report-pdf': () => false,
-      agreement: () => false,
-    },
-    menu: {
-      open,
-      // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
-      undo: () => void (isTyping(document.activeElement) ? document.execCommand('undo') : view === 'desk' ? desk.undo() : actions.undo()),
-      redo: () => void (isTyping(document.activeElement) ? document.execCommand('redo') : view === 'desk' ? desk.redo() : actions.redo()),
-      delete: () => void (state.selectedId && actions.deleteAnnotation(state.selectedId)),
-      'review-desk': toggleDesk,
-      'import-annotations': () => void (sheetInTheWay(showImport) || setShowImport(true)),
+      deleteHighlight: actions.deleteAnnotation,
+      select: actions.select,
+      showImport: () => setShowImport(true),
       // From the desk, as its own Export…: ClaimReview first.
-      'export-dataset': () => void (sheetInTheWay(showExport) || openExport(view === 'desk' ? 'claimreview' : 'jsonl')),
-      'merge-workspace': () => void (sheetInTheWay(false) || actions.mergeWorkspace()),
-      'print-report': () => void (sheetInTheWay(typeof deskDialog === 'object' && deskDialog !== null) || openReport('print')),
-      'save-report-pdf': () => void (sheetInTheWay(typeof deskDialog === 'object' && deskDialog !== null) || openReport('pdf')),
-      agreement: () => void (sheetInTheWay(showAgreement) || setShowAgreement(true)),
-    },
+      showExport: () => openExport(view === 'desk' ? 'claimreview' : 'jsonl'),
+      mergeWorkspace: () => void actions.mergeWorkspace(),
+      showReport: openReport,
+      showAgreement: () => setShowAgreement(true),
+      report: actions.report,
+    }),
   });
 
   const onDrop = (event: React.DragEvent) => {
@@ -260,52 +217,29 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       }}
       onDrop={onDrop}
     >
-      <header className="topbar">
-        <FileMenu
-          showRecent={state.session?.capabilities.recentFiles ?? false}
-          loadRecent={() => client.listRecentFiles({})}
-          onOpen={open}
-          onOpenRecent={(id) => void actions.openRecent(id)}
-          onMerge={() => void actions.mergeWorkspace()}
-          shortcut={`${MOD}O`}
-        />
-        <button type="button" className="primary" onClick={open} title={`Open a document: text, Markdown, web page, Word or subtitles (${MOD}O)`}>
-          Open…
-        </button>
-        <h1 className="doc-title">{view === 'desk' ? 'Review desk' : current ? current.document.title : 'Newsroom Annotator'}</h1>
-        {current && unattributedQuotes > 0 && (
-          <button type="button" className="unattributed-count" title="Show only these" onClick={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}>
-            {unattributedQuotes} unattributed {unattributedQuotes === 1 ? 'quote' : 'quotes'}
-          </button>
-        )}
-        {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
-        {view === 'document' && fromDesk && (
-          <button type="button" className="primary" onClick={showDesk} title="Back to the review desk, where you left it (Esc)">
-            ← Back to the queue
-          </button>
-        )}
-        <button type="button" className="shortcuts-button" aria-pressed={view === 'desk'} onClick={toggleDesk} title={`Every claim in the workspace, to review (${MOD}Shift+R)`}>
-          Review desk
-        </button>
-        <button type="button" className="shortcuts-button" onClick={chooseImportFiles} title="Import annotations from brat, doccano, spaCy, Label Studio or W3C files">
-          Import…
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => openExport('jsonl')} title="Export a dataset for NLP tools">
-          Export…
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => setShowAgreement(true)} title="How well annotators agree">
-          Agreement
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => setShowLabels(true)} title="Edit the label set">
-          Labels
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)">
-          Shortcuts <kbd>?</kbd>
-        </button>
-        <span className={`save-status save-${state.session?.storeProblem ? 'failed' : saveStatus}`} role="status" aria-live="polite">
-          {busy ?? (state.session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[saveStatus])}
-        </span>
-      </header>
+      <TopBar
+        session={state.session}
+        title={view === 'desk' ? 'Review desk' : current ? current.document.title : 'Newsroom Annotator'}
+        mod={MOD}
+        onDesk={view === 'desk'}
+        fromDesk={fromDesk}
+        unattributedQuotes={current ? unattributedQuotes : 0}
+        saveStatus={saveStatus}
+        busy={busy}
+        loadRecent={() => client.listRecentFiles({})}
+        onOpen={open}
+        onOpenRecent={(id) => void actions.openRecent(id)}
+        onMerge={() => void actions.mergeWorkspace()}
+        onShowUnattributed={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}
+        onNameAnnotator={actions.setAnnotatorName}
+        onBackToQueue={showDesk}
+        onToggleDesk={toggleDesk}
+        onImport={chooseImportFiles}
+        onExport={() => openExport('jsonl')}
+        onAgreement={() => setShowAgreement(true)}
+        onLabels={() => setShowLabels(true)}
+        onShortcuts={() => setShowShortcuts(true)}
+      />
 
       {state.session?.storeProblem && <StoreProblem problem={state.session.storeProblem} onRestore={() => void actions.restoreBackup()} />}
       {view === 'desk' && state.session && (
@@ -413,42 +347,12 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onConfirmAnchor={() => actions.confirmAnchor(selected)}
               review={
                 selected.labelId === 'claim' && (
-                  <>
-                    <ReviewerNoteField
-                      key={selected.id}
-                      id="annotation-reviewer-note"
-                      value={selected.claim?.reviewerNote ?? ''}
-                      onChange={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })}
-                    />
-                    <ClaimHistory
-                      client={client}
-                      documentId={selected.documentId}
-                      annotationId={selected.id}
-                      statuses={state.session?.statuses ?? []}
-                      version={selected.updatedAt}
-                      whenSaved={whenSaved}
-                    />
-                  </>
+                  <ClaimReviewFields client={client} claim={selected} statuses={state.session?.statuses ?? []} whenSaved={whenSaved} onReviewerNote={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })} />
                 )
               }
             />
           ) : (
-            <div className="hint-box">
-              <p>Select text, then press a label's key or click it on the bar beside the selection:</p>
-              <ul className="shortcut-list">
-                {state.labels.map((label) => (
-                  <li key={label.id} style={{ ['--hl-color' as string]: label.color }}>
-                    <kbd>{label.hotkey.toUpperCase()}</kbd> <span className="chip">{label.name}</span>
-                  </li>
-                ))}
-                <li>
-                  <kbd>Del</kbd> delete the selected highlight, <kbd>{MOD}Z</kbd> undo, <kbd>Shift+{MOD}Z</kbd> redo
-                </li>
-                <li>
-                  <kbd>{MOD}O</kbd> open a file, <kbd>{MOD}F</kbd> find, <kbd>?</kbd> every shortcut
-                </li>
-              </ul>
-            </div>
+            <KeysHint labels={state.labels} mod={MOD} />
           )}
           <h2>
             Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
@@ -491,45 +395,16 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           Drop documents to open them
         </div>
       )}
-      <input
-        ref={importInputRef}
-        type="file"
-        hidden
-        multiple
-        accept={['.jsonl', '.json', '.jsonld', '.ann', ...OPENABLE_EXTENSIONS].join(',')}
-        data-testid="import-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length) void actions.importAnnotationFiles(files);
-        }}
-      />
-      <input
-        ref={relinkInputRef}
-        type="file"
-        hidden
-        accept={OPENABLE_EXTENSIONS.join(',')}
-        data-testid="relink-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (!file) return;
+      <FileInputs
+        openRef={fileInputRef}
+        importRef={importInputRef}
+        relinkRef={relinkInputRef}
+        onOpen={(files) => void actions.dropFiles(files)}
+        onImport={(files) => void actions.importAnnotationFiles(files)}
+        onRelink={(file) => {
           if (rereadEncoding) void actions.rereadAs(rereadEncoding, file);
           else void actions.locateFile(file);
           setRereadEncoding(null);
-        }}
-      />
-      <input
-        ref={fileInputRef}
-        type="file"
-        hidden
-        multiple
-        accept={[...OPENABLE_EXTENSIONS, 'text/plain', 'text/markdown'].join(',')}
-        data-testid="file-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length) void actions.dropFiles(files);
         }}
       />
     </div>

@@ -94,8 +94,10 @@ export const COMMANDS = [
 
 export type FixedCommand = (typeof COMMANDS)[number];
 export type CommandId = FixedCommand['id'];
-/** The ids of the commands read in a context. */
-export type CommandIdIn<C extends CommandContext> = Extract<FixedCommand, { when: C }>['id'];
+/** Commands whose keys the page reads itself (not the menu's accelerators, not CodeMirror's keymap). */
+type KeyedCommand = Exclude<FixedCommand, { keys: readonly [] } | { keysOwner: 'menu' | 'codemirror' }>;
+/** The ids of the commands whose keys are read in a context: each needs a handler there. */
+export type CommandIdIn<C extends CommandContext> = Extract<KeyedCommand, { when: C }>['id'];
 
 /** A label's key labels the selection in the text; the labels are the workspace's. */
 export function labelCommands(labels: readonly Label[]): Command[] {
@@ -137,6 +139,6 @@ export function commandOfMenu(menu: MenuCommand): FixedCommand {
   return COMMANDS.find((command) => 'menu' in command && command.menu === menu)!;
 }
 
-export function command(id: CommandId): FixedCommand {
+export function command(id: CommandId): Command {
   return COMMANDS.find((c) => c.id === id)!;
 }

@@ -169,10 +169,6 @@ export function AnnotationEditor(props: Props) {
                 return true;
               };
               const handlers: Handlers<'text'> = {
-                // CodeMirror's own keymap has these.
-                'extend-by-character': () => false,
-                'extend-by-word': () => false,
-                sentence: () => false,
                 'grow-to-sentence': () => grow(growToSentence(propsRef.current.text, main.from, main.to)),
                 'grow-to-quotation': () => grow(quotationAround(propsRef.current.text, main.from, main.to)),
                 // The previous and next highlight, from the caret or the selected one.
