@@ -37,6 +37,11 @@ describe('the in-memory API and the service', () => {
         { kind: 'updateAnnotation', documentId, annotationId: 'c-rents', labelId: 'quote' },
       ],
       [{ kind: 'deleteAnnotation', documentId, annotationId: 'c-rents' }],
+      // One speaker per name: a second “ana ruiz” is Ana Ruiz, and what names it names her.
+      [
+        { kind: 'createSpeaker', speakerId: 'spk-ana-again', name: '  ana  RUIZ ' },
+        { kind: 'updateAnnotation', documentId, annotationId: 'c-homes', speakerId: 'spk-ana-again' },
+      ],
     ];
     const serviceDoc = imported.id;
     for (const [i, batch] of batches(serviceDoc).entries()) {
@@ -46,6 +51,7 @@ describe('the in-memory API and the service', () => {
       const inMemory = await memory.openDocument({ documentId: 'doc' });
       expect(comparable(fromAnnotationColumns(inMemory.annotations, 'doc', text)), `after batch ${i + 1}`).toEqual(comparable(fromAnnotationColumns(real.annotations, serviceDoc, text)));
     }
+    expect((await memory.getSession({})).speakers.map((s) => s.id)).toEqual((await service.getSession()).speakers.map((s) => s.id));
     expect((await memory.listClaims({})).map(({ documentId: _d, documentTitle: _t, updatedAt: _u, ...row }) => row)).toEqual(
       (await service.listClaims()).map(({ documentId: _d, documentTitle: _t, updatedAt: _u, ...row }) => row),
     );
