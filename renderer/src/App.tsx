@@ -35,26 +35,10 @@ import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
 
-const NO_ANNOTATIONS: readonly Annotation[] = [];
-
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
   const { state, saveStatus, busy, actions, queue } = useWorkspace(client, firstSession);
-  const desk = useReviewDesk({
-    client,
-    queue,
-    session: state.session,
-    speakers: state.speakers,
-    annotatorName: state.session?.annotatorName ?? '',
-    claims: state.claims,
-    loaded: state.claimsLoaded,
-    openAnnotations: state.current?.annotations ?? NO_ANNOTATIONS,
-    report: actions.report,
-    perform: actions.perform,
-    loadClaims: actions.loadClaims,
-    undoOnDesk: actions.undoOnDesk,
-    redoOnDesk: actions.redoOnDesk,
-  });
+  const desk = useReviewDesk({ client, queue, state, actions });
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
   const [view, setView] = useState<'document' | 'desk'>('document');
   const [fromDesk, setFromDesk] = useState(false);

@@ -3,33 +3,37 @@
 // themselves are the workspace's (workspace-state.ts), and the desk edits them through the same
 // pipeline as every other edit: on screen at once, queued for disk, undoable.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, ClaimRow, Session, Speaker } from '../../../electron/contract/api';
+import type { Annotation, ClaimRow } from '../../../electron/contract/api';
 import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import type { AnnotatorClient } from '../api/client';
 import type { ChangeQueue } from '../state/change-queue';
 import type { DeskClaimPatch } from '../state/edits';
+import type { WorkspaceState } from '../state/workspace-state';
 import { deskClaimStep, type DeskClaimEdit, type Step } from '../state/history';
 import { filterClaims, NO_DESK_FILTER, rowKey, sortClaims, type DeskFilter, type Sort } from './claim-table';
 
 interface Options {
   client: AnnotatorClient;
   queue: ChangeQueue;
-  session: Session | null;
-  speakers: Speaker[];
-  annotatorName: string;
-  /** The workspace's claims, and the open document's highlights (a desk edit shows there too). */
-  claims: ClaimRow[];
-  loaded: boolean;
-  openAnnotations: readonly Annotation[];
-  report(error: unknown): void;
+  /** The workspace: its claims, and the open document's highlights (a desk edit shows there too). */
+  state: WorkspaceState;
   /** The workspace's edit pipeline (use-workspace.ts). */
-  perform(step: Step): void;
-  loadClaims(claims: ClaimRow[]): void;
-  undoOnDesk(): boolean;
-  redoOnDesk(): boolean;
+  actions: {
+    report(error: unknown): void;
+    perform(step: Step): void;
+    loadClaims(claims: ClaimRow[]): void;
+    undoOnDesk(): boolean;
+    redoOnDesk(): boolean;
+  };
 }
 
-export function useReviewDesk({ client, queue, session, speakers, annotatorName, claims: rows, loaded, openAnnotations, report, perform, loadClaims, undoOnDesk, redoOnDesk }: Options) {
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+
+export function useReviewDesk({ client, queue, state, actions }: Options) {
+  const { session, speakers, claims: rows, claimsLoaded: loaded } = state;
+  const annotatorName = session?.annotatorName ?? '';
+  const openAnnotations = state.current?.annotations ?? NO_ANNOTATIONS;
+  const { report, perform, loadClaims, undoOnDesk, redoOnDesk } = actions;
   const [sort, setSort] = useState<Sort | null>(null);
   const [filter, setFilter] = useState<DeskFilter>(NO_DESK_FILTER);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
