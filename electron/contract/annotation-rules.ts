@@ -4,6 +4,7 @@ import type { Annotation, Change, ClaimFields, ClaimRow } from './api.js';
 import { spanContext } from './spans.js';
 
 type Update = Extract<Change, { kind: 'updateAnnotation' }>;
+type Create = Extract<Change, { kind: 'createAnnotation' }>;
 
 /** A new claim starts at the first status of the scale (Unreviewed in the default scale). */
 export function newClaimFields(firstStatusId: string): ClaimFields {
@@ -14,6 +15,34 @@ export function newClaimFields(firstStatusId: string): ClaimFields {
 export function withLabelFields(annotation: Annotation, firstStatusId: string): Annotation {
   if (annotation.labelId === 'claim' && !annotation.claim) return { ...annotation, claim: newClaimFields(firstStatusId) };
   return annotation;
+}
+
+/**
+ * The highlight a createAnnotation change makes in `text` (the document's). The change may
+ * carry who made it and when (a highlight brought back by undo returns as it was); else it is
+ * `author`'s, made `now`. Whether the range, label and speaker are valid is the caller's check.
+ */
+export function newAnnotation(change: Create, text: string, made: { author: string; now: string; firstStatusId: string }): Annotation {
+  const { start, end } = change;
+  return withLabelFields(
+    {
+      id: change.annotationId,
+      documentId: change.documentId,
+      labelId: change.labelId,
+      start,
+      end,
+      text: text.slice(start, end),
+      ...spanContext(text, start, end),
+      speakerId: change.speakerId ?? null,
+      note: change.note ?? '',
+      author: change.author ?? made.author,
+      createdAt: change.createdAt ?? made.now,
+      updatedAt: change.updatedAt ?? made.now,
+      ...(change.quoteKind && { quoteKind: change.quoteKind }),
+      ...(change.claim && { claim: change.claim }),
+    },
+    made.firstStatusId,
+  );
 }
 
 /**

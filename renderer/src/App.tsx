@@ -1,55 +1,44 @@
 // The window: documents on the left, the text in the middle, the selected highlight and the
 // list of highlights on the right.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Annotation, Appearance, Session, TextEncoding } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor, type EditorCommands } from './editor/AnnotationEditor';
-import { AnnotationFilter, NO_FILTER, type ListFilter } from './components/AnnotationFilter';
-import { AnnotationList, isUnattributed } from './components/AnnotationList';
+import { AnnotationFilter, NO_FILTER, useListFilter } from './components/AnnotationFilter';
+import { AnnotationList } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
 import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentDetails } from './components/DocumentDetails';
 import { DocumentList } from './components/DocumentList';
 import { OrphanList } from './components/OrphanList';
 import { StoreProblem } from './components/StoreProblem';
-import { FileMenu } from './components/FileMenu';
+import { FileInputs } from './components/FileInputs';
+import { KeysHint } from './components/KeysHint';
+import { TopBar } from './components/TopBar';
 import { AgreementDialog, ExportDialog, ImportDialog } from './components/DatasetDialogs';
 import { LabelsDialog } from './components/LabelsDialog';
 import { Messages } from './components/Messages';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { SpeakerList } from './components/SpeakerList';
 import { SpeakerPanel } from './components/SpeakerPanel';
-import { OPENABLE_EXTENSIONS } from './files';
 import { useWorkspace } from './state/use-workspace';
-import { ClaimHistory, ReviewerNoteField } from './review/ClaimHistory';
+import { ClaimReviewFields } from './review/ClaimHistory';
 import { ReportDialog, type ReportRun } from './review/ReportDialog';
 import { ReviewDesk } from './review/ReviewDesk';
 import { ReviewSettingsDialog, VerdictScaleDialog } from './review/ReviewSetup';
 import { useReviewDesk } from './review/use-review-desk';
 import { rowKey } from './review/claim-table';
 import type { ClaimRow, ExportFormat } from '../../electron/contract/api';
-import type { HostEvent } from '../../electron/contract/channels';
+import { useWindowCommands, windowBindings } from './commands/use-window-commands';
 
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable ? false : /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
 
-/** Menu commands that act on the open document: the desk shows none, so there they do nothing. */
-const DOCUMENT_COMMANDS: ReadonlySet<Extract<HostEvent, { type: 'menu' }>['command']> = new Set(['undo', 'redo', 'delete']);
-
-const SAVE_TEXT = {
-  saved: 'All changes saved',
-  saving: 'Saving…',
-  failed: 'Not saved — see the message',
-  'disk-full': 'The disk is full: your changes are kept in this window and will be saved when space is freed',
-} as const;
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
   const { state, saveStatus, busy, actions, queue } = useWorkspace(client, firstSession);
-  const desk = useReviewDesk({ client, queue, session: state.session, speakers: state.speakers, annotatorName: state.session?.annotatorName ?? '', report: actions.report });
+  const desk = useReviewDesk({ client, queue, state, actions });
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
   const [view, setView] = useState<'document' | 'desk'>('document');
   const [fromDesk, setFromDesk] = useState(false);
@@ -84,19 +73,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const currentIdRef = useRef<string | undefined>(undefined);
   currentIdRef.current = current?.document.id;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
-  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
-  // A speaker merged away (or undone out of existence) is no longer a filter.
-  useEffect(() => {
-    if (filter.speakerId && !state.speakers.some((s) => s.id === filter.speakerId)) setFilter({ ...filter, speakerId: '' });
-  }, [filter, state.speakers]);
-  const listed = useMemo(() => {
-    const all = current?.annotations ?? [];
-    if (filter === NO_FILTER) return all;
-    return all.filter(
-      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)) && (!filter.toCheckOnly || a.anchor === 'fuzzy'),
-    );
-  }, [current?.annotations, filter]);
-  const toCheck = useMemo(() => current?.annotations.filter((a) => a.anchor === 'fuzzy').length ?? 0, [current?.annotations]);
+  const { filter, setFilter, listed, toCheck } = useListFilter(current?.annotations, state.speakers);
   const unattributedQuotes = useMemo(() => current?.annotations.filter((a) => a.labelId === 'quote' && !a.speakerId).length ?? 0, [current?.annotations]);
   const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
@@ -123,21 +100,20 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     editorCommands.current?.collapseSelection();
   };
 
-  /** Documents the desk changed are read again, so the text shows what was saved. */
+  /**
+   * Back to the document view. The desk's edits went through the same pipeline as the window's
+   * (the open document shows them, the undo history has them), so nothing is read again.
+   */
   const leaveDesk = useCallback(
     async (openId?: string) => {
-      const touched = desk.takeTouched();
-      // An undo here would put back a status the desk has since changed, unseen.
-      if (touched.length > 0) actions.forgetUndo();
-      const currentId = currentIdRef.current;
       setView('document');
-      const target = openId ?? currentId;
-      if (target && (openId || touched.includes(target))) {
+      if (openId && openId !== currentIdRef.current) {
+        // The document must show what the desk saved in it.
         await queue.whenIdle();
-        await actions.openDocument(target);
+        await actions.openDocument(openId);
       }
     },
-    [actions, desk, queue],
+    [actions, queue],
   );
   const openInContext = async (row: ClaimRow) => {
     setFromDesk(true);
@@ -174,121 +150,35 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     setDeskDialog({ report: documentId, ...(action && { run: { action, seq: ++reportRuns.current } }) });
   };
 
-  // Shortcuts that work anywhere in the window.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = isMac ? event.metaKey : event.ctrlKey;
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'o') {
-        event.preventDefault();
-        open();
-        return;
-      }
-      // Find works from anywhere in the window, not only from inside the text.
-      if (mod && !event.shiftKey && event.key.toLowerCase() === 'f' && editorCommands.current) {
-        event.preventDefault();
-        editorCommands.current.openFind();
-        return;
-      }
-      // The desktop app's menu owns Shift+Ctrl+R (View › Review Desk): toggling here too would undo it.
-      if (mod && event.shiftKey && event.key.toLowerCase() === 'r' && state.session?.host !== 'electron') {
-        event.preventDefault();
-        toggleDesk();
-        return;
-      }
-      if (isTyping(event.target)) return;
-      if (event.key === '?' && !mod) {
-        event.preventDefault();
-        setShowShortcuts((shown) => !shown);
-        return;
-      }
-      // The desk answers its own keys; the document's (Delete, undo…) must not act on a hidden text.
-      if (view === 'desk') return;
-      // Came from the desk: Esc goes back to the queue, where it was left.
-      if (fromDesk && event.key === 'Escape' && !mod) {
-        event.preventDefault();
-        showDesk();
-        return;
-      }
-      // With a highlight selected, A and N go straight to its speaker and its note.
-      if (state.selectedId && !mod && !event.altKey && (event.key === 'a' || event.key === 'n')) {
-        const field = document.getElementById(event.key === 'a' ? 'annotation-speaker' : 'annotation-note');
-        if (field) {
-          event.preventDefault();
-          field.focus();
-          return;
-        }
-      }
-      if (mod && event.key.toLowerCase() === 'z') {
-        if (event.shiftKey ? actions.redo() : actions.undo()) event.preventDefault();
-      } else if (mod && event.key.toLowerCase() === 'y') {
-        if (actions.redo()) event.preventDefault();
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && state.selectedId) {
-        event.preventDefault();
-        actions.deleteAnnotation(state.selectedId);
-      } else if (event.key === 'Escape' && state.selectedId) {
-        actions.select(null);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [actions, open, state.selectedId, state.session?.host, toggleDesk, view, fromDesk, showDesk]);
-
-  // Desktop menu commands and files opened from outside the window.
-  // Read when the event comes, so it sees the window as it is then; subscribed once.
-  const onHostEvent = useRef<(event: HostEvent) => void>(() => undefined);
-  onHostEvent.current = (event) => {
-    if (event.type === 'documents-opened') {
-      void actions.refreshDocuments().then(() => actions.openDocument(event.documentId));
-      return;
-    }
-    // The desk shows no document: the menu's undo, redo and delete would act on one unseen.
-    if (view === 'desk' && DOCUMENT_COMMANDS.has(event.command)) return;
-    // No sheet over another: one asked for again just stays; over a different one, the window says which to close.
-    const sheetInTheWay = (askedForIsOpen: boolean) => {
-      const shown = document.querySelector('.sheet[role=dialog]')?.getAttribute('aria-label');
-      if (!shown || askedForIsOpen) return false;
-      actions.report(new Error(`“${shown}” is open: close it first.`));
-      return true;
-    };
-    switch (event.command) {
-      case 'open':
-        open();
-        break;
-      case 'undo':
-        // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
-        if (isTyping(document.activeElement)) document.execCommand('undo');
-        else actions.undo();
-        break;
-      case 'redo':
-        if (isTyping(document.activeElement)) document.execCommand('redo');
-        else actions.redo();
-        break;
-      case 'delete':
-        if (state.selectedId) actions.deleteAnnotation(state.selectedId);
-        break;
-      case 'review-desk':
-        toggleDesk();
-        break;
-      case 'import-annotations':
-        if (!sheetInTheWay(showImport)) setShowImport(true);
-        break;
-      case 'export-dataset':
-        // From the desk, as its own Export…: ClaimReview first.
-        if (!sheetInTheWay(showExport)) openExport(view === 'desk' ? 'claimreview' : 'jsonl');
-        break;
-      case 'merge-workspace':
-        if (!sheetInTheWay(false)) void actions.mergeWorkspace();
-        break;
-      case 'print-report':
-      case 'save-report-pdf':
-        if (!sheetInTheWay(typeof deskDialog === 'object' && deskDialog !== null)) openReport(event.command === 'print-report' ? 'print' : 'pdf');
-        break;
-      case 'agreement':
-        if (!sheetInTheWay(showAgreement)) setShowAgreement(true);
-        break;
-    }
-  };
-  useEffect(() => client.onHostEvent((event) => onHostEvent.current(event)), [client]);
+  useWindowCommands({
+    client,
+    view,
+    desktop: state.session?.host === 'electron',
+    onDocumentOpened: (documentId) => void actions.refreshDocuments().then(() => actions.openDocument(documentId)),
+    ...windowBindings({
+      view,
+      fromDesk,
+      selectedId: state.selectedId,
+      editor: () => editorCommands.current,
+      open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement },
+      openDocuments: open,
+      toggleDesk,
+      backToDesk: showDesk,
+      toggleShortcuts: () => setShowShortcuts((shown) => !shown),
+      // On the desk, its own last edit only: never a change to a document out of sight.
+      undo: () => (view === 'desk' ? desk.undo() : actions.undo()),
+      redo: () => (view === 'desk' ? desk.redo() : actions.redo()),
+      deleteHighlight: actions.deleteAnnotation,
+      select: actions.select,
+      showImport: () => setShowImport(true),
+      // From the desk, as its own Export…: ClaimReview first.
+      showExport: () => openExport(view === 'desk' ? 'claimreview' : 'jsonl'),
+      mergeWorkspace: () => void actions.mergeWorkspace(),
+      showReport: openReport,
+      showAgreement: () => setShowAgreement(true),
+      report: actions.report,
+    }),
+  });
 
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
@@ -311,52 +201,29 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       }}
       onDrop={onDrop}
     >
-      <header className="topbar">
-        <FileMenu
-          showRecent={state.session?.capabilities.recentFiles ?? false}
-          loadRecent={() => client.listRecentFiles({})}
-          onOpen={open}
-          onOpenRecent={(id) => void actions.openRecent(id)}
-          onMerge={() => void actions.mergeWorkspace()}
-          shortcut={`${MOD}O`}
-        />
-        <button type="button" className="primary" onClick={open} title={`Open a document: text, Markdown, web page, Word or subtitles (${MOD}O)`}>
-          Open…
-        </button>
-        <h1 className="doc-title">{view === 'desk' ? 'Review desk' : current ? current.document.title : 'Newsroom Annotator'}</h1>
-        {current && unattributedQuotes > 0 && (
-          <button type="button" className="unattributed-count" title="Show only these" onClick={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}>
-            {unattributedQuotes} unattributed {unattributedQuotes === 1 ? 'quote' : 'quotes'}
-          </button>
-        )}
-        {state.session?.annotatorName && <AnnotatorName name={state.session.annotatorName} onSave={actions.setAnnotatorName} />}
-        {view === 'document' && fromDesk && (
-          <button type="button" className="primary" onClick={showDesk} title="Back to the review desk, where you left it (Esc)">
-            ← Back to the queue
-          </button>
-        )}
-        <button type="button" className="shortcuts-button" aria-pressed={view === 'desk'} onClick={toggleDesk} title={`Every claim in the workspace, to review (${MOD}Shift+R)`}>
-          Review desk
-        </button>
-        <button type="button" className="shortcuts-button" onClick={chooseImportFiles} title="Import annotations from brat, doccano, spaCy, Label Studio or W3C files">
-          Import…
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => openExport('jsonl')} title="Export a dataset for NLP tools">
-          Export…
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => setShowAgreement(true)} title="How well annotators agree">
-          Agreement
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => setShowLabels(true)} title="Edit the label set">
-          Labels
-        </button>
-        <button type="button" className="shortcuts-button" onClick={() => setShowShortcuts(true)} title="Keyboard shortcuts (?)">
-          Shortcuts <kbd>?</kbd>
-        </button>
-        <span className={`save-status save-${state.session?.storeProblem ? 'failed' : saveStatus}`} role="status" aria-live="polite">
-          {busy ?? (state.session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[saveStatus])}
-        </span>
-      </header>
+      <TopBar
+        session={state.session}
+        title={view === 'desk' ? 'Review desk' : current ? current.document.title : 'Newsroom Annotator'}
+        mod={MOD}
+        onDesk={view === 'desk'}
+        fromDesk={fromDesk}
+        unattributedQuotes={current ? unattributedQuotes : 0}
+        saveStatus={saveStatus}
+        busy={busy}
+        loadRecent={() => client.listRecentFiles({})}
+        onOpen={open}
+        onOpenRecent={(id) => void actions.openRecent(id)}
+        onMerge={() => void actions.mergeWorkspace()}
+        onShowUnattributed={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}
+        onNameAnnotator={actions.setAnnotatorName}
+        onBackToQueue={showDesk}
+        onToggleDesk={toggleDesk}
+        onImport={chooseImportFiles}
+        onExport={() => openExport('jsonl')}
+        onAgreement={() => setShowAgreement(true)}
+        onLabels={() => setShowLabels(true)}
+        onShortcuts={() => setShowShortcuts(true)}
+      />
 
       {state.session?.storeProblem && <StoreProblem problem={state.session.storeProblem} onRestore={() => void actions.restoreBackup()} />}
       {view === 'desk' && state.session && (
@@ -464,42 +331,12 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onConfirmAnchor={() => actions.confirmAnchor(selected)}
               review={
                 selected.labelId === 'claim' && (
-                  <>
-                    <ReviewerNoteField
-                      key={selected.id}
-                      id="annotation-reviewer-note"
-                      value={selected.claim?.reviewerNote ?? ''}
-                      onChange={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })}
-                    />
-                    <ClaimHistory
-                      client={client}
-                      documentId={selected.documentId}
-                      annotationId={selected.id}
-                      statuses={state.session?.statuses ?? []}
-                      version={selected.updatedAt}
-                      whenSaved={whenSaved}
-                    />
-                  </>
+                  <ClaimReviewFields client={client} claim={selected} statuses={state.session?.statuses ?? []} whenSaved={whenSaved} onReviewerNote={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })} />
                 )
               }
             />
           ) : (
-            <div className="hint-box">
-              <p>Select text, then press a label's key or click it on the bar beside the selection:</p>
-              <ul className="shortcut-list">
-                {state.labels.map((label) => (
-                  <li key={label.id} style={{ ['--hl-color' as string]: label.color }}>
-                    <kbd>{label.hotkey.toUpperCase()}</kbd> <span className="chip">{label.name}</span>
-                  </li>
-                ))}
-                <li>
-                  <kbd>Del</kbd> delete the selected highlight, <kbd>{MOD}Z</kbd> undo, <kbd>Shift+{MOD}Z</kbd> redo
-                </li>
-                <li>
-                  <kbd>{MOD}O</kbd> open a file, <kbd>{MOD}F</kbd> find, <kbd>?</kbd> every shortcut
-                </li>
-              </ul>
-            </div>
+            <KeysHint labels={state.labels} mod={MOD} />
           )}
           <h2>
             Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
@@ -542,45 +379,16 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           Drop documents to open them
         </div>
       )}
-      <input
-        ref={importInputRef}
-        type="file"
-        hidden
-        multiple
-        accept={['.jsonl', '.json', '.jsonld', '.ann', ...OPENABLE_EXTENSIONS].join(',')}
-        data-testid="import-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length) void actions.importAnnotationFiles(files);
-        }}
-      />
-      <input
-        ref={relinkInputRef}
-        type="file"
-        hidden
-        accept={OPENABLE_EXTENSIONS.join(',')}
-        data-testid="relink-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (!file) return;
+      <FileInputs
+        openRef={fileInputRef}
+        importRef={importInputRef}
+        relinkRef={relinkInputRef}
+        onOpen={(files) => void actions.dropFiles(files)}
+        onImport={(files) => void actions.importAnnotationFiles(files)}
+        onRelink={(file) => {
           if (rereadEncoding) void actions.rereadAs(rereadEncoding, file);
           else void actions.locateFile(file);
           setRereadEncoding(null);
-        }}
-      />
-      <input
-        ref={fileInputRef}
-        type="file"
-        hidden
-        multiple
-        accept={[...OPENABLE_EXTENSIONS, 'text/plain', 'text/markdown'].join(',')}
-        data-testid="file-input"
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length) void actions.dropFiles(files);
         }}
       />
     </div>

@@ -155,6 +155,23 @@ describe('the review desk', () => {
     });
   });
 
+  it('undoes the last verdict with Ctrl+Z, on screen and on disk, and redoes it', async () => {
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statusOf(CRIME)).toBe('Unreviewed');
+    await expect.poll(() => statusOf(RENTS)).toBe('Unreviewed');
+    await eventually(async () => {
+      expect((await onDisk(CRIME))?.claim.status).toBe('unreviewed');
+      expect((await onDisk(RENTS))?.claim.status).toBe('unreviewed');
+    });
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => statusOf(CRIME)).toBe('Mostly false');
+    await expect.poll(() => statusOf(RENTS)).toBe('Mostly false');
+    await eventually(async () => {
+      expect((await onDisk(CRIME))?.claim.status).toBe('mostly-false');
+      expect((await onDisk(RENTS))?.claim.status).toBe('mostly-false');
+    });
+  });
+
   it('sorts and filters the queue', async () => {
     await grid().getByRole('columnheader', { name: 'Status / verdict' }).getByRole('button').click();
     await expect.poll(() => grid().getByRole('columnheader', { name: 'Status / verdict' }).getAttribute('aria-sort')).toBe('ascending');

@@ -2,7 +2,7 @@
 // leaves no trace), then made, returning the writes that put it on disk. AnnotatorService
 // queues the calls and answers once those writes are done.
 import { ApiError, type Annotation, type Change, type Label } from '../../contract/api.js';
-import { updatedAnnotation, withLabelFields } from '../../contract/annotation-rules.js';
+import { newAnnotation, updatedAnnotation } from '../../contract/annotation-rules.js';
 import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
 import { mergedSpeakerFields } from '../../contract/speaker-rules.js';
@@ -163,24 +163,8 @@ export class ChangeInterpreter {
     if (change.claim) this.requireStatus(change.claim.status);
     // A batch resent after a reload must not double a highlight.
     if (annotations.some((annotation) => annotation.id === change.annotationId)) return [];
-    const now = new Date().toISOString();
-    const annotation: Annotation = withLabelFields({
-      id: change.annotationId,
-      documentId: doc.id,
-      labelId: change.labelId,
-      start,
-      end,
-      text: text.slice(start, end),
-      ...spanContext(text, start, end),
-      speakerId: change.speakerId ?? null,
-      note: change.note ?? '',
-      // A highlight brought back by undo keeps who made it and when.
-      author: change.author ?? this.store.data.settings.annotatorName ?? '',
-      createdAt: change.createdAt ?? now,
-      updatedAt: change.updatedAt ?? now,
-      ...(change.quoteKind && { quoteKind: change.quoteKind }),
-      ...(change.claim && { claim: change.claim }),
-    }, this.firstStatusId());
+    // A highlight brought back by undo keeps who made it and when (see newAnnotation).
+    const annotation = newAnnotation(change, text, { author: this.store.data.settings.annotatorName ?? '', now: new Date().toISOString(), firstStatusId: this.firstStatusId() });
     annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];

@@ -1,5 +1,7 @@
 // Narrow the highlight list by label, speaker, or to what still needs attributing.
-import type { Label, Speaker } from '../../../electron/contract/api';
+import { useEffect, useMemo, useState } from 'react';
+import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
+import { isUnattributed } from './AnnotationList';
 import { ChoiceSelect } from './ChoiceSelect';
 
 export interface ListFilter {
@@ -11,6 +13,24 @@ export interface ListFilter {
 }
 
 export const NO_FILTER: ListFilter = { labelId: '', speakerId: '', unattributedOnly: false, toCheckOnly: false };
+
+/** The filter of the open document's highlight list, and the highlights it lets through. */
+export function useListFilter(annotations: readonly Annotation[] | undefined, speakers: readonly Speaker[]) {
+  const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
+  // A speaker merged away (or undone out of existence) is no longer a filter.
+  useEffect(() => {
+    if (filter.speakerId && !speakers.some((s) => s.id === filter.speakerId)) setFilter({ ...filter, speakerId: '' });
+  }, [filter, speakers]);
+  const listed = useMemo(() => {
+    const all = (annotations ?? []) as Annotation[];
+    if (filter === NO_FILTER) return all;
+    return all.filter(
+      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)) && (!filter.toCheckOnly || a.anchor === 'fuzzy'),
+    );
+  }, [annotations, filter]);
+  const toCheck = useMemo(() => annotations?.filter((a) => a.anchor === 'fuzzy').length ?? 0, [annotations]);
+  return { filter, setFilter, listed, toCheck };
+}
 
 export function AnnotationFilter({
   filter,

@@ -4,7 +4,7 @@ import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } f
 import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 import { findSpeakerByName } from '../../../electron/contract/speaker-names';
-import type { AnnotationPatch } from '../state/workspace-state';
+import type { AnnotationPatch } from '../state/edits';
 import { ClaimFieldsEditor } from './ClaimFieldsEditor';
 import { SpeakerPicker } from './SpeakerPicker';
 

@@ -38,7 +38,7 @@ function growToSentence(text: string, from: number, to: number): { from: number;
   return { from: first.from, to: last.to };
 }
 
-/** Alt+↓ / Alt+↑ move by sentence; with Shift they extend the selection. */
+/** The sentence command's keys (Alt+↓ / Alt+↑) move by sentence; with Shift they extend the selection. */
 function readingKeymap(getText: () => string) {
   const move = (forward: boolean, extend: boolean) => (view: EditorView) => {
     const main = view.state.selection.main;
@@ -47,12 +47,20 @@ function readingKeymap(getText: () => string) {
     view.dispatch({ selection: extend ? { anchor: main.anchor, head } : { anchor: head }, scrollIntoView: true });
     return true;
   };
-  return [
-    { key: 'Alt-ArrowDown', run: move(true, false), shift: move(true, true) },
-    { key: 'Alt-ArrowUp', run: move(false, false), shift: move(false, true) },
-  ];
+  return command('sentence').keys.map((binding) => {
+    const forward = binding.key === 'ArrowDown';
+    return { key: codeMirrorKey(binding), run: move(forward, false), shift: move(forward, true) };
+  });
+}
+
+/** The text's own commands (not CodeMirror's), the labels' among them. */
+function textCommands(labels: readonly Label[]): Command[] {
+  return allCommands(labels).filter((c) => c.when === 'text' && c.keysOwner !== 'codemirror');
 }
 import { SelectionToolbar } from '../components/SelectionToolbar';
+import { allCommands, command, type Command } from '../commands/registry';
+import { codeMirrorKey } from '../commands/keys';
+import { handlerOf, runKey, type Handlers } from '../commands/dispatch';
 
 export interface EditorSelectionInfo {
   from: number;
@@ -140,63 +148,62 @@ export function AnnotationEditor(props: Props) {
               if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
               const main = view.state.selection.main;
               const { annotations, selectedId, onSelectAnnotation, labels } = propsRef.current;
-              // [ and ]: the previous and next highlight, from the caret or the selected one.
-              if (event.key === ']' || event.key === '[') {
-                const selected = annotations.find((a) => a.id === selectedId);
-                const from = selected ? selected.start : main.head;
-                const target =
-                  event.key === ']'
-                    ? annotations.find((a) => a.start > from || (a.start === from && selected && a !== selected && annotations.indexOf(a) > annotations.indexOf(selected)))
-                    : [...annotations].reverse().find((a) => a.start < from);
-                event.preventDefault();
-                if (target) {
-                  onSelectAnnotation(target.id);
-                  view.dispatch({ selection: { anchor: target.start }, effects: EditorView.scrollIntoView(target.start, { y: 'center' }) });
-                }
-                return true;
-              }
-              // , and . move the selected highlight's end by a word; < and > its start.
               const selected = annotations.find((a) => a.id === selectedId);
-              if (selected && main.empty && [',', '.', '<', '>'].includes(event.key)) {
+              /** , and . move the selected highlight's end by a word; < and > its start. */
+              const nudge = (key: string) => {
+                if (!selected || !main.empty) return false;
                 const text = propsRef.current.text;
                 let { start, end } = selected;
-                if (event.key === '.') end = nextWordEnd(text, end);
-                if (event.key === ',') end = previousWordEnd(text, end);
-                if (event.key === '<') start = previousWordStart(text, start);
-                if (event.key === '>') start = nextWordStart(text, start);
-                event.preventDefault();
+                if (key === '.') end = nextWordEnd(text, end);
+                if (key === ',') end = previousWordEnd(text, end);
+                if (key === '<') start = previousWordStart(text, start);
+                if (key === '>') start = nextWordStart(text, start);
                 const trimmed = trimRange(view.state.doc, start, end);
                 if (trimmed && (trimmed.from !== selected.start || trimmed.to !== selected.end)) {
                   propsRef.current.onResize(selected.id, trimmed.from, trimmed.to);
                 }
                 return true;
-              }
-              if (event.key === 'e' || event.key === '"') {
-                const text = propsRef.current.text;
-                const range = event.key === 'e' ? growToSentence(text, main.from, main.to) : quotationAround(text, main.from, main.to);
-                event.preventDefault();
+              };
+              const grow = (range: { from: number; to: number } | null) => {
                 if (range) view.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
                 return true;
-              }
-              if (main.empty) {
+              };
+              const handlers: Handlers<'text'> = {
+                'grow-to-sentence': () => grow(growToSentence(propsRef.current.text, main.from, main.to)),
+                'grow-to-quotation': () => grow(quotationAround(propsRef.current.text, main.from, main.to)),
+                // The previous and next highlight, from the caret or the selected one.
+                'step-highlight': ({ key }) => {
+                  const from = selected ? selected.start : main.head;
+                  const target =
+                    key === ']'
+                      ? annotations.find((a) => a.start > from || (a.start === from && selected && a !== selected && annotations.indexOf(a) > annotations.indexOf(selected)))
+                      : [...annotations].reverse().find((a) => a.start < from);
+                  if (target) {
+                    onSelectAnnotation(target.id);
+                    view.dispatch({ selection: { anchor: target.start }, effects: EditorView.scrollIntoView(target.start, { y: 'center' }) });
+                  }
+                  return true;
+                },
+                'move-end': ({ key }) => nudge(key),
+                'move-start': ({ key }) => nudge(key),
                 // Enter picks the highlight at the cursor, so the keyboard reaches every highlight.
-                if (event.key !== 'Enter') return false;
-                const hit = highlightAt(annotations, main.head, selectedId) ?? highlightAt(annotations, main.head - 1, selectedId);
-                if (!hit) return false;
-                event.preventDefault();
-                onSelectAnnotation(hit.id);
-                return true;
-              }
-              // By character, or by key position where the layout is not Latin (KeyQ is Q's place).
-              // The character typed decides; the key's position only where it types no Latin letter or digit.
-              const typed = event.key.toLowerCase();
-              const label = /^[a-z0-9]$/.test(typed)
-                ? labels.find((l) => l.hotkey === typed)
-                : labels.find((l) => event.code === `Key${l.hotkey.toUpperCase()}` || event.code === `Digit${l.hotkey}`);
-              if (!label) return false;
-              event.preventDefault();
-              labelSelection(view, label.id);
-              return true;
+                'pick-at-caret': () => {
+                  if (!main.empty) return false;
+                  const hit = highlightAt(annotations, main.head, selectedId) ?? highlightAt(annotations, main.head - 1, selectedId);
+                  if (!hit) return false;
+                  onSelectAnnotation(hit.id);
+                  return true;
+                },
+              };
+              const label = {
+                prefix: 'label:',
+                run: (labelId: string) => {
+                  if (main.empty) return false;
+                  labelSelection(view, labelId);
+                  return true;
+                },
+              };
+              return runKey(textCommands(labels), event, handlerOf(handlers, label)) !== null;
             },
             mousedown(event, view) {
               const handle = (event.target as HTMLElement).closest<HTMLElement>('[data-handle]');

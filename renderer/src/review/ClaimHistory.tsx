@@ -1,7 +1,7 @@
 // What happened to one claim, oldest first. Read-only: the history is the newsroom's record,
 // so the window offers no way to change or remove an entry.
 import { useEffect, useRef, useState } from 'react';
-import type { ClaimHistoryEntry, Status } from '../../../electron/contract/api';
+import type { Annotation, ClaimHistoryEntry, Status } from '../../../electron/contract/api';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 import type { AnnotatorClient } from '../api/client';
 import { shortTime } from './claim-table';
@@ -144,5 +144,15 @@ export function ReviewerNoteField({ id, value, onChange }: { id: string; value: 
         }}
       />
     </div>
+  );
+}
+
+/** A claim's review in the highlight's panel: the reviewer note and the claim's history. */
+export function ClaimReviewFields({ client, claim, statuses, whenSaved, onReviewerNote }: { client: AnnotatorClient; claim: Annotation; statuses: Status[]; whenSaved(): Promise<void>; onReviewerNote(text: string): void }) {
+  return (
+    <>
+      <ReviewerNoteField key={claim.id} id="annotation-reviewer-note" value={claim.claim?.reviewerNote ?? ''} onChange={onReviewerNote} />
+      <ClaimHistory client={client} documentId={claim.documentId} annotationId={claim.id} statuses={statuses} version={claim.updatedAt} whenSaved={whenSaved} />
+    </>
   );
 }

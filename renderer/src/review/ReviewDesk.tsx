@@ -5,9 +5,14 @@ import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { ClaimHistory, ReviewerNoteField } from './ClaimHistory';
-import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, statusForKey, type ColumnKey } from './claim-table';
+import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, type ColumnKey } from './claim-table';
 import type { ReviewDeskModel } from './use-review-desk';
 import { ChoiceSelect } from '../components/ChoiceSelect';
+import { allCommands, type Command } from '../commands/registry';
+import { handlerOf, runKey, type Handlers } from '../commands/dispatch';
+
+/** The desk table's commands, a status's key among them. */
+const deskCommands = (statuses: readonly Status[]): Command[] => allCommands([], statuses).filter((c) => c.when === 'desk');
 
 const ROW_HEIGHT = 48;
 const WORTHINESS_NAMES = { low: 'Low', medium: 'Medium', high: 'High' } as const;
@@ -104,29 +109,31 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
     }
   };
 
-  type Keys = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
+  type Keys = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
+  const handlers: Handlers<'desk', Keys> = {
+    'desk-move': ({ key }) => (moveTo(focusedIndex + (key === 'ArrowDown' || key === 'j' ? 1 : -1), false), true),
+    'desk-extend': ({ key }) => (moveTo(focusedIndex + (key === 'ArrowDown' || key === 'J' ? 1 : -1), true), true),
+    'desk-jump': ({ key, shiftKey }) => {
+      const to = { Home: 0, End: visible.length - 1, PageDown: focusedIndex + 10, PageUp: focusedIndex - 10 }[key] ?? focusedIndex;
+      moveTo(to, shiftKey);
+      return true;
+    },
+    'desk-select': () => !!focused && (desk.toggleSelected(rowKey(focused)), true),
+    'desk-open': () => !!focused && (onOpenInContext(focused), true),
+    'desk-note': () => !!focused && (document.getElementById('desk-reviewer-note')?.focus(), true),
+    'desk-clear-selection': () => selection.size > 0 && (desk.clearSelection(), true),
+  };
+  const setStatusOf = {
+    prefix: 'status:',
+    run: (statusId: string) => {
+      const status = statuses.find((s) => s.id === statusId);
+      if (status) setStatusByKey(status);
+      return !!status;
+    },
+  };
   const onKey = (event: Keys) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const key = event.key;
-    let handled = true;
-    if (key === 'ArrowDown' || (key === 'j' && !event.shiftKey)) moveTo(focusedIndex + 1, event.shiftKey);
-    else if (key === 'ArrowUp' || (key === 'k' && !event.shiftKey)) moveTo(focusedIndex - 1, event.shiftKey);
-    else if (key === 'J') moveTo(focusedIndex + 1, true);
-    else if (key === 'K') moveTo(focusedIndex - 1, true);
-    else if (key === 'Home') moveTo(0, event.shiftKey);
-    else if (key === 'End') moveTo(visible.length - 1, event.shiftKey);
-    else if (key === 'PageDown') moveTo(focusedIndex + 10, event.shiftKey);
-    else if (key === 'PageUp') moveTo(focusedIndex - 10, event.shiftKey);
-    else if ((key === ' ' || key === 'x') && focused) desk.toggleSelected(rowKey(focused));
-    else if (key === 'Enter' && focused) onOpenInContext(focused);
-    else if (key === 'n' && focused) document.getElementById('desk-reviewer-note')?.focus();
-    else if (key === 'Escape' && selection.size > 0) desk.clearSelection();
-    else {
-      const status = key.length === 1 ? statusForKey(statuses, key) : undefined;
-      if (status) setStatusByKey(status);
-      else handled = false;
-    }
-    if (handled) event.preventDefault();
+    runKey(deskCommands(statuses), event, handlerOf(handlers, setStatusOf));
   };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.target === gridRef.current) onKey(event);

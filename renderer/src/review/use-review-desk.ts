@@ -1,31 +1,45 @@
-// The review desk's state: every claim, the editor's sort, filters, focus and selection. It lives
-// in App (not in the desk component), so going to a claim in context and back keeps all of it.
+// The review desk's state: the editor's sort, filters, focus and selection. It lives in App (not
+// in the desk component), so going to a claim in context and back keeps all of it. The claims
+// themselves are the workspace's (workspace-state.ts), and the desk edits them through the same
+// pipeline as every other edit: on screen at once, queued for disk, undoable.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Change, ClaimRow, Session, Speaker } from '../../../electron/contract/api';
+import type { Annotation, ClaimRow } from '../../../electron/contract/api';
+import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import type { AnnotatorClient } from '../api/client';
 import type { ChangeQueue } from '../state/change-queue';
+import type { DeskClaimPatch } from '../state/edits';
+import type { WorkspaceState } from '../state/workspace-state';
+import { deskClaimStep, type DeskClaimEdit, type Step } from '../state/history';
 import { filterClaims, NO_DESK_FILTER, rowKey, sortClaims, type DeskFilter, type Sort } from './claim-table';
 
 interface Options {
   client: AnnotatorClient;
   queue: ChangeQueue;
-  session: Session | null;
-  speakers: Speaker[];
-  annotatorName: string;
-  report(error: unknown): void;
+  /** The workspace: its claims, and the open document's highlights (a desk edit shows there too). */
+  state: WorkspaceState;
+  /** The workspace's edit pipeline (use-workspace.ts). */
+  actions: {
+    report(error: unknown): void;
+    perform(step: Step): void;
+    loadClaims(claims: ClaimRow[]): void;
+    undoOnDesk(): boolean;
+    redoOnDesk(): boolean;
+  };
 }
 
-export function useReviewDesk({ client, queue, session, speakers, annotatorName, report }: Options) {
-  const [rows, setRows] = useState<ClaimRow[]>([]);
-  const [loaded, setLoaded] = useState(false);
+const NO_ANNOTATIONS: readonly Annotation[] = [];
+
+export function useReviewDesk({ client, queue, state, actions }: Options) {
+  const { session, speakers, claims: rows, claimsLoaded: loaded } = state;
+  const annotatorName = session?.annotatorName ?? '';
+  const openAnnotations = state.current?.annotations ?? NO_ANNOTATIONS;
+  const { report, perform, loadClaims, undoOnDesk, redoOnDesk } = actions;
   const [sort, setSort] = useState<Sort | null>(null);
   const [filter, setFilter] = useState<DeskFilter>(NO_DESK_FILTER);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   /** Where the list was scrolled, for coming back from a claim in context. */
   const scrollOffset = useRef(0);
-  /** Documents the desk changed since they were last opened: the document view reloads them. */
-  const touched = useRef(new Set<string>());
   /** Bumped after each change, so the history shown for a claim is read again. */
   const [historyVersion, setHistoryVersion] = useState(0);
   const statuses = session?.statuses ?? [];
@@ -44,13 +58,12 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
       await queue.whenIdle();
       const fresh = await client.listClaims({});
       if (seq !== refreshSeq.current) return;
-      setRows(fresh);
-      setLoaded(true);
+      loadClaims(fresh);
       setHistoryVersion((n) => n + 1);
     } catch (error) {
       report(error);
     }
-  }, [client, queue, report]);
+  }, [client, queue, report, loadClaims]);
 
   /** Where the focus was when a status was set: the queue goes on from that place. */
   const heldIndex = useRef<number | null>(null);
@@ -70,25 +83,23 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
     if (!focusedKey || !visible.some((r) => rowKey(r) === focusedKey)) setFocusedKey(rowKey(visible[0]!));
   }, [visible, focusedKey]);
 
-  /** Shown at once, saved through the queue in one batch, then read back from the service. */
+  /** Shown at once, saved through the queue in one batch (one undoable step), then read back from the service. */
   const updateClaims = useCallback(
-    (keys: readonly string[], claim: { status?: string; reviewerNote?: string }) => {
+    (keys: readonly string[], claim: DeskClaimPatch) => {
       const wanted = new Set(keys);
       const targets = rows.filter((r) => wanted.has(rowKey(r)));
       if (targets.length === 0) return;
       const now = new Date().toISOString();
-      setRows((all) =>
-        all.map((r) =>
-          wanted.has(rowKey(r))
-            ? { ...r, ...claim, ...(claim.status !== undefined && claim.status !== r.status && { reviewer: annotatorName }), updatedAt: now }
-            : r,
-        ),
-      );
-      const changes: Change[] = targets.map((r) => ({ kind: 'updateAnnotation', documentId: r.documentId, annotationId: r.annotationId, claim }));
-      for (const r of targets) touched.current.add(r.documentId);
-      queue.pushAll(changes);
+      const firstStatusId = statuses[0]?.id ?? 'unreviewed';
+      const edits = targets.map((before): DeskClaimEdit => {
+        const after = { ...before, ...claim, ...(claim.status !== undefined && claim.status !== before.status && { reviewer: annotatorName }), updatedAt: now };
+        const shown = openAnnotations.find((a) => a.documentId === before.documentId && a.id === before.annotationId);
+        const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId: before.annotationId, claim };
+        return { before, after, ...(shown && { open: { before: shown, after: updatedAnnotation(shown, change, now, firstStatusId, undefined, annotatorName) } }) };
+      });
+      perform(deskClaimStep(edits, claim));
     },
-    [rows, queue, annotatorName],
+    [rows, perform, annotatorName, openAnnotations, statuses],
   );
 
   // Triage is quick (J 5 J 5 …): the table is read back once the keys pause, not after each one.
@@ -128,12 +139,17 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
   const addToSelection = useCallback((keys: string[]) => setSelection((before) => new Set([...before, ...keys])), []);
   const clearSelection = useCallback(() => setSelection(new Set()), []);
 
-  /** Takes the documents the desk changed, for the document view to read again. */
-  const takeTouched = useCallback(() => {
-    const documentIds = [...touched.current];
-    touched.current.clear();
-    return documentIds;
-  }, []);
+  /** Undo or redo on the desk: its own last edit; the table is read back afterwards. */
+  const undo = useCallback(() => {
+    const undone = undoOnDesk();
+    if (undone) refreshSoon();
+    return undone;
+  }, [undoOnDesk, refreshSoon]);
+  const redo = useCallback(() => {
+    const redone = redoOnDesk();
+    if (redone) refreshSoon();
+    return redone;
+  }, [redoOnDesk, refreshSoon]);
 
   return {
     rows,
@@ -153,7 +169,8 @@ export function useReviewDesk({ client, queue, session, speakers, annotatorName,
     setReviewerNote,
     refresh,
     scrollOffset,
-    takeTouched,
+    undo,
+    redo,
     historyVersion,
   };
 }

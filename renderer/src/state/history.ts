@@ -2,14 +2,10 @@
 // how to change the screen both ways and which changes to send both ways, so what is undone
 // on screen is undone on disk too. One history serves the whole workspace: a step about a
 // document that is not open changes only the disk (the screen catches up when it is opened).
-import type { Annotation, Change, Speaker } from '../../../electron/contract/api';
-import type { AnnotationPatch } from './workspace-state';
+import type { Annotation, Change, ClaimRow, Speaker } from '../../../electron/contract/api';
+import type { AnnotationPatch, DeskClaimPatch, LocalOp } from './edits';
 
-export type LocalOp =
-  | { kind: 'put'; annotation: Annotation }
-  | { kind: 'remove'; documentId: string; annotationId: string }
-  | { kind: 'add-speaker'; speaker: Speaker }
-  | { kind: 'remove-speaker'; speakerId: string };
+export type { LocalOp } from './edits';
 
 export interface Step {
   forward: LocalOp[];
@@ -18,6 +14,8 @@ export interface Step {
   unsend: Change[];
   /** Steps with the same key made within MERGE_MS are one step (a note typed key by key). */
   mergeKey?: string;
+  /** Made on the review desk: undone there too (from the desk, only such steps are). */
+  desk?: boolean;
   at: number;
 }
 
@@ -172,6 +170,35 @@ export function mergeStep(
   };
 }
 
+/** One claim the desk changes: its row before and after, and its highlight if its document is open. */
+export interface DeskClaimEdit {
+  before: ClaimRow;
+  after: ClaimRow;
+  open?: { before: Annotation; after: Annotation };
+}
+
+/** The desk's verdict or reviewer note on one or more claims (a bulk verdict is one step). */
+export function deskClaimStep(edits: DeskClaimEdit[], claim: DeskClaimPatch, at = Date.now()): Step {
+  const target = (row: ClaimRow) => ({ kind: 'updateAnnotation' as const, documentId: row.documentId, annotationId: row.annotationId });
+  const ops = (side: 'before' | 'after') =>
+    edits.flatMap((edit): LocalOp[] => [{ kind: 'put-claim', row: edit[side] }, ...(edit.open ? [{ kind: 'put' as const, annotation: edit.open[side] }] : [])]);
+  const restore = (row: ClaimRow): DeskClaimPatch => ({
+    ...(claim.status !== undefined && { status: row.status }),
+    ...(claim.reviewerNote !== undefined && { reviewerNote: row.reviewerNote }),
+  });
+  const only = edits.length === 1 ? edits[0]! : null;
+  return {
+    forward: ops('after'),
+    backward: ops('before'),
+    send: edits.map((edit) => ({ ...target(edit.before), claim })),
+    unsend: edits.map((edit) => ({ ...target(edit.before), claim: restore(edit.before) })),
+    // A reviewer note typed key by key is one step.
+    mergeKey: only && claim.status === undefined ? `reviewer-note:${only.before.documentId}/${only.before.annotationId}` : undefined,
+    desk: true,
+    at,
+  };
+}
+
 /** Several steps as one: done in order, undone in reverse. */
 export function combine(steps: Step[]): Step {
   return {
@@ -197,14 +224,19 @@ export class History {
     this.undone = [];
   }
 
-  undo(): Step | null {
-    const step = this.done.pop();
-    if (step) this.undone.push(step);
-    return step ?? null;
+  /** `only`: undo the last step only if it is one of these (the desk undoes its own steps). */
+  undo(only: (step: Step) => boolean = () => true): Step | null {
+    const last = this.done[this.done.length - 1];
+    if (!last || !only(last)) return null;
+    const step = this.done.pop()!;
+    this.undone.push(step);
+    return step;
   }
 
-  redo(): Step | null {
-    const step = this.undone.pop();
+  redo(only: (step: Step) => boolean = () => true): Step | null {
+    const next = this.undone[this.undone.length - 1];
+    if (!next || !only(next)) return null;
+    const step = this.undone.pop()!;
     if (step) this.done.push({ ...step, mergeKey: undefined });
     return step ?? null;
   }

@@ -1,6 +1,7 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
-import type { Annotation, Change, DocumentSummary, Label, OpenedDocument, Session, SourceState, Speaker } from '../../../electron/contract/api';
-import type { LocalOp } from './history';
+import type { Annotation, ClaimRow, DocumentSummary, Label, OpenedDocument, Session, SourceState, Speaker } from '../../../electron/contract/api';
+import { claimRow, isClaim } from '../../../electron/contract/annotation-rules';
+import type { LocalOp } from './edits';
 import { compareSpans, fromAnnotationColumns, isInTextOrder, sortedIndex } from '../../../electron/contract/spans';
 
 /** An open document as the window holds it: highlights with their text, in text order. */
@@ -35,6 +36,9 @@ export interface WorkspaceState {
   current: DocumentView | null;
   selectedId: string | null;
   messages: Message[];
+  /** The review desk's rows: every claim of the workspace, as last read (and edited since). */
+  claims: ClaimRow[];
+  claimsLoaded: boolean;
 }
 
 export type WorkspaceAction =
@@ -45,6 +49,7 @@ export type WorkspaceAction =
   /** A step done, undone or redone (see history.ts); `select` picks a highlight afterwards. */
   | { type: 'ops'; ops: LocalOp[]; select?: string | null }
   | { type: 'annotator-named'; name: string }
+  | { type: 'claims-loaded'; claims: ClaimRow[] }
   | { type: 'labels-changed'; labels: Label[] }
   /** The workspace-wide parts (labels, speakers) as saved, after the host refused a change to them. */
   | { type: 'workspace-refreshed'; session: Session }
@@ -56,9 +61,6 @@ export type WorkspaceAction =
   | { type: 'message'; kind: Message['kind']; text: string }
   | { type: 'dismiss'; messageId: number };
 
-/** What an edit in the side panel changes: the fields of an updateAnnotation change. */
-export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>, 'kind' | 'documentId' | 'annotationId'>;
-
 export const initialState: WorkspaceState = {
   session: null,
   documents: [],
@@ -67,6 +69,8 @@ export const initialState: WorkspaceState = {
   current: null,
   selectedId: null,
   messages: [],
+  claims: [],
+  claimsLoaded: false,
 };
 
 let nextMessageId = 1;
@@ -82,9 +86,26 @@ function withCount(documents: DocumentSummary[], documentId: string, delta: numb
   return documents.map((doc) => (doc.id === documentId ? { ...doc, annotationCount: Math.max(0, doc.annotationCount + delta) } : doc));
 }
 
+const sameClaim = (row: ClaimRow, documentId: string, annotationId: string) => row.documentId === documentId && row.annotationId === annotationId;
+
+/** The desk's rows after an op: a claim's row follows its highlight, wherever that is. */
+function claimsAfter(claims: ClaimRow[], op: LocalOp, documents: DocumentSummary[]): ClaimRow[] {
+  if (op.kind === 'put-claim') return claims.map((row) => (sameClaim(row, op.row.documentId, op.row.annotationId) ? op.row : row));
+  if (op.kind === 'remove') return claims.some((row) => sameClaim(row, op.documentId, op.annotationId)) ? claims.filter((row) => !sameClaim(row, op.documentId, op.annotationId)) : claims;
+  if (op.kind !== 'put') return claims;
+  const { annotation } = op;
+  const index = claims.findIndex((row) => sameClaim(row, annotation.documentId, annotation.id));
+  if (index < 0) return claims;
+  if (!isClaim(annotation)) return claims.filter((_, i) => i !== index);
+  const title = documents.find((d) => d.id === annotation.documentId)?.title ?? claims[index]!.documentTitle;
+  return claims.map((row, i) => (i === index ? claimRow({ id: annotation.documentId, title }, annotation) : row));
+}
+
 function applyOps(state: WorkspaceState, ops: LocalOp[], select: string | null | undefined): WorkspaceState {
-  let { current, documents, speakers, selectedId } = state;
+  let { current, documents, speakers, selectedId, claims } = state;
   for (const op of ops) {
+    claims = claimsAfter(claims, op, documents);
+    if (op.kind === 'put-claim') continue;
     if (op.kind === 'add-speaker') {
       // Adds the speaker, or puts back the version given (an edit, or its undo).
       speakers = speakers.some((s) => s.id === op.speaker.id) ? speakers.map((s) => (s.id === op.speaker.id ? op.speaker : s)) : [...speakers, op.speaker];
@@ -110,7 +131,7 @@ function applyOps(state: WorkspaceState, ops: LocalOp[], select: string | null |
       }
     }
   }
-  return { ...state, current, documents, speakers, selectedId: select === undefined ? selectedId : select };
+  return { ...state, current, documents, speakers, claims, selectedId: select === undefined ? selectedId : select };
 }
 
 export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction): WorkspaceState {
@@ -153,6 +174,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       };
     case 'labels-changed':
       return { ...state, labels: action.labels };
+    case 'claims-loaded':
+      return { ...state, claims: action.claims, claimsLoaded: true };
     case 'annotator-named':
       return state.session ? { ...state, session: { ...state.session, annotatorName: action.name } } : state;
     case 'select':

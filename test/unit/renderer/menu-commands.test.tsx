@@ -4,7 +4,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
 import type { HostEvent } from '../../../electron/contract/channels.js';
-import { createMemoryClient, type MemoryClient } from '../../../renderer/src/api/memory-client.js';
+import { createMemoryClient, type MemoryClient } from '../../helpers/memory-client.js';
 import { withHostEvents } from '../../helpers/host-events.js';
 import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';

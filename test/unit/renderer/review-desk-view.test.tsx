@@ -3,7 +3,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
-import { createMemoryClient, type MemoryClient } from '../../../renderer/src/api/memory-client.js';
+import { createMemoryClient, type MemoryClient } from '../../helpers/memory-client.js';
 import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
 

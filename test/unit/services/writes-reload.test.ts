@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPEAKER_LIMITS, type Change } from '../../../electron/contract/api.js';
 import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { createMemoryClient } from '../../../renderer/src/api/memory-client.js';
+import { createMemoryClient } from '../../helpers/memory-client.js';
 import { importText, useWorkspaces } from '../../helpers/workspace.js';
 
 const { tempDir, openService, openStore } = useWorkspaces();

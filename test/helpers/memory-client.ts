@@ -2,12 +2,13 @@
 // no host. It follows the same rules as the services (text order, idempotent creates,
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
-import { claimRow, isClaim, updatedAnnotation, withLabelFields } from '../../../electron/contract/annotation-rules';
-import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../../electron/contract/api';
-import { ApiError } from '../../../electron/contract/errors';
-import { mergedSpeakerFields } from '../../../electron/contract/speaker-rules';
-import { compareSpans, sortedIndex, spanContext, toAnnotationColumns } from '../../../electron/contract/spans';
-import type { AnnotatorClient } from './client';
+import { claimRow, isClaim, newAnnotation, updatedAnnotation } from '../../electron/contract/annotation-rules';
+import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
+import { ApiError } from '../../electron/contract/errors';
+import { findSpeakerByName } from '../../electron/contract/speaker-names';
+import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
+import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/contract/spans';
+import type { AnnotatorClient } from '../../renderer/src/api/client';
 
 interface MemoryDocument {
   summary: DocumentSummary;
@@ -25,6 +26,24 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   const documents = new Map<string, MemoryDocument>();
   const speakers: Speaker[] = [];
   const batches: Change[][] = [];
+  /** A speaker id whose creation found the name already there stands for that speaker. */
+  const sameSpeaker = new Map<string, string>();
+  const mergedAway = new Set<string>();
+  const speakerIdOf = <T extends string | null | undefined>(id: T): T | string => (id && sameSpeaker.get(id)) || id;
+  /** The change with the speaker ids it names as the speakers they stand for. */
+  const resolved = (change: Change): Change => {
+    switch (change.kind) {
+      case 'createAnnotation':
+      case 'updateAnnotation':
+        return change.speakerId ? { ...change, speakerId: speakerIdOf(change.speakerId) } : change;
+      case 'updateSpeaker':
+        return { ...change, speakerId: speakerIdOf(change.speakerId) };
+      case 'mergeSpeakers':
+        return { ...change, survivorId: speakerIdOf(change.survivorId), mergedId: speakerIdOf(change.mergedId) };
+      default:
+        return change;
+    }
+  };
   let lastDocumentId: string | null = null;
   let annotatorName: string | null = seed.annotatorName ?? null;
   let statuses: Status[] = DEFAULT_STATUSES;
@@ -45,10 +64,27 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     return doc;
   };
 
+  // The checks the service makes against the workspace before a change.
+  const requireSpeaker = (speakerId: string | null | undefined) => {
+    if (speakerId && !speakers.some((s) => s.id === speakerId)) throw new ApiError('bad-request', `There is no speaker "${speakerId}" in this workspace.`);
+  };
+  const requireStatus = (statusId: string) => {
+    if (!statuses.some((s) => s.id === statusId)) throw new ApiError('bad-request', `There is no status "${statusId}" in this workspace's scale.`);
+  };
+
   function apply(change: Change): void {
     if (change.kind === 'createSpeaker') {
+      // One speaker per name, by the contract's rule, as the service keeps it.
+      const became = sameSpeaker.get(change.speakerId);
+      if (speakers.some((s) => s.id === change.speakerId || s.id === became)) return;
+      const known = mergedAway.delete(change.speakerId) ? undefined : findSpeakerByName(speakers, change.name, change.aliases);
+      if (known) {
+        sameSpeaker.set(change.speakerId, known.id);
+        return;
+      }
+      sameSpeaker.delete(change.speakerId);
       const { kind: _kind, speakerId: id, ...fields } = change;
-      if (!speakers.some((s) => s.id === id)) speakers.push({ aliases: [], role: '', organisation: '', notes: '', ...fields, id, createdAt: now() });
+      speakers.push({ aliases: [], role: '', organisation: '', notes: '', ...fields, name: change.name.trim(), id, createdAt: change.createdAt ?? now() });
       return;
     }
     if (change.kind === 'saveLabel' || change.kind === 'deleteLabel') {
@@ -66,6 +102,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       const merged = speakers.find((s) => s.id === change.mergedId);
       if (!survivor || !merged || survivor === merged) throw new ApiError('bad-request', 'Those speakers cannot be merged.');
       const fields = mergedSpeakerFields(survivor, merged);
+      // Brought back by an undo, it is itself again, not the survivor that now has its name.
+      mergedAway.add(merged.id);
       for (const doc of documents.values()) doc.annotations = doc.annotations.map((a) => (a.speakerId === merged.id ? { ...a, speakerId: survivor.id } : a));
       Object.assign(survivor, fields);
       speakers.splice(speakers.indexOf(merged), 1);
@@ -94,27 +132,18 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     } else if (change.kind === 'createAnnotation') {
       if (!(change.start < change.end && change.end <= doc.text.length)) throw new ApiError('bad-request', `The range ${change.start}–${change.end} is outside the document.`);
       if (!seed.labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
+      requireSpeaker(change.speakerId);
+      if (change.claim) requireStatus(change.claim.status);
       if (doc.annotations.some((a) => a.id === change.annotationId)) return;
-      const annotation: Annotation = withLabelFields({
-        id: change.annotationId,
-        documentId: doc.summary.id,
-        labelId: change.labelId,
-        start: change.start,
-        end: change.end,
-        text: doc.text.slice(change.start, change.end),
-        ...spanContext(doc.text, change.start, change.end),
-        speakerId: change.speakerId ?? null,
-        note: change.note ?? '',
-        author: annotatorName ?? '',
-        createdAt: now(),
-        updatedAt: now(),
-        ...(change.quoteKind && { quoteKind: change.quoteKind }),
-        ...(change.claim && { claim: change.claim }),
-      }, DEFAULT_STATUSES[0]!.id);
+      // Built by the contract's rule, as the service builds it.
+      const annotation = newAnnotation(change, doc.text, { author: annotatorName ?? '', now: now(), firstStatusId: statuses[0]!.id });
       doc.annotations.splice(sortedIndex(doc.annotations, annotation), 0, annotation);
     } else if (change.kind === 'updateAnnotation') {
       const index = doc.annotations.findIndex((a) => a.id === change.annotationId);
       if (index < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
+      if (change.labelId !== undefined && !seed.labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
+      if (change.speakerId !== undefined) requireSpeaker(change.speakerId);
+      if (change.claim?.status !== undefined) requireStatus(change.claim.status);
       doc.annotations[index] = updatedAnnotation(doc.annotations[index]!, change, now(), statuses[0]!.id, doc.text, annotatorName ?? '');
       doc.annotations.sort(compareSpans);
     } else {
@@ -191,7 +220,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       const refused: ChangeRefusal[] = [];
       for (const [index, raw] of changes.entries()) {
         try {
-          apply(parseChange(raw));
+          apply(resolved(parseChange(raw)));
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           refused.push({ index, code: error.code, message: error.message });

@@ -1,0 +1,140 @@
+// The window's keys and the desktop menu's commands, routed through the command registry.
+import { useEffect, useRef } from 'react';
+import type { HostEvent } from '../../../electron/contract/channels';
+import type { AnnotatorClient } from '../api/client';
+import { handlerOf, runKey, type Handlers } from './dispatch';
+import { COMMANDS, commandOfMenu, type Command, type CommandContext, type MenuCommand } from './registry';
+
+export function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable ? false : /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** The window reads the keys of these contexts, the first before the next (Esc from the desk first). */
+const WINDOW_CONTEXTS: readonly CommandContext[] = ['window', 'from-desk', 'document'];
+const WINDOW_COMMANDS: readonly Command[] = WINDOW_CONTEXTS.flatMap((when) => COMMANDS.filter((c) => c.when === when));
+
+export type WindowKeyHandlers = Handlers<'window' | 'from-desk' | 'document', KeyboardEvent>;
+
+export interface WindowCommands {
+  client: AnnotatorClient;
+  view: 'document' | 'desk';
+  /** The desktop app: its menu owns some keys. */
+  desktop: boolean;
+  /** What each key does; read when the key comes, so it sees the window as it is then. */
+  keys: WindowKeyHandlers;
+  /** What each menu item does. */
+  menu: Record<MenuCommand, () => void>;
+  /** A file opened from outside the window (the command line, a second copy, the dock). */
+  onDocumentOpened(documentId: string): void;
+}
+
+/** What the window's commands act on: the window as it is at this render. */
+export interface WindowState {
+  view: 'document' | 'desk';
+  fromDesk: boolean;
+  selectedId: string | null;
+  /** The open document's editor, when there is one. */
+  editor(): { openFind(): void } | null;
+  /** Which sheets are open: one asked for again just stays. */
+  open: { import: boolean; export: boolean; report: boolean; agreement: boolean };
+  openDocuments(): void;
+  toggleDesk(): void;
+  backToDesk(): void;
+  toggleShortcuts(): void;
+  /** On the desk, the desk's own last edit. False when there is nothing to undo. */
+  undo(): boolean;
+  redo(): boolean;
+  deleteHighlight(annotationId: string): void;
+  select(annotationId: string | null): void;
+  showImport(): void;
+  showExport(): void;
+  mergeWorkspace(): void;
+  showReport(action: 'print' | 'pdf'): void;
+  showAgreement(): void;
+  report(error: unknown): void;
+}
+
+/** Each command of the window bound to what it does there. */
+export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'menu'> {
+  // No sheet over another: one asked for again just stays; over a different one, the window says which to close.
+  const sheetInTheWay = (askedForIsOpen: boolean) => {
+    const shown = document.querySelector('.sheet[role=dialog]')?.getAttribute('aria-label');
+    if (!shown || askedForIsOpen) return false;
+    w.report(new Error(`“${shown}” is open: close it first.`));
+    return true;
+  };
+  const focusField = (id: string) => {
+    const field = w.selectedId ? document.getElementById(id) : null;
+    field?.focus();
+    return !!field;
+  };
+  return {
+    keys: {
+      open: () => (w.openDocuments(), true),
+      find: () => {
+        const editor = w.editor();
+        return !!editor && (editor.openFind(), true);
+      },
+      'review-desk': () => (w.toggleDesk(), true),
+      shortcuts: () => (w.toggleShortcuts(), true),
+      'back-to-queue': () => w.fromDesk && (w.backToDesk(), true),
+      // With a highlight selected, A and N go straight to its speaker and its note.
+      'pick-speaker': () => focusField('annotation-speaker'),
+      'write-note': () => focusField('annotation-note'),
+      undo: () => w.undo(),
+      redo: () => w.redo(),
+      delete: () => !!w.selectedId && (w.deleteHighlight(w.selectedId), true),
+      'clear-selection': () => !!w.selectedId && (w.select(null), true),
+    },
+    menu: {
+      open: w.openDocuments,
+      // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
+      undo: () => void (isTyping(document.activeElement) ? document.execCommand('undo') : w.undo()),
+      redo: () => void (isTyping(document.activeElement) ? document.execCommand('redo') : w.redo()),
+      delete: () => void (w.selectedId && w.deleteHighlight(w.selectedId)),
+      'review-desk': w.toggleDesk,
+      'import-annotations': () => void (sheetInTheWay(w.open.import) || w.showImport()),
+      'export-dataset': () => void (sheetInTheWay(w.open.export) || w.showExport()),
+      'merge-workspace': () => void (sheetInTheWay(false) || w.mergeWorkspace()),
+      'print-report': () => void (sheetInTheWay(w.open.report) || w.showReport('print')),
+      'save-report-pdf': () => void (sheetInTheWay(w.open.report) || w.showReport('pdf')),
+      agreement: () => void (sheetInTheWay(w.open.agreement) || w.showAgreement()),
+    },
+  };
+}
+
+export function useWindowCommands(commands: WindowCommands): void {
+  const latest = useRef(commands);
+  latest.current = commands;
+
+  // Shortcuts that work anywhere in the window; subscribed once.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const { view, desktop, keys } = latest.current;
+      const typing = isTyping(event.target);
+      const live = WINDOW_COMMANDS.filter(
+        (c) =>
+          (c.whileTyping || !typing) &&
+          // The desk answers its own keys; the document's (Delete…) must not act on a hidden text.
+          (view === 'document' || c.when === 'window') &&
+          (!('keysOwner' in c) || c.keysOwner === undefined || (c.keysOwner === 'menu-on-desktop' && !desktop)),
+      );
+      runKey(live, event, handlerOf(keys));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // Desktop menu commands and files opened from outside the window, subscribed once.
+  useEffect(
+    () =>
+      commands.client.onHostEvent((event: HostEvent) => {
+        const { view, menu, onDocumentOpened } = latest.current;
+        if (event.type === 'documents-opened') return onDocumentOpened(event.documentId);
+        // The desk shows no document: the menu's delete would act on one unseen.
+        if (view === 'desk' && commandOfMenu(event.command).when !== 'window') return;
+        menu[event.command]();
+      }),
+    [commands.client],
+  );
+}

@@ -1,0 +1,83 @@
+// The window's header: the File menu and Open…, the title, the annotator's name, the desk and
+// dataset buttons, and whether everything is saved.
+import type { RecentFile, Session } from '../../../electron/contract/api';
+import type { SaveStatus } from '../state/change-queue';
+import { AnnotatorName } from './AnnotatorName';
+import { FileMenu } from './FileMenu';
+
+const SAVE_TEXT = {
+  saved: 'All changes saved',
+  saving: 'Saving…',
+  failed: 'Not saved — see the message',
+  'disk-full': 'The disk is full: your changes are kept in this window and will be saved when space is freed',
+} as const;
+
+interface Props {
+  session: Session | null;
+  title: string;
+  mod: string;
+  onDesk: boolean;
+  /** Came from the desk: the way back to the queue. */
+  fromDesk: boolean;
+  unattributedQuotes: number;
+  saveStatus: SaveStatus;
+  busy: string | null;
+  loadRecent(): Promise<RecentFile[]>;
+  onOpen(): void;
+  onOpenRecent(recentId: string): void;
+  onMerge(): void;
+  onShowUnattributed(): void;
+  onNameAnnotator(name: string): void;
+  onBackToQueue(): void;
+  onToggleDesk(): void;
+  onImport(): void;
+  onExport(): void;
+  onAgreement(): void;
+  onLabels(): void;
+  onShortcuts(): void;
+}
+
+export function TopBar(props: Props) {
+  const { session, mod, unattributedQuotes } = props;
+  return (
+    <header className="topbar">
+      <FileMenu showRecent={session?.capabilities.recentFiles ?? false} loadRecent={props.loadRecent} onOpen={props.onOpen} onOpenRecent={props.onOpenRecent} onMerge={props.onMerge} shortcut={`${mod}O`} />
+      <button type="button" className="primary" onClick={props.onOpen} title={`Open a document: text, Markdown, web page, Word or subtitles (${mod}O)`}>
+        Open…
+      </button>
+      <h1 className="doc-title">{props.title}</h1>
+      {unattributedQuotes > 0 && (
+        <button type="button" className="unattributed-count" title="Show only these" onClick={props.onShowUnattributed}>
+          {unattributedQuotes} unattributed {unattributedQuotes === 1 ? 'quote' : 'quotes'}
+        </button>
+      )}
+      {session?.annotatorName && <AnnotatorName name={session.annotatorName} onSave={props.onNameAnnotator} />}
+      {!props.onDesk && props.fromDesk && (
+        <button type="button" className="primary" onClick={props.onBackToQueue} title="Back to the review desk, where you left it (Esc)">
+          ← Back to the queue
+        </button>
+      )}
+      <button type="button" className="shortcuts-button" aria-pressed={props.onDesk} onClick={props.onToggleDesk} title={`Every claim in the workspace, to review (${mod}Shift+R)`}>
+        Review desk
+      </button>
+      <button type="button" className="shortcuts-button" onClick={props.onImport} title="Import annotations from brat, doccano, spaCy, Label Studio or W3C files">
+        Import…
+      </button>
+      <button type="button" className="shortcuts-button" onClick={props.onExport} title="Export a dataset for NLP tools">
+        Export…
+      </button>
+      <button type="button" className="shortcuts-button" onClick={props.onAgreement} title="How well annotators agree">
+        Agreement
+      </button>
+      <button type="button" className="shortcuts-button" onClick={props.onLabels} title="Edit the label set">
+        Labels
+      </button>
+      <button type="button" className="shortcuts-button" onClick={props.onShortcuts} title="Keyboard shortcuts (?)">
+        Shortcuts <kbd>?</kbd>
+      </button>
+      <span className={`save-status save-${session?.storeProblem ? 'failed' : props.saveStatus}`} role="status" aria-live="polite">
+        {props.busy ?? (session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[props.saveStatus])}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,18 @@
+// The shapes an edit takes on screen, shared by the history (which records them) and the
+// workspace reducer (which applies them), so neither imports the other.
+import type { Annotation, Change, ClaimRow, Speaker } from '../../../electron/contract/api';
+
+/** One change to what the window shows; a step of the history is a list of them each way. */
+export type LocalOp =
+  | { kind: 'put'; annotation: Annotation }
+  | { kind: 'remove'; documentId: string; annotationId: string }
+  | { kind: 'add-speaker'; speaker: Speaker }
+  | { kind: 'remove-speaker'; speakerId: string }
+  /** A claim's row on the review desk, as given (its highlight may be in no open document). */
+  | { kind: 'put-claim'; row: ClaimRow };
+
+/** What an edit in the side panel changes: the fields of an updateAnnotation change. */
+export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>, 'kind' | 'documentId' | 'annotationId'>;
+
+/** What the review desk changes of claims: their status (the verdict) and the reviewer's note. */
+export type DeskClaimPatch = { status?: string; reviewerNote?: string };
