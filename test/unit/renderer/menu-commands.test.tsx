@@ -8,15 +8,9 @@ import { createMemoryClient, type MemoryClient } from '../../helpers/memory-clie
 import { withHostEvents } from '../../helpers/host-events.js';
 import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
+import { BUDGET, HOMES, renderLikeABrowser, span } from '../../helpers/two-stories.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// happy-dom has no layout; give boxes a size so the virtualized rows are drawn.
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 320 });
-
-const HOMES = 'The minister said we will build 300,000 homes. Critics called it a fantasy.';
-const BUDGET = 'The mayor said crime fell by half. Rents doubled.';
-const span = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+renderLikeABrowser();
 
 let app: MountedApp;
 let host: HTMLElement;

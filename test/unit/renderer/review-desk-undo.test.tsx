@@ -7,14 +7,9 @@ import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
 import { createMemoryClient, type MemoryClient } from '../../helpers/memory-client.js';
 import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
+import { BUDGET, HOMES, TWO_STORIES, renderLikeABrowser, span } from '../../helpers/two-stories.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 320 });
-
-const HOMES = 'The minister said we will build 300,000 homes. Critics called it a fantasy.';
-const BUDGET = 'The mayor said crime fell by half. Rents doubled.';
-const span = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+renderLikeABrowser();
 
 let app: MountedApp;
 let host: HTMLElement;
@@ -41,10 +36,7 @@ const rowStatuses = () => [...host.querySelectorAll('.annotation-row .row-status
 beforeEach(async () => {
   client = createMemoryClient({
     labels: DEFAULT_LABELS,
-    documents: [
-      { id: 'doc-homes', title: 'homes', text: HOMES },
-      { id: 'doc-budget', title: 'budget', text: BUDGET },
-    ],
+    documents: TWO_STORIES,
   });
   await client.applyChanges({
     changes: [

@@ -6,14 +6,9 @@ import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
 import { createMemoryClient, type MemoryClient } from '../../helpers/memory-client.js';
 import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
+import { BUDGET, HOMES, TWO_STORIES, renderLikeABrowser, span } from '../../helpers/two-stories.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// happy-dom has no layout; give boxes a size so the virtualized rows are drawn.
-Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 320 });
-
-const HOMES = 'The minister said we will build 300,000 homes. Critics called it a fantasy.';
-const BUDGET = 'The mayor said crime fell by half. Rents doubled.';
+renderLikeABrowser();
 
 let app: MountedApp;
 let host: HTMLElement;
@@ -21,15 +16,11 @@ let client: MemoryClient;
 
 const grid = () => host.querySelector<HTMLElement>('[role=grid]')!;
 const cells = (column: string) => [...host.querySelectorAll(`.desk-body [role=row] .col-${column}`)].map((cell) => cell.textContent);
-const span = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
 
 beforeEach(async () => {
   client = createMemoryClient({
     labels: DEFAULT_LABELS,
-    documents: [
-      { id: 'doc-homes', title: 'homes', text: HOMES },
-      { id: 'doc-budget', title: 'budget', text: BUDGET },
-    ],
+    documents: TWO_STORIES,
   });
   await client.applyChanges({
     changes: [
