@@ -2,7 +2,8 @@
 // the agreement between two annotators.
 import { promises as fs } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import JSZip from 'jszip';
+import type { Browser, Download, Page } from 'playwright-core';
 import { dragSelect, withAppWithSample, screenshot, type RunningHost } from './harness';
 
 let browser: Browser;
@@ -25,7 +26,28 @@ describe('Export…', () => {
     const [span] = line.spans;
     expect(span.label).toBe('Quote');
     expect([...line.text].slice(span.start, span.end).join('')).toBe('This is completely false');
-    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Downloaded dataset.jsonl.');
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Downloaded spacy.jsonl.');
+  });
+
+  it('downloads brat as one brat.zip holding a .txt and an .ann per document', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Export a dataset' });
+    await dialog.getByLabel('Format').selectOption('brat');
+    const downloads: string[] = [];
+    const collect = (download: Download) => downloads.push(download.suggestedFilename());
+    page.on('download', collect);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const zip = await JSZip.loadAsync(await fs.readFile((await (await download).path())!));
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Downloaded brat.zip.');
+    page.off('download', collect);
+    expect(downloads).toEqual(['brat.zip']);
+    const names = Object.keys(zip.files).sort();
+    const documents = await page.locator('.document-item').count();
+    expect(names.filter((n) => n.endsWith('.txt'))).toHaveLength(documents);
+    expect(names.filter((n) => n.endsWith('.ann'))).toHaveLength(documents);
+    // The quote marked above is in some .ann, as brat's T line with its exact text.
+    const anns = await Promise.all(names.filter((n) => n.endsWith('.ann')).map((n) => zip.file(n)!.async('string')));
+    expect(anns.join('\n')).toMatch(/^T\d+\tQuote \d+ \d+\tThis is completely false$/m);
   });
 
   it('lists the spans CoNLL could not tag', async () => {
@@ -100,12 +122,14 @@ describe('Split', () => {
     await dialog.getByLabel('Ratios').fill('50,0,50');
     await dialog.getByLabel(/^Seed/).fill('3');
     const documents = await page.locator('.document-item').count();
-    const parts = new Map<string, number>();
-    page.on('download', (download) => {
-      void download.path().then(async (file) => parts.set(download.suggestedFilename(), (await fs.readFile(file!, 'utf8')).split('\n').filter(Boolean).length));
-    });
+    const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => [...parts.keys()].sort()).toEqual(['dev.jsonl', 'test.jsonl', 'train.jsonl']);
+    // One download, a zip, rather than three the browser would block.
+    expect((await download).suggestedFilename()).toBe('spacy-split.zip');
+    const zip = await JSZip.loadAsync(await fs.readFile((await (await download).path())!));
+    const parts = new Map<string, number>();
+    for (const [name, entry] of Object.entries(zip.files)) parts.set(name, (await entry.async('string')).split('\n').filter(Boolean).length);
+    expect([...parts.keys()].sort()).toEqual(['dev.jsonl', 'test.jsonl', 'train.jsonl']);
     // Every document in exactly one part; none in dev, whose ratio is 0.
     expect(parts.get('dev.jsonl')).toBe(0);
     expect(parts.get('train.jsonl')! + parts.get('test.jsonl')!).toBe(documents);

@@ -7,7 +7,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportResultSchema = z.object({
   /** The files' contents, where the window itself must save them (the browser host). */
-  files: z.array(z.object({ name: z.string(), content: z.string() })),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      content: z.string(),
+      /** base64: the content is binary (a folder export zipped for one download); absent: it is the text itself. */
+      encoding: z.literal('base64').optional(),
+    }),
+  ),
   /** Where the desktop app saved them, as the user chose in its dialog; null when cancelled or not saved. */
   savedTo: z.string().nullable(),
   /** CoNLL spans left out of the tags, with why. */

@@ -12,6 +12,23 @@ import { toClaimReview, toClaimsCsv } from './claim-review.js';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
+/**
+ * Each format's own file name, so two downloads (or two files in one folder) never overwrite
+ * each other: doccano's and spaCy's JSONL used to share one. brat names its .txt/.ann pairs
+ * after the documents; its name here is the folder's, and the download's zip.
+ */
+export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = {
+  jsonl: 'doccano.jsonl',
+  spacy: 'spacy.jsonl',
+  conll: 'dataset.conll',
+  brat: 'brat',
+  labelstudio: 'tasks.json',
+  w3c: 'annotations.jsonld',
+  csv: 'annotations.csv',
+  claimreview: 'claimreview.jsonld',
+  'claims-csv': 'claims.csv',
+};
+
 export interface ExportResult {
   /** One file for most formats; brat writes a .txt and an .ann per document into a folder. */
   files: ExportFile[];
@@ -23,26 +40,26 @@ export interface ExportResult {
 export function runExport(format: ExportFormat, dataset: Dataset): ExportResult {
   switch (format) {
     case 'jsonl':
-      return { files: [{ name: 'dataset.jsonl', content: toDoccanoJsonl(dataset) }], folder: false, warnings: [] };
+      return { files: [{ name: EXPORT_FILE_NAMES.jsonl, content: toDoccanoJsonl(dataset) }], folder: false, warnings: [] };
     case 'spacy':
-      return { files: [{ name: 'dataset.jsonl', content: toSpacyJsonl(dataset) }], folder: false, warnings: [] };
+      return { files: [{ name: EXPORT_FILE_NAMES.spacy, content: toSpacyJsonl(dataset) }], folder: false, warnings: [] };
     case 'conll': {
       const { content, warnings } = toConll(dataset);
-      return { files: [{ name: 'dataset.conll', content }], folder: false, warnings };
+      return { files: [{ name: EXPORT_FILE_NAMES.conll, content }], folder: false, warnings };
     }
     case 'brat':
       return { files: toBrat(dataset), folder: true, warnings: [] };
     case 'labelstudio':
-      return { files: [{ name: 'tasks.json', content: toLabelStudio(dataset) }], folder: false, warnings: [] };
+      return { files: [{ name: EXPORT_FILE_NAMES.labelstudio, content: toLabelStudio(dataset) }], folder: false, warnings: [] };
     case 'w3c':
-      return { files: [{ name: 'annotations.jsonld', content: toWebAnnotation(dataset) }], folder: false, warnings: [] };
+      return { files: [{ name: EXPORT_FILE_NAMES.w3c, content: toWebAnnotation(dataset) }], folder: false, warnings: [] };
     case 'csv':
-      return { files: [{ name: 'annotations.csv', content: toCsv(dataset) }], folder: false, warnings: [] };
+      return { files: [{ name: EXPORT_FILE_NAMES.csv, content: toCsv(dataset) }], folder: false, warnings: [] };
     case 'claimreview': {
       const { content, warnings } = toClaimReview(dataset);
-      return { files: [{ name: 'claimreview.jsonld', content }], folder: false, warnings };
+      return { files: [{ name: EXPORT_FILE_NAMES.claimreview, content }], folder: false, warnings };
     }
     case 'claims-csv':
-      return { files: [{ name: 'claims.csv', content: toClaimsCsv(dataset) }], folder: false, warnings: [] };
+      return { files: [{ name: EXPORT_FILE_NAMES['claims-csv'], content: toClaimsCsv(dataset) }], folder: false, warnings: [] };
   }
 }

@@ -6,6 +6,7 @@ import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
 import { collectDataset } from '../exports/dataset.js';
 import { writeExport } from '../exports/write-export.js';
+import { zipExport, zipName } from '../exports/zip-export.js';
 import { mergeWorkspaces } from '../imports/merge-workspaces.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import { exportDataset, exportSplitParts, importFiles, type ExportStep } from './workspace-tasks.js';
@@ -56,7 +57,7 @@ export const browserHostOnlyMethods: HostOnlyMethods = {
       'The browser version cannot choose a folder on this computer. Merge from the desktop app, or run `npx annotator merge --store DIR OTHER_DIR`.',
     );
   },
-  // The page saves the files itself (as downloads).
+  // The page saves the files itself, as one download (a folder export comes zipped).
   async chooseExportDestination() {
     return 'download';
   },
@@ -93,7 +94,13 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
         ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed)).result
         : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly));
       const where = await hostOnly.chooseExportDestination(args.format, { folder: result.folder, fileName: result.files[0]?.name ?? '' });
-      if (where === 'download') return { files: result.files, savedTo: null, warnings: result.warnings };
+      if (where === 'download') {
+        // Zipped here, where the files are made: the window just saves what it is handed.
+        const files = result.folder
+          ? [{ name: zipName(args.format, Boolean(args.split)), content: await zipExport(result.files), encoding: 'base64' as const }]
+          : result.files;
+        return { files, savedTo: null, warnings: result.warnings };
+      }
       if (where === 'cancelled') return { files: [], savedTo: null, warnings: result.warnings };
       await writeExport(result, where.path);
       return { files: [], savedTo: where.path, warnings: result.warnings };

@@ -17,9 +17,10 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   'claims-csv': 'Claims table, CSV for spreadsheets',
 };
 
-/** A file the browser host handed back, saved as a download. */
-function download(name: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/octet-stream' }));
+/** A file the browser host handed back (a zip comes as base64), saved as a download. */
+function download({ name, content, encoding }: { name: string; content: string; encoding?: 'base64' }) {
+  const body = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
+  const url = URL.createObjectURL(new Blob([body], { type: encoding === 'base64' ? 'application/zip' : 'application/octet-stream' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
   link.click();
@@ -46,7 +47,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
         ...(scope === 'current' && currentDocumentId && { documentIds: [currentDocumentId] }),
         ...(split.on && !forEditors && { split: { ratios: ratios as [number, number, number], seed: Number(split.seed) } }),
       });
-      for (const file of result.files) download(file.name, file.content);
+      for (const file of result.files) download(file);
       const where = result.savedTo ? `Saved to ${result.savedTo}.` : result.files.length ? `Downloaded ${result.files.length === 1 ? result.files[0]!.name : `${result.files.length} files`}.` : 'Not saved.';
       setState({ busy: false, message: where, warnings: result.warnings.map((w) => `“${w.text}” (${w.label}) ${w.reason}`) });
     } catch (error) {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../electron/contract/api.js';
 import { AnnotatorService } from '../../../../electron/services/annotator-service.js';
@@ -270,7 +271,13 @@ describe('openExternalLink', () => {
 
 // The host chooses where (its dialogs); the handlers write what the window would otherwise download.
 describe('exportDataset through the dialogs', () => {
-  const downloaded = async (format: 'jsonl' | 'brat') => (await createApiHandlers(service, browserHostOnlyMethods).exportDataset({ format })).files;
+  /** What the browser host hands the window, a zip (brat) opened into its files. */
+  const downloaded = async (format: 'jsonl' | 'brat') => {
+    const { files } = await createApiHandlers(service, browserHostOnlyMethods).exportDataset({ format });
+    if (files[0]?.encoding !== 'base64') return files;
+    const zip = await JSZip.loadAsync(Buffer.from(files[0].content, 'base64'));
+    return Promise.all(Object.values(zip.files).map(async (entry) => ({ name: entry.name, content: await entry.async('string') })));
+  };
 
   beforeEach(async () => {
     const doc = await service.importBytes('story.txt', Buffer.from(ARTICLE));
@@ -282,7 +289,7 @@ describe('exportDataset through the dialogs', () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const saved = await createApiHandlersFor(files).exportDataset({ format: 'jsonl' });
     expect(saved).toEqual({ files: [], savedTo: target, warnings: [] });
-    expect((dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string }).defaultPath).toBe('dataset.jsonl');
+    expect((dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string }).defaultPath).toBe('doccano.jsonl');
     expect(await fs.readFile(target, 'utf8')).toBe((await downloaded('jsonl'))[0]!.content);
   });
 
