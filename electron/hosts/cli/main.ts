@@ -19,7 +19,10 @@ import { WorkspaceStore } from '../../services/store/workspace-store.js';
 export const USAGE = `Usage: annotator <command> [options]
 
 Commands:
+  init     --store DIR
+           Start an empty workspace in DIR (made if missing); refused where one is already.
   import   FILE... --store DIR [--author NAME] [--encoding NAME]
+           Starts a workspace in DIR when there is none yet, and says so.
            Documents (${DOCUMENT_EXTENSIONS.join(' ')})
            and annotation files: doccano or spaCy JSONL (.jsonl), Label Studio tasks
            (.json), W3C Web Annotation (.jsonld), brat (.ann beside its .txt).
@@ -47,7 +50,7 @@ Offsets in jsonl, spacy, brat, labelstudio and w3c count Unicode code points, as
 
 export class UsageError extends Error {}
 
-const COMMANDS = ['import', 'export', 'split', 'merge', 'agreement', 'stats', 'validate'];
+const COMMANDS = ['init', 'import', 'export', 'split', 'merge', 'agreement', 'stats', 'validate'];
 
 interface Io {
   out(text: string): void;
@@ -109,11 +112,37 @@ async function openStore(dir: string, locks?: WorkspaceLock[]): Promise<Workspac
   try {
     await fs.access(path.join(dir, 'workspace.json'));
   } catch {
-    throw new ApiError('not-found', `There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store.`);
+    throw new ApiError('not-found', `There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store, or start one with annotator init --store ${dir}.`);
   }
   if (locks) locks.push(await acquireWorkspaceLock(dir, 'cli'));
   return WorkspaceStore.open(dir);
 }
+
+/**
+ * Starts a workspace in `dir` (the folder made if missing), or opens the one there with
+ * `whenThere: 'open'`. Holds the lock from before the check, so two runs cannot both create it.
+ */
+async function createStore(dir: string, locks: WorkspaceLock[], whenThere: 'open' | 'refuse'): Promise<{ store: WorkspaceStore; created: boolean }> {
+  const there = () => fs.access(path.join(dir, 'workspace.json')).then(() => true, () => false);
+  const refuse = () => new ApiError('bad-request', `There is already a workspace in ${dir}; nothing was changed. Use it with --store ${dir}.`);
+  if (await there()) {
+    if (whenThere === 'refuse') throw refuse();
+    return { store: await openStore(dir, locks), created: false };
+  }
+  await fs.mkdir(dir, { recursive: true });
+  locks.push(await acquireWorkspaceLock(dir, 'cli'));
+  if (await there()) {
+    // Another run created it meanwhile.
+    if (whenThere === 'refuse') throw refuse();
+    return { store: await WorkspaceStore.open(dir), created: false };
+  }
+  // The store starts an empty workspace.json itself (and refuses where only its backups are left).
+  const store = await WorkspaceStore.open(dir);
+  await store.flush();
+  return { store, created: true };
+}
+
+const createdLine = (dir: string) => `Created a new workspace in ${dir}.\n`;
 
 /** What the options chose: where an export goes, which workspace to merge. */
 interface CliChoices {
@@ -157,6 +186,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (!COMMANDS.includes(command)) throw new UsageError(`There is no command "${command}".`);
     const { values, positionals } = parseOptions(rest);
     const storeDir = path.resolve(io.cwd, need(values.store, '--store DIR'));
+    if (command === 'init') {
+      if (positionals.length) throw new UsageError(`init takes only --store DIR, not "${positionals[0]}".`);
+      await createStore(storeDir, locks, 'refuse');
+      io.out(createdLine(storeDir));
+      return 0;
+    }
     if (command === 'export') {
       const format = exportFormat(values.format);
       const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
@@ -198,7 +233,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
       const encoding = textEncoding(values.encoding);
-      const store = await openStore(storeDir, locks);
       // Every file is read and checked before anything is written; a brat .ann brings its .txt.
       const inputs: ImportInput[] = [];
       for (const given of positionals) {
@@ -212,6 +246,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           inputs.push({ name: path.join(path.dirname(given), path.basename(txt)), bytes });
         }
       }
+      // Started only once every file could be read: a mistyped file name leaves no empty workspace behind.
+      const { store, created } = await createStore(storeDir, locks, 'open');
+      if (created) io.out(createdLine(storeDir));
       const { service } = handlersFor(store, io);
       const report = await importFiles(service, inputs, values.author);
       await store.flush();

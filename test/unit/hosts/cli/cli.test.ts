@@ -509,3 +509,67 @@ describe('annotator import: formats and --encoding', () => {
     expect(result.err).toContain('import reads documents (.txt, .text, .md, .markdown, .html, .htm, .docx, .srt, .vtt) and annotation files');
   });
 });
+
+describe('a new workspace from the command line', () => {
+  const exists = (file: string) => fs.access(file).then(() => true, () => false);
+
+  it('import --store NEW creates the workspace, says so, and imports into it', async () => {
+    const dir = path.join(await ws.tempDir(), 'new', 'corpus');
+    const file = path.join(await ws.tempDir(), 'story.jsonl');
+    await fs.writeFile(file, `${JSON.stringify({ text: 'Ana said: “We will win.”', label: [[11, 23, 'Quote']] })}\n`);
+    const result = await run(['import', file, '--store', dir], '/');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`Created a new workspace in ${dir}.`);
+    expect(result.out).toContain('Imported 1 documents and 1 highlights');
+    // A real workspace, which the other commands now read.
+    expect(await exists(path.join(dir, 'workspace.json'))).toBe(true);
+    expect(JSON.parse((await run(['stats', '--store', dir, '--json'], '/')).out)).toMatchObject({ documents: 1, highlights: 1 });
+    // The second import goes into it, and says nothing of creating.
+    const again = await run(['import', file, '--store', dir], '/');
+    expect(again.code).toBe(0);
+    expect(again.out).not.toContain('Created');
+  });
+
+  it('import --store NEW creates nothing when a file cannot be read', async () => {
+    const dir = path.join(await ws.tempDir(), 'new');
+    const result = await run(['import', '/nowhere/story.txt', '--store', dir], '/');
+    expect(result.code).toBe(1);
+    expect(await exists(dir)).toBe(false);
+  });
+
+  it('init --store DIR starts an empty workspace and says so; a second init is refused', async () => {
+    const dir = path.join(await ws.tempDir(), 'fresh');
+    const result = await run(['init', '--store', dir], '/');
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(`Created a new workspace in ${dir}.\n`);
+    expect(JSON.parse((await run(['stats', '--store', dir, '--json'], '/')).out)).toMatchObject({ documents: 0, highlights: 0 });
+    const before = await fs.readFile(path.join(dir, 'workspace.json'), 'utf8');
+
+    const second = await run(['init', '--store', dir], '/');
+    expect(second.code).toBe(1);
+    expect(second.err).toContain(`There is already a workspace in ${dir}; nothing was changed.`);
+    expect(await fs.readFile(path.join(dir, 'workspace.json'), 'utf8')).toBe(before);
+  });
+
+  it('init refuses a workspace with documents in it, leaving them be', async () => {
+    const { dir } = await workspace();
+    const result = await run(['init', '--store', dir], '/');
+    expect(result.code).toBe(1);
+    expect(JSON.parse((await run(['stats', '--store', dir, '--json'], '/')).out)).toMatchObject({ documents: 2, highlights: 3 });
+  });
+
+  it('init without --store is a usage error, and --help lists it', async () => {
+    const result = await run(['init'], '/');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--store DIR is needed.');
+    const help = (await run(['--help'], '/')).out;
+    expect(help).toContain('init     --store DIR');
+    expect(help).toContain('Starts a workspace in DIR when there is none yet');
+  });
+
+  it('other commands on a folder without a workspace point to init', async () => {
+    const empty = await ws.tempDir();
+    expect((await run(['stats', '--store', empty], '/')).err).toContain(`start one with annotator init --store ${empty}`);
+  });
+});
