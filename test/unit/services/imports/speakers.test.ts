@@ -1,9 +1,10 @@
-// Imported speakers: one per name in any script, the workspace's own reused, none added twice.
+// Imported speakers: one per name in any script, the workspace's own reused, none added twice,
+// and a speaker exported by his full name comes back by it.
 import { describe, expect, it } from 'vitest';
 import type { AnnotatorService } from '../../../../electron/services/annotator-service.js';
-import { importFiles } from '../../../../electron/services/handlers/workspace-tasks.js';
+import { exportDataset, importFiles } from '../../../../electron/services/handlers/workspace-tasks.js';
 import type { ImportInput } from '../../../../electron/services/imports/plan-files.js';
-import { useWorkspaces } from '../../../helpers/workspace.js';
+import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();
 const bytes = (content: string) => new TextEncoder().encode(content);
@@ -95,5 +96,34 @@ describe('imported speakers', () => {
     const { quotes, speakers } = await attributed(service);
     expect(speakers).toEqual(['Tanaka Hanako']);
     expect(quotes).toEqual({ 賛成です: 'Tanaka Hanako' });
+  });
+
+  // Label Studio, brat and W3C carry speakers; doccano and spaCy JSONL carry only spans. The
+  // mention says only "Hwang": the name must come from what the export wrote of the speaker.
+  // (W3C already wrote and read the full name; its case guards that.)
+  it.each(['labelstudio', 'brat', 'w3c'] as const)('brings "Joonkook Hwang" back by his full name from a %s export', async (format) => {
+    const source = await ws.openService();
+    const text = 'Seoul, Monday. “We will not raise rates,” said Hwang at the briefing. Joonkook Hwang took questions.';
+    const doc = await importText(source, 'hwang.txt', text);
+    const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    await source.applyChanges([
+      { kind: 'createSpeaker', speakerId: 'spk-hwang', name: 'Joonkook Hwang' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'q', labelId: 'quote', ...at('We will not raise rates'), speakerId: 'spk-hwang' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'm', labelId: 'speaker', ...at('Hwang at'), end: at('Hwang at').start + 'Hwang'.length, speakerId: 'spk-hwang' },
+    ]);
+    const { files } = await exportDataset(source, format);
+    const inputs: ImportInput[] = files.map((f) => ({ name: f.name, bytes: bytes(f.content) }));
+    // W3C annotations do not hold the text: it is imported with them, as a trainer would.
+    if (format === 'w3c') inputs.unshift({ name: 'hwang.txt', bytes: bytes(text) });
+    const target = await ws.openService();
+    const report = await importFiles(target, inputs);
+    expect(report.speakersAdded).toEqual(['Joonkook Hwang']);
+    const session = await target.getSession();
+    expect(session.speakers.map((s) => s.name)).toEqual(['Joonkook Hwang']);
+    const imported = await target.store.annotations(session.documents[0]!);
+    expect(imported.map((a) => [a.text, a.speakerId]).sort()).toEqual([
+      ['Hwang', session.speakers[0]!.id],
+      ['We will not raise rates', session.speakers[0]!.id],
+    ]);
   });
 });
