@@ -4,6 +4,9 @@
 //   R  attribution          R1<TAB>Attribution Arg1:T1 Arg2:T3 (Arg2: a mention of the speaker)
 //   A  claim and quote data A1<TAB>Status T2 mostly-false
 //   #  notes                #1<TAB>AnnotatorNotes T2<TAB>the note
+//   #  speaker's name       #2<TAB>Speaker T3<TAB>Joonkook Hwang (a mention may say only "Hwang"):
+//                           a note line of brat's "#ID TYPE TARGET TEXT" shape; brat's own UI
+//                           writes only AnnotatorNotes, so this type is ours
 import { codePointOffsets } from './code-points.js';
 import { attributions, labelName, type Dataset } from './dataset.js';
 
@@ -47,6 +50,8 @@ export function toBrat(dataset: Dataset): ExportFile[] {
         if (annotation.claim.checkWorthiness) lines.push(`A${++a}\tCheckWorthiness ${t} ${annotation.claim.checkWorthiness}`);
       }
       if (annotation.note.trim()) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${oneLine(annotation.note)}`);
+      const speaker = annotation.speakerId ? dataset.speakers.get(annotation.speakerId)?.name : undefined;
+      if (speaker?.trim()) lines.push(`#${++note}\tSpeaker ${t}\t${oneLine(speaker)}`);
     });
     // Attribution: each quote or claim to the nearest mention of its speaker in the same text.
     attributions(annotations).forEach(({ said, by }, r) => lines.push(`R${r + 1}\tAttribution Arg1:${tIds.get(said.id)} Arg2:${tIds.get(by.id)}`));

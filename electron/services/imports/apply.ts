@@ -1,6 +1,8 @@
 // Carries out an import plan: labels and speakers matched by name (or made), documents added
 // (or found by their text), highlights created with stable ids so a second import adds none.
+import { createHash } from 'node:crypto';
 import { parseChange, type Change, type ChangeRefusal, type DocumentSummary } from '../../contract/api.js';
+import { findSpeakerByName, speakerNameKey } from '../../contract/speaker-names.js';
 import type { ReadDocument } from '../documents/index.js';
 import { documentIdFor, sha256, type WorkspaceStore } from '../store/workspace-store.js';
 import { ImportProblem, importedId, type PlannedDocument } from './plan.js';
@@ -15,6 +17,14 @@ export interface ImportReport {
 const KEYS = 'bdfghijklmoprtuvwxyz0123456789';
 const COLOURS = ['#7b61ff', '#2e7d32', '#00838f', '#ad1457', '#6d4c41', '#5c6bc0'];
 const key = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+
+/**
+ * A new speaker's id from the hash of the compared form of the name, never from the name cut to
+ * ASCII (田中花子 and 山田太郎 would both be "spk-imp-"): names in any script stay apart, and the
+ * same name imported twice gets the same id.
+ */
+export const importedSpeakerId = (name: string): string =>
+  `spk-imp-${createHash('sha256').update(speakerNameKey(name)).digest('hex').slice(0, 24)}`;
 
 /** What an import needs of the service: its store, adding a read file, applying changes. */
 export interface ImportTarget {
@@ -38,8 +48,24 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   const report: ImportReport = { documents: 0, highlights: 0, labelsAdded: [], speakersAdded: [] };
   const labelIds = new Map(data.labels.map((l) => [key(l.name), l.id]));
   const takenKeys = new Set(data.labels.map((l) => l.hotkey));
+  // By the contract's name key, as createSpeaker matches: "TANAKA  Hanako" is Tanaka Hanako.
   const speakerIds = new Map<string, string>();
-  for (const s of data.speakers) for (const name of [s.name, ...s.aliases]) speakerIds.set(key(name), s.id);
+  const speakerId = (name: string): string => {
+    const nameKey = speakerNameKey(name);
+    let id = speakerIds.get(nameKey);
+    if (id) return id;
+    id = findSpeakerByName(data.speakers, name)?.id;
+    if (!id) {
+      id = importedSpeakerId(name);
+      // Imported before and renamed since: the id is still that speaker's.
+      if (!data.speakers.some((s) => s.id === id)) {
+        changes.push({ kind: 'createSpeaker', speakerId: id, name: name.trim() });
+        report.speakersAdded.push(name.trim());
+      }
+    }
+    speakerIds.set(nameKey, id);
+    return id;
+  };
 
   for (const plan of plans) {
     for (const span of plan.spans) {
@@ -51,12 +77,7 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
         labelIds.set(key(span.label), id);
         report.labelsAdded.push(span.label.trim());
       }
-      if (span.speaker && !speakerIds.has(key(span.speaker))) {
-        const id = `spk-imp-${key(span.speaker).replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`;
-        changes.push({ kind: 'createSpeaker', speakerId: id, name: span.speaker });
-        speakerIds.set(key(span.speaker), id);
-        report.speakersAdded.push(span.speaker);
-      }
+      if (span.speaker?.trim()) speakerId(span.speaker);
     }
   }
 
@@ -75,7 +96,7 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
         labelId: labelIds.get(key(span.label))!,
         start: span.start,
         end: span.end,
-        speakerId: span.speaker ? speakerIds.get(key(span.speaker))! : null,
+        speakerId: span.speaker?.trim() ? speakerId(span.speaker) : null,
         note: span.note ?? '',
         ...(span.quoteKind && { quoteKind: span.quoteKind }),
         ...(span.claim && { claim: { checkWorthiness: null, status: data.statuses[0]?.id ?? 'unreviewed', sources: [], tags: [], ...span.claim } }),

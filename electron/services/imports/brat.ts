@@ -1,6 +1,7 @@
 // brat standoff: an .ann beside its .txt. T spans (offsets in code points; fragments joined into
 // one span), R Attribution relations (Arg1 said by the speaker Arg2 names), A attributes
-// (QuoteKind, Status, CheckWorthiness) and # AnnotatorNotes.
+// (QuoteKind, Status, CheckWorthiness), # AnnotatorNotes and # Speaker (the speaker's full name,
+// which the mention an Attribution points at may not spell out).
 import { CHECK_WORTHINESS, QUOTE_KINDS, type CheckWorthiness, type QuoteKind } from '../../contract/api.js';
 import { oneLine } from '../exports/brat.js';
 import { ImportProblem, fileBaseName, normalizeWithOffsets, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
@@ -9,6 +10,8 @@ export function planBrat(annFile: string, ann: string, txtFile: string, txt: str
   const { text, fromCodePoint } = normalizeWithOffsets(txt);
   const spans = new Map<string, PlannedSpan>();
   const later: { line: number; apply: () => void }[] = [];
+  // # Speaker lines by the T they name: an Attribution to that T takes the full name.
+  const named = new Map<string, string>();
   ann.split(/\r?\n/).forEach((line, index) => {
     const lineNo = index + 1;
     if (!line.trim()) return;
@@ -57,11 +60,17 @@ export function planBrat(annFile: string, ann: string, txtFile: string, txt: str
         line: lineNo,
         apply: () => {
           const mention = need(by!);
-          const name = text.slice(mention.start, mention.end).trim().replace(/\s+/g, ' ');
+          const name = named.get(by!) ?? text.slice(mention.start, mention.end).trim().replace(/\s+/g, ' ');
           mention.speaker = name;
-          need(said!).speaker = name;
+          need(said!).speaker ??= name;
         },
       });
+      return;
+    }
+    const speaker = /^#\d+\tSpeaker (T\d+)\t(.*\S.*)$/.exec(line);
+    if (speaker) {
+      named.set(speaker[1]!, speaker[2]!.trim());
+      later.unshift({ line: lineNo, apply: () => void (need(speaker[1]!).speaker = speaker[2]!.trim()) });
       return;
     }
     const note = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/.exec(line);
@@ -69,7 +78,7 @@ export function planBrat(annFile: string, ann: string, txtFile: string, txt: str
       later.push({ line: lineNo, apply: () => void (need(note[1]!).note = note[2]!) });
       return;
     }
-    throw new ImportProblem(annFile, lineNo, 'this line is not a T, A (QuoteKind, Status, CheckWorthiness), R Attribution or # AnnotatorNotes line.');
+    throw new ImportProblem(annFile, lineNo, 'this line is not a T, A (QuoteKind, Status, CheckWorthiness), R Attribution, # AnnotatorNotes or # Speaker line.');
   });
   for (const step of later) step.apply();
   return { fileName: fileBaseName(txtFile), title: titleFromFileName(txtFile), text, spans: [...spans.values()] };

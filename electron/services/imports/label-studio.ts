@@ -1,7 +1,7 @@
 // Label Studio JSON tasks: each task's data.text, its first annotation's "labels" results
 // (offsets in code points) and "Attribution" relations (from a quote or claim to the mention of
-// its speaker). meta.text is the note; what this app exports in meta (quote kind, claim fields)
-// comes back too.
+// its speaker). meta.text is the note; what this app exports in meta (speaker's name, quote kind,
+// claim fields) comes back too.
 import type { ClaimFields, QuoteKind } from '../../contract/api.js';
 import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 
@@ -9,7 +9,7 @@ interface Region {
   id?: unknown;
   type?: unknown;
   value?: { start?: unknown; end?: unknown; labels?: unknown };
-  meta?: { text?: unknown; quoteKind?: unknown; claim?: unknown };
+  meta?: { text?: unknown; speaker?: unknown; quoteKind?: unknown; claim?: unknown };
   from_id?: unknown;
   to_id?: unknown;
   labels?: unknown;
@@ -41,6 +41,8 @@ export function planLabelStudio(file: string, content: string): PlannedDocument[
         end,
         label: label.trim(),
         ...(note && { note }),
+        // The speaker's full name, which this app writes in meta: the mention may say only "Hwang".
+        ...(typeof meta.speaker === 'string' && meta.speaker.trim() && { speaker: meta.speaker.trim() }),
         ...(typeof meta.quoteKind === 'string' && { quoteKind: meta.quoteKind as QuoteKind }),
         ...(meta.claim && typeof meta.claim === 'object' ? { claim: meta.claim as Partial<ClaimFields> } : {}),
       });
@@ -50,8 +52,8 @@ export function planLabelStudio(file: string, content: string): PlannedDocument[
       const said = spans.get(String(relation.from_id));
       const by = spans.get(String(relation.to_id));
       if (!said || !by) throw new ImportProblem(file, null, `${where}: an Attribution relation points at a result that is not there.`);
-      const name = text.slice(by.start, by.end).trim().replace(/\s+/g, ' ');
-      said.speaker = name;
+      const name = by.speaker ?? text.slice(by.start, by.end).trim().replace(/\s+/g, ' ');
+      said.speaker ??= name;
       by.speaker = name;
     }
     const title = typeof task.data?.title === 'string' && task.data.title.trim() ? task.data.title.trim() : `${base}-${index + 1}`;
