@@ -1,5 +1,4 @@
-// brat standoff: a .txt and an .ann per document. Offsets are code points (brat is Python);
-// a span over a line break becomes fragments, as brat does not allow one to cross a line.
+// brat standoff: a .txt and an .ann per document.
 //   T  text-bound span      T1<TAB>Quote 10 25<TAB>the words
 //   R  attribution          R1<TAB>Attribution Arg1:T1 Arg2:T3 (Arg2: a mention of the speaker)
 //   A  claim and quote data A1<TAB>Status T2 mostly-false
@@ -7,6 +6,22 @@
 //   #  speaker's name       #2<TAB>Speaker T3<TAB>Joonkook Hwang (a mention may say only "Hwang"):
 //                           a note line of brat's "#ID TYPE TARGET TEXT" shape; brat's own UI
 //                           writes only AnnotatorNotes, so this type is ours
+//
+// brat's rules, and where each comes from (standoff page: https://brat.nlplab.org/standoff.html):
+// - Offsets count characters of the .txt, from 0, end excluded (standoff page, "character
+//   offsets"). brat is Python: a character is a code point, so an emoji or 𠮷 counts one. Sure.
+// - The text field holds exactly the characters of the span (standoff page: "the text spanned by
+//   the annotation"); brat's reader (annotation.py, TextAnnotations) refuses a file whose text
+//   differs, so no white space may be collapsed: no-break spaces stay. Sure (issue 13 ran it).
+// - Fragments "START END;START END" are joined by one space in the text field (standoff page,
+//   the discontinuous "North America" example). Sure.
+// - An .ann line cannot hold a line break; nor, without confusing every reader that splits the
+//   line on tabs, a tab. So a span is cut into fragments at each tab and line break (\n, and
+//   what Python's splitlines also ends a line at: \v \f \x1c-\x1e \x85 \u2028 \u2029), and the
+//   text field shows a space there: brat's own join. The offsets stay exact, and the import
+//   joins the fragments back. brat's maintainers say the format cannot hold a line break in a
+//   span (github.com/nlplab/brat/issues/786); a space is brat's fragment join. Fairly sure;
+//   Python's line ends are from its str.splitlines table.
 import { codePointOffsets } from './code-points.js';
 import { attributions, labelName, type Dataset } from './dataset.js';
 
@@ -17,8 +32,24 @@ export interface ExportFile {
 
 /** brat's type and value names are single tokens. */
 const token = (name: string) => name.trim().replace(/\s+/g, '_');
-/** brat's fields are tab-separated lines: any run of white space becomes one space. */
-export const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+/** Free text on one line (notes): any run of white space becomes one space. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+/** Characters an .ann line cannot hold inside a span: a span is cut into fragments there. */
+export const FRAGMENT_BREAK = /[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+/** A span's fragments between tabs and line breaks, in UTF-16 offsets; empty ones left out. */
+export function spanFragments(text: string, start: number, end: number): { start: number; end: number }[] {
+  const fragments: { start: number; end: number }[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || FRAGMENT_BREAK.test(text[i]!)) {
+      if (i > from) fragments.push({ start: from, end: i });
+      from = i + 1;
+    }
+  }
+  return fragments;
+}
 
 /** A file name that stays inside the export folder. */
 const safeBase = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^\.+/, '').trim();
@@ -32,18 +63,16 @@ export function toBrat(dataset: Dataset): ExportFile[] {
     const tIds = new Map<string, string>();
     let a = 0;
     let note = 0;
-    annotations.forEach((annotation, index) => {
-      const t = `T${index + 1}`;
+    let index = 0;
+    for (const annotation of annotations) {
+      const fragments = spanFragments(text, annotation.start, annotation.end);
+      // A span of tabs and line breaks only has no characters brat could show.
+      if (!fragments.length) continue;
+      const t = `T${++index}`;
       tIds.set(annotation.id, t);
-      // Fragments between line breaks, each with its own code-point offsets.
-      const fragments: string[] = [];
-      let from = annotation.start;
-      for (const part of annotation.text.split('\n')) {
-        const to = from + part.length;
-        if (part.trim()) fragments.push(`${cp(from)} ${cp(to)}`);
-        from = to + 1;
-      }
-      lines.push(`${t}\t${token(labelName(dataset, annotation.labelId))} ${fragments.join(';')}\t${oneLine(annotation.text)}`);
+      const offsets = fragments.map((f) => `${cp(f.start)} ${cp(f.end)}`).join(';');
+      const words = fragments.map((f) => text.slice(f.start, f.end)).join(' ');
+      lines.push(`${t}\t${token(labelName(dataset, annotation.labelId))} ${offsets}\t${words}`);
       if (annotation.quoteKind) lines.push(`A${++a}\tQuoteKind ${t} ${annotation.quoteKind}`);
       if (annotation.claim) {
         lines.push(`A${++a}\tStatus ${t} ${token(annotation.claim.status)}`);
@@ -52,9 +81,9 @@ export function toBrat(dataset: Dataset): ExportFile[] {
       if (annotation.note.trim()) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${oneLine(annotation.note)}`);
       const speaker = annotation.speakerId ? dataset.speakers.get(annotation.speakerId)?.name : undefined;
       if (speaker?.trim()) lines.push(`#${++note}\tSpeaker ${t}\t${oneLine(speaker)}`);
-    });
+    }
     // Attribution: each quote or claim to the nearest mention of its speaker in the same text.
-    attributions(annotations).forEach(({ said, by }, r) => lines.push(`R${r + 1}\tAttribution Arg1:${tIds.get(said.id)} Arg2:${tIds.get(by.id)}`));
+    attributions(annotations.filter((a) => tIds.has(a.id))).forEach(({ said, by }, r) => lines.push(`R${r + 1}\tAttribution Arg1:${tIds.get(said.id)} Arg2:${tIds.get(by.id)}`));
     // Two documents from files of the same name must not overwrite each other.
     let base = safeBase(document.fileName) || document.id;
     if (used.has(base.toLowerCase())) base = `${base}-${document.id}`;

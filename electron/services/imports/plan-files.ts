@@ -24,6 +24,8 @@ export const IMPORT_EXTENSIONS = [...DOCUMENT_EXTENSIONS, ...ANNOTATION_EXTENSIO
 
 const extension = (name: string) => (/\.[^./\\]+$/.exec(name)?.[0] ?? '').toLowerCase();
 const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+/** brat counts a BOM as a character (imports/brat.ts): its .txt is decoded with the BOM kept. */
+const utf8WithBom = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
 /** A brat .ann is read with the .txt of the same name among the inputs. */
 export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): Promise<PlannedDocument[]> {
@@ -36,7 +38,7 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
     const txt = texts.get(fileBaseName(input.name).replace(/\.ann$/i, ''));
     if (!txt) throw new ApiError('not-found', `${input.name}: its text (${fileBaseName(input.name).replace(/\.ann$/i, '.txt')}) is not with it; brat keeps each .ann with its .txt. Nothing was imported.`);
     pairedTexts.add(txt);
-    plans.push(planBrat(input.name, utf8(input.bytes), fileBaseName(txt.name), utf8(txt.bytes)));
+    plans.push(planBrat(input.name, utf8(input.bytes), fileBaseName(txt.name), utf8WithBom(txt.bytes)));
   }
   for (const input of inputs) {
     const ext = extension(input.name);
