@@ -19,9 +19,9 @@
 //   line on tabs, a tab. So a span is cut into fragments at each tab and line break (\n, and
 //   what Python's splitlines also ends a line at: \v \f \x1c-\x1e \x85 \u2028 \u2029), and the
 //   text field shows a space there: brat's own join. The offsets stay exact, and the import
-//   joins the fragments back. brat's maintainers say the format cannot hold a line break in a
-//   span (github.com/nlplab/brat/issues/786); a space is brat's fragment join. Fairly sure;
-//   Python's line ends are from its str.splitlines table.
+//   joins the fragments back. brat's own users meet this with entities over a line end
+//   (github.com/nlplab/brat/issues/1162 and /1285: "does not match marked spans"; a fragment per
+//   line is what passes). Fairly sure; Python's line ends are from its str.splitlines table.
 import { codePointOffsets } from './code-points.js';
 import { attributions, labelName, type Dataset } from './dataset.js';
 
