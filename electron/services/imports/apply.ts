@@ -26,6 +26,16 @@ const key = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
 export const importedSpeakerId = (name: string): string =>
   `spk-imp-${createHash('sha256').update(speakerNameKey(name)).digest('hex').slice(0, 24)}`;
 
+/**
+ * A new label's id: its name's ASCII letters for a reader of the file, then the hash of the
+ * compared name, so "Цитата" and "Утверждение" (both "label-" cut to ASCII) stay two labels.
+ */
+export function importedLabelId(name: string): string {
+  const compared = key(name);
+  const ascii = compared.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return `label-${ascii ? `${ascii}-` : ''}${createHash('sha256').update(compared).digest('hex').slice(0, 12)}`;
+}
+
 /** What an import needs of the service: its store, adding a read file, applying changes. */
 export interface ImportTarget {
   readonly store: WorkspaceStore;
@@ -70,7 +80,7 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   for (const plan of plans) {
     for (const span of plan.spans) {
       if (!labelIds.has(key(span.label))) {
-        const id = `label-${key(span.label).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported'}`;
+        const id = importedLabelId(span.label);
         const hotkey = [...KEYS].find((k) => !takenKeys.has(k)) ?? 'z';
         takenKeys.add(hotkey);
         changes.push({ kind: 'saveLabel', label: { id, name: span.label.trim(), color: COLOURS[report.labelsAdded.length % COLOURS.length]!, hotkey } });
