@@ -16,6 +16,7 @@ import {
   rereadResultSchema,
   sourceStateSchema,
 } from './schemas/documents.js';
+import { importReportSchema } from './schemas/imports.js';
 import { EXPORT_FORMATS, agreementReportSchema, exportResultSchema } from './schemas/exports.js';
 import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';
 import { sessionSchema } from './schemas/session.js';
@@ -72,8 +73,9 @@ export const annotatorApiSchema = {
   },
   /** Annotation files (and their documents) from other tools; a malformed file imports nothing. */
   importAnnotationFiles: {
-    args: z.object({ files: z.array(importFileSchema).min(1).max(500) }),
-    result: z.object({ documents: z.number().int(), highlights: z.number().int(), labelsAdded: z.array(z.string()), speakersAdded: z.array(z.string()) }),
+    /** dryRun: count what it would do (the window's preview) and write nothing. */
+    args: z.object({ files: z.array(importFileSchema).min(1).max(500), dryRun: z.boolean().optional() }),
+    result: importReportSchema,
   },
   /** A colleague's workspace folder, chosen in the desktop app's dialog, merged into this one. */
   mergeWorkspaceWithDialog: {

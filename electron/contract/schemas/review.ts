@@ -32,6 +32,14 @@ export const claimFieldsSchema = z.object({
   /** Who last set the status, and when: set by the service, never taken from a change. */
   reviewer: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
   reviewedAt: z.string().max(40).optional(),
+  /**
+   * Verdicts that disagree with this one (from an import, later a sync), each with who set it,
+   * kept until the editor picks one: a conflict is shown, never settled silently.
+   */
+  conflicts: z
+    .array(z.object({ status: id, by: z.string().max(MAX_ANNOTATOR_NAME_LENGTH), at: z.string().max(40), from: z.string().max(200) }))
+    .max(CLAIM_LIMITS.conflicts)
+    .optional(),
 });
 export type ClaimFields = z.infer<typeof claimFieldsSchema>;
 

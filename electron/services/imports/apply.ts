@@ -1,18 +1,13 @@
 // Carries out an import plan: labels and speakers matched by name (or made), documents added
 // (or found by their text), highlights created with stable ids so a second import adds none.
 import { createHash } from 'node:crypto';
-import { parseChange, type Change, type ChangeRefusal, type DocumentSummary } from '../../contract/api.js';
+import { parseChange, type Change, type ChangeRefusal, type DocumentSummary, type ImportReport } from '../../contract/api.js';
 import { findSpeakerByName, speakerNameKey } from '../../contract/speaker-names.js';
 import type { ReadDocument } from '../documents/index.js';
 import { documentIdFor, sha256, type WorkspaceStore } from '../store/workspace-store.js';
 import { ImportProblem, importedId, type PlannedDocument } from './plan.js';
 
-export interface ImportReport {
-  documents: number;
-  highlights: number;
-  labelsAdded: string[];
-  speakersAdded: string[];
-}
+export type { ImportReport };
 
 const KEYS = 'bdfghijklmoprtuvwxyz0123456789';
 const COLOURS = ['#7b61ff', '#2e7d32', '#00838f', '#ad1457', '#6d4c41', '#5c6bc0'];
@@ -55,7 +50,7 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
     }
   }
   const changes: Change[] = [];
-  const report: ImportReport = { documents: 0, highlights: 0, labelsAdded: [], speakersAdded: [] };
+  const report: ImportReport = { written: true, documents: 0, documentsAdded: 0, highlights: 0, alreadyPresent: 0, conflicts: [], labelsAdded: [], speakersAdded: [], undo: { annotations: [], speakerIds: [], labelIds: [], documentIds: [] } };
   const labelIds = new Map(data.labels.map((l) => [key(l.name), l.id]));
   const takenKeys = new Set(data.labels.map((l) => l.hotkey));
   // By the contract's name key, as createSpeaker matches: "TANAKA  Hanako" is Tanaka Hanako.

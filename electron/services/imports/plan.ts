@@ -14,6 +14,15 @@ export interface PlannedSpan {
   claim?: Partial<ClaimFields>;
   /** Who said it or who is named, by name (matched to a speaker by name or other name). */
   speaker?: string;
+  /** The speaker's id and other names, where the file carries them (our exports do). */
+  speakerId?: string;
+  speakerOtherNames?: string[];
+  /** The highlight's own id, where the file carries it: importing it again then adds nothing. */
+  id?: string;
+  /** Who made it, where the file says: two authors' identical spans stay two highlights. */
+  author?: string;
+  createdAt?: string;
+  updatedAt?: string;
 }
 
 export interface PlannedDocument {
