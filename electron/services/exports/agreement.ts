@@ -6,7 +6,7 @@
 //   of the first highlight covering it, else "O");
 // - Krippendorff's alpha (nominal) over all annotators' token labels, when there are more than two.
 import type { Annotation } from '../../contract/api.js';
-import { tokenize } from './conll.js';
+import { tokenize } from './tokens.js';
 import { labelName, type Dataset } from './dataset.js';
 
 export interface SpanScore {
