@@ -24,6 +24,7 @@ export interface MemoryClient extends AnnotatorClient {
 
 export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[]; annotatorName?: string }): MemoryClient {
   const documents = new Map<string, MemoryDocument>();
+  const removedDocuments = new Map<string, MemoryDocument>();
   const speakers: Speaker[] = [];
   const batches: Change[][] = [];
   /** A speaker id whose creation found the name already there stands for that speaker. */
@@ -124,6 +125,17 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     }
     if (change.kind === 'setReviewSettings') {
       reviewSettings = change.settings;
+      return;
+    }
+    // As the service does (WorkspaceStore.removeDocument): out of the list, kept to come back.
+    if (change.kind === 'removeDocument' || change.kind === 'restoreDocument') {
+      const [from, to] = change.kind === 'removeDocument' ? [documents, removedDocuments] : [removedDocuments, documents];
+      const doc = from.get(change.documentId);
+      if (!doc && !to.has(change.documentId)) throw new ApiError('not-found', `No document with id ${change.documentId} is in this workspace.`);
+      if (doc) {
+        from.delete(change.documentId);
+        to.set(change.documentId, doc);
+      }
       return;
     }
     const doc = requireDocument(change.documentId);

@@ -80,6 +80,13 @@ export const changeSchema = z.discriminatedUnion('kind', [
   /** Everything that points at `mergedId`, in every document, points at `survivorId` instead. */
   z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
+  /**
+   * Undoing an import that added a document: it leaves the list, its text snapshot and its
+   * annotations file stay on disk, and restoreDocument (or importing its text again) brings it
+   * back by the same id, with what its file holds.
+   */
+  z.object({ kind: z.literal('removeDocument'), documentId: id }),
+  z.object({ kind: z.literal('restoreDocument'), documentId: id }),
   /** The workspace's status scale, edited as a whole (ids of statuses in use must stay). */
   z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(SCALE_LIMITS.statuses.min, SCALE_COUNT_PROBLEMS.tooFew).max(SCALE_LIMITS.statuses.max, SCALE_COUNT_PROBLEMS.tooMany) }),
   z.object({ kind: z.literal('setReviewSettings'), settings: reviewSettingsSchema }),

@@ -112,12 +112,36 @@ export class ChangeInterpreter {
         this.store.data.settings.annotatorName = change.name.trim();
         return [this.store.saveWorkspace()];
       }
+      case 'removeDocument':
+        return this.removeDocument(change.documentId);
+      case 'restoreDocument': {
+        if (this.store.findDocument(change.documentId)) return [];
+        this.requireRemovedDocument(change.documentId);
+        // Rare (an undone import's redo): saved before the next change is applied.
+        await this.store.restoreDocument(change.documentId);
+        return [];
+      }
       case 'setLastDocument': {
         this.requireDocument(change.documentId);
         if (this.store.data.settings.lastDocumentId === change.documentId) return [];
         this.store.data.settings.lastDocumentId = change.documentId;
         return [this.store.saveWorkspace()];
       }
+    }
+  }
+
+  /** Out of the list, kept to come back (see WorkspaceStore.removeDocument); sent again, nothing to do. */
+  private removeDocument(documentId: string): Promise<void>[] {
+    if (!this.store.findDocument(documentId)) {
+      this.requireRemovedDocument(documentId);
+      return [];
+    }
+    return [this.store.removeDocument(documentId)];
+  }
+
+  private requireRemovedDocument(documentId: string): void {
+    if (!this.store.findRemovedDocument(documentId)) {
+      throw new ApiError('not-found', `No document with id ${documentId} is in this workspace or among the documents an undone import took out; check the id.`);
     }
   }
 

@@ -30,6 +30,8 @@ export interface WorkspaceFile {
   statuses: Status[];
   speakers: Speaker[];
   documents: StoredDocument[];
+  /** Documents an undone import took out of the list, kept to come back by the same id (see WorkspaceStore.removeDocument). */
+  removedDocuments?: StoredDocument[];
   settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string };
 }
 
@@ -103,6 +105,7 @@ const workspaceParts = {
   speakers: z.array(speakerSchema),
   // Schema 1 documents lack format, encoding, source URL and path: the schema's defaults fill them.
   documents: z.array(documentSummarySchema),
+  removedDocuments: z.array(documentSummarySchema),
   settings: z
     .object({
       lastDocumentId: z.string().nullable().optional(),
@@ -136,6 +139,7 @@ export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceF
     statuses: statuses.length > 0 ? withDefaultKeys(statuses) : base.statuses,
     speakers: data.speakers === undefined ? [] : checkPart(filePath, 'speakers', workspaceParts.speakers, data.speakers),
     documents: data.documents === undefined ? [] : checkPart(filePath, 'documents', workspaceParts.documents, data.documents),
+    ...(Array.isArray(data.removedDocuments) && data.removedDocuments.length > 0 && { removedDocuments: checkPart(filePath, 'removedDocuments', workspaceParts.removedDocuments, data.removedDocuments) }),
     settings: {
       ...base.settings,
       ...(data.settings === undefined ? {} : checkPart(filePath, 'settings', workspaceParts.settings, data.settings)),

@@ -257,6 +257,12 @@ export class WorkspaceStore {
       await this.keepSnapshot(textHash, text);
       return { document: existing, created: false };
     }
+    // Taken out by an undone import: it comes back by the same id, with its highlights.
+    const removed = this.db.data.removedDocuments?.find((doc) => doc.textHash === textHash);
+    if (removed) {
+      await this.keepSnapshot(textHash, text);
+      return { document: await this.restoreDocument(removed.id), created: true };
+    }
     const underWay = this.adding.get(textHash);
     if (underWay) return { document: (await underWay).document, created: false };
     const adding = this.writeNewDocument(fileName, title, text, textHash, metadata);
@@ -289,6 +295,43 @@ export class WorkspaceStore {
     this.db.data.documents.push(document);
     await this.saveWorkspace();
     return { document, created: true };
+  }
+
+  /** A document taken out of the list (removeDocument), by id; undefined when there is none. */
+  findRemovedDocument(documentId: string): StoredDocument | undefined {
+    return this.db.data.removedDocuments?.find((doc) => doc.id === documentId);
+  }
+
+  /**
+   * Takes a document out of the list (undoing the import that added it). Its text snapshot and
+   * its annotations file stay where they are, and its record is kept in `removedDocuments`, so
+   * restoreDocument (or adding the same text again) brings it back by the same id.
+   */
+  removeDocument(documentId: string): Promise<void> {
+    this.refuseIfReadOnly();
+    const data = this.db.data;
+    const index = data.documents.findIndex((doc) => doc.id === documentId);
+    if (index < 0) return Promise.resolve();
+    const [doc] = data.documents.splice(index, 1);
+    data.removedDocuments = [...(data.removedDocuments ?? []).filter((d) => d.id !== documentId), doc!];
+    if (data.settings.lastDocumentId === documentId) data.settings.lastDocumentId = null;
+    return this.saveWorkspace();
+  }
+
+  /** Brings a removed document back into the list, with what its annotations file holds. */
+  async restoreDocument(documentId: string): Promise<StoredDocument> {
+    this.refuseIfReadOnly();
+    const data = this.db.data;
+    const listed = this.findDocument(documentId);
+    if (listed) return listed;
+    const doc = this.findRemovedDocument(documentId);
+    if (!doc) throw new ApiError('not-found', `No removed document with id ${documentId} is kept in this workspace, so it cannot be brought back. Import or open its file again.`);
+    data.removedDocuments = data.removedDocuments!.filter((d) => d !== doc);
+    if (data.removedDocuments.length === 0) delete data.removedDocuments;
+    data.documents.push(doc);
+    doc.annotationCount = (await this.annotations(doc)).length;
+    await this.saveWorkspace();
+    return doc;
   }
 
   /**
