@@ -73,10 +73,13 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
       Object.entries(change.claim).filter(([key, value]) => value !== undefined && key !== 'reviewer' && key !== 'reviewedAt'),
     ) as Partial<ClaimFields>;
     withFields.claim = { ...base, ...patch };
-    if (patch.status !== undefined && patch.status !== base.status) {
+    // An editor setting the status picks among conflicting verdicts (an import's): they are settled.
+    const picked = patch.status !== undefined && patch.conflicts === undefined && (base.conflicts?.length ?? 0) > 0;
+    if (patch.status !== undefined && (patch.status !== base.status || picked)) {
       withFields.claim.reviewer = by ?? '';
       withFields.claim.reviewedAt = now;
     }
+    if (picked || withFields.claim.conflicts?.length === 0) delete withFields.claim.conflicts;
   }
   return withFields;
 }
@@ -105,5 +108,6 @@ export function claimRow(document: { id: string; title: string }, claim: Claim):
     author: claim.author,
     reviewer: claim.claim.reviewer ?? '',
     updatedAt: claim.updatedAt,
+    ...(claim.claim.conflicts?.length && { conflicts: claim.claim.conflicts }),
   };
 }

@@ -49,6 +49,7 @@ export {
 export {
   CHECK_WORTHINESS,
   CLAIM_HISTORY_FIELDS,
+  claimConflictSchema,
   claimFieldsSchema,
   claimHistoryEntrySchema,
   claimRowSchema,
@@ -56,6 +57,7 @@ export {
   sourceSchema,
   statusSchema,
   type CheckWorthiness,
+  type ClaimConflict,
   type ClaimFields,
   type ClaimHistoryEntry,
   type ClaimRow,

@@ -2,6 +2,7 @@
 // and `annotator import --dry-run` can show it, and with what one undo takes back.
 import { z } from 'zod';
 import { idSchema as id } from './common.js';
+import { claimConflictSchema } from './review.js';
 
 /** A verdict in the file that disagrees with the one the workspace has for the same claim. */
 export const importConflictSchema = z.object({
@@ -35,6 +36,8 @@ export const importReportSchema = z.object({
     speakerIds: z.array(id),
     labelIds: z.array(id),
     documentIds: z.array(id),
+    /** Claims the import gave a conflicting verdict: their conflicts as they were before it. */
+    claims: z.array(z.object({ documentId: id, annotationId: id, conflicts: z.array(claimConflictSchema) })).optional(),
   }),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

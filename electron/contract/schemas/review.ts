@@ -20,6 +20,10 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/** A verdict that disagrees with the claim's own: its status, who set it and when, and which file brought it. */
+export const claimConflictSchema = z.object({ status: id, by: z.string().max(MAX_ANNOTATOR_NAME_LENGTH), at: z.string().max(40), from: z.string().max(200) });
+export type ClaimConflict = z.infer<typeof claimConflictSchema>;
+
 /** What a fact-check needs of a claim; the claimant is the claim's speakerId. */
 export const claimFieldsSchema = z.object({
   checkWorthiness: z.enum(CHECK_WORTHINESS).nullable(),
@@ -36,10 +40,7 @@ export const claimFieldsSchema = z.object({
    * Verdicts that disagree with this one (from an import, later a sync), each with who set it,
    * kept until the editor picks one: a conflict is shown, never settled silently.
    */
-  conflicts: z
-    .array(z.object({ status: id, by: z.string().max(MAX_ANNOTATOR_NAME_LENGTH), at: z.string().max(40), from: z.string().max(200) }))
-    .max(CLAIM_LIMITS.conflicts)
-    .optional(),
+  conflicts: z.array(claimConflictSchema).max(CLAIM_LIMITS.conflicts).optional(),
 });
 export type ClaimFields = z.infer<typeof claimFieldsSchema>;
 
@@ -53,7 +54,7 @@ export const statusSchema = z.object({
 export type Status = z.infer<typeof statusSchema>;
 
 /** What the review desk's history keeps of each change to a claim. */
-export const CLAIM_HISTORY_FIELDS = ['status', 'note', 'reviewerNote', 'sources', 'checkWorthiness'] as const;
+export const CLAIM_HISTORY_FIELDS = ['status', 'note', 'reviewerNote', 'sources', 'checkWorthiness', 'conflicts'] as const;
 export const claimHistoryEntrySchema = z.object({
   documentId: id,
   annotationId: id,
@@ -84,6 +85,8 @@ export const claimRowSchema = z.object({
   author: z.string(),
   reviewer: z.string(),
   updatedAt: z.string(),
+  /** Verdicts that disagree with the claim's (from an import), until the editor sets its status. */
+  conflicts: z.array(claimConflictSchema).optional(),
 });
 export type ClaimRow = z.infer<typeof claimRowSchema>;
 

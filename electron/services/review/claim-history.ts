@@ -1,4 +1,4 @@
-// Every change to a claim's status, notes, sources and check-worthiness: who, when, from what
+// Every change to a claim's status, notes, sources, check-worthiness and conflicting verdicts: who, when, from what
 // to what. Kept apart from the highlights, one JSON line per change, only ever appended (and
 // fsynced): no method changes or removes a line, so neither can the window.
 import { promises as fs } from 'node:fs';
@@ -8,7 +8,7 @@ import { claimHistoryEntrySchema, type Annotation, type ClaimHistoryEntry } from
 export const HISTORY_DIR = 'history';
 
 type Field = ClaimHistoryEntry['field'];
-const FIELDS: readonly Field[] = ['status', 'checkWorthiness', 'note', 'reviewerNote', 'sources'];
+const FIELDS: readonly Field[] = ['status', 'checkWorthiness', 'note', 'reviewerNote', 'sources', 'conflicts'];
 
 /** A tracked field's value as the history records it. */
 function valueOf(annotation: Annotation, field: Field): unknown {
@@ -17,6 +17,8 @@ function valueOf(annotation: Annotation, field: Field): unknown {
   if (field === 'checkWorthiness') return claim?.checkWorthiness ?? null;
   if (field === 'note') return annotation.note;
   if (field === 'reviewerNote') return claim?.reviewerNote ?? '';
+  // Verdicts that disagree (an import's), each with who set it: the history keeps both decisions.
+  if (field === 'conflicts') return claim?.conflicts ?? [];
   return claim?.sources ?? [];
 }
 

@@ -12,12 +12,17 @@ const FIELD_NAMES: Record<ClaimHistoryEntry['field'], string> = {
   reviewerNote: 'reviewer note',
   sources: 'sources',
   checkWorthiness: 'check-worthiness',
+  conflicts: 'conflicting verdicts',
 };
 
 function valueText(entry: ClaimHistoryEntry, value: unknown, statuses: readonly Status[]): string {
   if (value === null || value === undefined || value === '') return '(none)';
   if (entry.field === 'status') return statuses.find((s) => s.id === value)?.name ?? String(value);
   if (entry.field === 'sources') return Array.isArray(value) ? `${value.length} source${value.length === 1 ? '' : 's'}` : '(none)';
+  if (entry.field === 'conflicts') {
+    const list = Array.isArray(value) ? (value as { status?: unknown; by?: unknown }[]) : [];
+    return list.length ? list.map((c) => `${statuses.find((s) => s.id === c.status)?.name ?? String(c.status)} (${String(c.by || 'someone unnamed')})`).join(', ') : '(none)';
+  }
   const text = String(value).replace(/\s+/g, ' ');
   return entry.field === 'checkWorthiness' ? text : `“${text.length > 60 ? `${text.slice(0, 58)}…` : text}”`;
 }
