@@ -110,7 +110,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);
     },
-    importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) }))),
+    importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun }),
     applyChanges: async (args) => service.applyChanges(args.changes),
     checkDocumentSource: async (args) => service.sources.check(service.requireDocument(args.documentId)),
     locateDocumentFile: async (args) => {

@@ -6,17 +6,21 @@ import { collectDataset } from '../exports/dataset.js';
 import { runExport, type ExportResult } from '../exports/formats.js';
 import { exportSplit, type SplitExportPart } from '../exports/split-export.js';
 import type { Split } from '../exports/splits.js';
-import { applyImport, type ImportReport } from '../imports/apply.js';
+import { applyImport, type ImportOptions, type ImportReport } from '../imports/apply.js';
 import { planFiles, type ImportInput } from '../imports/plan-files.js';
 import type { StoredDocument } from '../store/workspace-store.js';
 
 /** How far an export is: reading documents (done of total), then writing the format. */
 export type ExportStep = { reading: number; of: number } | 'writing' | 'ready';
 
-/** Every file is read and checked before anything is written; a malformed file imports nothing. */
-export async function importFiles(service: AnnotatorService, inputs: ImportInput[], author?: string): Promise<ImportReport> {
+/**
+ * Every file is read and checked before anything is written; a malformed file imports nothing.
+ * With `dryRun`, the report says what the import would do and nothing is written.
+ */
+export async function importFiles(service: AnnotatorService, inputs: ImportInput[], author?: string, options: ImportOptions = {}): Promise<ImportReport> {
+  if (!options.dryRun) service.requireWritable();
   const plans = await planFiles(inputs, service.store);
-  return applyImport(service, plans, author);
+  return applyImport(service, plans, author, options);
 }
 
 /** A dataset of the documents named (all when none are), in one format. */

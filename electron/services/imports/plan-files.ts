@@ -27,6 +27,9 @@ const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
 /** brat counts a BOM as a character (imports/brat.ts): its .txt is decoded with the BOM kept. */
 const utf8WithBom = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
+/** Which file a plan was read from, for what the import reports (a conflict's file). */
+const from = (name: string, plan: PlannedDocument): PlannedDocument => ({ ...plan, sourceFile: fileBaseName(name) });
+
 /** A brat .ann is read with the .txt of the same name among the inputs. */
 export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): Promise<PlannedDocument[]> {
   const plans: PlannedDocument[] = [];
@@ -38,7 +41,7 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
     const txt = texts.get(fileBaseName(input.name).replace(/\.ann$/i, ''));
     if (!txt) throw new ApiError('not-found', `${input.name}: its text (${fileBaseName(input.name).replace(/\.ann$/i, '.txt')}) is not with it; brat keeps each .ann with its .txt. Nothing was imported.`);
     pairedTexts.add(txt);
-    plans.push(planBrat(input.name, utf8(input.bytes), fileBaseName(txt.name), utf8WithBom(txt.bytes)));
+    plans.push(from(input.name, planBrat(input.name, utf8(input.bytes), fileBaseName(txt.name), utf8WithBom(txt.bytes))));
   }
   for (const input of inputs) {
     const ext = extension(input.name);
@@ -46,8 +49,8 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
     if (DOCUMENT_EXTENSIONS.includes(ext)) {
       const read = await readDocument(fileBaseName(input.name), input.bytes, { encoding: input.encoding });
       plans.push({ fileName: fileBaseName(input.name), title: read.title, text: read.text, spans: [], read, ...(input.filePath && { filePath: input.filePath }) });
-    } else if (ext === '.jsonl') plans.push(...planJsonl(input.name, utf8(input.bytes)));
-    else if (ext === '.json') plans.push(...planLabelStudio(input.name, utf8(input.bytes)));
+    } else if (ext === '.jsonl') plans.push(...planJsonl(input.name, utf8(input.bytes)).map((plan) => from(input.name, plan)));
+    else if (ext === '.json') plans.push(...planLabelStudio(input.name, utf8(input.bytes)).map((plan) => from(input.name, plan)));
     else if (ext === '.jsonld') webAnnotations.push({ name: input.name, planned: planWebAnnotation(input.name, utf8(input.bytes)) });
     else {
       throw new ApiError(
@@ -68,6 +71,7 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
       plans.push({
         fileName: known?.fileName ?? 'annotated.txt',
         title: known?.title ?? 'annotated',
+        sourceFile: fileBaseName(name),
         text,
         spans: spans.map(({ codePoints: _cp, exact, ...span }, k) => {
           const start = fromCodePoint(span.start);

@@ -35,6 +35,8 @@ export interface PlannedDocument {
   read?: ReadDocument;
   /** Where the file is, when the command line knows: the document is then linked to it. */
   filePath?: string;
+  /** The file it was read from, as the user named it (a conflict says which file brought it). */
+  sourceFile?: string;
 }
 
 /** A problem in an import file, named by file and line. */

@@ -1,0 +1,245 @@
+// What an import will do, worked out in memory against the workspace before anything is
+// written: which documents are new, which highlights it already has (by id, or by author, span
+// and label), which verdicts disagree with the workspace's, which labels and speakers are new.
+// A dry run reports this; applyImport (apply.ts) carries it out.
+import { createHash } from 'node:crypto';
+import {
+  CLAIM_LIMITS,
+  TRANSCRIPT_FORMATS,
+  parseChange,
+  type Change,
+  type ClaimConflict,
+  type ClaimFields,
+  type ImportReport,
+  type Speaker,
+} from '../../contract/api.js';
+import { idSchema } from '../../contract/schemas/common.js';
+import { findSpeakerByName, speakerNameKey } from '../../contract/speaker-names.js';
+import { findTranscriptTurns, transcriptSpeakers } from '../documents/transcript.js';
+import { documentIdFor, sha256, type StoredDocument, type WorkspaceStore } from '../store/workspace-store.js';
+import { ImportProblem, importedId, type PlannedDocument, type PlannedSpan } from './plan.js';
+
+const KEYS = 'bdfghijklmoprtuvwxyz0123456789';
+const COLOURS = ['#7b61ff', '#2e7d32', '#00838f', '#ad1457', '#6d4c41', '#5c6bc0'];
+const key = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+const isId = (value: string | undefined): value is string => value !== undefined && idSchema.safeParse(value).success;
+
+/**
+ * A new speaker's id from the hash of the compared form of the name, never from the name cut to
+ * ASCII (田中花子 and 山田太郎 would both be "spk-imp-"): names in any script stay apart, and the
+ * same name imported twice gets the same id.
+ */
+export const importedSpeakerId = (name: string): string =>
+  `spk-imp-${createHash('sha256').update(speakerNameKey(name)).digest('hex').slice(0, 24)}`;
+
+/**
+ * A new label's id: its name's ASCII letters for a reader of the file, then the hash of the
+ * compared name, so "Цитата" and "Утверждение" (both "label-" cut to ASCII) stay two labels.
+ */
+export function importedLabelId(name: string): string {
+  const compared = key(name);
+  const ascii = compared.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  return `label-${ascii ? `${ascii}-` : ''}${createHash('sha256').update(compared).digest('hex').slice(0, 12)}`;
+}
+
+/** What becomes of a document: in the list already, brought back (an undone import took it out), or new. */
+export type PlannedDocumentState = 'listed' | 'removed' | 'new';
+
+export interface ImportPlan {
+  /** The counts, conflicts and undo lists; `written` is false (applyImport sets it). */
+  report: ImportReport;
+  /** Each document once, with the first plan that names it. */
+  documents: { plan: PlannedDocument; documentId: string; state: PlannedDocumentState }[];
+  /** Labels and speakers, then highlights, then conflicts: every one checked against the contract. */
+  changes: Change[];
+}
+
+type Create = Extract<Change, { kind: 'createAnnotation' }>;
+/** A highlight the document has, or one this import makes: what "already present" is checked against. */
+interface Known {
+  id: string;
+  author: string;
+  text: string;
+  claim?: Partial<ClaimFields>;
+  /** Made by this import: a conflict goes into its change. */
+  create?: Create;
+}
+
+/** The highlights of one document, by id and by span and label. */
+class KnownHighlights {
+  private readonly byId = new Map<string, Known>();
+  private readonly bySpan = new Map<string, Known[]>();
+
+  add(known: Known, start: number, end: number, labelId: string): void {
+    this.byId.set(known.id, known);
+    const at = `${start}:${end}:${labelId}`;
+    this.bySpan.set(at, [...(this.bySpan.get(at) ?? []), known]);
+  }
+
+  /** The same id, or the same span and label by the same author (by anyone, when the file names none). */
+  find(id: string, start: number, end: number, labelId: string, author: string): Known | undefined {
+    const same = this.bySpan.get(`${start}:${end}:${labelId}`) ?? [];
+    return this.byId.get(id) ?? (author ? same.find((k) => k.author === author) : same[0]);
+  }
+}
+
+/**
+ * Works out what importing `plans` does, reading the workspace and writing nothing. `author`
+ * stands for whoever made a span whose file does not say. Refuses (ImportProblem, naming the
+ * file) anything that could not be kept, so a bad file imports nothing.
+ */
+export async function planImport(store: WorkspaceStore, plans: PlannedDocument[], author = '', now = new Date().toISOString()): Promise<ImportPlan> {
+  const data = store.data;
+  const statuses = new Set(data.statuses.map((s) => s.id));
+  for (const plan of plans) {
+    for (const span of plan.spans) {
+      if (span.claim?.status && !statuses.has(span.claim.status)) {
+        throw new ImportProblem(plan.sourceFile ?? plan.fileName, null, `the status "${span.claim.status}" is not on this workspace's scale (${[...statuses].join(', ')}).`);
+      }
+    }
+  }
+  const report: ImportReport = {
+    written: false,
+    documents: 0,
+    documentsAdded: 0,
+    highlights: 0,
+    alreadyPresent: 0,
+    conflicts: [],
+    labelsAdded: [],
+    speakersAdded: [],
+    undo: { annotations: [], speakerIds: [], labelIds: [], documentIds: [], claims: [] },
+  };
+  const early: Change[] = [];
+  const creates: Change[] = [];
+
+  // Labels by name, case aside.
+  const labelIds = new Map(data.labels.map((l) => [key(l.name), l.id]));
+  const takenKeys = new Set(data.labels.map((l) => l.hotkey));
+  for (const plan of plans) {
+    for (const span of plan.spans) {
+      if (labelIds.has(key(span.label))) continue;
+      const id = importedLabelId(span.label);
+      const hotkey = [...KEYS].find((k) => !takenKeys.has(k)) ?? 'z';
+      takenKeys.add(hotkey);
+      early.push({ kind: 'saveLabel', label: { id, name: span.label.trim(), color: COLOURS[report.labelsAdded.length % COLOURS.length]!, hotkey } });
+      labelIds.set(key(span.label), id);
+      report.labelsAdded.push(span.label.trim());
+      report.undo.labelIds.push(id);
+    }
+  }
+
+  // Speakers: by the file's id when the workspace has it, else by name or other name, else new.
+  const made: Speaker[] = [];
+  const speakerOf = (span: PlannedSpan, file: string): string | null => {
+    if (isId(span.speakerId) && (data.speakers.some((s) => s.id === span.speakerId) || made.some((s) => s.id === span.speakerId))) return span.speakerId;
+    const name = span.speaker?.trim();
+    if (!name) return null;
+    const otherNames = (span.speakerOtherNames ?? []).map((n) => n.trim()).filter((n) => n && speakerNameKey(n) !== speakerNameKey(name));
+    const known = findSpeakerByName(data.speakers, name, otherNames) ?? findSpeakerByName(made, name, otherNames);
+    if (known) return known.id;
+    const taken = (id: string) => data.speakers.some((s) => s.id === id) || made.some((s) => s.id === id);
+    let id = isId(span.speakerId) && !taken(span.speakerId) ? span.speakerId : importedSpeakerId(name);
+    // Imported before and renamed since: the id is still that speaker's.
+    if (data.speakers.some((s) => s.id === id)) return id;
+    if (taken(id)) id = importedSpeakerId(`${name}|${made.length}`);
+    const change: Change = { kind: 'createSpeaker', speakerId: id, name, ...(otherNames.length && { aliases: [...new Set(otherNames)] }) };
+    try {
+      parseChange(change);
+    } catch (error) {
+      throw new ImportProblem(file, null, `the speaker "${name.slice(0, 80)}" cannot be kept: ${(error as Error).message}`);
+    }
+    made.push({ id, name, aliases: otherNames, role: '', organisation: '', notes: '', createdAt: now });
+    early.push(change);
+    report.speakersAdded.push(name);
+    report.undo.speakerIds.push(id);
+    return id;
+  };
+
+  // Documents, each once: in the list, taken out by an undone import, or new.
+  const documents: ImportPlan['documents'] = [];
+  const known = new Map<string, KnownHighlights>();
+  const conflicts = new Map<string, { documentId: string; annotationId: string; before: ClaimConflict[]; after: ClaimConflict[] }>();
+  for (const plan of plans) {
+    const file = plan.sourceFile ?? plan.fileName;
+    const textHash = sha256(plan.text);
+    const listed = data.documents.find((d) => d.textHash === textHash);
+    const removed = listed ? undefined : data.removedDocuments?.find((d) => d.textHash === textHash);
+    const stored: StoredDocument | undefined = listed ?? removed;
+    const documentId = stored?.id ?? documentIdFor(textHash);
+    let highlights = known.get(documentId);
+    if (!highlights) {
+      const state: PlannedDocumentState = listed ? 'listed' : removed ? 'removed' : 'new';
+      documents.push({ plan, documentId, state });
+      report.documents++;
+      if (state !== 'listed') {
+        report.documentsAdded++;
+        report.undo.documentIds.push(documentId);
+      }
+      highlights = new KnownHighlights();
+      for (const a of stored ? await store.annotations(stored) : []) highlights.add({ id: a.id, author: a.author, text: a.text, claim: a.claim }, a.start, a.end, a.labelId);
+      known.set(documentId, highlights);
+      // A transcript's names become speakers when it is added (see addTranscriptSpeakers).
+      if (plan.read && TRANSCRIPT_FORMATS.includes(plan.read.format)) {
+        for (const name of transcriptSpeakers(findTranscriptTurns(plan.read.text))) {
+          if (findSpeakerByName(data.speakers, name) ?? findSpeakerByName(made, name)) continue;
+          made.push({ id: importedSpeakerId(name), name, aliases: [], role: '', organisation: '', notes: '', createdAt: now });
+          report.speakersAdded.push(name);
+        }
+      }
+    }
+    const title = stored?.title ?? plan.title;
+    for (const span of plan.spans) {
+      const spanAuthor = span.author ?? author;
+      const labelId = labelIds.get(key(span.label))!;
+      const annotationId = isId(span.id) ? span.id : importedId(plan.text, span, spanAuthor);
+      const match = highlights.find(annotationId, span.start, span.end, labelId, spanAuthor);
+      if (match) {
+        report.alreadyPresent++;
+        const here = match.claim?.status;
+        const incoming = span.claim?.status;
+        if (!here || !incoming || here === incoming) continue;
+        // Two verdicts on one claim: shown to the editor, never settled here.
+        const by = span.claim?.reviewer || spanAuthor || '';
+        report.conflicts.push({ documentId, documentTitle: title, annotationId: match.id, text: match.text, here, incoming, incomingBy: by });
+        const conflict: ClaimConflict = { status: incoming, by, at: span.claim?.reviewedAt || span.updatedAt || now, from: file.slice(0, 200) };
+        const entry = conflicts.get(`${documentId}/${match.id}`);
+        const current = match.create ? (match.create.claim?.conflicts ?? []) : (entry?.after ?? match.claim?.conflicts ?? []);
+        if (current.some((c) => c.status === incoming && c.by === by) || current.length >= CLAIM_LIMITS.conflicts) continue;
+        if (match.create) match.create.claim = { ...match.create.claim!, conflicts: [...current, conflict] };
+        else conflicts.set(`${documentId}/${match.id}`, { documentId, annotationId: match.id, before: match.claim?.conflicts ?? [], after: [...current, conflict] });
+        continue;
+      }
+      const claim = span.claim && { checkWorthiness: null, status: data.statuses[0]?.id ?? 'unreviewed', sources: [], tags: [], ...span.claim };
+      const change: Create = {
+        kind: 'createAnnotation',
+        documentId,
+        annotationId,
+        labelId,
+        start: span.start,
+        end: span.end,
+        speakerId: speakerOf(span, file),
+        note: span.note ?? '',
+        ...(span.quoteKind && { quoteKind: span.quoteKind }),
+        ...(claim && { claim }),
+        ...(spanAuthor && { author: spanAuthor }),
+        ...(span.createdAt && { createdAt: span.createdAt }),
+        ...(span.updatedAt && { updatedAt: span.updatedAt }),
+      };
+      try {
+        parseChange(change);
+      } catch (error) {
+        throw new ImportProblem(file, null, `a highlight at ${span.start}–${span.end} cannot be kept: ${(error as Error).message}`);
+      }
+      highlights.add({ id: annotationId, author: spanAuthor || (data.settings.annotatorName ?? ''), text: plan.text.slice(span.start, span.end), claim, create: change }, span.start, span.end, labelId);
+      creates.push(change);
+      report.highlights++;
+      report.undo.annotations.push({ documentId, annotationId });
+    }
+  }
+  const updates: Change[] = [];
+  for (const { documentId, annotationId, before, after } of conflicts.values()) {
+    updates.push({ kind: 'updateAnnotation', documentId, annotationId, claim: { conflicts: after } });
+    report.undo.claims!.push({ documentId, annotationId, conflicts: before });
+  }
+  return { report, documents, changes: [...early, ...creates, ...updates] };
+}
