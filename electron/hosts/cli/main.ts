@@ -2,9 +2,10 @@
 // writes, through the same handlers the windows call (the CLI is a host: its "dialogs" are
 // its options). Errors go to stderr with a non-zero exit code.
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiError, EXPORT_FORMATS, TEXT_ENCODINGS, type ExportFormat, type TextEncoding } from '../../contract/api.js';
+import { ApiError, EXPORT_FORMATS, TEXT_ENCODINGS, type ExportFormat, type ImportReport, type TextEncoding } from '../../contract/api.js';
 import { AnnotatorService } from '../../services/annotator-service.js';
 import { DOCUMENT_EXTENSIONS } from '../../services/documents/index.js';
 import { readUserFile } from '../../services/documents/open-files.js';
@@ -21,8 +22,12 @@ export const USAGE = `Usage: annotator <command> [options]
 Commands:
   init     --store DIR
            Start an empty workspace in DIR (made if missing); refused where one is already.
-  import   FILE... --store DIR [--author NAME] [--encoding NAME]
+  import   FILE... --store DIR [--author NAME] [--encoding NAME] [--dry-run] [--json]
            Starts a workspace in DIR when there is none yet, and says so.
+           What the workspace already has is not added again (importing the same
+           files twice adds nothing); a verdict that differs from the workspace's
+           is kept as a conflict for an editor, never picked. --dry-run prints
+           what the import would do and writes nothing; --json prints the report.
            Documents (${DOCUMENT_EXTENSIONS.join(' ')})
            and annotation files: doccano or spaCy JSONL (.jsonl), Label Studio tasks
            (.json), W3C Web Annotation (.jsonld), brat (.ann beside its .txt).
@@ -75,6 +80,7 @@ function parseOptions(args: string[]) {
         author: { type: 'string' },
         seed: { type: 'string' },
         encoding: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
       allowPositionals: true,
     });
@@ -143,6 +149,52 @@ async function createStore(dir: string, locks: WorkspaceLock[], whenThere: 'open
 }
 
 const createdLine = (dir: string) => `Created a new workspace in ${dir}.\n`;
+
+/**
+ * An import planned and counted, nothing written: against the workspace in `dir` (read, not
+ * locked), or, when there is none yet, an empty one in a temporary folder, removed after.
+ */
+async function dryRunImport(dir: string, inputs: ImportInput[], author: string | undefined): Promise<{ report: ImportReport; created: boolean; statuses: Map<string, string> }> {
+  const there = await fs.access(path.join(dir, 'workspace.json')).then(() => true, () => false);
+  const scratch = there ? null : await fs.mkdtemp(path.join(os.tmpdir(), 'annotator-dry-run-'));
+  try {
+    const store = await WorkspaceStore.open(scratch ?? dir);
+    const report = await importFiles(new AnnotatorService(store, 'browser'), inputs, author, { dryRun: true });
+    await store.flush();
+    return { report, created: scratch !== null, statuses: statusNames(store) };
+  } finally {
+    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The workspace's status names, by id, for the conflicts' lines. */
+const statusNames = (store: WorkspaceStore) => new Map(store.data.statuses.map((s) => [s.id, s.name]));
+
+const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * "Would import 3 documents (1 new): 4 new highlights, 26 already present, 1 conflict, 2 new
+ * speakers, 0 new labels. Nothing was written." (or "Imported …"), then the new names and each
+ * conflict: where, which words, the workspace's verdict and the file's, and whose.
+ */
+export function describeImport(report: ImportReport, statuses: ReadonlyMap<string, string>): string {
+  const lines = [
+    `${report.written ? 'Imported' : 'Would import'} ${counted(report.documents, 'document')} (${report.documentsAdded} new): ` +
+      `${counted(report.highlights, 'new highlight')}, ${report.alreadyPresent} already present, ${counted(report.conflicts.length, 'conflict')}, ` +
+      `${counted(report.speakersAdded.length, 'new speaker')}, ${counted(report.labelsAdded.length, 'new label')}.${report.written ? '' : ' Nothing was written.'}`,
+  ];
+  if (report.speakersAdded.length) lines.push(`New speakers: ${report.speakersAdded.join(', ')}.`);
+  if (report.labelsAdded.length) lines.push(`New labels: ${report.labelsAdded.join(', ')}.`);
+  const name = (id: string) => statuses.get(id) ?? id;
+  for (const c of report.conflicts) {
+    const words = c.text.replace(/\s+/g, ' ');
+    lines.push(
+      `Conflict in "${c.documentTitle}" (${c.documentId}), "${words.length > 60 ? `${words.slice(0, 58)}…` : words}": ` +
+        `here ${name(c.here)}, the file says ${name(c.incoming)}${c.incomingBy ? ` (${c.incomingBy})` : ''}. ${report.written ? 'Kept for an editor to settle.' : 'It would be kept for an editor to settle.'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 /** What the options chose: where an export goes, which workspace to merge. */
 interface CliChoices {
@@ -246,17 +298,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           inputs.push({ name: path.join(path.dirname(given), path.basename(txt)), bytes });
         }
       }
+      if (values['dry-run']) {
+        const { report, created, statuses } = await dryRunImport(storeDir, inputs, values.author);
+        if (values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
+        else io.out(`${created ? `There is no workspace in ${storeDir} yet; the import would start one.\n` : ''}${describeImport(report, statuses)}`);
+        return 0;
+      }
       // Started only once every file could be read: a mistyped file name leaves no empty workspace behind.
       const { store, created } = await createStore(storeDir, locks, 'open');
-      if (created) io.out(createdLine(storeDir));
+      if (created && !values.json) io.out(createdLine(storeDir));
       const { service } = handlersFor(store, io);
       const report = await importFiles(service, inputs, values.author);
       await store.flush();
-      io.out(
-        `Imported ${report.documents} documents and ${report.highlights} highlights` +
-          `${report.labelsAdded.length ? `; new labels: ${report.labelsAdded.join(', ')}` : ''}` +
-          `${report.speakersAdded.length ? `; new speakers: ${report.speakersAdded.join(', ')}` : ''}.\n`,
-      );
+      io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : describeImport(report, statusNames(store)));
       return 0;
     }
     if (command === 'merge') {

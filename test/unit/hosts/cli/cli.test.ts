@@ -286,7 +286,7 @@ describe('annotator import', () => {
     await (await ws.openService(target)).store.flush();
     const result = await run(['import', path.join(out, 'rich.ann'), '--store', target, '--author', 'Ben'], '/');
     expect(result.code).toBe(0);
-    expect(result.out).toContain('Imported 1 documents and 3 highlights; new speakers: Ana Lima.');
+    expect(result.out).toContain('Imported 1 document (1 new): 3 new highlights, 0 already present, 0 conflicts, 1 new speaker, 0 new labels.\nNew speakers: Ana Lima.');
     expect(await summary(target)).toEqual(await summary(dir));
     const imported = await (await ws.openService(target)).store.annotations((await (await ws.openService(target)).getSession()).documents[0]!);
     expect(new Set(imported.map((a) => a.author))).toEqual(new Set(['Ben']));
@@ -381,9 +381,9 @@ describe('what a second read of issue 4 found', () => {
     const b = path.join(dir, 'b.jsonl');
     await fs.writeFile(a, `${line(16)}\n`);
     await fs.writeFile(b, `${line(17)}\n`);
-    expect((await run(['import', a, '--store', dir, '--author', 'A'], '/')).out).toContain('2 highlights');
-    expect((await run(['import', b, '--store', dir, '--author', 'B'], '/')).out).toContain('2 highlights');
-    expect((await run(['import', b, '--store', dir, '--author', 'B'], '/')).out).toContain('0 highlights');
+    expect((await run(['import', a, '--store', dir, '--author', 'A'], '/')).out).toContain('2 new highlights');
+    expect((await run(['import', b, '--store', dir, '--author', 'B'], '/')).out).toContain('2 new highlights');
+    expect((await run(['import', b, '--store', dir, '--author', 'B'], '/')).out).toContain('0 new highlights, 2 already present');
     expect(JSON.parse((await run(['stats', '--store', dir, '--json'], '/')).out).highlights).toBe(4);
     const pair = JSON.parse((await run(['agreement', '--store', dir, '--json'], '/')).out).pairs[0];
     expect(pair.byLabel.Speaker.exact.f1).toBe(1);
@@ -522,7 +522,7 @@ describe('a new workspace from the command line', () => {
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(result.out).toContain(`Created a new workspace in ${dir}.`);
-    expect(result.out).toContain('Imported 1 documents and 1 highlights');
+    expect(result.out).toContain('Imported 1 document (1 new): 1 new highlight');
     // A real workspace, which the other commands now read.
     expect(await exists(path.join(dir, 'workspace.json'))).toBe(true);
     expect(JSON.parse((await run(['stats', '--store', dir, '--json'], '/')).out)).toMatchObject({ documents: 1, highlights: 1 });

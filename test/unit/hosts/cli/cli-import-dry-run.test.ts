@@ -1,0 +1,102 @@
+// annotator import --dry-run: what the import would do, in one line and a line per conflict,
+// with nothing written; the real import says the same counts; --json prints the report.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../../../electron/contract/api.js';
+import { run } from '../../../helpers/run-cli.js';
+import { snapshotDir } from '../../../helpers/temp-dirs.js';
+import { importText, useWorkspaces } from '../../../helpers/workspace.js';
+
+const ws = useWorkspaces();
+const story = 'The minister said unemployment halved. “We will win,” said Ana Lima.';
+const other = 'A second story: “No comment,” said Bo Chen.';
+const cp = (text: string, words: string) => [...text.slice(0, text.indexOf(words))].length;
+const region = (text: string, id: string, words: string, label: string, meta: Record<string, unknown> = {}) => ({
+  id,
+  type: 'labels',
+  from_name: 'label',
+  to_name: 'text',
+  value: { start: cp(text, words), end: cp(text, words) + [...words].length, labels: [label] },
+  meta,
+});
+
+/**
+ * A workspace with the story (a quote, and a claim judged False), and beside it the files to
+ * import: Label Studio tasks as its docs describe them (code-point offsets; meta carries this
+ * app's claim and speaker) for the story and a new one, and a transcript whose names become speakers.
+ */
+async function setUp() {
+  const dir = await ws.tempDir();
+  const service = await ws.openService(dir);
+  const doc = await importText(service, 'story.txt', story);
+  const at = (words: string) => ({ start: story.indexOf(words), end: story.indexOf(words) + words.length });
+  await service.applyChanges([
+    { kind: 'createAnnotation', documentId: doc.id, annotationId: 'q1', labelId: 'quote', ...at('We will win') },
+    { kind: 'createAnnotation', documentId: doc.id, annotationId: 'c1', labelId: 'claim', ...at('unemployment halved') },
+    { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'false' } },
+  ]);
+  await service.store.flush();
+  const files = await ws.tempDir();
+  const tasks = [
+    {
+      data: { text: story, title: 'story' },
+      annotations: [{ result: [region(story, 'r1', 'We will win', 'Quote'), region(story, 'r2', 'unemployment halved', 'Claim', { claim: { status: 'true', reviewer: 'Bo Berg' } })] }],
+    },
+    { data: { text: other, title: 'second' }, annotations: [{ result: [region(other, 'r1', 'No comment', 'Denial', { speaker: 'Bo Chen' }), region(other, 'r2', 'Bo Chen', 'Speaker', { speaker: 'Bo Chen' })] }] },
+  ];
+  await fs.writeFile(path.join(files, 'tasks.json'), JSON.stringify(tasks));
+  await fs.writeFile(path.join(files, 'debate.txt'), 'MODERATOR: Welcome.\nJOSÉ ORTIZ: The dam opens in May.\nMODERATOR: Thank you.\n');
+  return { dir, doc, args: [path.join(files, 'tasks.json'), path.join(files, 'debate.txt'), '--store', dir] };
+}
+
+describe('annotator import --dry-run', () => {
+  it('prints what the import would do and each conflict, and writes nothing; the import then says the same', async () => {
+    const { dir, doc, args } = await setUp();
+    const before = await snapshotDir(dir);
+    const dry = await run(['import', ...args, '--dry-run'], '/');
+    expect(dry.err).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toBe(
+      'Would import 3 documents (2 new): 2 new highlights, 2 already present, 1 conflict, 3 new speakers, 1 new label. Nothing was written.\n' +
+        'New speakers: Bo Chen, MODERATOR, JOSÉ ORTIZ.\n' +
+        'New labels: Denial.\n' +
+        `Conflict in "story" (${doc.id}), "unemployment halved": here False, the file says True (Bo Berg). It would be kept for an editor to settle.\n`,
+    );
+    expect(await snapshotDir(dir)).toEqual(before);
+
+    const real = await run(['import', ...args], '/');
+    expect(real.code).toBe(0);
+    expect(real.out.split('\n')[0]).toBe('Imported 3 documents (2 new): 2 new highlights, 2 already present, 1 conflict, 3 new speakers, 1 new label.');
+    expect(real.out).toContain(`Conflict in "story" (${doc.id}), "unemployment halved": here False, the file says True (Bo Berg). Kept for an editor to settle.`);
+
+    const again = await run(['import', ...args, '--dry-run'], '/');
+    expect(again.out.split('\n')[0]).toBe('Would import 3 documents (0 new): 0 new highlights, 4 already present, 1 conflict, 0 new speakers, 0 new labels. Nothing was written.');
+  });
+
+  it('prints the report with --json', async () => {
+    const { dir, args } = await setUp();
+    const before = await snapshotDir(dir);
+    const dry = await run(['import', ...args, '--dry-run', '--json'], '/');
+    const report = JSON.parse(dry.out) as ImportReport;
+    expect(report).toMatchObject({ written: false, documents: 3, documentsAdded: 2, highlights: 2, alreadyPresent: 2, labelsAdded: ['Denial'] });
+    expect(report.conflicts).toEqual([expect.objectContaining({ here: 'false', incoming: 'true', incomingBy: 'Bo Berg' })]);
+    expect(await snapshotDir(dir)).toEqual(before);
+    const real = JSON.parse((await run(['import', ...args, '--json'], '/')).out) as ImportReport;
+    expect(real).toMatchObject({ written: true, highlights: 2 });
+    expect(real.undo.documentIds).toHaveLength(2);
+  });
+
+  it('says a new workspace would be started, and starts none', async () => {
+    const { args } = await setUp();
+    const fresh = path.join(await ws.tempDir(), 'not-yet');
+    const dry = await run(['import', ...args.slice(0, 2), '--store', fresh, '--dry-run'], '/');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toBe(
+      `There is no workspace in ${fresh} yet; the import would start one.\n` +
+        'Would import 3 documents (3 new): 4 new highlights, 0 already present, 0 conflicts, 3 new speakers, 1 new label. Nothing was written.\n' +
+        'New speakers: Bo Chen, MODERATOR, JOSÉ ORTIZ.\nNew labels: Denial.\n',
+    );
+    expect(await fs.access(fresh).then(() => true, () => false)).toBe(false);
+  });
+});
