@@ -105,6 +105,10 @@ describe('keys and the scale', () => {
       '2026-11-28 10:02 — Someone unnamed: reviewer note (none) → “Checked with the ministry”',
     );
     expect(describeHistoryEntry({ ...entry, field: 'sources', from: [], to: [{}, {}] }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — Ana Reyes: sources 0 sources → 2 sources');
+    // A verdict an import brought, kept beside the claim's own until an editor picks.
+    expect(describeHistoryEntry({ ...entry, field: 'conflicts', from: [], to: [{ status: 'true', by: 'Bo Berg', at, from: 'tasks.json' }] }, DEFAULT_STATUSES)).toBe(
+      '2026-11-28 10:02 — Ana Reyes: conflicting verdicts (none) → True (Bo Berg)',
+    );
     expect(describeHistoryEntry({ ...entry, recovered: true }, DEFAULT_STATUSES)).toBe(
       '2026-11-28 10:02 — Ana Reyes: status Unreviewed → False (recovered after an interrupted save)',
     );
