@@ -112,21 +112,20 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
   const early: Change[] = [];
   const creates: Change[] = [];
 
-  // Labels by name, case aside.
+  // Labels by name, case aside; a new one is made for the first highlight that needs it.
   const labelIds = new Map(data.labels.map((l) => [key(l.name), l.id]));
   const takenKeys = new Set(data.labels.map((l) => l.hotkey));
-  for (const plan of plans) {
-    for (const span of plan.spans) {
-      if (labelIds.has(key(span.label))) continue;
-      const id = importedLabelId(span.label);
-      const hotkey = [...KEYS].find((k) => !takenKeys.has(k)) ?? 'z';
-      takenKeys.add(hotkey);
-      early.push({ kind: 'saveLabel', label: { id, name: span.label.trim(), color: COLOURS[report.labelsAdded.length % COLOURS.length]!, hotkey } });
-      labelIds.set(key(span.label), id);
-      report.labelsAdded.push(span.label.trim());
-      report.undo.labelIds.push(id);
-    }
-  }
+  const labelOf = (span: PlannedSpan): string => labelIds.get(key(span.label)) ?? importedLabelId(span.label);
+  const makeLabel = (span: PlannedSpan): void => {
+    if (labelIds.has(key(span.label))) return;
+    const id = importedLabelId(span.label);
+    const hotkey = [...KEYS].find((k) => !takenKeys.has(k)) ?? 'z';
+    takenKeys.add(hotkey);
+    early.push({ kind: 'saveLabel', label: { id, name: span.label.trim(), color: COLOURS[report.labelsAdded.length % COLOURS.length]!, hotkey } });
+    labelIds.set(key(span.label), id);
+    report.labelsAdded.push(span.label.trim());
+    report.undo.labelIds.push(id);
+  };
 
   // Speakers: by the file's id when the workspace has it, else by name or other name, else new.
   const made: Speaker[] = [];
@@ -190,7 +189,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
     const title = stored?.title ?? plan.title;
     for (const span of plan.spans) {
       const spanAuthor = span.author ?? author;
-      const labelId = labelIds.get(key(span.label))!;
+      const labelId = labelOf(span);
       const annotationId = isId(span.id) ? span.id : importedId(plan.text, span, spanAuthor);
       const match = highlights.find(annotationId, span.start, span.end, labelId, spanAuthor);
       if (match) {
@@ -209,6 +208,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         else conflicts.set(`${documentId}/${match.id}`, { documentId, annotationId: match.id, before: match.claim?.conflicts ?? [], after: [...current, conflict] });
         continue;
       }
+      makeLabel(span);
       const claim = span.claim && { checkWorthiness: null, status: data.statuses[0]?.id ?? 'unreviewed', sources: [], tags: [], ...span.claim };
       const change: Create = {
         kind: 'createAnnotation',

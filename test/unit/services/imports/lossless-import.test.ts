@@ -48,11 +48,12 @@ describe('a lossless import', () => {
       { ...at('We will win'), label: 'Quote', id: 'ann-1', author: 'Bo Berg' },
       // The workspace's own highlight, by its author: present without an id.
       { ...at('It is over'), label: 'quote', author: 'Ana Reyes' },
-      // By id, though the file has it elsewhere now (moved since the export): the workspace's is kept.
-      { ...at('Critics'), label: 'Quote', id: 'mine' },
+      // By id, though the file has it elsewhere, and relabelled (changed since the export): the
+      // workspace's is kept, and no label is made for it.
+      { ...at('Critics'), label: 'Denial', id: 'mine' },
     ]);
     const first = await applyImport(service, [file]);
-    expect(first).toMatchObject({ documents: 1, documentsAdded: 0, highlights: 1, alreadyPresent: 2 });
+    expect(first).toMatchObject({ documents: 1, documentsAdded: 0, highlights: 1, alreadyPresent: 2, labelsAdded: [] });
     expect(first.undo.annotations).toEqual([{ documentId: doc.id, annotationId: 'ann-1' }]);
     const again = await applyImport(service, [file]);
     expect(again).toMatchObject({ documents: 1, documentsAdded: 0, highlights: 0, alreadyPresent: 3, speakersAdded: [], labelsAdded: [] });
