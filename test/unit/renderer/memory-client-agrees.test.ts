@@ -37,6 +37,9 @@ describe('the in-memory API and the service', () => {
         { kind: 'updateAnnotation', documentId, annotationId: 'c-rents', labelId: 'quote' },
       ],
       [{ kind: 'deleteAnnotation', documentId, annotationId: 'c-rents' }],
+      // A verdict an import brought is kept beside the claim's; the editor's pick settles it.
+      [{ kind: 'updateAnnotation', documentId, annotationId: 'c-homes', claim: { conflicts: [{ status: 'true', by: 'Bo', at: '2026-05-01T00:00:00.000Z', from: 'tasks.json' }] } }],
+      [{ kind: 'updateAnnotation', documentId, annotationId: 'c-homes', claim: { status: 'false' } }],
       // One speaker per name: a second “ana ruiz” is Ana Ruiz, and what names it names her.
       [
         { kind: 'createSpeaker', speakerId: 'spk-ana-again', name: '  ana  RUIZ ' },
