@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   CLAIM_LIMITS,
+  MAX_ANNOTATOR_NAME_LENGTH,
   TRANSCRIPT_FORMATS,
   parseChange,
   type Change,
@@ -23,6 +24,8 @@ const KEYS = 'bdfghijklmoprtuvwxyz0123456789';
 const COLOURS = ['#7b61ff', '#2e7d32', '#00838f', '#ad1457', '#6d4c41', '#5c6bc0'];
 const key = (name: string) => name.trim().toLowerCase().replace(/[\s_]+/g, ' ');
 const isId = (value: string | undefined): value is string => value !== undefined && idSchema.safeParse(value).success;
+/** A time the file gives, kept when it is one (an unreadable one is no reason to refuse the file). */
+const timeOrNull = (value: string | undefined): string | null => (value && value.length <= 40 && Number.isFinite(Date.parse(value)) ? value : null);
 
 /**
  * A new speaker's id from the hash of the compared form of the name, never from the name cut to
@@ -198,9 +201,9 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         const incoming = span.claim?.status;
         if (!here || !incoming || here === incoming) continue;
         // Two verdicts on one claim: shown to the editor, never settled here.
-        const by = span.claim?.reviewer || spanAuthor || '';
+        const by = (span.claim?.reviewer || spanAuthor || '').slice(0, MAX_ANNOTATOR_NAME_LENGTH);
         report.conflicts.push({ documentId, documentTitle: title, annotationId: match.id, text: match.text, here, incoming, incomingBy: by });
-        const conflict: ClaimConflict = { status: incoming, by, at: span.claim?.reviewedAt || span.updatedAt || now, from: file.slice(0, 200) };
+        const conflict: ClaimConflict = { status: incoming, by, at: timeOrNull(span.claim?.reviewedAt) ?? timeOrNull(span.updatedAt) ?? now, from: file.slice(0, 200) };
         const entry = conflicts.get(`${documentId}/${match.id}`);
         const current = match.create ? (match.create.claim?.conflicts ?? []) : (entry?.after ?? match.claim?.conflicts ?? []);
         if (current.some((c) => c.status === incoming && c.by === by) || current.length >= CLAIM_LIMITS.conflicts) continue;
@@ -222,8 +225,8 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         ...(span.quoteKind && { quoteKind: span.quoteKind }),
         ...(claim && { claim }),
         ...(spanAuthor && { author: spanAuthor }),
-        ...(span.createdAt && { createdAt: span.createdAt }),
-        ...(span.updatedAt && { updatedAt: span.updatedAt }),
+        ...(timeOrNull(span.createdAt) && { createdAt: span.createdAt }),
+        ...(timeOrNull(span.updatedAt) && { updatedAt: span.updatedAt }),
       };
       try {
         parseChange(change);
@@ -238,7 +241,8 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
   }
   const updates: Change[] = [];
   for (const { documentId, annotationId, before, after } of conflicts.values()) {
-    updates.push({ kind: 'updateAnnotation', documentId, annotationId, claim: { conflicts: after } });
+    // Checked like every change, so none is refused once the documents are written.
+    updates.push(parseChange({ kind: 'updateAnnotation', documentId, annotationId, claim: { conflicts: after } }));
     report.undo.claims!.push({ documentId, annotationId, conflicts: before });
   }
   return { report, documents, changes: [...early, ...creates, ...updates] };

@@ -83,6 +83,16 @@ describe('a conflicting verdict on import', () => {
     expect(claim.status).toBe('false');
   });
 
+  it('is kept even when the file’s reviewer name is overlong and its time unreadable', async () => {
+    const { service, doc } = await judged();
+    const odd: PlannedDocument = { ...incoming, spans: [{ ...claimAt, label: 'Claim', claim: { status: 'true', reviewer: 'B'.repeat(300), reviewedAt: 'last Tuesday' } }] };
+    const report = await applyImport(service, [odd]);
+    expect(report.conflicts).toHaveLength(1);
+    const [conflict] = (await claimOf(service, doc.id)).conflicts!;
+    expect(conflict!.by).toBe('B'.repeat(200));
+    expect(Number.isFinite(Date.parse(conflict!.at))).toBe(true);
+  });
+
   it('comes from a Label Studio file whose claim carries another status (today’s importer)', async () => {
     const { service, doc } = await judged();
     const { files } = await exportDataset(service, 'labelstudio');

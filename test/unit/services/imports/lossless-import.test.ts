@@ -27,7 +27,8 @@ describe('a lossless import', () => {
     const report = await applyImport(service, [
       planned([
         { ...at('We will win'), label: 'Quote', author: 'Ana Reyes', createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-03T03:04:05.000Z' },
-        { ...at('We will win'), label: 'Quote', author: 'Bo Berg' },
+        // A time that is not one: the highlight is kept, made now.
+        { ...at('We will win'), label: 'Quote', author: 'Bo Berg', createdAt: 'yesterday' },
       ]),
     ]);
     expect(report).toMatchObject({ written: true, documents: 1, documentsAdded: 1, highlights: 2, alreadyPresent: 0 });
@@ -38,6 +39,8 @@ describe('a lossless import', () => {
     const [doc] = (await service.getSession()).documents;
     const ana = (await service.store.annotations(doc!)).find((a) => a.author === 'Ana Reyes')!;
     expect([ana.createdAt, ana.updatedAt]).toEqual(['2026-01-02T03:04:05.000Z', '2026-01-03T03:04:05.000Z']);
+    const bo = (await service.store.annotations(doc!)).find((a) => a.author === 'Bo Berg')!;
+    expect(Number.isFinite(Date.parse(bo.createdAt))).toBe(true);
   });
 
   it('adds nothing the second time: a span whose id the document has, or the same author, span and label, is already present', async () => {
