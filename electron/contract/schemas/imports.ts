@@ -27,6 +27,8 @@ export const importReportSchema = z.object({
   highlights: z.number().int(),
   /** Highlights in the file the workspace already has (same id, or same author, span and label). */
   alreadyPresent: z.number().int(),
+  /** Of those, how many the file has otherwise (span, label, note, quote kind, speaker): the workspace's are kept. */
+  differing: z.number().int().optional(),
   conflicts: z.array(importConflictSchema),
   labelsAdded: z.array(z.string()),
   speakersAdded: z.array(z.string()),

@@ -180,7 +180,8 @@ const counted = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? 
 export function describeImport(report: ImportReport, statuses: ReadonlyMap<string, string>): string {
   const lines = [
     `${report.written ? 'Imported' : 'Would import'} ${counted(report.documents, 'document')} (${report.documentsAdded} new): ` +
-      `${counted(report.highlights, 'new highlight')}, ${report.alreadyPresent} already present, ${counted(report.conflicts.length, 'conflict')}, ` +
+      `${counted(report.highlights, 'new highlight')}, ${report.alreadyPresent} already present` +
+      `${report.differing ? ` (${report.differing} otherwise in the file; the workspace's kept)` : ''}, ${counted(report.conflicts.length, 'conflict')}, ` +
       `${counted(report.speakersAdded.length, 'new speaker')}, ${counted(report.labelsAdded.length, 'new label')}.${report.written ? '' : ' Nothing was written.'}`,
   ];
   if (report.speakersAdded.length) lines.push(`New speakers: ${report.speakersAdded.join(', ')}.`);

@@ -8,6 +8,7 @@ import {
   MAX_ANNOTATOR_NAME_LENGTH,
   TRANSCRIPT_FORMATS,
   parseChange,
+  type Annotation,
   type Change,
   type ClaimConflict,
   type ClaimFields,
@@ -66,6 +67,8 @@ interface Known {
   claim?: Partial<ClaimFields>;
   /** Made by this import: a conflict goes into its change. */
   create?: Create;
+  /** The workspace's highlight, to tell whether the file has it otherwise. */
+  annotation?: Annotation;
 }
 
 /** The highlights of one document, by id and by span and label. */
@@ -84,6 +87,17 @@ class KnownHighlights {
     const same = this.bySpan.get(`${start}:${end}:${labelId}`) ?? [];
     return this.byId.get(id) ?? (author ? same.find((k) => k.author === author) : same[0]);
   }
+}
+
+/** The file has a highlight the workspace has otherwise: moved, relabelled, another note, quote kind or speaker. */
+function differs(annotation: Annotation, span: PlannedSpan, labelId: string, speakers: readonly Speaker[]): boolean {
+  if (annotation.start !== span.start || annotation.end !== span.end || annotation.labelId !== labelId) return true;
+  if (span.note !== undefined && span.note !== annotation.note) return true;
+  if (span.quoteKind !== undefined && span.quoteKind !== annotation.quoteKind) return true;
+  if (span.speakerId !== undefined && span.speakerId === annotation.speakerId) return false;
+  if (!span.speaker?.trim()) return false;
+  const speaker = speakers.find((s) => s.id === annotation.speakerId);
+  return !speaker || !findSpeakerByName([speaker], span.speaker, span.speakerOtherNames);
 }
 
 /**
@@ -107,6 +121,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
     documentsAdded: 0,
     highlights: 0,
     alreadyPresent: 0,
+    differing: 0,
     conflicts: [],
     labelsAdded: [],
     speakersAdded: [],
@@ -178,7 +193,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         report.undo.documentIds.push(documentId);
       }
       highlights = new KnownHighlights();
-      for (const a of stored ? await store.annotations(stored) : []) highlights.add({ id: a.id, author: a.author, text: a.text, claim: a.claim }, a.start, a.end, a.labelId);
+      for (const a of stored ? await store.annotations(stored) : []) highlights.add({ id: a.id, author: a.author, text: a.text, claim: a.claim, annotation: a }, a.start, a.end, a.labelId);
       known.set(documentId, highlights);
       // A transcript's names become speakers when it is added (see addTranscriptSpeakers).
       if (plan.read && TRANSCRIPT_FORMATS.includes(plan.read.format)) {
@@ -197,6 +212,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
       const match = highlights.find(annotationId, span.start, span.end, labelId, spanAuthor);
       if (match) {
         report.alreadyPresent++;
+        if (match.annotation && differs(match.annotation, span, labelId, data.speakers)) report.differing = (report.differing ?? 0) + 1;
         const here = match.claim?.status;
         const incoming = span.claim?.status;
         if (!here || !incoming || here === incoming) continue;

@@ -74,6 +74,17 @@ describe('annotator import --dry-run', () => {
     expect(again.out.split('\n')[0]).toBe('Would import 3 documents (0 new): 0 new highlights, 4 already present, 1 conflict, 0 new speakers, 0 new labels. Nothing was written.');
   });
 
+  it('counts apart what the file has otherwise than the workspace, which keeps its own', async () => {
+    const { dir, args } = await setUp();
+    // The quote has another note in this file: present, and otherwise.
+    const file = path.join(path.dirname(args[0]!), 'relabelled.json');
+    await fs.writeFile(file, JSON.stringify([{ data: { text: story, title: 'story' }, annotations: [{ result: [region(story, 'r1', 'We will win', 'Quote', { text: ['another note'] })] }] }]));
+    const dry = await run(['import', file, '--store', dir, '--dry-run'], '/');
+    expect(dry.out.split('\n')[0]).toBe(
+      "Would import 1 document (0 new): 0 new highlights, 1 already present (1 otherwise in the file; the workspace's kept), 0 conflicts, 0 new speakers, 0 new labels. Nothing was written.",
+    );
+  });
+
   it('prints the report with --json', async () => {
     const { dir, args } = await setUp();
     const before = await snapshotDir(dir);
