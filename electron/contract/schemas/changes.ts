@@ -80,6 +80,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
   /** Everything that points at `mergedId`, in every document, points at `survivorId` instead. */
   z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
+  /** Undoing an import: the documents it brought leave the list (restoreDocument brings them back). */
+  z.object({ kind: z.literal('removeDocument'), documentId: id }),
+  z.object({ kind: z.literal('restoreDocument'), documentId: id }),
   /** The workspace's status scale, edited as a whole (ids of statuses in use must stay). */
   z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(SCALE_LIMITS.statuses.min, SCALE_COUNT_PROBLEMS.tooFew).max(SCALE_LIMITS.statuses.max, SCALE_COUNT_PROBLEMS.tooMany) }),
   z.object({ kind: z.literal('setReviewSettings'), settings: reviewSettingsSchema }),

@@ -118,6 +118,10 @@ export class ChangeInterpreter {
         this.store.data.settings.lastDocumentId = change.documentId;
         return [this.store.saveWorkspace()];
       }
+      // Placeholder until the import branch (i13-import) makes them: refused in words, never half done.
+      case 'removeDocument':
+      case 'restoreDocument':
+        throw new ApiError('unsupported', 'Removing or restoring a document is not supported by this version. Update the app, then undo again.');
     }
   }
 
