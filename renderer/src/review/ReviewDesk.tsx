@@ -291,7 +291,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
                     {COLUMNS.map((column) => (
                       <div key={column.key} role="gridcell" title={column.key === 'updatedAt' ? shortTime(row.updatedAt) : undefined} className={`desk-cell col-${column.key}${column.key === 'status' ? ` status-${status?.kind ?? 'working'}` : ''}`}>
                         {cellText(row, column.key, speakerNames, statusNames)}
-                        {column.key === 'status' && conflictsOf(row).length > 0 && <span className="conflict-mark"> · In conflict</span>}
+                        {column.key === 'status' && conflictsOf(row).length > 0 && <span className="conflict-mark"> In conflict</span>}
                       </div>
                     ))}
                   </div>

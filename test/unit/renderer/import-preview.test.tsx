@@ -122,6 +122,8 @@ describe('the import preview', () => {
   it('shows the clear error for bad files, not the dialog', async () => {
     client.planImport({ refusal: 'homes.ann, line 3: “T1 Quote 5 2” ends before it starts. Fix the offsets, then import again.' });
     await chooseFiles(['homes.ann']);
+    // Refused at the dry run, before anything could be written.
+    expect(client.imports).toEqual([{ dryRun: true, fileNames: ['homes.ann'] }]);
     expect(sheet()).toBeNull();
     expect(messages()).toContain('homes.ann, line 3: “T1 Quote 5 2” ends before it starts.');
   });

@@ -47,7 +47,7 @@ afterEach(() => app.unmount());
 
 describe('verdicts in conflict on the review desk', () => {
   it('marks the claim “In conflict” in its row, in words, and counts them', () => {
-    expect(cells('status')).toEqual(['Unreviewed', 'False · In conflict', 'Unreviewed']);
+    expect(cells('status')).toEqual(['Unreviewed', 'False In conflict', 'Unreviewed']);
     expect(button('1 in conflict')).toBeDefined();
   });
 
@@ -85,7 +85,7 @@ describe('verdicts in conflict on the review desk', () => {
     await settle();
     expect(saved('doc-budget', 'c-crime').status).toBe('false');
     expect(saved('doc-budget', 'c-crime').conflicts).toEqual([CONFLICT]);
-    expect(cells('status')).toEqual(['Unreviewed', 'False · In conflict', 'Unreviewed']);
+    expect(cells('status')).toEqual(['Unreviewed', 'False In conflict', 'Unreviewed']);
   });
 
   it('keeps the verdict here when the editor picks it, and the conflict is settled', async () => {
