@@ -4,7 +4,7 @@
 // Import writes it (one Ctrl+Z takes it back); Cancel, Esc or a click outside writes nothing.
 import { useRef } from 'react';
 import type { ImportReport, Status } from '../../../electron/contract/api';
-import { importSummary, nothingNew } from '../state/import-step';
+import { importSummary, nothingNew } from '../../../electron/contract/import-words';
 import { Dialog } from './Dialog';
 
 interface Props {
