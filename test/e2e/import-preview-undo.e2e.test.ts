@@ -28,7 +28,7 @@ async function chooseFile() {
   await (await chooser).setFiles({ name: 'jobs.jsonl', mimeType: 'application/json', buffer: Buffer.from(JOBS) });
 }
 
-it('previews an import, then says “already here” when the same file comes again, and one Ctrl+Z undoes the import (needs i13-import)', async () => {
+it('previews an import, then says “already here” when the same file comes again, one Ctrl+Z undoes the import and redo brings it back (needs i13-import)', async () => {
   const before = await documents();
   const filesBefore = await annotationFiles();
 
@@ -59,4 +59,12 @@ it('previews an import, then says “already here” when the same file comes ag
   await expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
   const workspace = JSON.parse(await fs.readFile(path.join(store, 'workspace.json'), 'utf8'));
   expect(workspace.labels.map((l: { name: string }) => l.name)).not.toContain('Statistic');
+
+  // Redo imports it again: the document is back with its highlights.
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => page.locator('.message', { hasText: 'Imported again' }).count()).toBe(1);
+  await expect.poll(documents).toHaveLength(before.length + 1);
+  await page.getByRole('list', { name: 'Documents in this workspace' }).getByRole('button', { name: /jobs-report/ }).click();
+  await expect.poll(() => page.locator('.annotation-row .chip').allTextContents()).toEqual(['Statistic', 'Speaker']);
 });

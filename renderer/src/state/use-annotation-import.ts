@@ -80,6 +80,10 @@ export function useAnnotationImport({ client, state, dispatch, report, setBusy }
         }
       }
       const imported = await client.importAnnotationFiles({ files: payload });
+      // Where the service says what each claim's conflicts were before it, that is what an undo puts back.
+      for (const claim of (imported.undo as { claims?: { documentId: string; annotationId: string; conflicts: ClaimConflict[] }[] }).claims ?? []) {
+        conflictsBefore.set(`${claim.documentId}/${claim.annotationId}`, claim.conflicts);
+      }
       const reimport = async (): Promise<ImportReport | null> => {
         try {
           setBusy('Importing again…');
