@@ -13,6 +13,8 @@ import { DocumentList } from './components/DocumentList';
 import { OrphanList } from './components/OrphanList';
 import { StoreProblem } from './components/StoreProblem';
 import { FileInputs } from './components/FileInputs';
+import { ImportPreviewDialog } from './components/ImportPreviewDialog';
+import { isAnnotationFile } from './files';
 import { KeysHint } from './components/KeysHint';
 import { TopBar } from './components/TopBar';
 import { AgreementDialog, ExportDialog, ImportDialog } from './components/DatasetDialogs';
@@ -37,7 +39,7 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
-  const { state, saveStatus, busy, actions, queue } = useWorkspace(client, firstSession);
+  const { state, saveStatus, busy, actions, queue, importPreview } = useWorkspace(client, firstSession);
   const desk = useReviewDesk({ client, queue, state, actions });
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
   const [view, setView] = useState<'document' | 'desk'>('document');
@@ -184,7 +186,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     event.preventDefault();
     setDragging(false);
     const files = [...event.dataTransfer.files];
-    if (files.length) void actions.dropFiles(files);
+    // Annotation files (with the texts they annotate, for brat) are imported, after a preview.
+    if (files.some((file) => isAnnotationFile(file.name))) void actions.importAnnotationFiles(files);
+    else if (files.length) void actions.dropFiles(files);
   };
 
   return (
@@ -371,6 +375,15 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <ReportDialog client={client} session={state.session} documents={state.documents} speakers={state.speakers} documentId={deskDialog.report} run={deskDialog.run} onClose={() => setDeskDialog(null)} />
       )}
       {showImport && <ImportDialog onChoose={chooseImportFiles} onClose={() => setShowImport(false)} />}
+      {importPreview && (
+        <ImportPreviewDialog
+          report={importPreview.report}
+          fileNames={importPreview.fileNames}
+          statuses={state.session?.statuses ?? []}
+          onImport={() => void actions.confirmImport()}
+          onCancel={actions.cancelImport}
+        />
+      )}
       {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} desktop={state.session?.host === 'electron'} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}

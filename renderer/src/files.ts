@@ -5,6 +5,11 @@ import { MAX_DOCUMENT_BYTES } from '../../electron/contract/errors';
 /** Kept in step with the services' DOCUMENT_EXTENSIONS by a unit test. */
 export const OPENABLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.srt', '.vtt'];
 
+/** Annotation files from other tools (brat, doccano, spaCy, Label Studio, W3C): imported, not opened. */
+export const ANNOTATION_EXTENSIONS = ['.jsonl', '.json', '.jsonld', '.ann'];
+
+export const isAnnotationFile = (name: string): boolean => ANNOTATION_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+
 export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

@@ -98,7 +98,11 @@ describe('Import…', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import…' }).click();
     await (await chooser).setFiles({ name: 'jobs.jsonl', mimeType: 'application/json', buffer: Buffer.from(`${line}\n`) });
-    await expect.poll(() => page.locator('.message', { hasText: 'Imported' }).locator('span').textContent()).toBe('Imported 2 highlights in 1 documents; new labels: Statistic.');
+    // Previewed first (a dry run), then imported.
+    const preview = page.getByRole('dialog', { name: 'Import annotations' });
+    await expect.poll(() => preview.locator('.import-summary').textContent()).toBe('1 document (1 new) · 2 new highlights · 0 already present · 1 new label');
+    await preview.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.locator('.message', { hasText: 'Imported' }).locator('span').textContent()).toBe('Imported 2 highlights in 1 document; new labels: Statistic — Ctrl+Z undoes it.');
     await page.getByRole('list', { name: 'Documents in this workspace' }).getByRole('button', { name: /jobs-report/ }).click();
     await expect.poll(() => page.locator('.annotation-row .chip').allTextContents()).toEqual(['Statistic', 'Speaker']);
   });

@@ -3,7 +3,7 @@
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
 import { claimRow, isClaim, newAnnotation, updatedAnnotation } from '../../electron/contract/annotation-rules';
-import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type DocumentSummary, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
+import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type ClaimFields, type DocumentSummary, type ImportReport, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
 import { findSpeakerByName } from '../../electron/contract/speaker-names';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
@@ -16,17 +16,42 @@ interface MemoryDocument {
   annotations: Annotation[];
 }
 
+/**
+ * What importAnnotationFiles finds in the files, for a test to set: the service's import is
+ * faked from it (a dry run counts and writes nothing; the import writes and says what one undo
+ * takes back), so the window's preview and undo can be tested without the service.
+ */
+export interface ImportPlan {
+  documents?: { id: string; title: string; text: string }[];
+  speakers?: { id: string; name: string }[];
+  labels?: Label[];
+  /** Highlights in the files: already present when a highlight with that id is there. */
+  highlights?: Extract<Change, { kind: 'createAnnotation' }>[];
+  /** Verdicts in the files for claims the workspace has. */
+  verdicts?: { documentId: string; annotationId: string; status: string; by: string; from: string }[];
+  /** The files are bad: the import (dry run or not) is refused with this message. */
+  refusal?: string;
+}
+
 export interface MemoryClient extends AnnotatorClient {
   /** Every batch applyChanges received, for tests to inspect. */
   readonly batches: Change[][];
+  /** Every importAnnotationFiles call, with whether it was a dry run. */
+  readonly imports: { dryRun: boolean; fileNames: string[] }[];
   documents(): Map<string, MemoryDocument>;
+  /** The files' contents, as the next importAnnotationFiles calls will find them. */
+  planImport(plan: ImportPlan): void;
 }
 
 export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[]; annotatorName?: string }): MemoryClient {
   const documents = new Map<string, MemoryDocument>();
-  const removedDocuments = new Map<string, MemoryDocument>();
   const speakers: Speaker[] = [];
   const batches: Change[][] = [];
+  const imports: { dryRun: boolean; fileNames: string[] }[] = [];
+  let importPlan: ImportPlan = {};
+  const labels: Label[] = [...seed.labels];
+  /** Documents an undone import removed: out of the list until restored. */
+  const removed = new Map<string, MemoryDocument>();
   /** A speaker id whose creation found the name already there stands for that speaker. */
   const sameSpeaker = new Map<string, string>();
   const mergedAway = new Set<string>();
@@ -88,8 +113,27 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       speakers.push({ aliases: [], role: '', organisation: '', notes: '', ...fields, name: change.name.trim(), id, createdAt: change.createdAt ?? now() });
       return;
     }
+    if (change.kind === 'deleteLabel' && !seed.labels.some((l) => l.id === change.labelId)) {
+      // A label an import brought, taken back by its undo.
+      const index = labels.findIndex((l) => l.id === change.labelId);
+      if (index >= 0) labels.splice(index, 1);
+      return;
+    }
     if (change.kind === 'saveLabel' || change.kind === 'deleteLabel') {
       throw new ApiError('unsupported', 'The in-memory workspace keeps its labels as given.');
+    }
+    if (change.kind === 'removeDocument') {
+      const doc = requireDocument(change.documentId);
+      documents.delete(change.documentId);
+      removed.set(change.documentId, doc);
+      return;
+    }
+    if (change.kind === 'restoreDocument') {
+      const doc = removed.get(change.documentId);
+      if (!doc) throw new ApiError('not-found', `No removed document with id ${change.documentId} is in this workspace.`);
+      removed.delete(change.documentId);
+      documents.set(change.documentId, doc);
+      return;
     }
     if (change.kind === 'updateSpeaker') {
       const speaker = speakers.find((s) => s.id === change.speakerId);
@@ -127,23 +171,12 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       reviewSettings = change.settings;
       return;
     }
-    // As the service does (WorkspaceStore.removeDocument): out of the list, kept to come back.
-    if (change.kind === 'removeDocument' || change.kind === 'restoreDocument') {
-      const [from, to] = change.kind === 'removeDocument' ? [documents, removedDocuments] : [removedDocuments, documents];
-      const doc = from.get(change.documentId);
-      if (!doc && !to.has(change.documentId)) throw new ApiError('not-found', `No document with id ${change.documentId} is in this workspace.`);
-      if (doc) {
-        from.delete(change.documentId);
-        to.set(change.documentId, doc);
-      }
-      return;
-    }
     const doc = requireDocument(change.documentId);
     if (change.kind === 'setLastDocument') {
       lastDocumentId = change.documentId;
     } else if (change.kind === 'createAnnotation') {
       if (!(change.start < change.end && change.end <= doc.text.length)) throw new ApiError('bad-request', `The range ${change.start}–${change.end} is outside the document.`);
-      if (!seed.labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
+      if (!labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
       requireSpeaker(change.speakerId);
       if (change.claim) requireStatus(change.claim.status);
       if (doc.annotations.some((a) => a.id === change.annotationId)) return;
@@ -153,22 +186,76 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     } else if (change.kind === 'updateAnnotation') {
       const index = doc.annotations.findIndex((a) => a.id === change.annotationId);
       if (index < 0) throw new ApiError('not-found', 'That highlight no longer exists.');
-      if (change.labelId !== undefined && !seed.labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
+      if (change.labelId !== undefined && !labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
       if (change.speakerId !== undefined) requireSpeaker(change.speakerId);
       if (change.claim?.status !== undefined) requireStatus(change.claim.status);
-      doc.annotations[index] = updatedAnnotation(doc.annotations[index]!, change, now(), statuses[0]!.id, doc.text, annotatorName ?? '');
+      const updated = updatedAnnotation(doc.annotations[index]!, change, now(), statuses[0]!.id, doc.text, annotatorName ?? '');
+      // Setting a claim's status settles its conflicts, as the service does.
+      if (updated.claim && change.claim?.status !== undefined && change.claim.conflicts === undefined) delete updated.claim.conflicts;
+      if (updated.claim?.conflicts?.length === 0) delete updated.claim.conflicts;
+      doc.annotations[index] = updated;
       doc.annotations.sort(compareSpans);
-    } else {
+    } else if (change.kind === 'deleteAnnotation' || change.kind === 'placeOrphan') {
       doc.annotations = doc.annotations.filter((a) => a.id !== change.annotationId);
     }
     doc.summary.annotationCount = doc.annotations.length;
+  }
+
+  /** The plan imported (or counted): what is new is written, what is there already is counted. */
+  function fakeImport(dryRun: boolean): ImportReport {
+    const plan = importPlan;
+    if (plan.refusal) throw new ApiError('bad-request', plan.refusal);
+    const newDocuments = (plan.documents ?? []).filter((d) => !documents.has(d.id));
+    const newSpeakers = (plan.speakers ?? []).filter((s) => !speakers.some((k) => k.id === s.id));
+    const newLabels = (plan.labels ?? []).filter((l) => !labels.some((k) => k.id === l.id));
+    const highlights = plan.highlights ?? [];
+    const newHighlights = highlights.filter((h) => !documents.get(h.documentId)?.annotations.some((a) => a.id === h.annotationId));
+    const claimOf = (v: { documentId: string; annotationId: string }) => documents.get(v.documentId)?.annotations.find((a) => a.id === v.annotationId);
+    const conflicting = (plan.verdicts ?? []).filter((v) => {
+      const claim = claimOf(v)?.claim;
+      return claim && claim.status !== v.status && !claim.conflicts?.some((c) => c.status === v.status && c.by === v.by);
+    });
+    const report: ImportReport = {
+      written: !dryRun,
+      documents: new Set([...(plan.documents ?? []).map((d) => d.id), ...highlights.map((h) => h.documentId)]).size,
+      documentsAdded: newDocuments.length,
+      highlights: newHighlights.length,
+      alreadyPresent: highlights.length - newHighlights.length,
+      conflicts: conflicting.map((v) => {
+        const claim = claimOf(v)!;
+        return { documentId: v.documentId, documentTitle: documents.get(v.documentId)!.summary.title, annotationId: v.annotationId, text: claim.text, here: claim.claim!.status, incoming: v.status, incomingBy: v.by };
+      }),
+      labelsAdded: newLabels.map((l) => l.name),
+      speakersAdded: newSpeakers.map((s) => s.name),
+      undo: { annotations: [], speakerIds: [], labelIds: [], documentIds: [] },
+    };
+    if (dryRun) return report;
+    for (const d of newDocuments) {
+      const summary = { id: d.id, title: d.title, fileName: `${d.title}.txt`, textHash: '0'.repeat(64), length: d.text.length, addedAt: now(), annotationCount: 0, format: 'text' as const, encoding: 'utf-8' as const, encodingDetected: false, sourceUrl: null, filePath: null };
+      documents.set(d.id, { summary, text: d.text, annotations: [] });
+      removed.delete(d.id);
+    }
+    labels.push(...newLabels);
+    for (const s of newSpeakers) apply({ kind: 'createSpeaker', speakerId: s.id, name: s.name });
+    for (const h of newHighlights) apply(h);
+    for (const v of conflicting) {
+      const claim = claimOf(v)!.claim as ClaimFields;
+      claim.conflicts = [...(claim.conflicts ?? []), { status: v.status, by: v.by, at: now(), from: v.from }];
+    }
+    report.undo = {
+      annotations: newHighlights.map((h) => ({ documentId: h.documentId, annotationId: h.annotationId })),
+      speakerIds: newSpeakers.map((s) => s.id),
+      labelIds: newLabels.map((l) => l.id),
+      documentIds: newDocuments.map((d) => d.id),
+    };
+    return report;
   }
 
   const session = (): Session => ({
     host: 'memory',
     workspaceDir: '(in memory)',
     capabilities: { nativeOpenDialog: false, recentFiles: false },
-    labels: seed.labels,
+    labels: [...labels],
     statuses,
     reviewSettings,
     speakers: [...speakers],
@@ -207,16 +294,23 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     rereadDocument: unsupported,
     tagTranscriptLines: unsupported,
     restoreBackup: unsupported,
-    listClaims: async () => [...documents.values()].flatMap((doc) => doc.annotations.filter(isClaim).map((a) => claimRow(doc.summary, a))),
+    // Each row with its claim's conflicts, as the service lists them.
+    listClaims: async () =>
+      [...documents.values()].flatMap((doc) => doc.annotations.filter(isClaim).map((a) => ({ ...claimRow(doc.summary, a), ...(a.claim.conflicts?.length && { conflicts: a.claim.conflicts }) }))),
     // The history is the service's (see claim-history.ts); the in-memory workspace keeps none.
     listClaimHistory: async () => [],
     saveReportPdf: unsupported,
     mergeWorkspaceWithDialog: async () => {
       throw new ApiError('unsupported', 'The in-memory workspace merges nothing.');
     },
-    importAnnotationFiles: async () => {
-      throw new ApiError('unsupported', 'The in-memory workspace imports nothing.');
+    importAnnotationFiles: async ({ files, dryRun }) => {
+      imports.push({ dryRun: dryRun === true, fileNames: files.map((f) => f.fileName) });
+      return fakeImport(dryRun === true);
     },
+    planImport: (plan) => {
+      importPlan = plan;
+    },
+    imports,
     listSpeakerAppearances: async ({ speakerId }) =>
       [...documents.values()].flatMap((doc) =>
         doc.annotations

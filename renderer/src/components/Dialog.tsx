@@ -1,18 +1,20 @@
 // A modal sheet over the window: titled, closed by its button, a click outside, or Esc
 // wherever the focus is (a deleted row's button can take the focus with it).
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 interface Props {
   title: string;
   onClose(): void;
   /** Keys the sheet answers itself, besides Esc. */
   onKeyDown?(event: React.KeyboardEvent): void;
+  /** Where the focus starts (the sheet's main button); the close button when not given. */
+  initialFocus?: RefObject<HTMLElement | null>;
   children: ReactNode;
 }
 
-export function Dialog({ title, onClose, onKeyDown, children }: Props) {
+export function Dialog({ title, onClose, onKeyDown, initialFocus, children }: Props) {
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
+  useEffect(() => (initialFocus?.current ?? closeRef.current)?.focus(), []);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;

@@ -1,7 +1,7 @@
 // The hidden file choosers behind Open…, Import… and Locate file… where the host has no native
 // dialog (the browser): the window clicks them, the files chosen come back here.
 import type { RefObject } from 'react';
-import { OPENABLE_EXTENSIONS } from '../files';
+import { ANNOTATION_EXTENSIONS, OPENABLE_EXTENSIONS } from '../files';
 
 interface Props {
   openRef: RefObject<HTMLInputElement | null>;
@@ -27,7 +27,7 @@ export function FileInputs({ openRef, importRef, relinkRef, onOpen, onImport, on
         type="file"
         hidden
         multiple
-        accept={['.jsonl', '.json', '.jsonld', '.ann', ...OPENABLE_EXTENSIONS].join(',')}
+        accept={[...ANNOTATION_EXTENSIONS, ...OPENABLE_EXTENSIONS].join(',')}
         data-testid="import-input"
         onChange={(event) => {
           const files = taken(event.target);

@@ -5,6 +5,8 @@ import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { ClaimHistory, ReviewerNoteField } from './ClaimHistory';
+import { ConflictVersions } from './ConflictVersions';
+import { conflictsOf } from '../state/claim-conflicts';
 import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, type ColumnKey } from './claim-table';
 import type { ReviewDeskModel } from './use-review-desk';
 import { ChoiceSelect } from '../components/ChoiceSelect';
@@ -67,6 +69,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   // Every selected claim, also those a filter set since hides: they were chosen.
   const selectedRows = rows.filter((r) => selection.has(rowKey(r)));
   const hiddenSelected = selectedRows.filter((r) => !visible.includes(r)).length;
+  const inConflict = useMemo(() => rows.filter((r) => conflictsOf(r).length > 0).length, [rows]);
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -207,6 +210,11 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
           >
             Set
           </button>
+          {(inConflict > 0 || filter.inConflict) && (
+            <button type="button" className="secondary conflict-filter" aria-pressed={!!filter.inConflict} onClick={() => setFilter({ inConflict: !filter.inConflict })} title="Show only the claims whose verdicts disagree">
+              {inConflict} in conflict{filter.inConflict ? ' · show all' : ''}
+            </button>
+          )}
           {selection.size > 0 && (
             <button type="button" className="secondary" aria-label="Clear selection" title="Clear selection (Esc)" onClick={desk.clearSelection}>
               Clear
@@ -283,6 +291,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
                     {COLUMNS.map((column) => (
                       <div key={column.key} role="gridcell" title={column.key === 'updatedAt' ? shortTime(row.updatedAt) : undefined} className={`desk-cell col-${column.key}${column.key === 'status' ? ` status-${status?.kind ?? 'working'}` : ''}`}>
                         {cellText(row, column.key, speakerNames, statusNames)}
+                        {column.key === 'status' && conflictsOf(row).length > 0 && <span className="conflict-mark"> In conflict</span>}
                       </div>
                     ))}
                   </div>
@@ -316,6 +325,15 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
               {focusedRating && ` — rating ${focusedRating.ratingValue} of ${focusedRating.bestRating}`}
               {focused.reviewer && ` · set by ${focused.reviewer}`}
             </p>
+            <ConflictVersions
+              claim={focused}
+              statuses={statuses}
+              onPick={(statusId) => {
+                desk.setStatus([rowKey(focused)], statusId);
+                setLastAction(`Conflict settled: ${statusNames.get(statusId) ?? statusId}.`);
+                gridRef.current?.focus();
+              }}
+            />
             {focused.note && <p className="desk-note">Annotator’s note: {focused.note}</p>}
             <ReviewerNoteField key={rowKey(focused)} id="desk-reviewer-note" value={focused.reviewerNote} onChange={(text) => desk.setReviewerNote(rowKey(focused), text)} />
             <button type="button" className="secondary" onClick={() => gridRef.current?.focus()}>

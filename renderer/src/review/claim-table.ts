@@ -1,6 +1,7 @@
 // The desk's table as pure functions: which claims show, in what order. Kept apart from React
 // so sorting 10,000 rows is tested without a window.
 import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
+import { conflictsOf } from '../state/claim-conflicts';
 
 export const COLUMNS = [
   { key: 'text', name: 'Claim' },
@@ -25,8 +26,10 @@ export interface DeskFilter {
   author: string;
   tag: string;
   search: string;
+  /** Only claims whose verdict is in conflict (see claim-conflicts.ts). */
+  inConflict?: boolean;
 }
-export const NO_DESK_FILTER: DeskFilter = { status: '', speakerId: '', documentId: '', author: '', tag: '', search: '' };
+export const NO_DESK_FILTER: DeskFilter = { status: '', speakerId: '', documentId: '', author: '', tag: '', search: '', inConflict: false };
 
 const WORTHINESS_ORDER = { high: 3, medium: 2, low: 1 } as const;
 
@@ -61,6 +64,7 @@ export function filterClaims(rows: readonly ClaimRow[], filter: DeskFilter, spea
       (!filter.documentId || row.documentId === filter.documentId) &&
       (!filter.author || row.author === filter.author) &&
       (!filter.tag || row.tags.includes(filter.tag)) &&
+      (!filter.inConflict || conflictsOf(row).length > 0) &&
       (!search ||
         row.text.toLowerCase().includes(search) ||
         row.note.toLowerCase().includes(search) ||

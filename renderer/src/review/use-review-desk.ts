@@ -8,6 +8,7 @@ import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import type { AnnotatorClient } from '../api/client';
 import type { ChangeQueue } from '../state/change-queue';
 import type { DeskClaimPatch } from '../state/edits';
+import type { ClaimRowWithConflicts } from '../state/claim-conflicts';
 import type { WorkspaceState } from '../state/workspace-state';
 import { deskClaimStep, type DeskClaimEdit, type Step } from '../state/history';
 import { filterClaims, NO_DESK_FILTER, rowKey, sortClaims, type DeskFilter, type Sort } from './claim-table';
@@ -92,7 +93,9 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
       const now = new Date().toISOString();
       const firstStatusId = statuses[0]?.id ?? 'unreviewed';
       const edits = targets.map((before): DeskClaimEdit => {
-        const after = { ...before, ...claim, ...(claim.status !== undefined && claim.status !== before.status && { reviewer: annotatorName }), updatedAt: now };
+        const after: ClaimRow = { ...before, ...claim, ...(claim.status !== undefined && claim.status !== before.status && { reviewer: annotatorName }), updatedAt: now };
+        // A verdict settles the claim's conflicts (the service clears them); an undo brings them back.
+        if (claim.status !== undefined && claim.conflicts === undefined) delete (after as ClaimRowWithConflicts).conflicts;
         const shown = openAnnotations.find((a) => a.documentId === before.documentId && a.id === before.annotationId);
         const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId: before.annotationId, claim };
         return { before, after, ...(shown && { open: { before: shown, after: updatedAnnotation(shown, change, now, firstStatusId, undefined, annotatorName) } }) };

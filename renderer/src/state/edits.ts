@@ -1,6 +1,6 @@
 // The shapes an edit takes on screen, shared by the history (which records them) and the
 // workspace reducer (which applies them), so neither imports the other.
-import type { Annotation, Change, ClaimRow, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Change, ClaimFields, ClaimRow, Speaker } from '../../../electron/contract/api';
 
 /** One change to what the window shows; a step of the history is a list of them each way. */
 export type LocalOp =
@@ -14,5 +14,8 @@ export type LocalOp =
 /** What an edit in the side panel changes: the fields of an updateAnnotation change. */
 export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>, 'kind' | 'documentId' | 'annotationId'>;
 
-/** What the review desk changes of claims: their status (the verdict) and the reviewer's note. */
-export type DeskClaimPatch = { status?: string; reviewerNote?: string };
+/**
+ * What the review desk changes of claims: their status (the verdict) and the reviewer's note;
+ * `conflicts` only when an undo puts back the conflicts a verdict settled.
+ */
+export type DeskClaimPatch = { status?: string; reviewerNote?: string; conflicts?: NonNullable<ClaimFields['conflicts']> };

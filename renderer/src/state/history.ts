@@ -4,6 +4,7 @@
 // document that is not open changes only the disk (the screen catches up when it is opened).
 import type { Annotation, Change, ClaimRow, Speaker } from '../../../electron/contract/api';
 import type { AnnotationPatch, DeskClaimPatch, LocalOp } from './edits';
+import { conflictsOf } from './claim-conflicts';
 
 export type { LocalOp } from './edits';
 
@@ -16,6 +17,13 @@ export interface Step {
   mergeKey?: string;
   /** Made on the review desk: undone there too (from the desk, only such steps are). */
   desk?: boolean;
+  /** Its changes are sent together (a bulk verdict, an import taken back). */
+  oneBatch?: boolean;
+  /**
+   * What the step does beyond its change lists, once they are queued: an import's screen is
+   * read again after an undo, and a redo imports the files again (see import-step.ts).
+   */
+  after?: { undone?(): void; redone?(): void };
   at: number;
 }
 
@@ -184,6 +192,8 @@ export function deskClaimStep(edits: DeskClaimEdit[], claim: DeskClaimPatch, at 
     edits.flatMap((edit): LocalOp[] => [{ kind: 'put-claim', row: edit[side] }, ...(edit.open ? [{ kind: 'put' as const, annotation: edit.open[side] }] : [])]);
   const restore = (row: ClaimRow): DeskClaimPatch => ({
     ...(claim.status !== undefined && { status: row.status }),
+    // A verdict settles the claim's conflicts (the service clears them): an undo brings them back.
+    ...(claim.status !== undefined && conflictsOf(row).length > 0 && { conflicts: conflictsOf(row) }),
     ...(claim.reviewerNote !== undefined && { reviewerNote: row.reviewerNote }),
   });
   const only = edits.length === 1 ? edits[0]! : null;

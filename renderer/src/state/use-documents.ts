@@ -1,5 +1,6 @@
 // Opening and bringing in documents: the document list, files opened, dropped or chosen, the
-// recent list, annotation files from other tools, another workspace merged in, and the first load.
+// recent list, another workspace merged in, and the first load (annotation files from other
+// tools: use-annotation-import.ts).
 import { useCallback, useEffect, useRef } from 'react';
 import type { DocumentSummary, Session } from '../../../electron/contract/api';
 import { fromAnnotationColumns } from '../../../electron/contract/spans';
@@ -145,36 +146,6 @@ export function useDocuments({ client, state: readState, dispatch, report, setBu
     [client, report],
   );
 
-  /** Annotation files from other tools (and their documents), chosen or dropped in the window. */
-  const importAnnotationFiles = useCallback(
-    async (files: File[]) => {
-      try {
-        setBusy('Importing…');
-        const payload = [];
-        for (const file of files) {
-          const refusal = precheckFile(file);
-          if (refusal) throw new Error(refusal);
-          payload.push({ fileName: file.name, contentBase64: await readAsBase64(file) });
-        }
-        const report = await client.importAnnotationFiles({ files: payload });
-        const session = await refreshDocuments();
-        dispatch({ type: 'workspace-refreshed', session });
-        const currentId = stateRef.current.current?.document.id ?? session.documents[0]?.id;
-        if (currentId) await openDocument(currentId);
-        dispatch({
-          type: 'message',
-          kind: 'info',
-          text: `Imported ${report.highlights} highlights in ${report.documents} documents${report.labelsAdded.length ? `; new labels: ${report.labelsAdded.join(', ')}` : ''}${report.speakersAdded.length ? `; new speakers: ${report.speakersAdded.join(', ')}` : ''}.`,
-        });
-      } catch (error) {
-        report(error);
-      } finally {
-        setBusy(null);
-      }
-    },
-    [client, openDocument, refreshDocuments, report],
-  );
-
   const mergeWorkspace = useCallback(async () => {
     try {
       const merged = await client.mergeWorkspaceWithDialog({});
@@ -214,5 +185,5 @@ export function useDocuments({ client, state: readState, dispatch, report, setBu
     };
   }, [client, firstSession, openDocument, queue, report]);
 
-  return { openDocument, refreshDocuments, afterImport, importFiles, dropFiles, openWithDialog, openRecent, openLink, importAnnotationFiles, mergeWorkspace };
+  return { openDocument, refreshDocuments, afterImport, importFiles, dropFiles, openWithDialog, openRecent, openLink, mergeWorkspace };
 }

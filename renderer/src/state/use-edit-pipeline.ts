@@ -12,7 +12,7 @@ const madeOnDesk = (step: Step) => step.desk === true;
 
 /** A desk step is saved (or refused) as one batch: a bulk verdict is one change to the workspace. */
 function sendAll(queue: ChangeQueue, step: Step, changes: readonly Change[]): void {
-  if (step.desk) queue.pushAll(changes);
+  if (step.desk || step.oneBatch) queue.pushAll(changes);
   else for (const change of changes) queue.push(change);
 }
 
@@ -108,6 +108,7 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
       if (!step) return false;
       dispatch({ type: 'ops', ops: step.backward });
       sendAll(queue, step, step.unsend);
+      step.after?.undone?.();
       return true;
     },
     [history, queue],
@@ -119,6 +120,7 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
       if (!step) return false;
       dispatch({ type: 'ops', ops: step.forward });
       sendAll(queue, step, step.send);
+      step.after?.redone?.();
       return true;
     },
     [history, queue],

@@ -1,11 +1,13 @@
 // The workspace as the window holds it: one reducer (workspace-state.ts), one edit pipeline
 // (use-edit-pipeline.ts), and the hooks by feature that act on them: edits (use-edits.ts),
-// documents opened and brought in (use-documents.ts), the source file and the store's health
+// documents opened and brought in (use-documents.ts), annotation files imported
+// (use-annotation-import.ts), the source file and the store's health
 // (use-document-source.ts).
 import { useCallback, useReducer, useRef, useState } from 'react';
 import type { ClaimRow, Session } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { useDocumentSource } from './use-document-source';
+import { useAnnotationImport } from './use-annotation-import';
 import { useDocuments } from './use-documents';
 import { useEditPipeline } from './use-edit-pipeline';
 import { useEdits } from './use-edits';
@@ -29,6 +31,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   const pipeline = useEditPipeline(deps);
   const edits = useEdits(deps, pipeline);
   const documents = useDocuments(deps, pipeline, firstSession);
+  const { importPreview, ...annotationImport } = useAnnotationImport(deps, pipeline, documents);
   const { queue, history, saveStatus } = pipeline;
 
   const select = useCallback((annotationId: string | null) => dispatch({ type: 'select', annotationId }), []);
@@ -58,9 +61,11 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     saveStatus,
     busy,
     queue,
+    importPreview,
     actions: {
       ...source,
       ...documents,
+      ...annotationImport,
       ...edits,
       perform: pipeline.perform,
       undo: pipeline.undo,

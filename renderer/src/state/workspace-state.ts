@@ -144,8 +144,11 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         labels: action.session.labels,
         speakers: action.session.speakers,
       };
-    case 'documents-changed':
-      return { ...state, documents: action.documents };
+    case 'documents-changed': {
+      // A document taken away (an import undone) cannot stay open.
+      const gone = state.current && !action.documents.some((d) => d.id === state.current!.document.id);
+      return { ...state, documents: action.documents, ...(gone && { current: null, selectedId: null }) };
+    }
     case 'document-opened':
       return {
         ...state,
