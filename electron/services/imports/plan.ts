@@ -35,6 +35,8 @@ export interface PlannedDocument {
   read?: ReadDocument;
   /** Where the file is, when the command line knows: the document is then linked to it. */
   filePath?: string;
+  /** What the file held that this import leaves out, said to the person (Label Studio's predictions). */
+  notes?: string[];
 }
 
 /** A problem in an import file, named by file and line. */
