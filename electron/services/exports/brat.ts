@@ -97,15 +97,17 @@ export function toBrat(dataset: Dataset): ExportFile[] {
       if (speaker?.name.trim()) {
         notes('Speaker', oneLine(speaker.name));
         notes('SpeakerId', speaker.id);
-        if (speaker.otherNames.length) notes('SpeakerOtherNames', JSON.stringify(speaker.otherNames));
+        notes('SpeakerOtherNames', JSON.stringify(speaker.otherNames));
       }
-      if (annotation.author.trim()) notes('Author', oneLine(annotation.author));
+      // Written when empty too: "no annotator name was set" is not "this file does not say".
+      notes('Author', oneLine(annotation.author));
       notes('Id', annotation.id);
       notes('Created', oneLine(annotation.createdAt));
       notes('Modified', oneLine(annotation.updatedAt));
       if (annotation.claim) {
-        const { status: _status, checkWorthiness: _worth, ...rest } = annotation.claim;
-        if (Object.values(rest).some((v) => (Array.isArray(v) ? v.length : v !== undefined && v !== ''))) notes('Claim', JSON.stringify(rest));
+        // Status and a check-worthiness are A attributes; the rest (and "no check-worthiness") here.
+        const { status: _status, checkWorthiness, ...rest } = annotation.claim;
+        notes('Claim', JSON.stringify({ ...rest, ...(checkWorthiness === null && { checkWorthiness }) }));
       }
     }
     // Attribution: each quote or claim to the nearest mention of its speaker in the same text.
