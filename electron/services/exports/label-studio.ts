@@ -44,7 +44,11 @@ export function toLabelStudio(dataset: Dataset): string {
   const tasks = dataset.documents.map(({ document, text, annotations }, index) => {
     const cp = codePointOffsets(text);
     const byAuthor = new Map<string, Annotation[]>();
-    for (const a of annotations) byAuthor.set(a.author, [...(byAuthor.get(a.author) ?? []), a]);
+    for (const a of annotations) {
+      const own = byAuthor.get(a.author);
+      if (own) own.push(a);
+      else byAuthor.set(a.author, [a]);
+    }
     const authors = [...byAuthor.keys()].sort((x, y) => (users.get(x) ?? 0) - (users.get(y) ?? 0));
     const annotators = Object.fromEntries(authors.filter((name) => name).map((name) => [String(users.get(name)), name]));
     return {

@@ -17,7 +17,9 @@ function newsroomFields(file: string, lineNo: number, row: Record<string, unknow
   for (const record of records) {
     const { start, end, label } = (record ?? {}) as { start?: unknown; end?: unknown; label?: unknown };
     const key = JSON.stringify([start, end, label]);
-    byKey.set(key, [...(byKey.get(key) ?? []), record]);
+    const same = byKey.get(key);
+    if (same) same.push(record);
+    else byKey.set(key, [record]);
   }
   return (start, end, label, k) => {
     const record = byKey.get(JSON.stringify([start, end, label]))?.shift();
