@@ -19,7 +19,7 @@
 import { CHECK_WORTHINESS, QUOTE_KINDS, type CheckWorthiness, type ClaimFields, type QuoteKind } from '../../contract/api.js';
 import { FRAGMENT_BREAK } from '../exports/brat.js';
 import { ImportProblem, fileBaseName, normalizeWithOffsets, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
-import { readSpanFields } from './span-fields.js';
+import { readSpanFields, settleIds } from './span-fields.js';
 
 /** The # note types this app writes and reads (../exports/brat.ts); others are left as comments. */
 const NOTE_FIELDS = ['AnnotatorNotes', 'Speaker', 'SpeakerId', 'SpeakerOtherNames', 'Author', 'Id', 'Created', 'Modified', 'Claim'];
@@ -179,5 +179,6 @@ export function planBrat(annFile: string, ann: string, txtFile: string, txt: str
     if (claim) span.claim = { ...(claim as Partial<ClaimFields>), ...span.claim };
   }
   for (const step of later) step.apply();
+  settleIds(spans.values());
   return { fileName: fileBaseName(txtFile), title: titleFromFileName(txtFile), text, spans: [...spans.values()] };
 }

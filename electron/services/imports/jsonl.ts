@@ -4,7 +4,7 @@
 // highlight's id, author, speaker, quote kind, claim, note and times (../exports/jsonl.ts says
 // why those tools let them through); doccano may hand them back under "meta".
 import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
-import { readSpanFields, type SpanFields } from './span-fields.js';
+import { readSpanFields, settleIds, type SpanFields } from './span-fields.js';
 
 /** The "newsroom" records of a line, taken one by one by the span with the same offsets and label. */
 function newsroomFields(file: string, lineNo: number, row: Record<string, unknown>): (start: unknown, end: unknown, label: unknown, k: number) => SpanFields {
@@ -59,5 +59,6 @@ export function planJsonl(file: string, content: string): PlannedDocument[] {
     documents.push({ fileName: `${name}.txt`, title: name, text, spans: planned });
   });
   if (documents.length === 0) throw new ImportProblem(file, null, 'there is no line with a text in it.');
+  settleIds(documents.flatMap((d) => d.spans));
   return documents;
 }

@@ -9,7 +9,7 @@
 // Predictions are a model's suggestions, not anyone's annotations: they are left out, and the
 // plan's notes say how many. Cancelled annotations (was_cancelled) are left out the same way.
 import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
-import { isRecordId, readSpanFields } from './span-fields.js';
+import { isRecordId, readSpanFields, settleIds } from './span-fields.js';
 
 interface Region {
   id?: unknown;
@@ -60,9 +60,7 @@ export function planLabelStudio(file: string, content: string): PlannedDocument[
   const tasks = parseImportJson(file, content);
   if (!Array.isArray(tasks)) throw new ImportProblem(file, null, 'Label Studio tasks are a JSON list of tasks.');
   const base = titleFromFileName(file);
-  // Region ids become highlight ids once each: a repeat (a copied annotation) gets its own.
-  const usedIds = new Set<string>();
-  return tasks.map((task: Task, index) => {
+  const plans = tasks.map((task: Task, index): PlannedDocument => {
     const where = `task ${index + 1}`;
     const original = task?.data?.text;
     if (typeof original !== 'string' || !original.trim()) throw new ImportProblem(file, null, `${where} has no data.text.`);
@@ -93,8 +91,7 @@ export function planLabelStudio(file: string, content: string): PlannedDocument[
         const { text: noteText, ...meta } = region.meta && typeof region.meta === 'object' ? region.meta : {};
         const fields = readSpanFields({ file, line: null, where: at }, meta);
         const note = Array.isArray(noteText) && typeof noteText[0] === 'string' ? noteText[0] : undefined;
-        const id = isRecordId(region.id) && !usedIds.has(region.id) ? region.id : undefined;
-        if (id) usedIds.add(id);
+        const id = isRecordId(region.id) ? region.id : undefined;
         const span: PlannedSpan = {
           ...(author !== undefined && { author }),
           ...fields,
@@ -127,4 +124,7 @@ export function planLabelStudio(file: string, content: string): PlannedDocument[
     const title = typeof task.data?.title === 'string' && task.data.title.trim() ? task.data.title.trim() : `${base}-${index + 1}`;
     return { fileName: `${title}.txt`, title, text, spans, ...(notes.length && { notes }) };
   });
+  // A region id repeated on another span or author (a copied annotation) gets its own id.
+  settleIds(plans.flatMap((p) => p.spans));
+  return plans;
 }

@@ -66,3 +66,20 @@ export function readSpanFields(at: FieldsContext, record: unknown): SpanFields {
     ...(updatedAt !== undefined && { updatedAt }),
   };
 }
+
+/**
+ * One id, one highlight: where a file gives the same id to two different highlights (another
+ * span, label or author: a copied Label Studio annotation, a hand-edited file), the later ones
+ * lose it and get an id of their own on import, rather than being taken for the first and left
+ * out. The same highlight written twice keeps its id, and is imported once.
+ */
+export function settleIds(spans: Iterable<PlannedSpan>): void {
+  const seen = new Map<string, string>();
+  for (const span of spans) {
+    if (span.id === undefined) continue;
+    const what = JSON.stringify([span.start, span.end, span.label, span.author ?? null]);
+    const first = seen.get(span.id);
+    if (first === undefined) seen.set(span.id, what);
+    else if (first !== what) delete span.id;
+  }
+}

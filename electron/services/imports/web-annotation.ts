@@ -9,7 +9,7 @@
 import type { ClaimFields, QuoteKind } from '../../contract/api.js';
 import { SOFTWARE_CREATOR } from '../exports/web-annotation.js';
 import { ImportProblem, parseImportJson, type PlannedSpan } from './plan.js';
-import { isRecordId, readSpanFields } from './span-fields.js';
+import { isRecordId, readSpanFields, settleIds } from './span-fields.js';
 
 export interface PlannedAnnotationsForText {
   /** The text's SHA-256, from a urn:sha256: source or the target's newsroom:textHash. */
@@ -91,5 +91,6 @@ export function planWebAnnotation(file: string, content: string): PlannedAnnotat
     entry.spans.push({ ...checked, start: position.start, end: position.end, label, codePoints: true, ...(typeof quote?.exact === 'string' && { exact: quote.exact }) });
     byText.set(key, entry);
   });
+  settleIds([...byText.values()].flatMap((entry) => entry.spans));
   return [...byText.values()];
 }

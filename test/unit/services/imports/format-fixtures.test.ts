@@ -60,7 +60,8 @@ describe('Label Studio', () => {
         data: { text },
         annotations: [
           { id: 7, completed_by: 3, result: [region('Dx_aB91ISN', quote, 'Quote'), region('kq2-Lz', 'Hwang', 'Speaker'), { type: 'relation', from_id: 'Dx_aB91ISN', to_id: 'kq2-Lz', direction: 'right', labels: ['Attribution'] }], was_cancelled: false, ground_truth: false },
-          { id: 8, completed_by: { id: 5, email: 'ben@news.example', first_name: 'Ben', last_name: 'Okafor' }, result: [region('Yt7_0pQ', quote, 'Quote'), region('p9', '𠮷野家', 'Speaker')] },
+          // Ben started from a copy of user 3's annotation: his quote has the same region id.
+          { id: 8, completed_by: { id: 5, email: 'ben@news.example', first_name: 'Ben', last_name: 'Okafor' }, result: [region('Dx_aB91ISN', quote, 'Quote'), region('p9', '𠮷野家', 'Speaker')] },
           { id: 9, completed_by: 3, result: [region('zz1', 'agreed', 'Quote')], was_cancelled: true },
         ],
         predictions: [{ model_version: 'ner-v2', score: 0.8, result: [region('pred1', 'Breaking', 'Claim')] }],
@@ -73,7 +74,9 @@ describe('Label Studio', () => {
       ['We will not raise rates', 'Quote', 'Ben Okafor'],
       ['𠮷野家', 'Speaker', 'Ben Okafor'],
     ]);
-    expect(plan!.spans.map((s) => s.id)).toEqual(['Dx_aB91ISN', 'kq2-Lz', 'Yt7_0pQ', 'p9']);
+    // Region ids are the highlights' ids; the copy's repeated one is left for the import to make
+    // anew, so Ben's quote stays a highlight of its own.
+    expect(plan!.spans.map((s) => s.id)).toEqual(['Dx_aB91ISN', 'kq2-Lz', undefined, 'p9']);
     expect(plan!.spans[0]!.speaker).toBe('Hwang');
     expect(plan!.notes).toEqual([
       "project-3.json, task 1: 1 prediction (a model's suggestions, not annotations) left out.",
@@ -230,6 +233,11 @@ describe('brat', () => {
       speakerOtherNames: ['Hwang', 'J. Hwang'],
     });
     expect(plan.spans[1]).toEqual({ start: expect.any(Number), end: expect.any(Number), label: 'Quote', author: 'Ben Okafor' });
+  });
+
+  it('keeps one id to one highlight: a second span given the same Id note gets its own', () => {
+    const ann = 'T1\tQuote 0 4\tRain\nT2\tQuote 5 9\tfell\n#1\tId T1\tq1\n#2\tId T2\tq1\n';
+    expect(planBrat('r.ann', ann, 'r.txt', 'Rain fell.').spans.map((s) => s.id)).toEqual(['q1', undefined]);
   });
 
   it('names a Claim note that is not JSON, with its line', () => {
