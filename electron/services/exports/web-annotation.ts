@@ -3,27 +3,30 @@
 //
 // The model's rules (Web Annotation Data Model, https://www.w3.org/TR/annotation-model/) and
 // what we do with them:
-// - "@context" must include http://www.w3.org/ns/anno.jsonld (§3.1); a list may add more, so
-//   ours also defines the prefix "newsroom:" for this app's own properties (ignored by others).
-// - Annotations, collections and pages are identified by IRIs, not blank nodes (§3.1 for an
-//   Annotation's id; §5.1 and §5.2 give a Collection and a Page an IRI id; fairly sure of the
-//   MUSTs, sure the model's examples all have them). The collection's is
+// - "@context" must include http://www.w3.org/ns/anno.jsonld ("Annotations"); a list may add
+//   more, so ours also defines the prefix "newsroom:" for this app's own properties (ignored by
+//   other tools).
+// - Annotations, collections and pages are identified by IRIs, not blank nodes ("Annotations"
+//   for an Annotation's id; "Annotation Collection" and "Annotation Page" give each an IRI id;
+//   fairly sure of the MUSTs, sure the model's examples all have them). The collection's is
 //   urn:newsroom-annotator:collection:<hash of the exported documents' texts and ids>, stable, so
 //   two exports of the same data are equal; its one page is that IRI with ":page:0", with
 //   "partOf" the collection, and each annotation is urn:newsroom-annotator:annotation:<id>.
-// - "creator" (§3.3.1) is an Agent: a Person with the annotator's "name"; a highlight made with no
-//   annotator name set is credited to the Software that made it, {"type": "Software", "name":
-//   "Newsroom Annotator"}, so every annotation says who or what made it. "created" and
-//   "modified" are the highlight's times (xsd:dateTime, as ours are).
-// - "target.source" is the resource annotated (§3.2): the document's web address where we know it
-//   (a web page's canonical URL), and otherwise urn:sha256:<hash of the text>. TextPositionSelector
-//   positions count characters, that is code points (§4.2.2: "the character position").
-//   Where the source is a URL, the text's hash is in "newsroom:textHash" on the target, since the
-//   page may have changed since: the importer finds the text by it.
-// - Bodies (§3.2.1, §3.3.5 purposes): the label as a "tagging" TextualBody; the speaker as an
-//   "identifying" TextualBody whose value is the full name and whose id is
-//   urn:newsroom-annotator:speaker:<id>, with "newsroom:otherNames"; the note "commenting"; a
-//   claim's tags "classifying". Quote kind and claim fields are in "newsroom:fields".
+// - "creator" ("Lifecycle Information", "Agents") is an Agent: a Person with the annotator's
+//   "name"; a highlight made with no annotator name set is credited to the Software that made
+//   it, {"type": "Software", "name": "Newsroom Annotator"}, so every annotation says who or what
+//   made it. "created" and "modified" are the highlight's times (xsd:dateTime, as ours are).
+// - "target.source" is the resource annotated ("Specific Resources"): the document's web address
+//   where we know it (a web page's canonical URL), and otherwise urn:sha256:<hash of the text>.
+//   Where it is a URL, the text's hash is in "newsroom:textHash" on the target, since the page
+//   may have changed since: the importer finds the text by it.
+// - TextPositionSelector positions count code points, not code units ("Text Position
+//   Selector"). Sure.
+// - Bodies ("Embedded Textual Body", "Purpose for External Web Resources"): the label as a
+//   "tagging" TextualBody; the speaker as an "identifying" TextualBody whose value is the full
+//   name and whose id is urn:newsroom-annotator:speaker:<id>, with "newsroom:otherNames"; the
+//   note "commenting"; a claim's tags "classifying". Quote kind and claim fields are in
+//   "newsroom:fields".
 import { createHash } from 'node:crypto';
 import { codePointOffsets } from './code-points.js';
 import { labelName, type Dataset } from './dataset.js';
