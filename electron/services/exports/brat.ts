@@ -6,6 +6,18 @@
 //   #  speaker's name       #2<TAB>Speaker T3<TAB>Joonkook Hwang (a mention may say only "Hwang"):
 //                           a note line of brat's "#ID TYPE TARGET TEXT" shape; brat's own UI
 //                           writes only AnnotatorNotes, so this type is ours
+//   #  what else we know, in note lines of our own types, one per field. brat's reader takes a
+//      "#" line of any TYPE whose TARGET is an annotation of the file, the rest of the line as
+//      its text (annotation.py, Annotations._parse_comment_annotation: "type, target =
+//      data.split()"; read, not copied); the standoff page's example is AnnotatorNotes. Sure.
+//      These types are ours:
+//        SpeakerId T3 spk-hwang         SpeakerOtherNames T3 ["Hwang","J. Hwang"] (JSON list)
+//        Author T3 Ana María (spaces kept: an A attribute's value is one token, a note's is not)
+//        Id T3 q1    Created T3 <ISO time>    Modified T3 <ISO time>
+//        Claim T3 {"sources":[...],"tags":[...],"reviewerNote":...} (JSON: the claim's fields
+//        beside Status and CheckWorthiness, which stay A attributes)
+//      Free text in a note is on one line: line breaks and tabs in a note or a name become spaces
+//      (JSON fields keep theirs, escaped).
 //
 // brat's rules, and where each comes from (standoff page: https://brat.nlplab.org/standoff.html):
 // - Offsets count characters of the .txt, from 0, end excluded (standoff page, "character
@@ -24,6 +36,7 @@
 //   line is what passes). Fairly sure; Python's line ends are from its str.splitlines table.
 import { codePointOffsets } from './code-points.js';
 import { attributions, labelName, type Dataset } from './dataset.js';
+import { speakerRecord } from './span-fields.js';
 
 export interface ExportFile {
   name: string;
@@ -78,9 +91,24 @@ export function toBrat(dataset: Dataset): ExportFile[] {
         lines.push(`A${++a}\tStatus ${t} ${token(annotation.claim.status)}`);
         if (annotation.claim.checkWorthiness) lines.push(`A${++a}\tCheckWorthiness ${t} ${annotation.claim.checkWorthiness}`);
       }
-      if (annotation.note.trim()) lines.push(`#${++note}\tAnnotatorNotes ${t}\t${oneLine(annotation.note)}`);
-      const speaker = annotation.speakerId ? dataset.speakers.get(annotation.speakerId)?.name : undefined;
-      if (speaker?.trim()) lines.push(`#${++note}\tSpeaker ${t}\t${oneLine(speaker)}`);
+      const notes = (type: string, value: string) => lines.push(`#${++note}\t${type} ${t}\t${value}`);
+      if (annotation.note.trim()) notes('AnnotatorNotes', oneLine(annotation.note));
+      const speaker = speakerRecord(dataset, annotation);
+      if (speaker?.name.trim()) {
+        notes('Speaker', oneLine(speaker.name));
+        notes('SpeakerId', speaker.id);
+        notes('SpeakerOtherNames', JSON.stringify(speaker.otherNames));
+      }
+      // Written when empty too: "no annotator name was set" is not "this file does not say".
+      notes('Author', oneLine(annotation.author));
+      notes('Id', annotation.id);
+      notes('Created', oneLine(annotation.createdAt));
+      notes('Modified', oneLine(annotation.updatedAt));
+      if (annotation.claim) {
+        // Status and a check-worthiness are A attributes; the rest (and "no check-worthiness") here.
+        const { status: _status, checkWorthiness, ...rest } = annotation.claim;
+        notes('Claim', JSON.stringify({ ...rest, ...(checkWorthiness === null && { checkWorthiness }) }));
+      }
     }
     // Attribution: each quote or claim to the nearest mention of its speaker in the same text.
     attributions(annotations.filter((a) => tIds.has(a.id))).forEach(({ said, by }, r) => lines.push(`R${r + 1}\tAttribution Arg1:${tIds.get(said.id)} Arg2:${tIds.get(by.id)}`));

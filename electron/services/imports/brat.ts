@@ -1,6 +1,8 @@
 // brat standoff: an .ann beside its .txt. T spans, R Attribution relations (Arg1 said by the
-// speaker Arg2 names), A attributes (QuoteKind, Status, CheckWorthiness), # AnnotatorNotes and
-// # Speaker (the speaker's full name, which the mention an Attribution points at may not spell out).
+// speaker Arg2 names), A attributes (QuoteKind, Status, CheckWorthiness), # AnnotatorNotes,
+// # Speaker (the speaker's full name, which the mention an Attribution points at may not spell out)
+// and the other # notes our export writes (SpeakerId, SpeakerOtherNames, Author, Id, Created,
+// Modified, Claim). Notes of any other type are brat comments, and left out.
 // Read as brat reads them (the format's rules, with their sources, head ../exports/brat.ts):
 // - The .txt is UTF-8 read with Python's universal newlines, so \r\n and a lone \r are each
 //   one \n and a \r is not counted; a BOM stays a character (brat decodes "utf8", not
@@ -14,9 +16,13 @@
 // - A highlight is one run of text. Fragments with only white space between them (how a span
 //   over a line break or a tab is written) become one highlight; fragments with words between
 //   them are refused, never stretched over those words.
-import { CHECK_WORTHINESS, QUOTE_KINDS, type CheckWorthiness, type QuoteKind } from '../../contract/api.js';
+import { CHECK_WORTHINESS, QUOTE_KINDS, type CheckWorthiness, type ClaimFields, type QuoteKind } from '../../contract/api.js';
 import { FRAGMENT_BREAK } from '../exports/brat.js';
 import { ImportProblem, fileBaseName, normalizeWithOffsets, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { readSpanFields, settleIds } from './span-fields.js';
+
+/** The # note types this app writes and reads (../exports/brat.ts); others are left as comments. */
+const NOTE_FIELDS = ['AnnotatorNotes', 'Speaker', 'SpeakerId', 'SpeakerOtherNames', 'Author', 'Id', 'Created', 'Modified', 'Claim'];
 
 const ANN_LINE_END = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
 
@@ -41,6 +47,8 @@ export function planBrat(annFile: string, ann: string, txtFile: string, txt: str
   const later: { line: number; apply: () => void }[] = [];
   // # Speaker lines by the T they name: an Attribution to that T takes the full name.
   const named = new Map<string, string>();
+  // Every # note of ours, by the T it is on: its fields, read once the whole file is.
+  const records = new Map<string, { line: number; fields: Record<string, unknown> }>();
   ann.split(ANN_LINE_END).forEach((line, index) => {
     const lineNo = index + 1;
     if (!line.trim()) return;
@@ -117,26 +125,60 @@ export function planBrat(annFile: string, ann: string, txtFile: string, txt: str
         line: lineNo,
         apply: () => {
           const mention = need(by!);
+          const quote = need(said!);
           const name = named.get(by!) ?? text.slice(mention.start, mention.end).trim().replace(/\s+/g, ' ');
           mention.speaker = name;
-          need(said!).speaker ??= name;
+          if (!quote.speaker) {
+            quote.speaker = name;
+            if (mention.speakerId) quote.speakerId = mention.speakerId;
+            if (mention.speakerOtherNames) quote.speakerOtherNames = mention.speakerOtherNames;
+          }
         },
       });
       return;
     }
-    const speaker = /^#\d+\tSpeaker (T\d+)\t(.*\S.*)$/.exec(line);
-    if (speaker) {
-      named.set(speaker[1]!, speaker[2]!.trim());
-      later.unshift({ line: lineNo, apply: () => void (need(speaker[1]!).speaker = speaker[2]!.trim()) });
+    const noteLine = /^#\d+\t(\S+) (\S+)\t(.*)$/.exec(line);
+    if (noteLine) {
+      const [, type, target, value] = noteLine as unknown as [string, string, string, string];
+      // brat takes notes of any type on any annotation; ours are on T lines, others' are comments.
+      if (!NOTE_FIELDS.includes(type) || (!/^T\d+$/.test(target) && type === 'AnnotatorNotes')) return;
+      const record = records.get(target) ?? { line: lineNo, fields: {} };
+      record.line = lineNo;
+      const json = () => {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          throw new ImportProblem(annFile, lineNo, `the ${type} note of ${target} is not JSON (${value.slice(0, 40)}).`);
+        }
+      };
+      const f = record.fields;
+      if (type === 'AnnotatorNotes') f.note = f.note === undefined ? value : `${f.note as string}\n${value}`;
+      else if (type === 'Speaker') {
+        if (value.trim()) named.set(target, value.trim());
+        f.speakerName = value;
+      } else if (type === 'SpeakerId') f.speakerId = value.trim();
+      else if (type === 'SpeakerOtherNames') f.otherNames = json();
+      else if (type === 'Author') f.author = value;
+      else if (type === 'Id') f.id = value.trim();
+      else if (type === 'Created') f.createdAt = value.trim();
+      else if (type === 'Modified') f.updatedAt = value.trim();
+      else if (type === 'Claim') f.claim = json();
+      records.set(target, record);
       return;
     }
-    const note = /^#\d+\tAnnotatorNotes (T\d+)\t(.*)$/.exec(line);
-    if (note) {
-      later.push({ line: lineNo, apply: () => void (need(note[1]!).note = note[2]!) });
-      return;
-    }
-    throw new ImportProblem(annFile, lineNo, 'this line is not a T, A (QuoteKind, Status, CheckWorthiness), R Attribution, # AnnotatorNotes or # Speaker line.');
+    throw new ImportProblem(annFile, lineNo, 'this line is not a T, A (QuoteKind, Status, CheckWorthiness), R Attribution or # note line.');
   });
+  // Notes first (a Speaker note names a mention an Attribution then points at), then A and R.
+  for (const [target, { line, fields }] of records) {
+    const span = spans.get(target);
+    if (!span) throw new ImportProblem(annFile, line, `${target} is not a T line of this file (a note's target must be one).`);
+    const { speakerName, speakerId, otherNames, claim, ...rest } = fields;
+    if (claim !== undefined && (typeof claim !== 'object' || claim === null || Array.isArray(claim))) throw new ImportProblem(annFile, line, `the Claim note of ${target} must be a JSON object of claim fields.`);
+    const speaker = typeof speakerName === 'string' && speakerName.trim() ? { name: speakerName, ...(speakerId !== undefined && { id: speakerId }), ...(otherNames !== undefined && { otherNames }) } : undefined;
+    Object.assign(span, readSpanFields({ file: annFile, line, where: target }, { ...rest, ...(speaker && { speaker }) }));
+    if (claim) span.claim = { ...(claim as Partial<ClaimFields>), ...span.claim };
+  }
   for (const step of later) step.apply();
+  settleIds(spans.values());
   return { fileName: fileBaseName(txtFile), title: titleFromFileName(txtFile), text, spans: [...spans.values()] };
 }

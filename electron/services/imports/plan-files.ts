@@ -59,18 +59,21 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
       );
     }
   }
-  // W3C annotations name their text by hash: it must be in the workspace or in this import.
+  // W3C annotations name their text by hash (or only by its web address): it must be in the
+  // workspace or in this import.
   for (const { name, planned } of webAnnotations) {
-    for (const { textHash, spans } of planned) {
-      const known = store.data.documents.find((d) => d.textHash === textHash);
-      const text = known ? await store.readText(known) : plans.find((p) => sha256(p.text) === textHash)?.text;
+    for (const { textHash, sourceUrl, spans } of planned) {
+      const known = store.data.documents.find((d) => (textHash ? d.textHash === textHash : d.sourceUrl === sourceUrl));
+      const inImport = known ? undefined : plans.find((p) => (textHash ? sha256(p.text) === textHash : p.read?.sourceUrl === sourceUrl));
+      const text = known ? await store.readText(known) : inImport?.text;
       if (text === undefined) {
-        throw new ApiError('not-found', `${name}: its annotations are of a text that is neither in the workspace nor in this import (sha256 ${textHash.slice(0, 12)}…). Import the document too. Nothing was imported.`);
+        const which = textHash ? `sha256 ${textHash.slice(0, 12)}…` : sourceUrl;
+        throw new ApiError('not-found', `${name}: its annotations are of a text that is neither in the workspace nor in this import (${which}). Import the document too. Nothing was imported.`);
       }
       const { fromCodePoint } = normalizeWithOffsets(text);
       plans.push({
-        fileName: known?.fileName ?? 'annotated.txt',
-        title: known?.title ?? 'annotated',
+        fileName: known?.fileName ?? inImport?.fileName ?? 'annotated.txt',
+        title: known?.title ?? inImport?.title ?? 'annotated',
         sourceFile: fileBaseName(name),
         text,
         spans: spans.map(({ codePoints: _cp, exact, ...span }, k) => {

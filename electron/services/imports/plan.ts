@@ -37,6 +37,8 @@ export interface PlannedDocument {
   filePath?: string;
   /** The file it was read from, as the user named it (a conflict says which file brought it). */
   sourceFile?: string;
+  /** What the file held that this import leaves out, said to the person (Label Studio's predictions). */
+  notes?: string[];
 }
 
 /** A problem in an import file, named by file and line. */
