@@ -188,6 +188,11 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       throw new ApiError('unsupported', 'The in-memory workspace has no exports.');
     },
     measureAgreement: async () => ({ annotators: [], pairs: [], alpha: null }),
+    listAnnotators: async () => {
+      const counts = new Map<string, number>();
+      for (const doc of documents.values()) for (const a of doc.annotations) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);
+      return [...counts].map(([name, highlights]) => ({ name, highlights })).sort((a, b) => b.highlights - a.highlights || a.name.localeCompare(b.name));
+    },
     // Component tests have no files behind their documents.
     checkDocumentSource: async () => ({ state: 'unlinked', report: null, problem: null }),
     locateDocumentFile: async () => null,

@@ -29,10 +29,12 @@ Commands:
            A malformed file imports nothing. Text encodings are detected; with
            --encoding every document is read in the one named:
            ${TEXT_ENCODINGS.join(', ')}.
-  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
+  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...] [--author NAME...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document);
            CoNLL lists spans it could not tag on stderr (never silently dropped).
-  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR
+           --author (repeatable) keeps only those annotators' highlights; --author ''
+           is the highlights made before a name was set.
+  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR [--author NAME...]
            Train, dev and test sets by document; the same seed gives the same split.
   stats    --store DIR [--json]
            Documents, highlights by label, speakers.
@@ -72,7 +74,8 @@ function parseOptions(args: string[]) {
         documents: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         ratios: { type: 'string' },
-        author: { type: 'string' },
+        // Repeatable for export and split (whose highlights); import takes one (who made them).
+        author: { type: 'string', multiple: true },
         seed: { type: 'string' },
         encoding: { type: 'string' },
       },
@@ -198,7 +201,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
       const documentIds = named?.length ? named : undefined;
       const { handlers } = handlersFor(await openStore(storeDir), io, { out, format });
-      const result = await handlers.exportDataset({ format, documentIds });
+      const result = await handlers.exportDataset({ format, documentIds, ...(values.author && { authors: values.author }) });
       for (const warning of result.warnings) {
         io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
       }
@@ -218,7 +221,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const out = path.resolve(io.cwd, need(values.out, '--out DIR'));
       const store = await openStore(storeDir);
       const { service } = handlersFor(store, io);
-      const { split, parts } = await exportSplitParts(service, format, undefined, ratios as [number, number, number], seed);
+      const { split, parts } = await exportSplitParts(service, format, undefined, ratios as [number, number, number], seed, values.author);
       for (const { part, files, folder, warnings } of parts) {
         for (const warning of warnings) {
           io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
@@ -233,6 +236,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
       const encoding = textEncoding(values.encoding);
+      if ((values.author?.length ?? 0) > 1) throw new UsageError(`import records one author on what it brings in; --author was given ${values.author!.length} times.`);
+      const author = values.author?.[0];
       // Every file is read and checked before anything is written; a brat .ann brings its .txt.
       const inputs: ImportInput[] = [];
       for (const given of positionals) {
@@ -250,7 +255,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const { store, created } = await createStore(storeDir, locks, 'open');
       if (created) io.out(createdLine(storeDir));
       const { service } = handlersFor(store, io);
-      const report = await importFiles(service, inputs, values.author);
+      const report = await importFiles(service, inputs, author);
       await store.flush();
       io.out(
         `Imported ${report.documents} documents and ${report.highlights} highlights` +
