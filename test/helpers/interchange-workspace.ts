@@ -4,7 +4,7 @@
 // accents, a source with a BOM and CRLF line ends, speakers with other names mentioned by a
 // short name, speakers named in CJK, Cyrillic and Arabic, quote kinds, and claims with verdicts.
 import { expect } from 'vitest';
-import type { Change, ClaimFields, QuoteKind } from '../../electron/contract/api.js';
+import type { Change, ClaimFields, DocumentSummary, QuoteKind } from '../../electron/contract/api.js';
 import type { AnnotatorService } from '../../electron/services/annotator-service.js';
 
 /** Raw files as a newsroom gets them (the BOM and CRLF are in the bytes, not in the document's text). */
@@ -118,7 +118,7 @@ function nthIndex(text: string, words: string, nth: number): number {
  * Returns the documents' ids, in the order of INTERCHANGE_FILES.
  */
 export async function buildInterchangeWorkspace(service: AnnotatorService, keep: (author: string) => boolean = () => true): Promise<string[]> {
-  const documents = [];
+  const documents: DocumentSummary[] = [];
   for (const file of INTERCHANGE_FILES) documents.push(await service.importBytes(file.name, new TextEncoder().encode(file.text)));
   const texts = await Promise.all(documents.map(async (d) => (await service.openDocument(d.id)).text));
   const changes: Change[] = INTERCHANGE_SPEAKERS.map((s) => ({

@@ -1,6 +1,6 @@
 // What every export reads: the chosen documents with their text and highlights, and the
 // workspace's labels and speakers to name them by.
-import { ApiError, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
+import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
 export interface ExportDocument {
@@ -49,13 +49,13 @@ export async function collectDataset(
   };
 }
 
-/** Who made the workspace's highlights, with how many each, by most highlights (then name). */
+/** Who made the workspace's highlights, with how many each (see byAnnotator for the order). */
 export async function listAnnotators(store: WorkspaceStore): Promise<AnnotatorCount[]> {
   const counts = new Map<string, number>();
   for (const document of store.data.documents) {
     for (const a of await store.annotations(document)) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);
   }
-  return [...counts].map(([name, highlights]) => ({ name, highlights })).sort((a, b) => b.highlights - a.highlights || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...counts].map(([name, highlights]) => ({ name, highlights })).sort(byAnnotator);
 }
 
 /** How an annotator is named in messages: '' is the highlights made before a name was set. */
