@@ -77,6 +77,8 @@ const H: HighlightSpec[] = [
   { file: 0, label: 'claim', words: 'Exports rose 40 percent last year', author: 'Ana Reyes', claim: { status: 'false', checkWorthiness: 'medium', sources: [{ title: 'Panel report', url: 'https://example.org/panel-report', note: 'p. 12' }] } },
   { file: 0, label: 'claim', words: 'Exports rose 40 percent last year', author: 'Chen Wei', claim: { status: 'false', checkWorthiness: 'high' } },
   { file: 0, label: 'claim', words: 'Exports rose 40 percent', author: '' },
+  // Across a line end (CRLF in the file): brat writes it as fragments, CoNLL as one chunk.
+  { file: 0, label: 'claim', words: 'politically motivated”.\nExports rose', author: 'Chen Wei' },
   // Emoji, combining accents, a short-name mention.
   { file: 1, label: 'speaker', words: 'Ana Lima', author: 'Ana Reyes', speakerId: 'spk-lima' },
   { file: 1, label: 'quote', words: 'We will win', author: 'Ana Reyes', speakerId: 'spk-lima', quoteKind: 'direct' },

@@ -44,7 +44,7 @@ describe('annotator export --author', () => {
     const result = await run(['export', '--store', dir, '--format', 'jsonl', '--out', out, '--author', 'Chen Wei', '--author', ''], '/');
     expect(result.code).toBe(0);
     const spans = await doccanoSpans(out);
-    expect(spans).toHaveLength(9 + 2);
+    expect(spans).toHaveLength(10 + 2);
     expect(spans).toContain('Quote:historic');
     expect(spans).toContain('Speaker:𠮷野家');
   });
@@ -55,7 +55,7 @@ describe('annotator export --author', () => {
     const result = await run(['export', '--store', dir, '--format', 'jsonl', '--out', out, '--author', 'Ben'], '/');
     expect(result.code).toBe(1);
     expect(result.err).toContain('No highlight in this workspace is by "Ben".');
-    expect(result.err).toContain('Its annotators are "Ana Reyes" (11), "Ben Okafor" (10), "Chen Wei" (9), "" (no author) (2).');
+    expect(result.err).toContain('Its annotators are "Ana Reyes" (11), "Ben Okafor" (10), "Chen Wei" (10), "" (no author) (2).');
     await expect(fs.access(out)).rejects.toThrow();
   });
 

@@ -1,0 +1,150 @@
+// The round-trip matrix: every format we both export and import, on a workspace a trainer would
+// move between tools (test/helpers/interchange-workspace.ts: several authors, the same span by
+// two of them, overlapping and nested spans, emoji, 𠮷, combining accents, a source with a BOM and
+// CRLF, speakers with other names, names in four scripts, quote kinds, claims with verdicts).
+//
+// For each format, as a trainer would try it, through the contract's own import:
+//   export → a fresh workspace → import → export: the second export equals the first, byte for
+//   byte, and the fresh workspace holds what the first did (authors, speakers with their other
+//   names, quote kinds, claim fields and verdicts: all of them, as every format here has an
+//   extension point to carry them);
+//   the first export imported back into the workspace it came from adds nothing: every highlight
+//   is already present, no speaker or label is new, and no verdict is in conflict; and the dry
+//   run says so before anything is written.
+// Every check is soft (expect.soft), so a failing case lists each thing that was lost, not only the first.
+import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS, type ExportFormat, type ImportReport } from '../../../../electron/contract/api.js';
+import type { AnnotatorService } from '../../../../electron/services/annotator-service.js';
+import { listAnnotators } from '../../../../electron/services/exports/dataset.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
+import { exportDataset } from '../../../../electron/services/handlers/workspace-tasks.js';
+import { INTERCHANGE_FILES, INTERCHANGE_HIGHLIGHTS, buildInterchangeWorkspace } from '../../../helpers/interchange-workspace.js';
+import { useWorkspaces } from '../../../helpers/workspace.js';
+
+const ws = useWorkspaces();
+
+/**
+ * Formats an import reads back. Prodigy, and any other the import learns, join the matrix by
+ * being named here once they are export formats.
+ */
+const IMPORTABLE = ['jsonl', 'spacy', 'labelstudio', 'w3c', 'brat', 'prodigy'];
+const FORMATS = (EXPORT_FORMATS as readonly string[]).filter((f) => IMPORTABLE.includes(f)) as ExportFormat[];
+
+/** W3C annotations name their text by hash and cannot carry it: the documents go in with them. */
+const BRINGS_ITS_TEXT = (format: ExportFormat) => format !== 'w3c';
+
+type File = { name: string; content: string | Uint8Array; encoding?: string };
+const bytesOf = (file: File): Buffer =>
+  typeof file.content === 'string' ? Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8') : Buffer.from(file.content);
+
+/** An export's files, in the form two exports are compared in: name and exact bytes (as text, for a readable diff). */
+async function exported(service: AnnotatorService, format: ExportFormat): Promise<{ name: string; bytes: Buffer }[]> {
+  const result = await exportDataset(service, format);
+  return (result.files as File[]).map((file) => ({ name: file.name, bytes: bytesOf(file) }));
+}
+const shown = (files: { name: string; bytes: Buffer }[]) => files.map((f) => ({ name: f.name, text: f.bytes.toString('utf8') }));
+
+/** Through the contract, as the window's Import… and `annotator import` do. */
+async function importInto(service: AnnotatorService, files: { name: string; bytes: Buffer }[], dryRun?: boolean): Promise<ImportReport> {
+  const handlers = createApiHandlers(service, browserHostOnlyMethods);
+  return handlers.importAnnotationFiles({
+    files: files.map((f) => ({ fileName: f.name, contentBase64: f.bytes.toString('base64') })),
+    ...(dryRun !== undefined && { dryRun }),
+  });
+}
+
+const sourceFiles = () => INTERCHANGE_FILES.map((f) => ({ name: f.name, bytes: Buffer.from(f.text, 'utf8') }));
+
+/**
+ * What a workspace holds that a trainer would miss if it were lost, independent of ids and
+ * order: each highlight by its document's text, span, label, author, speaker (name and other
+ * names), quote kind, note and claim fields; and the speakers.
+ */
+async function contentOf(service: AnnotatorService) {
+  const { store } = service;
+  const speakers = new Map(store.data.speakers.map((s) => [s.id, s]));
+  const labels = new Map(store.data.labels.map((l) => [l.id, l.name]));
+  const highlights: string[] = [];
+  for (const doc of store.data.documents) {
+    for (const a of await store.annotations(doc)) {
+      const speaker = a.speakerId ? speakers.get(a.speakerId) : undefined;
+      const claim = a.claim && {
+        status: a.claim.status,
+        checkWorthiness: a.claim.checkWorthiness,
+        tags: a.claim.tags,
+        sources: a.claim.sources,
+        conflicts: a.claim.conflicts ?? [],
+      };
+      highlights.push(
+        JSON.stringify({
+          text: doc.textHash,
+          start: a.start,
+          end: a.end,
+          label: labels.get(a.labelId) ?? a.labelId,
+          author: a.author,
+          speaker: speaker ? { name: speaker.name, otherNames: [...speaker.aliases].sort() } : null,
+          quoteKind: a.quoteKind ?? null,
+          note: a.note,
+          claim: claim ?? null,
+        }),
+      );
+    }
+  }
+  return {
+    highlights: highlights.sort(),
+    speakers: store.data.speakers.map((s) => ({ name: s.name, otherNames: [...s.aliases].sort() })).sort((a, b) => (a.name < b.name ? -1 : 1)),
+    annotators: await listAnnotators(store),
+  };
+}
+
+describe('the round-trip matrix', () => {
+  it('covers the formats we export and import', () => {
+    expect(FORMATS).toEqual(expect.arrayContaining(['jsonl', 'spacy', 'labelstudio', 'w3c', 'brat']));
+  });
+
+  describe.each(FORMATS.map((f) => [f]))('%s', (format) => {
+    it('export → fresh workspace → import → export: the second export equals the first, and nothing was lost', async () => {
+      const first = await ws.openService();
+      await buildInterchangeWorkspace(first);
+      const firstExport = await exported(first, format);
+
+      const fresh = await ws.openService();
+      const report = await importInto(fresh, [...(BRINGS_ITS_TEXT(format) ? [] : sourceFiles()), ...firstExport]);
+      // Two authors' identical spans stay two highlights: none collapsed, none doubled.
+      expect.soft(report.highlights).toBe(INTERCHANGE_HIGHLIGHTS);
+      expect.soft(report.conflicts).toEqual([]);
+      await fresh.store.flush();
+
+      expect.soft(shown(await exported(fresh, format))).toEqual(shown(firstExport));
+      // What the format carries came through, not just what it prints.
+      expect.soft(await contentOf(fresh)).toEqual(await contentOf(first));
+    });
+
+    it('the export imported back into its own workspace adds nothing, and the dry run says so first', async () => {
+      const service = await ws.openService();
+      await buildInterchangeWorkspace(service);
+      const before = await contentOf(service);
+      const files = await exported(service, format);
+
+      const preview = await importInto(service, files, true);
+      expect.soft(preview).toMatchObject({ written: false, highlights: 0, alreadyPresent: INTERCHANGE_HIGHLIGHTS, conflicts: [], labelsAdded: [], speakersAdded: [], documentsAdded: 0 });
+      const report = await importInto(service, files);
+      expect.soft(report).toMatchObject({ written: true, highlights: 0, alreadyPresent: INTERCHANGE_HIGHLIGHTS, conflicts: [], labelsAdded: [], speakersAdded: [], documentsAdded: 0 });
+      await service.store.flush();
+      expect.soft(await contentOf(service)).toEqual(before);
+      expect.soft(shown(await exported(service, format))).toEqual(shown(files));
+    });
+
+    it('a second import into the fresh workspace adds nothing more', async () => {
+      const first = await ws.openService();
+      await buildInterchangeWorkspace(first);
+      const files = [...(BRINGS_ITS_TEXT(format) ? [] : sourceFiles()), ...(await exported(first, format))];
+      const fresh = await ws.openService();
+      await importInto(fresh, files);
+      const once = await contentOf(fresh);
+      const again = await importInto(fresh, files);
+      expect.soft(again).toMatchObject({ highlights: 0, alreadyPresent: INTERCHANGE_HIGHLIGHTS, speakersAdded: [], labelsAdded: [] });
+      expect.soft(await contentOf(fresh)).toEqual(once);
+    });
+  });
+});
