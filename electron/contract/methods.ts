@@ -71,7 +71,7 @@ export const annotatorApiSchema = {
        * Only the highlights by these annotators ('' is the highlights with no author); every one
        * when absent. A name that is not among the workspace's annotators is refused.
        */
-      authors: z.array(z.string().max(MAX_ANNOTATOR_NAME_LENGTH)).min(1, 'Choose at least one annotator.').max(10_000).optional(),
+      authors: z.array(z.string().max(MAX_ANNOTATOR_NAME_LENGTH)).min(1, 'choose at least one annotator, or leave authors out for everyone').max(10_000).optional(),
       /** Train, dev and test sets by document; the same seed gives the same split. */
       split: z.object({ ratios: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]), seed: z.number().int() }).optional(),
     }),

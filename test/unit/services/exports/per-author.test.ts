@@ -1,7 +1,8 @@
 // Exports of some annotators only: every format, every part of a split and the agreement get
 // exactly the highlights those annotators made, as if the others had never annotated.
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../../electron/contract/api.js';
+import { EXPORT_FORMATS, parseArgs } from '../../../../electron/contract/api.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
 import { measureAgreement } from '../../../../electron/services/exports/agreement.js';
 import { collectDataset, listAnnotators } from '../../../../electron/services/exports/dataset.js';
 import { runExport } from '../../../../electron/services/exports/formats.js';
@@ -76,5 +77,15 @@ describe('exports of some annotators', () => {
     const spans = doccano.flatMap((line) => line.label.map(([s, e]) => [...line.text].slice(s, e).join('')));
     expect(spans).toContain('まだ早い');
     expect(spans).not.toContain('Мы не согласны');
+  });
+
+  it('through the contract: the window’s export and its list of annotators, and an empty choice refused in words', async () => {
+    const { everyone, only } = await pair(['Ana Reyes', 'Chen Wei']);
+    const handlers = createApiHandlers(everyone, browserHostOnlyMethods);
+    expect((await handlers.listAnnotators()).map((a) => a.name)).toEqual(['Ana Reyes', 'Ben Okafor', 'Chen Wei', '']);
+    const args = parseArgs('exportDataset', { format: 'labelstudio', authors: ['Ana Reyes', 'Chen Wei'] });
+    const downloaded = await handlers.exportDataset(args);
+    expect(downloaded.files.map((f) => f.content)).toEqual((await exportDataset(only, 'labelstudio')).files.map((f) => f.content));
+    expect(() => parseArgs('exportDataset', { format: 'jsonl', authors: [] })).toThrow('Invalid arguments for exportDataset (at authors): choose at least one annotator, or leave authors out for everyone.');
   });
 });
