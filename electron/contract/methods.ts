@@ -24,6 +24,8 @@ import { sessionSchema } from './schemas/session.js';
 import { appearanceSchema } from './schemas/speakers.js';
 
 const none = z.object({}).strict();
+/** Some annotators' highlights only ('' is the highlights with no author); see collectDataset. */
+const authorsSchema = z.array(z.string().max(MAX_ANNOTATOR_NAME_LENGTH)).min(1, 'choose at least one annotator, or leave authors out for everyone').max(10_000);
 
 /** Method name -> argument and result schemas. */
 export const annotatorApiSchema = {
@@ -71,7 +73,7 @@ export const annotatorApiSchema = {
        * Only the highlights by these annotators ('' is the highlights with no author); every one
        * when absent. A name that is not among the workspace's annotators is refused.
        */
-      authors: z.array(z.string().max(MAX_ANNOTATOR_NAME_LENGTH)).min(1, 'choose at least one annotator, or leave authors out for everyone').max(10_000).optional(),
+      authors: authorsSchema.optional(),
       /** Train, dev and test sets by document; the same seed gives the same split. */
       split: z.object({ ratios: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]), seed: z.number().int() }).optional(),
     }),
@@ -99,8 +101,8 @@ export const annotatorApiSchema = {
       })
       .nullable(),
   },
-  /** Agreement between annotators on the documents two or more of them annotated. */
-  measureAgreement: { args: none, result: agreementReportSchema },
+  /** Agreement between annotators (these only, when named) on the documents two or more of them annotated. */
+  measureAgreement: { args: z.object({ authors: authorsSchema.optional() }).strict(), result: agreementReportSchema },
   /** Every mention, quote and claim of a speaker across the workspace. */
   listSpeakerAppearances: { args: z.object({ speakerId: id }), result: z.array(appearanceSchema) },
   /** A source link, in the system browser: the desktop app opens it; the browser host says it did not. */

@@ -38,9 +38,10 @@ Commands:
            Train, dev and test sets by document; the same seed gives the same split.
   stats    --store DIR [--json]
            Documents, highlights by label, speakers.
-  agreement --store DIR [--json]
+  agreement --store DIR [--json] [--author NAME...]
            Span F1 per label and annotator pair (exact and overlapping), Cohen's kappa
-           on token labels, Krippendorff's alpha with three or more annotators.
+           on token labels, Krippendorff's alpha with three or more annotators;
+           with --author, among those annotators only.
   merge    --store DIR OTHER_DIR
            Bring in a colleague's workspace: documents matched by their text, highlights
            keep their authors, and merging twice adds nothing more.
@@ -278,7 +279,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'agreement') {
-      const report = await handlersFor(await openStore(storeDir), io).handlers.measureAgreement();
+      const report = await handlersFor(await openStore(storeDir), io).handlers.measureAgreement(values.author ? { authors: values.author } : {});
       if (values.json) {
         io.out(`${JSON.stringify(report, null, 2)}\n`);
         return 0;

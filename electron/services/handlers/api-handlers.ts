@@ -110,7 +110,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       await service.store.flush();
       return listAnnotators(service.store);
     },
-    measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
+    measureAgreement: async (args) => measureAgreement(await collectDataset(service.store, undefined, undefined, args?.authors)),
     mergeWorkspaceWithDialog: async () => {
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);

@@ -70,6 +70,17 @@ describe('annotator export --author', () => {
     expect(spans).not.toContain('Quote:景気は回復している');
   });
 
+  it('measures the agreement among the named annotators only', async () => {
+    const dir = await workspace();
+    const all = JSON.parse((await run(['agreement', '--store', dir, '--json'], '/')).out) as { annotators: string[]; pairs: { annotators: string[] }[] };
+    expect(all.pairs.length).toBeGreaterThan(1);
+    const result = await run(['agreement', '--store', dir, '--json', '--author', 'Ana Reyes', '--author', 'Chen Wei'], '/');
+    expect(result.code).toBe(0);
+    const two = JSON.parse(result.out) as { annotators: string[]; pairs: { annotators: string[] }[] };
+    expect(two.pairs.map((p) => p.annotators)).toEqual([['Ana Reyes', 'Chen Wei']]);
+    expect((await run(['agreement', '--store', dir, '--author', 'Nobody'], '/')).err).toContain('No highlight in this workspace is by "Nobody".');
+  });
+
   it('import still records one author, and says so when given two', async () => {
     const dir = await workspace();
     const result = await run(['import', path.join(dir, 'missing.jsonl'), '--store', dir, '--author', 'A', '--author', 'B'], '/');
