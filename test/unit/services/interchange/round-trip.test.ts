@@ -10,7 +10,8 @@
 //   extension point to carry them);
 //   the first export imported back into the workspace it came from adds nothing: every highlight
 //   is already present, no speaker or label is new, and no verdict is in conflict; and the dry
-//   run says so before anything is written.
+//   run says so before anything is written; a verdict changed since the export comes back as
+//   a conflict for the editor, never a silent pick.
 // Every check is soft (expect.soft), so a failing case lists each thing that was lost, not only the first.
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportFormat, type ImportReport } from '../../../../electron/contract/api.js';
@@ -148,6 +149,22 @@ describe('the round-trip matrix', () => {
       const again = await exported(service, format);
       expect.soft(shown(again)).toEqual(shown(files));
       expect.soft(sameBytes(again, files), 'the export after the re-import has the same bytes').toBe(true);
+    });
+
+    it('a verdict changed since the export comes back as a conflict for the editor, never a silent pick', async () => {
+      const service = await ws.openService();
+      const [council] = await buildInterchangeWorkspace(service);
+      const files = await exported(service, format);
+      // hl-09 is Ana Reyes's claim "Exports rose 40 percent last year", exported as False.
+      const { refused } = await service.applyChanges([{ kind: 'updateAnnotation', documentId: council!, annotationId: 'hl-09', claim: { status: 'true' } }]);
+      expect(refused).toEqual([]);
+      const report = await importInto(service, files);
+      expect.soft(report.highlights).toBe(0);
+      expect.soft(report.conflicts).toEqual([expect.objectContaining({ documentId: council, annotationId: 'hl-09', here: 'true', incoming: 'false' })]);
+      await service.store.flush();
+      const claim = (await service.store.annotations(service.requireDocument(council!))).find((a) => a.id === 'hl-09')?.claim;
+      expect.soft(claim?.status, 'the workspace keeps its own verdict').toBe('true');
+      expect.soft(claim?.conflicts?.map((c) => c.status), 'the file’s verdict waits beside it for the editor').toEqual(['false']);
     });
 
     it('a second import into the fresh workspace adds nothing more', async () => {
