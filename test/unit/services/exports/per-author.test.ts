@@ -21,7 +21,12 @@ async function pair(chosen: string[]) {
   return { everyone, only };
 }
 
-const contents = (result: { files: { name: string; content: string }[] }) => result.files.map((f) => [f.name, f.content]);
+/** Each file's name and content; a binary file (spaCy's DocBin) may bring its bytes apart from the text. */
+const contents = (result: { files: { name: string; content: string }[] }) =>
+  result.files.map((f) => {
+    const { bytes } = f as { bytes?: Uint8Array };
+    return [f.name, f.content, bytes ? Buffer.from(bytes).toString('base64') : null];
+  });
 
 describe('exports of some annotators', () => {
   it.each(EXPORT_FORMATS.map((f) => [f]))('%s holds exactly the chosen authors’ highlights', async (format) => {

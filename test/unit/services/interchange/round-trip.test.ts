@@ -43,9 +43,14 @@ async function mayLeaveOut(service: AnnotatorService, format: ExportFormat, left
 /** W3C annotations name their text by hash and cannot carry it: the documents go in with them. */
 const BRINGS_ITS_TEXT = (format: ExportFormat) => format !== 'w3c';
 
-type File = { name: string; content: string | Uint8Array; encoding?: string };
+/** A binary file (spaCy's DocBin) may bring its bytes apart from the text, or as base64. */
+type File = { name: string; content: string | Uint8Array; encoding?: string; bytes?: Uint8Array };
 const bytesOf = (file: File): Buffer =>
-  typeof file.content === 'string' ? Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8') : Buffer.from(file.content);
+  file.bytes
+    ? Buffer.from(file.bytes)
+    : typeof file.content === 'string'
+      ? Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8')
+      : Buffer.from(file.content);
 
 /** An export's files, in the form two exports are compared in: name and exact bytes (as text, for a readable diff). */
 async function exported(service: AnnotatorService, format: ExportFormat): Promise<{ name: string; bytes: Buffer }[]> {
