@@ -40,6 +40,36 @@ function annotator(args, cwd = ROOT) {
 }
 
 const lastLine = (text) => text.trim().split('\n').at(-1) ?? '';
+
+/**
+ * `annotator import`, its report read from --json where the build has it (else from the line it
+ * prints): what it added, what was already there, the conflicts.
+ */
+function importing(inputs, store, cwd, dryRun) {
+  const args = ['import', ...inputs, '--store', store, ...(dryRun ? ['--dry-run'] : [])];
+  let run = annotator([...args, '--json'], cwd);
+  if (run.status === 2 && /--json/.test(run.stderr)) run = annotator(args, cwd);
+  if (run.status !== 0) return { run, report: null };
+  const json = run.stdout.indexOf('{');
+  if (json >= 0) {
+    try {
+      return { run, report: JSON.parse(run.stdout.slice(json)) };
+    } catch {
+      // Not the report: read the line instead.
+    }
+  }
+  const added = /Imported \d+ documents and (\d+) highlights/.exec(run.stdout)?.[1];
+  return { run, report: added === undefined ? null : { highlights: Number(added) } };
+}
+
+/** What an import report says, in a table cell. */
+function said(report) {
+  if (!report) return '?';
+  const parts = [`${report.highlights.toLocaleString('en')} new`];
+  if (report.alreadyPresent !== undefined) parts.push(`${report.alreadyPresent.toLocaleString('en')} present`);
+  if (report.conflicts) parts.push(`${report.conflicts.length} conflicts`);
+  return parts.join(', ');
+}
 const seconds = (s) => `${s.toFixed(2)} s`;
 
 /** Every file of an export (one file, or a folder's), by its path inside the export. */
@@ -131,7 +161,7 @@ try {
   }
 
   console.log(`\nImport side: each export into a fresh workspace (a dry run first), then exported again.\n`);
-  console.log('| format | export | preview (dry run) | import | highlights in | re-export | second export |');
+  console.log('| format | export | preview (dry run) | import | highlights | re-export | second export |');
   console.log('|---|---|---|---|---|---|---|');
   for (const format of FORMATS.filter((f) => IMPORTABLE.includes(f) && firstExport.has(f))) {
     const { out, seconds: exportSeconds } = firstExport.get(format);
@@ -143,20 +173,19 @@ try {
     if (NEEDS_TEXTS.includes(format)) inputs.push(...docs.map((doc) => path.join(texts, doc.fileName)));
     const row = [format, seconds(exportSeconds)];
 
-    const preview = annotator(['import', ...inputs, '--store', fresh, '--dry-run'], cwd);
-    if (preview.status === 0) row.push(`${seconds(preview.seconds)}: ${lastLine(preview.stdout)}`);
-    else if (/dry-run/.test(preview.stderr)) row.push('n/a (this build has no --dry-run)');
-    else row.push(`failed (exit ${preview.status}): ${lastLine(preview.stderr)}`);
+    const preview = importing(inputs, fresh, cwd, true);
+    if (preview.run.status === 0) row.push(`${seconds(preview.run.seconds)} (${said(preview.report)})`);
+    else if (/dry-run/.test(preview.run.stderr)) row.push('n/a (this build has no --dry-run)');
+    else row.push(`failed (exit ${preview.run.status}): ${lastLine(preview.run.stderr)}`);
     // A dry run writes nothing: the real import still starts from an empty folder.
     await rm(fresh, { recursive: true, force: true });
 
-    const imported = annotator(['import', ...inputs, '--store', fresh], cwd);
-    if (imported.status !== 0) {
-      console.log(`| ${[...row, `failed (exit ${imported.status}): ${lastLine(imported.stderr)}`, '', '', ''].join(' | ')} |`);
+    const imported = importing(inputs, fresh, cwd, false);
+    if (imported.run.status !== 0) {
+      console.log(`| ${[...row, `failed (exit ${imported.run.status}): ${lastLine(imported.run.stderr)}`, '', '', ''].join(' | ')} |`);
       continue;
     }
-    const count = /Imported \d+ documents and (\d+) highlights/.exec(imported.stdout)?.[1];
-    row.push(seconds(imported.seconds), count === undefined ? '?' : `${Number(count).toLocaleString('en')} of ${highlights.toLocaleString('en')}`);
+    row.push(seconds(imported.run.seconds), `${said(imported.report)} (of ${highlights.toLocaleString('en')})`);
 
     const second = outFor(`second-${format}`, format);
     const again = annotator(['export', '--store', fresh, '--format', format, '--out', second]);
