@@ -66,7 +66,7 @@ export {
   type Status,
 } from './schemas/review.js';
 export { changeSchema, parseChange, type Change, type ChangeRefusal } from './schemas/changes.js';
-export { EXPORT_FORMATS, agreementReportSchema, exportResultSchema, type ExportFormat, type ExportResultOnWire } from './schemas/exports.js';
+export { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, byAnnotator, exportResultSchema, type AnnotatorCount, type ExportFormat, type ExportResultOnWire } from './schemas/exports.js';
 export { importConflictSchema, importReportSchema, type ImportConflict, type ImportReport } from './schemas/imports.js';
 export { sessionSchema, type Session } from './schemas/session.js';
 

@@ -19,6 +19,7 @@ export const API_METHOD_NAMES = [
   'openExternalLink',
   'listSpeakerAppearances',
   'exportDataset',
+  'listAnnotators',
   'importAnnotationFiles',
   'mergeWorkspaceWithDialog',
   'measureAgreement',

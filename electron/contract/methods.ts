@@ -17,12 +17,15 @@ import {
   sourceStateSchema,
 } from './schemas/documents.js';
 import { importReportSchema } from './schemas/imports.js';
-import { EXPORT_FORMATS, agreementReportSchema, exportResultSchema } from './schemas/exports.js';
+import { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, exportResultSchema } from './schemas/exports.js';
+import { MAX_ANNOTATOR_NAME_LENGTH } from './limits.js';
 import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';
 import { sessionSchema } from './schemas/session.js';
 import { appearanceSchema } from './schemas/speakers.js';
 
 const none = z.object({}).strict();
+/** Some annotators' highlights only ('' is the highlights with no author); see collectDataset. */
+const authorsSchema = z.array(z.string().max(MAX_ANNOTATOR_NAME_LENGTH)).min(1, 'choose at least one annotator, or leave authors out for everyone').max(10_000);
 
 /** Method name -> argument and result schemas. */
 export const annotatorApiSchema = {
@@ -66,11 +69,18 @@ export const annotatorApiSchema = {
     args: z.object({
       format: z.enum(EXPORT_FORMATS),
       documentIds: z.array(id).max(100_000).optional(),
+      /**
+       * Only the highlights by these annotators ('' is the highlights with no author); every one
+       * when absent. A name that is not among the workspace's annotators is refused.
+       */
+      authors: authorsSchema.optional(),
       /** Train, dev and test sets by document; the same seed gives the same split. */
       split: z.object({ ratios: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]), seed: z.number().int() }).optional(),
     }),
     result: exportResultSchema,
   },
+  /** Who made the workspace's highlights, with how many each ('' for highlights with no author): the Export dialog's choice. */
+  listAnnotators: { args: none, result: z.array(annotatorCountSchema) },
   /** Annotation files (and their documents) from other tools; a malformed file imports nothing. */
   importAnnotationFiles: {
     /** dryRun: count what it would do (the window's preview) and write nothing. */
@@ -91,8 +101,8 @@ export const annotatorApiSchema = {
       })
       .nullable(),
   },
-  /** Agreement between annotators on the documents two or more of them annotated. */
-  measureAgreement: { args: none, result: agreementReportSchema },
+  /** Agreement between annotators (these only, when named) on the documents two or more of them annotated. */
+  measureAgreement: { args: z.object({ authors: authorsSchema.optional() }).strict(), result: agreementReportSchema },
   /** Every mention, quote and claim of a speaker across the workspace. */
   listSpeakerAppearances: { args: z.object({ speakerId: id }), result: z.array(appearanceSchema) },
   /** A source link, in the system browser: the desktop app opens it; the browser host says it did not. */

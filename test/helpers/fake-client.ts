@@ -37,6 +37,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     importAnnotationFiles: unexpected('importAnnotationFiles'),
     mergeWorkspaceWithDialog: unexpected('mergeWorkspaceWithDialog'),
     measureAgreement: unexpected('measureAgreement'),
+    listAnnotators: unexpected('listAnnotators'),
     checkDocumentSource: unexpected('checkDocumentSource'),
     locateDocumentFile: unexpected('locateDocumentFile'),
     relinkDocumentFile: unexpected('relinkDocumentFile'),

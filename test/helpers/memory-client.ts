@@ -3,7 +3,7 @@
 // labels and speakers must exist) so a component behaves here as it does in the app.
 // Tests only: it brings zod's contract along, which the app's own bundle leaves out.
 import { claimRow, isClaim, newAnnotation, updatedAnnotation } from '../../electron/contract/annotation-rules';
-import { DEFAULT_STATUSES, parseChange, type Annotation, type Change, type ChangeRefusal, type ClaimFields, type DocumentSummary, type ImportReport, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
+import { DEFAULT_STATUSES, byAnnotator, parseChange, type Annotation, type Change, type ChangeRefusal, type ClaimFields, type DocumentSummary, type ImportReport, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
 import { findSpeakerByName } from '../../electron/contract/speaker-names';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
@@ -287,6 +287,11 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       throw new ApiError('unsupported', 'The in-memory workspace has no exports.');
     },
     measureAgreement: async () => ({ annotators: [], pairs: [], alpha: null }),
+    listAnnotators: async () => {
+      const counts = new Map<string, number>();
+      for (const doc of documents.values()) for (const a of doc.annotations) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);
+      return [...counts].map(([name, highlights]) => ({ name, highlights })).sort(byAnnotator);
+    },
     // Component tests have no files behind their documents.
     checkDocumentSource: async () => ({ state: 'unlinked', report: null, problem: null }),
     locateDocumentFile: async () => null,

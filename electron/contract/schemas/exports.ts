@@ -22,6 +22,15 @@ export const exportResultSchema = z.object({
 });
 export type ExportResultOnWire = z.infer<typeof exportResultSchema>;
 
+/** One annotator and how many highlights are theirs; name '' stands for highlights made before a name was set. */
+export const annotatorCountSchema = z.object({ name: z.string(), highlights: z.number().int().nonnegative() });
+export type AnnotatorCount = z.infer<typeof annotatorCountSchema>;
+
+/** How annotators are listed: by most highlights, then by name; the highlights with no author last. */
+export function byAnnotator(a: AnnotatorCount, b: AnnotatorCount): number {
+  return Number(a.name === '') - Number(b.name === '') || b.highlights - a.highlights || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
 const spanScoreSchema = z.object({ precision: z.number(), recall: z.number(), f1: z.number() }).nullable();
 export const agreementReportSchema = z.object({
   annotators: z.array(z.string()),

@@ -34,16 +34,19 @@ Commands:
            A malformed file imports nothing. Text encodings are detected; with
            --encoding every document is read in the one named:
            ${TEXT_ENCODINGS.join(', ')}.
-  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
+  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...] [--author NAME...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document);
            CoNLL lists spans it could not tag on stderr (never silently dropped).
-  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR
+           --author (repeatable) keeps only those annotators' highlights; --author ''
+           is the highlights made before a name was set.
+  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR [--author NAME...]
            Train, dev and test sets by document; the same seed gives the same split.
   stats    --store DIR [--json]
            Documents, highlights by label, speakers.
-  agreement --store DIR [--json]
+  agreement --store DIR [--json] [--author NAME...]
            Span F1 per label and annotator pair (exact and overlapping), Cohen's kappa
-           on token labels, Krippendorff's alpha with three or more annotators.
+           on token labels, Krippendorff's alpha with three or more annotators;
+           with --author, among those annotators only.
   merge    --store DIR OTHER_DIR
            Bring in a colleague's workspace: documents matched by their text, highlights
            keep their authors, and merging twice adds nothing more.
@@ -77,7 +80,8 @@ function parseOptions(args: string[]) {
         documents: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         ratios: { type: 'string' },
-        author: { type: 'string' },
+        // Repeatable for export and split (whose highlights); import takes one (who made them).
+        author: { type: 'string', multiple: true },
         seed: { type: 'string' },
         encoding: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -251,7 +255,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
       const documentIds = named?.length ? named : undefined;
       const { handlers } = handlersFor(await openStore(storeDir), io, { out, format });
-      const result = await handlers.exportDataset({ format, documentIds });
+      const result = await handlers.exportDataset({ format, documentIds, ...(values.author && { authors: values.author }) });
       for (const warning of result.warnings) {
         io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
       }
@@ -271,7 +275,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const out = path.resolve(io.cwd, need(values.out, '--out DIR'));
       const store = await openStore(storeDir);
       const { service } = handlersFor(store, io);
-      const { split, parts } = await exportSplitParts(service, format, undefined, ratios as [number, number, number], seed);
+      const { split, parts } = await exportSplitParts(service, format, undefined, ratios as [number, number, number], seed, values.author);
       for (const { part, files, folder, warnings } of parts) {
         for (const warning of warnings) {
           io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
@@ -286,6 +290,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (command === 'import') {
       if (positionals.length === 0) throw new UsageError('import needs the files to import: annotator import FILE... --store DIR');
       const encoding = textEncoding(values.encoding);
+      if ((values.author?.length ?? 0) > 1) throw new UsageError(`import records one author on what it brings in; --author was given ${values.author!.length} times.`);
+      const author = values.author?.[0];
       // Every file is read and checked before anything is written; a brat .ann brings its .txt.
       const inputs: ImportInput[] = [];
       for (const given of positionals) {
@@ -300,7 +306,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         }
       }
       if (values['dry-run']) {
-        const { report, created, statuses } = await dryRunImport(storeDir, inputs, values.author);
+        const { report, created, statuses } = await dryRunImport(storeDir, inputs, author);
         if (values.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
         else io.out(`${created ? `There is no workspace in ${storeDir} yet; the import would start one.\n` : ''}${describeImport(report, statuses)}`);
         return 0;
@@ -309,7 +315,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const { store, created } = await createStore(storeDir, locks, 'open');
       if (created && !values.json) io.out(createdLine(storeDir));
       const { service } = handlersFor(store, io);
-      const report = await importFiles(service, inputs, values.author);
+      const report = await importFiles(service, inputs, author);
       await store.flush();
       io.out(values.json ? `${JSON.stringify(report, null, 2)}\n` : describeImport(report, statusNames(store)));
       return 0;
@@ -328,7 +334,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'agreement') {
-      const report = await handlersFor(await openStore(storeDir), io).handlers.measureAgreement();
+      const report = await handlersFor(await openStore(storeDir), io).handlers.measureAgreement(values.author ? { authors: values.author } : {});
       if (values.json) {
         io.out(`${JSON.stringify(report, null, 2)}\n`);
         return 0;

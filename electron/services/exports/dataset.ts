@@ -1,6 +1,6 @@
 // What every export reads: the chosen documents with their text and highlights, and the
 // workspace's labels and speakers to name them by.
-import { ApiError, type Annotation, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
+import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
 export interface ExportDocument {
@@ -18,13 +18,26 @@ export interface Dataset {
   reviewSettings: ReviewSettings;
 }
 
-/** The documents named (all of them when `documentIds` is not given; none for an empty list). */
-export async function collectDataset(store: WorkspaceStore, documentIds?: string[], onProgress?: (done: number, total: number) => void): Promise<Dataset> {
+/**
+ * The documents named (all of them when `documentIds` is not given; none for an empty list),
+ * with only the highlights by `authors` when given ('' is the highlights with no author). This
+ * is the one place an export is narrowed to some annotators, so every format, each part of a
+ * split and the agreement see the same highlights. A name no highlight of the workspace carries
+ * is refused, with the names there are.
+ */
+export async function collectDataset(
+  store: WorkspaceStore,
+  documentIds?: string[],
+  onProgress?: (done: number, total: number) => void,
+  authors?: string[],
+): Promise<Dataset> {
   const all = store.data.documents;
   const chosen = documentIds ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
+  const only = authors && (await checkedAuthors(store, authors));
   const documents: ExportDocument[] = [];
   for (const document of chosen) {
-    documents.push({ document, text: await store.readText(document), annotations: [...(await store.annotations(document))] });
+    const annotations = await store.annotations(document);
+    documents.push({ document, text: await store.readText(document), annotations: only ? annotations.filter((a) => only.has(a.author)) : [...annotations] });
     onProgress?.(documents.length, chosen.length);
   }
   return {
@@ -34,6 +47,31 @@ export async function collectDataset(store: WorkspaceStore, documentIds?: string
     statuses: store.data.statuses,
     reviewSettings: { organisation: store.data.settings.organisation, claimReviewUrl: store.data.settings.claimReviewUrl },
   };
+}
+
+/** Who made the workspace's highlights, with how many each (see byAnnotator for the order). */
+export async function listAnnotators(store: WorkspaceStore): Promise<AnnotatorCount[]> {
+  const counts = new Map<string, number>();
+  for (const document of store.data.documents) {
+    for (const a of await store.annotations(document)) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);
+  }
+  return [...counts].map(([name, highlights]) => ({ name, highlights })).sort(byAnnotator);
+}
+
+/** How an annotator is named in messages: '' is the highlights made before a name was set. */
+export const annotatorShown = (name: string): string => (name === '' ? '"" (no author)' : `"${name}"`);
+
+async function checkedAuthors(store: WorkspaceStore, authors: string[]): Promise<Set<string>> {
+  const known = await listAnnotators(store);
+  const unknown = authors.filter((name) => !known.some((k) => k.name === name));
+  if (unknown.length) {
+    const there = known.length ? `Its annotators are ${known.map((k) => `${annotatorShown(k.name)} (${k.highlights})`).join(', ')}.` : 'It has no highlights yet.';
+    throw new ApiError(
+      'bad-request',
+      `No highlight in this workspace is by ${unknown.map(annotatorShown).join(' or ')}. ${there} Name one of them (names are compared exactly), or leave the choice out to export everyone's.`,
+    );
+  }
+  return new Set(authors);
 }
 
 function missing(documentId: string): never {

@@ -23,6 +23,8 @@ export async function exportSplit(
   documents: StoredDocument[],
   ratios: [number, number, number],
   seed: number,
+  /** Only these annotators' highlights, in every part (see collectDataset). */
+  authors?: string[],
 ): Promise<{ split: Split<StoredDocument>; parts: SplitExportPart[] }> {
   let split: Split<StoredDocument>;
   try {
@@ -32,7 +34,7 @@ export async function exportSplit(
   }
   const parts: SplitExportPart[] = [];
   for (const part of ['train', 'dev', 'test'] as const) {
-    const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id)));
+    const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id), undefined, authors));
     const files = result.files.map((file) => ({
       name: result.folder ? `${part}/${file.name}` : `${part}${path.posix.extname(file.name)}`,
       content: file.content,

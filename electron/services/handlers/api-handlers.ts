@@ -4,7 +4,7 @@ import { ApiError, parseArgs, type ApiMethod, type ApiResult, type DocumentSumma
 import type { AnnotatorService } from '../annotator-service.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
-import { collectDataset } from '../exports/dataset.js';
+import { collectDataset, listAnnotators } from '../exports/dataset.js';
 import { writeExport } from '../exports/write-export.js';
 import { zipExport, zipName } from '../exports/zip-export.js';
 import { mergeWorkspaces } from '../imports/merge-workspaces.js';
@@ -91,8 +91,8 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     listSpeakerAppearances: async (args) => service.listSpeakerAppearances(args.speakerId),
     exportDataset: async (args) => {
       const result = args.split
-        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed)).result
-        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly));
+        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed, args.authors)).result
+        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly), args.authors);
       const where = await hostOnly.chooseExportDestination(args.format, { folder: result.folder, fileName: result.files[0]?.name ?? '' });
       if (where === 'download') {
         // Zipped here, where the files are made: the window just saves what it is handed.
@@ -105,7 +105,12 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       await writeExport(result, where.path);
       return { files: [], savedTo: where.path, warnings: result.warnings };
     },
-    measureAgreement: async () => measureAgreement(await collectDataset(service.store)),
+    listAnnotators: async () => {
+      // As an export reads them: what has been written.
+      await service.store.flush();
+      return listAnnotators(service.store);
+    },
+    measureAgreement: async (args) => measureAgreement(await collectDataset(service.store, undefined, undefined, args?.authors)),
     mergeWorkspaceWithDialog: async () => {
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);

@@ -23,10 +23,16 @@ export async function importFiles(service: AnnotatorService, inputs: ImportInput
   return applyImport(service, plans, author, options);
 }
 
-/** A dataset of the documents named (all when none are), in one format. */
-export async function exportDataset(service: AnnotatorService, format: ExportFormat, documentIds?: string[], onStep?: (step: ExportStep) => void): Promise<ExportResult> {
+/** A dataset of the documents named (all when none are), in one format; only `authors`' highlights when given. */
+export async function exportDataset(
+  service: AnnotatorService,
+  format: ExportFormat,
+  documentIds?: string[],
+  onStep?: (step: ExportStep) => void,
+  authors?: string[],
+): Promise<ExportResult> {
   await service.store.flush();
-  const dataset = await collectDataset(service.store, documentIds, onStep && ((done, total) => onStep({ reading: done, of: total })));
+  const dataset = await collectDataset(service.store, documentIds, onStep && ((done, total) => onStep({ reading: done, of: total })), authors);
   onStep?.('writing');
   const result = runExport(format, dataset);
   onStep?.('ready');
@@ -40,10 +46,11 @@ export async function exportSplitParts(
   documentIds: string[] | undefined,
   ratios: [number, number, number],
   seed: number,
+  authors?: string[],
 ): Promise<{ split: Split<StoredDocument>; parts: SplitExportPart[]; result: ExportResult }> {
   await service.store.flush();
   const all = service.store.data.documents;
   const chosen = documentIds?.length ? all.filter((d) => documentIds.includes(d.id)) : all;
-  const { split, parts } = await exportSplit(service.store, format, chosen, ratios, seed);
+  const { split, parts } = await exportSplit(service.store, format, chosen, ratios, seed, authors);
   return { split, parts, result: { files: parts.flatMap((p) => p.files), folder: true, warnings: parts.flatMap((p) => p.warnings) } };
 }

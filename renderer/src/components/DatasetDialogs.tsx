@@ -1,7 +1,7 @@
 // The trainers' side of the window: import annotations, export a dataset, and see how well
 // annotators agree.
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../electron/contract/api';
+import { EXPORT_FORMATS, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from './Dialog';
 
@@ -35,6 +35,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
   const [scope, setScope] = useState<'all' | 'current'>('all');
   const [split, setSplit] = useState({ on: false, ratios: '80,10,10', seed: '1' });
   const [state, setState] = useState<{ busy: boolean; message: string | null; warnings: string[] }>({ busy: false, message: null, warnings: [] });
+  const { annotators, left, setLeft, authors } = useAnnotatorChoice(client);
   const run = async () => {
     setState({ busy: true, message: 'Exporting…', warnings: [] });
     try {
@@ -45,6 +46,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
       const result = await client.exportDataset({
         format,
         ...(scope === 'current' && currentDocumentId && { documentIds: [currentDocumentId] }),
+        ...(authors && { authors }),
         ...(split.on && !forEditors && { split: { ratios: ratios as [number, number, number], seed: Number(split.seed) } }),
       });
       for (const file of result.files) download(file);
@@ -75,6 +77,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
           <input type="radio" name="scope" checked={scope === 'current'} disabled={!currentDocumentId} onChange={() => setScope('current')} /> The open document
         </label>
       </fieldset>
+      {annotators.length > 0 && <AnnotatorChoice annotators={annotators} left={left} onChange={setLeft} />}
       {!forEditors && (
       <fieldset className="export-scope">
         <legend>Train, dev and test</legend>
@@ -96,7 +99,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
       </fieldset>
       )}
       {!forEditors && <p className="empty-hint">Offsets in every format but CSV count Unicode code points, as Python tools do.</p>}
-      <button type="button" className="primary" disabled={state.busy} onClick={() => void run()}>
+      <button type="button" className="primary" disabled={state.busy || authors?.length === 0} onClick={() => void run()}>
         Export
       </button>
       {state.message && (
@@ -119,6 +122,49 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
         </details>
       )}
     </Dialog>
+  );
+}
+
+/**
+ * Whose highlights an export holds: the workspace's annotators (listAnnotators), all checked at
+ * first. `authors` is what the export sends: undefined while every one is checked (everyone's,
+ * as before), else the names still checked ('' is the highlights made before a name was set).
+ */
+function useAnnotatorChoice(client: AnnotatorClient) {
+  const [annotators, setAnnotators] = useState<AnnotatorCount[]>([]);
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    let live = true;
+    // Without the list the choice is not offered, and the export holds everyone's highlights.
+    client.listAnnotators({}).then((list) => live && setAnnotators(list), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client]);
+  const authors = left.size === 0 ? undefined : annotators.filter((a) => !left.has(a.name)).map((a) => a.name);
+  return { annotators, left, setLeft, authors };
+}
+
+function AnnotatorChoice({ annotators, left, onChange }: { annotators: AnnotatorCount[]; left: ReadonlySet<string>; onChange(left: ReadonlySet<string>): void }) {
+  const toggle = (name: string, checked: boolean) => {
+    const next = new Set(left);
+    if (checked) next.delete(name);
+    else next.add(name);
+    onChange(next);
+  };
+  return (
+    <fieldset className="export-scope export-annotators">
+      <legend>Only these annotators</legend>
+      {annotators.map((a) => (
+        <label key={a.name} className="check">
+          <input type="checkbox" checked={!left.has(a.name)} onChange={(event) => toggle(a.name, event.target.checked)} /> {a.name === '' ? 'No name set' : a.name}{' '}
+          <span className="empty-hint">
+            ({a.highlights} {a.highlights === 1 ? 'highlight' : 'highlights'})
+          </span>
+        </label>
+      ))}
+      {left.size === annotators.length && <p className="empty-hint">Choose at least one annotator.</p>}
+    </fieldset>
   );
 }
 
