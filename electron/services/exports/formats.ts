@@ -9,6 +9,7 @@ import { toWebAnnotation } from './web-annotation.js';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../../contract/api.js';
 import { toClaimReview, toClaimsCsv } from './claim-review.js';
+import { toDocBin } from './docbin.js';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
@@ -27,6 +28,7 @@ export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = {
   csv: 'annotations.csv',
   claimreview: 'claimreview.jsonld',
   'claims-csv': 'claims.csv',
+  docbin: 'dataset.spacy',
 };
 
 export interface ExportResult {
@@ -61,5 +63,9 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
     }
     case 'claims-csv':
       return { files: [{ name: EXPORT_FILE_NAMES['claims-csv'], content: toClaimsCsv(dataset) }], folder: false, warnings: [] };
+    case 'docbin': {
+      const { bytes, warnings } = toDocBin(dataset);
+      return { files: [{ name: EXPORT_FILE_NAMES.docbin, content: '', bytes }], folder: false, warnings };
+    }
   }
 }

@@ -15,12 +15,13 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV, one row per highlight',
   claimreview: 'ClaimReview JSON-LD (claims with a verdict)',
   'claims-csv': 'Claims table, CSV for spreadsheets',
+  docbin: 'spaCy DocBin (.spacy), a span group per annotator',
 };
 
 /** A file the browser host handed back (a zip comes as base64), saved as a download. */
 function download({ name, content, encoding }: { name: string; content: string; encoding?: 'base64' }) {
   const body = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
-  const url = URL.createObjectURL(new Blob([body], { type: encoding === 'base64' ? 'application/zip' : 'application/octet-stream' }));
+  const url = URL.createObjectURL(new Blob([body], { type: name.endsWith('.zip') ? 'application/zip' : 'application/octet-stream' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
   link.click();
