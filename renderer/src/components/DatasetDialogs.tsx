@@ -16,6 +16,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   claimreview: 'ClaimReview JSON-LD (claims with a verdict)',
   'claims-csv': 'Claims table, CSV for spreadsheets',
   docbin: 'spaCy DocBin (.spacy), a span group per annotator',
+  webanno: 'WebAnno TSV 3.3 for INCEpTION (a .tsv per document and annotator)',
 };
 
 /** A file the browser host handed back (a zip comes as base64), saved as a download. */

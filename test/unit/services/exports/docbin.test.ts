@@ -15,6 +15,7 @@ import { runExport } from '../../../../electron/services/exports/formats.js';
 import { murmurHash64A } from '../../../../electron/services/exports/murmur.js';
 import { writeExport } from '../../../../electron/services/exports/write-export.js';
 import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
+import { run } from '../../../helpers/run-cli.js';
 import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 
 const ws = useWorkspaces();
@@ -154,6 +155,22 @@ describe.skipIf(!PYTHON)('a .spacy export read as spaCy reads it', () => {
     const file = path.join(dir, 'download.spacy');
     await fs.writeFile(file, downloaded);
     expect(readWithPython(file).docs[0]!.text).toBe((await collectDataset(service.store)).documents[0]!.text);
+  });
+
+  it('is what `annotator export --format docbin` writes, and a split writes train.spacy', async () => {
+    const { service, dir } = await setup();
+    await service.store.flush();
+    const out = path.join(dir, '..', `docbin-${Date.now()}.spacy`);
+    const result = await run(['export', '--store', dir, '--format', 'docbin', '--out', out], '/');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`Wrote docbin to ${out} (1 span left out, listed above)`);
+    expect(result.err).toMatch(/cut-bo \(Claim, "arks"\) does not start and end on token boundaries/);
+    expect(readWithPython(out).docs[0]!.spans['Bo']!.spans.map((s) => s.id).sort()).toEqual(['accent-bo', 'o-bo', 'q-bo']);
+    const splitOut = path.join(dir, '..', `docbin-split-${Date.now()}`);
+    expect((await run(['split', '--store', dir, '--ratios', '100,0,0', '--seed', '1', '--format', 'docbin', '--out', splitOut], '/')).code).toBe(0);
+    expect(readWithPython(path.join(splitOut, 'train.spacy')).docs).toHaveLength(1);
+    await fs.rm(out);
+    await fs.rm(splitOut, { recursive: true });
   });
 
   it('holds several documents, one with no highlights among them', async () => {
