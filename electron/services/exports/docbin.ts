@@ -114,16 +114,20 @@ function byCodePoint(a: string, b: string): number {
 export function toDocBin(dataset: Dataset): { bytes: Uint8Array; warnings: ConllWarning[] } {
   const strings = new Strings();
   const warnings: ConllWarning[] = [];
-  const rows: bigint[] = [];
-  const spaces: number[] = [];
+  const docTokens = dataset.documents.map(({ text }) => spacyTokens(text));
+  const total = docTokens.reduce((n, tokens) => n + tokens.length, 0);
+  const rows = new BigUint64Array(2 * total);
+  const spaces = new Uint8Array(total);
   const lengths: number[] = [];
+  let row = 0;
   const spanGroups: Uint8Array[] = [];
   const userData: Uint8Array[] = [];
-  for (const { document, text, annotations } of dataset.documents) {
-    const tokens = spacyTokens(text);
+  dataset.documents.forEach(({ document, text, annotations }, d) => {
+    const tokens = docTokens[d]!;
     for (const token of tokens) {
-      rows.push(strings.id(text.slice(token.start, token.end)), token.sentStart ? 1n : NOT_SENT_START);
-      spaces.push(token.space ? 1 : 0);
+      rows[2 * row] = strings.id(text.slice(token.start, token.end));
+      rows[2 * row + 1] = token.sentStart ? 1n : NOT_SENT_START;
+      spaces[row++] = token.space ? 1 : 0;
     }
     lengths.push(tokens.length);
     const byStart = new Map(tokens.map((t, index) => [t.start, index]));
@@ -150,13 +154,13 @@ export function toDocBin(dataset: Dataset): { bytes: Uint8Array; warnings: Conll
       if (speaker) speakers[speaker.id] = speaker.name;
     }
     userData.push(encodeMsgpack({ newsroom: { document_id: document.id, title: document.title, file_name: document.fileName, speakers } }));
-  }
-  const tokenBytes = new Uint8Array(new BigUint64Array(rows).buffer);
+  });
+  const tokenBytes = new Uint8Array(rows.buffer);
   const msg: MsgpackValue = {
     version: '0.1',
     attrs: [SPACY_ATTRS.ORTH, SPACY_ATTRS.SENT_START],
     tokens: littleEndian(tokenBytes, 8),
-    spaces: Uint8Array.from(spaces),
+    spaces,
     lengths: littleEndian(new Uint8Array(Int32Array.from(lengths).buffer), 4),
     strings: [...strings.all].sort(byCodePoint),
     cats: dataset.documents.map(() => ({})),

@@ -45,6 +45,9 @@ import { tokenize, type Token } from './tokens.js';
 export const WEBANNO_LAYER = 'webanno.custom.Newsroom';
 export const WEBANNO_FEATURES = ['label', 'speaker', 'quoteKind', 'claimStatus', 'note'] as const;
 
+/** A unit's columns when no highlight is on it. */
+const NO_ANNOTATION = '_\t'.repeat(WEBANNO_FEATURES.length);
+
 const VALUE_ESCAPES: [string, string][] = [
   ['\\', '\\\\'],
   ['[', '\\['],
@@ -82,11 +85,39 @@ export function escapeText(line: string): string {
 }
 
 interface Unit {
-  id: string;
   start: number;
   end: number;
   /** The highlights on this token or sub-token, in one order for every column. */
   on: Annotation[];
+}
+
+/** What every annotator's file of a document shares: its tokens, each token line's start, each sentence's #Text lines. */
+interface Skeleton {
+  tokens: Token[];
+  ids: string[];
+  /** Each token's line with no highlight on it (the first three fields, then `_` columns). */
+  heads: string[];
+  /** Index of each sentence's first token, and its #Text lines. */
+  sentences: { first: number; textLines: string[] }[];
+}
+
+function skeleton(text: string): Skeleton {
+  const tokens = tokenize(text);
+  const ids: string[] = [];
+  const heads: string[] = [];
+  const sentences: Skeleton['sentences'] = [];
+  let first = 0;
+  tokens.forEach((t, k) => {
+    const id = `${sentences.length + 1}-${k - first + 1}`;
+    ids.push(id);
+    heads.push(`${id}\t${t.start}-${t.end}\t${text.slice(t.start, t.end)}\t${NO_ANNOTATION}`);
+    if (t.last || k === tokens.length - 1) {
+      const textLines = text.slice(tokens[first]!.start, t.end).split('\n').map((line) => `#Text=${escapeText(line)}`);
+      sentences.push({ first, textLines });
+      first = k + 1;
+    }
+  });
+  return { tokens, ids, heads, sentences };
 }
 
 /** A file name that stays inside the export folder (any script kept). */
@@ -100,43 +131,40 @@ export function toWebAnnoTsv(dataset: Dataset): { files: ExportFile[]; warnings:
     let base = safeName(document.fileName.replace(/\.[^.]+$/, '')) || document.id;
     if (used.has(base.toLowerCase())) base = `${base}-${document.id}`;
     used.add(base.toLowerCase());
-    const tokens = tokenize(text);
+    const shared = skeleton(text);
     const layers = annotations.length ? byAuthor(annotations) : new Map([[UNNAMED_AUTHOR_LAYER, []]]);
     for (const [author, layer] of layers) {
       const warn = (a: Annotation, reason: string) =>
         warnings.push({ documentId: document.id, annotationId: a.id, label: labelName(dataset, a.labelId), text: a.text, reason: `${reason} (${author}'s file)` });
-      files.push({ name: `${base}/${safeName(author) || '_'}.tsv`, content: tsvFile(dataset, text, tokens, layer, warn) });
+      files.push({ name: `${base}/${safeName(author) || '_'}.tsv`, content: tsvFile(dataset, text, shared, layer, warn) });
     }
   }
   return { files, warnings };
 }
 
-function tsvFile(dataset: Dataset, text: string, tokens: Token[], annotations: Annotation[], warn: (a: Annotation, reason: string) => void): string {
-  // Sentences of tokens, and each token's units: the token, then its sub-tokens.
-  const sentences: Token[][] = [];
-  let sentence: Token[] = [];
-  for (const token of tokens) {
-    sentence.push(token);
-    if (token.last) (sentences.push(sentence), (sentence = []));
-  }
-  if (sentence.length) sentences.push(sentence);
-  const tokenUnits = new Map<Token, Unit>();
-  const subUnits = new Map<Token, Unit[]>();
-  sentences.forEach((s, si) => s.forEach((t, ti) => tokenUnits.set(t, { id: `${si + 1}-${ti + 1}`, start: t.start, end: t.end, on: [] })));
-  const subUnit = (t: Token, start: number, end: number) => {
-    const list = subUnits.get(t) ?? [];
-    subUnits.set(t, list);
+function tsvFile(dataset: Dataset, text: string, { tokens, ids: unitIds, heads, sentences }: Skeleton, annotations: Annotation[], warn: (a: Annotation, reason: string) => void): string {
+  // The units this annotator's highlights are on: whole tokens (by index), and sub-tokens.
+  const tokenUnits = new Map<number, Unit>();
+  const subUnits = new Map<number, Unit[]>();
+  const tokenUnit = (k: number) => {
+    let unit = tokenUnits.get(k);
+    if (!unit) tokenUnits.set(k, (unit = { start: tokens[k]!.start, end: tokens[k]!.end, on: [] }));
+    return unit;
+  };
+  const subUnit = (k: number, start: number, end: number) => {
+    const list = subUnits.get(k) ?? [];
+    subUnits.set(k, list);
     let unit = list.find((u) => u.start === start && u.end === end);
-    if (!unit) list.push((unit = { id: '', start, end, on: [] }));
+    if (!unit) list.push((unit = { start, end, on: [] }));
     return unit;
   };
   const sorted = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1));
   const unitsOf = new Map<Annotation, Unit[]>();
   for (const a of sorted) {
     const units: Unit[] = [];
-    for (const t of tokens) {
-      if (t.end <= a.start || t.start >= a.end) continue;
-      units.push(t.start >= a.start && t.end <= a.end ? tokenUnits.get(t)! : subUnit(t, Math.max(t.start, a.start), Math.min(t.end, a.end)));
+    for (let k = firstTokenEndingAfter(tokens, a.start); k < tokens.length && tokens[k]!.start < a.end; k++) {
+      const t = tokens[k]!;
+      units.push(t.start >= a.start && t.end <= a.end ? tokenUnit(k) : subUnit(k, Math.max(t.start, a.start), Math.min(t.end, a.end)));
     }
     if (!units.length) {
       warn(a, 'covers only white space, which WebAnno TSV cannot show; left out');
@@ -152,33 +180,46 @@ function tsvFile(dataset: Dataset, text: string, tokens: Token[], annotations: A
     const units = unitsOf.get(a);
     if (units && (units.length > 1 || units.some((u) => u.on.length > 1))) ids.set(a, ids.size + 1);
   }
-  const values = (a: Annotation): (string | undefined)[] => {
-    const speaker = a.speakerId ? dataset.speakers.get(a.speakerId)?.name : undefined;
-    return [labelName(dataset, a.labelId), speaker, a.quoteKind, a.claim?.status, a.note.replace(/\r\n?/g, '\n')];
+  // Each highlight's columns, escaped and with its id, worked out once.
+  const cells = new Map<Annotation, string[]>();
+  const cellsOf = (a: Annotation) => {
+    let out = cells.get(a);
+    if (!out) {
+      const speaker = a.speakerId ? dataset.speakers.get(a.speakerId)?.name : undefined;
+      const id = ids.get(a);
+      const values = [labelName(dataset, a.labelId), speaker, a.quoteKind, a.claim?.status, a.note.replace(/\r\n?/g, '\n')];
+      out = values.map((value) => `${value ? escapeValue(value) : '*'}${id === undefined ? '' : `[${id}]`}`);
+      cells.set(a, out);
+    }
+    return out;
   };
-  const row = (unit: Unit) => {
-    const columns = WEBANNO_FEATURES.map((_, f) => {
-      if (!unit.on.length) return '_';
-      return unit.on
-        .map((a) => {
-          const value = values(a)[f];
-          const id = ids.get(a);
-          return `${value ? escapeValue(value) : '*'}${id === undefined ? '' : `[${id}]`}`;
-        })
-        .join('|');
-    });
-    return `${unit.id}\t${unit.start}-${unit.end}\t${text.slice(unit.start, unit.end)}\t${columns.map((c) => `${c}\t`).join('')}`;
+  const columns = (unit: Unit | undefined) => {
+    if (!unit?.on.length) return NO_ANNOTATION;
+    const on = unit.on.map(cellsOf);
+    return WEBANNO_FEATURES.map((_, f) => `${on.map((c) => c[f]).join('|')}\t`).join('');
   };
   const lines = ['#FORMAT=WebAnno TSV 3.3', `#T_SP=${WEBANNO_LAYER}|${WEBANNO_FEATURES.join('|')}`, ''];
-  for (const s of sentences) {
-    lines.push('');
-    for (const line of text.slice(s[0]!.start, s[s.length - 1]!.end).split('\n')) lines.push(`#Text=${escapeText(line)}`);
-    for (const t of s) {
-      const unit = tokenUnits.get(t)!;
-      lines.push(row(unit));
-      const subs = (subUnits.get(t) ?? []).sort((x, y) => x.start - y.start || x.end - y.end);
-      subs.forEach((sub, k) => lines.push(row({ ...sub, id: `${unit.id}.${k + 1}` })));
+  sentences.forEach(({ first, textLines }, s) => {
+    lines.push('', ...textLines);
+    const next = sentences[s + 1]?.first ?? tokens.length;
+    for (let k = first; k < next; k++) {
+      const unit = tokenUnits.get(k);
+      lines.push(unit ? heads[k]!.slice(0, -NO_ANNOTATION.length) + columns(unit) : heads[k]!);
+      const subs = (subUnits.get(k) ?? []).sort((x, y) => x.start - y.start || x.end - y.end);
+      subs.forEach((sub, n) => lines.push(`${unitIds[k]}.${n + 1}\t${sub.start}-${sub.end}\t${text.slice(sub.start, sub.end)}\t${columns(sub)}`));
     }
-  }
+  });
   return `${lines.join('\n')}\n`;
+}
+
+/** The first token that ends after `offset` (tokens are in text order): a binary search, for 50,000-highlight transcripts. */
+function firstTokenEndingAfter(tokens: Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
