@@ -31,7 +31,7 @@ Commands:
            ${TEXT_ENCODINGS.join(', ')}.
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document),
-           webanno one too (DOCUMENT/ANNOTATOR.tsv); docbin is spaCy's binary .spacy;
+           webanno one too (DOCUMENT.ANNOTATOR.tsv); docbin is spaCy's binary .spacy;
            CoNLL, docbin and webanno list on stderr the spans they could not keep
            as they are (never silently dropped).
   split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR

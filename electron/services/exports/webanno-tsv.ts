@@ -1,5 +1,6 @@
 // WebAnno TSV 3.3, the format INCEpTION imports: one .tsv per document and annotator
-// (INCEpTION keeps one annotation document per user), in a folder <document>/<annotator>.tsv.
+// (INCEpTION keeps one annotation document per user), named <document>.<annotator>.tsv in one
+// folder, so that importing several into one INCEpTION project never meets a name twice.
 //
 //   #FORMAT=WebAnno TSV 3.3
 //   #T_SP=webanno.custom.Newsroom|label|speaker|quoteKind|claimStatus|note
@@ -127,16 +128,20 @@ export function toWebAnnoTsv(dataset: Dataset): { files: ExportFile[]; warnings:
   const files: ExportFile[] = [];
   const warnings: ConllWarning[] = [];
   const used = new Set<string>();
+  const unique = ([base, rest]: [string, string], documentId: string) => {
+    let file = `${base}.${rest}.tsv`;
+    if (used.has(file.toLowerCase())) file = `${base}-${documentId}.${rest}.tsv`;
+    used.add(file.toLowerCase());
+    return file;
+  };
   for (const { document, text, annotations } of dataset.documents) {
-    let base = safeName(document.fileName.replace(/\.[^.]+$/, '')) || document.id;
-    if (used.has(base.toLowerCase())) base = `${base}-${document.id}`;
-    used.add(base.toLowerCase());
+    const base = safeName(document.fileName.replace(/\.[^.]+$/, '')) || document.id;
     const shared = skeleton(text);
     const layers = annotations.length ? byAuthor(annotations) : new Map([[UNNAMED_AUTHOR_LAYER, []]]);
     for (const [author, layer] of layers) {
       const warn = (a: Annotation, reason: string) =>
         warnings.push({ documentId: document.id, annotationId: a.id, label: labelName(dataset, a.labelId), text: a.text, reason: `${reason} (${author}'s file)` });
-      files.push({ name: `${base}/${safeName(author) || '_'}.tsv`, content: tsvFile(dataset, text, shared, layer, warn) });
+      files.push({ name: unique([base, safeName(author) || '_'], document.id), content: tsvFile(dataset, text, shared, layer, warn) });
     }
   }
   return { files, warnings };

@@ -131,7 +131,7 @@ describe('WebAnno TSV 3.3', () => {
     ];
     const { files, warnings } = toWebAnnoTsv(dataset([{ fileName: 'story.txt', text: STORY, annotations }]));
     expect(warnings).toEqual([]);
-    expect(files.map((f) => f.name)).toEqual(['story/Ana.tsv']);
+    expect(files.map((f) => f.name)).toEqual(['story.Ana.tsv']);
     // h1 spans two tokens and h2 is stacked on its first: both carry ids, h1 first (it starts
     // first and is longer); "play" is a sub-token of "plays"; 😊 counts two (UTF-16); every
     // column is followed by a tab, as INCEpTION's writer prints it.
@@ -215,9 +215,9 @@ describe('WebAnno TSV 3.3', () => {
     ]);
     const result = runExport('webanno', ds);
     expect(result.folder).toBe(true);
-    expect(result.files.map((f) => f.name).sort()).toEqual(['paris/(unnamed).tsv', 'paris/Ana.tsv', 'paris/Bo.tsv', 'paris/田中花子.tsv', 'plain/(unnamed).tsv']);
-    const authorOf = (name: string) => name.slice(name.indexOf('/') + 1, -'.tsv'.length).replace('(unnamed)', '');
-    for (const file of result.files.filter((f) => f.name.startsWith('paris/'))) {
+    expect(result.files.map((f) => f.name).sort()).toEqual(['paris.(unnamed).tsv', 'paris.Ana.tsv', 'paris.Bo.tsv', 'paris.田中花子.tsv', 'plain.(unnamed).tsv']);
+    const authorOf = (name: string) => name.slice('paris.'.length, -'.tsv'.length).replace('(unnamed)', '');
+    for (const file of result.files.filter((f) => f.name.startsWith('paris.'))) {
       const read = readTsv(file.content, text);
       expect(read.columns).toEqual([...WEBANNO_FEATURES]);
       const mine = annotations.filter((a) => a.author === authorOf(file.name));
@@ -230,10 +230,10 @@ describe('WebAnno TSV 3.3', () => {
       for (const span of read.spans) expect(text.slice(span.begin, span.end).length).toBe(span.end - span.begin);
     }
     expect(result.warnings.map((w) => w.annotationId)).toEqual(['x']);
-    expect(readTsv(result.files.find((f) => f.name === 'plain/(unnamed).tsv')!.content, 'Nothing here.').spans).toEqual([]);
+    expect(readTsv(result.files.find((f) => f.name === 'plain.(unnamed).tsv')!.content, 'Nothing here.').spans).toEqual([]);
   });
 
-  it('is a folder DOCUMENT/ANNOTATOR.tsv from `annotator export --format webanno`', async () => {
+  it('is a folder of DOCUMENT.ANNOTATOR.tsv from `annotator export --format webanno`', async () => {
     const dir = await ws.tempDir();
     const service = await ws.openService(dir);
     const text = 'Ana Lima said: “We will win.” Critics disagreed.';
@@ -248,9 +248,9 @@ describe('WebAnno TSV 3.3', () => {
     const out = path.join(dir, '..', `webanno-${Date.now()}`);
     const result = await run(['export', '--store', dir, '--format', 'webanno', '--out', out], '/');
     expect(result.code).toBe(0);
-    expect((await fs.readdir(path.join(out, 'story'))).sort()).toEqual(['Ana.tsv', 'Bo.tsv']);
+    expect((await fs.readdir(out)).sort()).toEqual(['story.Ana.tsv', 'story.Bo.tsv']);
     for (const author of ['Ana', 'Bo']) {
-      const read = readTsv(await fs.readFile(path.join(out, 'story', `${author}.tsv`), 'utf8'), text);
+      const read = readTsv(await fs.readFile(path.join(out, `story.${author}.tsv`), 'utf8'), text);
       expect(read.spans.map((s) => [text.slice(s.begin, s.end), s.values[0]])).toEqual([['We will win', 'Quote']]);
     }
     await fs.rm(out, { recursive: true });
