@@ -2,7 +2,8 @@
 // spacy/symbols.pyx): the string store gives these strings their position here as their id
 // instead of a hash (StringStore.add and get_string_id in spacy/strings.pyx), so a token 'X',
 // 'number' or 'case' is stored as its symbol id. Index = id; 0 is the empty string.
-// Read from spaCy at commit f69c32f (2026-08-07); the table only grows at its end.
+// Read from spaCy at commit f69c32f (2026-08-07). The table only grows at its end, and its last
+// change (adding '_', spaCy PR 6153) came in 2020, before spaCy 3.0: every spaCy 3 agrees.
 export const SPACY_SYMBOLS: readonly string[] = [
   '', 'IS_ALPHA', 'IS_ASCII', 'IS_DIGIT', 'IS_LOWER', 'IS_PUNCT', 'IS_SPACE', 'IS_TITLE', 'IS_UPPER', 'LIKE_URL',
   'LIKE_NUM', 'LIKE_EMAIL', 'IS_STOP', 'IS_OOV_DEPRECATED', 'IS_BRACKET', 'IS_QUOTE', 'IS_LEFT_PUNCT', 'IS_RIGHT_PUNCT', 'IS_CURRENCY', 'FLAG19',
