@@ -20,7 +20,8 @@
 //   each group's bytes to the keys it is stored under, or msgpack([]) with no groups;
 //   SpanGroup.to_bytes (span_group.pyx) is msgpack {"name", "attrs": {}, "spans": [...]} with
 //   each span packed as struct ">QQQllll" (big-endian: id, kb_id, label hashes; start and end
-//   token; start_char and end_char in code points).
+//   token; start_char and end_char in code points). Both have been so since spaCy 3.0 (the
+//   SpanGroup packing since spaCy PR 6696, January 2021), so every spaCy 3 reads the file.
 // What we put in it: one span group per annotator, named for them (`doc.spans["Ana"]`), so
 // overlapping and nested highlights, and two people's identical ones, all stay. A span's label
 // is the label's name, its `id_` the highlight's id and its `kb_id_` the speaker's id (a

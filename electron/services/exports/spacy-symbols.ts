@@ -1,7 +1,7 @@
 // spaCy's reserved symbols (spacy/symbols.pxd, the symbol_t enum, and the IDS table in
 // spacy/symbols.pyx): the string store gives these strings their position here as their id
 // instead of a hash (StringStore.add and get_string_id in spacy/strings.pyx), so a token 'X',
-// 'number' or 'case' is stored as its symbol id. Index = id; 0 is the empty string.
+// 'number' or 'mark' is stored as its symbol id. Index = id; 0 is the empty string.
 // Read from spaCy at commit f69c32f (2026-08-07). The table only grows at its end, and its last
 // change (adding '_', spaCy PR 6153) came in 2020, before spaCy 3.0: every spaCy 3 agrees.
 export const SPACY_SYMBOLS: readonly string[] = [
