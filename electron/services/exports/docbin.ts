@@ -27,11 +27,13 @@
 // is the label's name, its `id_` the highlight's id and its `kb_id_` the speaker's id (a
 // quote's speaker, or who a Speaker mention names). doc.ents is left empty: entities cannot
 // overlap nor say who made them, so filling them would drop highlights silently.
-// doc.user_data["newsroom"] holds the document's id, title and file name and the speakers'
-// names by id. A highlight whose ends are not token boundaries cannot be a spaCy span: it is
+// doc.user_data["newsroom"] holds the document's id, title and file name, the speakers by id
+// (name and other names) and, by highlight id, what a span cannot hold: its author, note, quote
+// kind, claim status and check-worthiness, and when it was made and last changed. A highlight whose ends are not token boundaries cannot be a spaCy span: it is
 // left out and listed in the warnings (as CoNLL does).
 import { deflateSync } from 'node:zlib';
 import type { Annotation } from '../../contract/api.js';
+import type { StoredDocument } from '../store/workspace-store.js';
 import { byAuthor } from './author-layers.js';
 import { codePointOffsets } from './code-points.js';
 import type { ConllWarning } from './conll.js';
@@ -149,12 +151,7 @@ export function toDocBin(dataset: Dataset): { bytes: Uint8Array; warnings: Conll
       groups.set(encodeMsgpack({ name: author, attrs: {}, spans }), [author]);
     }
     spanGroups.push(encodeMsgpack(groups.size ? groups : []));
-    const speakers: Record<string, string> = {};
-    for (const a of annotations) {
-      const speaker = a.speakerId ? dataset.speakers.get(a.speakerId) : undefined;
-      if (speaker) speakers[speaker.id] = speaker.name;
-    }
-    userData.push(encodeMsgpack({ newsroom: { document_id: document.id, title: document.title, file_name: document.fileName, speakers } }));
+    userData.push(encodeMsgpack({ newsroom: newsroomData(dataset, document, annotations) }));
   });
   const tokenBytes = new Uint8Array(rows.buffer);
   const msg: MsgpackValue = {
@@ -189,6 +186,22 @@ function littleEndian(bytes: Uint8Array, width: number): Uint8Array {
   const out = new Uint8Array(bytes.length);
   for (let i = 0; i < bytes.length; i += width) for (let j = 0; j < width; j++) out[i + j] = bytes[i + width - 1 - j]!;
   return out;
+}
+
+/** doc.user_data["newsroom"]: what a span cannot hold, by highlight id, and the speakers by id. */
+function newsroomData(dataset: Dataset, document: StoredDocument, annotations: Annotation[]): MsgpackValue {
+  const speakers: Record<string, MsgpackValue> = {};
+  const highlights: Record<string, MsgpackValue> = {};
+  for (const a of annotations) {
+    const speaker = a.speakerId ? dataset.speakers.get(a.speakerId) : undefined;
+    if (speaker) speakers[speaker.id] = { name: speaker.name, other_names: speaker.aliases };
+    const fields: Record<string, MsgpackValue> = { author: a.author, created_at: a.createdAt, updated_at: a.updatedAt };
+    if (a.note) fields.note = a.note;
+    if (a.quoteKind) fields.quote_kind = a.quoteKind;
+    if (a.claim) Object.assign(fields, { claim_status: a.claim.status, check_worthiness: a.claim.checkWorthiness });
+    highlights[a.id] = fields;
+  }
+  return { document_id: document.id, title: document.title, file_name: document.fileName, speakers, highlights };
 }
 
 function warning(dataset: Dataset, documentId: string, a: Annotation, reason: string): ConllWarning {

@@ -34,7 +34,7 @@ function hasPython(command: string): boolean {
 }
 
 interface ReadSpan { start: number; end: number; start_char: number; end_char: number; label: string; id: string; kb_id: string; text: string }
-interface ReadDoc { text: string; words: string[]; spaces: boolean[]; sent_starts: boolean[]; spans: Record<string, { name: string; spans: ReadSpan[] }>; user_data: { newsroom?: { document_id: string; speakers: Record<string, string> } } }
+interface ReadDoc { text: string; words: string[]; spaces: boolean[]; sent_starts: boolean[]; spans: Record<string, { name: string; spans: ReadSpan[] }>; user_data: { newsroom?: { document_id: string; speakers: Record<string, { name: string }>; highlights: Record<string, Record<string, unknown>> } } }
 
 /** The file as spaCy's DocBin would load it, as JSON (see read-docbin.py). */
 function readWithPython(file: string): { version: string; attrs: number[]; docs: ReadDoc[] } {
@@ -65,7 +65,7 @@ async function setup() {
   const create = (annotationId: string, labelId: string, words: string, author: string, extra: object = {}) => ({ kind: 'createAnnotation' as const, documentId: doc.id, annotationId, labelId, ...at(words), author, ...extra });
   const { refused } = await service.applyChanges([
     { kind: 'createSpeaker', speakerId: 'spk-ana', name: 'Ana Lima' },
-    create('q-ana', 'quote', "C'est très sérieux", 'Ana', { speakerId: 'spk-ana' }),
+    create('q-ana', 'quote', "C'est très sérieux", 'Ana', { speakerId: 'spk-ana', quoteKind: 'partial', note: 'off the record' }),
     create('q-bo', 'quote', "C'est très sérieux", 'Bo', { speakerId: 'spk-ana' }), // the same span by another annotator
     create('c-ana', 'claim', 'très', 'Ana'), // nested
     create('o-bo', 'claim', "number: «\u00a0C'est", 'Bo'), // overlapping
@@ -139,7 +139,10 @@ describe.skipIf(!PYTHON)('a .spacy export read as spaCy reads it', () => {
     expect(Object.keys(spacyDoc.spans).sort()).toEqual(['Ana', 'Bo', '田中花子']);
     for (const author of ['Ana', 'Bo', '田中花子']) expect(got(author), author).toEqual(expected(author));
     expect(spacyDoc.spans['Bo']!.spans.some((s) => s.text === "C'est très sérieux")).toBe(true);
-    expect(spacyDoc.user_data.newsroom).toMatchObject({ document_id: document.id, speakers: { 'spk-ana': 'Ana Lima' } });
+    expect(spacyDoc.user_data.newsroom).toMatchObject({ document_id: document.id, speakers: { 'spk-ana': { name: 'Ana Lima', other_names: [] } } });
+    // What a span cannot hold rides in user_data, by highlight id: even the one left out of the spans.
+    expect(spacyDoc.user_data.newsroom!.highlights['q-ana']).toMatchObject({ author: 'Ana', quote_kind: 'partial', note: 'off the record' });
+    expect(spacyDoc.user_data.newsroom!.highlights['cut-bo']).toMatchObject({ author: 'Bo', claim_status: 'unreviewed' });
 
     // The highlight inside "marks" is listed, never dropped silently.
     expect(result.warnings.map((w) => [w.annotationId, w.reason])).toEqual([['cut-bo', expect.stringMatching(/token boundaries/)]]);
