@@ -81,9 +81,20 @@ async function setup() {
 }
 
 describe('spaCy string ids', () => {
-  it('are MurmurHash64A with seed 1, as spaCy documents for "coffee"', () => {
-    expect(murmurHash64A(new TextEncoder().encode('coffee'))).toBe(3197928453018144401n);
-    expect(spacyStringId('coffee')).toBe(3197928453018144401n);
+  // The values spaCy's own docs print: usage/spacy-101.mdx ("coffee", "I", "love"),
+  // api/stringstore.mdx ("apple", "banana"), usage/rule-based-matching.mdx ("HelloWorld", ten
+  // bytes: a whole 8-byte block and a tail; "FOUNDED").
+  it.each([
+    ['coffee', 3197928453018144401n],
+    ['I', 4690420944186131903n],
+    ['love', 3702023516439754181n],
+    ['apple', 8566208034543834098n],
+    ['banana', 2525716904149915114n],
+    ['HelloWorld', 15578876784678163569n],
+    ['FOUNDED', 4851363122962674176n],
+  ])('are MurmurHash64A with seed 1: %s is %s, as spaCy documents', (text, hash) => {
+    expect(murmurHash64A(new TextEncoder().encode(text))).toBe(hash);
+    expect(spacyStringId(text)).toBe(hash);
   });
 
   it('are the symbol id for spaCy\'s reserved strings, and 0 for ""', () => {
