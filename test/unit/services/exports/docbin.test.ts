@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../electron/contract/api.js';
 import { codePointOffsets } from '../../../../electron/services/exports/code-points.js';
@@ -169,6 +170,15 @@ describe.skipIf(!PYTHON)('a .spacy export read as spaCy reads it', () => {
     const file = path.join(dir, 'download.spacy');
     await fs.writeFile(file, downloaded);
     expect(readWithPython(file).docs[0]!.text).toBe((await collectDataset(service.store)).documents[0]!.text);
+
+    // A split downloads as one zip, with train.spacy inside as its bytes.
+    const split = await handlers.exportDataset({ format: 'docbin', split: { ratios: [100, 0, 0], seed: 1 } });
+    expect(split.files.map((f) => f.name)).toEqual(['dataset-split.zip']);
+    const zip = await JSZip.loadAsync(Buffer.from(split.files[0]!.content, 'base64'));
+    expect(Object.keys(zip.files).sort()).toEqual(['dev.spacy', 'test.spacy', 'train.spacy']);
+    const train = path.join(dir, 'train.spacy');
+    await fs.writeFile(train, await zip.file('train.spacy')!.async('nodebuffer'));
+    expect(readWithPython(train).docs).toHaveLength(1);
   });
 
   it('is what `annotator export --format docbin` writes, and a split writes train.spacy', async () => {
