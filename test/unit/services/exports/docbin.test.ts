@@ -179,6 +179,9 @@ describe.skipIf(!PYTHON)('a .spacy export read as spaCy reads it', () => {
     const train = path.join(dir, 'train.spacy');
     await fs.writeFile(train, await zip.file('train.spacy')!.async('nodebuffer'));
     expect(readWithPython(train).docs).toHaveLength(1);
+    const dev = path.join(dir, 'dev.spacy'); // an empty part is still a DocBin, of no docs
+    await fs.writeFile(dev, await zip.file('dev.spacy')!.async('nodebuffer'));
+    expect(readWithPython(dev).docs).toEqual([]);
   });
 
   it('is what `annotator export --format docbin` writes, and a split writes train.spacy', async () => {
