@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Dataset formats NLP tools read (see electron/services/exports/). */
-export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv', 'claimreview', 'claims-csv'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv', 'claimreview', 'claims-csv', 'docbin', 'webanno'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportResultSchema = z.object({
@@ -11,7 +11,7 @@ export const exportResultSchema = z.object({
     z.object({
       name: z.string(),
       content: z.string(),
-      /** base64: the content is binary (a folder export zipped for one download); absent: it is the text itself. */
+      /** base64: the content is binary (a folder export zipped for one download, a .spacy file); absent: it is the text itself. */
       encoding: z.literal('base64').optional(),
     }),
   ),

@@ -35,8 +35,10 @@ Commands:
            --encoding every document is read in the one named:
            ${TEXT_ENCODINGS.join(', ')}.
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...] [--author NAME...]
-           Write a dataset. brat writes a folder (a .txt and an .ann per document);
-           CoNLL lists spans it could not tag on stderr (never silently dropped).
+           Write a dataset. brat writes a folder (a .txt and an .ann per document),
+           webanno one too (DOCUMENT.ANNOTATOR.tsv); docbin is spaCy's binary .spacy;
+           CoNLL, docbin and webanno list on stderr the spans they could not keep
+           as they are (never silently dropped).
            --author (repeatable) keeps only those annotators' highlights; --author ''
            is the highlights made before a name was set.
   split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR [--author NAME...]

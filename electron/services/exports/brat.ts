@@ -41,7 +41,12 @@ import { speakerRecord } from './span-fields.js';
 export interface ExportFile {
   name: string;
   content: string;
+  /** A binary format's file (spaCy's .spacy), written and zipped as it is; `content` is then ''. */
+  bytes?: Uint8Array;
 }
+
+/** What goes on disk or into a zip: the bytes of a binary file, else the text. */
+export const fileBody = (file: ExportFile): string | Uint8Array => file.bytes ?? file.content;
 
 /** brat's type and value names are single tokens. */
 const token = (name: string) => name.trim().replace(/\s+/g, '_');

@@ -9,6 +9,8 @@ import { toWebAnnotation } from './web-annotation.js';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../../contract/api.js';
 import { toClaimReview, toClaimsCsv } from './claim-review.js';
+import { toDocBin } from './docbin.js';
+import { toWebAnnoTsv } from './webanno-tsv.js';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
@@ -27,10 +29,12 @@ export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = {
   csv: 'annotations.csv',
   claimreview: 'claimreview.jsonld',
   'claims-csv': 'claims.csv',
+  docbin: 'dataset.spacy',
+  webanno: 'webanno',
 };
 
 export interface ExportResult {
-  /** One file for most formats; brat writes a .txt and an .ann per document into a folder. */
+  /** One file for most formats; brat writes a .txt and an .ann per document into a folder, WebAnno a .tsv per document and annotator. */
   files: ExportFile[];
   /** Whether --out names a folder (brat) or a file. */
   folder: boolean;
@@ -61,5 +65,13 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
     }
     case 'claims-csv':
       return { files: [{ name: EXPORT_FILE_NAMES['claims-csv'], content: toClaimsCsv(dataset) }], folder: false, warnings: [] };
+    case 'docbin': {
+      const { bytes, warnings } = toDocBin(dataset);
+      return { files: [{ name: EXPORT_FILE_NAMES.docbin, content: '', bytes }], folder: false, warnings };
+    }
+    case 'webanno': {
+      const { files, warnings } = toWebAnnoTsv(dataset);
+      return { files, folder: true, warnings };
+    }
   }
 }

@@ -38,6 +38,7 @@ export async function exportSplit(
     const files = result.files.map((file) => ({
       name: result.folder ? `${part}/${file.name}` : `${part}${path.posix.extname(file.name)}`,
       content: file.content,
+      ...(file.bytes && { bytes: file.bytes }),
     }));
     parts.push({ part, files, folder: result.folder, warnings: result.warnings });
   }

@@ -2,7 +2,7 @@
 // browser host: a page that starts one download per file gets all but the first blocked.
 import JSZip from 'jszip';
 import path from 'node:path';
-import type { ExportFile } from './brat.js';
+import { fileBody, type ExportFile } from './brat.js';
 import { EXPORT_FILE_NAMES, type ExportFormat } from './formats.js';
 
 /** brat.zip, spacy-split.zip: the format's own name, so two zips never overwrite each other. */
@@ -16,6 +16,6 @@ export async function zipExport(files: ExportFile[]): Promise<string> {
   const zip = new JSZip();
   // A fixed date: the same export zips to the same bytes.
   const date = new Date(Date.UTC(2000, 0, 1));
-  for (const file of files) zip.file(file.name, file.content, { date });
+  for (const file of files) zip.file(file.name, fileBody(file), { date });
   return zip.generateAsync({ type: 'base64', compression: 'DEFLATE', platform: 'UNIX' });
 }

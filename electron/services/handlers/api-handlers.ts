@@ -98,7 +98,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
         // Zipped here, where the files are made: the window just saves what it is handed.
         const files = result.folder
           ? [{ name: zipName(args.format, Boolean(args.split)), content: await zipExport(result.files), encoding: 'base64' as const }]
-          : result.files;
+          : result.files.map((file) => (file.bytes ? { name: file.name, content: Buffer.from(file.bytes).toString('base64'), encoding: 'base64' as const } : { name: file.name, content: file.content }));
         return { files, savedTo: null, warnings: result.warnings };
       }
       if (where === 'cancelled') return { files: [], savedTo: null, warnings: result.warnings };

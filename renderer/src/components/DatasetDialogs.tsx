@@ -15,12 +15,21 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV, one row per highlight',
   claimreview: 'ClaimReview JSON-LD (claims with a verdict)',
   'claims-csv': 'Claims table, CSV for spreadsheets',
+  docbin: 'spaCy DocBin (.spacy), a span group per annotator',
+  webanno: 'WebAnno TSV 3.3 for INCEpTION (a .tsv per document and annotator)',
+};
+
+/** What a warning means, by format (each warning says why). */
+const SPANS_LEFT_OUT: Partial<Record<ExportFormat, string>> = {
+  conll: 'left out of the BIO tags',
+  docbin: 'left out of the spaCy spans',
+  webanno: 'shortened or left out',
 };
 
 /** A file the browser host handed back (a zip comes as base64), saved as a download. */
 function download({ name, content, encoding }: { name: string; content: string; encoding?: 'base64' }) {
   const body = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
-  const url = URL.createObjectURL(new Blob([body], { type: encoding === 'base64' ? 'application/zip' : 'application/octet-stream' }));
+  const url = URL.createObjectURL(new Blob([body], { type: name.endsWith('.zip') ? 'application/zip' : 'application/octet-stream' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
   link.click();
@@ -112,7 +121,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
           <summary>
             {forEditors
               ? `${state.warnings.length === 1 ? '1 claim' : `${state.warnings.length} claims`} left out or incomplete`
-              : `${state.warnings.length === 1 ? '1 span' : `${state.warnings.length} spans`} left out of the BIO tags`}
+              : `${state.warnings.length === 1 ? '1 span' : `${state.warnings.length} spans`} ${SPANS_LEFT_OUT[format] ?? 'left out'}`}
           </summary>
           <ul className="export-warnings">
             {state.warnings.slice(0, 200).map((w, i) => (
