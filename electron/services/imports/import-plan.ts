@@ -206,7 +206,8 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
     }
     const title = stored?.title ?? plan.title;
     for (const span of plan.spans) {
-      const spanAuthor = span.author ?? author;
+      // --author names whoever the file leaves unnamed; a file's own '' (no name set) is kept as ''.
+      const spanAuthor = span.author || author;
       const labelId = labelOf(span);
       const annotationId = isId(span.id) ? span.id : importedId(plan.text, span, spanAuthor);
       const match = highlights.find(annotationId, span.start, span.end, labelId, spanAuthor);
@@ -240,7 +241,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         note: span.note ?? '',
         ...(span.quoteKind && { quoteKind: span.quoteKind }),
         ...(claim && { claim }),
-        ...(spanAuthor && { author: spanAuthor }),
+        ...((spanAuthor || span.author !== undefined) && { author: spanAuthor }),
         ...(timeOrNull(span.createdAt) && { createdAt: span.createdAt }),
         ...(timeOrNull(span.updatedAt) && { updatedAt: span.updatedAt }),
       };
@@ -249,7 +250,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
       } catch (error) {
         throw new ImportProblem(file, null, `a highlight at ${span.start}–${span.end} cannot be kept: ${(error as Error).message}`);
       }
-      highlights.add({ id: annotationId, author: spanAuthor || (data.settings.annotatorName ?? ''), text: plan.text.slice(span.start, span.end), claim, create: change }, span.start, span.end, labelId);
+      highlights.add({ id: annotationId, author: spanAuthor || (span.author !== undefined ? '' : (data.settings.annotatorName ?? '')), text: plan.text.slice(span.start, span.end), claim, create: change }, span.start, span.end, labelId);
       creates.push(change);
       report.highlights++;
       report.undo.annotations.push({ documentId, annotationId });
