@@ -217,6 +217,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     });
     const report: ImportReport = {
       written: !dryRun,
+      leftOut: [],
       documents: new Set([...(plan.documents ?? []).map((d) => d.id), ...highlights.map((h) => h.documentId)]).size,
       documentsAdded: newDocuments.length,
       highlights: newHighlights.length,

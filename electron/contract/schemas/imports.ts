@@ -31,6 +31,8 @@ export const importReportSchema = z.object({
   differing: z.number().int().optional(),
   conflicts: z.array(importConflictSchema),
   labelsAdded: z.array(z.string()),
+  /** What the files held that an import never takes as annotations (Label Studio's predictions), in words. */
+  leftOut: z.array(z.string()).default([]),
   speakersAdded: z.array(z.string()),
   /** What one undo takes back (empty for a dry run). */
   undo: z.object({

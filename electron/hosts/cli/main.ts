@@ -192,6 +192,7 @@ export function describeImport(report: ImportReport, statuses: ReadonlyMap<strin
   ];
   if (report.speakersAdded.length) lines.push(`New speakers: ${report.speakersAdded.join(', ')}.`);
   if (report.labelsAdded.length) lines.push(`New labels: ${report.labelsAdded.join(', ')}.`);
+  for (const note of report.leftOut) lines.push(`Not imported: ${note}`);
   const name = (id: string) => statuses.get(id) ?? id;
   for (const c of report.conflicts) {
     const words = c.text.replace(/\s+/g, ' ');

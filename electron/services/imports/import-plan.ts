@@ -125,6 +125,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
     conflicts: [],
     labelsAdded: [],
     speakersAdded: [],
+    leftOut: plans.flatMap((plan) => plan.notes ?? []),
     undo: { annotations: [], speakerIds: [], labelIds: [], documentIds: [], claims: [] },
   };
   const early: Change[] = [];

@@ -68,6 +68,16 @@ export function ImportPreviewDialog({ report, fileNames, statuses, onImport, onC
             </ul>
           </>
         )}
+        {report.leftOut.length > 0 && (
+          <>
+            <h3>Not imported</h3>
+            <ul className="import-names" aria-label="Not imported">
+              {report.leftOut.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </>
+        )}
         {report.conflicts.length > 0 && (
           <>
             <h3>Verdicts in conflict</h3>

@@ -8,6 +8,7 @@ import { importStep, importUndoChanges, wroteAnything } from '../../../renderer/
 
 const EMPTY: ImportReport = {
   written: false,
+  leftOut: [],
   documents: 0,
   documentsAdded: 0,
   highlights: 0,

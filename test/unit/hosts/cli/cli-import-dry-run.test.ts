@@ -110,4 +110,17 @@ describe('annotator import --dry-run', () => {
     );
     expect(await fs.access(fresh).then(() => true, () => false)).toBe(false);
   });
+
+  it("says what a file holds that is never imported as annotations (Label Studio's predictions)", async () => {
+    const { dir } = await setUp();
+    const file = path.join(await ws.tempDir(), 'with-predictions.json');
+    const tasks = [{ data: { text: story, title: 'story' }, annotations: [], predictions: [{ model_version: 'v1', result: [region(story, 'p1', 'We will win', 'Quote')] }] }];
+    await fs.writeFile(file, JSON.stringify(tasks));
+    const dry = await run(['import', file, '--store', dir, '--dry-run'], '/');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain(`Not imported: ${file}, task 1: 1 prediction (a model's suggestions, not annotations) left out.`);
+    const report = JSON.parse((await run(['import', file, '--store', dir, '--json'], '/')).out) as ImportReport;
+    expect(report.leftOut).toEqual([`${file}, task 1: 1 prediction (a model's suggestions, not annotations) left out.`]);
+    expect(report.highlights).toBe(0);
+  });
 });
