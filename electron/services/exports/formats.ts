@@ -1,6 +1,6 @@
 // The export formats by name, as the command line and the Export dialog offer them.
 import { toBrat, type ExportFile } from './brat.js';
-import { toConll, type ConllWarning } from './conll.js';
+import { toConllFiles, type ConllWarning } from './conll.js';
 import { toCsv } from './csv.js';
 import type { Dataset } from './dataset.js';
 import { toDoccanoJsonl, toSpacyJsonl } from './jsonl.js';
@@ -30,9 +30,9 @@ export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = {
 };
 
 export interface ExportResult {
-  /** One file for most formats; brat writes a .txt and an .ann per document into a folder. */
+  /** One file for most formats; brat (a .txt and an .ann per document) and CoNLL with several authors write a folder. */
   files: ExportFile[];
-  /** Whether --out names a folder (brat) or a file. */
+  /** Whether --out names a folder (brat, CoNLL by author) or a file. */
   folder: boolean;
   warnings: ConllWarning[];
 }
@@ -43,10 +43,9 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
       return { files: [{ name: EXPORT_FILE_NAMES.jsonl, content: toDoccanoJsonl(dataset) }], folder: false, warnings: [] };
     case 'spacy':
       return { files: [{ name: EXPORT_FILE_NAMES.spacy, content: toSpacyJsonl(dataset) }], folder: false, warnings: [] };
-    case 'conll': {
-      const { content, warnings } = toConll(dataset);
-      return { files: [{ name: EXPORT_FILE_NAMES.conll, content }], folder: false, warnings };
-    }
+    case 'conll':
+      // One file, or a folder with a file per author when several made the highlights.
+      return toConllFiles(dataset, EXPORT_FILE_NAMES.conll);
     case 'brat':
       return { files: toBrat(dataset), folder: true, warnings: [] };
     case 'labelstudio':
