@@ -42,10 +42,11 @@ export function readConll(content: string): { documents: number; sentences: stri
   const chunks: { label: string; words: string }[] = [];
   let documents = 0;
   let sentence: string[] = [];
-  let open: { label: string; words: string[] } | null = null;
+  // A holder, so the compiler does not narrow what close() changes.
+  const state: { open: { label: string; words: string[] } | null } = { open: null };
   const close = () => {
-    if (open) chunks.push({ label: open.label, words: open.words.join(' ') });
-    open = null;
+    if (state.open) chunks.push({ label: state.open.label, words: state.open.words.join(' ') });
+    state.open = null;
   };
   for (const line of content.split('\n')) {
     if (line.startsWith('-DOCSTART-')) {
@@ -64,10 +65,10 @@ export function readConll(content: string): { documents: number; sentences: stri
     const [token, , , tag] = cols as [string, string, string, string];
     sentence.push(token);
     const [prefix, label] = tag === 'O' ? ['O', ''] : [tag.slice(0, 1), tag.slice(2)];
-    if (prefix === 'B' || (prefix === 'I' && open?.label !== label)) {
+    if (prefix === 'B' || (prefix === 'I' && state.open?.label !== label)) {
       close();
-      open = { label, words: [token] };
-    } else if (prefix === 'I') open!.words.push(token);
+      state.open = { label, words: [token] };
+    } else if (prefix === 'I') state.open!.words.push(token);
     else close();
   }
   close();
