@@ -24,14 +24,16 @@ Commands:
   import   FILE... --store DIR [--author NAME] [--encoding NAME]
            Starts a workspace in DIR when there is none yet, and says so.
            Documents (${DOCUMENT_EXTENSIONS.join(' ')})
-           and annotation files: doccano or spaCy JSONL (.jsonl), Label Studio tasks
+           and annotation files: doccano, spaCy or Prodigy JSONL (.jsonl), Label Studio tasks
            (.json), W3C Web Annotation (.jsonld), brat (.ann beside its .txt).
            A malformed file imports nothing. Text encodings are detected; with
            --encoding every document is read in the one named:
            ${TEXT_ENCODINGS.join(', ')}.
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...]
-           Write a dataset. brat writes a folder (a .txt and an .ann per document);
-           CoNLL lists spans it could not tag on stderr (never silently dropped).
+           Write a dataset. brat writes a folder (a .txt and an .ann per document),
+           hf one with hf-tokens.jsonl, labels.json and README.md, and conll one
+           with a file per author when several made the highlights; conll, prodigy
+           and hf list spans they could not tag on stderr (never silently dropped).
   split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR
            Train, dev and test sets by document; the same seed gives the same split.
   stats    --store DIR [--json]
@@ -173,7 +175,7 @@ function handlersFor(store: WorkspaceStore, io: Io, chosen: CliChoices = {}): { 
 }
 
 /** What a warning's highlight missed: CoNLL's tags, or (ClaimReview) a review or a field. */
-const leftOut = (format: string) => (format === 'conll' ? 'left out of the tags' : 'left out or incomplete');
+const leftOut = (format: string) => (format === 'conll' || format === 'hf' ? 'left out of the tags' : format === 'prodigy' ? 'left out of the spans' : 'left out or incomplete');
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;

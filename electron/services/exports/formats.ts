@@ -9,6 +9,8 @@ import { toWebAnnotation } from './web-annotation.js';
 
 import { EXPORT_FORMATS, type ExportFormat } from '../../contract/api.js';
 import { toClaimReview, toClaimsCsv } from './claim-review.js';
+import { toHfTokens } from './hf-tokens.js';
+import { toProdigy } from './prodigy.js';
 
 export { EXPORT_FORMATS, type ExportFormat };
 
@@ -27,12 +29,15 @@ export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = {
   csv: 'annotations.csv',
   claimreview: 'claimreview.jsonld',
   'claims-csv': 'claims.csv',
+  prodigy: 'prodigy.jsonl',
+  // A folder: hf-tokens.jsonl, labels.json and the README.md that load_dataset reads.
+  hf: 'hf-tokens',
 };
 
 export interface ExportResult {
-  /** One file for most formats; brat (a .txt and an .ann per document) and CoNLL with several authors write a folder. */
+  /** One file for most formats; brat (a .txt and an .ann per document), hf, and CoNLL with several authors write a folder. */
   files: ExportFile[];
-  /** Whether --out names a folder (brat, CoNLL by author) or a file. */
+  /** Whether --out names a folder (brat, hf, CoNLL by author) or a file. */
   folder: boolean;
   warnings: ConllWarning[];
 }
@@ -60,5 +65,11 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
     }
     case 'claims-csv':
       return { files: [{ name: EXPORT_FILE_NAMES['claims-csv'], content: toClaimsCsv(dataset) }], folder: false, warnings: [] };
+    case 'prodigy': {
+      const { content, warnings } = toProdigy(dataset);
+      return { files: [{ name: EXPORT_FILE_NAMES.prodigy, content }], folder: false, warnings };
+    }
+    case 'hf':
+      return { ...toHfTokens(dataset), folder: true };
   }
 }

@@ -15,6 +15,8 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV, one row per highlight',
   claimreview: 'ClaimReview JSON-LD (claims with a verdict)',
   'claims-csv': 'Claims table, CSV for spreadsheets',
+  prodigy: 'Prodigy JSONL (tokens and spans, a line per annotator)',
+  hf: 'Hugging Face token classification (tokens, ner_tags, labels)',
 };
 
 /** A file the browser host handed back (a zip comes as base64), saved as a download. */
