@@ -10,7 +10,8 @@ import { toConll, toConllFiles } from '../../../../electron/services/exports/con
 import { runExport } from '../../../../electron/services/exports/formats.js';
 import { writeExport } from '../../../../electron/services/exports/write-export.js';
 import { zipExport } from '../../../../electron/services/exports/zip-export.js';
-import { useWorkspaces } from '../../../helpers/workspace.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
+import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 import { readConll, tokenDataset } from './token-dataset.js';
 
 const ws = useWorkspaces();
@@ -103,6 +104,24 @@ describe('CoNLL per author', () => {
     expect(await fs.readFile(path.join(out, 'dataset.田中花子.conll'), 'utf8')).toBe(result.files[1]!.content);
     const zip = await JSZip.loadAsync(Buffer.from(await zipExport(result.files), 'base64'));
     expect(Object.keys(zip.files).sort()).toEqual(result.files.map((f) => f.name).sort());
+  });
+
+  it('downloads from the browser host as one dataset.zip of the authors’ files, each the same as on disk', async () => {
+    const service = await ws.openService();
+    const doc = await importText(service, 'c.txt', text);
+    const span = { start: text.indexOf('sanctions work'), end: text.indexOf('sanctions work') + 'sanctions work'.length };
+    const { refused } = await service.applyChanges([
+      { kind: 'setAnnotatorName', name: 'Ana' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'a1', labelId: 'quote', ...span },
+      { kind: 'setAnnotatorName', name: 'Ben' },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'b1', labelId: 'claim', ...span },
+    ]);
+    expect(refused).toEqual([]);
+    const result = await createApiHandlers(service, browserHostOnlyMethods).exportDataset({ format: 'conll' });
+    expect(result.files.map((f) => [f.name, f.encoding])).toEqual([['dataset.zip', 'base64']]);
+    const zip = await JSZip.loadAsync(Buffer.from(result.files[0]!.content, 'base64'));
+    expect(Object.keys(zip.files).sort()).toEqual(['dataset.Ana.conll', 'dataset.Ben.conll']);
+    expect(readConll(await zip.file('dataset.Ben.conll')!.async('string')).chunks).toEqual([{ label: 'Claim', words: 'sanctions work' }]);
   });
 
   it('names files safely for every system: no separators or reserved names, case-blind collisions apart', () => {

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../../../electron/services/exports/formats.js';
 import { hfLabelList, toHfTokens } from '../../../../electron/services/exports/hf-tokens.js';
+import JSZip from 'jszip';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
+import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 import { tokenDataset } from './token-dataset.js';
+
+const ws = useWorkspaces();
 
 interface Row {
   id: string;
@@ -106,6 +111,18 @@ describe('Hugging Face token classification', () => {
     // The JSON reader casts each row to the declared features: every key must be declared.
     const declared = [...card.matchAll(/^ {2}- name: (\w+)$/gm)].map((m) => m[1]);
     for (const row of rowsOf(files[0]!.content)) expect(Object.keys(row)).toEqual(declared);
+  });
+
+  it('downloads from the browser host as one hf-tokens.zip with the three files', async () => {
+    const service = await ws.openService();
+    const doc = await importText(service, 'h.txt', TEXT);
+    await service.applyChanges([{ kind: 'createAnnotation', documentId: doc.id, annotationId: 'w', labelId: 'speaker', start: 0, end: 4 }]);
+    const result = await createApiHandlers(service, browserHostOnlyMethods).exportDataset({ format: 'hf' });
+    expect(result.files.map((f) => f.name)).toEqual(['hf-tokens.zip']);
+    const zip = await JSZip.loadAsync(Buffer.from(result.files[0]!.content, 'base64'));
+    expect(Object.keys(zip.files).sort()).toEqual(['README.md', 'hf-tokens.jsonl', 'labels.json']);
+    const [row] = rowsOf(await zip.file('hf-tokens.jsonl')!.async('string'));
+    expect([row!.tokens[0], row!.ner_tags[0]]).toEqual(['Wood', 3]);
   });
 
   it('writes a label name with spaces or quotes so the YAML still reads', () => {
