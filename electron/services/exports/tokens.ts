@@ -42,6 +42,8 @@ const PLAIN_WORD = /^[\p{L}\p{N}\p{M}\u200c\u200d]+$/u;
 const DIGIT = /^\p{N}/u;
 /** Not tokens: white space and invisible format characters standing alone. */
 const INVISIBLE = /^[\s\p{Cf}]/u;
+const SPACES = /^\s+$/;
+const ASCII = /^[\x00-\x7f]*$/;
 const LINE_BREAK = /[\n\r\v\f\x85\u2028\u2029]/;
 const APOSTROPHE = /^['’ʼ]$/;
 const HYPHEN = /^[-‐]$/;
@@ -60,9 +62,16 @@ export function tokenize(text: string): Token[] {
   const pieces: Piece[] = [];
   /** Indexes of the pieces after which a line break comes. */
   const breaks = new Set<number>();
+  /** Where a long text without spaces was cut between segmentations (see segmentWords). */
+  const forced = new Set<number>();
   const push = (piece: Piece) => {
     // word - word, with nothing between: one token.
-    const hyphen = pieces[pieces.length - 1];
+    const prev = pieces[pieces.length - 1];
+    if (piece.word && prev?.word && prev.end === piece.start && forced.has(piece.start)) {
+      prev.end = piece.end;
+      return;
+    }
+    const hyphen = prev;
     const before = pieces[pieces.length - 2];
     if (piece.word && hyphen && before?.word && !hyphen.word && hyphen.end === piece.start && before.end === hyphen.start && HYPHEN.test(text.slice(hyphen.start, hyphen.end)) && !breaks.has(pieces.length - 2)) {
       pieces.pop();
@@ -71,12 +80,19 @@ export function tokenize(text: string): Token[] {
     }
     pieces.push(piece);
   };
-  for (const { segment, index, isWordLike } of words.segment(text)) {
+  for (const { segment, index, isWordLike } of segmentWords(text, forced)) {
     if (isWordLike && PLAIN_WORD.test(segment)) {
       push({ start: index, end: index + segment.length, word: true });
       continue;
     }
-    const chars = [...graphemes.segment(segment)].map((g) => ({ text: g.segment, start: index + g.index, end: index + g.index + g.segment.length }));
+    if (!isWordLike && SPACES.test(segment)) {
+      if (LINE_BREAK.test(segment) && pieces.length) breaks.add(pieces.length - 1);
+      continue;
+    }
+    // ASCII has no clusters but \r\n (white space, not a token): each character is one.
+    const chars = ASCII.test(segment)
+      ? [...segment].map((c, k) => ({ text: c, start: index + k, end: index + k + 1 }))
+      : [...graphemes.segment(segment)].map((g) => ({ text: g.segment, start: index + g.index, end: index + g.index + g.segment.length }));
     let run: Piece | null = null;
     chars.forEach((c, k) => {
       if (INVISIBLE.test(c.text)) {
@@ -109,6 +125,43 @@ export function tokenize(text: string): Token[] {
   if (tokens.length) tokens[tokens.length - 1]!.last = true;
   return tokens;
 }
+
+/**
+ * V8's Intl.Segmenter takes time that grows with the square of the text's length (120,000
+ * characters: seconds), so a long text is segmented in pieces of about 500 characters, cut
+ * where UAX #29 always has a word boundary: after white space and before a character that is
+ * neither white space nor attached to what precedes it (a mark, a joiner). Text with no space
+ * for a long way (Japanese, Thai) is cut after its own punctuation; only a run of 125 characters
+ * with neither is cut at the nearest whole character.
+ */
+const PIECE = 500;
+const ATTACHES = /^[\s\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
+const UNSPACED_STOP = /[。、，！？；：」』）]/;
+
+/** `forced`: where a piece was cut at no boundary; a word cut there is joined again. */
+function* segmentWords(text: string, forced: Set<number>): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
+  for (let start = 0; start < text.length; ) {
+    const end = text.length - start <= PIECE ? text.length : cutBefore(text, start, start + PIECE, forced);
+    for (const s of words.segment(text.slice(start, end))) yield { segment: s.segment, index: start + s.index, isWordLike: s.isWordLike };
+    start = end;
+  }
+}
+
+function cutBefore(text: string, start: number, end: number, forced: Set<number>): number {
+  const floor = start + PIECE / 4;
+  const free = (p: number) => !ATTACHES.test(String.fromCodePoint(text.codePointAt(p)!)) && !isLowSurrogate(text, p);
+  for (let p = end; p > floor; p--) if (/\s/.test(text[p - 1]!) && free(p)) return p;
+  for (let p = end; p > floor; p--) if (UNSPACED_STOP.test(text[p - 1]!) && free(p)) return p;
+  let p = end;
+  while (p > start + 1 && !free(p)) p--;
+  forced.add(p);
+  return p;
+}
+
+const isLowSurrogate = (text: string, p: number) => {
+  const code = text.charCodeAt(p);
+  return code >= 0xdc00 && code <= 0xdfff;
+};
 
 function markSentenceEnds(text: string, tokens: Token[]): void {
   const at = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);

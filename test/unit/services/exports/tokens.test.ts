@@ -90,3 +90,34 @@ describe('tokenize: scripts written without spaces', () => {
     expect(sentences('नमस्ते। दुनिया')).toEqual(['नमस्ते ।', 'दुनिया']);
   });
 });
+
+describe('tokenize: long texts', () => {
+  // Intl.Segmenter is slow on long strings, so a long text is segmented in pieces; the tokens
+  // must be the ones each line or sentence gives alone.
+  const alone = (parts: string[], sep: string) => {
+    const out: string[] = [];
+    for (const part of parts) out.push(...words(part));
+    return out.join('|');
+  };
+
+  it('gives a long spaced text the same tokens as its lines one by one', () => {
+    const line = 'The minister said: “We will not raise taxes,” and the U.N. plan 🔴👍🏽 works! Zu\u0308rich long-term 3.5%';
+    const lines = Array.from({ length: 60 }, (_, k) => `${line} ${k}`);
+    const text = lines.join('\n');
+    expect(text.length).toBeGreaterThan(5000);
+    expect(words(text).join('|')).toBe(alone(lines, '\n'));
+    expect(tokenize(text).filter((t) => t.last)).toHaveLength(lines.length * 2);
+  });
+
+  it('gives long unspaced Japanese the same tokens as its sentences one by one', () => {
+    const sentences = Array.from({ length: 80 }, (_, k) => `田中花子さんは${k % 2 ? '東京' : '大阪'}に行った。`);
+    const text = sentences.join('');
+    expect(text.length).toBeGreaterThan(1000);
+    expect(words(text).join('|')).toBe(alone(sentences, ''));
+  });
+
+  it('keeps a word of 2,000 letters with no space or stop one token', () => {
+    const text = `a ${'x'.repeat(2000)} b`;
+    expect(words(text)).toEqual(['a', 'x'.repeat(2000), 'b']);
+  });
+});
