@@ -52,6 +52,11 @@ const SCRIPT_END = /^[。！？．؟।॥።]$/;
 const CLOSING = /^["”’»)\]}」』）〕】》〉]$/;
 const SENTENCE_START = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}"“«'‘(\[「『（]/u;
 
+/** White space | a word (letters, digits, marks; an apostrophe between two, "." or "," between digits) | anything else. */
+const SCAN = /(\s+)|([\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}\u200c\u200d]*(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M}\u200c\u200d]*)*)|[^\s\p{L}\p{N}\p{M}][^\s\p{L}\p{N}]*/uy;
+/** Scripts written without spaces between words, which ICU segments with its dictionaries. */
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
 interface Piece {
   start: number;
   end: number;
@@ -80,14 +85,15 @@ export function tokenize(text: string): Token[] {
     }
     pieces.push(piece);
   };
-  for (const { segment, index, isWordLike } of segmentWords(text, forced)) {
+  /** One segment of Intl.Segmenter's (or of the scan below, which gives the same for spaced text). */
+  const addSegment = (segment: string, index: number, isWordLike: boolean | undefined) => {
     if (isWordLike && PLAIN_WORD.test(segment)) {
       push({ start: index, end: index + segment.length, word: true });
-      continue;
+      return;
     }
     if (!isWordLike && SPACES.test(segment)) {
       if (LINE_BREAK.test(segment) && pieces.length) breaks.add(pieces.length - 1);
-      continue;
+      return;
     }
     // ASCII has no clusters but \r\n (white space, not a token): each character is one.
     const chars = ASCII.test(segment)
@@ -119,6 +125,27 @@ export function tokenize(text: string): Token[] {
       run = null;
       push({ start: c.start, end: c.end, word: false });
     });
+  };
+  // A quick scan finds white space, words and other runs; the word rules of UAX #29 for spaced
+  // scripts come to the same as the scan's word pattern, so only a word with letters of a script
+  // written without spaces goes to Intl.Segmenter, and only a run of other characters that is
+  // not plain ASCII to the grapheme segmenter: both are slow.
+  const scan = new RegExp(SCAN.source, SCAN.flags);
+  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+    const [all, space, word] = m;
+    const at = m.index;
+    if (space !== undefined) {
+      if (pieces.length && LINE_BREAK.test(space)) breaks.add(pieces.length - 1);
+    } else if (word === undefined && all.charCodeAt(0) < 0x80 && (all.length === 1 || ASCII.test(all))) {
+      // Plain ASCII punctuation and symbols: a token each (control characters are not tokens).
+      for (let k = 0; k < all.length; k++) if (all.charCodeAt(k) > 0x1f && all.charCodeAt(k) !== 0x7f) push({ start: at + k, end: at + k + 1, word: false });
+    } else if (word === undefined && (all.length === 1 || (all.length === 2 && all.codePointAt(0)! > 0xffff))) {
+      // One code point (“, —, 🔴): one character, needing no grapheme segmenter.
+      if (!INVISIBLE.test(all)) push({ start: at, end: at + all.length, word: false });
+    } else if (word !== undefined && UNSPACED.test(word)) {
+      for (const seg of segmentWords(text, at, at + word.length, forced)) addSegment(seg.segment, seg.index, seg.isWordLike);
+    } else if (word !== undefined) push({ start: at, end: at + word.length, word: true });
+    else addSegment(all, at, false);
   }
   const tokens: Token[] = pieces.map((p, k) => ({ start: p.start, end: p.end, last: breaks.has(k) }));
   markSentenceEnds(text, tokens);
@@ -139,9 +166,9 @@ const ATTACHES = /^[\s\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
 const UNSPACED_STOP = /[。、，！？；：」』）]/;
 
 /** `forced`: where a piece was cut at no boundary; a word cut there is joined again. */
-function* segmentWords(text: string, forced: Set<number>): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
-  for (let start = 0; start < text.length; ) {
-    const end = text.length - start <= PIECE ? text.length : cutBefore(text, start, start + PIECE, forced);
+function* segmentWords(text: string, from: number, to: number, forced: Set<number>): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
+  for (let start = from; start < to; ) {
+    const end = to - start <= PIECE ? to : cutBefore(text, start, start + PIECE, forced);
     for (const s of words.segment(text.slice(start, end))) yield { segment: s.segment, index: start + s.index, isWordLike: s.isWordLike };
     start = end;
   }
