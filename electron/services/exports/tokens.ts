@@ -5,12 +5,14 @@
 // - Characters are grapheme clusters (Intl.Segmenter, granularity "grapheme"; Unicode UAX #29):
 //   a ZWJ emoji sequence (👩‍👩‍👧), a flag (🇯🇵), an emoji with a skin tone (👍🏽), a letter with
 //   combining accents (e + U+0301) and an astral letter (𠮷, 𐌰) are each one character, never cut.
-// - Words are Intl.Segmenter's, granularity "word", locale "und" (UAX #29 word boundaries, with
-//   ICU's dictionaries for scripts written without spaces): "田中花子さんは東京に行った" is
-//   田中 | 花子 | さん | は | 東京 | に | 行 | っ | た, Thai is cut into its words, and a run of
-//   letters of any script, astral ones included ("𐌰𐌱𐌲", "𝐀BC"), is one word.
-// - Inside a word the segmenter gives, a token is a run of letters, digits and marks that may be
-//   joined by an apostrophe between two letters ("don't", "l’homme"), or by "." or "," between two
+// - Words have UAX #29's boundaries. In scripts written without spaces (Han, kana, Thai, Lao,
+//   Khmer, Myanmar) they are Intl.Segmenter's, granularity "word", locale "und", which uses ICU's
+//   dictionaries: "田中花子さんは東京に行った" is 田中 | 花子 | さん | は | 東京 | に | 行 | っ | た,
+//   and Thai is cut into its words. Elsewhere a quick scan gives the same words (UAX #29 joins
+//   nothing else there that the rules below would keep): a run of letters of any script, astral
+//   ones included ("𐌰𐌱𐌲", "𝐀BC"), is one word.
+// - Inside a word, a token is a run of letters, digits and marks that may be joined by an
+//   apostrophe between two of them ("don't", "l’homme"), or by "." or "," between two
 //   digits ("3.5", "1,000"); every other character splits it and is a token of its own, so "U.N."
 //   is U . N . and "a:b" is a : b.
 // - Two words with one hyphen between them and no space are one token ("long-term",
