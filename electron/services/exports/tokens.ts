@@ -156,35 +156,25 @@ export function tokenize(text: string): Token[] {
 }
 
 /**
- * V8's Intl.Segmenter takes time that grows with the square of the text's length (120,000
- * characters: seconds), so a long text is segmented in pieces of about 500 characters, cut
- * where UAX #29 always has a word boundary: after white space and before a character that is
- * neither white space nor attached to what precedes it (a mark, a joiner). Text with no space
- * for a long way (Japanese, Thai) is cut after its own punctuation; only a run of 125 characters
- * with neither is cut at the nearest whole character.
+ * V8's Intl.Segmenter takes time that grows with the square of the string's length (120,000
+ * characters: seconds). It only ever sees one run of letters of an unspaced script (the scan
+ * cuts at white space and punctuation), and a run longer than 500 characters is segmented in
+ * pieces, cut between two whole characters (never before a mark or a joiner); a word the cut
+ * splits is joined again (`forced`), so at worst two of the dictionary's words there are one.
  */
 const PIECE = 500;
-const ATTACHES = /^[\s\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
-const UNSPACED_STOP = /[。、，！？；：」』）]/;
+const ATTACHES = /^[\p{M}\p{Cf}\p{Emoji_Modifier}]/u;
 
-/** `forced`: where a piece was cut at no boundary; a word cut there is joined again. */
 function* segmentWords(text: string, from: number, to: number, forced: Set<number>): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
   for (let start = from; start < to; ) {
-    const end = to - start <= PIECE ? to : cutBefore(text, start, start + PIECE, forced);
+    let end = Math.min(start + PIECE, to);
+    if (end < to) {
+      while (end > start + 1 && (isLowSurrogate(text, end) || ATTACHES.test(String.fromCodePoint(text.codePointAt(end)!)))) end--;
+      forced.add(end);
+    }
     for (const s of words.segment(text.slice(start, end))) yield { segment: s.segment, index: start + s.index, isWordLike: s.isWordLike };
     start = end;
   }
-}
-
-function cutBefore(text: string, start: number, end: number, forced: Set<number>): number {
-  const floor = start + PIECE / 4;
-  const free = (p: number) => !ATTACHES.test(String.fromCodePoint(text.codePointAt(p)!)) && !isLowSurrogate(text, p);
-  for (let p = end; p > floor; p--) if (/\s/.test(text[p - 1]!) && free(p)) return p;
-  for (let p = end; p > floor; p--) if (UNSPACED_STOP.test(text[p - 1]!) && free(p)) return p;
-  let p = end;
-  while (p > start + 1 && !free(p)) p--;
-  forced.add(p);
-  return p;
 }
 
 const isLowSurrogate = (text: string, p: number) => {

@@ -116,8 +116,13 @@ describe('tokenize: long texts', () => {
     expect(words(text).join('|')).toBe(alone(sentences, ''));
   });
 
-  it('keeps a word of 2,000 letters with no space or stop one token', () => {
+  it('keeps a word of 2,000 letters one token, and a long unspaced run whole characters throughout', () => {
     const text = `a ${'x'.repeat(2000)} b`;
     expect(words(text)).toEqual(['a', 'x'.repeat(2000), 'b']);
+    // 1,501 units of kanji with no space or stop: segmented in pieces, never cut inside a character.
+    const run = `${'𠮷'.repeat(300)}東${'野家'.repeat(300)}`;
+    const tokens = words(run);
+    expect(tokens.join('')).toBe(run);
+    for (const token of tokens) expect(token).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
   });
 });
