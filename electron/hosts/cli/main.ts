@@ -151,13 +151,16 @@ interface CliChoices {
   out?: string;
   format?: ExportFormat;
   otherDir?: string;
+  /** Set by the export: whether it was written as a folder (CoNLL by several authors is). */
+  folder?: boolean;
 }
 
 /** The CLI as a host: what a window would choose in a dialog, it was given as an option. */
 function cliHost(io: Io, chosen: CliChoices): HostOnlyMethods {
   return {
     ...browserHostOnlyMethods,
-    async chooseExportDestination() {
+    async chooseExportDestination(_format, what) {
+      chosen.folder = what.folder;
       return chosen.out ? { path: chosen.out } : 'cancelled';
     },
     async chooseWorkspaceToMerge() {
@@ -199,14 +202,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
       const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
       const documentIds = named?.length ? named : undefined;
-      const { handlers } = handlersFor(await openStore(storeDir), io, { out, format });
+      const choices: CliChoices = { out, format };
+      const { handlers } = handlersFor(await openStore(storeDir), io, choices);
       const result = await handlers.exportDataset({ format, documentIds });
       for (const warning of result.warnings) {
         io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
       }
       const n = result.warnings.length;
       const what = format === 'claimreview' ? `${n} claim${n === 1 ? '' : 's'} left out or incomplete` : `${n === 1 ? '1 span' : `${n} spans`} left out`;
-      io.out(`Wrote ${format} to ${out}${n ? ` (${what}, listed above)` : ''}.\n`);
+      const byAuthor = format === 'conll' && choices.folder ? ', a folder with a file per author (highlights by several authors)' : '';
+      io.out(`Wrote ${format} to ${out}${byAuthor}${n ? ` (${what}, listed above)` : ''}.\n`);
       return 0;
     }
     if (command === 'split') {
