@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 /** Dataset formats NLP tools read (see electron/services/exports/). */
-export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv', 'claimreview', 'claims-csv', 'docbin', 'webanno'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv', 'claimreview', 'claims-csv', 'prodigy', 'hf', 'docbin', 'webanno'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportResultSchema = z.object({

@@ -29,16 +29,18 @@ Commands:
            is kept as a conflict for an editor, never picked. --dry-run prints
            what the import would do and writes nothing; --json prints the report.
            Documents (${DOCUMENT_EXTENSIONS.join(' ')})
-           and annotation files: doccano or spaCy JSONL (.jsonl), Label Studio tasks
+           and annotation files: doccano, spaCy or Prodigy JSONL (.jsonl), Label Studio tasks
            (.json), W3C Web Annotation (.jsonld), brat (.ann beside its .txt).
            A malformed file imports nothing. Text encodings are detected; with
            --encoding every document is read in the one named:
            ${TEXT_ENCODINGS.join(', ')}.
   export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...] [--author NAME...]
            Write a dataset. brat writes a folder (a .txt and an .ann per document),
-           webanno one too (DOCUMENT.ANNOTATOR.tsv); docbin is spaCy's binary .spacy;
-           CoNLL, docbin and webanno list on stderr the spans they could not keep
-           as they are (never silently dropped).
+           webanno one too (DOCUMENT.ANNOTATOR.tsv), hf one with hf-tokens.jsonl,
+           labels.json and README.md, and conll one with a file per author when
+           several made the highlights; docbin is spaCy's binary .spacy. conll,
+           prodigy, hf, docbin and webanno list on stderr the spans they could not
+           keep as they are (never silently dropped).
            --author (repeatable) keeps only those annotators' highlights; --author ''
            is the highlights made before a name was set.
   split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR [--author NAME...]
@@ -209,13 +211,16 @@ interface CliChoices {
   out?: string;
   format?: ExportFormat;
   otherDir?: string;
+  /** Set by the export: whether it was written as a folder (CoNLL by several authors is). */
+  folder?: boolean;
 }
 
 /** The CLI as a host: what a window would choose in a dialog, it was given as an option. */
 function cliHost(io: Io, chosen: CliChoices): HostOnlyMethods {
   return {
     ...browserHostOnlyMethods,
-    async chooseExportDestination() {
+    async chooseExportDestination(_format, what) {
+      chosen.folder = what.folder;
       return chosen.out ? { path: chosen.out } : 'cancelled';
     },
     async chooseWorkspaceToMerge() {
@@ -233,7 +238,7 @@ function handlersFor(store: WorkspaceStore, io: Io, chosen: CliChoices = {}): { 
 }
 
 /** What a warning's highlight missed: CoNLL's tags, or (ClaimReview) a review or a field. */
-const leftOut = (format: string) => (format === 'conll' ? 'left out of the tags' : 'left out or incomplete');
+const leftOut = (format: string) => (format === 'conll' || format === 'hf' ? 'left out of the tags' : format === 'prodigy' ? 'left out of the spans' : 'left out or incomplete');
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -257,14 +262,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
       const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
       const documentIds = named?.length ? named : undefined;
-      const { handlers } = handlersFor(await openStore(storeDir), io, { out, format });
+      const choices: CliChoices = { out, format };
+      const { handlers } = handlersFor(await openStore(storeDir), io, choices);
       const result = await handlers.exportDataset({ format, documentIds, ...(values.author && { authors: values.author }) });
       for (const warning of result.warnings) {
         io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
       }
       const n = result.warnings.length;
       const what = format === 'claimreview' ? `${n} claim${n === 1 ? '' : 's'} left out or incomplete` : `${n === 1 ? '1 span' : `${n} spans`} left out`;
-      io.out(`Wrote ${format} to ${out}${n ? ` (${what}, listed above)` : ''}.\n`);
+      const byAuthor = format === 'conll' && choices.folder ? ', a folder with a file per author (highlights by several authors)' : '';
+      io.out(`Wrote ${format} to ${out}${byAuthor}${n ? ` (${what}, listed above)` : ''}.\n`);
       return 0;
     }
     if (command === 'split') {

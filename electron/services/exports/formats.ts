@@ -1,6 +1,6 @@
 // The export formats by name, as the command line and the Export dialog offer them.
 import { toBrat, type ExportFile } from './brat.js';
-import { toConll, type ConllWarning } from './conll.js';
+import { toConllFiles, type ConllWarning } from './conll.js';
 import { toCsv } from './csv.js';
 import type { Dataset } from './dataset.js';
 import { toDoccanoJsonl, toSpacyJsonl } from './jsonl.js';
@@ -10,6 +10,8 @@ import { toWebAnnotation } from './web-annotation.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../contract/api.js';
 import { toClaimReview, toClaimsCsv } from './claim-review.js';
 import { toDocBin } from './docbin.js';
+import { toHfTokens } from './hf-tokens.js';
+import { toProdigy } from './prodigy.js';
 import { toWebAnnoTsv } from './webanno-tsv.js';
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -29,14 +31,17 @@ export const EXPORT_FILE_NAMES: Record<ExportFormat, string> = {
   csv: 'annotations.csv',
   claimreview: 'claimreview.jsonld',
   'claims-csv': 'claims.csv',
+  prodigy: 'prodigy.jsonl',
+  // A folder: hf-tokens.jsonl, labels.json and the README.md that load_dataset reads.
+  hf: 'hf-tokens',
   docbin: 'dataset.spacy',
   webanno: 'webanno',
 };
 
 export interface ExportResult {
-  /** One file for most formats; brat writes a .txt and an .ann per document into a folder, WebAnno a .tsv per document and annotator. */
+  /** One file for most formats; a folder for brat (a .txt and an .ann per document), WebAnno (a .tsv per document and annotator), hf, and CoNLL with several authors. */
   files: ExportFile[];
-  /** Whether --out names a folder (brat) or a file. */
+  /** Whether --out names a folder (brat, hf, CoNLL by author) or a file. */
   folder: boolean;
   warnings: ConllWarning[];
 }
@@ -47,10 +52,9 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
       return { files: [{ name: EXPORT_FILE_NAMES.jsonl, content: toDoccanoJsonl(dataset) }], folder: false, warnings: [] };
     case 'spacy':
       return { files: [{ name: EXPORT_FILE_NAMES.spacy, content: toSpacyJsonl(dataset) }], folder: false, warnings: [] };
-    case 'conll': {
-      const { content, warnings } = toConll(dataset);
-      return { files: [{ name: EXPORT_FILE_NAMES.conll, content }], folder: false, warnings };
-    }
+    case 'conll':
+      // One file, or a folder with a file per author when several made the highlights.
+      return toConllFiles(dataset, EXPORT_FILE_NAMES.conll);
     case 'brat':
       return { files: toBrat(dataset), folder: true, warnings: [] };
     case 'labelstudio':
@@ -65,6 +69,12 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
     }
     case 'claims-csv':
       return { files: [{ name: EXPORT_FILE_NAMES['claims-csv'], content: toClaimsCsv(dataset) }], folder: false, warnings: [] };
+    case 'prodigy': {
+      const { content, warnings } = toProdigy(dataset);
+      return { files: [{ name: EXPORT_FILE_NAMES.prodigy, content }], folder: false, warnings };
+    }
+    case 'hf':
+      return { ...toHfTokens(dataset), folder: true };
     case 'docbin': {
       const { bytes, warnings } = toDocBin(dataset);
       return { files: [{ name: EXPORT_FILE_NAMES.docbin, content: '', bytes }], folder: false, warnings };

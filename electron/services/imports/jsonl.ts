@@ -1,9 +1,11 @@
 // doccano and spaCy JSON Lines, as the exports write them (and as those tools write them):
 //   {"text": ..., "label": [[start, end, "Label"], ...]}  or  {"text": ..., "spans": [{"start", "end", "label"}]}
+// Prodigy's task lines are spaCy's shape with an annotator and an answer (prodigy.ts).
 // Offsets are code points. Our exports add "title" and "newsroom": {"spans": [...]}, each
 // highlight's id, author, speaker, quote kind, claim, note and times (../exports/jsonl.ts says
 // why those tools let them through); doccano may hand them back under "meta".
 import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { readProdigyTask } from './prodigy.js';
 import { readSpanFields, settleIds, type SpanFields } from './span-fields.js';
 
 /** The "newsroom" records of a line, taken one by one by the span with the same offsets and label. */
@@ -42,20 +44,22 @@ export function planJsonl(file: string, content: string): PlannedDocument[] {
     const { text: original, label, spans, id } = row as { text: string; label?: unknown; spans?: unknown; id?: unknown };
     const title = (row as { title?: unknown }).title ?? (row as { meta?: { title?: unknown } }).meta?.title;
     if (!original.trim()) throw new ImportProblem(file, lineNo, '"text" is empty.');
+    // Prodigy's lines: the annotator, the answer, the title in meta (imports/prodigy.ts).
+    const task = readProdigyTask(file, lineNo, row as Record<string, unknown>);
     const raw: [unknown, unknown, unknown][] = [];
     if (Array.isArray(label)) for (const entry of label) raw.push(Array.isArray(entry) ? [entry[0], entry[1], entry[2]] : [undefined, undefined, undefined]);
     else if (Array.isArray(spans)) for (const entry of spans) raw.push(entry && typeof entry === 'object' ? [entry.start, entry.end, entry.label] : [undefined, undefined, undefined]);
     else if (label !== undefined || spans !== undefined) throw new ImportProblem(file, lineNo, '"label" or "spans" must be a list.');
     const { text, fromCodePoint } = normalizeWithOffsets(original);
     const fields = newsroomFields(file, lineNo, row as Record<string, unknown>);
-    const planned: PlannedSpan[] = raw.map(([start, end, name], k) => {
+    const planned: PlannedSpan[] = (task.accepted ? raw : []).map(([start, end, name], k) => {
       const s = typeof start === 'number' ? fromCodePoint(start) : null;
       const e = typeof end === 'number' ? fromCodePoint(end) : null;
       if (s === null || e === null || !(s < e)) throw new ImportProblem(file, lineNo, `span ${k + 1} has no valid start and end inside the text (${JSON.stringify([start, end])}).`);
       if (typeof name !== 'string' || !name.trim()) throw new ImportProblem(file, lineNo, `span ${k + 1} has no label name.`);
-      return { ...fields(start, end, name, k), start: s, end: e, label: name.trim() };
+      return { ...(task.author && { author: task.author }), ...fields(start, end, name, k), start: s, end: e, label: name.trim() };
     });
-    const name = typeof title === 'string' && title.trim() ? title.trim() : typeof id === 'string' && id.trim() ? id.trim() : `${base}-${lineNo}`;
+    const name = typeof title === 'string' && title.trim() ? title.trim() : typeof id === 'string' && id.trim() ? id.trim() : (task.title ?? `${base}-${lineNo}`);
     documents.push({ fileName: `${name}.txt`, title: name, text, spans: planned });
   });
   if (documents.length === 0) throw new ImportProblem(file, null, 'there is no line with a text in it.');

@@ -15,6 +15,8 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   csv: 'CSV, one row per highlight',
   claimreview: 'ClaimReview JSON-LD (claims with a verdict)',
   'claims-csv': 'Claims table, CSV for spreadsheets',
+  prodigy: 'Prodigy JSONL (tokens and spans, a line per annotator)',
+  hf: 'Hugging Face token classification (tokens, ner_tags, labels)',
   docbin: 'spaCy DocBin (.spacy), a span group per annotator',
   webanno: 'WebAnno TSV 3.3 for INCEpTION (a .tsv per document and annotator)',
 };
@@ -24,6 +26,8 @@ const SPANS_LEFT_OUT: Partial<Record<ExportFormat, string>> = {
   conll: 'left out of the BIO tags',
   docbin: 'left out of the spaCy spans',
   webanno: 'shortened or left out',
+  prodigy: 'left out of the Prodigy spans',
+  hf: 'left out of the ner_tags',
 };
 
 /** A file the browser host handed back (a zip comes as base64), saved as a download. */

@@ -88,7 +88,7 @@ describe('errors', () => {
 
   it.each([
     [['export', '--format', 'csv', '--out', 'x'], '--store DIR is needed.'],
-    [['export', '--store', '.', '--format', 'xml', '--out', 'x'], '--format must be one of jsonl, spacy, conll, brat, labelstudio, w3c, csv, claimreview, claims-csv, docbin, webanno, not "xml".'],
+    [['export', '--store', '.', '--format', 'xml', '--out', 'x'], '--format must be one of jsonl, spacy, conll, brat, labelstudio, w3c, csv, claimreview, claims-csv, prodigy, hf, docbin, webanno, not "xml".'],
     [['launch', '--store', '.'], 'There is no command "launch".'],
     [['bogus'], 'There is no command "bogus".'],
     [['stats', '--store', '.', '--colour'], "Unknown option '--colour'."],
