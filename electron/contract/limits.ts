@@ -5,6 +5,13 @@
 /** The largest file the app will open; bigger ones get a clear refusal, not a frozen window. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * An annotation file the command line imports (Label Studio tasks, W3C JSON-LD, JSONL) holds
+ * every document's text and highlights: a 100,000-highlight export is 80–120 MB. It is parsed,
+ * never shown, so it may be larger than a document.
+ */
+export const MAX_ANNOTATION_FILE_BYTES = 1024 * 1024 * 1024;
+
 /** The longest note a highlight keeps; the note box stops there too. */
 export const MAX_NOTE_LENGTH = 20_000;
 

@@ -6,13 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError, EXPORT_FORMATS, TEXT_ENCODINGS, type ExportFormat, type ImportReport, type TextEncoding } from '../../contract/api.js';
+import { MAX_ANNOTATION_FILE_BYTES, MAX_DOCUMENT_BYTES } from '../../contract/limits.js';
 import { AnnotatorService } from '../../services/annotator-service.js';
 import { DOCUMENT_EXTENSIONS } from '../../services/documents/index.js';
 import { readUserFile } from '../../services/documents/open-files.js';
 import { writeExport } from '../../services/exports/write-export.js';
 import { browserHostOnlyMethods, createApiHandlers, type ApiHandlers, type HostOnlyMethods } from '../../services/handlers/api-handlers.js';
 import { exportSplitParts, importFiles, type ExportStep } from '../../services/handlers/workspace-tasks.js';
-import type { ImportInput } from '../../services/imports/plan-files.js';
+import { ANNOTATION_EXTENSIONS, type ImportInput } from '../../services/imports/plan-files.js';
 import { StoreFileError } from '../../services/store/durable-json-file.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../services/store/workspace-lock.js';
 import { WorkspaceStore } from '../../services/store/workspace-store.js';
@@ -306,7 +307,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const inputs: ImportInput[] = [];
       for (const given of positionals) {
         const file = path.resolve(io.cwd, given);
-        inputs.push({ name: given, bytes: await readUserFile(file), encoding, filePath: file });
+        // An annotation file carries a whole dataset; a document keeps the document limit.
+        const limit = ANNOTATION_EXTENSIONS.includes(path.extname(file).toLowerCase()) ? MAX_ANNOTATION_FILE_BYTES : MAX_DOCUMENT_BYTES;
+        inputs.push({ name: given, bytes: await readUserFile(file, limit), encoding, filePath: file });
         if (/\.ann$/i.test(file) && !positionals.some((p) => path.resolve(io.cwd, p) === file.replace(/\.ann$/i, '.txt'))) {
           const txt = file.replace(/\.ann$/i, '.txt');
           const bytes = await readUserFile(txt).catch(() => {

@@ -16,11 +16,11 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(Math.ceil(bytes / 104_857.6) / 10).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-export function checkDocumentSize(fileName: string, size: number): void {
-  if (size > MAX_DOCUMENT_BYTES) {
+export function checkDocumentSize(fileName: string, size: number, limit = MAX_DOCUMENT_BYTES): void {
+  if (size > limit) {
     throw new ApiError(
       'too-large',
-      `"${fileName}" is ${formatBytes(size)}; the limit is ${formatBytes(MAX_DOCUMENT_BYTES)}. ` +
+      `"${fileName}" is ${formatBytes(size)}; the limit is ${formatBytes(limit)}. ` +
         'Split it into smaller files and open those.',
     );
   }

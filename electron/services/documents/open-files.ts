@@ -11,11 +11,12 @@ export interface OpenFileOutcome {
   error?: string;
 }
 
-export async function readUserFile(filePath: string): Promise<Uint8Array> {
+/** `limit`: MAX_DOCUMENT_BYTES for a document; an annotation file may be larger (limits.ts). */
+export async function readUserFile(filePath: string, limit?: number): Promise<Uint8Array> {
   const stat = await fs.stat(filePath);
   if (!stat.isFile()) throw new ApiError('unsupported', `${path.basename(filePath)} is a folder, not a file. Open a document file instead.`);
   // Refuse a huge file before reading it all into memory.
-  checkDocumentSize(path.basename(filePath), stat.size);
+  checkDocumentSize(path.basename(filePath), stat.size, limit);
   return fs.readFile(filePath);
 }
 

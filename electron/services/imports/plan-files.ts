@@ -19,7 +19,7 @@ export interface ImportInput {
   filePath?: string;
 }
 
-const ANNOTATION_EXTENSIONS = ['.jsonl', '.json', '.jsonld', '.ann'];
+export const ANNOTATION_EXTENSIONS = ['.jsonl', '.json', '.jsonld', '.ann'];
 export const IMPORT_EXTENSIONS = [...DOCUMENT_EXTENSIONS, ...ANNOTATION_EXTENSIONS];
 
 const extension = (name: string) => (/\.[^./\\]+$/.exec(name)?.[0] ?? '').toLowerCase();

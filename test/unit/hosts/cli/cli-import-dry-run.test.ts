@@ -124,3 +124,24 @@ describe('annotator import --dry-run', () => {
     expect(report.highlights).toBe(0);
   });
 });
+
+describe('annotator import, file sizes', () => {
+  it('reads an annotation file past the 50 MB a document may have (a whole dataset), and still refuses such a document', async () => {
+    const dir = await ws.tempDir();
+    const files = await ws.tempDir();
+    // 110 documents of 520 KB: 57 MB of doccano JSONL, as a 100,000-highlight export is.
+    const paragraph = `${'The council met on Tuesday and voted on the budget. '.repeat(10_000)}`;
+    const lines = Array.from({ length: 110 }, (_, k) => JSON.stringify({ text: `Story ${k}. ${paragraph}`, label: [[0, 5, 'Claim']] }));
+    const big = path.join(files, 'dataset.jsonl');
+    await fs.writeFile(big, `${lines.join('\n')}\n`);
+    expect((await fs.stat(big)).size).toBeGreaterThan(50 * 1024 * 1024);
+    const dry = await run(['import', big, '--store', dir, '--dry-run'], '/');
+    expect(dry.err).toBe('');
+    expect(dry.out.split('\n')[1]).toBe('Would import 110 documents (110 new): 110 new highlights, 0 already present, 0 conflicts, 0 new speakers, 0 new labels. Nothing was written.');
+    const text = path.join(files, 'transcript.txt');
+    await fs.writeFile(text, paragraph.repeat(105));
+    const refused = await run(['import', text, '--store', dir, '--dry-run'], '/');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/"transcript\.txt" is 5\d\.\d MB; the limit is 50\.0 MB\. Split it into smaller files/);
+  });
+});
