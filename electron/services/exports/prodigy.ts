@@ -20,6 +20,10 @@
 // - Spans that do not start and end on token boundaries cannot be shown by the manual
 //   interfaces; they are left out and listed in the warnings (as CoNLL does). Overlapping spans
 //   are kept: spans_manual shows them; ner_manual and NER training want one label a token.
+// - What a span cannot hold (its id, author, speaker, quote kind, claim, note and times) rides
+//   in "newsroom": {"spans": [...]}, as in our JSONL (jsonl.ts), which the import reads back.
+//   Prodigy keeps a task's custom properties and writes them out again with the annotation
+//   (its docs on task formats: other properties are "passed through"). Fairly sure.
 // - A document no one highlighted is one line with no "_annotator_id" and no spans; highlights
 //   with no author's name are a line with no "_annotator_id".
 import type { Annotation } from '../../contract/api.js';
@@ -27,6 +31,7 @@ import { byAuthor } from './authors.js';
 import { codePointOffsets } from './code-points.js';
 import type { ConllWarning } from './conll.js';
 import { labelName, type Dataset } from './dataset.js';
+import { spanRecord } from './span-fields.js';
 import { tokenize } from './tokens.js';
 
 export function toProdigy(dataset: Dataset): { content: string; warnings: ConllWarning[] } {
@@ -44,6 +49,7 @@ export function toProdigy(dataset: Dataset): { content: string; warnings: ConllW
     if (groups.size === 0) lines.push(JSON.stringify({ text, tokens, spans: [], answer: 'accept', meta }));
     for (const [author, group] of groups) {
       const spans = [];
+      const records = [];
       for (const a of group) {
         const first = byStart.get(a.start);
         const last = byEnd.get(a.end);
@@ -51,9 +57,11 @@ export function toProdigy(dataset: Dataset): { content: string; warnings: ConllW
           warn(a, 'does not start and end on token boundaries; Prodigy spans are whole tokens');
           continue;
         }
-        spans.push({ start: cp(a.start), end: cp(a.end), label: labelName(dataset, a.labelId), token_start: first, token_end: last });
+        const span = { start: cp(a.start), end: cp(a.end), label: labelName(dataset, a.labelId) };
+        spans.push({ ...span, token_start: first, token_end: last });
+        records.push({ ...span, ...spanRecord(dataset, a) });
       }
-      lines.push(JSON.stringify({ text, tokens, spans, ...(author && { _annotator_id: author }), answer: 'accept', meta }));
+      lines.push(JSON.stringify({ text, tokens, spans, ...(author && { _annotator_id: author }), answer: 'accept', meta, newsroom: { spans: records } }));
     }
   }
   return { content: lines.map((line) => `${line}\n`).join(''), warnings };
