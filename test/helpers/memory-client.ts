@@ -31,6 +31,8 @@ export interface ImportPlan {
   verdicts?: { documentId: string; annotationId: string; status: string; by: string; from: string }[];
   /** The files are bad: the import (dry run or not) is refused with this message. */
   refusal?: string;
+  /** What the files hold that is not imported (Label Studio's predictions), in words. */
+  leftOut?: string[];
 }
 
 export interface MemoryClient extends AnnotatorClient {
@@ -217,7 +219,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     });
     const report: ImportReport = {
       written: !dryRun,
-      leftOut: [],
+      leftOut: plan.leftOut ?? [],
       documents: new Set([...(plan.documents ?? []).map((d) => d.id), ...highlights.map((h) => h.documentId)]).size,
       documentsAdded: newDocuments.length,
       highlights: newHighlights.length,

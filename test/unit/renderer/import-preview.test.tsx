@@ -71,6 +71,13 @@ beforeEach(async () => {
 afterEach(() => app.unmount());
 
 describe('the import preview', () => {
+  it("lists what the files hold that is never imported as annotations (a model's predictions)", async () => {
+    client.planImport({ ...PLAN, leftOut: ["tasks.json, task 1: 2 predictions (a model's suggestions, not annotations) left out."] });
+    await chooseFiles(['tasks.json']);
+    const list = sheet()!.querySelector('[aria-label="Not imported"]')!;
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual(["tasks.json, task 1: 2 predictions (a model's suggestions, not annotations) left out."]);
+  });
+
   it('says what the import will do, from a dry run, before anything is written', async () => {
     const batchesBefore = client.batches.length;
     await chooseFiles(['homes.ann', 'homes.txt']);
