@@ -45,7 +45,7 @@ export function toProdigy(dataset: Dataset): { content: string; warnings: ConllW
     const byEnd = new Map(found.map((t, id) => [t.end, id]));
     const warn = (a: Annotation, reason: string) => warnings.push({ documentId: document.id, annotationId: a.id, label: labelName(dataset, a.labelId), text: a.text, reason });
     const groups = byAuthor(annotations);
-    const meta = { id: document.id, title: document.title };
+    const meta = { id: document.id, title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }) };
     if (groups.size === 0) lines.push(JSON.stringify({ text, tokens, spans: [], answer: 'accept', meta }));
     for (const [author, group] of groups) {
       const spans = [];

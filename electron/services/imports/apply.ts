@@ -34,7 +34,7 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
     // A document file goes in as the window's Open does (metadata, a transcript's speakers); one
     // an undone import took out comes back by the same id.
     if (plan.read) await service.addReadDocument(plan.fileName, plan.read, plan.filePath ?? null);
-    else await store.addDocument(plan.fileName, plan.title, plan.text);
+    else await store.addDocument(plan.fileName, plan.title, plan.text, plan.sourceUrl ? { sourceUrl: plan.sourceUrl } : {});
   }
   // A transcript's speakers were made as it was added: the highlights are planned again with them.
   const transcriptSpeakers = store.data.speakers.filter((s) => !speakersBefore.has(s.id));

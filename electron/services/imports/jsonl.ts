@@ -4,7 +4,7 @@
 // Offsets are code points. Our exports add "title" and "newsroom": {"spans": [...]}, each
 // highlight's id, author, speaker, quote kind, claim, note and times (../exports/jsonl.ts says
 // why those tools let them through); doccano may hand them back under "meta".
-import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { ImportProblem, normalizeWithOffsets, parseImportJson, plannedSourceUrl, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 import { readProdigyTask } from './prodigy.js';
 import { readSpanFields, settleIds, type SpanFields } from './span-fields.js';
 
@@ -60,7 +60,7 @@ export function planJsonl(file: string, content: string): PlannedDocument[] {
       return { ...(task.author && { author: task.author }), ...fields(start, end, name, k), start: s, end: e, label: name.trim() };
     });
     const name = typeof title === 'string' && title.trim() ? title.trim() : typeof id === 'string' && id.trim() ? id.trim() : (task.title ?? `${base}-${lineNo}`);
-    documents.push({ fileName: `${name}.txt`, title: name, text, spans: planned });
+    documents.push({ fileName: `${name}.txt`, title: name, text, spans: planned, ...plannedSourceUrl((row as { url?: unknown }).url ?? (row as { meta?: { url?: unknown } }).meta?.url) });
   });
   if (documents.length === 0) throw new ImportProblem(file, null, 'there is no line with a text in it.');
   settleIds(documents.flatMap((d) => d.spans));

@@ -8,7 +8,7 @@
 // meta (speaker {id, name, otherNames}, quote kind, claim, author, times) comes back too.
 // Predictions are a model's suggestions, not anyone's annotations: they are left out, and the
 // plan's notes say how many. Cancelled annotations (was_cancelled) are left out the same way.
-import { ImportProblem, normalizeWithOffsets, parseImportJson, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
+import { ImportProblem, normalizeWithOffsets, parseImportJson, plannedSourceUrl, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 import { isRecordId, readSpanFields, settleIds } from './span-fields.js';
 
 interface Region {
@@ -28,7 +28,7 @@ interface LsAnnotation {
 }
 
 interface Task {
-  data?: { text?: unknown; title?: unknown };
+  data?: { text?: unknown; title?: unknown; url?: unknown };
   meta?: { annotators?: unknown };
   annotations?: unknown;
   /** Label Studio before 1.0 called annotations completions. */
@@ -122,7 +122,7 @@ export function planLabelStudio(file: string, content: string): PlannedDocument[
     if (predictions) notes.push(`${file}, ${where}: ${count(predictions, 'prediction', 'predictions')} (a model's suggestions, not annotations) left out.`);
     if (cancelled) notes.push(`${file}, ${where}: ${count(cancelled, 'cancelled annotation', 'cancelled annotations')} (skipped in Label Studio) left out.`);
     const title = typeof task.data?.title === 'string' && task.data.title.trim() ? task.data.title.trim() : `${base}-${index + 1}`;
-    return { fileName: `${title}.txt`, title, text, spans, ...(notes.length && { notes }) };
+    return { fileName: `${title}.txt`, title, text, spans, ...(notes.length && { notes }), ...plannedSourceUrl(task.data?.url) };
   });
   // A region id repeated on another span or author (a copied annotation) gets its own id.
   settleIds(plans.flatMap((p) => p.spans));

@@ -1,6 +1,7 @@
 // Imports are planned in full before anything is written, so a malformed file imports nothing.
 import { createHash } from 'node:crypto';
-import { ApiError, type ClaimFields, type QuoteKind } from '../../contract/api.js';
+import { ApiError, MAX_SOURCE_URL_LENGTH, type ClaimFields, type QuoteKind } from '../../contract/api.js';
+import { isWebLink } from '../../contract/link-rules.js';
 import type { ReadDocument } from '../documents/index.js';
 import { baseNameOf } from '../documents/checks.js';
 
@@ -39,6 +40,13 @@ export interface PlannedDocument {
   sourceFile?: string;
   /** What the file held that this import leaves out, said to the person (Label Studio's predictions). */
   notes?: string[];
+  /** The web page the text came from, where the file says (our JSONL's "url", Label Studio's data.url). */
+  sourceUrl?: string;
+}
+
+/** A file's web address for a document: kept when it is an http(s) link the store can hold. */
+export function plannedSourceUrl(value: unknown): { sourceUrl?: string } {
+  return typeof value === 'string' && isWebLink(value) && value.length <= MAX_SOURCE_URL_LENGTH ? { sourceUrl: value } : {};
 }
 
 /** A problem in an import file, named by file and line. */

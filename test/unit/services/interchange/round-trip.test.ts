@@ -220,3 +220,33 @@ describe('the round-trip matrix', () => {
     });
   });
 });
+
+describe('a web page round-trips with its address', () => {
+  // A page with a canonical link: the formats that hold a document's web address (doccano's and
+  // spaCy's "url", Prodigy's meta.url, Label Studio's data.url, W3C's target.source) bring it back.
+  const PAGE =
+    '<html><head><title>Rates</title><link rel="canonical" href="https://news.example/rates"></head>' +
+    '<body><article><p>The bank said rates would rise. “We will act,” said Ana Lima.</p></article></body></html>';
+  const CARRIES_URL = FORMATS.filter((f) => f !== 'brat');
+
+  it.each(CARRIES_URL.map((f) => [f]))('%s', async (format) => {
+    const first = await ws.openService();
+    const page = await first.importBytes('rates.html', new TextEncoder().encode(PAGE));
+    const text = (await first.openDocument(page.id)).text;
+    const words = 'We will act';
+    const { refused } = await first.applyChanges([
+      { kind: 'createAnnotation', documentId: page.id, annotationId: 'q-1', labelId: 'quote', start: text.indexOf(words), end: text.indexOf(words) + words.length, author: 'Ana Reyes' },
+    ]);
+    expect(refused).toEqual([]);
+    await first.store.flush();
+    const firstExport = await exported(first, format);
+
+    const fresh = await ws.openService();
+    const pageFile = { name: 'rates.html', bytes: Buffer.from(PAGE, 'utf8') };
+    await importInto(fresh, [...(BRINGS_ITS_TEXT(format) ? [] : [pageFile]), ...firstExport]);
+    await fresh.store.flush();
+    expect(fresh.store.data.documents.map((d) => d.sourceUrl)).toEqual(['https://news.example/rates']);
+    const secondExport = await exported(fresh, format);
+    expect(shown(secondExport)).toEqual(shown(firstExport));
+  });
+});
