@@ -63,6 +63,8 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
     w.report(new Error(`“${shown}” is open: close it first.`));
     return true;
   };
+  // An edit behind a modal sheet (an import's preview) would change what the sheet is about.
+  const behindSheet = () => document.querySelector('.sheet[aria-modal=true]') !== null;
   const focusField = (id: string) => {
     const field = w.selectedId ? document.getElementById(id) : null;
     field?.focus();
@@ -81,17 +83,17 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       // With a highlight selected, A and N go straight to its speaker and its note.
       'pick-speaker': () => focusField('annotation-speaker'),
       'write-note': () => focusField('annotation-note'),
-      undo: () => w.undo(),
-      redo: () => w.redo(),
-      delete: () => !!w.selectedId && (w.deleteHighlight(w.selectedId), true),
+      undo: () => !behindSheet() && w.undo(),
+      redo: () => !behindSheet() && w.redo(),
+      delete: () => !behindSheet() && !!w.selectedId && (w.deleteHighlight(w.selectedId), true),
       'clear-selection': () => !!w.selectedId && (w.select(null), true),
     },
     menu: {
       open: w.openDocuments,
       // The desktop menu owns Ctrl/Cmd+Z; inside a text field it means the field's own undo.
-      undo: () => void (isTyping(document.activeElement) ? document.execCommand('undo') : w.undo()),
-      redo: () => void (isTyping(document.activeElement) ? document.execCommand('redo') : w.redo()),
-      delete: () => void (w.selectedId && w.deleteHighlight(w.selectedId)),
+      undo: () => void (isTyping(document.activeElement) ? document.execCommand('undo') : behindSheet() || w.undo()),
+      redo: () => void (isTyping(document.activeElement) ? document.execCommand('redo') : behindSheet() || w.redo()),
+      delete: () => void (w.selectedId && !behindSheet() && w.deleteHighlight(w.selectedId)),
       'review-desk': w.toggleDesk,
       'import-annotations': () => void (sheetInTheWay(w.open.import) || w.showImport()),
       'export-dataset': () => void (sheetInTheWay(w.open.export) || w.showExport()),

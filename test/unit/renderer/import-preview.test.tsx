@@ -96,6 +96,29 @@ describe('the import preview', () => {
     expect(await speakersSaved()).toEqual([]);
   });
 
+  it('leaves the edits behind it alone while it is open: Ctrl+Z undoes nothing until it is closed', async () => {
+    // A first import is a step of the history; a second preview over it must not let Ctrl+Z take it back.
+    await chooseFiles(['homes.ann']);
+    press('Enter', {}, sheet()!.querySelector('.import-summary')!);
+    await settle(12);
+    expect(await documentsSaved()).toEqual(['doc-homes', 'doc-budget', 'doc-rates']);
+    await chooseFiles(['homes.ann']);
+    expect(sheet()).not.toBeNull();
+    const batchesBefore = client.batches.length;
+    press('z', { ctrlKey: true }, sheet()!.querySelector('.import-summary')!);
+    press('z', { ctrlKey: true });
+    await settle(12);
+    expect(sheet()).not.toBeNull();
+    expect(client.batches.length).toBe(batchesBefore);
+    expect(await documentsSaved()).toEqual(['doc-homes', 'doc-budget', 'doc-rates']);
+    // Closed, the same key undoes the import.
+    press('Escape');
+    await settle();
+    press('z', { ctrlKey: true });
+    await settle(12);
+    expect(await documentsSaved()).toEqual(['doc-homes', 'doc-budget']);
+  });
+
   it('writes nothing on Cancel, nor on Esc', async () => {
     await chooseFiles(['homes.ann']);
     act(() => button('Cancel', sheet()!).click());
