@@ -46,7 +46,8 @@ export interface ExportResult {
   warnings: ConllWarning[];
 }
 
-export function runExport(format: ExportFormat, dataset: Dataset): ExportResult {
+/** `part`: the split part being written, for formats that name it (hf's dataset card). */
+export function runExport(format: ExportFormat, dataset: Dataset, part?: 'train' | 'dev' | 'test'): ExportResult {
   switch (format) {
     case 'jsonl':
       return { files: [{ name: EXPORT_FILE_NAMES.jsonl, content: toDoccanoJsonl(dataset) }], folder: false, warnings: [] };
@@ -74,7 +75,7 @@ export function runExport(format: ExportFormat, dataset: Dataset): ExportResult 
       return { files: [{ name: EXPORT_FILE_NAMES.prodigy, content }], folder: false, warnings };
     }
     case 'hf':
-      return { ...toHfTokens(dataset), folder: true };
+      return { ...toHfTokens(dataset, part), folder: true };
     case 'docbin': {
       const { bytes, warnings } = toDocBin(dataset);
       return { files: [{ name: EXPORT_FILE_NAMES.docbin, content: '', bytes }], folder: false, warnings };

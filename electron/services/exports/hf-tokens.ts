@@ -51,7 +51,7 @@ export function hfLabelList(dataset: Dataset): string[] {
   return ['O', ...names.flatMap((name) => [`B-${name}`, `I-${name}`])];
 }
 
-export function toHfTokens(dataset: Dataset): { files: ExportFile[]; warnings: ConllWarning[] } {
+export function toHfTokens(dataset: Dataset, split: 'train' | 'dev' | 'test' = 'train'): { files: ExportFile[]; warnings: ConllWarning[] } {
   const labels = hfLabelList(dataset);
   const index = new Map(labels.map((label, i) => [label, i]));
   const stems = authorFileStems(datasetAuthors(dataset));
@@ -73,14 +73,14 @@ export function toHfTokens(dataset: Dataset): { files: ExportFile[]; warnings: C
     files: [
       { name: HF_FILES.rows, content: rows.map((row) => `${row}\n`).join('') },
       { name: HF_FILES.labels, content: `${JSON.stringify(labels, null, 2)}\n` },
-      { name: HF_FILES.card, content: datasetCard(labels) },
+      { name: HF_FILES.card, content: datasetCard(labels, split) },
     ],
     warnings,
   };
 }
 
 /** README.md with the YAML header load_dataset reads. JSON strings are YAML strings too. */
-function datasetCard(labels: string[]): string {
+function datasetCard(labels: string[], split: string): string {
   const q = (value: string) => JSON.stringify(value);
   const column = (name: string, type: string) => [`  - name: ${name}`, `    ${type}`];
   return [
@@ -100,7 +100,7 @@ function datasetCard(labels: string[]): string {
     'configs:',
     '- config_name: default',
     '  data_files:',
-    '  - split: train',
+    `  - split: ${split}`,
     `    path: ${HF_FILES.rows}`,
     '---',
     '',
@@ -112,8 +112,8 @@ function datasetCard(labels: string[]): string {
     '```python',
     'from datasets import load_dataset',
     'ds = load_dataset("path/to/this/folder")',
-    'names = ds["train"].features["ner_tags"].feature.names',
-    'one_annotator = ds["train"].filter(lambda row: row["annotator"] == "Ana Reyes")',
+    `names = ds["${split}"].features["ner_tags"].feature.names`,
+    `one_annotator = ds["${split}"].filter(lambda row: row["annotator"] == "Ana Reyes")`,
     '```',
     '',
   ].join('\n');

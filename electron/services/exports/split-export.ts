@@ -34,7 +34,7 @@ export async function exportSplit(
   }
   const parts: SplitExportPart[] = [];
   for (const part of ['train', 'dev', 'test'] as const) {
-    const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id), undefined, authors));
+    const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id), undefined, authors), part);
     const files = result.files.map((file) => ({
       name: result.folder ? `${part}/${file.name}` : `${part}${path.posix.extname(file.name)}`,
       content: file.content,

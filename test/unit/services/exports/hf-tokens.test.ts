@@ -8,6 +8,7 @@ import { runExport } from '../../../../electron/services/exports/formats.js';
 import { hfLabelList, toHfTokens } from '../../../../electron/services/exports/hf-tokens.js';
 import JSZip from 'jszip';
 import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
+import { exportSplitParts } from '../../../../electron/services/handlers/workspace-tasks.js';
 import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 import { tokenDataset } from './token-dataset.js';
 
@@ -131,5 +132,18 @@ describe('Hugging Face token classification', () => {
     const { files } = toHfTokens(data);
     expect(JSON.parse(files[1]!.content)).toContain('B-Said_"off"_record');
     expect(files[2]!.content).toContain('"7": "B-Said_\\"off\\"_record"');
+  });
+});
+
+describe('a split of the Hugging Face export', () => {
+  it("names each part's split after the part in its dataset card, so load_dataset on dev/ gives a \"dev\" split", async () => {
+    const service = await ws.openService();
+    for (const [k, text] of ['One story here.', 'Another story there.', 'A third story.'].entries()) await importText(service, `story-${k}.txt`, text);
+    const { parts } = await exportSplitParts(service, 'hf', undefined, [1, 1, 1], 5);
+    for (const part of parts) {
+      const card = part.files.find((f) => f.name === `${part.part}/README.md`)!.content;
+      expect(card).toContain(`  - split: ${part.part}\n    path: hf-tokens.jsonl`);
+      expect(card).toContain(`names = ds["${part.part}"].features["ner_tags"].feature.names`);
+    }
   });
 });
