@@ -35,7 +35,7 @@ function positive(name, fallback) {
 /** The command line as a trainer runs it; the time includes starting Node and reading the workspace. */
 function annotator(args, cwd = ROOT) {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, INIT_CWD: cwd }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { ...run, seconds: (performance.now() - started) / 1000 };
 }
 
