@@ -9,29 +9,11 @@ import { DEFAULT_LABELS, type Change } from '../../../electron/contract/api.js';
 import { createMemoryClient, type ImportPlan, type MemoryClient } from '../../helpers/memory-client.js';
 import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
-import { BUDGET, HOMES, TWO_STORIES, renderLikeABrowser, span } from '../../helpers/two-stories.js';
+import { BUDGET, HOMES, IMPORT_OVER_TWO_STORIES, TWO_STORIES, renderLikeABrowser, span } from '../../helpers/two-stories.js';
 
 renderLikeABrowser();
 
-const RATES = 'Rates rose again, the bank said. 田中花子 disagreed.';
-
-/** Two files' worth: a new document, two new speakers (names no ASCII can tell apart), three highlights (one here already), a verdict that disagrees. */
-const PLAN: ImportPlan = {
-  documents: [
-    { id: 'doc-homes', title: 'homes', text: HOMES },
-    { id: 'doc-rates', title: 'rates', text: RATES },
-  ],
-  speakers: [
-    { id: 'spk-tanaka', name: '田中花子' },
-    { id: 'spk-yamada', name: '山田太郎' },
-  ],
-  highlights: [
-    { kind: 'createAnnotation', documentId: 'doc-homes', annotationId: 'c-homes', labelId: 'claim', ...span(HOMES, 'we will build 300,000 homes') },
-    { kind: 'createAnnotation', documentId: 'doc-homes', annotationId: 'q-critics', labelId: 'quote', speakerId: 'spk-yamada', ...span(HOMES, 'Critics called it a fantasy') },
-    { kind: 'createAnnotation', documentId: 'doc-rates', annotationId: 'q-rates', labelId: 'quote', speakerId: 'spk-tanaka', ...span(RATES, 'Rates rose again') },
-  ],
-  verdicts: [{ documentId: 'doc-budget', annotationId: 'c-crime', status: 'true', by: 'Bo', from: 'budget.ann' }],
-};
+const PLAN: ImportPlan = IMPORT_OVER_TWO_STORIES;
 
 let app: MountedApp;
 let host: HTMLElement;

@@ -7,19 +7,12 @@ import type { ImportReport } from '../../../../electron/contract/api.js';
 import { run } from '../../../helpers/run-cli.js';
 import { snapshotDir } from '../../../helpers/temp-dirs.js';
 import { importText, useWorkspaces } from '../../../helpers/workspace.js';
+import { labelStudioRegion } from '../../../helpers/label-studio-tasks.js';
 
 const ws = useWorkspaces();
 const story = 'The minister said unemployment halved. “We will win,” said Ana Lima.';
 const other = 'A second story: “No comment,” said Bo Chen.';
-const cp = (text: string, words: string) => [...text.slice(0, text.indexOf(words))].length;
-const region = (text: string, id: string, words: string, label: string, meta: Record<string, unknown> = {}) => ({
-  id,
-  type: 'labels',
-  from_name: 'label',
-  to_name: 'text',
-  value: { start: cp(text, words), end: cp(text, words) + [...words].length, labels: [label] },
-  meta,
-});
+const region = labelStudioRegion;
 
 /**
  * A workspace with the story (a quote, and a claim judged False), and beside it the files to

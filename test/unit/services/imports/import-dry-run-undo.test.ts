@@ -12,20 +12,13 @@ import { importFiles } from '../../../../electron/services/handlers/workspace-ta
 import type { ImportInput } from '../../../../electron/services/imports/plan-files.js';
 import { snapshotDir } from '../../../helpers/temp-dirs.js';
 import { importText, useWorkspaces, workspaceOnDisk } from '../../../helpers/workspace.js';
+import { labelStudioRegion } from '../../../helpers/label-studio-tasks.js';
 
 const ws = useWorkspaces();
 const bytes = (content: string) => new TextEncoder().encode(content);
 const story = 'The minister said unemployment halved. “We will win,” said Ana Lima. 田中花子は「賛成です」と述べた。';
 const other = 'A second story: “No comment,” said Bo Chen.';
-const cp = (text: string, words: string) => [...text.slice(0, text.indexOf(words))].length;
-const region = (text: string, id: string, words: string, label: string, meta: Record<string, unknown> = {}) => ({
-  id,
-  type: 'labels',
-  from_name: 'label',
-  to_name: 'text',
-  value: { start: cp(text, words), end: cp(text, words) + [...words].length, labels: [label] },
-  meta,
-});
+const region = labelStudioRegion;
 
 /**
  * Label Studio tasks as its docs describe them ("labels" results, code-point offsets); meta
