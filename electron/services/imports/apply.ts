@@ -29,6 +29,12 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   const planned = await planImport(store, plans, author);
   if (options.dryRun) return planned.report;
 
+  // The files' speakers first: a transcript added below then finds them by name, keeping their ids.
+  const fileSpeakers = planned.changes.filter((c) => c.kind === 'createSpeaker');
+  if (fileSpeakers.length) {
+    const { refused } = await service.applyChanges(fileSpeakers);
+    if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
+  }
   const speakersBefore = new Set(store.data.speakers.map((s) => s.id));
   for (const { plan } of planned.documents) {
     // A document file goes in as the window's Open does (metadata, a transcript's speakers); one
@@ -38,16 +44,21 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   }
   // A transcript's speakers were made as it was added: the highlights are planned again with them.
   const transcriptSpeakers = store.data.speakers.filter((s) => !speakersBefore.has(s.id));
-  const { report, changes } = transcriptSpeakers.length ? await planImport(store, plans, author) : planned;
-  for (let i = 0; i < changes.length; i += 5000) {
-    const { refused } = await service.applyChanges(changes.slice(i, i + 5000));
+  const replanned = transcriptSpeakers.length > 0;
+  const { report, changes } = replanned ? await planImport(store, plans, author) : planned;
+  const rest = changes.filter((c) => c.kind !== 'createSpeaker' || !fileSpeakers.some((f) => f.kind === 'createSpeaker' && f.speakerId === c.speakerId));
+  for (let i = 0; i < rest.length; i += 5000) {
+    const { refused } = await service.applyChanges(rest.slice(i, i + 5000));
     if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
   }
+  // Planned again, the files' speakers were already there: they are still this import's.
+  const fileSpeakerNames = replanned ? fileSpeakers.map((c) => (c.kind === 'createSpeaker' ? c.name : '')) : [];
+  const fileSpeakerIds = replanned ? fileSpeakers.map((c) => (c.kind === 'createSpeaker' ? c.speakerId : '')) : [];
   return {
     ...report,
     written: true,
     documentsAdded: planned.report.documentsAdded,
-    speakersAdded: [...transcriptSpeakers.map((s) => s.name), ...report.speakersAdded],
-    undo: { ...report.undo, speakerIds: [...transcriptSpeakers.map((s) => s.id), ...report.undo.speakerIds], documentIds: planned.report.undo.documentIds },
+    speakersAdded: [...fileSpeakerNames, ...transcriptSpeakers.map((s) => s.name), ...report.speakersAdded],
+    undo: { ...report.undo, speakerIds: [...fileSpeakerIds, ...transcriptSpeakers.map((s) => s.id), ...report.undo.speakerIds], documentIds: planned.report.undo.documentIds },
   };
 }

@@ -173,6 +173,12 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
     return id;
   };
 
+  // A transcript read in this import names speakers as it is added. The files' own speakers
+  // (with their ids) come first, so a transcript's name finds one and its id is kept.
+  if (plans.some((plan) => plan.read && TRANSCRIPT_FORMATS.includes(plan.read.format))) {
+    for (const plan of plans) for (const span of plan.spans) if (isId(span.speakerId) && span.speaker?.trim()) speakerOf(span, plan.sourceFile ?? plan.fileName);
+  }
+
   // Documents, each once: in the list, taken out by an undone import, or new.
   const documents: ImportPlan['documents'] = [];
   const known = new Map<string, KnownHighlights>();
