@@ -39,21 +39,74 @@ function workerFile(): string {
   throw new ApiError('internal', `The document reader (${WORKER_FILE_NAME}) is missing beside ${fileURLToPath(import.meta.url)}; run npm run build.`);
 }
 
+/**
+ * Starting a worker costs about 200 ms (it loads every reader): an import of 1,000 files would
+ * spend minutes on that alone. So a worker that read a small file is kept a few seconds for the
+ * next read. One that read a big file is not: its heap is not handed on to another file.
+ */
+const SPARE_MS = 5_000;
+const REUSE_BELOW_BYTES = 4 * 1024 * 1024;
+let spare: { worker: Worker; limits: ReaderLimits; timer: NodeJS.Timeout; forget: () => void } | null = null;
+let workersStarted = 0;
+
+/** How many reader workers were started (for tests of the reuse). */
+export const readerWorkersStarted = (): number => workersStarted;
+
+function takeWorker(limits: ReaderLimits): Worker {
+  if (spare && spare.limits.timeMs === limits.timeMs && spare.limits.memoryMb === limits.memoryMb) {
+    const { worker, timer, forget } = spare;
+    spare = null;
+    clearTimeout(timer);
+    // Only our own listeners: Node's Worker keeps listeners of its own that its messages need.
+    worker.off('exit', forget);
+    worker.off('error', forget);
+    worker.ref();
+    return worker;
+  }
+  workersStarted++;
+  return new Worker(workerFile(), {
+    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, limits.memoryMb / 4) },
+  });
+}
+
+/** Kept for the next read, never holding the process open; at most one is kept. */
+function keepSpare(worker: Worker, limits: ReaderLimits): void {
+  if (spare) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  const forget = () => {
+    if (spare?.worker !== worker) return;
+    clearTimeout(spare.timer);
+    spare = null;
+  };
+  const timer = setTimeout(() => {
+    forget();
+    void worker.terminate();
+  }, SPARE_MS);
+  timer.unref();
+  worker.on('exit', forget);
+  worker.on('error', forget);
+  spare = { worker, limits, timer, forget };
+}
+
 /** Reads a document of any format in a worker thread; refuses it if the read passes `limits`. */
 export function readDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}, limits: ReaderLimits = READER_LIMITS): Promise<ReadDocument> {
   const name = baseNameOf(fileName);
   return new Promise((resolve, reject) => {
     const request: ReaderRequest = { fileName, bytes, options };
-    const worker = new Worker(workerFile(), {
-      workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: Math.min(64, limits.memoryMb / 4) },
-    });
+    const worker = takeWorker(limits);
     let settled = false;
-    const settle = (outcome: () => void) => {
+    const settle = (outcome: () => void, reuse = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reuse) keepSpare(worker, limits);
+      else void worker.terminate();
       outcome();
     };
     const timer = setTimeout(
@@ -63,18 +116,20 @@ export function readDocument(fileName: string, bytes: Uint8Array, options: ReadD
         ),
       limits.timeMs,
     );
-    worker.on('message', (reply: ReaderReply) =>
-      settle(() => ('read' in reply ? resolve(reply.read) : reject(new ApiError(reply.refused.code, reply.refused.message)))),
-    );
-    worker.on('error', (error: NodeJS.ErrnoException) =>
+    const onMessage = (reply: ReaderReply) =>
+      settle(() => ('read' in reply ? resolve(reply.read) : reject(new ApiError(reply.refused.code, reply.refused.message))), bytes.byteLength < REUSE_BELOW_BYTES);
+    const onError = (error: NodeJS.ErrnoException) =>
       settle(() =>
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new ApiError('too-large', `"${name}" needs more memory to read than the ${limits.memoryMb} MB a document may use. Split it into smaller files and open those, or save it as plain text.`)
             : new ApiError('internal', `Reading "${name}" failed: ${error.message}`),
         ),
-      ),
-    );
-    worker.on('exit', () => settle(() => reject(new ApiError('internal', `Reading "${name}" stopped before it finished. Try again.`))));
+      );
+    const onExit = () => settle(() => reject(new ApiError('internal', `Reading "${name}" stopped before it finished. Try again.`)));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(request);
   });
 }

@@ -1,7 +1,7 @@
 // Point 3 of issue 11: no file can stall the program. Every document is read in a worker thread
 // with a time limit and memory limits, and a page nested too deep is refused before Readability.
 import { describe, expect, it } from 'vitest';
-import { READER_LIMITS, readDocument } from '../../../../electron/services/documents/index.js';
+import { READER_LIMITS, readDocument, readerWorkersStarted } from '../../../../electron/services/documents/index.js';
 import { useWorkspaces } from '../../../helpers/workspace.js';
 import { paragraph, wordFile } from '../../../helpers/word-file.js';
 import { refused, utf8 } from './helpers.js';
@@ -46,6 +46,27 @@ describe('readDocument: no file can stall the program', () => {
     expect(await readDocument('note.txt', utf8('Hello.'))).toEqual({ title: 'note', text: 'Hello.', format: 'text', encoding: 'utf-8', encodingDetected: true, sourceUrl: null });
     expect((await readDocument('clip.srt', utf8('1\n00:00:01,000 --> 00:00:02,000\nHello.\n'))).text).toBe('[00:00:01] Hello.');
     expect((await readDocument('w.docx', await wordFile(paragraph('Word.'), 'Title'))).title).toBe('Title');
+  });
+});
+
+describe('readDocument: one worker for many small files', () => {
+  it('reads small files one after another in the same worker, so an import of 1,000 files does not start 1,000', async () => {
+    await readDocument('first.txt', utf8('One.'));
+    const before = readerWorkersStarted();
+    for (let k = 0; k < 5; k++) expect((await readDocument(`story-${k}.txt`, utf8(`Story ${k}.`))).text).toBe(`Story ${k}.`);
+    expect(readerWorkersStarted()).toBe(before);
+  });
+
+  it('starts afresh after a big file: its heap is not handed on', async () => {
+    await readDocument('big.txt', utf8('The council met. '.repeat(300_000)));
+    const afterBig = readerWorkersStarted();
+    await readDocument('small.txt', utf8('Small.'));
+    expect(readerWorkersStarted()).toBe(afterBig + 1);
+  });
+
+  it('reads two files at once in two workers, each its own', async () => {
+    const [a, b] = await Promise.all([readDocument('a.txt', utf8('Alpha.')), readDocument('b.txt', utf8('Beta.'))]);
+    expect([a.text, b.text]).toEqual(['Alpha.', 'Beta.']);
   });
 });
 
