@@ -167,7 +167,7 @@ async function dryRunImport(dir: string, inputs: ImportInput[], author: string |
   const there = await fs.access(path.join(dir, 'workspace.json')).then(() => true, () => false);
   const scratch = there ? null : await fs.mkdtemp(path.join(os.tmpdir(), 'annotator-dry-run-'));
   try {
-    const store = await WorkspaceStore.open(scratch ?? dir);
+    const store = await WorkspaceStore.open(scratch ?? dir, { lookOnly: scratch === null });
     const report = await importFiles(new AnnotatorService(store, 'browser'), inputs, author, { dryRun: true });
     await store.flush();
     return { report, created: scratch !== null, statuses: statusNames(store) };

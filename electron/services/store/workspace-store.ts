@@ -91,10 +91,12 @@ export class WorkspaceStore {
    * Opens (or starts) the workspace in `dir`. A damaged workspace.json opens read-only on its
    * newest good backup (see `problem`); one from a newer schema is refused with a StoreFileError.
    */
-  static async open(dir: string): Promise<WorkspaceStore> {
+  static async open(dir: string, options: { lookOnly?: boolean } = {}): Promise<WorkspaceStore> {
     const resolved = path.resolve(dir);
-    await fs.mkdir(path.join(resolved, ANNOTATIONS_DIR), { recursive: true });
-    await fs.mkdir(path.join(resolved, TEXTS_DIR), { recursive: true });
+    if (!options.lookOnly) {
+      await fs.mkdir(path.join(resolved, ANNOTATIONS_DIR), { recursive: true });
+      await fs.mkdir(path.join(resolved, TEXTS_DIR), { recursive: true });
+    }
     const filePath = path.join(resolved, WORKSPACE_FILE);
     const adapter = new DurableJSONFile<WorkspaceFile>(filePath);
     let raw: unknown = null;
@@ -121,6 +123,11 @@ export class WorkspaceStore {
       const fallback = await newestGoodBackup(resolved, filePath, (backup) => migrateWorkspaceFile(filePath, backup));
       if (fallback) store.db.data = fallback.data;
       store.damaged.mark(filePath, damage, fallback?.backup ?? null, null);
+      return store;
+    }
+    if (options.lookOnly) {
+      // A dry run, perhaps beside a running app: nothing is tidied, counted again or saved.
+      store.lookOnly = true;
       return store;
     }
     // Temp files of writers that died mid-write are garbage: the rename never happened.
@@ -170,14 +177,18 @@ export class WorkspaceStore {
 
   /** True while a store file is damaged: every write is refused until a backup is restored. */
   get readOnly(): boolean {
-    return this.damaged.readOnly;
+    return this.damaged.readOnly || this.lookOnly;
   }
+
+  /** Opened to look (an import's dry run): every write is refused. */
+  private lookOnly = false;
 
   get problem(): StoreProblem | null {
     return this.damaged.problem;
   }
 
   private readOnlyError(): ApiError {
+    if (this.lookOnly && !this.damaged.readOnly) return new ApiError('read-only', 'This workspace was opened only to look at it (a dry run); nothing is written.');
     return this.damaged.readOnlyError();
   }
 

@@ -118,6 +118,23 @@ describe('annotator import --dry-run', () => {
   });
 });
 
+describe('annotator import --dry-run beside a running app', () => {
+  it('tidies nothing, counts nothing again and saves nothing: the folder is left exactly as it was', async () => {
+    const { dir, args } = await setUp();
+    // What opening a workspace would mend: a count that lags its annotations file (after a
+    // crash), and a dead writer's temp file. Another program may be mid-write; a look must not.
+    const file = path.join(dir, 'workspace.json');
+    const workspace = JSON.parse(await fs.readFile(file, 'utf8')) as { documents: { annotationCount: number }[] };
+    workspace.documents[0]!.annotationCount = 99;
+    await fs.writeFile(file, JSON.stringify(workspace));
+    await fs.writeFile(path.join(dir, '.workspace.json.999999.1.tmp'), 'half');
+    const before = await snapshotDir(dir);
+    const dry = await run(['import', ...args, '--dry-run'], '/');
+    expect(dry.code).toBe(0);
+    expect(await snapshotDir(dir)).toEqual(before);
+  });
+});
+
 describe('annotator import, file sizes', () => {
   it('reads an annotation file past the 50 MB a document may have (a whole dataset), and still refuses such a document', async () => {
     const dir = await ws.tempDir();
