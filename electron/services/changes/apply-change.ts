@@ -113,7 +113,7 @@ export class ChangeInterpreter {
         return [this.store.saveWorkspace()];
       }
       case 'removeDocument':
-        return this.removeDocument(change.documentId);
+        return await this.removeDocument(change.documentId);
       case 'restoreDocument': {
         if (this.store.findDocument(change.documentId)) return [];
         this.requireRemovedDocument(change.documentId);
@@ -131,10 +131,22 @@ export class ChangeInterpreter {
   }
 
   /** Out of the list, kept to come back (see WorkspaceStore.removeDocument); sent again, nothing to do. */
-  private removeDocument(documentId: string): Promise<void>[] {
-    if (!this.store.findDocument(documentId)) {
+  /**
+   * Only an empty document leaves the list (an undone import deletes its highlights first): one
+   * holding anyone's work, placed or not, stays, whatever a window asks.
+   */
+  private async removeDocument(documentId: string): Promise<Promise<void>[]> {
+    const doc = this.store.findDocument(documentId);
+    if (!doc) {
       this.requireRemovedDocument(documentId);
       return [];
+    }
+    const held = (await this.store.annotations(doc)).length + (await this.store.orphans(doc)).length;
+    if (held > 0) {
+      throw new ApiError(
+        'bad-request',
+        `"${doc.title}" still holds ${held === 1 ? '1 highlight' : `${held} highlights`}, so it stays in the list; a document is taken out only once it is empty (as undoing its import leaves it).`,
+      );
     }
     return [this.store.removeDocument(documentId)];
   }

@@ -1,5 +1,6 @@
-// removeDocument and restoreDocument, the changes an undone import (and its redo) sends: the
-// document leaves the list and comes back by the same id, with its text and its highlights.
+// removeDocument and restoreDocument, the changes an undone import (and its redo) sends: an
+// empty document (the undo deletes the import's highlights first) leaves the list and comes back
+// by the same id, with its text; a document that holds anyone's highlights stays.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,12 +13,21 @@ async function withOneDocument() {
   const dir = await ws.tempDir();
   const service = await ws.openService(dir);
   const doc = await importText(service, 'story.txt', text);
-  await service.applyChanges([createChange(doc.id, 'q1', 1, 12), { kind: 'setLastDocument', documentId: doc.id }]);
+  // As an undone import leaves it: its highlight made, then deleted.
+  await service.applyChanges([createChange(doc.id, 'q1', 1, 12), { kind: 'setLastDocument', documentId: doc.id }, { kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'q1' }]);
   return { dir, service, doc };
 }
 
 describe('removeDocument and restoreDocument', () => {
-  it('takes a document out of the list, keeping its text and highlights on disk, and brings it back by the same id', async () => {
+  it('keeps a document that holds highlights in the list, saying why', async () => {
+    const { service, doc } = await withOneDocument();
+    await service.applyChanges([createChange(doc.id, 'q2', 1, 12)]);
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'removeDocument', documentId: doc.id }])), 'bad-request', /"story" still holds 1 highlight, so it stays in the list/);
+    expect((await service.getSession()).documents.map((d) => d.id)).toEqual([doc.id]);
+    expect((await service.openDocument(doc.id)).annotations.ids).toEqual(['q2']);
+  });
+
+  it('takes an empty document out of the list, keeping its text on disk, and brings it back by the same id', async () => {
     const { dir, service, doc } = await withOneDocument();
     expect((await service.applyChanges([{ kind: 'removeDocument', documentId: doc.id }])).refused).toEqual([]);
     const session = await service.getSession();
@@ -27,7 +37,7 @@ describe('removeDocument and restoreDocument', () => {
     expect(onDisk.documents).toEqual([]);
     expect(onDisk.removedDocuments?.map((d) => d.id)).toEqual([doc.id]);
     expect(await fs.readFile(snapshotPath(dir, doc.textHash), 'utf8')).toBe(text);
-    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['q1']);
+    expect((await annotationsOnDisk(dir, doc.id)).annotations).toEqual([]);
     // The window cannot open or annotate it meanwhile.
     await expectApiError(service.openDocument(doc.id), 'not-found');
 
@@ -36,8 +46,8 @@ describe('removeDocument and restoreDocument', () => {
     expect((await reopened.getSession()).documents).toEqual([]);
     expect((await reopened.applyChanges([{ kind: 'restoreDocument', documentId: doc.id }])).refused).toEqual([]);
     const back = await reopened.getSession();
-    expect(back.documents.map((d) => [d.id, d.title, d.annotationCount])).toEqual([[doc.id, 'story', 1]]);
-    expect((await reopened.openDocument(doc.id)).annotations.ids).toEqual(['q1']);
+    expect(back.documents.map((d) => [d.id, d.title, d.annotationCount])).toEqual([[doc.id, 'story', 0]]);
+    expect((await reopened.openDocument(doc.id)).annotations.ids).toEqual([]);
     expect((await workspaceOnDisk(dir)).removedDocuments).toBeUndefined();
   });
 
@@ -65,7 +75,7 @@ describe('removeDocument and restoreDocument', () => {
     await service.applyChanges([{ kind: 'removeDocument', documentId: doc.id }]);
     const again = await importText(service, 'copy-of-story.txt', text);
     expect(again.id).toBe(doc.id);
-    expect(again.annotationCount).toBe(1);
+    expect(again.annotationCount).toBe(0);
     expect((await service.getSession()).documents.map((d) => d.id)).toEqual([doc.id]);
     expect((await workspaceOnDisk(dir)).removedDocuments).toBeUndefined();
     expect(path.basename(snapshotPath(dir, doc.textHash))).toBe(`${doc.textHash}.txt`);
