@@ -79,13 +79,18 @@ class KnownHighlights {
   add(known: Known, start: number, end: number, labelId: string): void {
     this.byId.set(known.id, known);
     const at = `${start}:${end}:${labelId}`;
-    this.bySpan.set(at, [...(this.bySpan.get(at) ?? []), known]);
+    const same = this.bySpan.get(at);
+    if (same) same.push(known);
+    else this.bySpan.set(at, [known]);
   }
 
-  /** The same id, or the same span and label by the same author (by anyone, when the file names none). */
-  find(id: string, start: number, end: number, labelId: string, author: string): Known | undefined {
+  /**
+   * The same id, or the same span and label by the same author ('' too: no name set is an
+   * author of its own); by anyone only when the file names no author at all (undefined).
+   */
+  find(id: string, start: number, end: number, labelId: string, author: string | undefined): Known | undefined {
     const same = this.bySpan.get(`${start}:${end}:${labelId}`) ?? [];
-    return this.byId.get(id) ?? (author ? same.find((k) => k.author === author) : same[0]);
+    return this.byId.get(id) ?? (author !== undefined ? same.find((k) => k.author === author) : same[0]);
   }
 }
 
@@ -94,6 +99,8 @@ function differs(annotation: Annotation, span: PlannedSpan, labelId: string, spe
   if (annotation.start !== span.start || annotation.end !== span.end || annotation.labelId !== labelId) return true;
   if (span.note !== undefined && span.note !== annotation.note) return true;
   if (span.quoteKind !== undefined && span.quoteKind !== annotation.quoteKind) return true;
+  // A claim's fields on a highlight that has none here: counted, not silently dropped.
+  if (span.claim && !annotation.claim) return true;
   if (span.speakerId !== undefined && span.speakerId === annotation.speakerId) return false;
   if (!span.speaker?.trim()) return false;
   const speaker = speakers.find((s) => s.id === annotation.speakerId);
@@ -149,10 +156,15 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
   // Speakers: by the file's id when the workspace has it, else by name or other name, else new.
   const made: Speaker[] = [];
   const speakerOf = (span: PlannedSpan, file: string): string | null => {
-    if (isId(span.speakerId) && (data.speakers.some((s) => s.id === span.speakerId) || made.some((s) => s.id === span.speakerId))) return span.speakerId;
     const name = span.speaker?.trim();
+    const otherNames = name ? (span.speakerOtherNames ?? []).map((n) => n.trim()).filter((n) => n && speakerNameKey(n) !== speakerNameKey(name)) : [];
+    // The file's id is this workspace's speaker. But an id an import made from a name
+    // (importedSpeakerId) is the same in every newsroom: two imports of "Kim", renamed apart
+    // since ("Kim Jong-un" here, "Kim Yo-jong" in the file), are two people.
+    const byId = isId(span.speakerId) ? (data.speakers.find((s) => s.id === span.speakerId) ?? made.find((s) => s.id === span.speakerId)) : undefined;
+    const fromAName = span.speakerId?.startsWith('spk-imp-') && name !== undefined && importedSpeakerId(name) !== span.speakerId;
+    if (byId && (!name || !fromAName || findSpeakerByName([byId], name, otherNames))) return byId.id;
     if (!name) return null;
-    const otherNames = (span.speakerOtherNames ?? []).map((n) => n.trim()).filter((n) => n && speakerNameKey(n) !== speakerNameKey(name));
     const known = findSpeakerByName(data.speakers, name, otherNames) ?? findSpeakerByName(made, name, otherNames);
     if (known) return known.id;
     const taken = (id: string) => data.speakers.some((s) => s.id === id) || made.some((s) => s.id === id);
@@ -217,7 +229,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
       const spanAuthor = span.author || author;
       const labelId = labelOf(span);
       const annotationId = isId(span.id) ? span.id : importedId(plan.text, span, spanAuthor);
-      const match = highlights.find(annotationId, span.start, span.end, labelId, spanAuthor);
+      const match = highlights.find(annotationId, span.start, span.end, labelId, span.author !== undefined || author ? spanAuthor : undefined);
       if (match) {
         report.alreadyPresent++;
         if (match.annotation && differs(match.annotation, span, labelId, data.speakers)) report.differing = (report.differing ?? 0) + 1;
@@ -226,11 +238,16 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         if (!here || !incoming || here === incoming) continue;
         // Two verdicts on one claim: shown to the editor, never settled here.
         const by = (span.claim?.reviewer || spanAuthor || '').slice(0, MAX_ANNOTATOR_NAME_LENGTH);
-        report.conflicts.push({ documentId, documentTitle: title, annotationId: match.id, text: match.text, here, incoming, incomingBy: by });
         const conflict: ClaimConflict = { status: incoming, by, at: timeOrNull(span.claim?.reviewedAt) ?? timeOrNull(span.updatedAt) ?? now, from: file.slice(0, 200) };
         const entry = conflicts.get(`${documentId}/${match.id}`);
         const current = match.create ? (match.create.claim?.conflicts ?? []) : (entry?.after ?? match.claim?.conflicts ?? []);
-        if (current.some((c) => c.status === incoming && c.by === by) || current.length >= CLAIM_LIMITS.conflicts) continue;
+        // Already beside the claim (this file imported before): nothing new to show or keep.
+        if (current.some((c) => c.status === incoming && c.by === by)) continue;
+        if (current.length >= CLAIM_LIMITS.conflicts) {
+          report.leftOut.push(`${file}: the verdict ${incoming}${by ? ` by ${by}` : ''} on “${match.text.slice(0, 80)}” was not kept: that claim already holds ${CLAIM_LIMITS.conflicts} conflicting verdicts; settle them on the review desk, then import again.`);
+          continue;
+        }
+        report.conflicts.push({ documentId, documentTitle: title, annotationId: match.id, text: match.text, here, incoming, incomingBy: by });
         if (match.create) match.create.claim = { ...match.create.claim!, conflicts: [...current, conflict] };
         else conflicts.set(`${documentId}/${match.id}`, { documentId, annotationId: match.id, before: match.claim?.conflicts ?? [], after: [...current, conflict] });
         continue;

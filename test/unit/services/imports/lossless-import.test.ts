@@ -22,6 +22,17 @@ async function highlights(service: AnnotatorService) {
 }
 
 describe('a lossless import', () => {
+  it("keeps a highlight made before a name was set ('' in the file) apart from someone's on the same span", async () => {
+    const service = await ws.openService();
+    await applyImport(service, [planned([{ ...at('We will win'), label: 'Quote', author: 'Ana Reyes', id: 'h-ana' }])]);
+    const report = await applyImport(service, [planned([{ ...at('We will win'), label: 'Quote', author: '', id: 'h-nobody' }])]);
+    expect(report).toMatchObject({ highlights: 1, alreadyPresent: 0 });
+    expect(await highlights(service)).toEqual([
+      ['We will win', 'quote', ''],
+      ['We will win', 'quote', 'Ana Reyes'],
+    ]);
+  });
+
   it('keeps two authors’ identical spans as two highlights, each with its author and times', async () => {
     const service = await ws.openService();
     const report = await applyImport(service, [
@@ -106,6 +117,24 @@ describe('imported speakers, by id, name or other name', () => {
     expect(report.speakersAdded).toEqual([]);
     const [doc] = (await service.getSession()).documents;
     expect((await service.store.annotations(doc!))[0]!.speakerId).toBe('spk-ana');
+  });
+
+  it('keeps apart two people whose name-made ids agree but whose names do not (two newsrooms renamed an imported "Kim" apart)', async () => {
+    const service = await ws.openService();
+    const kim = importedSpeakerId('Kim');
+    await service.applyChanges([{ kind: 'createSpeaker', speakerId: kim, name: 'Kim Jong-un' }]);
+    const report = await applyImport(service, [
+      planned([
+        { ...at('We will win'), label: 'Quote', speaker: 'Kim Yo-jong', speakerId: kim },
+        // The same id with the name it was made from: this workspace's speaker, renamed since.
+        { ...at('It is over'), label: 'Quote', speaker: 'Kim', speakerId: kim },
+      ]),
+    ]);
+    expect(report.speakersAdded).toEqual(['Kim Yo-jong']);
+    const [doc] = (await service.getSession()).documents;
+    const bySpeaker = new Map((await service.store.annotations(doc!)).map((a) => [a.text, a.speakerId]));
+    expect(bySpeaker.get('We will win')).toBe(importedSpeakerId('Kim Yo-jong'));
+    expect(bySpeaker.get('It is over')).toBe(kim);
   });
 
   it('finds a speaker by one of the file’s other names, and makes a new one with the file’s id and other names', async () => {
