@@ -142,10 +142,18 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
   const labelIds = new Map(data.labels.map((l) => [key(l.name), l.id]));
   const takenKeys = new Set(data.labels.map((l) => l.hotkey));
   const labelOf = (span: PlannedSpan): string => labelIds.get(key(span.label)) ?? importedLabelId(span.label);
-  const makeLabel = (span: PlannedSpan): void => {
+  const makeLabel = (span: PlannedSpan, file: string): void => {
     if (labelIds.has(key(span.label))) return;
     const id = importedLabelId(span.label);
-    const hotkey = [...KEYS].find((k) => !takenKeys.has(k)) ?? 'z';
+    const hotkey = [...KEYS].find((k) => !takenKeys.has(k));
+    // Refused here, before anything is written, not halfway through the import.
+    if (!hotkey) {
+      throw new ImportProblem(
+        file,
+        null,
+        `its label "${span.label.trim().slice(0, 80)}" would be new, but every key a label can have is taken (${data.labels.length + report.labelsAdded.length} labels). Rename labels in the file to ones this workspace has, or delete unused labels (Labels…), then import again.`,
+      );
+    }
     takenKeys.add(hotkey);
     early.push({ kind: 'saveLabel', label: { id, name: span.label.trim(), color: COLOURS[report.labelsAdded.length % COLOURS.length]!, hotkey } });
     labelIds.set(key(span.label), id);
@@ -252,7 +260,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         else conflicts.set(`${documentId}/${match.id}`, { documentId, annotationId: match.id, before: match.claim?.conflicts ?? [], after: [...current, conflict] });
         continue;
       }
-      makeLabel(span);
+      makeLabel(span, file);
       const claim = span.claim && { checkWorthiness: null, status: data.statuses[0]?.id ?? 'unreviewed', sources: [], tags: [], ...span.claim };
       const change: Create = {
         kind: 'createAnnotation',

@@ -22,6 +22,16 @@ async function highlights(service: AnnotatorService) {
 }
 
 describe('a lossless import', () => {
+  it('refuses, before writing anything, labels past the keys there are to give them', async () => {
+    const service = await ws.openService();
+    const before = (await service.getSession()).labels.length;
+    const many = Array.from({ length: 40 }, (_, k) => ({ ...at('We will win'), label: `Kind ${k}`, author: 'Ana Reyes' }));
+    await expect(applyImport(service, [planned(many)])).rejects.toThrow(/its label "Kind \d+" would be new, but every key a label can have is taken \(\d+ labels\)\. .*Nothing was imported\./);
+    const session = await service.getSession();
+    expect(session.labels).toHaveLength(before);
+    expect(session.documents).toEqual([]);
+  });
+
   it("keeps a highlight made before a name was set ('' in the file) apart from someone's on the same span", async () => {
     const service = await ws.openService();
     await applyImport(service, [planned([{ ...at('We will win'), label: 'Quote', author: 'Ana Reyes', id: 'h-ana' }])]);
