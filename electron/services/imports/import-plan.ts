@@ -163,7 +163,16 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
 
   // Speakers: by the file's id when the workspace has it, else by name or other name, else new.
   const made: Speaker[] = [];
+  // 100,000 spans name a few hundred people: each (id, name, other names) is looked up once.
+  const speakerAnswers = new Map<string, string | null>();
   const speakerOf = (span: PlannedSpan, file: string): string | null => {
+    const asked = JSON.stringify([span.speakerId ?? null, span.speaker ?? null, span.speakerOtherNames ?? null]);
+    if (speakerAnswers.has(asked)) return speakerAnswers.get(asked)!;
+    const answer = findOrMakeSpeaker(span, file);
+    speakerAnswers.set(asked, answer);
+    return answer;
+  };
+  const findOrMakeSpeaker = (span: PlannedSpan, file: string): string | null => {
     const name = span.speaker?.trim();
     const otherNames = name ? (span.speakerOtherNames ?? []).map((n) => n.trim()).filter((n) => n && speakerNameKey(n) !== speakerNameKey(name)) : [];
     // The file's id is this workspace's speaker. But an id an import made from a name
