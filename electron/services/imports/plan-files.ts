@@ -63,7 +63,9 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
   // workspace or in this import.
   for (const { name, planned } of webAnnotations) {
     for (const { textHash, sourceUrl, spans } of planned) {
-      const known = store.data.documents.find((d) => (textHash ? d.textHash === textHash : d.sourceUrl === sourceUrl));
+      // An undone import's document counts too: its text is kept, and it comes back by its id.
+      const isIt = (d: { textHash: string; sourceUrl?: string | null }) => (textHash ? d.textHash === textHash : d.sourceUrl === sourceUrl);
+      const known = store.data.documents.find(isIt) ?? store.data.removedDocuments?.find(isIt);
       const inImport = known ? undefined : plans.find((p) => (textHash ? sha256(p.text) === textHash : p.read?.sourceUrl === sourceUrl));
       const text = known ? await store.readText(known) : inImport?.text;
       if (text === undefined) {

@@ -165,4 +165,26 @@ describe('undoing an import', () => {
     // The documents' files were never deleted: the texts are all still there.
     expect((await fs.readdir(path.join(dir, 'texts'))).length).toBe(3);
   });
+
+  it('brings back, by its W3C annotations alone, a document an undone import took out (its text is kept)', async () => {
+    const { service } = await workspace();
+    const page: ImportInput = { name: 'rates.txt', bytes: bytes('Rates rose again, the bank said.') };
+    const first = await importFiles(service, [page]);
+    const [rates] = first.undo.documentIds;
+    const ratesDoc = service.store.data.documents.find((d) => d.id === rates)!;
+    const text = await service.store.readText(ratesDoc);
+    const annotation = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: 'Claim' }],
+      target: { source: `urn:sha256:${ratesDoc.textHash}`, selector: [{ type: 'TextPositionSelector', start: 0, end: [...'Rates rose again'].length }, { type: 'TextQuoteSelector', exact: 'Rates rose again' }] },
+    };
+    expect(text.startsWith('Rates rose again')).toBe(true);
+    expect((await service.applyChanges(undoChanges(first))).refused).toEqual([]);
+    expect(service.store.data.documents.some((d) => d.id === rates)).toBe(false);
+    const report = await importFiles(service, [{ name: 'rates.jsonld', bytes: bytes(JSON.stringify(annotation)) }]);
+    expect(report).toMatchObject({ documentsAdded: 1, highlights: 1 });
+    expect(report.undo.documentIds).toEqual([rates]);
+    expect((await service.store.annotations(service.store.data.documents.find((d) => d.id === rates)!)).map((a) => a.text)).toEqual(['Rates rose again']);
+  });
 });
