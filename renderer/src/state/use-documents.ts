@@ -150,6 +150,9 @@ export function useDocuments({ client, state: readState, dispatch, report, setBu
     try {
       const merged = await client.mergeWorkspaceWithDialog({});
       if (!merged) return;
+      // A merge cannot be undone, and steps before it may now undo a colleague's work too (an
+      // import's speakers, the merged highlights use): the history starts afresh.
+      history.clear();
       const session = await refreshDocuments();
       dispatch({ type: 'workspace-refreshed', session });
       const currentId = stateRef.current.current?.document.id;
@@ -162,7 +165,7 @@ export function useDocuments({ client, state: readState, dispatch, report, setBu
     } catch (error) {
       report(error);
     }
-  }, [client, openDocument, refreshDocuments, report]);
+  }, [client, history, openDocument, refreshDocuments, report]);
 
   // First load: the workspace as it was left, with the last document open again.
   useEffect(() => {

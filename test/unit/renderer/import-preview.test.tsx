@@ -101,6 +101,22 @@ describe('the import preview', () => {
     expect(await documentsSaved()).toEqual(['doc-homes', 'doc-budget']);
   });
 
+  it('cannot be undone past a merge: Ctrl+Z after merging a colleague\'s workspace leaves the import alone', async () => {
+    await chooseFiles(['homes.ann']);
+    press('Enter', {}, sheet()!.querySelector('.import-summary')!);
+    await settle(12);
+    client.mergeWorkspaceWithDialog = async () => ({ documentsAdded: 0, documentsMatched: 2, highlightsAdded: 1, highlightsAlreadyThere: 0, speakersAdded: 0, labelsAdded: 0 });
+    act(() => button('File').click());
+    act(() => button('Merge a colleague’s workspace…').click());
+    await settle(12);
+    expect(messages()).toContain('Merged: 0 documents added, 2 matched; 1 highlights added, 0 already here.');
+    const batchesBefore = client.batches.length;
+    press('z', { ctrlKey: true });
+    await settle(12);
+    expect(client.batches.slice(batchesBefore).flat().filter((c) => c.kind !== 'setLastDocument')).toEqual([]);
+    expect(await documentsSaved()).toEqual(['doc-homes', 'doc-budget', 'doc-rates']);
+  });
+
   it('writes nothing on Cancel, nor on Esc', async () => {
     await chooseFiles(['homes.ann']);
     act(() => button('Cancel', sheet()!).click());
