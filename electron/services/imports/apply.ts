@@ -2,7 +2,7 @@
 // and a dry run reports exactly what would happen, writing nothing. Then the documents are added
 // (or brought back by the same id), and labels, speakers, highlights and conflicting verdicts go
 // through the change path like any edit. The report lists what one undo takes back.
-import type { ChangeRefusal, DocumentSummary, ImportReport } from '../../contract/api.js';
+import type { Change, ChangeRefusal, DocumentSummary, ImportReport } from '../../contract/api.js';
 import type { ReadDocument } from '../documents/index.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import { planImport } from './import-plan.js';
@@ -30,7 +30,7 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   if (options.dryRun) return planned.report;
 
   // The files' speakers first: a transcript added below then finds them by name, keeping their ids.
-  const fileSpeakers = planned.changes.filter((c) => c.kind === 'createSpeaker');
+  const fileSpeakers = planned.changes.filter((c): c is Extract<Change, { kind: 'createSpeaker' }> => c.kind === 'createSpeaker');
   if (fileSpeakers.length) {
     const { refused } = await service.applyChanges(fileSpeakers);
     if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
@@ -46,14 +46,15 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   const transcriptSpeakers = store.data.speakers.filter((s) => !speakersBefore.has(s.id));
   const replanned = transcriptSpeakers.length > 0;
   const { report, changes } = replanned ? await planImport(store, plans, author) : planned;
-  const rest = changes.filter((c) => c.kind !== 'createSpeaker' || !fileSpeakers.some((f) => f.kind === 'createSpeaker' && f.speakerId === c.speakerId));
+  const madeFirst = new Set(fileSpeakers.map((c) => c.speakerId));
+  const rest = changes.filter((c) => c.kind !== 'createSpeaker' || !madeFirst.has(c.speakerId));
   for (let i = 0; i < rest.length; i += 5000) {
     const { refused } = await service.applyChanges(rest.slice(i, i + 5000));
     if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
   }
   // Planned again, the files' speakers were already there: they are still this import's.
-  const fileSpeakerNames = replanned ? fileSpeakers.map((c) => (c.kind === 'createSpeaker' ? c.name : '')) : [];
-  const fileSpeakerIds = replanned ? fileSpeakers.map((c) => (c.kind === 'createSpeaker' ? c.speakerId : '')) : [];
+  const fileSpeakerNames = replanned ? fileSpeakers.map((c) => c.name) : [];
+  const fileSpeakerIds = replanned ? [...madeFirst] : [];
   return {
     ...report,
     written: true,

@@ -48,36 +48,9 @@ export function ImportPreviewDialog({ report, fileNames, statuses, onImport, onC
             </p>
           </>
         )}
-        {report.speakersAdded.length > 0 && (
-          <>
-            <h3>New speakers</h3>
-            <ul className="import-names" aria-label="New speakers">
-              {report.speakersAdded.map((name) => (
-                <li key={name}>{name}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {report.labelsAdded.length > 0 && (
-          <>
-            <h3>New labels</h3>
-            <ul className="import-names" aria-label="New labels">
-              {report.labelsAdded.map((name) => (
-                <li key={name}>{name}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {report.leftOut.length > 0 && (
-          <>
-            <h3>Not imported</h3>
-            <ul className="import-names" aria-label="Not imported">
-              {report.leftOut.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          </>
-        )}
+        <NameList title="New speakers" names={report.speakersAdded} />
+        <NameList title="New labels" names={report.labelsAdded} />
+        <NameList title="Not imported" names={report.leftOut} />
         {report.conflicts.length > 0 && (
           <>
             <h3>Verdicts in conflict</h3>
@@ -113,5 +86,20 @@ export function ImportPreviewDialog({ report, fileNames, statuses, onImport, onC
         </div>
       </div>
     </Dialog>
+  );
+}
+
+/** A titled list of names (new speakers, new labels, what is not imported); nothing when empty. */
+function NameList({ title, names }: { title: string; names: readonly string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="import-names" aria-label={title}>
+        {names.map((name) => (
+          <li key={name}>{name}</li>
+        ))}
+      </ul>
+    </>
   );
 }
