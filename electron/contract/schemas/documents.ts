@@ -37,6 +37,16 @@ export const documentSummarySchema = z.object({
   sourceUrl: z.string().max(MAX_SOURCE_URL_LENGTH).nullable().default(null),
   /** Where the text was read from, when the host knows a path (not for a browser upload). */
   filePath: z.string().max(MAX_FILE_PATH_LENGTH).nullable().default(null),
+  /**
+   * What the story says of itself, as the user (or the file: a page's meta tags, a PDF's
+   * properties) gave it. They feed ClaimReview's appearance and itemReviewed.datePublished, the
+   * report and every export's metadata. Absent is the same as null (older workspaces).
+   */
+  headline: z.string().max(1000).nullable().optional(),
+  outlet: z.string().max(300).nullable().optional(),
+  byline: z.string().max(500).nullable().optional(),
+  /** The story's publication date, YYYY-MM-DD. */
+  publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
