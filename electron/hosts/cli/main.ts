@@ -15,6 +15,7 @@ import { browserHostOnlyMethods, createApiHandlers, type ApiHandlers, type HostO
 import { exportSplitParts, importFiles, type ExportStep } from '../../services/handlers/workspace-tasks.js';
 import { ANNOTATION_EXTENSIONS, type ImportInput } from '../../services/imports/plan-files.js';
 import { StoreFileError } from '../../services/store/durable-json-file.js';
+import { COMPACT_USAGE, compactCommand } from './compact.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../services/store/workspace-lock.js';
 import { WorkspaceStore } from '../../services/store/workspace-store.js';
 
@@ -57,13 +58,14 @@ Commands:
            keep their authors, and merging twice adds nothing more.
   validate --store DIR
            Every store file parses and every highlight's text matches its document.
+${COMPACT_USAGE}
 
 Offsets in jsonl, spacy, brat, labelstudio and w3c count Unicode code points, as Python does.
 `;
 
 export class UsageError extends Error {}
 
-const COMMANDS = ['init', 'import', 'export', 'split', 'merge', 'agreement', 'stats', 'validate'];
+const COMMANDS = ['init', 'import', 'export', 'split', 'merge', 'agreement', 'stats', 'validate', 'compact'];
 
 interface Io {
   out(text: string): void;
@@ -382,6 +384,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         for (const [name, count] of byLabel) io.out(`  ${name}: ${count}\n`);
       }
       return 0;
+    }
+    if (command === 'compact') {
+      const dryRun = values['dry-run'] === true;
+      return await compactCommand(await openStore(storeDir, dryRun ? undefined : locks), { dryRun }, io);
     }
     if (command === 'validate') {
       const store = await openStore(storeDir);

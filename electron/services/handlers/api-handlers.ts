@@ -8,6 +8,7 @@ import { collectDataset, listAnnotators } from '../exports/dataset.js';
 import { writeExport } from '../exports/write-export.js';
 import { zipExport, zipName } from '../exports/zip-export.js';
 import { mergeWorkspaces } from '../imports/merge-workspaces.js';
+import { compactWorkspace } from '../store/compaction.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import { exportDataset, exportSplitParts, importFiles, type ExportStep } from './workspace-tasks.js';
 
@@ -84,6 +85,13 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openDocument: async (args) => service.openDocument(args.documentId, args.annotationsBefore),
     listAnnotations: async (args) => service.listAnnotations(args.documentId, args.startingFrom),
     importFile: async (args) => service.importBase64(args.fileName, args.contentBase64, args.options),
+    addPastedDocument: async (args) => service.addPastedDocument(args.title, args.text, args.sourceUrl),
+    compactWorkspace: async (args) => service.exclusive(async () => {
+      if (!args?.dryRun) service.requireWritable();
+      // What is scheduled reaches the disk first: a removed document's last write is done.
+      await service.store.flush();
+      return compactWorkspace(service.store, { dryRun: args?.dryRun });
+    }),
     openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
     listRecentFiles: async () => hostOnly.listRecentFiles(),
     openRecentFile: async (args) => hostOnly.openRecentFile(args.recentId),

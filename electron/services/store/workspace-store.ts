@@ -314,7 +314,7 @@ export class WorkspaceStore {
   }
 
   /**
-   * Takes a document out of the list (undoing the import that added it). Its text snapshot and
+   * Takes a document out of the list (a person removed it, or undid its import). Its text snapshot and
    * its annotations file stay where they are, and its record is kept in `removedDocuments`, so
    * restoreDocument (or adding the same text again) brings it back by the same id.
    */
@@ -343,6 +343,38 @@ export class WorkspaceStore {
     doc.annotationCount = (await this.annotations(doc)).length;
     await this.saveWorkspace();
     return doc;
+  }
+
+  /**
+   * Forgets removed documents for good (compaction, once their files are deleted): their records
+   * leave `removedDocuments` and nothing of them stays in memory. Resolves once saved.
+   */
+  async forgetRemovedDocuments(documentIds: readonly string[]): Promise<void> {
+    this.refuseIfReadOnly();
+    const data = this.db.data;
+    const forget = new Set(documentIds);
+    const kept = (data.removedDocuments ?? []).filter((doc) => !forget.has(doc.id));
+    if (kept.length === (data.removedDocuments ?? []).length) return;
+    for (const id of forget) {
+      // A write still scheduled would bring the file back after it was deleted.
+      await this.annotationWriters.get(id)?.idle();
+      this.annotationWriters.delete(id);
+      this.annotationDbs.delete(id);
+      this.annotationsFromSchema.delete(id);
+    }
+    if (kept.length > 0) data.removedDocuments = kept;
+    else delete data.removedDocuments;
+    await this.saveWorkspace();
+  }
+
+  /** Where a text snapshot lives, by its hash. */
+  snapshotFile(textHash: string): string {
+    return this.snapshotPath(textHash);
+  }
+
+  /** The annotations file of a document, by id. */
+  annotationsFile(documentId: string): string {
+    return path.join(this.dir, ANNOTATIONS_DIR, `${documentId}.json`);
   }
 
   /**

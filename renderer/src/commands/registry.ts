@@ -90,6 +90,10 @@ export const COMMANDS = [
   { id: 'merge-workspace', when: 'window', group: 'Files', keys: [], label: 'Merge another workspace', menu: 'merge-workspace' },
   { id: 'save-report-pdf', when: 'window', group: 'Files', keys: [], label: 'Save the report as PDF', menu: 'save-report-pdf' },
   { id: 'agreement', when: 'window', group: 'Files', keys: [], label: 'How well annotators agree', menu: 'agreement' },
+  // The paste event carries the text (use-paste-document.ts): no key handler of its own.
+  { id: 'paste-document', when: 'window', group: 'Files', keys: [k('v', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}V`, label: 'With no document open: make a document of the pasted text' },
+  { id: 'new-from-clipboard', when: 'window', group: 'Files', keys: [], label: 'New document from the clipboard', menu: 'new-from-clipboard' },
+  { id: 'compact-workspace', when: 'window', group: 'Files', keys: [], label: 'Compact the workspace (delete removed documents for good)', menu: 'compact-workspace' },
 ] as const satisfies readonly Command[];
 
 export type FixedCommand = (typeof COMMANDS)[number];
