@@ -86,6 +86,8 @@ export function PasteDocumentDialog({ text: given, onAdd, onClose }: PasteProps)
     <Dialog title="New document from pasted text" onClose={onClose} initialFocus={firstRef}>
       <form
         className="paste-document"
+        // The contract's words, not the browser's, say what is wrong with a link.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void add();
