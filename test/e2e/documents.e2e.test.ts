@@ -5,17 +5,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { annotationsOnDisk, dragSelect, eventually, readJson, screenshot, withAppWithSample, type RunningHost } from './harness';
+import type { Page } from 'playwright-core';
+import { annotationsOnDisk, dragSelect, eventually, readJson, screenshot, withAppWithSample } from './harness';
 
-let browser: Browser;
-let host: RunningHost;
 let store: string;
 let page: Page;
 
-withAppWithSample((app) => ({ store, host, browser, page } = app));
-void browser;
-void host;
+withAppWithSample((app) => ({ store, page } = app));
 
 const saved = () => expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
 const workspace = () => readJson(path.join(store, 'workspace.json'));

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { ApiError, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, type Annotation } from '../../contract/api.js';
+import { ApiError, DOCUMENT_FIELD_LIMITS, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, isCalendarDate, type Annotation } from '../../contract/api.js';
 import { DamagedFiles, isDamage, type StoreProblem } from './damaged-files.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
 import { BACKUPS_DIR, StoreBackups, listBackups, newestGoodBackup } from './store-backups.js';
@@ -31,7 +31,7 @@ export const ANNOTATIONS_DIR = 'annotations';
 export const TEXTS_DIR = 'texts';
 
 /** What the service may set on a document when it is added. */
-export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath'>>;
+export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'headline' | 'outlet' | 'byline' | 'publishedOn'>>;
 
 /** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
 export interface AnnotationsJournal {
@@ -302,6 +302,11 @@ export class WorkspaceStore {
       // Loading refuses longer ones; a document without its link still reads back.
       sourceUrl: within(metadata.sourceUrl, MAX_SOURCE_URL_LENGTH),
       filePath: within(metadata.filePath, MAX_FILE_PATH_LENGTH),
+      // What the file says of the story, when it says it (a page's meta tags).
+      ...(metadata.headline && { headline: within(metadata.headline, DOCUMENT_FIELD_LIMITS.headline) }),
+      ...(metadata.outlet && { outlet: within(metadata.outlet, DOCUMENT_FIELD_LIMITS.outlet) }),
+      ...(metadata.byline && { byline: within(metadata.byline, DOCUMENT_FIELD_LIMITS.byline) }),
+      ...(metadata.publishedOn && isCalendarDate(metadata.publishedOn) && { publishedOn: metadata.publishedOn }),
     };
     this.db.data.documents.push(document);
     await this.saveWorkspace();

@@ -54,6 +54,20 @@ describe('updateDocument', () => {
   });
 });
 
+describe('story fields on import', () => {
+  it('keeps what a web page’s meta tags say (headline, outlet, byline, date), for the editor to correct', async () => {
+    const dir = await ws.tempDir();
+    const service = await ws.openService(dir);
+    const page = `<!doctype html><html><head><title>Budget | Courier</title>
+      <meta property="og:title" content="Taxes fell, minister says"><meta property="og:site_name" content="The Courier">
+      <meta name="author" content="Ana Silva"><meta property="article:published_time" content="2024-03-15T09:30:00Z"></head>
+      <body><article><h1>Taxes fell</h1><p>The minister said taxes fell by a tenth last year, a claim economists disputed on Monday.</p></article></body></html>`;
+    const doc = await service.importBytes('budget.html', new TextEncoder().encode(page));
+    expect(doc).toMatchObject({ headline: 'Taxes fell, minister says', outlet: 'The Courier', byline: 'Ana Silva', publishedOn: '2024-03-15' });
+    expect((await workspaceOnDisk(dir)).documents[0]).toMatchObject({ outlet: 'The Courier', publishedOn: '2024-03-15' });
+  });
+});
+
 describe('addPastedDocument', () => {
   it('adds pasted text as a text document with its title and link; the same text (as a file, with CRLF) is the same document', async () => {
     const { service, doc } = await oneDocument();
