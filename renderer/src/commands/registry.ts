@@ -53,6 +53,8 @@ export const COMMANDS = [
   // Find works from anywhere in the window, not only from inside the text.
   { id: 'find', when: 'window', group: 'Files', keys: [k('f', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}F`, label: 'Find in the document (every match is marked)', whileTyping: true },
   { id: 'shortcuts', when: 'window', group: 'Files', keys: [k('?', { mod: false })], shown: text('?'), label: 'This sheet' },
+  // The paste event carries the text (use-paste-document.ts): no key handler of its own.
+  { id: 'paste-document', when: 'window', group: 'Files', keys: [k('v', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}V`, label: 'With no document open: make a document of the pasted text' },
   // Selecting text: CodeMirror's own keys, and ours.
   { id: 'extend-by-character', when: 'text', group: 'Selecting text', keys: [k('ArrowLeft', { shift: true, mod: false }), k('ArrowRight', { shift: true, mod: false })], shown: text('Shift+← →'), label: 'Extend the selection by a character', keysOwner: 'codemirror' },
   { id: 'extend-by-word', when: 'text', group: 'Selecting text', keys: [k('ArrowLeft', { shift: true, mod: true }), k('ArrowRight', { shift: true, mod: true })], shown: (mod) => `${mod === '⌘' ? '⌥' : 'Ctrl+'}Shift+← →`, label: 'Extend the selection by a word', keysOwner: 'codemirror' },
@@ -90,8 +92,6 @@ export const COMMANDS = [
   { id: 'merge-workspace', when: 'window', group: 'Files', keys: [], label: 'Merge another workspace', menu: 'merge-workspace' },
   { id: 'save-report-pdf', when: 'window', group: 'Files', keys: [], label: 'Save the report as PDF', menu: 'save-report-pdf' },
   { id: 'agreement', when: 'window', group: 'Files', keys: [], label: 'How well annotators agree', menu: 'agreement' },
-  // The paste event carries the text (use-paste-document.ts): no key handler of its own.
-  { id: 'paste-document', when: 'window', group: 'Files', keys: [k('v', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}V`, label: 'With no document open: make a document of the pasted text' },
   { id: 'new-from-clipboard', when: 'window', group: 'Files', keys: [], label: 'New document from the clipboard', menu: 'new-from-clipboard' },
   { id: 'compact-workspace', when: 'window', group: 'Files', keys: [], label: 'Compact the workspace (delete removed documents for good)', menu: 'compact-workspace' },
 ] as const satisfies readonly Command[];
