@@ -14,7 +14,7 @@ export const COMPACT_USAGE = `  compact  --store DIR [--dry-run]
 export async function compactCommand(store: WorkspaceStore, options: { dryRun: boolean }, io: { out(text: string): void }): Promise<number> {
   await store.flush();
   const plan = await compactWorkspace(store, { dryRun: options.dryRun });
-  if (plan.documents.length === 0) {
+  if (plan.files.length === 0 && plan.documents.length === 0) {
     io.out('Nothing to compact: no removed document is kept in this workspace.\n');
     return 0;
   }

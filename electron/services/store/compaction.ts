@@ -4,6 +4,7 @@
 // same text hash) stays.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ApiError } from '../../contract/api.js';
 import { listBackups } from './store-backups.js';
 import type { WorkspaceStore } from './workspace-store.js';
 
@@ -39,17 +40,28 @@ export async function planCompaction(store: WorkspaceStore): Promise<CompactionP
     await add(annotations);
     for (const backup of await listBackups(store.dir, annotations)) await add(backup.path);
   }
+  // An annotations file no record names: a compaction a crash cut short between its two steps.
+  const named = new Set([...store.data.documents, ...removed].map((doc) => `${doc.id}.json`));
+  const annotationsDir = path.dirname(store.annotationsFile('doc-0'));
+  for (const name of await fs.readdir(annotationsDir).catch(() => [] as string[])) {
+    if (/^doc-[0-9a-f]{16}\.json$/.test(name) && !named.has(name)) await add(path.join(annotationsDir, name));
+  }
   return { documents: removed.map(({ id, title }) => ({ id, title })), files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
 }
 
 /**
  * Deletes what planCompaction lists. The records go first (workspace.json saved), then the
- * files: a crash between the two leaves only files nothing points at, which the next compaction
- * does not see, never a record whose files are gone.
+ * files: a crash between the two leaves only files nothing points at (the next compaction
+ * deletes a stray annotations file), never a record whose files are gone.
  */
 export async function compactWorkspace(store: WorkspaceStore, options: { dryRun?: boolean } = {}): Promise<CompactionPlan> {
+  // A damaged workspace.json is shown from a backup, whose list may miss newer documents: their
+  // files would look stray. Nothing is deleted until the workspace is whole again.
+  if (!options.dryRun && store.readOnly) {
+    throw new ApiError('read-only', 'The workspace is read-only (a store file is damaged), so nothing was compacted. Restore its backup first, then compact.');
+  }
   const plan = await planCompaction(store);
-  if (options.dryRun || plan.documents.length === 0) return plan;
+  if (options.dryRun || plan.files.length + plan.documents.length === 0) return plan;
   await store.forgetRemovedDocuments(plan.documents.map((doc) => doc.id));
   for (const file of plan.files) await fs.rm(path.join(store.dir, file.path), { force: true });
   return plan;

@@ -149,7 +149,7 @@ interface CompactProps {
 export function CompactDialog({ plan, onCompact, onClose }: CompactProps) {
   const compactRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const nothing = plan.documents.length === 0;
+  const nothing = plan.documents.length === 0 && plan.files.length === 0;
   return (
     <Dialog title="Compact workspace" onClose={onClose} initialFocus={nothing ? cancelRef : compactRef}>
       {nothing ? (

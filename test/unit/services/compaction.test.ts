@@ -58,6 +58,26 @@ describe('compacting a workspace', () => {
     expect((await handlers.compactWorkspace({ dryRun: true })).documents).toEqual([]);
   });
 
+  it('deletes an annotations file no record names (a compaction a crash cut short), and no other', async () => {
+    const { dir, service, kept } = await withRemovedDocument();
+    const stray = path.join(dir, 'annotations', 'doc-0123456789abcdef.json');
+    await fs.writeFile(stray, '{}');
+    const plan = await createApiHandlers(service, browserHostOnlyMethods).compactWorkspace({});
+    expect(plan.files.map((f) => f.path)).toContain(path.join('annotations', 'doc-0123456789abcdef.json'));
+    expect(await exists(stray)).toBe(false);
+    expect(await exists(path.join(dir, 'annotations', `${kept.id}.json`))).toBe(true);
+  });
+
+  it('deletes nothing while workspace.json is damaged (its backup may miss newer documents)', async () => {
+    const { dir, gone } = await withRemovedDocument();
+    await fs.writeFile(path.join(dir, 'workspace.json'), '{ not json');
+    const result = await run(['compact', '--store', dir], '/');
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/damaged|read-only/);
+    expect(await exists(snapshotPath(dir, gone.textHash))).toBe(true);
+    expect(await exists(path.join(dir, 'annotations', `${gone.id}.json`))).toBe(true);
+  });
+
   it('keeps a snapshot a listed document still uses', async () => {
     const { dir, service, gone, kept } = await withRemovedDocument();
     // Hand-made, but possible: a listed document on the same text hash.
