@@ -15,7 +15,9 @@ export async function openStore(dir: string, locks?: WorkspaceLock[]): Promise<W
   try {
     await fs.access(path.join(dir, 'workspace.json'));
   } catch {
-    throw new ApiError('not-found', `There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store, or start one with annotator init --store ${dir}.`);
+    // Quoted where it has spaces (the app's own folder does), so the command can be pasted.
+    const asArgument = /\s/.test(dir) ? `"${dir}"` : dir;
+    throw new ApiError('not-found', `There is no workspace in ${dir} (no workspace.json). Give the folder the app uses with --store, or start one with annotator init --store ${asArgument}.`);
   }
   if (locks) locks.push(await acquireWorkspaceLock(dir, 'cli'));
   return WorkspaceStore.open(dir);

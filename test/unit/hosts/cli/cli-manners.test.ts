@@ -88,7 +88,7 @@ describe.skipIf(process.platform === 'darwin')('the app’s workspace, without -
     expect(result.code).toBe(1);
     expect(result.err).toBe(
       `Using the app's workspace at ${app}; pass --store DIR for another.\n` +
-        `There is no workspace in ${app} (no workspace.json). Give the folder the app uses with --store, or start one with annotator init --store ${app}.\n`,
+        `There is no workspace in ${app} (no workspace.json). Give the folder the app uses with --store, or start one with annotator init --store "${app}".\n`,
     );
   });
 });
