@@ -3,10 +3,11 @@ import type { ReactNode } from 'react';
 import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } from '../../../electron/contract/api';
 import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
-import { findSpeakerByName } from '../../../electron/contract/speaker-names';
+import { speakersForMention } from '../../../electron/contract/speaker-names';
 import type { AnnotationPatch } from '../state/edits';
 import { ClaimFieldsEditor } from './ClaimFieldsEditor';
 import { SpeakerPicker } from './SpeakerPicker';
+import { UnlinkedMention } from './UnlinkedMention';
 
 const QUOTE_KIND_NAMES = { direct: 'Direct', partial: 'Partial', paraphrase: 'Paraphrase' } as const;
 
@@ -40,7 +41,8 @@ interface Props {
 export function AnnotationPanel(props: Props) {
   const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText, onConfirmAnchor, review } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
-  const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !findSpeakerByName(speakers, m.text));
+  // A second reference ("Hwang" once Joonkook Hwang is known) is not offered as a new speaker.
+  const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && speakersForMention(speakers, m.text.trim()).length === 0);
   return (
     <section className="annotation-panel" aria-label="Selected highlight" style={{ ['--hl-color' as string]: label?.color ?? '#999' }}>
       <div className="field">
@@ -112,9 +114,7 @@ export function AnnotationPanel(props: Props) {
       )}
 
       {annotation.labelId === 'speaker' && !annotation.speakerId && (
-        <button type="button" className="secondary" onClick={() => onCreateSpeakerFromMention(annotation, null)}>
-          Create speaker “{annotation.text.trim()}”
-        </button>
+        <UnlinkedMention mention={annotation} speakers={speakers} onLink={(speakerId) => onChange({ speakerId })} onCreate={() => onCreateSpeakerFromMention(annotation, null)} />
       )}
 
       {(annotation.labelId === 'quote' || annotation.labelId === 'claim') && unlinkedMentions.length > 0 && (
