@@ -3,8 +3,8 @@
 
 export interface Region {
   name: string;
-  /** The region's element; the first that is on screen is used. */
-  selector: string;
+  /** The region's element: the first selector with an element on screen, in this order. */
+  selector: string | readonly string[];
   /** What takes focus inside it: the region itself when it is focusable, else this, else its first control. */
   focus?: string;
 }
@@ -14,7 +14,8 @@ const FOCUSABLE = 'input:not([disabled]):not([type=hidden]), select:not([disable
 /** The document view's regions, in F6 order. */
 export const DOCUMENT_REGIONS: readonly Region[] = [
   { name: 'Text', selector: '.reader .cm-content' },
-  { name: 'Side panel', selector: '.sidebar-right .annotation-panel, .sidebar-right .speaker-panel, .sidebar-right .name-reminder, .sidebar-right .annotator-form' },
+  // The selected highlight's (or speaker's) panel; with neither, the name asked for above it.
+  { name: 'Side panel', selector: ['.sidebar-right .annotation-panel', '.sidebar-right .speaker-panel', '.sidebar-right .name-reminder', '.sidebar-right .annotator-form'] },
   { name: 'Highlight list', selector: '.sidebar-right .annotation-list' },
   { name: 'Documents', selector: '[aria-label="Documents in this workspace"]', focus: '[aria-current="page"], button' },
   { name: 'Speakers', selector: '[aria-label="Speakers in this workspace"]', focus: '[aria-current="true"], button' },
@@ -33,7 +34,11 @@ function shown(element: Element): element is HTMLElement {
 }
 
 function regionElement(region: Region, root: ParentNode): HTMLElement | null {
-  return [...root.querySelectorAll(region.selector)].find(shown) ?? null;
+  for (const selector of typeof region.selector === 'string' ? [region.selector] : region.selector) {
+    const found = [...root.querySelectorAll(selector)].find(shown);
+    if (found) return found;
+  }
+  return null;
 }
 
 function focusTarget(region: Region, element: HTMLElement): HTMLElement | null {
