@@ -116,7 +116,8 @@ it('lists F6, Shift+F6 and F2 on the shortcut sheet, and both meanings of S by p
   expect(text).toMatch(/F6Next region/);
   expect(text).toMatch(/Shift\+F6Previous region/);
   expect(text).toMatch(/F2To the selected highlight’s first field/);
-  expect(text).toContain('Label the selection as Speaker (on the review desk, S means: set the status to needs second review)');
+  expect(text).toContain('Label the selection as Speaker (on the review desk, S means: set the status to Needs second review)');
+  expect(text).toContain('Set the status to Needs second review (in a document’s text, S means: label the selection as Speaker)');
   await screenshot(page, 'shortcut-sheet-regions');
   await key('Escape');
 });

@@ -149,8 +149,10 @@ function sayBothPlaces(labelling: Command[], desk: Command[]): void {
     const status = desk.find((d) => d.keys[0]!.key.toLowerCase() === label.keys[0]!.key.toLowerCase());
     if (!status) continue;
     const key = label.keys[0]!.key.toUpperCase();
-    label.label += ` (on the review desk, ${key} means: ${status.label.toLowerCase()})`;
-    status.label += ` (in a document’s text, ${key} means: ${label.label.replace(/ \(on the review desk.*$/, '').toLowerCase()})`;
+    const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+    const labelling = label.label;
+    label.label += ` (on the review desk, ${key} means: ${lower(status.label)})`;
+    status.label += ` (in a document’s text, ${key} means: ${lower(labelling)})`;
   }
 }
 
