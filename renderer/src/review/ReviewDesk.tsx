@@ -109,6 +109,9 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
     } else if (focused) {
       desk.setStatus([rowKey(focused)], status.id);
       setLastAction(`Set to ${status.name}.`);
+    } else {
+      // A key that cannot act says why.
+      setLastAction(`${status.hotkey?.toUpperCase() ?? ''}: no claim to set to ${status.name}${rows.length ? ' (none shown: change the filters)' : ''}.`);
     }
   };
 
