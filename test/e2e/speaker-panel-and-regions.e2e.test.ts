@@ -142,3 +142,23 @@ it('moves through the review desk’s own regions with F6', async () => {
   await key('Shift+F6');
   expect(await deskRegion()).toBe('tools');
 });
+
+it('after a merge, the speaker panel still gives way: A goes to the claim’s claimant, a list row shows its highlight', async () => {
+  await key('Control+Shift+R');
+  await expect.poll(() => page.locator('.cm-content').isVisible()).toBe(true);
+  await clickText(page, 'deeply concerned');
+  await pickSpeaker(page, 'Claimant', 'Create speaker', 'Wood');
+  await openSpeaker();
+  await speakerPanel().getByLabel('Merge a duplicate into Robert Wood').selectOption({ label: 'Wood' });
+  await speakerPanel().getByRole('button', { name: 'Merge' }).click();
+  await expect.poll(() => page.locator('.message', { hasText: '“Wood” was merged into “Robert Wood”' }).count()).toBe(1);
+  // The panel stays after the merge; A no longer does nothing.
+  expect(await speakerPanel().count()).toBe(1);
+  await page.locator('.cm-content').focus();
+  await key('a');
+  await expect.poll(activeId).toBe('annotation-speaker');
+  expect(await speakerPanel().count()).toBe(0);
+  await openSpeaker();
+  await page.locator('.annotation-row', { hasText: 'paving the way' }).click();
+  await expect.poll(() => highlightPanel().getByLabel('Said by', { exact: true }).inputValue()).toBe('Robert Wood');
+});
