@@ -29,7 +29,7 @@ beforeEach(async () => {
 afterEach(() => app.unmount());
 
 describe('the review desk with no claim shown', () => {
-  it('says a status key has no claim to set, and why', async () => {
+  it('says a key has no claim to act on, and why', async () => {
     const search = app.host.querySelector<HTMLInputElement>('input[aria-label="Search the claims"]')!;
     act(() => {
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -40,5 +40,9 @@ describe('the review desk with no claim shown', () => {
     press('5', {}, app.host.querySelector<HTMLElement>('[role=grid]')!);
     expect(app.host.querySelector('.desk-count')?.textContent).toContain('5: no claim to set to False (none shown: change the filters).');
     expect(client.documents().get('doc-homes')!.annotations[0]!.claim!.status).toBe('unreviewed');
+    press('n', {}, app.host.querySelector<HTMLElement>('[role=grid]')!);
+    expect(app.host.querySelector('.desk-count')?.textContent).toContain('N: no claim to write a note on (none shown: change the filters).');
+    press(' ', {}, app.host.querySelector<HTMLElement>('[role=grid]')!);
+    expect(app.host.querySelector('.desk-count')?.textContent).toContain('Space: no claim to select (none shown: change the filters).');
   });
 });
