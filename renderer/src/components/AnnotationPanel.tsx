@@ -6,6 +6,7 @@ import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 import { speakersForMention } from '../../../electron/contract/speaker-names';
 import type { AnnotationPatch } from '../state/edits';
 import { ClaimFieldsEditor } from './ClaimFieldsEditor';
+import { CommitSelect } from './CommitSelect';
 import { SpeakerPicker } from './SpeakerPicker';
 import { UnlinkedMention } from './UnlinkedMention';
 
@@ -47,14 +48,14 @@ export function AnnotationPanel(props: Props) {
     <section className="annotation-panel" aria-label="Selected highlight" style={{ ['--hl-color' as string]: label?.color ?? '#999' }}>
       <div className="field">
         <label htmlFor="annotation-label">Label</label>
-        <select id="annotation-label" value={annotation.labelId} onChange={(event) => onChange({ labelId: event.target.value })}>
+        <CommitSelect id="annotation-label" value={annotation.labelId} onCommit={(labelId) => onChange({ labelId })}>
           {labels.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
             </option>
           ))}
           {!label && <option value={annotation.labelId}>{annotation.labelId} (no longer in the label set)</option>}
-        </select>
+        </CommitSelect>
       </div>
       {annotation.anchor === 'fuzzy' && (
         <div className="anchor-check" role="note">
@@ -83,18 +84,14 @@ export function AnnotationPanel(props: Props) {
       {annotation.labelId === 'quote' && (
         <div className="field">
           <label htmlFor="annotation-quote-kind">Kind of quote</label>
-          <select
-            id="annotation-quote-kind"
-            value={annotation.quoteKind ?? ''}
-            onChange={(event) => onChange({ quoteKind: (event.target.value || null) as AnnotationPatch['quoteKind'] })}
-          >
+          <CommitSelect id="annotation-quote-kind" value={annotation.quoteKind ?? ''} onCommit={(kind) => onChange({ quoteKind: (kind || null) as AnnotationPatch['quoteKind'] })}>
             <option value="">Not set</option>
             {QUOTE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {QUOTE_KIND_NAMES[kind]}
               </option>
             ))}
-          </select>
+          </CommitSelect>
         </div>
       )}
 
