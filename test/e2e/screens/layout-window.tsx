@@ -1,13 +1,13 @@
 // The window over the in-memory workspace with the things that crowd a screen: a claim with its
 // sources, tags and note filled in, a long quote, a claim with 30 lines of history, long speaker
-// and document names, and a word the find bar counts. Bundled by side-panel-layout.e2e.test.ts.
+// and document names, a quote said by no one named, and a word the find bar counts. Bundled by side-panel-layout.e2e.test.ts.
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_LABELS, type ClaimHistoryEntry } from '../../../electron/contract/api';
 import { App } from '../../../renderer/src/App';
 import '../../../renderer/src/styles.css';
 import { createMemoryClient } from '../../helpers/memory-client';
 import { span } from '../../helpers/two-stories';
-import { CLAIM, COUNCIL, LONG_QUOTE, LONG_TITLE, OTHER, RENTS } from './layout-story';
+import { CLAIM, COUNCIL, LONG_QUOTE, LONG_TITLE, OTHER, RENTS, UNATTRIBUTED } from './layout-story';
 
 const client = createMemoryClient({
   labels: DEFAULT_LABELS,
@@ -52,6 +52,7 @@ void (async () => {
       },
       { kind: 'createAnnotation', documentId: 'doc-council', annotationId: 'q-long', labelId: 'quote', speakerId: 'spk-long', ...span(COUNCIL, LONG_QUOTE) },
       { kind: 'createAnnotation', documentId: 'doc-council', annotationId: 'c-rents', labelId: 'claim', speakerId: 'spk-long', ...span(COUNCIL, RENTS) },
+      { kind: 'createAnnotation', documentId: 'doc-council', annotationId: 'q-item', labelId: 'quote', ...span(COUNCIL, UNATTRIBUTED) },
       { kind: 'setLastDocument', documentId: 'doc-council' },
     ],
   });
