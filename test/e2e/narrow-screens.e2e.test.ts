@@ -56,6 +56,9 @@ describe('at 1024×700', () => {
     await page.keyboard.press('Control+Shift+R');
     await page.getByRole('grid', { name: 'Claims to review' }).waitFor();
     for (const name of ['Filter by status', 'Filter by claimant', 'Filter by document', 'Filter by annotator', 'Filter by tag']) await expectWideEnough(page.getByRole('combobox', { name }));
+    // Every desk button inside the desk, none cut off at its edge.
+    const edges = await page.locator('.desk-main').evaluate((main) => ({ right: main.getBoundingClientRect().right, buttons: [...main.querySelectorAll('.desk-toolbar button')].map((b) => ({ text: b.textContent, right: b.getBoundingClientRect().right })) }));
+    for (const button of edges.buttons) expect(button.right, button.text ?? '').toBeLessThanOrEqual(edges.right);
     await screenshot(page, 'narrow-desk-1024');
   });
 
