@@ -70,6 +70,10 @@ describe.each(SIZES)('at $width×$height', (size) => {
     // The last history line is a scroll away, not cut off.
     const last = await measureTextBox(side.locator('.history-list li').last());
     expect(last.onScreen).toBe(true);
+    // Scrolled down that history, the next claim still starts with its own text in sight.
+    await page.keyboard.press('k');
+    await expect.poll(() => text.textContent()).toBe(CLAIM);
+    expect((await measureTextBox(text, { scroll: false })).onScreen).toBe(true);
     await page.keyboard.press('Control+Shift+R');
   });
 });

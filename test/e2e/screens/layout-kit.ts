@@ -59,10 +59,10 @@ export interface TextBox {
   onScreen: boolean;
 }
 
-/** Scrolls the panels that hold `box` to it, as a reader would, then measures it. */
-export async function measureTextBox(box: Locator): Promise<TextBox> {
-  return box.evaluate((el: HTMLElement) => {
-    el.scrollIntoView({ block: 'nearest' });
+/** Scrolls the panels that hold `box` to it, as a reader would (unless told not to), then measures it. */
+export async function measureTextBox(box: Locator, { scroll = true } = {}): Promise<TextBox> {
+  return box.evaluate((el: HTMLElement, scroll) => {
+    if (scroll) el.scrollIntoView({ block: 'nearest' });
     const rect = el.getBoundingClientRect();
     const style = getComputedStyle(el);
     let onScreen = rect.top >= 0 && rect.bottom <= window.innerHeight && rect.left >= 0 && rect.right <= window.innerWidth;
@@ -78,5 +78,5 @@ export async function measureTextBox(box: Locator): Promise<TextBox> {
       scrolls: style.overflowY === 'auto' || style.overflowY === 'scroll',
       onScreen,
     };
-  });
+  }, scroll);
 }
