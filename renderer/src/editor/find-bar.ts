@@ -93,10 +93,10 @@ function findPanel(view: EditorView): Panel {
   const commit = () => {
     const next = new SearchQuery({ search: field.value, caseSensitive: caseBox.checked, wholeWord: wordBox.checked, regexp: patternBox.checked });
     if (next.eq(getSearchQuery(view.state))) return;
-    // Bring the first match after the caret into sight as it is typed, without moving the caret.
-    const caret = view.state.selection.main.from;
-    const first = next.valid ? (next.getCursor(view.state, caret).next().value ?? next.getCursor(view.state).next().value) : undefined;
-    view.dispatch({ effects: first ? [setSearchQuery.of(next), EditorView.scrollIntoView(first.from, { y: 'center' })] : setSearchQuery.of(next) });
+    view.dispatch({ effects: setSearchQuery.of(next) });
+    // Bring the current match (the first after the caret) into sight as it is typed, without moving the caret.
+    const current = view.plugin(matchCounter)?.currentRange;
+    if (current) view.dispatch({ effects: EditorView.scrollIntoView(current.from, { y: 'center' }) });
   };
   field.addEventListener('input', commit);
   for (const box of [caseBox, wordBox, patternBox]) box.addEventListener('change', commit);

@@ -1,7 +1,7 @@
 // How many matches the find bar's query has, and which one is current: "3 of 12". Counting
 // stops at a cap, so a common word in a 5 MB transcript stays quick to type ("1,000+").
 import type { EditorState } from '@codemirror/state';
-import type { SearchQuery } from '@codemirror/search';
+import { SearchQuery } from '@codemirror/search';
 
 export const MATCH_COUNT_CAP = 1000;
 
@@ -12,10 +12,26 @@ export interface Matches {
   more: boolean;
 }
 
+/** `\n`, `\r`, `\t` and `\\` typed in a plain query mean what CodeMirror's own search takes them to. */
+function unquote(text: string): string {
+  return text.replace(/\\([nrt\\])/g, (_, ch: string) => (ch === 'n' ? '\n' : ch === 'r' ? '\r' : ch === 't' ? '\t' : '\\'));
+}
+
+/**
+ * The same matches as a regular expression: CodeMirror's plain-text cursor folds case a character
+ * at a time (a third of a second over 5 MB for a word that is not there); a RegExp is ~15 times quicker.
+ */
+export function countingQuery(query: SearchQuery): SearchQuery {
+  if (query.regexp || !query.valid) return query;
+  const text = query.literal ? query.search : unquote(query.search);
+  const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+  return new SearchQuery({ search: pattern, regexp: true, caseSensitive: query.caseSensitive, wholeWord: query.wholeWord });
+}
+
 export function findMatches(query: SearchQuery, state: EditorState, cap = MATCH_COUNT_CAP): Matches {
   const ranges: { from: number; to: number }[] = [];
   if (!query.valid) return { ranges, more: false };
-  const cursor = query.getCursor(state);
+  const cursor = countingQuery(query).getCursor(state);
   for (let next = cursor.next(); !next.done; next = cursor.next()) {
     if (ranges.length === cap) return { ranges, more: true };
     ranges.push({ from: next.value.from, to: next.value.to });

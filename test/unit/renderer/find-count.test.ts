@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditorState } from '@codemirror/state';
 import { SearchQuery } from '@codemirror/search';
-import { currentMatchIndex, findMatches, matchCountText, MATCH_COUNT_CAP } from '../../../renderer/src/editor/find-count';
+import { countingQuery, currentMatchIndex, findMatches, matchCountText, MATCH_COUNT_CAP } from '../../../renderer/src/editor/find-count';
 
 const TEXT = 'The budget, the budget and the Budget again.';
 const state = EditorState.create({ doc: TEXT });
@@ -42,5 +42,30 @@ describe('the find bar’s count', () => {
     expect(matchCountText(budget, matches, 4)).toBe('5 of 1,000+');
     // Past the counted ones: how many is all it can say.
     expect(matchCountText(budget, matches, currentMatchIndex(matches, { from: long.doc.length - 5, to: long.doc.length - 5 }))).toBe('1,000+ matches');
+  });
+
+  it('finds what CodeMirror’s own search finds, quicker', () => {
+    const text = 'Rates (2.5%) rose; the BANK said "rates [sic] rose".\nNext line: rates\tagain, C:\\path, Ärger ärger.';
+    const story = EditorState.create({ doc: text });
+    const queries = [
+      new SearchQuery({ search: 'rates' }),
+      new SearchQuery({ search: 'Rates', caseSensitive: true }),
+      new SearchQuery({ search: '(2.5%)' }),
+      new SearchQuery({ search: '[sic]' }),
+      new SearchQuery({ search: 'rose".\\nNext' }),
+      new SearchQuery({ search: 'rates\\tagain' }),
+      new SearchQuery({ search: 'C:\\\\path' }),
+      new SearchQuery({ search: 'C:\\path', literal: true }),
+      new SearchQuery({ search: 'ärger' }),
+      new SearchQuery({ search: 'rate', wholeWord: true }),
+      new SearchQuery({ search: 'rates', wholeWord: true }),
+    ];
+    for (const query of queries) {
+      const own: { from: number; to: number }[] = [];
+      const cursor = query.getCursor(story);
+      for (let next = cursor.next(); !next.done; next = cursor.next()) own.push({ from: next.value.from, to: next.value.to });
+      expect(findMatches(query, story).ranges, query.search).toEqual(own);
+    }
+    expect(countingQuery(queries[0]!).regexp).toBe(true);
   });
 });
