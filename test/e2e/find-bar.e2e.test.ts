@@ -56,4 +56,9 @@ it('counts the matches as a word is typed, and says which one Enter takes', asyn
 
   await page.keyboard.press('Escape');
   await expect.poll(() => bar().count()).toBe(0);
+
+  // Opened again on the selected match: its word is the query, counted again, the selected one current.
+  await page.keyboard.press('Control+f');
+  await expect.poll(() => field.inputValue()).toBe('budget');
+  await expect.poll(count).toBe(`2 of ${BUDGET_COUNT}`);
 });

@@ -26,14 +26,19 @@ class MatchCounter {
     if (changed || update.selectionSet || searchPanelOpen(update.state) !== searchPanelOpen(update.startState)) this.recount(update.state, changed);
   }
 
+  /** The matches are of the current query and text (counted only while the bar is open). */
+  private counted = false;
+
   private recount(state: EditorView['state'], queryChanged: boolean) {
     const open = searchPanelOpen(state);
-    const query = getSearchQuery(state);
     if (queryChanged) {
-      this.query = query;
-      this.matches = open ? findMatches(query, state) : { ranges: [], more: false };
-    } else if (open && this.matches.ranges.length === 0 && query.valid) {
-      this.matches = findMatches(query, state);
+      this.query = getSearchQuery(state);
+      this.counted = false;
+      this.matches = { ranges: [], more: false };
+    }
+    if (open && !this.counted) {
+      this.matches = findMatches(this.query!, state);
+      this.counted = true;
     }
     const selection = state.selection.main;
     this.current = open ? currentMatchIndex(this.matches, selection) : -1;
