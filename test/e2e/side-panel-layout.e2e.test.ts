@@ -45,6 +45,11 @@ describe.each(SIZES)('at $width×$height', (size) => {
     expect(sources.height).toBeGreaterThanOrEqual(sources.scrollHeight - 1);
     await panelText(page).evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
     await screenshot(page, `layout-claim-${name}`);
+    // The highlight list keeps its place below the panel, a few rows high, with no scrolling.
+    await page.locator('.sidebar-right').evaluate((el) => (el.scrollTop = 0));
+    const list = page.getByRole('listbox', { name: 'Highlights in text order' });
+    expect((await measureTextBox(list, { scroll: false })).onScreen).toBe(true);
+    expect(await list.evaluate((el) => el.clientHeight)).toBeGreaterThanOrEqual(100);
   });
 
   it('shows a long quote in a box of at least three lines that scrolls the rest', async () => {
