@@ -14,6 +14,8 @@ class MatchCounter {
   matches: Matches = { ranges: [], more: false };
   current = -1;
   decorations: DecorationSet = Decoration.none;
+  /** The matches are of the current query and text (counted only while the bar is open). */
+  private counted = false;
   readonly listeners = new Set<() => void>();
 
   constructor(view: EditorView) {
@@ -25,9 +27,6 @@ class MatchCounter {
     const changed = update.docChanged || !this.query || !query.eq(this.query);
     if (changed || update.selectionSet || searchPanelOpen(update.state) !== searchPanelOpen(update.startState)) this.recount(update.state, changed);
   }
-
-  /** The matches are of the current query and text (counted only while the bar is open). */
-  private counted = false;
 
   private recount(state: EditorView['state'], queryChanged: boolean) {
     const open = searchPanelOpen(state);
