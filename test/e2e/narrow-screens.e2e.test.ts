@@ -43,6 +43,16 @@ async function expectHeaderOnOneRow(page: Page): Promise<void> {
   expect(await page.locator('.doc-title').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100);
 }
 
+/** Every column of the claims table on screen, none cut off at the table's edge. */
+async function expectDeskColumnsInside(page: Page): Promise<void> {
+  const edges = await page.getByRole('grid', { name: 'Claims to review' }).evaluate((grid) => ({
+    right: grid.getBoundingClientRect().right,
+    heads: [...grid.querySelectorAll('[role=columnheader]')].map((h) => ({ text: h.textContent, right: h.getBoundingClientRect().right })),
+  }));
+  expect(edges.heads.map((h) => h.text)).toContain('Last change');
+  for (const head of edges.heads) expect(head.right, head.text ?? '').toBeLessThanOrEqual(edges.right);
+}
+
 /** Every desk button inside the desk, none cut off at its edge. */
 async function expectDeskButtonsInside(page: Page): Promise<void> {
   const edges = await page.locator('.desk-main').evaluate((main) => ({ right: main.getBoundingClientRect().right, buttons: [...main.querySelectorAll('.desk-toolbar button')].map((b) => ({ text: b.textContent, right: b.getBoundingClientRect().right })) }));
@@ -66,6 +76,7 @@ describe('at 1024×700', () => {
     await page.getByRole('grid', { name: 'Claims to review' }).waitFor();
     for (const name of ['Filter by status', 'Filter by claimant', 'Filter by document', 'Filter by annotator', 'Filter by tag', 'Set status']) await expectWideEnough(page.getByRole('combobox', { name }));
     await expectDeskButtonsInside(page);
+    await expectDeskColumnsInside(page);
     await screenshot(page, 'narrow-desk-1024');
   });
 
@@ -110,6 +121,7 @@ it('keeps the header and the desk’s buttons in one piece at 1280×720 too', as
   await wide.keyboard.press('Control+Shift+R');
   await wide.getByRole('grid', { name: 'Claims to review' }).waitFor();
   await expectDeskButtonsInside(wide);
+  await expectDeskColumnsInside(wide);
   await screenshot(wide, 'narrow-desk-1280');
   await wide.close();
 });
