@@ -61,4 +61,11 @@ it('counts the matches as a word is typed, and says which one Enter takes', asyn
   await page.keyboard.press('Control+f');
   await expect.poll(() => field.inputValue()).toBe('budget');
   await expect.poll(count).toBe(`2 of ${BUDGET_COUNT}`);
+
+  // In the dark scheme too, the bar is the window's panel colour, not CodeMirror's light grey.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const colours = await page.evaluate(() => ({ bar: getComputedStyle(document.querySelector('.cm-panels')!).backgroundColor, panel: getComputedStyle(document.querySelector('.sidebar')!).backgroundColor }));
+  expect(colours.bar).toBe(colours.panel);
+  await screenshot(page, 'find-bar-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 });
