@@ -60,6 +60,19 @@ describe.each(SIZES)('at $width×$height', (size) => {
     await screenshot(page, `layout-quote-${name}`);
   });
 
+  it('shows a speaker’s panel with its name and what they said, a scroll away', async () => {
+    const name = 'Councillor Thomas Alexander Reed-Montgomery';
+    await page.getByRole('list', { name: 'Speakers in this workspace' }).getByRole('button', { name }).click();
+    const panel = page.getByRole('region', { name: `Speaker ${name}` });
+    await expect.poll(() => panel.locator('.appearance').count()).toBe(2);
+    const heading = await measureTextBox(panel.getByRole('heading', { name }), { scroll: false });
+    expect(heading.height).toBeGreaterThanOrEqual(heading.scrollHeight - 1);
+    expect(heading.onScreen).toBe(true);
+    for (const appearance of await panel.locator('.appearance').all()) expect((await measureTextBox(appearance)).onScreen).toBe(true);
+    await screenshot(page, `layout-speaker-${size.width}x${size.height}`);
+    await panel.getByRole('button', { name: 'Close the speaker' }).click();
+  });
+
   it('shows the desk’s focused claim whole above 30 lines of its history', async () => {
     await page.keyboard.press('Control+Shift+R');
     const grid = page.getByRole('grid', { name: 'Claims to review' });
