@@ -60,6 +60,7 @@ describe.each(SIZES)('at $width×$height', (size) => {
     await screenshot(page, `layout-quote-${name}`);
   });
 
+  // A guard more than a fix: the speaker panel shares the side panel's column and its rules.
   it('shows a speaker’s panel with its name and what they said, a scroll away', async () => {
     const name = 'Councillor Thomas Alexander Reed-Montgomery';
     await page.getByRole('list', { name: 'Speakers in this workspace' }).getByRole('button', { name }).click();
