@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap } from '@codemirror/view';
 import { defaultKeymap } from '@codemirror/commands';
-import { openSearchPanel, search, searchKeymap } from '@codemirror/search';
+import { openSearchPanel, searchKeymap } from '@codemirror/search';
+import { findBar } from './find-bar';
 import type { Annotation, Label, Speaker, Status } from '../../../electron/contract/api';
 import {
   addHighlights,
@@ -150,8 +151,8 @@ export function AnnotationEditor(props: Props) {
           highlightField,
           selectedField,
           readingTheme,
-          // Find in the document (Ctrl/Cmd+F): every match is marked while the panel is open.
-          search({ top: true }),
+          // Find in the document (Ctrl/Cmd+F): every match marked and counted while the bar is open.
+          findBar(),
           // The document's text never changes in the editor, so the prop is the doc (no copying 5 MB).
           keymap.of([...readingKeymap(() => propsRef.current.text), ...searchKeymap, ...defaultKeymap]),
           EditorView.updateListener.of((update) => {

@@ -60,6 +60,11 @@ function cellText(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, st
 export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, onOpenInContext, onEditScale, onEditSettings, onExport, onReport }: Props) {
   const { visible, rows, focusedKey, selection } = desk;
   const gridRef = useRef<HTMLDivElement>(null);
+  const sideRef = useRef<HTMLElement>(null);
+  // Another claim: its text at the top of the panel, not the last one's scrolled-down history.
+  useEffect(() => {
+    if (sideRef.current) sideRef.current.scrollTop = 0;
+  }, [focusedKey]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const speakerNames = useMemo(() => new Map(speakers.map((s) => [s.id, s.name])), [speakers]);
   const statusNames = useMemo(() => new Map(statuses.map((s) => [s.id, s.name])), [statuses]);
@@ -309,6 +314,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
       </div>
 
       <aside
+        ref={sideRef}
         className="desk-side"
         aria-label="The focused claim"
         onKeyDown={(event) => {
