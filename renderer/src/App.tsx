@@ -1,6 +1,7 @@
 // The window: documents on the left, the text in the middle, the selected highlight and the
 // list of highlights on the right.
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Annotation, Appearance, Session, TextEncoding } from '../../electron/contract/api';
 import type { AnnotatorClient } from './api/client';
 import { AnnotationEditor, type EditorCommands } from './editor/AnnotationEditor';
@@ -35,6 +36,9 @@ import { useReviewDesk } from './review/use-review-desk';
 import { rowKey } from './review/claim-table';
 import type { ClaimRow, ExportFormat } from '../../electron/contract/api';
 import { useWindowCommands, windowBindings } from './commands/use-window-commands';
+import { useKeyFeedback } from './commands/use-key-feedback';
+import { StatusLine, useStatusLine } from './components/StatusLine';
+import { NameReminder } from './components/NameReminder';
 
 import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -42,7 +46,7 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
-  const { state, saveStatus, busy, actions, queue, importPreview } = useWorkspace(client, firstSession);
+  const { state, saveStatus, busy, actions, queue, history, importPreview } = useWorkspace(client, firstSession);
   const desk = useReviewDesk({ client, queue, state, actions });
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
   const [view, setView] = useState<'document' | 'desk'>('document');
@@ -66,6 +70,19 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [showAgreement, setShowAgreement] = useState(false);
   const [speakerId, setSpeakerId] = useState<string | null>(null);
   const shownSpeaker = state.speakers.find((s) => s.id === speakerId) ?? null;
+  const { say, line } = useStatusLine();
+  const feedback = useKeyFeedback({
+    say,
+    labels: state.labels,
+    history,
+    annotations: () => state.current?.annotations ?? [],
+    annotatorName: state.session?.annotatorName,
+    createAnnotation: actions.createAnnotation,
+    deleteAnnotation: actions.deleteAnnotation,
+  });
+  /** Selecting a highlight (in the text, in the list, by making one) shows its panel, not a speaker's. */
+  const selectHighlight = useCallback((id: string | null) => (id && setSpeakerId(null), actions.select(id)), [actions.select]);
+  const closeSpeaker = () => flushSync(() => setSpeakerId(null));
 
   /** From the speaker panel to the highlight, in its document, scrolled into view. */
   const openAppearance = async (appearance: Appearance) => {
@@ -78,7 +95,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const currentIdRef = useRef<string | undefined>(undefined);
   currentIdRef.current = current?.document.id;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
-  const { filter, setFilter, listed, toCheck } = useListFilter(current?.annotations, state.speakers);
+  const { filter, setFilter, listed, toCheck, unlinked } = useListFilter(current?.annotations, state.speakers);
   const unattributedQuotes = useMemo(() => current?.annotations.filter((a) => a.labelId === 'quote' && !a.speakerId).length ?? 0, [current?.annotations]);
   const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
@@ -168,6 +185,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       view,
       fromDesk,
       selectedId: state.selectedId,
+      selectedLabel: state.labels.find((l) => l.id === selected?.labelId)?.name ?? null,
+      speakerShown: view === 'document' && shownSpeaker !== null,
+      closeSpeaker: () => (closeSpeaker(), editorCommands.current?.focus()),
+      say,
       editor: () => editorCommands.current,
       open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement },
       openDocuments: open,
@@ -175,10 +196,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       backToDesk: showDesk,
       toggleShortcuts: () => setShowShortcuts((shown) => !shown),
       // On the desk, its own last edit only: never a change to a document out of sight.
-      undo: () => (view === 'desk' ? desk.undo() : actions.undo()),
-      redo: () => (view === 'desk' ? desk.redo() : actions.redo()),
-      deleteHighlight: actions.deleteAnnotation,
-      select: actions.select,
+      undo: () => feedback.undone(() => (view === 'desk' ? desk.undo() : actions.undo())),
+      redo: () => feedback.redone(() => (view === 'desk' ? desk.redo() : actions.redo())),
+      deleteHighlight: feedback.remove,
+      select: selectHighlight,
       showImport: () => setShowImport(true),
       // From the desk, as its own Export…: ClaimReview first.
       showExport: () => openExport(view === 'desk' ? 'claimreview' : 'jsonl'),
@@ -302,10 +323,13 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               text={current.text}
               annotations={current.annotations}
               labels={state.labels}
+              speakers={state.speakers}
+              statuses={state.session?.statuses}
               selectedId={state.selectedId}
               scrollRequest={scrollRequest}
-              onSelectAnnotation={actions.select}
-              onLabelSelection={actions.createAnnotation}
+              onSelectAnnotation={selectHighlight}
+              onLabelSelection={(labelId, start, end) => (setSpeakerId(null), feedback.create(labelId, start, end))}
+              onSay={say}
               onResize={(annotationId, start, end) => actions.updateAnnotation(annotationId, { start, end })}
               commandsRef={editorCommands}
             />
@@ -321,6 +345,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         </main>
 
         <aside className="sidebar sidebar-right" aria-label="Highlights">
+          {feedback.nameReminder && !state.session?.annotatorName && (
+            <NameReminder onSetName={() => (feedback.dismissNameReminder(), document.getElementById('annotator-name-input')?.focus())} onDismiss={feedback.dismissNameReminder} />
+          )}
           {state.session && state.session.annotatorName === null && <AnnotatorName name={null} onSave={actions.setAnnotatorName} />}
           {shownSpeaker ? (
             <SpeakerPanel
@@ -333,7 +360,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onEdit={(patch) => actions.editSpeaker(shownSpeaker.id, patch)}
               onMerge={(mergedId) => void actions.mergeSpeakers(shownSpeaker.id, mergedId)}
               onOpenAppearance={(appearance) => void openAppearance(appearance)}
-              onClose={() => setSpeakerId(null)}
+              onClose={() => (closeSpeaker(), editorCommands.current?.focus())}
             />
           ) : selected ? (
             <AnnotationPanel
@@ -348,7 +375,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onCreateSpeakerFromMention={actions.createSpeakerFromMention}
               onCreateSpeaker={actions.createSpeakerFor}
               onBackToText={() => editorCommands.current?.focus()}
-              onDelete={() => actions.deleteAnnotation(selected.id)}
+              onDelete={() => feedback.remove(selected.id)}
               onConfirmAnchor={() => actions.confirmAnchor(selected)}
               review={
                 selected.labelId === 'claim' && (
@@ -363,7 +390,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
             Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
           </h2>
           {current && <OrphanList orphans={current.orphans} labels={state.labels} onPlace={placeOrphan} onDiscard={actions.discardOrphan} />}
-          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} toCheck={toCheck} onChange={setFilter} />}
+          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} toCheck={toCheck} unlinked={unlinked} onChange={setFilter} />}
           {current && (
             <AnnotationList
               annotations={listed}
@@ -372,7 +399,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               speakers={state.speakers}
               selectedId={state.selectedId}
               onPick={(id) => {
-                actions.select(id);
+                selectHighlight(id);
                 setScrollRequest((n) => n + 1);
               }}
             />
@@ -381,6 +408,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       </div>
 
       <Messages messages={state.messages} onDismiss={actions.dismiss} />
+      <StatusLine line={line} />
       {documentDialogs.dialogs}
       {showExport && <ExportDialog client={client} currentDocumentId={current?.document.id ?? null} initialFormat={exportFormat} onClose={() => setShowExport(false)} />}
       {deskDialog === 'scale' && state.session && (

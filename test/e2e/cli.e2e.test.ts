@@ -26,4 +26,7 @@ it('answers --help, exports a dataset, and fails with a clear message and exit c
   const bad = annotator('export', '--store', store, '--format', 'xml', '--out', out);
   expect(bad.status).toBe(2);
   expect(bad.stderr).toContain('--format must be one of');
+  // The message and one hint, not the whole usage.
+  expect(bad.stderr.trim().split('\n').at(-1)).toBe('Run `annotator export --help` for the options.');
+  expect(bad.stderr).not.toContain('Usage:');
 });

@@ -14,7 +14,7 @@ import type { KeyBinding } from './keys';
  */
 export type CommandContext = 'window' | 'document' | 'from-desk' | 'text' | 'highlight-list' | 'desk';
 
-export type SheetGroup = 'Files' | 'Selecting text' | 'Labelling' | 'Highlights' | 'Review desk';
+export type SheetGroup = 'Files' | 'Moving around' | 'Selecting text' | 'Labelling' | 'Highlights' | 'Review desk';
 
 export type MenuCommand = Extract<HostEvent, { type: 'menu' }>['command'];
 
@@ -55,24 +55,28 @@ export const COMMANDS = [
   { id: 'shortcuts', when: 'window', group: 'Files', keys: [k('?', { mod: false })], shown: text('?'), label: 'This sheet' },
   // The paste event carries the text (use-paste-document.ts): no key handler of its own.
   { id: 'paste-document', when: 'window', group: 'Files', keys: [k('v', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}V`, label: 'With no document open: make a document of the pasted text' },
+  // Moving around: region by region, as desktop apps do, instead of Tab by Tab.
+  { id: 'next-region', when: 'window', group: 'Moving around', keys: [k('F6', { shift: false, mod: false, alt: false })], shown: text('F6'), label: 'Next region: text, side panel, highlight list, documents, speakers (on the desk: claims, focused claim, filters, tools)', whileTyping: true },
+  { id: 'previous-region', when: 'window', group: 'Moving around', keys: [k('F6', { shift: true, mod: false, alt: false })], shown: text('Shift+F6'), label: 'Previous region', whileTyping: true },
+  { id: 'first-field', when: 'document', group: 'Moving around', keys: [k('F2', { shift: false, mod: false, alt: false })], shown: text('F2'), label: 'To the selected highlight’s first field (Shift+F6: back to the text)', whileTyping: true },
   // Selecting text: CodeMirror's own keys, and ours.
   { id: 'extend-by-character', when: 'text', group: 'Selecting text', keys: [k('ArrowLeft', { shift: true, mod: false }), k('ArrowRight', { shift: true, mod: false })], shown: text('Shift+← →'), label: 'Extend the selection by a character', keysOwner: 'codemirror' },
   { id: 'extend-by-word', when: 'text', group: 'Selecting text', keys: [k('ArrowLeft', { shift: true, mod: true }), k('ArrowRight', { shift: true, mod: true })], shown: (mod) => `${mod === '⌘' ? '⌥' : 'Ctrl+'}Shift+← →`, label: 'Extend the selection by a word', keysOwner: 'codemirror' },
   { id: 'sentence', when: 'text', group: 'Selecting text', keys: [k('ArrowDown', { alt: true }), k('ArrowUp', { alt: true })], shown: text('Alt+↓ / Alt+↑'), label: 'Move to the next / previous sentence (with Shift: extend)', keysOwner: 'codemirror' },
-  { id: 'grow-to-sentence', when: 'text', group: 'Selecting text', keys: [plain('e')], shown: text('E'), label: 'Grow the selection to the whole sentence (again: the next one too)' },
+  { id: 'grow-to-sentence', when: 'text', group: 'Selecting text', keys: [k('e', { mod: false, alt: false, anyCase: true })], shown: text('E'), label: 'Grow the selection to the whole sentence (again: the next one too)' },
   { id: 'grow-to-quotation', when: 'text', group: 'Selecting text', keys: [plain('"')], shown: text('"'), label: 'Grow the selection to the surrounding quotation (again: with the marks)' },
   // Highlights
   { id: 'step-highlight', when: 'text', group: 'Highlights', keys: [plain(']'), plain('[')], shown: text('] / ['), label: 'Next / previous highlight' },
   { id: 'pick-at-caret', when: 'text', group: 'Highlights', keys: [plain('Enter')], shown: text('Enter'), label: 'Select the highlight at the caret' },
   { id: 'move-end', when: 'text', group: 'Highlights', keys: [plain(','), plain('.')], shown: text(', / .'), label: 'Move the selected highlight’s end back / on by a word' },
   { id: 'move-start', when: 'text', group: 'Highlights', keys: [plain('<'), plain('>')], shown: text('< / >'), label: 'Move its start back / on by a word' },
-  { id: 'pick-speaker', when: 'document', group: 'Highlights', keys: [k('a', { mod: false, alt: false })], shown: text('A'), label: 'Pick who said it (the speaker or claimant list)' },
-  { id: 'write-note', when: 'document', group: 'Highlights', keys: [k('n', { mod: false, alt: false })], shown: text('N'), label: 'Write in the note' },
+  { id: 'pick-speaker', when: 'document', group: 'Highlights', keys: [k('a', { mod: false, alt: false, anyCase: true })], shown: text('A'), label: 'Pick who said it (the speaker or claimant list)' },
+  { id: 'write-note', when: 'document', group: 'Highlights', keys: [k('n', { mod: false, alt: false, anyCase: true })], shown: text('N'), label: 'Write in the note' },
   { id: 'delete', when: 'document', group: 'Highlights', keys: [k('Delete'), k('Backspace')], shown: text('Delete or Backspace'), label: 'Delete the selected highlight', menu: 'delete' },
   // On the desk, undo and redo take back the desk's own edits only.
   { id: 'undo', when: 'window', group: 'Highlights', keys: [k('z', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}Z`, label: 'Undo the last change', menu: 'undo' },
   { id: 'redo', when: 'window', group: 'Highlights', keys: [k('z', { mod: true, shift: true, anyCase: true }), k('y', { mod: true, anyCase: true })], shown: (mod) => `Shift+${mod}Z or ${mod}Y`, label: 'Redo', menu: 'redo' },
-  { id: 'clear-selection', when: 'document', group: 'Highlights', keys: [k('Escape')], shown: text('Esc'), label: 'Clear the selection', keepDefault: true },
+  { id: 'clear-selection', when: 'document', group: 'Highlights', keys: [k('Escape')], shown: text('Esc'), label: 'Close the speaker panel, or clear the selection', keepDefault: true },
   { id: 'walk-list', when: 'highlight-list', group: 'Highlights', keys: [k('ArrowUp'), k('ArrowDown'), k('Home'), k('End')], shown: text('↑ ↓ Home End'), label: 'Walk the highlight list (when it has focus)' },
   // Review desk
   // The desktop app's menu owns Shift+Ctrl+R (View › Review Desk): toggling in the page too would undo it.
@@ -136,7 +140,24 @@ export function allCommands(labels: readonly Label[], statuses: readonly Status[
   const desk = statusCommands(statuses);
   // Labels after the selecting keys; statuses after the desk's moves.
   const at = (id: string) => fixed.findIndex((command) => command.id === id) + 1;
+  sayBothPlaces(labelling, desk);
   return [...fixed.slice(0, at('grow-to-quotation')), ...labelling, ...fixed.slice(at('grow-to-quotation'), at('desk-move')), ...desk, ...fixed.slice(at('desk-move'))];
+}
+
+/**
+ * A key that labels in the text and sets a status on the desk (S: Speaker, and Needs second
+ * review) says both meanings, each by its place, so the sheet is not read as a clash.
+ */
+function sayBothPlaces(labelling: Command[], desk: Command[]): void {
+  for (const label of labelling) {
+    const status = desk.find((d) => d.keys[0]!.key.toLowerCase() === label.keys[0]!.key.toLowerCase());
+    if (!status) continue;
+    const key = label.keys[0]!.key.toUpperCase();
+    const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+    const labelling = label.label;
+    label.label += ` (on the review desk, ${key} means: ${lower(status.label)})`;
+    status.label += ` (in a document’s text, ${key} means: ${lower(labelling)})`;
+  }
 }
 
 export function commandOfMenu(menu: MenuCommand): FixedCommand {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { HostEvent } from '../../../electron/contract/channels';
 import type { AnnotatorClient } from '../api/client';
 import { handlerOf, runKey, type Handlers } from './dispatch';
+import { DESK_REGIONS, DOCUMENT_REGIONS, focusFirstField, moveRegion } from './region-focus';
 import { COMMANDS, commandOfMenu, type Command, type CommandContext, type MenuCommand } from './registry';
 
 export function isTyping(target: EventTarget | null): boolean {
@@ -35,6 +36,14 @@ export interface WindowState {
   view: 'document' | 'desk';
   fromDesk: boolean;
   selectedId: string | null;
+  /** The selected highlight's label name ("Quote"), for what a key says it cannot do. */
+  selectedLabel: string | null;
+  /** The speaker panel is shown over the highlight's. */
+  speakerShown: boolean;
+  /** Closes the speaker panel, on screen before this returns (a field behind it can take focus). */
+  closeSpeaker(): void;
+  /** Says in the status line what a key did, or why it could not. */
+  say(text: string): void;
   /** The open document's editor, when there is one. */
   editor(): { openFind(): void } | null;
   /** Which sheets are open: one asked for again just stays. */
@@ -69,10 +78,18 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
   };
   // An edit behind a modal sheet (an import's preview) would change what the sheet is about.
   const behindSheet = () => document.querySelector('.sheet[aria-modal=true]') !== null;
-  const focusField = (id: string) => {
-    const field = w.selectedId ? document.getElementById(id) : null;
-    field?.focus();
-    return !!field;
+  /** A and N: the selected highlight's field; when it cannot, the status line says why. */
+  const focusField = (id: string, key: string, what: string) => {
+    if (behindSheet()) return false;
+    if (!w.selectedId) {
+      w.say(`${key}: select a highlight first (click it, or press ] or [ in the text), then ${key} goes to its ${what}.`);
+      return true;
+    }
+    if (w.speakerShown) w.closeSpeaker();
+    const field = document.getElementById(id);
+    if (field) field.focus();
+    else w.say(`${key}: a ${w.selectedLabel ?? 'highlight'} highlight has no ${what}.`);
+    return true;
   };
   return {
     keys: {
@@ -83,14 +100,28 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       },
       'review-desk': () => (w.toggleDesk(), true),
       shortcuts: () => (w.toggleShortcuts(), true),
-      'back-to-queue': () => w.fromDesk && (w.backToDesk(), true),
+      // Esc first closes a speaker panel opened over the document (see clear-selection).
+      'back-to-queue': () => w.fromDesk && !w.speakerShown && (w.backToDesk(), true),
+      'next-region': () => !behindSheet() && (moveRegion(w.view === 'desk' ? DESK_REGIONS : DOCUMENT_REGIONS, true), true),
+      'previous-region': () => !behindSheet() && (moveRegion(w.view === 'desk' ? DESK_REGIONS : DOCUMENT_REGIONS, false), true),
+      'first-field': () => {
+        if (behindSheet()) return false;
+        if (w.selectedId && w.speakerShown) w.closeSpeaker();
+        if (!focusFirstField()) w.say('F2: select a highlight first, then F2 goes to its first field.');
+        return true;
+      },
       // With a highlight selected, A and N go straight to its speaker and its note.
-      'pick-speaker': () => focusField('annotation-speaker'),
-      'write-note': () => focusField('annotation-note'),
+      'pick-speaker': () => focusField('annotation-speaker', 'A', 'speaker'),
+      'write-note': () => focusField('annotation-note', 'N', 'note'),
       undo: () => !behindSheet() && w.undo(),
       redo: () => !behindSheet() && w.redo(),
-      delete: () => !behindSheet() && !!w.selectedId && (w.deleteHighlight(w.selectedId), true),
-      'clear-selection': () => !!w.selectedId && (w.select(null), true),
+      delete: () => {
+        if (behindSheet()) return false;
+        if (w.selectedId) w.deleteHighlight(w.selectedId);
+        else w.say('Delete: select a highlight first.');
+        return true;
+      },
+      'clear-selection': () => (w.speakerShown ? (w.closeSpeaker(), true) : !!w.selectedId && (w.select(null), true)),
       // The paste event that follows carries the text (see use-paste-document.ts).
       'paste-document': () => false,
     },

@@ -1,18 +1,20 @@
 // Narrow the highlight list by label, speaker, or to what still needs attributing.
 import { useEffect, useMemo, useState } from 'react';
 import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
-import { isUnattributed } from './AnnotationList';
+import { isUnattributed, isUnlinkedSpeaker } from './AnnotationList';
 import { ChoiceSelect } from './ChoiceSelect';
 
 export interface ListFilter {
   labelId: string;
   speakerId: string;
   unattributedOnly: boolean;
+  /** Speaker highlights linked to no speaker. */
+  unlinkedOnly: boolean;
   /** Placed on similar text after the file changed, and not yet checked. */
   toCheckOnly: boolean;
 }
 
-export const NO_FILTER: ListFilter = { labelId: '', speakerId: '', unattributedOnly: false, toCheckOnly: false };
+export const NO_FILTER: ListFilter = { labelId: '', speakerId: '', unattributedOnly: false, unlinkedOnly: false, toCheckOnly: false };
 
 /** The filter of the open document's highlight list, and the highlights it lets through. */
 export function useListFilter(annotations: readonly Annotation[] | undefined, speakers: readonly Speaker[]) {
@@ -25,11 +27,12 @@ export function useListFilter(annotations: readonly Annotation[] | undefined, sp
     const all = (annotations ?? []) as Annotation[];
     if (filter === NO_FILTER) return all;
     return all.filter(
-      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)) && (!filter.toCheckOnly || a.anchor === 'fuzzy'),
+      (a) => (!filter.labelId || a.labelId === filter.labelId) && (!filter.speakerId || a.speakerId === filter.speakerId) && (!filter.unattributedOnly || isUnattributed(a)) && (!filter.unlinkedOnly || isUnlinkedSpeaker(a)) && (!filter.toCheckOnly || a.anchor === 'fuzzy'),
     );
   }, [annotations, filter]);
   const toCheck = useMemo(() => annotations?.filter((a) => a.anchor === 'fuzzy').length ?? 0, [annotations]);
-  return { filter, setFilter, listed, toCheck };
+  const unlinked = useMemo(() => annotations?.filter(isUnlinkedSpeaker).length ?? 0, [annotations]);
+  return { filter, setFilter, listed, toCheck, unlinked };
 }
 
 export function AnnotationFilter({
@@ -37,6 +40,7 @@ export function AnnotationFilter({
   labels,
   speakers,
   toCheck,
+  unlinked = 0,
   onChange,
 }: {
   filter: ListFilter;
@@ -44,6 +48,8 @@ export function AnnotationFilter({
   speakers: Speaker[];
   /** How many highlights need a check of their placement. */
   toCheck: number;
+  /** How many Speaker highlights name nobody yet. */
+  unlinked?: number;
   onChange(filter: ListFilter): void;
 }) {
   return (
@@ -54,6 +60,12 @@ export function AnnotationFilter({
         <input type="checkbox" checked={filter.unattributedOnly} onChange={(event) => onChange({ ...filter, unattributedOnly: event.target.checked })} />
         Unattributed only
       </label>
+      {(unlinked > 0 || filter.unlinkedOnly) && (
+        <label className="check">
+          <input type="checkbox" checked={filter.unlinkedOnly} onChange={(event) => onChange({ ...filter, unlinkedOnly: event.target.checked })} />
+          Unlinked speakers ({unlinked})
+        </label>
+      )}
       {(toCheck > 0 || filter.toCheckOnly) && (
         <label className="check">
           <input type="checkbox" checked={filter.toCheckOnly} onChange={(event) => onChange({ ...filter, toCheckOnly: event.target.checked })} />

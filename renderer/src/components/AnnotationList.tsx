@@ -8,6 +8,11 @@ export function isUnattributed(annotation: Annotation): boolean {
   return (annotation.labelId === 'quote' || annotation.labelId === 'claim') && !annotation.speakerId;
 }
 
+/** A Speaker highlight that names nobody in the speaker list yet. */
+export function isUnlinkedSpeaker(annotation: Annotation): boolean {
+  return annotation.labelId === 'speaker' && !annotation.speakerId;
+}
+
 interface Props {
   annotations: Annotation[];
   labels: Label[];
@@ -81,6 +86,11 @@ export function AnnotationList({ annotations, labels, speakers, statusNames, sel
               {speaker && <span className="row-speaker">{speaker.name}</span>}
               {!speaker && annotation.labelId === 'quote' && <span className="flag">Unattributed</span>}
               {!speaker && annotation.labelId === 'claim' && <span className="flag">No claimant</span>}
+              {isUnlinkedSpeaker(annotation) && (
+                <span className="flag flag-unlinked" title="This Speaker highlight names nobody in the speaker list yet: select it and press A to link it.">
+                  Not linked<span className="sr-only"> to a speaker</span>
+                </span>
+              )}
               {annotation.anchor === 'fuzzy' && <span className="flag flag-fuzzy">Check placement</span>}
               {annotation.claim && statusNames && <span className="row-status">{statusNames.get(annotation.claim.status) ?? annotation.claim.status}</span>}
               <span className="row-text">{excerpt(annotation.text)}</span>

@@ -3,10 +3,12 @@ import type { ReactNode } from 'react';
 import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } from '../../../electron/contract/api';
 import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
-import { findSpeakerByName } from '../../../electron/contract/speaker-names';
+import { speakersForMention } from '../../../electron/contract/speaker-names';
 import type { AnnotationPatch } from '../state/edits';
 import { ClaimFieldsEditor } from './ClaimFieldsEditor';
+import { CommitSelect } from './CommitSelect';
 import { SpeakerPicker } from './SpeakerPicker';
+import { UnlinkedMention } from './UnlinkedMention';
 
 const QUOTE_KIND_NAMES = { direct: 'Direct', partial: 'Partial', paraphrase: 'Paraphrase' } as const;
 
@@ -40,19 +42,20 @@ interface Props {
 export function AnnotationPanel(props: Props) {
   const { annotation, labels, speakers, statuses, speakerMentions, onChange, onCreateSpeakerFromMention, onCreateSpeaker, onOpenLink, onDelete, onBackToText, onConfirmAnchor, review } = props;
   const label = labels.find((l) => l.id === annotation.labelId);
-  const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && !findSpeakerByName(speakers, m.text));
+  // A second reference ("Hwang" once Joonkook Hwang is known) is not offered as a new speaker.
+  const unlinkedMentions = speakerMentions.filter((m) => !m.speakerId && speakersForMention(speakers, m.text.trim()).length === 0);
   return (
     <section className="annotation-panel" aria-label="Selected highlight" style={{ ['--hl-color' as string]: label?.color ?? '#999' }}>
       <div className="field">
         <label htmlFor="annotation-label">Label</label>
-        <select id="annotation-label" value={annotation.labelId} onChange={(event) => onChange({ labelId: event.target.value })}>
+        <CommitSelect id="annotation-label" value={annotation.labelId} onCommit={(labelId) => onChange({ labelId })}>
           {labels.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
             </option>
           ))}
           {!label && <option value={annotation.labelId}>{annotation.labelId} (no longer in the label set)</option>}
-        </select>
+        </CommitSelect>
       </div>
       {annotation.anchor === 'fuzzy' && (
         <div className="anchor-check" role="note">
@@ -81,18 +84,14 @@ export function AnnotationPanel(props: Props) {
       {annotation.labelId === 'quote' && (
         <div className="field">
           <label htmlFor="annotation-quote-kind">Kind of quote</label>
-          <select
-            id="annotation-quote-kind"
-            value={annotation.quoteKind ?? ''}
-            onChange={(event) => onChange({ quoteKind: (event.target.value || null) as AnnotationPatch['quoteKind'] })}
-          >
+          <CommitSelect id="annotation-quote-kind" value={annotation.quoteKind ?? ''} onCommit={(kind) => onChange({ quoteKind: (kind || null) as AnnotationPatch['quoteKind'] })}>
             <option value="">Not set</option>
             {QUOTE_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {QUOTE_KIND_NAMES[kind]}
               </option>
             ))}
-          </select>
+          </CommitSelect>
         </div>
       )}
 
@@ -112,9 +111,7 @@ export function AnnotationPanel(props: Props) {
       )}
 
       {annotation.labelId === 'speaker' && !annotation.speakerId && (
-        <button type="button" className="secondary" onClick={() => onCreateSpeakerFromMention(annotation, null)}>
-          Create speaker “{annotation.text.trim()}”
-        </button>
+        <UnlinkedMention mention={annotation} speakers={speakers} onLink={(speakerId) => onChange({ speakerId })} onCreate={() => onCreateSpeakerFromMention(annotation, null)} />
       )}
 
       {(annotation.labelId === 'quote' || annotation.labelId === 'claim') && unlinkedMentions.length > 0 && (

@@ -12,7 +12,8 @@ export function AnnotatorName({ name, onSave }: Props) {
   if (name && !editing) {
     return (
       <button type="button" className="annotator-name" title="Change the name recorded on your highlights" onClick={() => (setDraft(name), setEditing(true))}>
-        Annotator: <strong>{name}</strong>
+        <span className="annotator-label">Annotator: </span>
+        <strong>{name}</strong>
       </button>
     );
   }

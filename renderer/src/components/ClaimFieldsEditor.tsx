@@ -1,5 +1,7 @@
 // What a fact-check needs of a claim: check-worthiness, status, sources and topic tags.
 import { useEffect, useState } from 'react';
+import { CommitSelect } from './CommitSelect';
+import { DraftInput } from './DraftInput';
 import { CHECK_WORTHINESS, type ClaimFields, type Source, type Status, isWebLink } from '../../../electron/contract/api';
 
 interface Props {
@@ -19,7 +21,7 @@ export function ClaimFieldsEditor({ claim, statuses, onChange, onOpenLink }: Pro
       <div className="field-row">
         <div className="field">
           <label htmlFor="claim-status">Status</label>
-          <select id="claim-status" value={claim.status} onChange={(event) => onChange({ status: event.target.value })}>
+          <CommitSelect id="claim-status" value={claim.status} onCommit={(status) => onChange({ status })}>
             <optgroup label="Working">
               {working.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -34,22 +36,18 @@ export function ClaimFieldsEditor({ claim, statuses, onChange, onOpenLink }: Pro
                 </option>
               ))}
             </optgroup>
-          </select>
+          </CommitSelect>
         </div>
         <div className="field">
           <label htmlFor="claim-worthiness">Check-worthiness</label>
-          <select
-            id="claim-worthiness"
-            value={claim.checkWorthiness ?? ''}
-            onChange={(event) => onChange({ checkWorthiness: (event.target.value || null) as ClaimFields['checkWorthiness'] })}
-          >
+          <CommitSelect id="claim-worthiness" value={claim.checkWorthiness ?? ''} onCommit={(level) => onChange({ checkWorthiness: (level || null) as ClaimFields['checkWorthiness'] })}>
             <option value="">Not rated</option>
             {CHECK_WORTHINESS.map((level) => (
               <option key={level} value={level}>
                 {WORTHINESS_NAMES[level]}
               </option>
             ))}
-          </select>
+          </CommitSelect>
         </div>
       </div>
       <Sources sources={claim.sources} onChange={(sources) => onChange({ sources })} onOpenLink={onOpenLink} />
@@ -82,31 +80,27 @@ function Sources({ sources, onChange, onOpenLink }: { sources: Source[]; onChang
 
 function SourceRow(props: { index: number; source: Source; onChange(patch: Partial<Source>): void; onRemove(): void; onOpenLink(url: string): void }) {
   const { index, source, onChange, onRemove, onOpenLink } = props;
-  // A link is saved only once it is a web link; until then it is kept here, with a hint.
+  // A link is saved only once it is a web link; until then it is kept in the field, with a hint.
   const [url, setUrl] = useState(source.url);
-  // Undo, redo or a reload change the saved link: show it (a half-typed one stays meanwhile).
-  useEffect(() => {
-    setUrl((shown) => (shown === source.url || shown === '' || isWebLink(shown) ? source.url : shown));
-  }, [source.url]);
+  useEffect(() => setUrl((shown) => (shown === '' || isWebLink(shown) ? source.url : shown)), [source.url]);
   const [confirming, setConfirming] = useState(false);
   const urlProblem = url !== '' && !isWebLink(url) ? 'A link starts with http:// or https://' : null;
   const n = index + 1;
   return (
     <div className="source" role="group" aria-label={`Source ${n}`}>
-      <input aria-label={`Source ${n} title`} placeholder="Title" value={source.title} maxLength={500} onChange={(event) => onChange({ title: event.target.value })} />
-      <input
+      <DraftInput aria-label={`Source ${n} title`} placeholder="Title" value={source.title} maxLength={500} onCommit={(title) => onChange({ title })} />
+      <DraftInput
         aria-label={`Source ${n} link`}
         placeholder="https://…"
-        value={url}
+        value={source.url}
         maxLength={2000}
         aria-invalid={urlProblem ? true : undefined}
-        onChange={(event) => {
-          setUrl(event.target.value);
-          if (event.target.value === '' || isWebLink(event.target.value)) onChange({ url: event.target.value });
-        }}
+        canSave={(typed) => typed === '' || isWebLink(typed)}
+        onDraft={setUrl}
+        onCommit={(link) => onChange({ url: link })}
       />
       {urlProblem && <span className="field-error">{urlProblem}</span>}
-      <input aria-label={`Source ${n} note`} placeholder="Note" value={source.note} maxLength={2000} onChange={(event) => onChange({ note: event.target.value })} />
+      <DraftInput aria-label={`Source ${n} note`} placeholder="Note" value={source.note} maxLength={2000} onCommit={(note) => onChange({ note })} />
       <div className="source-actions">
         <button type="button" className="secondary" disabled={!isWebLink(source.url)} onClick={() => setConfirming(true)}>
           Open link…

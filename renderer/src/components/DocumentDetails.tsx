@@ -103,9 +103,12 @@ export function DocumentDetails({ document: doc, source, onChangeEncoding, onLoc
         </dd>
       </dl>
       <div className="document-actions">
-        <button type="button" onClick={onLocate} title="Point this document at its file again; highlights are re-anchored if the text differs">
-          Locate file…
-        </button>
+        {/* Only a file that is gone needs finding: a linked one is there, an upload never had a place on disk. */}
+        {source.state === 'missing' && (
+          <button type="button" onClick={onLocate} title="Point this document at its file again; highlights are re-anchored if the text differs">
+            Locate file…
+          </button>
+        )}
         {TRANSCRIPT_FORMATS.includes(doc.format) && (
           <button type="button" onClick={onTagTranscript} title="Tag each speaker’s lines as Quotes attributed to them">
             Tag speakers’ lines

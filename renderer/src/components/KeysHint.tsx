@@ -37,6 +37,12 @@ export function KeysHint({ labels, mod }: { labels: Label[]; mod: string }) {
             ['shortcuts', 'every shortcut'],
           ])}
         </li>
+        <li>
+          {line([
+            ['next-region', 'next region (text, panel, list, documents, speakers)'],
+            ['first-field', 'the selected highlight’s first field'],
+          ])}
+        </li>
       </ul>
     </div>
   );

@@ -54,10 +54,20 @@ export function SpeakerPanel({ speaker, speakers, labels, client, refreshKey, on
   const others = speakers.filter((s) => s.id !== speaker.id);
 
   return (
-    <section className="speaker-panel" aria-label={`Speaker ${speaker.name}`}>
+    <section
+      className="speaker-panel"
+      aria-label={`Speaker ${speaker.name}`}
+      onKeyDown={(event) => {
+        // Esc closes the panel from any of its fields too; a field being left saves what was typed.
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.stopPropagation();
+        (document.activeElement as HTMLElement | null)?.blur();
+        onClose();
+      }}
+    >
       <header className="speaker-header">
         <h2>{speaker.name}</h2>
-        <button type="button" onClick={onClose} aria-label="Close the speaker">
+        <button type="button" onClick={onClose} aria-label="Close the speaker" title="Close the speaker (Esc)">
           ×
         </button>
       </header>

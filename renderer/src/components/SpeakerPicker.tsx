@@ -2,7 +2,7 @@
 // speaker is made only when that is what you choose.
 import { useId, useMemo, useState } from 'react';
 import type { Speaker } from '../../../electron/contract/api';
-import { findSpeakerByName, speakerNameKey } from '../../../electron/contract/speaker-names';
+import { findSpeakerByName, onlySpeakerForMention, speakerNameKey, speakersForMention } from '../../../electron/contract/speaker-names';
 
 interface Props {
   id: string;
@@ -41,19 +41,38 @@ export function matchSpeakers(speakers: Speaker[], query: string): { speaker: Sp
 
 /**
  * What the list offers. With words to go on (typed, or a Speaker highlight's own text) only the
- * speakers they match are offered, then "Create"; with nothing typed, everyone. Never an
- * unrelated speaker first, so Enter cannot attribute a quote to the wrong person.
+ * speakers they match: first those the words name (a whole name, or whole words of one:
+ * "Hwang", "Mr. Wood"; see speakersForMention), then "Create", then names that merely contain
+ * the letters. With nothing typed, everyone. Never an unrelated speaker first, so Enter cannot
+ * attribute a quote to the wrong person.
  */
 export function pickerOptions(speakers: Speaker[], typed: string, suggest?: string): Option[] {
   const words = (typed || suggest || '').trim();
-  const list: Option[] = matchSpeakers(speakers, words).map((m) => ({ kind: 'speaker', ...m }));
+  const named: Option[] = (words ? speakersForMention(speakers, words) : []).map(({ speaker, via }) => ({ kind: 'speaker', speaker, ...(via && { via }) }));
+  const ids = new Set(named.map((o) => o.kind === 'speaker' && o.speaker.id));
+  const loose: Option[] = matchSpeakers(speakers, words)
+    .filter((m) => !ids.has(m.speaker.id))
+    .map((m) => ({ kind: 'speaker', ...m }));
+  const list: Option[] = [...named];
   if (words && !findSpeakerByName(speakers, words)) {
-    // Nobody by that name: creating is the first offer when nothing matches at all.
-    if (list.length === 0) list.unshift({ kind: 'create', name: words });
-    else list.push({ kind: 'create', name: words });
-  }
+    // Nobody by that name: creating comes after those the words name, and before mere look-alikes
+    // unless nothing else matches ("Rob" is someone's start, not a new speaker's whole name).
+    const create: Option = { kind: 'create', name: words };
+    if (named.length || !loose.length) list.push(create, ...loose);
+    else list.push(...loose, create);
+  } else list.push(...loose);
   list.push({ kind: 'none' });
   return list;
+}
+
+/**
+ * Where Enter lands before any arrow key: the first offer, or nothing (-1) when the words name
+ * two speakers equally ("Wood" with Robert and Ellen Wood), so a person chooses between them.
+ */
+export function firstOffer(speakers: Speaker[], words: string): number {
+  const w = words.trim();
+  if (!w) return 0;
+  return speakersForMention(speakers, w).length > 1 && !onlySpeakerForMention(speakers, w) ? -1 : 0;
 }
 
 export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, onPick, onCreate, onChosenByKeyboard }: Props) {
@@ -63,13 +82,15 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
   const listId = useId();
   const open = query !== null;
   const typed = query ?? '';
+  const words = (typed || suggest || '').trim();
+  const matching = open && active < 0 ? speakersForMention(speakers, words).length : 0;
   const options = useMemo<Option[]>(() => pickerOptions(speakers, typed, suggest), [speakers, typed, suggest]);
   /** Where Enter lands when the list opens: the speaker already chosen, else the first offer. */
   const initialActive = () => {
     const chosen = options.findIndex((o) => o.kind === 'speaker' && o.speaker.id === value);
     if (chosen >= 0) return chosen;
     // Nothing chosen and nothing to go on: Enter keeps it that way.
-    return suggest ? 0 : options.length - 1;
+    return suggest ? firstOffer(speakers, suggest) : options.length - 1;
   };
 
   const choose = (option: Option | undefined) => {
@@ -89,13 +110,14 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={matching ? `${listId}-hint` : undefined}
         autoComplete="off"
         placeholder={emptyText}
         value={open ? typed : (current?.name ?? '')}
         onFocus={() => (setQuery(''), setActive(initialActive()))}
         onBlur={() => setQuery(null)}
-        onChange={(event) => (setQuery(event.target.value), setActive(0))}
+        onChange={(event) => (setQuery(event.target.value), setActive(firstOffer(speakers, event.target.value || suggest || '')))}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
@@ -103,6 +125,8 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
             setActive((i) => (event.key === 'ArrowDown' ? Math.min(options.length - 1, i + 1) : Math.max(0, i - 1)));
           } else if (event.key === 'Enter' && open) {
             event.preventDefault();
+            // Two speakers match and none is chosen yet: the hint below says what to do.
+            if (active < 0) return;
             choose(options[active]);
             onChosenByKeyboard?.();
           } else if (event.key === 'Escape') {
@@ -114,6 +138,11 @@ export function SpeakerPicker({ id, label, speakers, value, suggest, emptyText, 
           }
         }}
       />
+      {matching > 0 && (
+        <p className="picker-hint" id={`${listId}-hint`} role="status">
+          {matching} speakers match “{words}”: choose one with ↓ and Enter.
+        </p>
+      )}
       {open && (
         <ul className="picker-options" role="listbox" id={listId} aria-label={`${label}: speakers`}>
           {options.map((option, index) => (

@@ -41,6 +41,8 @@ interface Props {
 
 export function TopBar(props: Props) {
   const { session, mod, unattributedQuotes } = props;
+  // A narrow header cuts a long one short: the tooltip has it whole.
+  const saveText = props.busy ?? (session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[props.saveStatus]);
   return (
     <header className="topbar">
       <FileMenu showRecent={session?.capabilities.recentFiles ?? false} loadRecent={props.loadRecent} onOpen={props.onOpen} onOpenRecent={props.onOpenRecent} onMerge={props.onMerge} onNewFromClipboard={props.onNewFromClipboard} onCompact={props.onCompact} shortcut={`${mod}O`} />
@@ -77,8 +79,8 @@ export function TopBar(props: Props) {
       <button type="button" className="shortcuts-button" onClick={props.onShortcuts} title="Keyboard shortcuts (?)">
         Shortcuts <kbd>?</kbd>
       </button>
-      <span className={`save-status save-${session?.storeProblem ? 'failed' : props.saveStatus}`} role="status" aria-live="polite">
-        {props.busy ?? (session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[props.saveStatus])}
+      <span className={`save-status save-${session?.storeProblem ? 'failed' : props.saveStatus}`} role="status" aria-live="polite" title={saveText}>
+        {saveText}
       </span>
     </header>
   );

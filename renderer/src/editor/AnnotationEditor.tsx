@@ -3,8 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, keymap } from '@codemirror/view';
 import { defaultKeymap } from '@codemirror/commands';
-import { openSearchPanel, search, searchKeymap } from '@codemirror/search';
-import type { Annotation, Label } from '../../../electron/contract/api';
+import { openSearchPanel, searchKeymap } from '@codemirror/search';
+import { findBar } from './find-bar';
+import type { Annotation, Label, Speaker, Status } from '../../../electron/contract/api';
 import {
   addHighlights,
   diffSortedSpans,
@@ -16,6 +17,7 @@ import {
   selectedField,
   spanKey,
   spansWithKey,
+  type HighlightNames,
 } from './highlights';
 import { compareSpans } from '../../../electron/contract/spans';
 import { trimRange, wordSnapping } from './word-snap';
@@ -75,6 +77,9 @@ interface Props {
   text: string;
   annotations: Annotation[];
   labels: Label[];
+  /** For the highlights' accessible names ("Quote by Robert Wood", "Claim, Unreviewed"). */
+  speakers?: readonly Speaker[];
+  statuses?: readonly Status[];
   selectedId: string | null;
   /** Bumped to scroll the selected highlight into view (e.g. from the list). */
   scrollRequest: number;
@@ -82,6 +87,8 @@ interface Props {
   onLabelSelection(labelId: string, from: number, to: number): void;
   /** Moves a highlight's start or end (keys , . < > or dragging its handles). */
   onResize(annotationId: string, start: number, end: number): void;
+  /** Says in the status line why a key could not act ("\": no quotation around the caret"). */
+  onSay?(text: string): void;
   /** Filled in with commands the rest of the window may run on the editor. */
   commandsRef?: React.MutableRefObject<EditorCommands | null>;
 }
@@ -94,8 +101,15 @@ export interface EditorCommands {
   collapseSelection(): void;
 }
 
+/** Speaker and status names by id, read by the highlights' accessible names. */
+function namesOf(speakers: readonly Speaker[] = [], statuses: readonly Status[] = []): HighlightNames {
+  return { speakers: new Map(speakers.map((s) => [s.id, s.name])), statuses: new Map(statuses.map((s) => [s.id, s.name])) };
+}
+
 const readingTheme = EditorView.theme({
   '&': { height: '100%' },
+  // A visible ring while the text has the keyboard (F6, Tab), on the pane rather than the long text column.
+  '&:has(.cm-content:focus-visible)': { outline: '2px solid var(--accent)', outlineOffset: '-2px' },
   '.cm-scroller': { fontFamily: 'var(--reading-font)', lineHeight: '1.7', overflow: 'auto' },
   '.cm-content': { maxWidth: '72ch', margin: '0 auto', padding: '2rem 1.5rem 40vh', caretColor: 'var(--text)' },
   '&.cm-focused': { outline: 'none' },
@@ -107,6 +121,7 @@ export function AnnotationEditor(props: Props) {
   /** The highlights drawn now, and the labels they were drawn with. */
   const shownRef = useRef<readonly Annotation[]>([]);
   const labelsRef = useRef<Label[]>([]);
+  const namesRef = useRef<{ speakers?: readonly Speaker[]; statuses?: readonly Status[] }>({});
   const propsRef = useRef(props);
   propsRef.current = props;
   const [selection, setSelection] = useState<EditorSelectionInfo | null>(null);
@@ -136,8 +151,8 @@ export function AnnotationEditor(props: Props) {
           highlightField,
           selectedField,
           readingTheme,
-          // Find in the document (Ctrl/Cmd+F): every match is marked while the panel is open.
-          search({ top: true }),
+          // Find in the document (Ctrl/Cmd+F): every match marked and counted while the bar is open.
+          findBar(),
           // The document's text never changes in the editor, so the prop is the doc (no copying 5 MB).
           keymap.of([...readingKeymap(() => propsRef.current.text), ...searchKeymap, ...defaultKeymap]),
           EditorView.updateListener.of((update) => {
@@ -148,10 +163,13 @@ export function AnnotationEditor(props: Props) {
               if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
               const main = view.state.selection.main;
               const { annotations, selectedId, onSelectAnnotation, labels } = propsRef.current;
+              /** The key is taken, and the status line says why it did nothing. */
+              const cannot = (text: string) => (propsRef.current.onSay?.(text), true);
               const selected = annotations.find((a) => a.id === selectedId);
               /** , and . move the selected highlight's end by a word; < and > its start. */
               const nudge = (key: string) => {
-                if (!selected || !main.empty) return false;
+                if (!selected) return cannot(`${key}: select a highlight first (click it, or press ] or [), then , . move its end and < > its start.`);
+                if (!main.empty) return false;
                 const text = propsRef.current.text;
                 let { start, end } = selected;
                 if (key === '.') end = nextWordEnd(text, end);
@@ -170,7 +188,10 @@ export function AnnotationEditor(props: Props) {
               };
               const handlers: Handlers<'text'> = {
                 'grow-to-sentence': () => grow(growToSentence(propsRef.current.text, main.from, main.to)),
-                'grow-to-quotation': () => grow(quotationAround(propsRef.current.text, main.from, main.to)),
+                'grow-to-quotation': () => {
+                  const quotation = quotationAround(propsRef.current.text, main.from, main.to);
+                  return quotation ? grow(quotation) : cannot('": no quotation around the caret. Put the caret between quotation marks, or select the words.');
+                },
                 // The previous and next highlight, from the caret or the selected one.
                 'step-highlight': ({ key }) => {
                   const from = selected ? selected.start : main.head;
@@ -178,10 +199,9 @@ export function AnnotationEditor(props: Props) {
                     key === ']'
                       ? annotations.find((a) => a.start > from || (a.start === from && selected && a !== selected && annotations.indexOf(a) > annotations.indexOf(selected)))
                       : [...annotations].reverse().find((a) => a.start < from);
-                  if (target) {
-                    onSelectAnnotation(target.id);
-                    view.dispatch({ selection: { anchor: target.start }, effects: EditorView.scrollIntoView(target.start, { y: 'center' }) });
-                  }
+                  if (!target) return cannot(annotations.length === 0 ? `${key}: no highlights in this document yet.` : key === ']' ? ']: no highlight after this one.' : '[: no highlight before this one.');
+                  onSelectAnnotation(target.id);
+                  view.dispatch({ selection: { anchor: target.start }, effects: EditorView.scrollIntoView(target.start, { y: 'center' }) });
                   return true;
                 },
                 'move-end': ({ key }) => nudge(key),
@@ -190,7 +210,7 @@ export function AnnotationEditor(props: Props) {
                 'pick-at-caret': () => {
                   if (!main.empty) return false;
                   const hit = highlightAt(annotations, main.head, selectedId) ?? highlightAt(annotations, main.head - 1, selectedId);
-                  if (!hit) return false;
+                  if (!hit) return cannot('Enter: no highlight at the caret. Move the caret into one, or press ] or [.');
                   onSelectAnnotation(hit.id);
                   return true;
                 },
@@ -198,7 +218,11 @@ export function AnnotationEditor(props: Props) {
               const label = {
                 prefix: 'label:',
                 run: (labelId: string) => {
-                  if (main.empty) return false;
+                  if (main.empty) {
+                    const label = labels.find((l) => l.id === labelId);
+                    const key = label?.hotkey.toUpperCase() ?? '';
+                    return cannot(`${key}: select the words first (drag, Shift+arrows, or E for the sentence), then ${key} labels them ${label?.name ?? ''}.`);
+                  }
                   labelSelection(view, labelId);
                   return true;
                 },
@@ -243,7 +267,8 @@ export function AnnotationEditor(props: Props) {
     }
     shownRef.current = propsRef.current.annotations;
     labelsRef.current = propsRef.current.labels;
-    view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: labelsRef.current }) });
+    namesRef.current = { speakers: propsRef.current.speakers, statuses: propsRef.current.statuses };
+    view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: labelsRef.current, names: namesOf(propsRef.current.speakers, propsRef.current.statuses) }) });
     return () => {
       if (propsRef.current.commandsRef) propsRef.current.commandsRef.current = null;
       view.destroy();
@@ -273,10 +298,12 @@ export function AnnotationEditor(props: Props) {
 
   useEffect(() => {
     const view = viewRef.current;
-    if (!view || labelsRef.current === props.labels) return;
+    const names = namesRef.current;
+    if (!view || (labelsRef.current === props.labels && names.speakers === props.speakers && names.statuses === props.statuses)) return;
     labelsRef.current = props.labels;
-    view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: props.labels }) });
-  }, [props.labels]);
+    namesRef.current = { speakers: props.speakers, statuses: props.statuses };
+    view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: props.labels, names: namesOf(props.speakers, props.statuses) }) });
+  }, [props.labels, props.speakers, props.statuses]);
 
   // Selected highlight: outline it, and scroll to it when asked.
   useEffect(() => {

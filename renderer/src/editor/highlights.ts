@@ -11,18 +11,47 @@ export interface HighlightSpan {
   end: number;
   /** Re-anchored onto similar text after the file changed: drawn dashed until someone checks it. */
   anchor?: 'fuzzy';
+  /** Who said it (or whom a Speaker highlight names), and a claim's status: in its accessible name. */
+  speakerId?: string | null;
+  claim?: { status: string };
 }
 
-export const resetHighlights = StateEffect.define<{ spans: readonly HighlightSpan[]; labels: Label[] }>();
+/** Speaker and status names by id, for the highlights' accessible names. */
+export interface HighlightNames {
+  speakers: ReadonlyMap<string, string>;
+  statuses: ReadonlyMap<string, string>;
+}
+const NO_NAMES: HighlightNames = { speakers: new Map(), statuses: new Map() };
+
+/** What a screen reader says of a highlight: "Quote by Robert Wood", "Claim, Unreviewed", "Speaker: Joonkook Hwang". */
+export function accessibleName(span: HighlightSpan, labels: readonly Label[], names: HighlightNames = NO_NAMES): string {
+  const label = labels.find((l) => l.id === span.labelId)?.name ?? span.labelId;
+  const speaker = span.speakerId ? names.speakers.get(span.speakerId) : undefined;
+  if (span.labelId === 'speaker') return speaker ? `${label}: ${speaker}` : `${label}, not linked to a speaker`;
+  if (span.claim) {
+    const status = names.statuses.get(span.claim.status) ?? span.claim.status;
+    return speaker ? `${label} by ${speaker}, ${status}` : `${label}, ${status}`;
+  }
+  if (span.labelId === 'quote' && !speaker) return `${label}, unattributed`;
+  return speaker ? `${label} by ${speaker}` : label;
+}
+
+export const resetHighlights = StateEffect.define<{ spans: readonly HighlightSpan[]; labels: Label[]; names?: HighlightNames }>();
 export const addHighlights = StateEffect.define<readonly HighlightSpan[]>();
 export const removeHighlights = StateEffect.define<Set<string>>();
 export const selectHighlight = StateEffect.define<HighlightSpan | null>();
 
-/** One shared decoration per label keeps memory flat however many highlights there are. */
+/**
+ * One shared decoration per label, speaker and status keeps memory flat however many highlights
+ * there are (a transcript's 50,000 share a few dozen).
+ */
 const markCache = new Map<string, Decoration>();
-function markFor(labelId: string, labels: readonly Label[], fuzzy: boolean): Decoration {
+function markFor(span: HighlightSpan, labels: readonly Label[], names: HighlightNames): Decoration {
+  const { labelId } = span;
+  const fuzzy = span.anchor === 'fuzzy';
   const label = labels.find((l) => l.id === labelId);
-  const key = `${labelId}|${label?.color ?? ''}|${fuzzy}`;
+  const name = accessibleName(span, labels, names);
+  const key = `${labelId}|${label?.color ?? ''}|${fuzzy}|${span.speakerId ?? ''}|${span.claim?.status ?? ''}|${name}`;
   let mark = markCache.get(key);
   if (!mark) {
     mark = Decoration.mark({
@@ -30,6 +59,12 @@ function markFor(labelId: string, labels: readonly Label[], fuzzy: boolean): Dec
       attributes: {
         'data-label': labelId,
         style: `--hl-color: ${label?.color ?? '#999999'}`,
+        // A named group: the mark role may not carry a name, a group may.
+        role: 'group',
+        'aria-roledescription': 'highlight',
+        'aria-label': name,
+        ...(span.speakerId && { 'data-speaker': span.speakerId }),
+        ...(span.claim && { 'data-status': span.claim.status }),
         ...(fuzzy && { 'data-anchor': 'fuzzy', title: 'Placed on similar text after the file changed: check it' }),
       },
     });
@@ -65,18 +100,18 @@ const endHandle = Decoration.widget({ widget: new HandleWidget('end'), side: 1 }
 
 interface HighlightState {
   labels: Label[];
+  names: HighlightNames;
   decorations: DecorationSet;
 }
 
-function rangesFor(spans: readonly HighlightSpan[], labels: Label[], docLength: number): Range<Decoration>[] {
+function rangesFor(spans: readonly HighlightSpan[], labels: Label[], names: HighlightNames, docLength: number): Range<Decoration>[] {
   const marks = new Map<string, Decoration>();
   const ranges: Range<Decoration>[] = [];
   for (const span of spans) {
     if (span.start < span.end && span.end <= docLength) {
-      const fuzzy = span.anchor === 'fuzzy';
-      const key = fuzzy ? `${span.labelId}|fuzzy` : span.labelId;
+      const key = `${span.labelId}|${span.anchor ?? ''}|${span.speakerId ?? ''}|${span.claim?.status ?? ''}`;
       let mark = marks.get(key);
-      if (!mark) marks.set(key, (mark = markFor(span.labelId, labels, fuzzy)));
+      if (!mark) marks.set(key, (mark = markFor(span, labels, names)));
       ranges.push(mark.range(span.start, span.end));
     }
   }
@@ -84,27 +119,31 @@ function rangesFor(spans: readonly HighlightSpan[], labels: Label[], docLength: 
 }
 
 export const highlightField = StateField.define<HighlightState>({
-  create: () => ({ labels: [], decorations: Decoration.none }),
+  create: () => ({ labels: [], names: NO_NAMES, decorations: Decoration.none }),
   update(value, tr) {
-    let { labels, decorations } = value;
+    let { labels, names, decorations } = value;
     decorations = decorations.map(tr.changes);
     for (const effect of tr.effects) {
       if (effect.is(resetHighlights)) {
         labels = effect.value.labels;
-        const ranges = rangesFor(effect.value.spans, labels, tr.state.doc.length);
+        names = effect.value.names ?? NO_NAMES;
+        const ranges = rangesFor(effect.value.spans, labels, names, tr.state.doc.length);
         // Highlights arrive in text order; sorting 50,000 ranges again would cost a frame or two.
         decorations = Decoration.set(ranges, !ranges.every((range, i) => i === 0 || ranges[i - 1]!.from <= range.from));
       } else if (effect.is(addHighlights)) {
-        decorations = decorations.update({ add: rangesFor(effect.value, labels, tr.state.doc.length), sort: true });
+        decorations = decorations.update({ add: rangesFor(effect.value, labels, names, tr.state.doc.length), sort: true });
       } else if (effect.is(removeHighlights)) {
         const ids = effect.value;
         // Marks are shared, so removal goes by position; the caller passes the spans' ranges too.
         decorations = decorations.update({
-          filter: (from, to, mark) => !ids.has(`${from}:${to}:${mark.spec.attributes?.['data-label']}${mark.spec.attributes?.['data-anchor'] ? ':fuzzy' : ''}`),
+          filter: (from, to, mark) => {
+            const a = mark.spec.attributes ?? {};
+            return !ids.has(spanKey({ id: '', start: from, end: to, labelId: a['data-label'], anchor: a['data-anchor'] ? 'fuzzy' : undefined, speakerId: a['data-speaker'], claim: a['data-status'] ? { status: a['data-status'] } : undefined }));
+          },
         });
       }
     }
-    return { labels, decorations };
+    return { labels, names, decorations };
   },
   provide: (field) => EditorView.decorations.from(field, (value) => value.decorations),
 });
@@ -129,7 +168,8 @@ export const selectedField = StateField.define<DecorationSet>({
 
 /** The key removeHighlights matches on: shared marks carry no id, so position and label stand in. */
 export function spanKey(span: HighlightSpan): string {
-  return `${span.start}:${span.end}:${span.labelId}${span.anchor === 'fuzzy' ? ':fuzzy' : ''}`;
+  // Who said it and a claim's status are part of it: a change to either redraws the highlight's name.
+  return `${span.start}:${span.end}:${span.labelId}${span.anchor === 'fuzzy' ? ':fuzzy' : ''}${span.speakerId ? `:s=${span.speakerId}` : ''}${span.claim ? `:c=${span.claim.status}` : ''}`;
 }
 
 /**

@@ -60,6 +60,11 @@ function cellText(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, st
 export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, onOpenInContext, onEditScale, onEditSettings, onExport, onReport }: Props) {
   const { visible, rows, focusedKey, selection } = desk;
   const gridRef = useRef<HTMLDivElement>(null);
+  const sideRef = useRef<HTMLElement>(null);
+  // Another claim: its text at the top of the panel, not the last one's scrolled-down history.
+  useEffect(() => {
+    if (sideRef.current) sideRef.current.scrollTop = 0;
+  }, [focusedKey]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const speakerNames = useMemo(() => new Map(speakers.map((s) => [s.id, s.name])), [speakers]);
   const statusNames = useMemo(() => new Map(statuses.map((s) => [s.id, s.name])), [statuses]);
@@ -109,8 +114,14 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
     } else if (focused) {
       desk.setStatus([rowKey(focused)], status.id);
       setLastAction(`Set to ${status.name}.`);
+    } else {
+      // A key that cannot act says why.
+      setLastAction(`${status.hotkey?.toUpperCase() ?? ''}: no claim to set to ${status.name}${rows.length ? ' (none shown: change the filters)' : ''}.`);
     }
   };
+
+  /** A key with no claim to act on says why, in the live status line. */
+  const noClaim = (key: string, what: string) => setLastAction(`${key}: no claim to ${what}${rows.length ? ' (none shown: change the filters)' : ' yet'}.`);
 
   type Keys = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'preventDefault'>;
   const handlers: Handlers<'desk', Keys> = {
@@ -121,9 +132,9 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
       moveTo(to, shiftKey);
       return true;
     },
-    'desk-select': () => !!focused && (desk.toggleSelected(rowKey(focused)), true),
-    'desk-open': () => !!focused && (onOpenInContext(focused), true),
-    'desk-note': () => !!focused && (document.getElementById('desk-reviewer-note')?.focus(), true),
+    'desk-select': ({ key }) => (focused ? desk.toggleSelected(rowKey(focused)) : noClaim(key === ' ' ? 'Space' : 'X', 'select'), true),
+    'desk-open': () => (focused ? onOpenInContext(focused) : noClaim('Enter', 'open'), true),
+    'desk-note': () => (focused ? document.getElementById('desk-reviewer-note')?.focus() : noClaim('N', 'write a note on'), true),
     'desk-clear-selection': () => selection.size > 0 && (desk.clearSelection(), true),
   };
   const setStatusOf = {
@@ -303,6 +314,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
       </div>
 
       <aside
+        ref={sideRef}
         className="desk-side"
         aria-label="The focused claim"
         onKeyDown={(event) => {

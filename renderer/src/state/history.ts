@@ -256,6 +256,15 @@ export class History {
     this.undone = [];
   }
 
+  /** The step an undo would take back (the last done), and the one a redo would make again. */
+  get lastDone(): Step | undefined {
+    return this.done[this.done.length - 1];
+  }
+
+  get lastUndone(): Step | undefined {
+    return this.undone[this.undone.length - 1];
+  }
+
   get canUndo(): boolean {
     return this.done.length > 0;
   }

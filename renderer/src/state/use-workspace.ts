@@ -63,6 +63,8 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     saveStatus,
     busy,
     queue,
+    /** The undo history, read to say what an undo took back. */
+    history,
     importPreview,
     actions: {
       ...source,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSpeakers, pickerOptions } from '../../../renderer/src/components/SpeakerPicker.js';
+import { firstOffer, matchSpeakers, pickerOptions } from '../../../renderer/src/components/SpeakerPicker.js';
 
 const speaker = (id: string, name: string, aliases: string[] = []) => ({ id, name, aliases, role: '', organisation: '', notes: '', createdAt: '' });
 const speakers = [speaker('wood', 'Robert Wood', ['Wood']), speaker('hwang', 'Joonkook Hwang'), speaker('woodward', 'Ann Woodward')];
@@ -45,5 +45,24 @@ describe('pickerOptions', () => {
     expect(pickerOptions([speaker('strauss', 'Anna Strauß')], 'ANNA STRAUSS').map((o) => o.kind)).toEqual(['speaker', 'none']);
     // Accents are kept: Jose Ruiz may be someone other than José Ruiz.
     expect(pickerOptions([speaker('jose', 'José Ruiz')], 'Jose Ruiz').map((o) => o.kind)).toEqual(['create', 'none']);
+  });
+});
+
+describe('second references (speakersForMention) in the picker', () => {
+  const people = [speaker('wood', 'Robert Wood'), speaker('ellen', 'Ellen Wood'), speaker('hwang', 'Joonkook Hwang'), speaker('woodward', 'Ann Woodward')];
+  const describeOptions = (typed: string, suggest?: string) =>
+    pickerOptions(people, typed, suggest).map((o) => (o.kind === 'speaker' ? o.speaker.id : o.kind === 'create' ? `create:${o.name}` : 'none'));
+
+  it('offers the speakers a mention names first, creating second, look-alikes after', () => {
+    expect(describeOptions('', 'Hwang')).toEqual(['hwang', 'create:Hwang', 'none']);
+    expect(describeOptions('', 'Mr. Hwang')).toEqual(['hwang', 'create:Mr. Hwang', 'none']);
+    expect(describeOptions('Wood')).toEqual(['ellen', 'wood', 'create:Wood', 'woodward', 'none']);
+  });
+
+  it('lands Enter on the one speaker meant, and on nothing when two are', () => {
+    expect(firstOffer(people, 'Hwang')).toBe(0);
+    expect(firstOffer(people, 'Nebenzia')).toBe(0);
+    expect(firstOffer(people, 'Wood')).toBe(-1);
+    expect(firstOffer(people, 'Robert Wood')).toBe(0);
   });
 });
