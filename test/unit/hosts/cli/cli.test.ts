@@ -507,7 +507,7 @@ describe('annotator import: formats and --encoding', () => {
     await fs.writeFile(file, 'x');
     const result = await run(['import', file, '--store', dir], '/');
     expect(result.code).toBe(1);
-    expect(result.err).toContain('import reads documents (.txt, .text, .md, .markdown, .html, .htm, .docx, .srt, .vtt) and annotation files');
+    expect(result.err).toContain('import reads documents (.txt, .text, .md, .markdown, .html, .htm, .docx, .pdf, .srt, .vtt) and annotation files');
   });
 });
 

@@ -20,6 +20,6 @@ describe('readDocument: which files, read as what', () => {
 
   it.each(['scan.pdf', 'photo.png', 'old.doc', 'archive.txt.zip', 'README', '.txt'])('refuses %s, listing the endings it reads', async (fileName) => {
     const error = await refused(() => readDocument(fileName, utf8('perfectly good text')), 'unsupported');
-    expect(error.message).toBe(`"${fileName}" is not a kind of document this version can open. Open a .txt, .text, .md, .markdown, .html, .htm, .docx, .srt or .vtt file instead.`);
+    expect(error.message).toBe(`"${fileName}" is not a kind of document this version can open. Open a .txt, .text, .md, .markdown, .html, .htm, .docx, .pdf, .srt or .vtt file instead.`);
   });
 });
