@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AsarArchive, listWithElectronAsar } from './asar.js';
 import { desktopKeys, runOfflineBuilds, type BuildReport } from './builds.js';
-import { packageNameOf, productionPackages, specifiersOf } from './dependencies.js';
+import { LEFT_OUT_PACKAGES, packageNameOf, productionPackages, specifiersOf } from './dependencies.js';
 import { readJson, requireFromRoot, root, type PackageJson } from './project.js';
 
 function pngSize(file: string): { width: number; height: number } {
@@ -173,6 +173,10 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
       .map((dir) => `${nameOf(dir)}@${readJson<PackageJson>(path.join(root, dir, 'package.json')).version}`)
       .filter((id) => !shippedIds.has(id));
     expect(missing).toEqual([]);
+    // pdf.js is shipped; its canvas is not (LEFT_OUT_PACKAGES), and pdf.js reads text without it.
+    expect(archive.has('node_modules/pdfjs-dist/legacy/build/pdf.mjs')).toBe(true);
+    expect(archive.has('node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs')).toBe(true);
+    expect(shipped.filter((dir) => LEFT_OUT_PACKAGES.some((re) => re.test(nameOf(dir))))).toEqual([]);
   });
 
   it('lets every shipped package find its dependencies the way Node looks them up', () => {
