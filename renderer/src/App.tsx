@@ -283,6 +283,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               key={`${current.document.id}:${current.document.textHash}`}
               documentId={current.document.id}
               text={current.text}
+              pageStarts={current.document.pageStarts}
               annotations={current.annotations}
               labels={state.labels}
               selectedId={state.selectedId}

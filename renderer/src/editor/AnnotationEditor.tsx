@@ -18,6 +18,7 @@ import {
   spansWithKey,
 } from './highlights';
 import { compareSpans } from '../../../electron/contract/spans';
+import { pageMarks } from './page-marks';
 import { trimRange, wordSnapping } from './word-snap';
 import {
   nextSentenceStart,
@@ -73,6 +74,8 @@ export interface EditorSelectionInfo {
 interface Props {
   documentId: string;
   text: string;
+  /** A PDF's page starts, shown as "p. 3" beside the text. */
+  pageStarts?: readonly number[];
   annotations: Annotation[];
   labels: Label[];
   selectedId: string | null;
@@ -136,6 +139,7 @@ export function AnnotationEditor(props: Props) {
           highlightField,
           selectedField,
           readingTheme,
+          pageMarks(props.pageStarts, props.text.length),
           // Find in the document (Ctrl/Cmd+F): every match is marked while the panel is open.
           search({ top: true }),
           // The document's text never changes in the editor, so the prop is the doc (no copying 5 MB).
