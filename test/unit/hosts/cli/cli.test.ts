@@ -485,7 +485,7 @@ describe('annotator import: formats and --encoding', () => {
   it('says so in --help', async () => {
     const help = (await run(['--help'], '/')).out;
     expect(help).toContain('[--encoding NAME]');
-    expect(help).toContain('.html .htm .docx .srt .vtt');
+    expect(help).toContain('.html .htm .docx .pdf .srt .vtt');
   });
 
   it('imports web pages and subtitles through the document reader', async () => {
@@ -503,7 +503,7 @@ describe('annotator import: formats and --encoding', () => {
 
   it('lists what it reads when a file has another ending', async () => {
     const dir = await target();
-    const file = path.join(dir, 'scan.pdf');
+    const file = path.join(dir, 'scan.tiff');
     await fs.writeFile(file, 'x');
     const result = await run(['import', file, '--store', dir], '/');
     expect(result.code).toBe(1);
