@@ -36,8 +36,8 @@ export function pageMarkPositions(pageStarts: readonly number[], length: number)
 }
 
 const pageTheme = EditorView.theme({
-  // Room in the margin for "p. 123" at any width.
-  '.cm-content': { paddingLeft: '4.5rem' },
+  // Room in the margin for "p. 123" at any width ("&" outranks the reading theme's padding).
+  '&.cm-editor .cm-content': { paddingLeft: '4.5rem' },
   '.cm-line': { position: 'relative' },
   '.cm-page-mark': {
     position: 'absolute',
