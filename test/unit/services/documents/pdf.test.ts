@@ -2,7 +2,8 @@
 // and a clear refusal for each PDF that cannot be read. Every PDF is built here (pdf-file.ts).
 import { describe, expect, it } from 'vitest';
 import { pageAt } from '../../../../electron/contract/api.js';
-import { readDocument } from '../../../../electron/services/documents/index.js';
+import { MAX_PAGES } from '../../../../electron/contract/api.js';
+import { READER_LIMITS, readDocument } from '../../../../electron/services/documents/index.js';
 import { dateOf, realTitle } from '../../../../electron/services/documents/pdf.js';
 import { lines, pdfFile, type PdfText } from '../../../helpers/pdf-file.js';
 import { ACTION, refused } from './helpers.js';
@@ -117,6 +118,21 @@ describe('readDocument: PDFs', () => {
   ])('refuses %s as not a PDF or damaged', async (_what, bytes) => {
     const error = await refused(() => readDocument('report.pdf', bytes), 'unsupported');
     expect(error.message).toMatch(/^"report\.pdf" is not a PDF or is damaged \(.+\), so its text cannot be read\. Open it in a PDF reader and save it again as PDF/);
+  });
+
+  it('refuses a PDF of more pages than the limit before reading them', async () => {
+    // pdf.js checks a file's page count against its pages, so the pages are really there (blank).
+    const bytes = pdfFile([{ texts: lines(['One.']) }, ...Array.from({ length: MAX_PAGES }, () => ({}))]);
+    const error = await refused(() => readDocument('record.pdf', bytes), 'too-large');
+    expect(error.message).toBe('"record.pdf" has 10,001 pages; the limit is 10,000. Split it into smaller PDFs and open those.');
+  });
+
+  it('stops a PDF that passes the reader’s time limit, like any file', async () => {
+    // No worker can start and read a PDF in 1 ms.
+    const bytes = pdfFile(Array.from({ length: 50 }, (_, i) => ({ texts: lines([`Page ${i + 1}.`]) })));
+    const error = await refused(() => readDocument('long.pdf', bytes, {}, { ...READER_LIMITS, timeMs: 1 }), 'unsupported');
+    expect(error.message).toMatch(/^"long\.pdf" took more than 1 ms to read, so reading it was stopped\./);
+    expect((await readDocument('long.pdf', bytes)).pageStarts).toHaveLength(50);
   });
 
   it('refuses an empty .pdf file', async () => {
