@@ -94,4 +94,18 @@ describe('PDFs in a workspace', () => {
     await expectApiError(service.sources.reread(service.requireDocument(doc.id), 'windows-1252'), 'bad-request', /is a PDF: its text does not depend on an encoding/);
     await fs.rm(filePath);
   });
+
+  it('takes a PDF’s pages when a text document is relinked to it, and drops them when relinked to text again', async () => {
+    const service = await ws.openService(await ws.tempDir());
+    const text = 'The audit found the city overspent.\n\n“We fixed it,” said the mayor.';
+    const doc = await service.importBytes('audit.txt', new TextEncoder().encode(text));
+    const quote = text.indexOf('We fixed it');
+    await firstRefusal(service.applyChanges([createChange(doc.id, 'q1', quote, quote + 11)]));
+    const relinked = await service.sources.relink(service.requireDocument(doc.id), 'audit.pdf', REPORT, null);
+    expect(relinked.report).toBeNull(); // the same text: nothing moves
+    expect(relinked.document).toMatchObject({ format: 'pdf', fileName: 'audit.pdf', pageStarts: [0, 37] });
+    const back = await service.sources.relink(service.requireDocument(doc.id), 'audit.txt', new TextEncoder().encode(`${text}\n\nMore.`), null);
+    expect(back.document.format).toBe('text');
+    expect(back.document).not.toHaveProperty('pageStarts');
+  });
 });
