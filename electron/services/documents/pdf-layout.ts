@@ -3,7 +3,8 @@
 // that records where each page starts.
 //
 // What it does:
-// - Runs on one baseline (within a third of the font size) are one line, read left to right
+// - Runs on one baseline (within half the larger font size, so a footnote mark raised above
+//   the line stays in it) are one line, read left to right
 //   (right to left when most of the line's runs are right-to-left); a space goes between two runs
 //   when the gap between them is wider than a fifth of the font size.
 // - Two columns: a vertical gap at least 10 pt wide in the middle half of the page that almost no
@@ -19,6 +20,7 @@
 //   "tion" becomes "information" when the part after the hyphen starts lower-case, unless the
 //   document itself writes the hyphenated word on one line ("well-known") and never the joined
 //   one. A hyphen followed by a capital or a digit stays ("Smith-Jones", "2019-2020").
+// - Lines join with a space, except between Chinese or Japanese characters.
 // - Every page ends its paragraphs: pages are joined by a blank line, like paragraphs, and
 //   pageStarts[i] is the UTF-16 offset where page i + 1's text starts (a page with no text
 //   starts where the next one does).
@@ -69,7 +71,7 @@ function groupLines(items: PlacedText[]): Line[] {
   const groups: PlacedText[][] = [];
   for (const item of sorted) {
     const last = groups.at(-1);
-    if (last && Math.abs(item.y - last[0]!.y) <= Math.max(1, Math.min(item.size, last[0]!.size) / 3)) last.push(item);
+    if (last && Math.abs(item.y - last[0]!.y) <= Math.max(1, Math.max(item.size, last[0]!.size) / 2)) last.push(item);
     else groups.push([item]);
   }
   const lines: Line[] = [];
@@ -88,7 +90,8 @@ function groupLines(items: PlacedText[]): Line[] {
     }
     text = text.replace(/[\u0000-\u0008\u000b-\u001f\ufffd]/g, '').replace(/\s+/g, ' ').trim();
     if (text === '') continue;
-    const size = median(group.map((item) => item.size)) ?? 0;
+    // The line's size is its longest run's: a footnote mark or a small cap does not set it.
+    const size = group.reduce((longest, item) => (item.str.length > longest.str.length ? item : longest)).size;
     lines.push({ text, x: Math.min(...group.map((item) => item.x)), y: group[0]!.y, size });
   }
   return lines;
@@ -186,6 +189,8 @@ function pageParagraphs(page: PdfPageText): string[][] {
 }
 
 const WORD = /\p{L}+(?:-\p{L}+)*/gu;
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，．「」]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}、。，．「」]/u;
 
 /** Words the document writes within a line (not at a line's ends, which may be broken). */
 function wordsWithinLines(paragraphs: string[][]): Set<string> {
@@ -216,7 +221,9 @@ function joinLines(lines: string[], words: Set<string>): string {
       text = (keepHyphen ? text : text.slice(0, -1)) + line;
       continue;
     }
-    text += /[\p{L}\p{N}]-$/u.test(text) ? line : ` ${line}`;
+    // Chinese and Japanese put no space between words, so none where a line breaks either.
+    const unspaced = CJK_END.test(text) && CJK_START.test(line);
+    text += unspaced || /[\p{L}\p{N}]-$/u.test(text) ? line : ` ${line}`;
   }
   return text.replace(/\u00ad/g, '');
 }

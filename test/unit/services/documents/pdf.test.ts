@@ -5,7 +5,8 @@ import { pageAt } from '../../../../electron/contract/api.js';
 import { MAX_PAGES } from '../../../../electron/contract/api.js';
 import { READER_LIMITS, readDocument } from '../../../../electron/services/documents/index.js';
 import { dateOf, realTitle } from '../../../../electron/services/documents/pdf.js';
-import { lines, pdfFile, type PdfText } from '../../../helpers/pdf-file.js';
+import { layOutPages, type PlacedText } from '../../../../electron/services/documents/pdf-layout.js';
+import { japanesePdf, lines, pdfFile, type PdfText } from '../../../helpers/pdf-file.js';
 import { ACTION, refused } from './helpers.js';
 
 const pageOf = (read: { pageStarts?: number[] }, offset: number) => pageAt(read.pageStarts, offset);
@@ -73,6 +74,10 @@ describe('readDocument: PDFs', () => {
       ]),
     );
     expect(read.text).toBe('The information was a well-known fact, a truly well-known fact, said Smith-Jones in 2019-2020 with softhyphens too.');
+  });
+
+  it('reads text in a CJK font the file does not embed, with pdf.js’s character maps (found from the bundled worker)', async () => {
+    expect((await readDocument('tokyo.pdf', japanesePdf('東京都の予算'))).text).toBe('東京都の予算');
   });
 
   it('takes the title, author and creation date from the PDF’s properties', async () => {
@@ -144,5 +149,19 @@ describe('readDocument: PDFs', () => {
     expect(read.text).toBe('One.\n\nThree.');
     expect(read.pageStarts).toEqual([0, 6, 6, 12]);
     expect(pageOf(read, 6)).toBe(3);
+  });
+});
+
+describe('layOutPages: runs placed on a page', () => {
+  const run = (str: string, x: number, y: number, size = 11): PlacedText => ({ str, x, y, size, width: str.length * size * 0.5 });
+
+  it('keeps a raised footnote mark in its line', () => {
+    const { text } = layOutPages([{ width: 595, items: [run('The figure was wrong', 72, 100), run('1', 182, 96, 7), run('and later corrected.', 72, 114)] }]);
+    expect(text).toBe('The figure was wrong1 and later corrected.');
+  });
+
+  it('joins lines of Chinese or Japanese without a space, and other lines with one', () => {
+    const { text } = layOutPages([{ width: 595, items: [run('東京都の', 72, 100), run('予算', 72, 114), run('and', 72, 128), run('more', 72, 142)] }]);
+    expect(text).toBe('東京都の予算 and more');
   });
 });
