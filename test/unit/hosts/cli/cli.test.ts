@@ -6,6 +6,7 @@ import { bar, runCli } from '../../../../electron/hosts/cli/main.js';
 import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 import { openFilesFromPaths } from '../../../../electron/services/documents/open-files.js';
 import { run } from '../../../helpers/run-cli.js';
+import { lines, pdfFile } from '../../../helpers/pdf-file.js';
 
 const ws = useWorkspaces();
 
@@ -499,6 +500,16 @@ describe('annotator import: formats and --encoding', () => {
       { title: 'Budget night', text: 'The budget passed.' },
       { title: 'clip', text: '[00:00:02] ANA LIMA: We won.' },
     ]);
+  });
+
+  it('imports a PDF with its pages and properties', async () => {
+    const dir = await target();
+    const file = path.join(dir, 'ruling.pdf');
+    await fs.writeFile(file, pdfFile([{ texts: lines(['The court ruled on Friday.']) }, { texts: lines(['The city will appeal.']) }], { info: { Title: 'Ruling on the dam', Author: 'District Court' } }));
+    expect((await run(['import', file, '--store', dir], '/')).code).toBe(0);
+    expect(await importedTexts(dir)).toEqual([{ title: 'Ruling on the dam', text: 'The court ruled on Friday.\n\nThe city will appeal.' }]);
+    const { store } = await ws.openService(dir);
+    expect(store.data.documents[0]).toMatchObject({ format: 'pdf', pageStarts: [0, 28], byline: 'District Court', filePath: file });
   });
 
   it('lists what it reads when a file has another ending', async () => {
