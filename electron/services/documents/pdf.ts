@@ -34,9 +34,9 @@ function loadPdfJs(): Promise<PdfJs> {
     const scope = globalThis as Record<string, unknown>;
     for (const name of ['DOMMatrix', 'Path2D', 'ImageData']) scope[name] ??= class {};
     // Its warning that the canvas package is missing is not news to us.
-    const log = console.log;
-    console.log = (...args: unknown[]) => {
-      if (!String(args[0]).includes('@napi-rs/canvas')) log(...args);
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      if (!String(args[0]).includes('@napi-rs/canvas')) warn(...args);
     };
     try {
       const library = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -44,7 +44,7 @@ function loadPdfJs(): Promise<PdfJs> {
       scope.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
       return library;
     } finally {
-      console.log = log;
+      console.warn = warn;
     }
   })();
   return pdfjs;
