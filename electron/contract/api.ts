@@ -7,7 +7,7 @@
 //   defaults.ts        what a new workspace starts with; keys.ts, the keys the window keeps
 //   limits.ts          how much a stored value may hold (plain values, like the rules: no zod)
 //   errors.ts          ApiError and its codes
-export { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
+export { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_PAGES, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
 
 export { annotatorApiSchema, apiErrorSchema, apiMethods, isApiMethod, parseArgs, type AnnotatorApi, type ApiArgs, type ApiMethod, type ApiResult } from './methods.js';
 
@@ -27,11 +27,13 @@ export {
   ENCODING_NAMES,
   TEXT_ENCODINGS,
   TRANSCRIPT_FORMATS,
+  UNENCODED_FORMATS,
   base64ContentSchema,
   base64Problem,
   documentSummarySchema,
   importFileSchema,
   openedDocumentSchema,
+  pageAt,
   readOptionsSchema,
   reanchorReportSchema,
   recentFileSchema,

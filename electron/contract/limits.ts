@@ -19,6 +19,8 @@ export const SPEAKER_LIMITS = { name: 300, otherName: 300, otherNames: 50, role:
 /** A canonical URL longer than this is no usable link; an import keeps the page without it. */
 export const MAX_SOURCE_URL_LENGTH = 2000;
 export const MAX_FILE_PATH_LENGTH = 4096;
+/** The most pages a PDF may have: a court record of 10,000 pages is split before it is read. */
+export const MAX_PAGES = 10_000;
 
 /** A label's name fits on its chip. */
 export const MAX_LABEL_NAME_LENGTH = 60;

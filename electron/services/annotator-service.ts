@@ -206,6 +206,10 @@ export class AnnotatorService {
       encodingDetected: read.encodingDetected,
       sourceUrl: read.sourceUrl,
       filePath,
+      pageStarts: read.pageStarts,
+      headline: read.headline,
+      byline: read.byline,
+      publishedOn: read.publishedOn,
     });
     if (!created && filePath && document.filePath !== filePath && !(document.filePath && (await fileExists(document.filePath)))) {
       // The same text opened from a path links a document that had none, or whose file is gone;

@@ -304,6 +304,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               key={`${current.document.id}:${current.document.textHash}`}
               documentId={current.document.id}
               text={current.text}
+              pageStarts={current.document.pageStarts}
               annotations={current.annotations}
               labels={state.labels}
               speakers={state.speakers}
@@ -319,7 +320,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           ) : (
             <div className="welcome">
               <h2>Open a story to start annotating</h2>
-              <p>Choose a text, Markdown, web page (.html), Word (.docx) or subtitle (.srt, .vtt) file, or drop one anywhere on this window.</p>
+              <p>Choose a text, Markdown, web page (.html), Word (.docx), PDF (.pdf) or subtitle (.srt, .vtt) file, or drop one anywhere on this window.</p>
               <button type="button" className="primary" onClick={open}>
                 Open a file…
               </button>

@@ -31,7 +31,7 @@ export const ANNOTATIONS_DIR = 'annotations';
 export const TEXTS_DIR = 'texts';
 
 /** What the service may set on a document when it is added. */
-export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath'>>;
+export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'pageStarts' | 'headline' | 'byline' | 'publishedOn'>>;
 
 /** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
 export interface AnnotationsJournal {
@@ -302,6 +302,11 @@ export class WorkspaceStore {
       // Loading refuses longer ones; a document without its link still reads back.
       sourceUrl: within(metadata.sourceUrl, MAX_SOURCE_URL_LENGTH),
       filePath: within(metadata.filePath, MAX_FILE_PATH_LENGTH),
+      // A PDF's pages and properties; other formats leave them out.
+      ...(metadata.pageStarts && { pageStarts: metadata.pageStarts }),
+      ...(metadata.headline && { headline: metadata.headline }),
+      ...(metadata.byline && { byline: metadata.byline }),
+      ...(metadata.publishedOn && { publishedOn: metadata.publishedOn }),
     };
     this.db.data.documents.push(document);
     await this.saveWorkspace();
