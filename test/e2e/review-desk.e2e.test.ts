@@ -255,9 +255,9 @@ describe('the review desk', () => {
     await page.locator('.annotation-row', { hasText: 'Pyongyang' }).click();
     const history = panel().getByRole('region', { name: 'History of this claim' });
     await expect.poll(() => history.locator('li').allTextContents()).toEqual([
-      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — Ana Reyes: check-worthiness \(none\) → high$/),
-      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — Ana Reyes: status Unreviewed → False$/),
-      expect.stringMatching(/— Ana Reyes: reviewer note \(none\) → “Ministry count is of containers, not shells\.”$/),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — changed by Ana Reyes: check-worthiness \(none\) → high$/),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — changed by Ana Reyes: status Unreviewed → False$/),
+      expect.stringMatching(/— changed by Ana Reyes: reviewer note \(none\) → “Ministry count is of containers, not shells\.”$/),
     ]);
     // Read-only: the history offers nothing to press or type in.
     expect(await history.locator('button, input, textarea, select').count()).toBe(0);
