@@ -70,7 +70,7 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
     const base = withFields.claim ?? newClaimFields(firstStatusId);
     // Who reviewed is recorded here, never taken from the change.
     const patch = Object.fromEntries(
-      Object.entries(change.claim).filter(([key, value]) => value !== undefined && key !== 'reviewer' && key !== 'reviewedAt'),
+      Object.entries(change.claim).filter(([key, value]) => value !== undefined && key !== 'reviewer' && key !== 'reviewedAt' && key !== 'statusBy'),
     ) as Partial<ClaimFields>;
     withFields.claim = { ...base, ...patch };
     // An editor setting the status picks among conflicting verdicts (an import's): they are settled.
@@ -78,6 +78,7 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
     // A desk decision on the same status confirms it: the editor becomes its reviewer all the same.
     if (patch.status !== undefined && (patch.status !== base.status || picked || change.deskDecision)) {
       withFields.claim.reviewedAt = now;
+      withFields.claim.statusBy = by ?? '';
       // Only a desk decision makes someone the verdict's reviewer; a fact-checker setting her own
       // claim's status is recorded in the history (its `by`), and that verdict is nobody's decision.
       if (change.deskDecision) withFields.claim.reviewer = by ?? '';

@@ -45,6 +45,8 @@ export const claimFieldsSchema = z.object({
    */
   reviewer: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
   reviewedAt: z.string().max(40).optional(),
+  /** Who last changed the status, desk or side panel (the history's `by`, kept for a line a crash lost). */
+  statusBy: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
   /**
    * Verdicts that disagree with this one (from an import, later a sync), each with who set it,
    * kept until the editor picks one: a conflict is shown, never settled silently.

@@ -86,8 +86,8 @@ export function reconcileClaimHistory(
           documentId: current.documentId,
           annotationId: current.id,
           at: (statusLine && current.claim!.reviewedAt) || current.updatedAt,
-          // Who set the status is kept on the claim; for other fields nobody is known.
-          by: (statusLine && current.claim!.reviewer) || '',
+          // Who set the status is kept on the claim (reviewer before statusBy existed); for other fields nobody is known.
+          by: (statusLine && (current.claim!.statusBy ?? current.claim!.reviewer)) || '',
           field,
           from,
           to: value,

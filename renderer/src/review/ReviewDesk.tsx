@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
-import { ClaimHistory, ReviewerNoteField } from './ClaimHistory';
+import { ClaimHistory, PublicSummaryField, ReviewerNoteField } from './ClaimHistory';
+import { ClaimVersions, VersionsMark } from './ClaimVersions';
 import { ConflictVersions } from './ConflictVersions';
 import { conflictsOf } from '../state/claim-conflicts';
 import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, type ColumnKey } from './claim-table';
@@ -35,6 +36,7 @@ interface Props {
 }
 
 export const rowDomId = (row: ClaimRow): string => `claim-${row.documentId}-${row.annotationId}`;
+
 
 function cellText(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, string>, statusNames: Map<string, string>): string {
   switch (column) {
@@ -180,7 +182,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
 
         <div className="desk-toolbar">
           <span className="desk-count" role="status" aria-live="polite">
-            {visible.length === rows.length ? `${rows.length} claims` : `${visible.length} of ${rows.length} claims`}
+            {visible.length === desk.itemCount ? `${desk.itemCount} claims` : `${visible.length} of ${desk.itemCount} claims`}
             {selection.size > 0 && ` · ${selection.size} selected`}
             {lastAction && ` · ${lastAction}`}
           </span>
@@ -292,6 +294,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
                       <div key={column.key} role="gridcell" title={column.key === 'updatedAt' ? shortTime(row.updatedAt) : undefined} className={`desk-cell col-${column.key}${column.key === 'status' ? ` status-${status?.kind ?? 'working'}` : ''}`}>
                         {cellText(row, column.key, speakerNames, statusNames)}
                         {column.key === 'status' && conflictsOf(row).length > 0 && <span className="conflict-mark"> In conflict</span>}
+                        {column.key === 'status' && <VersionsMark versions={desk.groupOf.get(key)?.versions.length ?? 1} agree={desk.groupOf.get(key)?.agree ?? true} />}
                       </div>
                     ))}
                   </div>
@@ -323,8 +326,18 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             <p>
               <strong>{statusNames.get(focused.status) ?? focused.status}</strong>
               {focusedRating && ` — rating ${focusedRating.ratingValue} of ${focusedRating.bestRating}`}
-              {focused.reviewer && ` · set by ${focused.reviewer}`}
+              {focused.reviewer && ` · verdict by ${focused.reviewer}`}
             </p>
+            <ClaimVersions
+              group={desk.groupOf.get(rowKey(focused))}
+              statuses={statuses}
+              onPick={(key) => {
+                desk.pickVersion(key);
+                const picked = rows.find((r) => rowKey(r) === key);
+                setLastAction(`Published version: ${picked ? statusNames.get(picked.status) ?? picked.status : ''}.`);
+                gridRef.current?.focus();
+              }}
+            />
             <ConflictVersions
               claim={focused}
               statuses={statuses}
@@ -335,6 +348,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
               }}
             />
             {focused.note && <p className="desk-note">Annotator’s note: {focused.note}</p>}
+            <PublicSummaryField key={`summary-${rowKey(focused)}`} id="desk-public-summary" value={focused.publicSummary ?? ''} onChange={(text) => desk.setPublicSummary(rowKey(focused), text)} />
             <ReviewerNoteField key={rowKey(focused)} id="desk-reviewer-note" value={focused.reviewerNote} onChange={(text) => desk.setReviewerNote(rowKey(focused), text)} />
             <button type="button" className="secondary" onClick={() => gridRef.current?.focus()}>
               Back to the table <kbd>Esc</kbd>
