@@ -152,7 +152,7 @@ export function ReportDialog({ client, session, documents, speakers, documentId,
                     </td>
                     <td>{fields?.checkWorthiness ? WORTHINESS[fields.checkWorthiness] : '—'}</td>
                     <td>{(!claim.disagree && fields?.reviewer) || '—'}</td>
-                    <td>{fields?.publicSummary || ''}</td>
+                    <td>{(!claim.disagree && fields?.publicSummary) || ''}</td>
                     {withNotes && <td>{fields?.reviewerNote || ''}</td>}
                     <td>
                       {fields?.sources.length ? (
