@@ -26,12 +26,15 @@ function valueOf(annotation: Annotation, field: Field): unknown {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The entries a change from `before` to `after` makes (none when nothing tracked changed). `desk`
- * marks a status set on the review desk (an editor's decision) apart from one set in the side panel.
+ * The entries a change from `before` to `after` makes (none when nothing tracked changed). `desk`:
+ * the change set the status on the review desk (an editor's decision, marked apart from one set in
+ * the side panel), recorded even when it kept the status as it was.
  */
 export function claimChanges(before: Annotation, after: Annotation, by: string, at: string, desk = false): ClaimHistoryEntry[] {
   if (after.labelId !== 'claim' || !after.claim) return [];
-  return FIELDS.filter((field) => !same(valueOf(before, field), valueOf(after, field))).map((field) => ({
+  // A desk decision that keeps the status (an editor picking this version) is recorded too.
+  const kept = (field: Field) => desk && field === 'status';
+  return FIELDS.filter((field) => kept(field) || !same(valueOf(before, field), valueOf(after, field))).map((field) => ({
     documentId: after.documentId,
     annotationId: after.id,
     at,

@@ -35,6 +35,8 @@ export function describeHistoryEntry(entry: ClaimHistoryEntry, statuses: readonl
   // Written on a later read: the change was saved, its line was lost to a crash.
   const recovered = entry.recovered ? ' (recovered after an interrupted save)' : '';
   const desk = entry.desk ? ' (desk decision)' : '';
+  // An editor's decision that kept the status (she picked this version's verdict).
+  if (entry.field === 'status' && entry.from === entry.to) return `${shortTime(entry.at)} — changed by ${who}: status ${valueText(entry, entry.to, statuses)} kept${desk}${recovered}`;
   return `${shortTime(entry.at)} — changed by ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}${desk}${recovered}`;
 }
 
@@ -132,11 +134,6 @@ function PausedTextField({ id, label, hint, placeholder, maxLength, value, onCha
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
       <textarea
         id={id}
         rows={3}
@@ -157,6 +154,11 @@ function PausedTextField({ id, label, hint, placeholder, maxLength, value, onCha
           timer.current = setTimeout(flush, 1500);
         }}
       />
+      {hint && (
+        <span className="note-count" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
     </div>
   );
 }

@@ -45,5 +45,10 @@ export function ClaimVersions({ group, statuses, onPick }: Props) {
 /** In the desk's status cell: a claim several annotators tagged, how many versions, and whether they disagree. */
 export function VersionsMark({ versions, agree }: { versions: number; agree: boolean }) {
   if (versions < 2) return null;
-  return <span className={agree ? 'versions-mark' : 'conflict-mark'}>{agree ? ` · ${versions} versions` : ` · ${versions} versions disagree`}</span>;
+  const words = agree ? `${versions} versions` : `${versions} versions disagree`;
+  return (
+    <span className={agree ? 'versions-mark' : 'conflict-mark'} title={agree ? `${words}: published once` : `${words}: pick one to publish`}>
+      {` · ${words}`}
+    </span>
+  );
 }

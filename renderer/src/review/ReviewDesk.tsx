@@ -182,7 +182,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
 
         <div className="desk-toolbar">
           <span className="desk-count" role="status" aria-live="polite">
-            {visible.length === desk.itemCount ? `${desk.itemCount} claims` : `${visible.length} of ${desk.itemCount} claims`}
+            {visible.length === desk.itemCount ? `${desk.itemCount} claim${desk.itemCount === 1 ? '' : 's'}` : `${visible.length} of ${desk.itemCount} claims`}
             {selection.size > 0 && ` · ${selection.size} selected`}
             {lastAction && ` · ${lastAction}`}
           </span>

@@ -114,6 +114,8 @@ describe('keys and the scale', () => {
     );
     // A status set on the desk is an editor's decision; one set in the side panel is not marked.
     expect(describeHistoryEntry({ ...entry, desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False (desk decision)');
+    // An editor picking this version's verdict, which it already had.
+    expect(describeHistoryEntry({ ...entry, from: 'false', desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: status False kept (desk decision)');
   });
 });
 

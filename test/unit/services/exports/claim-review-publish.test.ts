@@ -124,6 +124,10 @@ describe('one review per claim', () => {
     expect(after.graph[0]!.claimReviewed).toBe('unemployment halved');
     expect(after.graph[0]!.reviewRating.alternateName).toBe('Half true');
     expect(after.warnings).toEqual([]);
+    // The pick is recorded in the picked version's history, though its status stayed.
+    expect((await service.claimHistoryOf(doc.id, 'b1')).at(-1)).toMatchObject({ field: 'status', from: 'half-true', to: 'half-true', by: 'Editor', desk: true });
+    expect((await service.claimHistoryOf(doc.id, 'a1')).at(-1)).toMatchObject({ field: 'status', from: 'false', to: 'half-true', by: 'Editor' });
+    expect((await service.claimHistoryOf(doc.id, 'a1')).at(-1)).not.toHaveProperty('desk');
     // The desk's rows say who decided; both versions are still there to see.
     const rows = await service.listClaims();
     expect(rows.map((r) => [r.annotationId, r.author, r.status, r.reviewer])).toEqual([
