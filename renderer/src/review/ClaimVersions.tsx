@@ -14,7 +14,7 @@ export function ClaimVersions({ group, statuses, onPick }: Props) {
   if (!group || group.versions.length < 2) return null;
   const name = (id: string) => statuses.find((s) => s.id === id)?.name ?? id;
   return (
-    <section className="desk-conflict desk-versions" aria-label="Versions of this claim">
+    <section className={`desk-conflict desk-versions${group.agree ? ' agree' : ''}`} aria-label="Versions of this claim">
       <h3>{group.agree ? `${group.versions.length} versions agree: published once` : `${group.versions.length} versions disagree: pick the one to publish`}</h3>
       <ul>
         {group.versions.map((version) => {

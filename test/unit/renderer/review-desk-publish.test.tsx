@@ -103,6 +103,28 @@ describe('the public summary', () => {
   });
 });
 
+describe('the public summary in the side panel', () => {
+  it('is a claim field of its own beside the reviewer note, saved when typing stops', async () => {
+    await twoVersions();
+    press('R', { ctrlKey: true, shiftKey: true });
+    await settle();
+    act(() => host.querySelector<HTMLElement>('.annotation-row')!.click());
+    await settle();
+    const summary = host.querySelector<HTMLTextAreaElement>('#annotation-public-summary')!;
+    expect(host.querySelector('label[for="annotation-public-summary"]')?.textContent).toBe('Public summary');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    act(() => {
+      summary.focus();
+      setValue.call(summary, 'Funded for 120,000 homes.');
+      summary.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => summary.blur());
+    await settle(12);
+    expect(claimOf('doc-homes', 'c-homes')).toMatchObject({ publicSummary: 'Funded for 120,000 homes.' });
+    expect(claimOf('doc-homes', 'c-homes').reviewerNote).toBeUndefined();
+  });
+});
+
 describe('the report', () => {
   const openReport = async () => {
     // The report of the budget story: focus its claim, then Report….
