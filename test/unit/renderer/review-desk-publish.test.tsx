@@ -148,6 +148,22 @@ describe('the report', () => {
     expect(report.querySelector('.report-versions')?.textContent).toBe('1 claim has versions that disagree; pick one on the desk.');
   });
 
+  it('shows the story’s headline, outlet, byline and publication date', async () => {
+    client = createMemoryClient({ labels: DEFAULT_LABELS, documents: TWO_STORIES, annotatorName: 'Ana' });
+    await client.applyChanges({ changes: [{ kind: 'createAnnotation', documentId: 'doc-budget', annotationId: 'c-ana', labelId: 'claim', ...CRIME }] });
+    // What the document editor ("docs") records; set here on the stored summary.
+    Object.assign(client.documents().get('doc-budget')!.summary, { headline: 'Mayor: crime fell by half', outlet: 'The Valley Times', byline: 'Sam Okoro', publishedOn: '2026-03-04' });
+    app = await mountApp(client);
+    host = app.host;
+    press('R', { ctrlKey: true, shiftKey: true });
+    await settle();
+    act(() => button('Report…')!.click());
+    await settle(12);
+    const report = host.querySelector<HTMLElement>('.print-report')!;
+    expect(report.querySelector('.report-headline')?.textContent).toBe('Mayor: crime fell by half');
+    expect(report.querySelector('.report-story')?.textContent).toBe('The Valley Times · by Sam Okoro · published 2026-03-04');
+  });
+
   it('shows the reviewer notes when the editor chose so in the review settings', async () => {
     await twoVersions([
       { kind: 'setReviewSettings', settings: { organisation: '', claimReviewUrl: '', reviewerNotesInReport: true } },
