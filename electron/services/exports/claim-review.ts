@@ -114,7 +114,7 @@ export function toClaimReview(dataset: Dataset): { content: string; warnings: Co
         ...(entry.document.publishedOn && { datePublished: entry.document.publishedOn }),
         ...(appearance && { appearance: [appearance] }),
       },
-      ...(claim.claim.reviewerNote && { reviewBody: claim.claim.reviewerNote }),
+      ...(summary && { reviewBody: summary }),
     });
     if (!organisation) leftOut('no organisation is set (Review desk › Review settings…), so it has no author');
   }
