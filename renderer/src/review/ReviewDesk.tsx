@@ -71,7 +71,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   // Every selected claim, also those a filter set since hides: they were chosen.
   const selectedRows = rows.filter((r) => selection.has(rowKey(r)));
   const hiddenSelected = selectedRows.filter((r) => !visible.includes(r)).length;
-  const inConflict = useMemo(() => rows.filter((r) => conflictsOf(r).length > 0).length, [rows]);
+  const inConflict = desk.inConflictCount;
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -213,7 +213,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             Set
           </button>
           {(inConflict > 0 || filter.inConflict) && (
-            <button type="button" className="secondary conflict-filter" aria-pressed={!!filter.inConflict} onClick={() => setFilter({ inConflict: !filter.inConflict })} title="Show only the claims whose verdicts disagree">
+            <button type="button" className="secondary conflict-filter" aria-pressed={!!filter.inConflict} onClick={() => setFilter({ inConflict: !filter.inConflict })} title="Show only the claims whose verdicts disagree (an import's, or several annotators' versions)">
               {inConflict} in conflict{filter.inConflict ? ' · show all' : ''}
             </button>
           )}

@@ -8,7 +8,7 @@ import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import type { AnnotatorClient } from '../api/client';
 import type { ChangeQueue } from '../state/change-queue';
 import type { DeskClaimPatch } from '../state/edits';
-import type { ClaimRowWithConflicts } from '../state/claim-conflicts';
+import { conflictsOf, type ClaimRowWithConflicts } from '../state/claim-conflicts';
 import type { WorkspaceState } from '../state/workspace-state';
 import { combine, deskClaimStep, type DeskClaimEdit, type Step } from '../state/history';
 import { filterClaims, NO_DESK_FILTER, rowKey, sortClaims, type DeskFilter, type Sort } from './claim-table';
@@ -58,7 +58,12 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
   const visible = useMemo(() => {
     // A claim shows when any of its versions matches the filters, once, by its lead.
     const shown = new Set<ClaimRow>();
-    for (const row of filterClaims(rows, filter, speakerNames)) shown.add(groupOf.get(rowKey(row))?.lead ?? row);
+    // "In conflict" also finds the claims whose versions disagree: each waits for the editor's pick.
+    const disagrees = (row: ClaimRow) => groupOf.get(rowKey(row))?.agree === false;
+    const matching = filter.inConflict
+      ? [...filterClaims(rows, { ...filter, inConflict: false }, speakerNames).filter((row) => conflictsOf(row).length > 0 || disagrees(row))]
+      : filterClaims(rows, filter, speakerNames);
+    for (const row of matching) shown.add(groupOf.get(rowKey(row))?.lead ?? row);
     return sortClaims(
       rows.filter((row) => shown.has(row)),
       sort,
@@ -228,6 +233,8 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
     groupOf,
     /** How many claims, several annotators' versions of one counted once. */
     itemCount: new Set(groupOf.values()).size,
+    /** Claims waiting for the editor: an import's verdict in conflict, or versions that disagree. */
+    inConflictCount: new Set(rows.filter((r) => conflictsOf(r).length > 0 || groupOf.get(rowKey(r))?.agree === false).map((r) => groupOf.get(rowKey(r)) ?? r)).size,
     setReviewerNote,
     setPublicSummary,
     refresh,

@@ -55,6 +55,12 @@ describe('one claim, several versions', () => {
     expect(cells('text')).toEqual(['we will build 300,000 homes', 'The mayor said crime fell by half']);
     expect(host.querySelector('.desk-count')?.textContent).toMatch(/^2 claims/);
     expect(cells('status')[1]).toBe('Half true · 2 versions disagree');
+    // The editor finds the claims waiting for her pick with the conflict filter.
+    act(() => button('1 in conflict')!.click());
+    await settle();
+    expect(cells('text')).toEqual(['The mayor said crime fell by half']);
+    act(() => button('1 in conflict · show all')!.click());
+    await settle();
     press('j', {}, host.querySelector<HTMLElement>('[role=grid]')!);
     await settle();
     const panel = versions()!;
