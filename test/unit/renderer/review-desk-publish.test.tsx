@@ -78,6 +78,12 @@ describe('one claim, several versions', () => {
     expect(versions()!.querySelector('h3')?.textContent).toBe('2 versions agree: published once');
     expect(cells('status')[1]).toBe('Half true · 2 versions');
     expect(cells('reviewer')[1]).toBe('Chief Editor');
+
+    // One undo takes the whole pick back: the versions disagree again.
+    press('z', { ctrlKey: true }, host.querySelector<HTMLElement>('[role=grid]')!);
+    await settle(12);
+    expect([claimOf('doc-budget', 'c-ana').status, claimOf('doc-budget', 'c-bo').status]).toEqual(['false', 'half-true']);
+    expect(cells('status')[1]).toBe('Half true · 2 versions disagree');
   });
 
   it('gets a status key’s verdict on every version, as one decision', async () => {
