@@ -33,7 +33,7 @@ function claimsOf(dataset: Dataset): ClaimInDocument[] {
 }
 
 /** The claims as the versions rule reads them (contract/claim-versions). */
-export function claimGroupsOf(claims: readonly ClaimInDocument[]) {
+function claimGroupsOf(claims: readonly ClaimInDocument[]) {
   const flat = claims.map((c) => ({
     ...c,
     documentId: c.entry.document.id,
