@@ -83,7 +83,8 @@ export {
   labelProblem,
   type LabelFields,
 } from './label-rules.js';
-export { SCALE_COUNT_PROBLEMS, scaleProblem, statusKeyProblem, statusNameProblem, statusesInUseProblem, verdictRating, type StatusFields } from './scale-rules.js';
+export { SCALE_COUNT_PROBLEMS, isVerdict, scaleProblem, statusKeyProblem, statusNameProblem, statusesInUseProblem, verdictRating, type StatusFields } from './scale-rules.js';
+export { VERSIONS_DISAGREE_REASON, claimVersionGroups, versionsDisagreeLine, type ClaimVersionGroup, type VersionedClaim } from './claim-versions.js';
 export { CLAIM_LIMITS, MAX_ANNOTATOR_NAME_LENGTH, MAX_LABEL_NAME_LENGTH, REVIEW_SETTINGS_LIMITS, SCALE_LIMITS } from './limits.js';
 
 export { DEFAULT_LABELS, DEFAULT_STATUSES, SCHEMA_VERSION } from './defaults.js';

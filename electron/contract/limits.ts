@@ -31,8 +31,8 @@ export const SCALE_LIMITS = { statuses: { min: 2, max: 30 }, name: 60 } as const
 /** Who publishes the fact-checks. */
 export const REVIEW_SETTINGS_LIMITS = { organisation: 200, factCheckAddress: 2000 } as const;
 
-/** A claim's sources and topic tags. */
-export const CLAIM_LIMITS = { sources: 100, sourceTitle: 500, sourceLink: 2000, sourceNote: 2000, tags: 50, tag: 60, conflicts: 20 } as const;
+/** A claim's sources, topic tags and published summary (ClaimReview's reviewBody). */
+export const CLAIM_LIMITS = { sources: 100, sourceTitle: 500, sourceLink: 2000, sourceNote: 2000, tags: 50, tag: 60, conflicts: 20, publicSummary: 5000 } as const;
 
 /** The name an annotator goes by, kept on every highlight they make. */
 export const MAX_ANNOTATOR_NAME_LENGTH = 200;

@@ -363,7 +363,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onConfirmAnchor={() => actions.confirmAnchor(selected)}
               review={
                 selected.labelId === 'claim' && (
-                  <ClaimReviewFields client={client} claim={selected} statuses={state.session?.statuses ?? []} whenSaved={whenSaved} onReviewerNote={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })} />
+                  <ClaimReviewFields client={client} claim={selected} statuses={state.session?.statuses ?? []} whenSaved={whenSaved} onReviewerNote={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })}
+                    onPublicSummary={(publicSummary) => actions.updateAnnotation(selected.id, { claim: { publicSummary } })}
+                  />
                 )
               }
             />
