@@ -23,6 +23,7 @@
   !insertmacro ${MACRO} ".html"
   !insertmacro ${MACRO} ".htm"
   !insertmacro ${MACRO} ".docx"
+  !insertmacro ${MACRO} ".pdf"
   !insertmacro ${MACRO} ".srt"
   !insertmacro ${MACRO} ".vtt"
 !macroend

@@ -47,7 +47,7 @@ export function newAnnotation(change: Create, text: string, made: { author: stri
 
 /**
  * The highlight after an update: a new object, never the old one changed. `text` is the
- * document's; `by` is who makes the change (the reviewer, when the status changes).
+ * document's; `by` is who makes the change (the reviewer, when the desk sets the status).
  */
 export function updatedAnnotation(annotation: Annotation, change: Update, now: string, firstStatusId: string, text?: string, by?: string): Annotation {
   const start = change.start ?? annotation.start;
@@ -70,14 +70,19 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
     const base = withFields.claim ?? newClaimFields(firstStatusId);
     // Who reviewed is recorded here, never taken from the change.
     const patch = Object.fromEntries(
-      Object.entries(change.claim).filter(([key, value]) => value !== undefined && key !== 'reviewer' && key !== 'reviewedAt'),
+      Object.entries(change.claim).filter(([key, value]) => value !== undefined && key !== 'reviewer' && key !== 'reviewedAt' && key !== 'statusBy'),
     ) as Partial<ClaimFields>;
     withFields.claim = { ...base, ...patch };
     // An editor setting the status picks among conflicting verdicts (an import's): they are settled.
     const picked = patch.status !== undefined && patch.conflicts === undefined && (base.conflicts?.length ?? 0) > 0;
-    if (patch.status !== undefined && (patch.status !== base.status || picked)) {
-      withFields.claim.reviewer = by ?? '';
+    // A desk decision on the same status confirms it: the editor becomes its reviewer all the same.
+    if (patch.status !== undefined && (patch.status !== base.status || picked || change.deskDecision)) {
       withFields.claim.reviewedAt = now;
+      withFields.claim.statusBy = by ?? '';
+      // Only a desk decision makes someone the verdict's reviewer; a fact-checker setting her own
+      // claim's status is recorded in the history (its `by`), and that verdict is nobody's decision.
+      if (change.deskDecision) withFields.claim.reviewer = by ?? '';
+      else delete withFields.claim.reviewer;
     }
     if (picked || withFields.claim.conflicts?.length === 0) delete withFields.claim.conflicts;
   }
@@ -105,8 +110,10 @@ export function claimRow(document: { id: string; title: string }, claim: Claim):
     tags: claim.claim.tags,
     note: claim.note,
     reviewerNote: claim.claim.reviewerNote ?? '',
+    ...(claim.claim.publicSummary && { publicSummary: claim.claim.publicSummary }),
     author: claim.author,
     reviewer: claim.claim.reviewer ?? '',
+    ...(claim.claim.reviewedAt && { reviewedAt: claim.claim.reviewedAt }),
     updatedAt: claim.updatedAt,
     ...(claim.claim.conflicts?.length && { conflicts: claim.claim.conflicts }),
   };

@@ -7,7 +7,7 @@
 //   defaults.ts        what a new workspace starts with; keys.ts, the keys the window keeps
 //   limits.ts          how much a stored value may hold (plain values, like the rules: no zod)
 //   errors.ts          ApiError and its codes
-export { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
+export { ApiError, MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_PAGES, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS, type ApiErrorCode } from './errors.js';
 
 export { annotatorApiSchema, apiErrorSchema, apiMethods, isApiMethod, parseArgs, type AnnotatorApi, type ApiArgs, type ApiMethod, type ApiResult } from './methods.js';
 
@@ -27,6 +27,7 @@ export {
   ENCODING_NAMES,
   TEXT_ENCODINGS,
   TRANSCRIPT_FORMATS,
+  UNENCODED_FORMATS,
   base64ContentSchema,
   base64Problem,
   compactionPlanSchema,
@@ -34,6 +35,7 @@ export {
   pastedDocumentSchema,
   importFileSchema,
   openedDocumentSchema,
+  pageAt,
   readOptionsSchema,
   reanchorReportSchema,
   recentFileSchema,
@@ -85,7 +87,8 @@ export {
   labelProblem,
   type LabelFields,
 } from './label-rules.js';
-export { SCALE_COUNT_PROBLEMS, scaleProblem, statusKeyProblem, statusNameProblem, statusesInUseProblem, verdictRating, type StatusFields } from './scale-rules.js';
+export { SCALE_COUNT_PROBLEMS, isVerdict, scaleProblem, statusKeyProblem, statusNameProblem, statusesInUseProblem, verdictRating, type StatusFields } from './scale-rules.js';
+export { VERSIONS_DISAGREE_REASON, claimVersionGroups, versionsDisagreeLine, type ClaimVersionGroup, type VersionedClaim } from './claim-versions.js';
 export { CLAIM_LIMITS, MAX_ANNOTATOR_NAME_LENGTH, MAX_LABEL_NAME_LENGTH, REVIEW_SETTINGS_LIMITS, SCALE_LIMITS } from './limits.js';
 
 export { DEFAULT_LABELS, DEFAULT_STATUSES, SCHEMA_VERSION } from './defaults.js';

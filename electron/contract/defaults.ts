@@ -22,5 +22,6 @@ export const DEFAULT_STATUSES: Status[] = [
   { id: 'mostly-false', name: 'Mostly false', kind: 'verdict', hotkey: '4' },
   { id: 'false', name: 'False', kind: 'verdict', hotkey: '5' },
   { id: 'misleading', name: 'Misleading', kind: 'verdict', hotkey: '6' },
-  { id: 'unverifiable', name: 'Unverifiable', kind: 'verdict', hotkey: '7' },
+  // No place on the rating: it is no worse than False, only unknown (published by name only).
+  { id: 'unverifiable', name: 'Unverifiable', kind: 'verdict', hotkey: '7', noRating: true },
 ];

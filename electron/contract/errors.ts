@@ -2,7 +2,7 @@
 // them without bundling zod.
 
 // The limits live in limits.ts; the renderer has long read these from here.
-export { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS } from './limits.js';
+export { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_NOTE_LENGTH, MAX_PAGES, MAX_SOURCE_URL_LENGTH, SPEAKER_LIMITS } from './limits.js';
 
 /** Error codes the UI can act on; the message is always written for a person. */
 export type ApiErrorCode =

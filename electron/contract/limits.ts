@@ -19,6 +19,8 @@ export const SPEAKER_LIMITS = { name: 300, otherName: 300, otherNames: 50, role:
 /** A canonical URL longer than this is no usable link; an import keeps the page without it. */
 export const MAX_SOURCE_URL_LENGTH = 2000;
 export const MAX_FILE_PATH_LENGTH = 4096;
+/** The most pages a PDF may have: a court record of 10,000 pages is split before it is read. */
+export const MAX_PAGES = 10_000;
 
 /** A label's name fits on its chip. */
 export const MAX_LABEL_NAME_LENGTH = 60;
@@ -29,8 +31,8 @@ export const SCALE_LIMITS = { statuses: { min: 2, max: 30 }, name: 60 } as const
 /** Who publishes the fact-checks. */
 export const REVIEW_SETTINGS_LIMITS = { organisation: 200, factCheckAddress: 2000 } as const;
 
-/** A claim's sources and topic tags. */
-export const CLAIM_LIMITS = { sources: 100, sourceTitle: 500, sourceLink: 2000, sourceNote: 2000, tags: 50, tag: 60, conflicts: 20 } as const;
+/** A claim's sources, topic tags and published summary (ClaimReview's reviewBody). */
+export const CLAIM_LIMITS = { sources: 100, sourceTitle: 500, sourceLink: 2000, sourceNote: 2000, tags: 50, tag: 60, conflicts: 20, publicSummary: 5000 } as const;
 
 /** The name an annotator goes by, kept on every highlight they make. */
 export const MAX_ANNOTATOR_NAME_LENGTH = 200;

@@ -10,6 +10,7 @@ export interface StatusFields {
   name: string;
   kind: 'working' | 'verdict';
   hotkey?: string;
+  noRating?: boolean;
 }
 
 /** The words for a scale too short or too long (the schema bounds the list with them too). */
@@ -69,13 +70,19 @@ export function statusesInUseProblem(inUse: ReadonlyMap<string, number>, removed
   return null;
 }
 
+/** A status that is a verdict (rated or not): what ClaimReview publishes. */
+export function isVerdict(statuses: readonly StatusFields[], statusId: string): boolean {
+  return statuses.some((s) => s.id === statusId && s.kind === 'verdict');
+}
+
 /**
- * A verdict's numeric rating is its place on the scale: verdicts run best to worst, so the
- * first of n verdicts rates n and the last rates 1. Working states have no rating.
+ * A verdict's numeric rating is its place among the rated verdicts: they run best to worst, so
+ * the first of n rates n and the last rates 1. A verdict marked noRating (Unverifiable) and the
+ * working states have none, and do not count in the others' numbers.
  */
 export function verdictRating(statuses: readonly StatusFields[], statusId: string): { ratingValue: number; bestRating: number; worstRating: number } | null {
-  const verdicts = statuses.filter((s) => s.kind === 'verdict');
-  const index = verdicts.findIndex((s) => s.id === statusId);
+  const rated = statuses.filter((s) => s.kind === 'verdict' && !s.noRating);
+  const index = rated.findIndex((s) => s.id === statusId);
   if (index < 0) return null;
-  return { ratingValue: verdicts.length - index, bestRating: verdicts.length, worstRating: 1 };
+  return { ratingValue: rated.length - index, bestRating: rated.length, worstRating: 1 };
 }

@@ -120,7 +120,7 @@ export class AnnotatorService {
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
-      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl },
+      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true },
       storeProblem: this.store.problem,
     };
   }
@@ -206,6 +206,7 @@ export class AnnotatorService {
       encodingDetected: read.encodingDetected,
       sourceUrl: read.sourceUrl,
       filePath,
+      pageStarts: read.pageStarts,
       headline: read.headline,
       outlet: read.outlet,
       byline: read.byline,

@@ -321,6 +321,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               key={`${current.document.id}:${current.document.textHash}`}
               documentId={current.document.id}
               text={current.text}
+              pageStarts={current.document.pageStarts}
               annotations={current.annotations}
               labels={state.labels}
               speakers={state.speakers}
@@ -336,7 +337,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           ) : (
             <div className="welcome">
               <h2>Open a story to start annotating</h2>
-              <p>Choose a text, Markdown, web page (.html), Word (.docx) or subtitle (.srt, .vtt) file, or drop one anywhere on this window. To make a document of text you copied, paste it here ({MOD}V).</p>
+              <p>Choose a text, Markdown, web page (.html), Word (.docx), PDF (.pdf) or subtitle (.srt, .vtt) file, or drop one anywhere on this window. To make a document of text you copied, paste it here ({MOD}V).</p>
               <button type="button" className="primary" onClick={open}>
                 Open a file…
               </button>
@@ -379,7 +380,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               onConfirmAnchor={() => actions.confirmAnchor(selected)}
               review={
                 selected.labelId === 'claim' && (
-                  <ClaimReviewFields client={client} claim={selected} statuses={state.session?.statuses ?? []} whenSaved={whenSaved} onReviewerNote={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })} />
+                  <ClaimReviewFields client={client} claim={selected} statuses={state.session?.statuses ?? []} whenSaved={whenSaved} onReviewerNote={(reviewerNote) => actions.updateAnnotation(selected.id, { claim: { reviewerNote } })}
+                    onPublicSummary={(publicSummary) => actions.updateAnnotation(selected.id, { claim: { publicSummary } })}
+                  />
                 )
               }
             />

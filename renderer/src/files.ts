@@ -3,7 +3,7 @@
 import { MAX_DOCUMENT_BYTES } from '../../electron/contract/errors';
 
 /** Kept in step with the services' DOCUMENT_EXTENSIONS by a unit test. */
-export const OPENABLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.srt', '.vtt'];
+export const OPENABLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf', '.srt', '.vtt'];
 
 /** Annotation files from other tools (brat, doccano, spaCy, Label Studio, W3C): imported, not opened. */
 export const ANNOTATION_EXTENSIONS = ['.jsonl', '.json', '.jsonld', '.ann'];

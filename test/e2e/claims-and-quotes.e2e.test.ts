@@ -91,8 +91,9 @@ describe('claims', () => {
         status: 'mostly-true',
         sources: [{ title: 'South Korean defence ministry briefing', url: 'https://www.mnd.go.kr/', note: 'Shipment estimate, June briefing' }],
         tags: ['arms', 'sanctions'],
-        // Setting the status records who reviewed, and when (no name was given in this test).
-        reviewer: '',
+        // Setting the status records who changed it, and when (no name was given in this test); from
+        // the side panel it names no reviewer: only a desk decision does.
+        statusBy: '',
         reviewedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
     });

@@ -191,7 +191,9 @@ describe('the review desk', () => {
   it('shows the verdict scale with each verdict’s rating, and a printable report', async () => {
     await page.getByRole('button', { name: 'Verdict scale…' }).click();
     const scale = page.getByRole('dialog', { name: 'Verdict scale' });
-    await expect.poll(() => scale.getByRole('group', { name: 'Status 8: False' }).locator('.scale-rating').textContent()).toBe('rating 3');
+    // Six rated verdicts: Unverifiable is published by name only.
+    await expect.poll(() => scale.getByRole('group', { name: 'Status 8: False' }).locator('.scale-rating').textContent()).toBe('rating 2 of 6');
+    await expect.poll(() => scale.getByRole('group', { name: 'Status 10: Unverifiable' }).getByLabel('No rating').isChecked()).toBe(true);
     // A status in use cannot go: the dialog says why before anything is sent.
     await scale.getByRole('button', { name: 'Remove False' }).click();
     await expect.poll(() => scale.getByRole('alert').textContent()).toBe('1 claim has the status you removed; give it another status first.');
@@ -212,7 +214,7 @@ describe('the review desk', () => {
     await page.getByRole('dialog', { name: 'Report' }).getByLabel('Document').selectOption({ label: 'un-security-council' });
     const report = page.getByRole('article', { name: 'Printable report' });
     await expect.poll(() => report.locator('tbody tr').count()).toBe(2);
-    await expect.poll(() => report.textContent()).toContain('False (3/7)');
+    await expect.poll(() => report.textContent()).toContain('False (2/6)');
     await screenshot(page, 'report');
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'report-print');
@@ -238,13 +240,15 @@ describe('the review desk', () => {
       '@type': 'ClaimReview',
       url: `https://harbourtimes.example/fact-checks/${id}`,
       author: { '@type': 'Organization', name: 'The Harbour Times' },
-      reviewRating: { '@type': 'Rating', ratingValue: 3, bestRating: 7, worstRating: 1, alternateName: 'False' },
+      reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 6, worstRating: 1, alternateName: 'False' },
       itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Joonkook Hwang' } },
-      reviewBody: 'Ministry count is of containers, not shells.',
     });
+    // The reviewer note is the newsroom's own: no public summary was written, so no reviewBody.
+    expect(shipped).not.toHaveProperty('reviewBody');
+    expect(JSON.stringify(exported)).not.toContain('Ministry count');
     expect(shipped.datePublished).toBe(new Date().toISOString().slice(0, 10));
     expect(reviews.find((r) => r.claimReviewed === CRIME).itemReviewed.author.name).toBe('Lina Park');
-    expect(reviews.find((r) => r.claimReviewed === EMBARGO).reviewRating).toMatchObject({ ratingValue: 2, alternateName: 'Misleading' });
+    expect(reviews.find((r) => r.claimReviewed === EMBARGO).reviewRating).toMatchObject({ ratingValue: 1, alternateName: 'Misleading' });
   });
 
   it('keeps the history after a reload, on screen and on disk', async () => {
@@ -255,9 +259,9 @@ describe('the review desk', () => {
     await page.locator('.annotation-row', { hasText: 'Pyongyang' }).click();
     const history = panel().getByRole('region', { name: 'History of this claim' });
     await expect.poll(() => history.locator('li').allTextContents()).toEqual([
-      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — Ana Reyes: check-worthiness \(none\) → high$/),
-      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — Ana Reyes: status Unreviewed → False$/),
-      expect.stringMatching(/— Ana Reyes: reviewer note \(none\) → “Ministry count is of containers, not shells\.”$/),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — changed by Ana Reyes: check-worthiness \(none\) → high$/),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — changed by Ana Reyes: status Unreviewed → False \(desk decision\)$/),
+      expect.stringMatching(/— changed by Ana Reyes: reviewer note \(none\) → “Ministry count is of containers, not shells\.”$/),
     ]);
     // Read-only: the history offers nothing to press or type in.
     expect(await history.locator('button, input, textarea, select').count()).toBe(0);

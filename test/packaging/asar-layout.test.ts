@@ -6,14 +6,16 @@
 // Set NA_KEEP_PACKAGING_TMP=1 to keep the temporary output for inspection.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { AsarArchive, listWithElectronAsar } from './asar.js';
 import { desktopKeys, runOfflineBuilds, type BuildReport } from './builds.js';
-import { packageNameOf, productionPackages, specifiersOf } from './dependencies.js';
+import { LEFT_OUT_PACKAGES, packageNameOf, productionPackages, specifiersOf } from './dependencies.js';
 import { readJson, requireFromRoot, root, type PackageJson } from './project.js';
+import { lines, pdfFile } from '../helpers/pdf-file.js';
 
 function pngSize(file: string): { width: number; height: number } {
   const buf = fs.readFileSync(file);
@@ -173,6 +175,31 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
       .map((dir) => `${nameOf(dir)}@${readJson<PackageJson>(path.join(root, dir, 'package.json')).version}`)
       .filter((id) => !shippedIds.has(id));
     expect(missing).toEqual([]);
+    // pdf.js is shipped; its canvas is not (LEFT_OUT_PACKAGES), and pdf.js reads text without it.
+    expect(archive.has('node_modules/pdfjs-dist/legacy/build/pdf.mjs')).toBe(true);
+    expect(archive.has('node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs')).toBe(true);
+    // Its character maps and standard fonts, which pdf.ts names by path; not its browser build or viewer.
+    expect(archive.filePaths.some((p) => p.startsWith('node_modules/pdfjs-dist/cmaps/'))).toBe(true);
+    expect(archive.filePaths.some((p) => p.startsWith('node_modules/pdfjs-dist/standard_fonts/'))).toBe(true);
+    expect(archive.filePaths.filter((p) => /^node_modules\/pdfjs-dist\/(build|web)\//.test(p))).toEqual([]);
+    expect(shipped.filter((dir) => LEFT_OUT_PACKAGES.some((re) => re.test(nameOf(dir))))).toEqual([]);
+  });
+
+  it('reads a PDF with the document reader worker and only what app.asar ships (no canvas, no warnings)', async () => {
+    // Unpacked to a folder and run by this Node: the files are the app's, the loader is not Electron's.
+    const asar = requireFromRoot('@electron/asar') as { extractAll(archive: string, dest: string): void };
+    const unpacked = path.join(tmp, 'app-unpacked');
+    asar.extractAll(archive.file, unpacked);
+    const script = `import { Worker } from 'node:worker_threads';
+const worker = new Worker(${JSON.stringify(path.join(unpacked, 'dist', 'electron', 'document-reader-worker.js'))});
+worker.on('message', (reply) => { process.stdout.write(JSON.stringify(reply)); worker.terminate(); });
+worker.postMessage({ fileName: 'ruling.pdf', bytes: new Uint8Array(Buffer.from(process.argv[2], 'base64')), options: {} });`;
+    const bytes = Buffer.from(pdfFile([{ texts: lines(['The court ruled.']) }, { texts: lines(['The city will appeal.']) }])).toString('base64');
+    const runner = path.join(tmp, 'read-pdf.mjs');
+    fs.writeFileSync(runner, script);
+    const run = spawnSync(process.execPath, [runner, bytes], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ read: { format: 'pdf', text: 'The court ruled.\n\nThe city will appeal.', pageStarts: [0, 18] } });
   });
 
   it('lets every shipped package find its dependencies the way Node looks them up', () => {

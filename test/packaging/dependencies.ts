@@ -5,13 +5,20 @@ import path from 'node:path';
 import { readJson, root, type PackageJson } from './project.js';
 
 /**
- * Production dependency closure as installed: asar-relative package dirs
+ * Optional dependencies electron-builder.yml's `files` leaves out on purpose: pdf.js's canvas
+ * (native, per platform) only draws pages, and the app only reads their text.
+ */
+export const LEFT_OUT_PACKAGES: RegExp[] = [/^@napi-rs\//];
+
+/**
+ * Production dependency closure as installed (LEFT_OUT_PACKAGES aside): asar-relative package dirs
  * (e.g. "node_modules/lowdb", "node_modules/lowdb/node_modules/x").
  */
 export function productionPackages(): string[] {
   const found = new Set<string>();
   const visit = (pkgDir: string, deps: string[]): void => {
     for (const name of deps) {
+      if (LEFT_OUT_PACKAGES.some((re) => re.test(name))) continue;
       // Node's lookup: the package's own node_modules, then each ancestor's.
       let dir = pkgDir;
       let hit: string | null = null;

@@ -21,6 +21,7 @@ const MIME_TYPE_OF: Record<string, string> = {
   '.html': 'text/html', // IANA; shared-mime-info glob *.html (weight 80, over xhtml's 50)
   '.htm': 'text/html', // shared-mime-info glob *.htm
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', // IANA (ECMA-376)
+  '.pdf': 'application/pdf', // IANA (RFC 8118); shared-mime-info glob *.pdf
   '.srt': 'application/x-subrip', // shared-mime-info glob *.srt (SubRip has no IANA registration)
   '.vtt': 'text/vtt', // IANA (W3C WebVTT); shared-mime-info glob *.vtt
 };
@@ -101,7 +102,7 @@ describe('electron-builder.yml: app.asar contents', () => {
   it('takes the desktop app’s entry points (and the document reader worker main.js starts) only, not the clone-only start/serve/CLI bundles', () => {
     // The loader normalizes `files` to [{ filter: [...] }].
     const patterns = config.files.flatMap((set) => (typeof set === 'string' ? [set] : set.filter));
-    expect(patterns).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/renderer/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}']);
+    expect(patterns).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/renderer/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}', '!**/node_modules/@napi-rs/**', '!**/node_modules/pdfjs-dist/{build,web,image_decoders,types}/**', '!**/node_modules/pdfjs-dist/legacy/{web,image_decoders}/**']);
   });
 });
 

@@ -59,6 +59,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
     claim: claimFieldsSchema.partial().optional(),
     /** A person checked a fuzzy re-anchoring and it is right. */
     confirmAnchor: z.literal(true).optional(),
+    /** Sent by the review desk: a status set here is an editor's decision, recorded as the claim's reviewer. */
+    deskDecision: z.literal(true).optional(),
   }),
   /** An orphaned highlight placed by a person on the text they selected. */
   z.object({

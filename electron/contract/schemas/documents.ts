@@ -1,14 +1,16 @@
 // Documents: what they were read from, how their text is sent, and how their source file fares.
 import { z } from 'zod';
-import { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH } from '../errors.js';
+import { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_PAGES, MAX_SOURCE_URL_LENGTH } from '../errors.js';
 import { annotationColumnsSchema, annotationSchema } from './annotations.js';
 import { idSchema as id, ruleCheck } from './common.js';
 import { documentFieldProblem, pastedTextProblem } from '../document-rules.js';
 
 /** What a document was read from; transcripts (srt, vtt, NAME: lines) name their speakers. */
-export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'docx', 'srt', 'vtt', 'transcript'] as const;
+export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'docx', 'srt', 'vtt', 'transcript', 'pdf'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 export const TRANSCRIPT_FORMATS: readonly DocumentFormat[] = ['srt', 'vtt', 'transcript'];
+/** Formats whose text is not bytes in an encoding (zipped XML, a PDF's fonts): there is no encoding to choose. */
+export const UNENCODED_FORMATS: readonly DocumentFormat[] = ['docx', 'pdf'];
 
 /** Encodings a text file can be read as; the user may override the detected one. */
 export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
@@ -48,8 +50,27 @@ export const documentSummarySchema = z.object({
   byline: z.string().max(500).nullable().optional(),
   /** The story's publication date, YYYY-MM-DD. */
   publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+  /**
+   * A paged document's (a PDF's) page starts: entry i is the UTF-16 offset in the text where page
+   * i + 1 begins, ascending. Absent for documents without pages.
+   */
+  pageStarts: z.array(z.number().int().nonnegative()).max(MAX_PAGES).optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+
+/** The page an offset falls on (1-based), or null for a document without pages. */
+export function pageAt(pageStarts: readonly number[] | undefined, offset: number): number | null {
+  if (!pageStarts?.length) return null;
+  // The last page starting at or before the offset (empty pages share their start with the next).
+  let low = 0;
+  let high = pageStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (pageStarts[mid]! <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(1, low);
+}
 
 /** How the highlights fared when a document's text changed (see services/anchoring). */
 export const reanchorReportSchema = z.object({

@@ -31,11 +31,22 @@ export const claimFieldsSchema = z.object({
   status: id,
   sources: z.array(sourceSchema).max(CLAIM_LIMITS.sources),
   tags: z.array(z.string().trim().min(1).max(CLAIM_LIMITS.tag, `A topic tag can hold at most ${CLAIM_LIMITS.tag} characters.`)).max(CLAIM_LIMITS.tags),
-  /** The editor's note on the verdict (the fact-checker's is the highlight's note). */
+  /** The editor's note on the verdict (the fact-checker's is the highlight's note). Private: never in ClaimReview. */
   reviewerNote: noteText.optional(),
-  /** Who last set the status, and when: set by the service, never taken from a change. */
+  /** The published text of the fact-check: ClaimReview's reviewBody and the report's summary. */
+  publicSummary: z
+    .string()
+    .max(CLAIM_LIMITS.publicSummary, `A public summary can hold at most ${count(CLAIM_LIMITS.publicSummary)} characters; shorten it.`)
+    .optional(),
+  /**
+   * Who made the last desk decision on the status (the verdict's editor), and when the status last
+   * changed: set by the service, never taken from a change. A status set anywhere else (the side
+   * panel) clears `reviewer`: that verdict is nobody's desk decision.
+   */
   reviewer: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
   reviewedAt: z.string().max(40).optional(),
+  /** Who last changed the status, desk or side panel (the history's `by`, kept for a line a crash lost). */
+  statusBy: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
   /**
    * Verdicts that disagree with this one (from an import, later a sync), each with who set it,
    * kept until the editor picks one: a conflict is shown, never settled silently.
@@ -50,17 +61,24 @@ export const statusSchema = z.object({
   kind: z.enum(['working', 'verdict']),
   /** The one key that sets it in the review desk. */
   hotkey: z.string().superRefine(ruleCheck(statusKeyProblem)).optional(),
+  /**
+   * A verdict with no place on the rating (Unverifiable): published by name only. Absent means
+   * nobody chose yet (rated, as before this field); the scale dialog always writes true or false.
+   */
+  noRating: z.boolean().optional(),
 });
 export type Status = z.infer<typeof statusSchema>;
 
 /** What the review desk's history keeps of each change to a claim. */
-export const CLAIM_HISTORY_FIELDS = ['status', 'note', 'reviewerNote', 'sources', 'checkWorthiness', 'conflicts'] as const;
+export const CLAIM_HISTORY_FIELDS = ['status', 'note', 'reviewerNote', 'publicSummary', 'sources', 'checkWorthiness', 'conflicts'] as const;
 export const claimHistoryEntrySchema = z.object({
   documentId: id,
   annotationId: id,
-  /** When and by whom ('' where no name was set yet). */
+  /** When and by whom ('' where no name was set yet): who changed it, desk or not. */
   at: z.string(),
   by: z.string(),
+  /** A status set on the review desk (a verdict's decision), not in the side panel. */
+  desk: z.literal(true).optional(),
   field: z.enum(CLAIM_HISTORY_FIELDS),
   from: z.unknown(),
   to: z.unknown(),
@@ -82,8 +100,11 @@ export const claimRowSchema = z.object({
   tags: z.array(z.string()),
   note: z.string(),
   reviewerNote: z.string(),
+  publicSummary: z.string().optional(),
   author: z.string(),
+  /** Who made the last desk decision on its status ('' when none): the desk's "Verdict by". */
   reviewer: z.string(),
+  reviewedAt: z.string().optional(),
   updatedAt: z.string(),
   /** Verdicts that disagree with the claim's (from an import), until the editor sets its status. */
   conflicts: z.array(claimConflictSchema).optional(),
@@ -98,5 +119,7 @@ export const reviewSettingsSchema = z.object({
     .max(REVIEW_SETTINGS_LIMITS.organisation, `An organisation’s name can hold at most ${REVIEW_SETTINGS_LIMITS.organisation} characters.`),
   /** Where a published fact-check lives; {id} stands for the claim's id. */
   claimReviewUrl: z.string().trim().superRefine(ruleCheck(factCheckAddressProblem)),
+  /** The report shows the private reviewer notes only when the editor says so; ClaimReview never does. */
+  reviewerNotesInReport: z.boolean().optional(),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;

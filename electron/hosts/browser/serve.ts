@@ -14,7 +14,7 @@ export const SERVE_USAGE = `Usage: npm run serve -- [--store DIR] [--port N] [FI
 
   --store DIR   workspace folder (default: ${defaultWorkspaceDir()})
   --port N      port on 127.0.0.1 (default 0: any free port)
-  FILE...       documents to open (.txt, .md, .html, .docx, .srt, .vtt); they stay linked, so changes are noticed
+  FILE...       documents to open (.txt, .md, .html, .docx, .pdf, .srt, .vtt); they stay linked, so changes are noticed
 `;
 
 export interface ServeOptions {

@@ -17,7 +17,7 @@ export const OPEN_DIALOG_OPTIONS: OpenDialogOptions = {
   title: 'Open documents',
   buttonLabel: 'Open',
   properties: ['openFile', 'multiSelections'],
-  filters: [{ name: 'Documents (text, Markdown, web pages, Word, subtitles)', extensions: DOCUMENT_EXTENSIONS.map((ext) => ext.slice(1)) }],
+  filters: [{ name: 'Documents (text, Markdown, web pages, Word, PDF, subtitles)', extensions: DOCUMENT_EXTENSIONS.map((ext) => ext.slice(1)) }],
 };
 
 export interface DesktopFilesOptions {

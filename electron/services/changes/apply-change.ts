@@ -198,7 +198,7 @@ export class ChangeInterpreter {
     const updated = updatedAnnotation(annotation, change, now, this.firstStatusId(), text, by);
     annotations.splice(index, 1);
     annotations.splice(sortedIndex(annotations, updated), 0, updated);
-    return [this.store.saveAnnotations(doc), this.history.append(claimChanges(annotation, updated, by, now))];
+    return [this.store.saveAnnotations(doc), this.history.append(claimChanges(annotation, updated, by, now, change.deskDecision === true && change.claim?.status !== undefined))];
   }
 
   /** An orphan becomes a highlight again on the text a person chose for it. */

@@ -37,7 +37,7 @@ export function refuseBlank(fileName: string): never {
 export function refuseBinary(fileName: string): never {
   throw new ApiError(
     'binary-file',
-    `"${fileName}" looks like a binary file, not text. Open a text, Markdown, web page (.html), Word (.docx) or subtitle (.srt, .vtt) file.`,
+    `"${fileName}" looks like a binary file, not text. Open a text, Markdown, web page (.html), Word (.docx), PDF (.pdf) or subtitle (.srt, .vtt) file.`,
   );
 }
 

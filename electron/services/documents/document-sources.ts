@@ -2,7 +2,8 @@
 // open, and between runs by its text's hash), relinked when it moved, re-read in another
 // encoding. Whenever the text differs, every highlight is re-anchored; none is silently lost.
 import { promises as fs } from 'node:fs';
-import { ApiError, type ReanchorReport, type SourceState, type TextEncoding } from '../../contract/api.js';
+import { ApiError, UNENCODED_FORMATS, type ReanchorReport, type SourceState, type TextEncoding } from '../../contract/api.js';
+import { FORMAT_LABELS } from './reader.js';
 import { reanchorAnnotations } from '../anchoring/reanchor.js';
 import { baseNameOf } from './checks.js';
 import { readDocument, type ReadDocument } from './index.js';
@@ -20,6 +21,12 @@ export interface SourceOwner {
 export interface RereadResult {
   document: StoredDocument;
   report: ReanchorReport | null;
+}
+
+/** The pages follow the text: a new PDF's pages, none when the file is no longer paged. */
+function setPageStarts(doc: StoredDocument, read: ReadDocument): void {
+  if (read.pageStarts) doc.pageStarts = read.pageStarts;
+  else delete doc.pageStarts;
 }
 
 /** The file's size and time as last read: an unchanged file is not read again. */
@@ -67,6 +74,7 @@ export class DocumentSources {
       const read = await readDocument(fileName, bytes);
       const { format, encoding, encodingDetected } = read;
       Object.assign(doc, { fileName: baseNameOf(fileName), filePath, format, encoding, encodingDetected, sourceUrl: read.sourceUrl ?? doc.sourceUrl });
+      setPageStarts(doc, read);
       if (filePath) {
         const stat = await fs.stat(filePath).catch(() => null);
         if (stat) this.lastRead.set(doc.id, fingerprint(stat));
@@ -81,6 +89,9 @@ export class DocumentSources {
   reread(doc: StoredDocument, encoding: TextEncoding, bytes?: Uint8Array): Promise<RereadResult> {
     return this.service.exclusive(async () => {
       this.service.requireWritable();
+      if (UNENCODED_FORMATS.includes(doc.format)) {
+        throw new ApiError('bad-request', `"${doc.fileName}" is a ${FORMAT_LABELS[doc.format]}: its text does not depend on an encoding, so there is none to choose. Use "Locate file…" to read the file again.`);
+      }
       if (!bytes) {
         if (!doc.filePath) {
           throw new ApiError('not-found', `The window has to send "${doc.fileName}" again: this workspace does not know where the file is. Choose it when asked.`);
@@ -108,6 +119,7 @@ export class DocumentSources {
     if (doc.format !== read.format || (read.sourceUrl && doc.sourceUrl !== read.sourceUrl)) {
       Object.assign(doc, { format: read.format, sourceUrl: read.sourceUrl ?? doc.sourceUrl });
     }
+    setPageStarts(doc, read);
     doc.annotationCount = outcome.annotations.length;
     await store.replaceText(doc, read.text, outcome);
     return outcome.report;

@@ -1,10 +1,11 @@
-// Documents as they really arrive — text, Markdown, web pages, Word files, subtitles and
+// Documents as they really arrive — text, Markdown, web pages, Word files, PDFs, subtitles and
 // transcripts, in the encodings newsrooms meet — turned into the normalized text every offset
 // refers to, or refused with a message that says what is wrong and what to do. This runs in the
 // reader worker (worker.ts); everyone else calls readDocument in index.ts.
-import { ApiError, type DocumentFormat, type TextEncoding } from '../../contract/api.js';
+import { ApiError, UNENCODED_FORMATS, type DocumentFormat, type TextEncoding } from '../../contract/api.js';
 import { baseNameOf, checkDocumentSize, extensionOf, refuseBlank, refuseEmpty } from './checks.js';
 import { readWordDocument } from './docx.js';
+import { readPdfDocument } from './pdf.js';
 import { decodeDocumentBytes, type DecodedText } from './encoding.js';
 import { declaredCharset, readWebPage } from './html.js';
 import { normalizeText, normalizeWithOffsets } from './normalize.js';
@@ -18,7 +19,9 @@ export interface ReadDocument {
   encoding: TextEncoding;
   encodingDetected: boolean;
   sourceUrl: string | null;
-  /** What the file says of the story (a page's meta tags), when it does; see documentSummarySchema. */
+  /** Where each page starts (paged formats: PDF), as documentSummarySchema's pageStarts. */
+  pageStarts?: number[];
+  /** What the file says of the story (a page's meta tags, a PDF's properties), when it does; see documentSummarySchema. */
   headline?: string | null;
   outlet?: string | null;
   byline?: string | null;
@@ -39,8 +42,21 @@ const FORMAT_BY_EXTENSION: Record<string, DocumentFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
   '.srt': 'srt',
   '.vtt': 'vtt',
+};
+
+/** A format in a sentence ("… is a PDF: …"). */
+export const FORMAT_LABELS: Record<DocumentFormat, string> = {
+  text: 'text file',
+  markdown: 'Markdown file',
+  html: 'web page',
+  docx: 'Word document',
+  pdf: 'PDF',
+  srt: 'subtitle file',
+  vtt: 'subtitle file',
+  transcript: 'transcript',
 };
 
 export const DOCUMENT_EXTENSIONS: string[] = Object.keys(FORMAT_BY_EXTENSION);
@@ -52,11 +68,11 @@ export function documentFormatOf(fileName: string): DocumentFormat | undefined {
   return FORMAT_BY_EXTENSION[extensionOf(fileName)];
 }
 
-/** Reads a text-based file (everything but .docx); synchronous, as no format needs to wait. */
+/** Reads a text-based file (everything but .docx and .pdf); synchronous, as no format needs to wait. */
 export function readTextDocument(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): ReadDocument {
   const name = baseNameOf(fileName);
   const format = documentFormatOf(name);
-  if (!format || format === 'docx') refuseUnsupported(name);
+  if (!format || UNENCODED_FORMATS.includes(format)) refuseUnsupported(name);
   checkDocumentSize(name, bytes.length);
   if (bytes.length === 0) refuseEmpty(name);
   const decoded: DecodedText = decodeDocumentBytes(name, bytes, {
@@ -86,9 +102,26 @@ export function readTextDocument(fileName: string, bytes: Uint8Array, options: R
 /** Reads any document on this thread: only the reader worker (and tests of the readers) should. */
 export async function readDocumentHere(fileName: string, bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<ReadDocument> {
   const name = baseNameOf(fileName);
-  if (documentFormatOf(name) !== 'docx') return readTextDocument(name, bytes, options);
+  const format = documentFormatOf(name);
+  if (!format || !UNENCODED_FORMATS.includes(format)) return readTextDocument(name, bytes, options);
   checkDocumentSize(name, bytes.length);
   if (bytes.length === 0) refuseEmpty(name);
+  if (format === 'pdf') {
+    const pdf = await readPdfDocument(name, bytes);
+    // Built by the layout with \n only and no BOM: already normalized, so the page starts hold.
+    return {
+      title: pdf.title ?? titleOf(name),
+      text: pdf.text,
+      format,
+      encoding: 'utf-8',
+      encodingDetected: false,
+      sourceUrl: null,
+      pageStarts: pdf.pageStarts,
+      headline: pdf.title,
+      byline: pdf.byline,
+      publishedOn: pdf.publishedOn,
+    };
+  }
   const word = await readWordDocument(name, bytes);
   const text = normalizeText(word.text);
   if (text.trim() === '') refuseBlank(name);

@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { codePointOffsets } from './code-points.js';
 import { labelName, type Dataset } from './dataset.js';
+import { spanPages } from './pages.js';
 
 export const CSV_COLUMNS = [
   'document_id',
@@ -13,6 +14,8 @@ export const CSV_COLUMNS = [
   'end',
   'start_code_point',
   'end_code_point',
+  // A PDF's page (pages.ts); empty for documents without pages.
+  'page',
   'text',
   'speaker',
   'quote_kind',
@@ -56,6 +59,7 @@ export function toCsv(dataset: Dataset): string {
         String(a.end),
         String(cp(a.start)),
         String(cp(a.end)),
+        String(spanPages(document, a)?.page ?? ''),
         a.text,
         a.speakerId ? (dataset.speakers.get(a.speakerId)?.name ?? a.speakerId) : '',
         a.quoteKind ?? '',

@@ -45,7 +45,7 @@ export async function collectDataset(
     labels: new Map(store.data.labels.map((label) => [label.id, label])),
     speakers: new Map(store.data.speakers.map((speaker) => [speaker.id, speaker])),
     statuses: store.data.statuses,
-    reviewSettings: { organisation: store.data.settings.organisation, claimReviewUrl: store.data.settings.claimReviewUrl },
+    reviewSettings: { organisation: store.data.settings.organisation, claimReviewUrl: store.data.settings.claimReviewUrl, reviewerNotesInReport: store.data.settings.reviewerNotesInReport === true },
   };
 }
 

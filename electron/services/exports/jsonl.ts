@@ -16,8 +16,10 @@
 //   `doc.char_span(**span)` still works, and the rest is in "newsroom".
 // "newsroom": {"spans": [{start, end, label, id, author, ...}]} lists each highlight again with
 // its offsets and label, so the importer pairs a record with its span by them, not by position.
+// A PDF's spans add their page there (pages.ts).
 import { codePointOffsets } from './code-points.js';
 import { labelName, type Dataset } from './dataset.js';
+import { spanPages } from './pages.js';
 import { spanRecord } from './span-fields.js';
 import { storyFields } from './story-fields.js';
 
@@ -28,7 +30,7 @@ function lines(dataset: Dataset, spans: Row): string {
     .map(({ document, text, annotations }) => {
       const cp = codePointOffsets(text);
       const offsets = annotations.map((a) => ({ start: cp(a.start), end: cp(a.end), label: labelName(dataset, a.labelId) }));
-      const newsroom = { spans: annotations.map((a, k) => ({ ...offsets[k]!, ...spanRecord(dataset, a) })) };
+      const newsroom = { spans: annotations.map((a, k) => ({ ...offsets[k]!, ...spanRecord(dataset, a), ...spanPages(document, a) })) };
       return JSON.stringify({ id: document.id, text, ...spans(offsets), title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }), ...storyFields(document), newsroom });
     })
     .map((line) => `${line}\n`)

@@ -28,6 +28,7 @@
 //   regions of the same annotation (docs: guide/export.md, relations). Sure.
 import { codePointOffsets } from './code-points.js';
 import { attributions, labelName, type Dataset } from './dataset.js';
+import { spanPages } from './pages.js';
 import { spanRecord } from './span-fields.js';
 import { storyFields } from './story-fields.js';
 import type { Annotation } from '../../contract/api.js';
@@ -68,7 +69,7 @@ export function toLabelStudio(dataset: Dataset): string {
             type: 'labels',
             value: { start: cp(a.start), end: cp(a.end), text: a.text, labels: [labelName(dataset, a.labelId)] },
             // Label Studio shows meta.text as the region's note; the rest rides along for a round trip.
-            meta: { text: note ? [note] : [], ...fields },
+            meta: { text: note ? [note] : [], ...fields, ...spanPages(document, a) },
           };
         });
         const relations = attributions(own).map(({ said, by }) => ({ type: 'relation', from_id: said.id, to_id: by.id, direction: 'right', labels: ['Attribution'] }));

@@ -35,6 +35,7 @@
 import { createHash } from 'node:crypto';
 import { codePointOffsets } from './code-points.js';
 import { labelName, type Dataset } from './dataset.js';
+import { pageFragmentSelector, spanPages } from './pages.js';
 import { speakerRecord } from './span-fields.js';
 import { storyFields, type StoryFields } from './story-fields.js';
 
@@ -77,6 +78,8 @@ export function toWebAnnotation(dataset: Dataset): string {
           selector: [
             { type: 'TextQuoteSelector', exact: a.text, prefix: a.prefix, suffix: a.suffix },
             { type: 'TextPositionSelector', start: cp(a.start), end: cp(a.end) },
+            // A PDF's page, as RFC 3778/8118 fragments name it (pages.ts).
+            ...pageFragmentSelector(spanPages(document, a)),
           ],
         },
         // This app's own fields, in a property other tools ignore, so a round trip keeps them.

@@ -254,7 +254,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
         const incoming = span.claim?.status;
         if (!here || !incoming || here === incoming) continue;
         // Two verdicts on one claim: shown to the editor, never settled here.
-        const by = (span.claim?.reviewer || spanAuthor || '').slice(0, MAX_ANNOTATOR_NAME_LENGTH);
+        const by = (span.claim?.reviewer || span.claim?.statusBy || spanAuthor || '').slice(0, MAX_ANNOTATOR_NAME_LENGTH);
         const conflict: ClaimConflict = { status: incoming, by, at: timeOrNull(span.claim?.reviewedAt) ?? timeOrNull(span.updatedAt) ?? now, from: file.slice(0, 200) };
         const entry = conflicts.get(`${documentId}/${match.id}`);
         const current = match.create ? (match.create.claim?.conflicts ?? []) : (entry?.after ?? match.claim?.conflicts ?? []);

@@ -51,8 +51,8 @@ export async function mergeWorkspaces(target: WorkspaceStore, otherDir: string):
   for (const theirs of other.data.documents) {
     const text = await other.readText(theirs);
     // How it was read comes along; where the file was does not: that path is on a colleague's computer.
-    const { format, encoding, encodingDetected, sourceUrl } = theirs;
-    const { document: ours, created } = await target.addDocument(theirs.fileName, theirs.title, text, { format, encoding, encodingDetected, sourceUrl });
+    const { format, encoding, encodingDetected, sourceUrl, pageStarts } = theirs;
+    const { document: ours, created } = await target.addDocument(theirs.fileName, theirs.title, text, { format, encoding, encodingDetected, sourceUrl, pageStarts });
     if (created) report.documentsAdded++;
     else report.documentsMatched++;
     const annotations = await target.annotations(ours);

@@ -1,4 +1,4 @@
-// Every change to a claim's status, notes, sources, check-worthiness and conflicting verdicts: who, when, from what
+// Every change to a claim's status, notes, public summary, sources, check-worthiness and conflicting verdicts: who, when, from what
 // to what. Kept apart from the highlights, one JSON line per change, only ever appended (and
 // fsynced): no method changes or removes a line, so neither can the window.
 import { promises as fs } from 'node:fs';
@@ -8,7 +8,7 @@ import { claimHistoryEntrySchema, type Annotation, type ClaimHistoryEntry } from
 export const HISTORY_DIR = 'history';
 
 type Field = ClaimHistoryEntry['field'];
-const FIELDS: readonly Field[] = ['status', 'checkWorthiness', 'note', 'reviewerNote', 'sources', 'conflicts'];
+const FIELDS: readonly Field[] = ['status', 'checkWorthiness', 'note', 'reviewerNote', 'publicSummary', 'sources', 'conflicts'];
 
 /** A tracked field's value as the history records it. */
 function valueOf(annotation: Annotation, field: Field): unknown {
@@ -17,6 +17,7 @@ function valueOf(annotation: Annotation, field: Field): unknown {
   if (field === 'checkWorthiness') return claim?.checkWorthiness ?? null;
   if (field === 'note') return annotation.note;
   if (field === 'reviewerNote') return claim?.reviewerNote ?? '';
+  if (field === 'publicSummary') return claim?.publicSummary ?? '';
   // Verdicts that disagree (an import's), each with who set it: the history keeps both decisions.
   if (field === 'conflicts') return claim?.conflicts ?? [];
   return claim?.sources ?? [];
@@ -24,14 +25,21 @@ function valueOf(annotation: Annotation, field: Field): unknown {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The entries a change from `before` to `after` makes (none when nothing tracked changed). */
-export function claimChanges(before: Annotation, after: Annotation, by: string, at: string): ClaimHistoryEntry[] {
+/**
+ * The entries a change from `before` to `after` makes (none when nothing tracked changed). `desk`:
+ * the change set the status on the review desk (an editor's decision, marked apart from one set in
+ * the side panel), recorded even when it kept the status as it was.
+ */
+export function claimChanges(before: Annotation, after: Annotation, by: string, at: string, desk = false): ClaimHistoryEntry[] {
   if (after.labelId !== 'claim' || !after.claim) return [];
-  return FIELDS.filter((field) => !same(valueOf(before, field), valueOf(after, field))).map((field) => ({
+  // A desk decision that keeps the status (an editor picking this version) is recorded too.
+  const kept = (field: Field) => desk && field === 'status';
+  return FIELDS.filter((field) => kept(field) || !same(valueOf(before, field), valueOf(after, field))).map((field) => ({
     documentId: after.documentId,
     annotationId: after.id,
     at,
     by,
+    ...(desk && field === 'status' && { desk: true as const }),
     field,
     from: valueOf(before, field),
     to: valueOf(after, field),
@@ -81,8 +89,8 @@ export function reconcileClaimHistory(
           documentId: current.documentId,
           annotationId: current.id,
           at: (statusLine && current.claim!.reviewedAt) || current.updatedAt,
-          // Who set the status is kept on the claim; for other fields nobody is known.
-          by: (statusLine && current.claim!.reviewer) || '',
+          // Who set the status is kept on the claim (reviewer before statusBy existed); for other fields nobody is known.
+          by: (statusLine && (current.claim!.statusBy ?? current.claim!.reviewer)) || '',
           field,
           from,
           to: value,

@@ -2,6 +2,8 @@
 // Schema 0/none: the first release (no statuses, no annotator name, highlights without author,
 // speakers with a name only). 1: statuses, annotator name, authors, speaker registry.
 // 2: documents gained format, encoding, source URL, file path; annotation files gained orphans.
+// Within 2, optional fields were added that older files simply lack: a claim's publicSummary, a
+// status's noRating (see withUnratedUnverifiable), the review setting reviewerNotesInReport.
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -32,7 +34,7 @@ export interface WorkspaceFile {
   documents: StoredDocument[];
   /** Documents an undone import took out of the list, kept to come back by the same id (see WorkspaceStore.removeDocument). */
   removedDocuments?: StoredDocument[];
-  settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string };
+  settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean };
 }
 
 export interface AnnotationsFile {
@@ -53,6 +55,19 @@ function withDefaultKeys(statuses: Status[]): Status[] {
     taken.add(key);
     return { ...status, hotkey: key };
   });
+}
+
+/**
+ * Unverifiable had a place on the rating (1 of 7, worse than False) before a verdict could go
+ * without one. Where the default's Unverifiable is as it came (id, name and kind) and nobody has
+ * said whether it is rated (noRating absent: the scale dialog always writes it), it gets no
+ * rating, as new workspaces' has. A renamed status, or one an editor chose to rate, is left alone.
+ */
+function withUnratedUnverifiable(statuses: Status[]): Status[] {
+  const unverifiable = DEFAULT_STATUSES.find((s) => s.id === 'unverifiable')!;
+  return statuses.map((status) =>
+    status.id === unverifiable.id && status.name === unverifiable.name && status.kind === 'verdict' && status.noRating === undefined ? { ...status, noRating: true } : status,
+  );
 }
 
 export function emptyWorkspace(): WorkspaceFile {
@@ -112,6 +127,7 @@ const workspaceParts = {
       annotatorName: z.string().nullable().optional(),
       organisation: z.string().optional(),
       claimReviewUrl: z.string().optional(),
+      reviewerNotesInReport: z.boolean().optional(),
     })
     .passthrough(),
 };
@@ -136,7 +152,7 @@ export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceF
   return {
     schemaVersion: SCHEMA_VERSION,
     labels: labels.length > 0 ? labels : base.labels,
-    statuses: statuses.length > 0 ? withDefaultKeys(statuses) : base.statuses,
+    statuses: statuses.length > 0 ? withUnratedUnverifiable(withDefaultKeys(statuses)) : base.statuses,
     speakers: data.speakers === undefined ? [] : checkPart(filePath, 'speakers', workspaceParts.speakers, data.speakers),
     documents: data.documents === undefined ? [] : checkPart(filePath, 'documents', workspaceParts.documents, data.documents),
     ...(Array.isArray(data.removedDocuments) && data.removedDocuments.length > 0 && { removedDocuments: checkPart(filePath, 'removedDocuments', workspaceParts.removedDocuments, data.removedDocuments) }),

@@ -31,7 +31,7 @@ export const ANNOTATIONS_DIR = 'annotations';
 export const TEXTS_DIR = 'texts';
 
 /** What the service may set on a document when it is added. */
-export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'headline' | 'outlet' | 'byline' | 'publishedOn'>>;
+export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'pageStarts' | 'headline' | 'outlet' | 'byline' | 'publishedOn'>>;
 
 /** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
 export interface AnnotationsJournal {
@@ -302,7 +302,8 @@ export class WorkspaceStore {
       // Loading refuses longer ones; a document without its link still reads back.
       sourceUrl: within(metadata.sourceUrl, MAX_SOURCE_URL_LENGTH),
       filePath: within(metadata.filePath, MAX_FILE_PATH_LENGTH),
-      // What the file says of the story, when it says it (a page's meta tags).
+      // A PDF's pages; what the file says of the story, when it says it (a page's meta tags, a PDF's properties).
+      ...(metadata.pageStarts && { pageStarts: metadata.pageStarts }),
       ...(metadata.headline && { headline: within(metadata.headline, DOCUMENT_FIELD_LIMITS.headline) }),
       ...(metadata.outlet && { outlet: within(metadata.outlet, DOCUMENT_FIELD_LIMITS.outlet) }),
       ...(metadata.byline && { byline: within(metadata.byline, DOCUMENT_FIELD_LIMITS.byline) }),

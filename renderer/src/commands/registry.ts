@@ -48,7 +48,7 @@ const plain = (key: string): KeyBinding => k(key, { mod: false, alt: false });
 
 export const COMMANDS = [
   // Files
-  { id: 'open', when: 'window', group: 'Files', keys: [k('o', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}O`, label: 'Open documents (text, Markdown, web pages, Word, subtitles)', menu: 'open', whileTyping: true },
+  { id: 'open', when: 'window', group: 'Files', keys: [k('o', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}O`, label: 'Open documents (text, Markdown, web pages, Word, PDF, subtitles)', menu: 'open', whileTyping: true },
   { id: 'print-report', when: 'window', group: 'Files', keys: [k('p', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}P`, label: 'Print the report of the open document’s claims', menu: 'print-report', keysOwner: 'menu' },
   // Find works from anywhere in the window, not only from inside the text.
   { id: 'find', when: 'window', group: 'Files', keys: [k('f', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}F`, label: 'Find in the document (every match is marked)', whileTyping: true },

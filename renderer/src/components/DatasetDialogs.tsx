@@ -1,7 +1,7 @@
 // The trainers' side of the window: import annotations, export a dataset, and see how well
 // annotators agree.
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
+import { EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from './Dialog';
 
@@ -47,7 +47,7 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
   const forEditors = format === 'claimreview' || format === 'claims-csv';
   const [scope, setScope] = useState<'all' | 'current'>('all');
   const [split, setSplit] = useState({ on: false, ratios: '80,10,10', seed: '1' });
-  const [state, setState] = useState<{ busy: boolean; message: string | null; warnings: string[] }>({ busy: false, message: null, warnings: [] });
+  const [state, setState] = useState<{ busy: boolean; message: string | null; warnings: string[]; disagreeing?: number }>({ busy: false, message: null, warnings: [] });
   const { annotators, left, setLeft, authors } = useAnnotatorChoice(client);
   const run = async () => {
     setState({ busy: true, message: 'Exporting…', warnings: [] });
@@ -64,7 +64,8 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
       });
       for (const file of result.files) download(file);
       const where = result.savedTo ? `Saved to ${result.savedTo}.` : result.files.length ? `Downloaded ${result.files.length === 1 ? result.files[0]!.name : `${result.files.length} files`}.` : 'Not saved.';
-      setState({ busy: false, message: where, warnings: result.warnings.map((w) => `“${w.text}” (${w.label}) ${w.reason}`) });
+      const disagreeing = result.warnings.filter((w) => w.reason === VERSIONS_DISAGREE_REASON).length;
+      setState({ busy: false, message: where, warnings: result.warnings.map((w) => `“${w.text}” (${w.label}) ${w.reason}`), disagreeing });
     } catch (error) {
       setState({ busy: false, message: (error as Error).message, warnings: [] });
     }
@@ -118,6 +119,11 @@ export function ExportDialog({ client, currentDocumentId, initialFormat = 'jsonl
       {state.message && (
         <p role="status" className="export-status">
           {state.message}
+        </p>
+      )}
+      {!!state.disagreeing && (
+        <p role="alert" className="field-error">
+          {versionsDisagreeLine(state.disagreeing)}
         </p>
       )}
       {state.warnings.length > 0 && (

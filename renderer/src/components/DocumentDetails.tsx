@@ -1,7 +1,7 @@
 // What the workspace knows of the open document: where it came from, how it was read, and the
 // ways to fix that (another encoding, the file's new place, a transcript's speakers as quotes).
 import { useState } from 'react';
-import { ENCODING_NAMES, TEXT_ENCODINGS, TRANSCRIPT_FORMATS, type DocumentFormat, type DocumentSummary, type SourceState, type TextEncoding } from '../../../electron/contract/api';
+import { ENCODING_NAMES, TEXT_ENCODINGS, TRANSCRIPT_FORMATS, UNENCODED_FORMATS, type DocumentFormat, type DocumentSummary, type SourceState, type TextEncoding } from '../../../electron/contract/api';
 
 export const FORMAT_NAMES: Record<DocumentFormat, string> = {
   text: 'Plain text',
@@ -11,6 +11,7 @@ export const FORMAT_NAMES: Record<DocumentFormat, string> = {
   srt: 'Subtitles (SubRip)',
   vtt: 'Subtitles (WebVTT)',
   transcript: 'Transcript',
+  pdf: 'PDF',
 };
 
 
@@ -60,7 +61,13 @@ export function DocumentDetails({ document: doc, source, onChangeEncoding, onLoc
         )}
         <dt>Format</dt>
         <dd>{FORMAT_NAMES[doc.format]}</dd>
-        {doc.format !== 'docx' && (
+        {doc.pageStarts && (
+          <>
+            <dt>Pages</dt>
+            <dd>{doc.pageStarts.length}</dd>
+          </>
+        )}
+        {!UNENCODED_FORMATS.includes(doc.format) && (
           <>
             <dt>
               <label htmlFor="document-encoding">Encoding</label>

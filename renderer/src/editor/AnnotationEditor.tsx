@@ -20,6 +20,7 @@ import {
   type HighlightNames,
 } from './highlights';
 import { compareSpans } from '../../../electron/contract/spans';
+import { pageMarks } from './page-marks';
 import { trimRange, wordSnapping } from './word-snap';
 import {
   nextSentenceStart,
@@ -75,6 +76,8 @@ export interface EditorSelectionInfo {
 interface Props {
   documentId: string;
   text: string;
+  /** A PDF's page starts, shown as "p. 3" beside the text. */
+  pageStarts?: readonly number[];
   annotations: Annotation[];
   labels: Label[];
   /** For the highlights' accessible names ("Quote by Robert Wood", "Claim, Unreviewed"). */
@@ -151,6 +154,7 @@ export function AnnotationEditor(props: Props) {
           highlightField,
           selectedField,
           readingTheme,
+          pageMarks(props.pageStarts, props.text.length),
           // Find in the document (Ctrl/Cmd+F): every match marked and counted while the bar is open.
           findBar(),
           // The document's text never changes in the editor, so the prop is the doc (no copying 5 MB).

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation, ClaimHistoryEntry, Status } from '../../../electron/contract/api';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
+import { CLAIM_LIMITS } from '../../../electron/contract/limits';
 import type { AnnotatorClient } from '../api/client';
 import { shortTime } from './claim-table';
 
@@ -10,6 +11,7 @@ const FIELD_NAMES: Record<ClaimHistoryEntry['field'], string> = {
   status: 'status',
   note: 'note',
   reviewerNote: 'reviewer note',
+  publicSummary: 'public summary',
   sources: 'sources',
   checkWorthiness: 'check-worthiness',
   conflicts: 'conflicting verdicts',
@@ -27,12 +29,15 @@ function valueText(entry: ClaimHistoryEntry, value: unknown, statuses: readonly 
   return entry.field === 'checkWorthiness' ? text : `“${text.length > 60 ? `${text.slice(0, 58)}…` : text}”`;
 }
 
-/** "2026-11-28 10:02 — Ana Reyes: status Unreviewed → False" */
+/** "2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False (desk decision)" */
 export function describeHistoryEntry(entry: ClaimHistoryEntry, statuses: readonly Status[]): string {
-  const who = entry.by || 'Someone unnamed';
+  const who = entry.by || 'someone unnamed';
   // Written on a later read: the change was saved, its line was lost to a crash.
   const recovered = entry.recovered ? ' (recovered after an interrupted save)' : '';
-  return `${shortTime(entry.at)} — ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}${recovered}`;
+  const desk = entry.desk ? ' (desk decision)' : '';
+  // An editor's decision that kept the status (she picked this version's verdict).
+  if (entry.field === 'status' && entry.from === entry.to) return `${shortTime(entry.at)} — changed by ${who}: status ${valueText(entry, entry.to, statuses)} kept${desk}${recovered}`;
+  return `${shortTime(entry.at)} — changed by ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}${desk}${recovered}`;
 }
 
 /** Typing saves a note many times; within this long, one person's saves of a note read as one edit. */
@@ -46,7 +51,7 @@ export function collapseEdits(entries: readonly ClaimHistoryEntry[]): ClaimHisto
   const shown: ClaimHistoryEntry[] = [];
   for (const entry of entries) {
     const last = shown[shown.length - 1];
-    const typed = entry.field === 'note' || entry.field === 'reviewerNote';
+    const typed = entry.field === 'note' || entry.field === 'reviewerNote' || entry.field === 'publicSummary';
     // A recovered line stays apart: folded into an edit, its mark would be lost.
     if (typed && last && !last.recovered && !entry.recovered && last.field === entry.field && last.by === entry.by && Date.parse(entry.at) - Date.parse(last.at) <= EDIT_BURST_MS) {
       shown[shown.length - 1] = { ...last, at: entry.at, to: entry.to };
@@ -105,10 +110,10 @@ export function ClaimHistory({ client, documentId, annotationId, statuses, versi
 }
 
 /**
- * The editor's note on the verdict. Saved when typing pauses or the box is left, not at every
- * keystroke: each save is a line in the claim's history, and the history should read as edits.
+ * A claim's text field saved when typing pauses or the box is left, not at every keystroke: each
+ * save is a line in the claim's history, and the history should read as edits.
  */
-export function ReviewerNoteField({ id, value, onChange }: { id: string; value: string; onChange(text: string): void }) {
+function PausedTextField({ id, label, hint, placeholder, maxLength, value, onChange }: { id: string; label: string; hint?: string; placeholder: string; maxLength: number; value: string; onChange(text: string): void }) {
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
   const pending = useRef<string | null>(null);
@@ -128,34 +133,84 @@ export function ReviewerNoteField({ id, value, onChange }: { id: string; value: 
   }, [value, editing]);
   return (
     <div className="field">
-      <label htmlFor={id}>Reviewer note</label>
+      <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
         rows={3}
-        maxLength={MAX_NOTE_LENGTH}
+        maxLength={maxLength}
         value={draft}
-        placeholder="Why this verdict; what a second reviewer should look at…"
+        placeholder={placeholder}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onFocus={() => setEditing(true)}
         onBlur={() => {
           flush();
           setEditing(false);
         }}
         onChange={(event) => {
-          const text = event.target.value.slice(0, MAX_NOTE_LENGTH);
+          const text = event.target.value.slice(0, maxLength);
           setDraft(text);
           pending.current = text === value ? null : text;
           if (timer.current) clearTimeout(timer.current);
           timer.current = setTimeout(flush, 1500);
         }}
       />
+      {hint && (
+        <span className="note-count" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
     </div>
   );
 }
 
-/** A claim's review in the highlight's panel: the reviewer note and the claim's history. */
-export function ClaimReviewFields({ client, claim, statuses, whenSaved, onReviewerNote }: { client: AnnotatorClient; claim: Annotation; statuses: Status[]; whenSaved(): Promise<void>; onReviewerNote(text: string): void }) {
+/** The editor's note on the verdict: private to the newsroom, never published in ClaimReview. */
+export function ReviewerNoteField({ id, value, onChange }: { id: string; value: string; onChange(text: string): void }) {
+  return (
+    <PausedTextField
+      id={id}
+      label="Reviewer note (private)"
+      placeholder="Why this verdict; what a second reviewer should look at…"
+      maxLength={MAX_NOTE_LENGTH}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
+/** What readers are told: ClaimReview's reviewBody and the report's summary. */
+export function PublicSummaryField({ id, value, onChange }: { id: string; value: string; onChange(text: string): void }) {
+  return (
+    <PausedTextField
+      id={id}
+      label="Public summary"
+      hint="Published with the verdict (ClaimReview and the report)."
+      placeholder="What the fact-check found, for readers…"
+      maxLength={CLAIM_LIMITS.publicSummary}
+      value={value}
+      onChange={onChange}
+    />
+  );
+}
+
+/** A claim's review in the highlight's panel: the public summary, the reviewer note and the claim's history. */
+export function ClaimReviewFields({
+  client,
+  claim,
+  statuses,
+  whenSaved,
+  onReviewerNote,
+  onPublicSummary,
+}: {
+  client: AnnotatorClient;
+  claim: Annotation;
+  statuses: Status[];
+  whenSaved(): Promise<void>;
+  onReviewerNote(text: string): void;
+  onPublicSummary(text: string): void;
+}) {
   return (
     <>
+      <PublicSummaryField key={`summary-${claim.id}`} id="annotation-public-summary" value={claim.claim?.publicSummary ?? ''} onChange={onPublicSummary} />
       <ReviewerNoteField key={claim.id} id="annotation-reviewer-note" value={claim.claim?.reviewerNote ?? ''} onChange={onReviewerNote} />
       <ClaimHistory client={client} documentId={claim.documentId} annotationId={claim.id} statuses={statuses} version={claim.updatedAt} whenSaved={whenSaved} />
     </>

@@ -1,7 +1,7 @@
 // One document's claims and verdicts, laid out to print (print CSS hides the rest of the window)
 // or, in the desktop app, to save as a PDF.
 import { useEffect, useRef, useState } from 'react';
-import { verdictRating, type ClaimFields, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/api';
+import { claimVersionGroups, versionsDisagreeLine, verdictRating, type ClaimFields, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { shortTime } from './claim-table';
@@ -30,6 +30,8 @@ interface ReportClaim {
   text: string;
   speakerId: string | null;
   claim: ClaimFields | undefined;
+  /** Its versions (other annotators' tags of the same claim) disagree: no verdict is reported. */
+  disagree: boolean;
 }
 
 export function ReportDialog({ client, session, documents, speakers, documentId, run, onClose }: Props) {
@@ -47,7 +49,9 @@ export function ReportDialog({ client, session, documents, speakers, documentId,
         const [rows, columns] = await Promise.all([client.listClaims({}), client.listAnnotations({ documentId: chosen, startingFrom: 0 })]);
         if (cancelled) return;
         const fields = new Map(columns.ids.map((id, i) => [id, columns.extras[i]?.claim]));
-        setClaims(rows.filter((r) => r.documentId === chosen).map((r) => ({ id: r.annotationId, text: r.text, speakerId: r.claimantId, claim: fields.get(r.annotationId) })));
+        // One line per claim, as ClaimReview publishes it: several annotators' versions are one (contract/claim-versions).
+        const groups = claimVersionGroups(rows.filter((r) => r.documentId === chosen).map((r) => ({ ...r, end: r.start + r.text.length })));
+        setClaims(groups.map(({ lead: r, agree }) => ({ id: r.annotationId, text: r.text, speakerId: r.claimantId, claim: fields.get(r.annotationId), disagree: !agree })));
       } catch (error) {
         if (!cancelled) setMessage((error as Error).message);
       }
@@ -78,6 +82,10 @@ export function ReportDialog({ client, session, documents, speakers, documentId,
 
   const speakerName = (id: string | null) => (id ? speakers.find((s) => s.id === id)?.name ?? '' : '');
   const statusName = (id: string) => session.statuses.find((s) => s.id === id)?.name ?? id;
+  // Private to the newsroom unless the editor chose to show them (Review settings).
+  const withNotes = session.reviewSettings.reviewerNotesInReport === true;
+  const disagreeing = claims?.filter((c) => c.disagree).length ?? 0;
+  const story = document && [document.outlet, document.byline && `by ${document.byline}`, document.publishedOn && `published ${document.publishedOn}`].filter(Boolean).join(' · ');
 
   return (
     <Dialog title="Report" onClose={onClose}>
@@ -104,6 +112,13 @@ export function ReportDialog({ client, session, documents, speakers, documentId,
       </div>
       <article className="print-report" aria-label="Printable report">
         <h1>{document?.title ?? ''}</h1>
+        {document?.headline && document.headline !== document.title && <p className="report-headline">{document.headline}</p>}
+        {story && <p className="report-story">{story}</p>}
+        {disagreeing > 0 && (
+          <p className="report-versions" role="note">
+            {versionsDisagreeLine(disagreeing)}
+          </p>
+        )}
         <p className="report-meta">
           Claims and verdicts{session.reviewSettings.organisation ? ` — ${session.reviewSettings.organisation}` : ''} · printed {shortTime(new Date().toISOString())}
         </p>
@@ -117,26 +132,28 @@ export function ReportDialog({ client, session, documents, speakers, documentId,
                 <th scope="col">Claimant</th>
                 <th scope="col">Verdict</th>
                 <th scope="col">Check-worthiness</th>
-                <th scope="col">Reviewer</th>
-                <th scope="col">Reviewer note</th>
+                <th scope="col">Verdict by</th>
+                <th scope="col">Summary</th>
+                {withNotes && <th scope="col">Reviewer note</th>}
                 <th scope="col">Sources</th>
               </tr>
             </thead>
             <tbody>
               {claims.map((claim) => {
                 const fields = claim.claim;
-                const rating = fields ? verdictRating(session.statuses, fields.status) : null;
+                const rating = fields && !claim.disagree ? verdictRating(session.statuses, fields.status) : null;
                 return (
                   <tr key={claim.id}>
                     <td>{claim.text}</td>
                     <td>{speakerName(claim.speakerId) || '—'}</td>
                     <td>
-                      {fields ? statusName(fields.status) : '—'}
+                      {claim.disagree ? 'Versions disagree' : fields ? statusName(fields.status) : '—'}
                       {rating && ` (${rating.ratingValue}/${rating.bestRating})`}
                     </td>
                     <td>{fields?.checkWorthiness ? WORTHINESS[fields.checkWorthiness] : '—'}</td>
-                    <td>{fields?.reviewer || '—'}</td>
-                    <td>{fields?.reviewerNote || ''}</td>
+                    <td>{(!claim.disagree && fields?.reviewer) || '—'}</td>
+                    <td>{(!claim.disagree && fields?.publicSummary) || ''}</td>
+                    {withNotes && <td>{fields?.reviewerNote || ''}</td>}
                     <td>
                       {fields?.sources.length ? (
                         <ul>

@@ -4,7 +4,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
-import { ClaimHistory, ReviewerNoteField } from './ClaimHistory';
+import { ClaimHistory, PublicSummaryField, ReviewerNoteField } from './ClaimHistory';
+import { ClaimVersions, VersionsMark } from './ClaimVersions';
+import { DeskKeys } from './DeskKeys';
 import { ConflictVersions } from './ConflictVersions';
 import { conflictsOf } from '../state/claim-conflicts';
 import { COLUMNS, compactTime, filterChoices, nextSort, rowKey, shortTime, type ColumnKey } from './claim-table';
@@ -35,6 +37,7 @@ interface Props {
 }
 
 export const rowDomId = (row: ClaimRow): string => `claim-${row.documentId}-${row.annotationId}`;
+
 
 function cellText(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, string>, statusNames: Map<string, string>): string {
   switch (column) {
@@ -74,7 +77,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   // Every selected claim, also those a filter set since hides: they were chosen.
   const selectedRows = rows.filter((r) => selection.has(rowKey(r)));
   const hiddenSelected = selectedRows.filter((r) => !visible.includes(r)).length;
-  const inConflict = useMemo(() => rows.filter((r) => conflictsOf(r).length > 0).length, [rows]);
+  const inConflict = desk.inConflictCount;
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -191,7 +194,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
 
         <div className="desk-toolbar">
           <span className="desk-count" role="status" aria-live="polite">
-            {visible.length === rows.length ? `${rows.length} claims` : `${visible.length} of ${rows.length} claims`}
+            {visible.length === desk.itemCount ? `${desk.itemCount} claim${desk.itemCount === 1 ? '' : 's'}` : `${visible.length} of ${desk.itemCount} claims`}
             {selection.size > 0 && ` · ${selection.size} selected`}
             {lastAction && ` · ${lastAction}`}
           </span>
@@ -222,7 +225,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             Set
           </button>
           {(inConflict > 0 || filter.inConflict) && (
-            <button type="button" className="secondary conflict-filter" aria-pressed={!!filter.inConflict} onClick={() => setFilter({ inConflict: !filter.inConflict })} title="Show only the claims whose verdicts disagree">
+            <button type="button" className="secondary conflict-filter" aria-pressed={!!filter.inConflict} onClick={() => setFilter({ inConflict: !filter.inConflict })} title="Show only the claims whose verdicts disagree (an import's, or several annotators' versions)">
               {inConflict} in conflict{filter.inConflict ? ' · show all' : ''}
             </button>
           )}
@@ -303,6 +306,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
                       <div key={column.key} role="gridcell" title={column.key === 'updatedAt' ? shortTime(row.updatedAt) : undefined} className={`desk-cell col-${column.key}${column.key === 'status' ? ` status-${status?.kind ?? 'working'}` : ''}`}>
                         {cellText(row, column.key, speakerNames, statusNames)}
                         {column.key === 'status' && conflictsOf(row).length > 0 && <span className="conflict-mark"> In conflict</span>}
+                        {column.key === 'status' && <VersionsMark versions={desk.groupOf.get(key)?.versions.length ?? 1} agree={desk.groupOf.get(key)?.agree ?? true} />}
                       </div>
                     ))}
                   </div>
@@ -335,8 +339,18 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             <p>
               <strong>{statusNames.get(focused.status) ?? focused.status}</strong>
               {focusedRating && ` — rating ${focusedRating.ratingValue} of ${focusedRating.bestRating}`}
-              {focused.reviewer && ` · set by ${focused.reviewer}`}
+              {focused.reviewer && ` · verdict by ${focused.reviewer}`}
             </p>
+            <ClaimVersions
+              group={desk.groupOf.get(rowKey(focused))}
+              statuses={statuses}
+              onPick={(key) => {
+                desk.pickVersion(key);
+                const picked = rows.find((r) => rowKey(r) === key);
+                setLastAction(`Published version: ${picked ? statusNames.get(picked.status) ?? picked.status : ''}.`);
+                gridRef.current?.focus();
+              }}
+            />
             <ConflictVersions
               claim={focused}
               statuses={statuses}
@@ -347,6 +361,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
               }}
             />
             {focused.note && <p className="desk-note">Annotator’s note: {focused.note}</p>}
+            <PublicSummaryField key={`summary-${rowKey(focused)}`} id="desk-public-summary" value={focused.publicSummary ?? ''} onChange={(text) => desk.setPublicSummary(rowKey(focused), text)} />
             <ReviewerNoteField key={rowKey(focused)} id="desk-reviewer-note" value={focused.reviewerNote} onChange={(text) => desk.setReviewerNote(rowKey(focused), text)} />
             <button type="button" className="secondary" onClick={() => gridRef.current?.focus()}>
               Back to the table <kbd>Esc</kbd>
@@ -366,55 +381,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
         ) : (
           <p className="empty-hint">No claim focused.</p>
         )}
-        <section className="desk-legend" aria-label="Desk shortcuts">
-          <h3>Keys</h3>
-          <dl>
-            <div>
-              <dt>
-                <kbd>↑</kbd> <kbd>↓</kbd> or <kbd>J</kbd> <kbd>K</kbd>
-              </dt>
-              <dd>Move through the claims</dd>
-            </div>
-            <div className="legend-statuses">
-              <dt>A status’s key sets it</dt>
-              <dd>
-                <ul className="status-keys" aria-label="Status keys">
-                  {statuses
-                    .filter((s) => s.hotkey)
-                    .map((s) => (
-                      <li key={s.id}>
-                        <kbd>{s.hotkey!.toUpperCase()}</kbd> {s.name}
-                      </li>
-                    ))}
-                </ul>
-              </dd>
-            </div>
-            <div>
-              <dt>
-                <kbd>Space</kbd> or <kbd>X</kbd>, <kbd>Shift+↑↓</kbd>
-              </dt>
-              <dd>Select claims (a status key then sets them all)</dd>
-            </div>
-            <div>
-              <dt>
-                <kbd>N</kbd>
-              </dt>
-              <dd>Write the reviewer note</dd>
-            </div>
-            <div>
-              <dt>
-                <kbd>Enter</kbd>
-              </dt>
-              <dd>Open the claim in its document</dd>
-            </div>
-            <div>
-              <dt>
-                <kbd>{mod}Shift+R</kbd>
-              </dt>
-              <dd>Desk ↔ document (Esc there goes back to the queue)</dd>
-            </div>
-          </dl>
-        </section>
+        <DeskKeys statuses={statuses} mod={mod} />
       </aside>
     </main>
   );

@@ -47,6 +47,7 @@ export function VerdictScaleDialog({ client, statuses, claims, whenSaved, onSave
   for (const claim of claims) inUse.set(claim.status, (inUse.get(claim.status) ?? 0) + 1);
   const removed = statuses.map((s) => s.id).filter((id) => !draft.some((s) => s.id === id));
   const problem = scaleProblem(draft, inUse, removed);
+  const rated = draft.filter((s) => s.kind === 'verdict' && !s.noRating).length;
   const edit = (index: number, patch: Partial<Status>) => setDraft(draft.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const move = (index: number, by: number) => {
     const next = [...draft];
@@ -63,15 +64,19 @@ export function VerdictScaleDialog({ client, statuses, claims, whenSaved, onSave
     saveOne(
       client,
       whenSaved,
-      { kind: 'saveStatuses', statuses: draft.map((s) => ({ id: s.id, name: s.name.trim(), kind: s.kind, ...(s.hotkey && { hotkey: s.hotkey }) })) },
+      {
+        kind: 'saveStatuses',
+        // A verdict always says whether it is rated, so a later open never takes it for an untouched default (see store-migrations).
+        statuses: draft.map((s) => ({ id: s.id, name: s.name.trim(), kind: s.kind, ...(s.hotkey && { hotkey: s.hotkey }), ...(s.kind === 'verdict' && { noRating: s.noRating === true }) })),
+      },
       setMessage,
       onSaved,
     );
   return (
     <Dialog title="Verdict scale" onClose={onClose}>
       <p className="empty-hint">
-        Working states first, then verdicts from best to worst: a verdict’s place gives its rating in ClaimReview (the first of {draft.filter((s) => s.kind === 'verdict').length} verdicts rates{' '}
-        {draft.filter((s) => s.kind === 'verdict').length}, the last rates 1). New claims start at the first status.
+        Working states first, then verdicts from best to worst: a rated verdict’s place gives its rating in ClaimReview (the first of {rated} rated verdicts rates {rated}, the last rates 1). A verdict with
+        “No rating” (such as Unverifiable) is published by its name only and does not count. New claims start at the first status.
       </p>
       <ol className="scale-list">
         {draft.map((status, index) => {
@@ -95,7 +100,12 @@ export function VerdictScaleDialog({ client, statuses, claims, whenSaved, onSave
                   setDraft(draft.map((s, i) => (i === index ? (hotkey ? { ...rest, hotkey } : rest) : s)));
                 }}
               />
-              <span className="scale-rating">{rating ? `rating ${rating.ratingValue}` : 'no rating'}</span>
+              {status.kind === 'verdict' && (
+                <label className="check scale-no-rating">
+                  <input type="checkbox" checked={status.noRating === true} onChange={(e) => edit(index, { noRating: e.target.checked })} /> No rating
+                </label>
+              )}
+              <span className="scale-rating">{rating ? `rating ${rating.ratingValue} of ${rated}` : status.kind === 'verdict' ? 'name only' : 'no rating'}</span>
               <button type="button" className="secondary" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => move(index, -1)}>
                 ↑
               </button>
@@ -148,7 +158,13 @@ export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onC
   const [message, setMessage] = useState<string | null>(null);
   const urlProblem = factCheckAddressProblem(draft.claimReviewUrl);
   const save = () =>
-    saveOne(client, whenSaved, { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim() } }, setMessage, onSaved);
+    saveOne(
+      client,
+      whenSaved,
+      { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim(), reviewerNotesInReport: draft.reviewerNotesInReport === true } },
+      setMessage,
+      onSaved,
+    );
   return (
     <Dialog title="Review settings" onClose={onClose}>
       <p className="empty-hint">Used by the ClaimReview export: the organisation is each fact-check’s author, and the address is where each one is published.</p>
@@ -170,6 +186,10 @@ export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onC
           {urlProblem ?? '{id} stands for the claim’s id.'}
         </span>
       </div>
+      <label className="check">
+        <input type="checkbox" checked={draft.reviewerNotesInReport === true} onChange={(e) => setDraft({ ...draft, reviewerNotesInReport: e.target.checked })} /> Include reviewer notes in the report
+      </label>
+      <p className="empty-hint">Reviewer notes are the newsroom’s own: off, the report leaves them out. ClaimReview never carries them; it publishes each claim’s public summary.</p>
       <div className="sheet-actions">
         <button type="button" className="primary" disabled={urlProblem !== null} onClick={() => void save()}>
           Save settings

@@ -10,7 +10,8 @@ export const COLUMNS = [
   { key: 'status', name: 'Status / verdict' },
   { key: 'checkWorthiness', name: 'Check-worthy' },
   { key: 'author', name: 'Annotator' },
-  { key: 'reviewer', name: 'Reviewer' },
+  // The editor of the last desk decision on its status; a status set in the side panel is nobody's.
+  { key: 'reviewer', name: 'Verdict by' },
   { key: 'updatedAt', name: 'Last change' },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];

@@ -3,14 +3,14 @@
 // themselves are the workspace's (workspace-state.ts), and the desk edits them through the same
 // pipeline as every other edit: on screen at once, queued for disk, undoable.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, ClaimRow } from '../../../electron/contract/api';
+import { claimVersionGroups, type Annotation, type ClaimRow, type ClaimVersionGroup } from '../../../electron/contract/api';
 import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import type { AnnotatorClient } from '../api/client';
 import type { ChangeQueue } from '../state/change-queue';
 import type { DeskClaimPatch } from '../state/edits';
-import type { ClaimRowWithConflicts } from '../state/claim-conflicts';
+import { conflictsOf, type ClaimRowWithConflicts } from '../state/claim-conflicts';
 import type { WorkspaceState } from '../state/workspace-state';
-import { deskClaimStep, type DeskClaimEdit, type Step } from '../state/history';
+import { combine, deskClaimStep, type DeskClaimEdit, type Step } from '../state/history';
 import { filterClaims, NO_DESK_FILTER, rowKey, sortClaims, type DeskFilter, type Sort } from './claim-table';
 
 interface Options {
@@ -46,10 +46,31 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
   const statuses = session?.statuses ?? [];
 
   const speakerNames = useMemo(() => new Map(speakers.map((s) => [s.id, s.name])), [speakers]);
-  const visible = useMemo(
-    () => sortClaims(filterClaims(rows, filter, speakerNames), sort, speakers, statuses),
-    [rows, filter, speakerNames, sort, speakers, statuses],
-  );
+  // Several annotators' tags of one claim are one item, shown by its lead (contract/claim-versions).
+  const groupOf = useMemo(() => {
+    const byKey = new Map<string, ClaimVersionGroup<ClaimRow>>();
+    for (const group of claimVersionGroups(rows.map((row) => ({ ...row, end: row.start + row.text.length, row })))) {
+      const ofRows: ClaimVersionGroup<ClaimRow> = { versions: group.versions.map((v) => v.row), agree: group.agree, lead: group.lead.row };
+      for (const version of ofRows.versions) byKey.set(rowKey(version), ofRows);
+    }
+    return byKey;
+  }, [rows]);
+  const visible = useMemo(() => {
+    // A claim shows when any of its versions matches the filters, once, by its lead.
+    const shown = new Set<ClaimRow>();
+    // "In conflict" also finds the claims whose versions disagree: each waits for the editor's pick.
+    const disagrees = (row: ClaimRow) => groupOf.get(rowKey(row))?.agree === false;
+    const matching = filter.inConflict
+      ? [...filterClaims(rows, { ...filter, inConflict: false }, speakerNames).filter((row) => conflictsOf(row).length > 0 || disagrees(row))]
+      : filterClaims(rows, filter, speakerNames);
+    for (const row of matching) shown.add(groupOf.get(rowKey(row))?.lead ?? row);
+    return sortClaims(
+      rows.filter((row) => shown.has(row)),
+      sort,
+      speakers,
+      statuses,
+    );
+  }, [rows, filter, speakerNames, sort, speakers, statuses, groupOf]);
 
   const refreshSeq = useRef(0);
   const refresh = useCallback(async () => {
@@ -84,25 +105,36 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
     if (!focusedKey || !visible.some((r) => rowKey(r) === focusedKey)) setFocusedKey(rowKey(visible[0]!));
   }, [visible, focusedKey]);
 
-  /** Shown at once, saved through the queue in one batch (one undoable step), then read back from the service. */
-  const updateClaims = useCallback(
-    (keys: readonly string[], claim: DeskClaimPatch) => {
+  /** The step that sets `claim` on these claims: shown at once, saved in one batch, undone as one. */
+  const claimsStep = useCallback(
+    (keys: readonly string[], claim: DeskClaimPatch, decision = true): Step | null => {
       const wanted = new Set(keys);
       const targets = rows.filter((r) => wanted.has(rowKey(r)));
-      if (targets.length === 0) return;
+      if (targets.length === 0) return null;
       const now = new Date().toISOString();
       const firstStatusId = statuses[0]?.id ?? 'unreviewed';
       const edits = targets.map((before): DeskClaimEdit => {
-        const after: ClaimRow = { ...before, ...claim, ...(claim.status !== undefined && claim.status !== before.status && { reviewer: annotatorName }), updatedAt: now };
+        // A desk decision makes the editor the verdict's reviewer; a status brought into line by a pick is nobody's.
+        const reviewer = claim.status === undefined ? {} : { reviewer: decision ? annotatorName : '' };
+        const after: ClaimRow = { ...before, ...claim, ...reviewer, updatedAt: now, ...(claim.status !== undefined && { reviewedAt: now }) };
         // A verdict settles the claim's conflicts (the service clears them); an undo brings them back.
         if (claim.status !== undefined && claim.conflicts === undefined) delete (after as ClaimRowWithConflicts).conflicts;
         const shown = openAnnotations.find((a) => a.documentId === before.documentId && a.id === before.annotationId);
-        const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId: before.annotationId, claim };
+        const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId: before.annotationId, claim, ...(decision && { deskDecision: true as const }) };
         return { before, after, ...(shown && { open: { before: shown, after: updatedAnnotation(shown, change, now, firstStatusId, undefined, annotatorName) } }) };
       });
-      perform(deskClaimStep(edits, claim));
+      return deskClaimStep(edits, claim, Date.now(), decision);
     },
-    [rows, perform, annotatorName, openAnnotations, statuses],
+    [rows, annotatorName, openAnnotations, statuses],
+  );
+
+  /** Shown at once, saved through the queue in one batch (one undoable step), then read back from the service. */
+  const updateClaims = useCallback(
+    (keys: readonly string[], claim: DeskClaimPatch) => {
+      const step = claimsStep(keys, claim);
+      if (step) perform(step);
+    },
+    [claimsStep, perform],
   );
 
   // Triage is quick (J 5 J 5 …): the table is read back once the keys pause, not after each one.
@@ -117,15 +149,43 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
     (keys: readonly string[], status: string) => {
       const at = visible.findIndex((r) => rowKey(r) === focusedKey);
       if (at >= 0) heldIndex.current = at;
-      updateClaims(keys, { status });
+      // A claim with versions gets its verdict as one: every version, so they agree.
+      const every = keys.flatMap((key) => groupOf.get(key)?.versions.map(rowKey) ?? [key]);
+      updateClaims([...new Set(every)], { status });
       refreshSoon();
     },
-    [updateClaims, refreshSoon, visible, focusedKey],
+    [updateClaims, refreshSoon, visible, focusedKey, groupOf],
+  );
+
+  /**
+   * The editor picks one version's verdict: the others take its status (so they agree) and the
+   * picked one is the desk's decision, with her as its reviewer: it is the version published.
+   */
+  const pickVersion = useCallback(
+    (key: string) => {
+      const group = groupOf.get(key);
+      const picked = group?.versions.find((v) => rowKey(v) === key);
+      if (!group || !picked) return;
+      const others = group.versions.filter((v) => v !== picked).map(rowKey);
+      const steps = [claimsStep(others, { status: picked.status }, false), claimsStep([key], { status: picked.status })].filter((s): s is Step => s !== null);
+      if (steps.length === 0) return;
+      perform({ ...combine(steps), desk: true });
+      refreshSoon();
+    },
+    [groupOf, claimsStep, perform, refreshSoon],
   );
 
   const setReviewerNote = useCallback(
     (key: string, reviewerNote: string) => {
       updateClaims([key], { reviewerNote });
+      refreshSoon();
+    },
+    [updateClaims, refreshSoon],
+  );
+
+  const setPublicSummary = useCallback(
+    (key: string, publicSummary: string) => {
+      updateClaims([key], { publicSummary });
       refreshSoon();
     },
     [updateClaims, refreshSoon],
@@ -169,7 +229,14 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
     addToSelection,
     clearSelection,
     setStatus,
+    pickVersion,
+    groupOf,
+    /** How many claims, several annotators' versions of one counted once. */
+    itemCount: new Set(groupOf.values()).size,
+    /** Claims waiting for the editor: an import's verdict in conflict, or versions that disagree. */
+    inConflictCount: new Set(rows.filter((r) => conflictsOf(r).length > 0 || groupOf.get(rowKey(r))?.agree === false).map((r) => groupOf.get(rowKey(r)) ?? r)).size,
     setReviewerNote,
+    setPublicSummary,
     refresh,
     scrollOffset,
     undo,

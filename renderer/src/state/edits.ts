@@ -18,4 +18,4 @@ export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>
  * What the review desk changes of claims: their status (the verdict) and the reviewer's note;
  * `conflicts` only when an undo puts back the conflicts a verdict settled.
  */
-export type DeskClaimPatch = { status?: string; reviewerNote?: string; conflicts?: NonNullable<ClaimFields['conflicts']> };
+export type DeskClaimPatch = { status?: string; reviewerNote?: string; publicSummary?: string; conflicts?: NonNullable<ClaimFields['conflicts']> };

@@ -186,8 +186,13 @@ export interface DeskClaimEdit {
 }
 
 /** The desk's verdict or reviewer note on one or more claims (a bulk verdict is one step). */
-export function deskClaimStep(edits: DeskClaimEdit[], claim: DeskClaimPatch, at = Date.now()): Step {
-  const target = (row: ClaimRow) => ({ kind: 'updateAnnotation' as const, documentId: row.documentId, annotationId: row.annotationId });
+/**
+ * `decision`: a status set here is the editor's decision (the service records her as the claim's
+ * reviewer); false for the other versions a pick brings into line (see use-review-desk's pickVersion).
+ */
+export function deskClaimStep(edits: DeskClaimEdit[], claim: DeskClaimPatch, at = Date.now(), decision = true): Step {
+  const flag = decision && claim.status !== undefined ? { deskDecision: true as const } : {};
+  const target = (row: ClaimRow) => ({ kind: 'updateAnnotation' as const, documentId: row.documentId, annotationId: row.annotationId, ...flag });
   const ops = (side: 'before' | 'after') =>
     edits.flatMap((edit): LocalOp[] => [{ kind: 'put-claim', row: edit[side] }, ...(edit.open ? [{ kind: 'put' as const, annotation: edit.open[side] }] : [])]);
   const restore = (row: ClaimRow): DeskClaimPatch => ({
@@ -195,6 +200,7 @@ export function deskClaimStep(edits: DeskClaimEdit[], claim: DeskClaimPatch, at 
     // A verdict settles the claim's conflicts (the service clears them): an undo brings them back.
     ...(claim.status !== undefined && conflictsOf(row).length > 0 && { conflicts: conflictsOf(row) }),
     ...(claim.reviewerNote !== undefined && { reviewerNote: row.reviewerNote }),
+    ...(claim.publicSummary !== undefined && { publicSummary: row.publicSummary ?? '' }),
   });
   const only = edits.length === 1 ? edits[0]! : null;
   return {
@@ -203,7 +209,7 @@ export function deskClaimStep(edits: DeskClaimEdit[], claim: DeskClaimPatch, at 
     send: edits.map((edit) => ({ ...target(edit.before), claim })),
     unsend: edits.map((edit) => ({ ...target(edit.before), claim: restore(edit.before) })),
     // A reviewer note typed key by key is one step.
-    mergeKey: only && claim.status === undefined ? `reviewer-note:${only.before.documentId}/${only.before.annotationId}` : undefined,
+    mergeKey: only && claim.status === undefined ? `${claim.publicSummary !== undefined ? 'public-summary' : 'reviewer-note'}:${only.before.documentId}/${only.before.annotationId}` : undefined,
     desk: true,
     at,
   };

@@ -16,7 +16,7 @@ void (async () => {
       { kind: 'createAnnotation', documentId: 'doc-homes', annotationId: 'c-homes', labelId: 'claim', ...span(HOMES, 'we will build 300,000 homes') },
       { kind: 'createAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', labelId: 'claim', ...span(BUDGET, 'crime fell by half') },
       { kind: 'createAnnotation', documentId: 'doc-budget', annotationId: 'c-rents', labelId: 'claim', ...span(BUDGET, 'Rents doubled') },
-      { kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'false' } },
+      { kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'false' }, deskDecision: true },
       { kind: 'setLastDocument', documentId: 'doc-homes' },
     ],
   });

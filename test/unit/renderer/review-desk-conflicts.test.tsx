@@ -31,7 +31,8 @@ beforeEach(async () => {
       { kind: 'createAnnotation', documentId: 'doc-homes', annotationId: 'c-homes', labelId: 'claim', ...span(HOMES, 'we will build 300,000 homes') },
       { kind: 'createAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', labelId: 'claim', ...span(BUDGET, 'crime fell by half') },
       { kind: 'createAnnotation', documentId: 'doc-budget', annotationId: 'c-rents', labelId: 'claim', ...span(BUDGET, 'Rents doubled') },
-      { kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'false' } },
+      // Ana's desk decision.
+      { kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'false' }, deskDecision: true },
       // What an import leaves: the file's verdict kept beside the workspace's.
       { kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { conflicts: [CONFLICT] } },
       { kind: 'setLastDocument', documentId: 'doc-homes' },

@@ -53,7 +53,8 @@ describe('the review desk', () => {
     press('5', {}, grid());
     expect(cells('status')).toEqual(['Unreviewed', 'False', 'Unreviewed']);
     await settle();
-    expect(client.batches).toContainEqual([{ kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'false' } }]);
+    // A desk decision: the service records the editor as the claim's reviewer.
+    expect(client.batches).toContainEqual([{ kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'false' }, deskDecision: true }]);
     expect(client.documents().get('doc-budget')!.annotations.find((a) => a.id === 'c-crime')!.claim!.status).toBe('false');
   });
 
@@ -65,8 +66,8 @@ describe('the review desk', () => {
     expect(cells('status')).toEqual(['True', 'True', 'Unreviewed']);
     await settle();
     expect(client.batches).toContainEqual([
-      { kind: 'updateAnnotation', documentId: 'doc-homes', annotationId: 'c-homes', claim: { status: 'true' } },
-      { kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'true' } },
+      { kind: 'updateAnnotation', documentId: 'doc-homes', annotationId: 'c-homes', claim: { status: 'true' }, deskDecision: true },
+      { kind: 'updateAnnotation', documentId: 'doc-budget', annotationId: 'c-crime', claim: { status: 'true' }, deskDecision: true },
     ]);
     expect(host.querySelectorAll('.desk-body [aria-selected=true]')).toHaveLength(0);
   });
@@ -135,10 +136,11 @@ describe('the review desk', () => {
     await settle();
     const dialog = host.querySelector('[role=dialog]')!;
     const misleading = dialog.querySelector('[aria-label="Status 9: Misleading"]')!;
-    expect(misleading.querySelector('.scale-rating')?.textContent).toBe('rating 2');
+    // Unverifiable, after it, has no rating: Misleading is the last of six rated verdicts.
+    expect(misleading.querySelector('.scale-rating')?.textContent).toBe('rating 1 of 6');
     act(() => misleading.querySelector<HTMLButtonElement>('[aria-label="Move Misleading up"]')!.click());
     const moved = dialog.querySelector('[aria-label="Status 8: Misleading"]')!;
-    expect(moved.querySelector('.scale-rating')?.textContent).toBe('rating 3');
+    expect(moved.querySelector('.scale-rating')?.textContent).toBe('rating 2 of 6');
     // A key the desk uses itself is refused before anything is sent.
     const key = moved.querySelector<HTMLInputElement>('[aria-label="Misleading: key"]')!;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;

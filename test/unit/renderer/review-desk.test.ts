@@ -100,18 +100,22 @@ describe('keys and the scale', () => {
   it('writes a history entry as who changed what, from what to what', () => {
     const at = new Date(2026, 10, 28, 10, 2).toISOString();
     const entry = { documentId: 'd', annotationId: 'a', at, by: 'Ana Reyes', field: 'status' as const, from: 'unreviewed', to: 'false' };
-    expect(describeHistoryEntry(entry, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — Ana Reyes: status Unreviewed → False');
+    expect(describeHistoryEntry(entry, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False');
     expect(describeHistoryEntry({ ...entry, field: 'reviewerNote', from: '', to: 'Checked with the ministry', by: '' }, DEFAULT_STATUSES)).toBe(
-      '2026-11-28 10:02 — Someone unnamed: reviewer note (none) → “Checked with the ministry”',
+      '2026-11-28 10:02 — changed by someone unnamed: reviewer note (none) → “Checked with the ministry”',
     );
-    expect(describeHistoryEntry({ ...entry, field: 'sources', from: [], to: [{}, {}] }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — Ana Reyes: sources 0 sources → 2 sources');
+    expect(describeHistoryEntry({ ...entry, field: 'sources', from: [], to: [{}, {}] }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: sources 0 sources → 2 sources');
     // A verdict an import brought, kept beside the claim's own until an editor picks.
     expect(describeHistoryEntry({ ...entry, field: 'conflicts', from: [], to: [{ status: 'true', by: 'Bo Berg', at, from: 'tasks.json' }] }, DEFAULT_STATUSES)).toBe(
-      '2026-11-28 10:02 — Ana Reyes: conflicting verdicts (none) → True (Bo Berg)',
+      '2026-11-28 10:02 — changed by Ana Reyes: conflicting verdicts (none) → True (Bo Berg)',
     );
     expect(describeHistoryEntry({ ...entry, recovered: true }, DEFAULT_STATUSES)).toBe(
-      '2026-11-28 10:02 — Ana Reyes: status Unreviewed → False (recovered after an interrupted save)',
+      '2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False (recovered after an interrupted save)',
     );
+    // A status set on the desk is an editor's decision; one set in the side panel is not marked.
+    expect(describeHistoryEntry({ ...entry, desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False (desk decision)');
+    // An editor picking this version's verdict, which it already had.
+    expect(describeHistoryEntry({ ...entry, from: 'false', desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: status False kept (desk decision)');
   });
 });
 

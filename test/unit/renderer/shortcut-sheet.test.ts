@@ -7,7 +7,7 @@ const files = (desktop: boolean) => shortcutGroups(DEFAULT_LABELS, 'Ctrl+', [], 
 
 describe('the shortcut sheet', () => {
   it('names every kind of document Ctrl+O opens', () => {
-    expect(files(false)[0]).toEqual(['Ctrl+O', 'Open documents (text, Markdown, web pages, Word, subtitles)']);
+    expect(files(false)[0]).toEqual(['Ctrl+O', 'Open documents (text, Markdown, web pages, Word, PDF, subtitles)']);
   });
 
   it('lists Ctrl+P in the desktop app, where the menu prints the report, and not in the browser', () => {

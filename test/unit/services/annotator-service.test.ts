@@ -480,8 +480,8 @@ describe('quotes and claims carry what a fact-check needs', () => {
       status: 'mostly-false',
       sources: [{ title: 'Budget 2024', url: 'https://example.org/budget', note: 'p. 12' }],
       tags: ['housing', 'budget'],
-      // Setting the status records who reviewed, and when.
-      reviewer: '',
+      // Setting the status records who changed it, and when; only a desk decision names a reviewer.
+      statusBy: '',
       reviewedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     // Through the wire too.

@@ -37,7 +37,7 @@ describe('openFilesFromPaths', () => {
     expect(outcomes[2]!.document).toMatchObject({ title: 'second', fileName: 'second.md' });
     expect(outcomes[1]!.error).toMatch(/image\.txt.*binary/);
     expect(outcomes[3]!.error).toBe(`${missing} does not exist.`);
-    expect(outcomes[4]!.error).toMatch(/report\.pdf.*not a kind of document.*Open a \.txt/);
+    expect(outcomes[4]!.error).toMatch(/report\.pdf.*is not a PDF or is damaged.*Open it in a PDF reader/);
     expect(outcomes[5]!.error).toMatch(/latin1\.txt.*middle of a UTF-8 character.*position 20/);
     for (const outcome of outcomes) expect(Boolean(outcome.error)).toBe(!outcome.document);
 

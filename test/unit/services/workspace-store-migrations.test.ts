@@ -108,3 +108,39 @@ describe('a workspace written by a newer release (schema 99)', () => {
     expect(await fs.readFile(target, 'utf8')).toBe(await fs.readFile(future, 'utf8'));
   });
 });
+
+describe('the default scale’s Unverifiable, from before a verdict could go without a rating', () => {
+  /** A schema-2 workspace as this release's predecessor wrote it: no status said whether it is rated. */
+  async function writtenBefore(statuses: object[]): Promise<string> {
+    const dir = await ws.tempDir();
+    const raw = { schemaVersion: SCHEMA_VERSION, labels: [], statuses, speakers: [], documents: [], settings: { lastDocumentId: null, annotatorName: 'Ana', organisation: '', claimReviewUrl: '' } };
+    await fs.writeFile(path.join(dir, WORKSPACE_FILE), JSON.stringify(raw));
+    return dir;
+  }
+  const OLD_DEFAULT = [
+    { id: 'unreviewed', name: 'Unreviewed', kind: 'working', hotkey: 'u' },
+    { id: 'true', name: 'True', kind: 'verdict', hotkey: '1' },
+    { id: 'false', name: 'False', kind: 'verdict', hotkey: '5' },
+    { id: 'unverifiable', name: 'Unverifiable', kind: 'verdict', hotkey: '7' },
+  ];
+
+  it('gets no rating where it is as it came, and keeps it once saved', async () => {
+    const dir = await writtenBefore(OLD_DEFAULT);
+    const store = await ws.openStore(dir);
+    expect(store.data.statuses.map((s) => [s.id, s.noRating])).toEqual([
+      ['unreviewed', undefined],
+      ['true', undefined],
+      ['false', undefined],
+      ['unverifiable', true],
+    ]);
+    await store.saveWorkspace();
+    expect((await workspaceOnDisk(dir)).statuses.find((s) => s.id === 'unverifiable')).toMatchObject({ noRating: true });
+  });
+
+  it('is left alone where an editor renamed it, or said it is rated', async () => {
+    const renamed = await ws.openStore(await writtenBefore(OLD_DEFAULT.map((s) => (s.id === 'unverifiable' ? { ...s, name: 'Cannot be checked' } : s))));
+    expect(renamed.data.statuses.find((s) => s.id === 'unverifiable')!.noRating).toBeUndefined();
+    const rated = await ws.openStore(await writtenBefore(OLD_DEFAULT.map((s) => (s.id === 'unverifiable' ? { ...s, noRating: false } : s))));
+    expect(rated.data.statuses.find((s) => s.id === 'unverifiable')!.noRating).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ import { importText, useWorkspaces } from '../../../helpers/workspace.js';
 import { openFilesFromPaths } from '../../../../electron/services/documents/open-files.js';
 import { run } from '../../../helpers/run-cli.js';
 import { defaultWorkspaceDir } from '../../../../electron/services/store/paths.js';
+import { lines, pdfFile } from '../../../helpers/pdf-file.js';
 
 const ws = useWorkspaces();
 
@@ -487,7 +488,7 @@ describe('annotator import: formats and --encoding', () => {
   it('says so in --help', async () => {
     const help = (await run(['--help'], '/')).out;
     expect(help).toContain('[--encoding NAME]');
-    expect(help).toContain('.html .htm .docx .srt .vtt');
+    expect(help).toContain('.html .htm .docx .pdf .srt .vtt');
   });
 
   it('imports web pages and subtitles through the document reader', async () => {
@@ -503,13 +504,23 @@ describe('annotator import: formats and --encoding', () => {
     ]);
   });
 
+  it('imports a PDF with its pages and properties', async () => {
+    const dir = await target();
+    const file = path.join(dir, 'ruling.pdf');
+    await fs.writeFile(file, pdfFile([{ texts: lines(['The court ruled on Friday.']) }, { texts: lines(['The city will appeal.']) }], { info: { Title: 'Ruling on the dam', Author: 'District Court' } }));
+    expect((await run(['import', file, '--store', dir], '/')).code).toBe(0);
+    expect(await importedTexts(dir)).toEqual([{ title: 'Ruling on the dam', text: 'The court ruled on Friday.\n\nThe city will appeal.' }]);
+    const { store } = await ws.openService(dir);
+    expect(store.data.documents[0]).toMatchObject({ format: 'pdf', pageStarts: [0, 28], byline: 'District Court', filePath: file });
+  });
+
   it('lists what it reads when a file has another ending', async () => {
     const dir = await target();
-    const file = path.join(dir, 'scan.pdf');
+    const file = path.join(dir, 'scan.tiff');
     await fs.writeFile(file, 'x');
     const result = await run(['import', file, '--store', dir], '/');
     expect(result.code).toBe(1);
-    expect(result.err).toContain('import reads documents (.txt, .text, .md, .markdown, .html, .htm, .docx, .srt, .vtt) and annotation files');
+    expect(result.err).toContain('import reads documents (.txt, .text, .md, .markdown, .html, .htm, .docx, .pdf, .srt, .vtt) and annotation files');
   });
 });
 

@@ -5,7 +5,7 @@ import { parseShellCommandLine } from '../../../../electron/hosts/desktop/comman
 describe('parseShellCommandLine', () => {
   it('takes .txt/.md positionals and --store, and skips the executable, the app folder and Chromium switches', () => {
     const parsed = parseShellCommandLine(
-      ['/opt/electron/electron', '/work/app', '--no-sandbox', '--store', 'ws', 'a.txt', '--inspect=9229', 'B.MD', 'notes.pdf', '--enable-logging'],
+      ['/opt/electron/electron', '/work/app', '--no-sandbox', '--store', 'ws', 'a.txt', '--inspect=9229', 'B.MD', 'notes.odt', '--enable-logging'],
       '/home/me',
     );
     expect(parsed).toEqual({ storeDir: path.resolve('/home/me', 'ws'), files: [path.resolve('/home/me', 'a.txt'), path.resolve('/home/me', 'B.MD')] });
@@ -17,7 +17,7 @@ describe('parseShellCommandLine', () => {
   });
 
   it('takes every extension the readers open, in any case', () => {
-    const names = ['a.txt', 'b.TEXT', 'c.md', 'd.Markdown', 'e.html', 'f.HTM', 'g.docx', 'h.srt', 'i.vtt'];
+    const names = ['a.txt', 'b.TEXT', 'c.md', 'd.Markdown', 'e.html', 'f.HTM', 'g.docx', 'h.srt', 'i.vtt', 'j.PDF'];
     expect(parseShellCommandLine(['app', ...names], '/cwd').files).toEqual(names.map((name) => path.resolve('/cwd', name)));
   });
 

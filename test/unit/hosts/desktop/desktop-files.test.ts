@@ -87,7 +87,7 @@ describe('openFilesWithDialog', () => {
     const [parent, options] = dialog.showOpenDialog.mock.calls[0]! as [unknown, { properties: string[]; filters: { extensions: string[] }[] }];
     expect(parent).toBe(win);
     expect(options.properties).toEqual(expect.arrayContaining(['openFile', 'multiSelections']));
-    expect(options.filters.flatMap((filter) => filter.extensions).sort()).toEqual(['docx', 'htm', 'html', 'markdown', 'md', 'srt', 'text', 'txt', 'vtt']);
+    expect(options.filters.flatMap((filter) => filter.extensions).sort()).toEqual(['docx', 'htm', 'html', 'markdown', 'md', 'pdf', 'srt', 'text', 'txt', 'vtt']);
   });
 
   it('imports the chosen file into the workspace and remembers it', async () => {

@@ -4,7 +4,7 @@ import { refused, utf8 } from './helpers.js';
 
 describe('readDocument: which files, read as what', () => {
   it('lists every ending it reads', () => {
-    expect(DOCUMENT_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.srt', '.vtt']);
+    expect(DOCUMENT_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf', '.srt', '.vtt']);
   });
 
   it.each([
@@ -18,8 +18,8 @@ describe('readDocument: which files, read as what', () => {
     expect(await readDocument(fileName, utf8(text))).toEqual({ title, text, format, encoding: 'utf-8', encodingDetected: true, sourceUrl: null });
   });
 
-  it.each(['scan.pdf', 'photo.png', 'old.doc', 'archive.txt.zip', 'README', '.txt'])('refuses %s, listing the endings it reads', async (fileName) => {
+  it.each(['scan.tiff', 'photo.png', 'old.doc', 'archive.txt.zip', 'README', '.txt'])('refuses %s, listing the endings it reads', async (fileName) => {
     const error = await refused(() => readDocument(fileName, utf8('perfectly good text')), 'unsupported');
-    expect(error.message).toBe(`"${fileName}" is not a kind of document this version can open. Open a .txt, .text, .md, .markdown, .html, .htm, .docx, .srt or .vtt file instead.`);
+    expect(error.message).toBe(`"${fileName}" is not a kind of document this version can open. Open a .txt, .text, .md, .markdown, .html, .htm, .docx, .pdf, .srt or .vtt file instead.`);
   });
 });

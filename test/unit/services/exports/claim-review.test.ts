@@ -35,8 +35,8 @@ async function reviewed(settings = { organisation: 'Valley Fact Check', claimRev
       { kind: 'createAnnotation', documentId: doc.id, annotationId: 'c1', labelId: 'claim', ...at('crime fell 20% last year'), speakerId: 'spk-mayor' },
       { kind: 'createAnnotation', documentId: doc.id, annotationId: 'c2', labelId: 'claim', ...at('the budget is balanced') },
       { kind: 'createAnnotation', documentId: doc.id, annotationId: 'c3', labelId: 'claim', ...at('=SUM(A1)" was a typo') },
-      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'mostly-false', reviewerNote: 'Police data: 12%.', tags: ['crime', 'police'] } },
-      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c3', claim: { status: 'true' } },
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'mostly-false', reviewerNote: 'Police data: 12%.', publicSummary: 'Police figures show a 12% fall.', tags: ['crime', 'police'] }, deskDecision: true },
+      { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c3', claim: { status: 'true' }, deskDecision: true },
     ]),
   );
   return { dir, service, doc };
@@ -55,7 +55,8 @@ describe('ClaimReview JSON-LD', () => {
     expect(review['@type']).toBe('ClaimReview');
     expect(review.url).toBe('https://facts.example/checks/c1');
     expect(review.author).toEqual({ '@type': 'Organization', name: 'Valley Fact Check', url: 'https://facts.example' });
-    expect(review.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 4, bestRating: 7, worstRating: 1, alternateName: 'Mostly false' });
+    // Six rated verdicts: Unverifiable has no rating and does not count.
+    expect(review.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 3, bestRating: 6, worstRating: 1, alternateName: 'Mostly false' });
     // Recommended.
     expect(review.datePublished).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(review.itemReviewed).toEqual({
@@ -63,7 +64,9 @@ describe('ClaimReview JSON-LD', () => {
       author: { '@type': 'Person', name: 'Jane Doe', jobTitle: 'Mayor', affiliation: { '@type': 'Organization', name: 'Valley City' } },
       appearance: [{ '@type': 'CreativeWork', url: 'https://news.example/mayor-crime', headline: 'Mayor on crime' }],
     });
-    expect(review.reviewBody).toBe('Police data: 12%.');
+    // The public summary; the reviewer note is the newsroom's own.
+    expect(review.reviewBody).toBe('Police figures show a 12% fall.');
+    expect(content).not.toContain('Police data: 12%.');
     // The unreviewed claim is left out, and said so.
     expect(warnings.map((w) => [w.annotationId, w.reason])).toEqual([['c2', 'not reviewed yet (Unreviewed)']]);
   });
@@ -92,6 +95,7 @@ describe('ClaimReview JSON-LD', () => {
 });
 
 describe('claims CSV', () => {
+  // The claims CSV is the newsroom's internal sheet: it carries the private reviewer note.
   it('opens cleanly in spreadsheets: a UTF-8 BOM, every cell quoted, CRLF rows, no formulas', async () => {
     const { service } = await reviewed();
     const csv = toClaimsCsv(await collectDataset(service.store));
@@ -100,8 +104,8 @@ describe('claims CSV', () => {
     const rows: Record<string, string>[] = parse(csv.slice(1), { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...CLAIM_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatchObject({ claim: 'crime fell 20% last year', claimant: 'Jane Doe', document: 'Mayor on crime', status: 'Mostly false', rating: '4 of 7', tags: 'crime; police', annotator: 'Ana Reyes', reviewer: 'Ana Reyes', reviewer_note: 'Police data: 12%.' });
-    expect(rows[1]).toMatchObject({ status: 'Unreviewed', rating: '', reviewer: '' });
+    expect(rows[0]).toMatchObject({ claim: 'crime fell 20% last year', claimant: 'Jane Doe', document: 'Mayor on crime', status: 'Mostly false', rating: '3 of 6', tags: 'crime; police', annotator: 'Ana Reyes', verdict_by: 'Ana Reyes', public_summary: 'Police figures show a 12% fall.', reviewer_note: 'Police data: 12%.' });
+    expect(rows[1]).toMatchObject({ status: 'Unreviewed', rating: '', verdict_by: '' });
     // A cell that would run as a formula is kept as text.
     expect(rows[2]!.claim).toBe(`'=SUM(A1)" was a typo`);
   });

@@ -26,7 +26,7 @@ async function judged() {
   await service.applyChanges([
     { kind: 'setAnnotatorName', name: 'Ed Itor' },
     { kind: 'createAnnotation', documentId: doc.id, annotationId: 'c1', labelId: 'claim', ...claimAt },
-    { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'false' } },
+    { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'false' }, deskDecision: true },
   ]);
   return { service, doc };
 }
@@ -64,7 +64,7 @@ describe('a conflicting verdict on import', () => {
   it('is settled when the editor sets the status, whichever verdict is picked, and the history says so', async () => {
     const { service, doc } = await judged();
     await applyImport(service, [incoming]);
-    await service.applyChanges([{ kind: 'setAnnotatorName', name: 'Chief Editor' }, { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'false' } }]);
+    await service.applyChanges([{ kind: 'setAnnotatorName', name: 'Chief Editor' }, { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: 'false' }, deskDecision: true }]);
     const claim = await claimOf(service, doc.id);
     expect(claim.conflicts).toBeUndefined();
     expect(claim).toMatchObject({ status: 'false', reviewer: 'Chief Editor' });

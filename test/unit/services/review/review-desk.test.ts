@@ -41,12 +41,32 @@ describe('listClaims', () => {
 });
 
 describe('reviewing a claim', () => {
-  it('records the reviewer and the time when the status changes, whatever the change says', async () => {
+  it('records the reviewer and the time when the desk sets the status, whatever the change says', async () => {
     const { service, doc } = await deskWithClaims();
     await firstRefusal(service.applyChanges([{ kind: 'setAnnotatorName', name: 'Ed Itor' }]));
-    await firstRefusal(service.applyChanges([{ ...setStatus(doc.id, 'c1', 'false'), claim: { status: 'false', reviewer: 'Someone Else' } }]));
+    await firstRefusal(service.applyChanges([{ ...setStatus(doc.id, 'c1', 'false'), claim: { status: 'false', reviewer: 'Someone Else', statusBy: 'Someone Else' }, deskDecision: true }]));
     const [row] = await service.listClaims();
     expect(row).toMatchObject({ status: 'false', reviewer: 'Ed Itor' });
+    expect(Date.parse(row!.reviewedAt!)).not.toBeNaN();
+  });
+
+  it('records a status set in the side panel as who changed it, not as the claim’s reviewer', async () => {
+    const { service, doc } = await deskWithClaims();
+    // Annotator A (Ana Reyes, who tagged it) sets her own claim's status from the side panel.
+    await firstRefusal(service.applyChanges([setStatus(doc.id, 'c1', 'false')]));
+    expect((await service.listClaims())[0]).toMatchObject({ status: 'false', reviewer: '' });
+    // Editor B decides on the desk: she is its reviewer.
+    await firstRefusal(service.applyChanges([{ kind: 'setAnnotatorName', name: 'Ed Itor' }, { ...setStatus(doc.id, 'c1', 'mostly-false'), deskDecision: true }]));
+    expect((await service.listClaims())[0]).toMatchObject({ status: 'mostly-false', reviewer: 'Ed Itor' });
+    // A later side-panel change is nobody's decision: the verdict is no longer B's.
+    await firstRefusal(service.applyChanges([{ kind: 'setAnnotatorName', name: 'Ana Reyes' }, setStatus(doc.id, 'c1', 'true')]));
+    expect((await service.listClaims())[0]).toMatchObject({ status: 'true', reviewer: '' });
+    const history = await service.history.list(doc.id, 'c1');
+    expect(history.map((h) => [h.to, h.by, h.desk ?? false])).toEqual([
+      ['false', 'Ana Reyes', false],
+      ['mostly-false', 'Ed Itor', true],
+      ['true', 'Ana Reyes', false],
+    ]);
   });
 
   it('keeps a history of status, notes and sources: who, when, from what to what, on disk', async () => {
@@ -109,10 +129,11 @@ describe('reviewing a claim', () => {
 });
 
 describe('the verdict scale', () => {
-  it('rates verdicts by their place: the first of n rates n, the last 1; working states have none', () => {
-    expect(verdictRating(DEFAULT_STATUSES, 'true')).toEqual({ ratingValue: 7, bestRating: 7, worstRating: 1 });
-    expect(verdictRating(DEFAULT_STATUSES, 'false')).toEqual({ ratingValue: 3, bestRating: 7, worstRating: 1 });
-    expect(verdictRating(DEFAULT_STATUSES, 'unverifiable')).toEqual({ ratingValue: 1, bestRating: 7, worstRating: 1 });
+  it('rates verdicts by their place among the rated: the first of n rates n, the last 1; working states and Unverifiable have none', () => {
+    expect(verdictRating(DEFAULT_STATUSES, 'true')).toEqual({ ratingValue: 6, bestRating: 6, worstRating: 1 });
+    expect(verdictRating(DEFAULT_STATUSES, 'false')).toEqual({ ratingValue: 2, bestRating: 6, worstRating: 1 });
+    expect(verdictRating(DEFAULT_STATUSES, 'misleading')).toEqual({ ratingValue: 1, bestRating: 6, worstRating: 1 });
+    expect(verdictRating(DEFAULT_STATUSES, 'unverifiable')).toBeNull();
     expect(verdictRating(DEFAULT_STATUSES, 'unreviewed')).toBeNull();
   });
 
