@@ -30,7 +30,9 @@ export {
   UNENCODED_FORMATS,
   base64ContentSchema,
   base64Problem,
+  compactionPlanSchema,
   documentSummarySchema,
+  pastedDocumentSchema,
   importFileSchema,
   openedDocumentSchema,
   pageAt,
@@ -39,6 +41,7 @@ export {
   recentFileSchema,
   rereadResultSchema,
   sourceStateSchema,
+  type CompactionPlan,
   type DocumentFormat,
   type DocumentSummary,
   type OpenedDocument,
@@ -67,7 +70,8 @@ export {
   type Source,
   type Status,
 } from './schemas/review.js';
-export { changeSchema, parseChange, type Change, type ChangeRefusal } from './schemas/changes.js';
+export { changeSchema, documentFieldsSchema, parseChange, type Change, type ChangeRefusal, type DocumentFields } from './schemas/changes.js';
+export { DOCUMENT_FIELD_LIMITS, DOCUMENT_FIELD_NAMES, EDITABLE_DOCUMENT_FIELDS, documentFieldProblem, isCalendarDate, pastedTextProblem, publicationDateFrom, suggestedTitle, utf8Length, type EditableDocumentField } from './document-rules.js';
 export { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, byAnnotator, exportResultSchema, type AnnotatorCount, type ExportFormat, type ExportResultOnWire } from './schemas/exports.js';
 export { importConflictSchema, importReportSchema, type ImportConflict, type ImportReport } from './schemas/imports.js';
 export { sessionSchema, type Session } from './schemas/session.js';

@@ -4,6 +4,8 @@ export const API_METHOD_NAMES = [
   'openDocument',
   'listAnnotations',
   'importFile',
+  'addPastedDocument',
+  'compactWorkspace',
   'checkDocumentSource',
   'locateDocumentFile',
   'relinkDocumentFile',
@@ -45,9 +47,13 @@ export type HostEvent =
         | 'merge-workspace'
         | 'print-report'
         | 'save-report-pdf'
-        | 'agreement';
+        | 'agreement'
+        | 'new-from-clipboard'
+        | 'compact-workspace';
     }
-  | { type: 'documents-opened'; documentId: string };
+  | { type: 'documents-opened'; documentId: string }
+  /** File › New from Clipboard: the desktop reads the clipboard itself (the page has no permission to). */
+  | { type: 'clipboard-text'; text: string };
 
 /**
  * Renderer -> main, desktop only: files dropped on the window, as the paths Chromium gave the

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { API_METHOD_NAMES } from './channels.js';
 import { ApiError } from './errors.js';
 import { annotationColumnsSchema } from './schemas/annotations.js';
-import { idSchema as id } from './schemas/common.js';
+import { idSchema as id, isRuleIssue } from './schemas/common.js';
 import {
   TEXT_ENCODINGS,
   base64ContentSchema,
+  compactionPlanSchema,
   documentSummarySchema,
+  pastedDocumentSchema,
   importFileSchema,
   openedDocumentSchema,
   readOptionsSchema,
@@ -40,6 +42,13 @@ export const annotatorApiSchema = {
     result: annotationColumnsSchema,
   },
   importFile: { args: importFileSchema.extend({ options: readOptionsSchema.optional() }), result: documentSummarySchema },
+  /**
+   * Text pasted into the window becomes a 'text' document (the same size limit, and the same
+   * text is one document, as for files).
+   */
+  addPastedDocument: { args: pastedDocumentSchema, result: documentSummarySchema },
+  /** Deletes removed documents' snapshots and annotation files for good; dryRun says what it would delete. */
+  compactWorkspace: { args: z.object({ dryRun: z.boolean().optional() }).strict(), result: compactionPlanSchema },
   /** Looks at a document's source file; a changed file is read again and its highlights re-anchored. */
   checkDocumentSource: { args: z.object({ documentId: id }), result: sourceStateSchema },
   /** The desktop app asks where a missing or moved file is now; null when cancelled. */
@@ -141,6 +150,8 @@ export function parseArgs<M extends ApiMethod>(method: M, raw: unknown): z.infer
   const parsed = annotatorApiSchema[method].args.safeParse(raw ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
+    // A contract rule's refusal keeps its own words (the window shows the same ones).
+    if (isRuleIssue(first)) throw new ApiError('bad-request', first!.message);
     const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
     throw new ApiError('bad-request', `Invalid arguments for ${method}${where}: ${first?.message ?? 'malformed'}.`);
   }

@@ -21,7 +21,7 @@ import { compareSpans, isInTextOrder, sortedIndex, toAnnotationColumns } from '.
 import { ChangeInterpreter } from './changes/apply-change.js';
 import { decodeBase64 } from './documents/base64.js';
 import { baseNameOf } from './documents/checks.js';
-import { readDocument, type ReadDocument } from './documents/index.js';
+import { normalizeText, readDocument, type ReadDocument } from './documents/index.js';
 import { addTranscriptSpeakers, tagTurnsAsQuotes } from './documents/transcript-speakers.js';
 import { ClaimHistory } from './review/claim-history.js';
 import { listClaims } from './review/review-desk.js';
@@ -208,6 +208,7 @@ export class AnnotatorService {
       filePath,
       pageStarts: read.pageStarts,
       headline: read.headline,
+      outlet: read.outlet,
       byline: read.byline,
       publishedOn: read.publishedOn,
     });
@@ -219,6 +220,24 @@ export class AnnotatorService {
       await this.store.saveWorkspace();
     }
     if (TRANSCRIPT_FORMATS.includes(document.format)) await this.exclusive(() => addTranscriptSpeakers(this.store, read.text));
+    return this.summary(document);
+  }
+
+  /**
+   * Pasted text becomes a 'text' document, normalized as a text file is (so pasting a file's
+   * text finds that file's document). Its file name follows the title, for exports that name files.
+   */
+  async addPastedDocument(title: string, text: string, sourceUrl?: string | null): Promise<DocumentSummary> {
+    this.requireWritable();
+    const normalized = normalizeText(text);
+    if (normalized.trim() === '') throw new ApiError('empty-file', 'There is no text to make a document of: paste some text first.');
+    const name = title.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 100) || 'Pasted text';
+    const { document } = await this.store.addDocument(`${name}.txt`, title.trim(), normalized, {
+      format: 'text',
+      encoding: 'utf-8',
+      encodingDetected: false,
+      sourceUrl: sourceUrl?.trim() || null,
+    });
     return this.summary(document);
   }
 

@@ -10,7 +10,10 @@ import { AnnotationList } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
 import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentDetails } from './components/DocumentDetails';
+import { DocumentEditForm } from './components/DocumentEditForm';
 import { DocumentList } from './components/DocumentList';
+import { useDocumentDialogs } from './components/use-document-dialogs';
+import { usePasteDocument } from './commands/use-paste-document';
 import { OrphanList } from './components/OrphanList';
 import { StoreProblem } from './components/StoreProblem';
 import { FileInputs } from './components/FileInputs';
@@ -169,11 +172,15 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     setDeskDialog({ report: documentId, ...(action && { run: { action, seq: ++reportRuns.current } }) });
   };
 
+  const documentDialogs = useDocumentDialogs({ client, documents: state.documents, undoKey: `${MOD}Z`, ...actions });
+  usePasteDocument({ enabled: view === 'document' && !current, onText: documentDialogs.paste });
+
   useWindowCommands({
     client,
     view,
     desktop: state.session?.host === 'electron',
     onDocumentOpened: (documentId) => void actions.refreshDocuments().then(() => actions.openDocument(documentId)),
+    onClipboardText: (text) => documentDialogs.paste(text),
     ...windowBindings({
       view,
       fromDesk,
@@ -199,6 +206,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       mergeWorkspace: () => void actions.mergeWorkspace(),
       showReport: openReport,
       showAgreement: () => setShowAgreement(true),
+      newFromClipboard: documentDialogs.newFromClipboard,
+      compactWorkspace: documentDialogs.askCompact,
       report: actions.report,
     }),
   });
@@ -239,6 +248,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         onOpen={open}
         onOpenRecent={(id) => void actions.openRecent(id)}
         onMerge={() => void actions.mergeWorkspace()}
+        onNewFromClipboard={documentDialogs.newFromClipboard}
+        onCompact={documentDialogs.askCompact}
         onShowUnattributed={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}
         onNameAnnotator={actions.setAnnotatorName}
         onBackToQueue={showDesk}
@@ -269,7 +280,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       <div className="layout" hidden={view === 'desk'}>
         <nav className="sidebar sidebar-left" aria-label="Documents">
           <h2>Documents</h2>
-          <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} />
+          <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} onRemove={documentDialogs.askRemove} />
           <h2>Speakers</h2>
           <SpeakerList speakers={state.speakers} currentId={speakerId} onOpen={setSpeakerId} />
           {current && (
@@ -283,6 +294,12 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
                 onLocate={locate}
                 onTagTranscript={() => void actions.tagTranscriptLines()}
                 onOpenLink={(url) => void actions.openLink(url)}
+              />
+              <DocumentEditForm
+                key={`edit:${current.document.id}`}
+                document={current.document}
+                onSave={(fields) => actions.updateDocument(current.document.id, fields)}
+                onRemove={() => documentDialogs.askRemove(current.document.id)}
               />
             </>
           )}
@@ -320,7 +337,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           ) : (
             <div className="welcome">
               <h2>Open a story to start annotating</h2>
-              <p>Choose a text, Markdown, web page (.html), Word (.docx), PDF (.pdf) or subtitle (.srt, .vtt) file, or drop one anywhere on this window.</p>
+              <p>Choose a text, Markdown, web page (.html), Word (.docx), PDF (.pdf) or subtitle (.srt, .vtt) file, or drop one anywhere on this window. To make a document of text you copied, paste it here ({MOD}V).</p>
               <button type="button" className="primary" onClick={open}>
                 Open a file…
               </button>
@@ -395,6 +412,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
 
       <Messages messages={state.messages} onDismiss={actions.dismiss} />
       <StatusLine line={line} />
+      {documentDialogs.dialogs}
       {showExport && <ExportDialog client={client} currentDocumentId={current?.document.id ?? null} initialFormat={exportFormat} onClose={() => setShowExport(false)} />}
       {deskDialog === 'scale' && state.session && (
         <VerdictScaleDialog client={client} statuses={state.session.statuses} claims={desk.rows} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />

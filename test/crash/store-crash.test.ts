@@ -113,13 +113,15 @@ describe('the store under kill -9', () => {
     /** A claim's status and reviewer note, as one value: they are sent together. */
     const claims = new Map<string, Tracked>();
     const texts = new Map<string, Tracked>();
+    /** Each document's outlet, as the document editor sets it (updateDocument). */
+    const outlets = new Map<string, Tracked>();
     const imports = new Map<string, string>();
     const speakers = new Set<string>();
     /** History lines a kill left unfinished at the end of their file: later appends start after them. */
     const cutHistoryLines = new Set<string>();
     /** Distinct claim fields whose history ends elsewhere than on disk (a mismatch stays until changed). */
     const historyMismatches = new Set<string>();
-    const figures = { textChanges: 0, highlights: 0, notes: 0, claims: 0, imports: 0, texts: 0, spans: 0, historyLines: 0, historyLinesNow: 0, historyChecked: 0, historyMismatches: 0 };
+    const figures = { outlets: 0, textChanges: 0, highlights: 0, notes: 0, claims: 0, imports: 0, texts: 0, spans: 0, historyLines: 0, historyLinesNow: 0, historyChecked: 0, historyMismatches: 0 };
     let leftoverTemps = 0;
     let tempsRemoved = 0;
     /** Temp files the last kill left; the next writer must clear them once it is open. */
@@ -150,6 +152,8 @@ describe('the store under kill -9', () => {
           texts.set(id, { acked: value!, pending: new Set() });
         }
         else if (what === 'imp') imports.set(id, value!);
+        else if (what === 'outleting') sent(outlets, id, value!);
+        else if (what === 'outlet') outlets.set(id, { acked: value!, pending: new Set() });
       }
 
       // Every store file parses as it lies on disk, backups included.
@@ -209,6 +213,11 @@ describe('the store under kill -9', () => {
         // A highlight an edit left no place for is kept aside, not lost.
         for (const orphan of orphans) onDisk.set(orphan.id, orphan);
         claimsOnDisk.push(...annotations.filter((a) => a.labelId === 'claim' && a.claim));
+        const outlet = outlets.get(doc.id);
+        if (outlet?.acked) {
+          figures.outlets++;
+          expect(allowed(outlet), `outlet of ${doc.id} ${after}`).toContain(doc.outlet);
+        }
         const text = texts.get(doc.id);
         if (text) {
           figures.texts++;
@@ -267,7 +276,7 @@ describe('the store under kill -9', () => {
       `store crash test: ${KILLS} kills, ${acknowledged} acknowledged changes checked: ${figures.highlights} highlights ` +
         `(${saved.size} acknowledged and kept at the end), ${figures.notes} notes, ${figures.claims} claim statuses, ` +
         `${figures.imports} imports (${imports.size} documents imported), ${figures.texts} document texts ` +
-        `(after ${figures.textChanges} acknowledged text changes; ${figures.spans} spans checked against their text); ` +
+        `(after ${figures.textChanges} acknowledged text changes; ${figures.spans} spans checked against their text); ${figures.outlets} document outlets checked; ` +
         `${figures.historyLines} claim history lines parsed over all checks (${figures.historyLinesNow} in the files at the end, ${cutHistoryLines.size} cut short by a kill); ` +
         (CHECK_HISTORY ? `${figures.historyMismatches} of ${figures.historyChecked} claim field checks (${historyMismatches.size} distinct fields) differ from their history; ` : '') +
         `${speakers.size} speakers, ${leftoverTemps} leftover temp files seen (${tempsRemoved} cleared by the next writer), ${seconds} s`,

@@ -147,6 +147,13 @@ for (let step = 0; ; step++) {
       const id = `s-${seedText}-${counter++}`;
       changes.push({ kind: 'createSpeaker', speakerId: id, name: `Speaker ${id}` });
       acks.push(`spk ${id}`);
+    } else if (roll < 0.52 && !touched.has(doc.id)) {
+      // The document's details, edited (one edit a document a batch: each batch's last wins).
+      touched.add(doc.id);
+      const outlet = `o${seedText}-${counter++}`;
+      say(`outleting ${doc.id} ${outlet}`);
+      changes.push({ kind: 'updateDocument', documentId: doc.id, fields: { outlet } });
+      acks.push(`outlet ${doc.id} ${outlet}`);
     } else {
       const start = Math.floor(random() * (text.length - 40));
       const id = `h-${seedText}-${counter++}`;

@@ -28,6 +28,8 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     openDocument: unexpected('openDocument'),
     listAnnotations: unexpected('listAnnotations'),
     importFile: unexpected('importFile'),
+    addPastedDocument: unexpected('addPastedDocument'),
+    compactWorkspace: unexpected('compactWorkspace'),
     openFilesWithDialog: unexpected('openFilesWithDialog'),
     listRecentFiles: unexpected('listRecentFiles'),
     openRecentFile: unexpected('openRecentFile'),

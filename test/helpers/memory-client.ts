@@ -38,6 +38,8 @@ export interface ImportPlan {
 export interface MemoryClient extends AnnotatorClient {
   /** Every batch applyChanges received, for tests to inspect. */
   readonly batches: Change[][];
+  /** Every addPastedDocument call. */
+  readonly pasted: { title: string; text: string; sourceUrl: string | null }[];
   /** Every importAnnotationFiles call, with whether it was a dry run. */
   readonly imports: { dryRun: boolean; fileNames: string[] }[];
   documents(): Map<string, MemoryDocument>;
@@ -50,6 +52,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   const speakers: Speaker[] = [];
   const batches: Change[][] = [];
   const imports: { dryRun: boolean; fileNames: string[] }[] = [];
+  const pasted: { title: string; text: string; sourceUrl: string | null }[] = [];
   let importPlan: ImportPlan = {};
   const labels: Label[] = [...seed.labels];
   /** Documents an undone import removed: out of the list until restored. */
@@ -197,6 +200,12 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (updated.claim?.conflicts?.length === 0) delete updated.claim.conflicts;
       doc.annotations[index] = updated;
       doc.annotations.sort(compareSpans);
+    } else if (change.kind === 'updateDocument') {
+      // Trimmed, "" or null clearing a field, as the service keeps them.
+      for (const [field, value] of Object.entries(change.fields)) {
+        if (value === undefined) continue;
+        (doc.summary as Record<string, unknown>)[field] = field === 'title' ? (value ?? '').trim() : value === null || value.trim() === '' ? null : value.trim();
+      }
     } else if (change.kind === 'deleteAnnotation' || change.kind === 'placeOrphan') {
       doc.annotations = doc.annotations.filter((a) => a.id !== change.annotationId);
     }
@@ -282,6 +291,25 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       toAnnotationColumns(requireDocument(documentId).annotations.filter((a) => a.start >= startingFrom).sort(compareSpans)),
     importFile: async () => {
       throw new ApiError('unsupported', 'The in-memory workspace cannot open files.');
+    },
+    // Pasted text joins the list as a 'text' document; the same text is the same document.
+    addPastedDocument: async ({ title, text, sourceUrl }) => {
+      const same = [...documents.values(), ...removed.values()].find((d) => d.text === text);
+      if (same) {
+        if (removed.delete(same.summary.id)) documents.set(same.summary.id, same);
+        return { ...same.summary };
+      }
+      const id = `doc-pasted-${documents.size + removed.size + 1}`;
+      const summary: DocumentSummary = { id, title: title.trim(), fileName: `${title.trim()}.txt`, textHash: '0'.repeat(64), length: text.length, addedAt: now(), annotationCount: 0, format: 'text', encoding: 'utf-8', encodingDetected: false, sourceUrl: sourceUrl?.trim() || null, filePath: null };
+      documents.set(id, { summary, text, annotations: [] });
+      pasted.push({ title, text, sourceUrl: sourceUrl ?? null });
+      return { ...summary };
+    },
+    pasted,
+    compactWorkspace: async ({ dryRun }) => {
+      const plan = { documents: [...removed.values()].map((d) => ({ id: d.summary.id, title: d.summary.title })), files: [...removed.values()].map((d) => ({ path: `annotations/${d.summary.id}.json`, bytes: 100 })), bytes: removed.size * 100 };
+      if (!dryRun) removed.clear();
+      return plan;
     },
     openFilesWithDialog: async () => [],
     listRecentFiles: async () => [],

@@ -4,9 +4,27 @@ import { ApiError, SPEAKER_LIMITS } from '../errors.js';
 import { MAX_ANNOTATOR_NAME_LENGTH, SCALE_LIMITS } from '../limits.js';
 import { SCALE_COUNT_PROBLEMS } from '../scale-rules.js';
 import { QUOTE_KINDS, labelSchema } from './annotations.js';
-import { idSchema as id, isRuleIssue, noteTextSchema as noteText } from './common.js';
+import { idSchema as id, isRuleIssue, noteTextSchema as noteText, ruleCheck } from './common.js';
+import { documentFieldProblem, type EditableDocumentField } from '../document-rules.js';
 import { claimFieldsSchema, reviewSettingsSchema, statusSchema } from './review.js';
 import { otherNames, speakerName, speakerText } from './speakers.js';
+
+/** A document field as the editor sends it: checked by the contract's rule; null or "" clears it. */
+const documentField = (field: EditableDocumentField) => z.string().max(20_000).superRefine(ruleCheck((value) => documentFieldProblem(field, value)));
+const clearableField = (field: EditableDocumentField) => documentField(field).nullable().optional();
+
+/** What updateDocument may set; only the fields given change. */
+export const documentFieldsSchema = z
+  .object({
+    title: documentField('title').optional(),
+    headline: clearableField('headline'),
+    outlet: clearableField('outlet'),
+    byline: clearableField('byline'),
+    sourceUrl: clearableField('sourceUrl'),
+    publishedOn: clearableField('publishedOn'),
+  })
+  .strict();
+export type DocumentFields = z.infer<typeof documentFieldsSchema>;
 
 /** Every write the UI makes is one of these; a batch keeps them in order across reloads. */
 export const changeSchema = z.discriminatedUnion('kind', [
@@ -83,12 +101,14 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
   /**
-   * Undoing an import that added a document: it leaves the list, its text snapshot and its
-   * annotations file stay on disk, and restoreDocument (or importing its text again) brings it
-   * back by the same id, with what its file holds.
+   * A document leaves the list (a person removed it, or an import was undone): its text snapshot
+   * and annotations file stay on disk until the workspace is compacted, and restoreDocument (or
+   * importing its text again) brings it back by the same id, with every highlight its file holds.
    */
   z.object({ kind: z.literal('removeDocument'), documentId: id }),
   z.object({ kind: z.literal('restoreDocument'), documentId: id }),
+  /** A person renamed a document or set what the story says of itself (headline, outlet, byline, link, date). */
+  z.object({ kind: z.literal('updateDocument'), documentId: id, fields: documentFieldsSchema }),
   /** The workspace's status scale, edited as a whole (ids of statuses in use must stay). */
   z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(SCALE_LIMITS.statuses.min, SCALE_COUNT_PROBLEMS.tooFew).max(SCALE_LIMITS.statuses.max, SCALE_COUNT_PROBLEMS.tooMany) }),
   z.object({ kind: z.literal('setReviewSettings'), settings: reviewSettingsSchema }),

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_PAGES, MAX_SOURCE_URL_LENGTH } from '../errors.js';
 import { annotationColumnsSchema, annotationSchema } from './annotations.js';
-import { idSchema as id } from './common.js';
+import { idSchema as id, ruleCheck } from './common.js';
+import { documentFieldProblem, pastedTextProblem } from '../document-rules.js';
 
 /** What a document was read from; transcripts (srt, vtt, NAME: lines) name their speakers. */
 export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'docx', 'srt', 'vtt', 'transcript', 'pdf'] as const;
@@ -162,3 +163,21 @@ export type ReadOptions = z.infer<typeof readOptionsSchema>;
 
 /** A document after its text was replaced (changed file, relinked file, other encoding). */
 export const rereadResultSchema = z.object({ document: documentSummarySchema, report: reanchorReportSchema.nullable() });
+
+/** Text pasted as a new document: a title, the text, and where it came from when known. */
+export const pastedDocumentSchema = z
+  .object({
+    title: z.string().max(20_000).superRefine(ruleCheck((value) => documentFieldProblem('title', value))),
+    // A little over the limit, so the rule can say "too long" itself with the text's size.
+    text: z.string().max(MAX_DOCUMENT_BYTES + 1024).superRefine(ruleCheck(pastedTextProblem)),
+    sourceUrl: z.string().max(20_000).superRefine(ruleCheck((value) => documentFieldProblem('sourceUrl', value))).nullable().optional(),
+  })
+  .strict();
+
+/** What compacting the workspace deletes (or, in a dry run, would delete). */
+export const compactionPlanSchema = z.object({
+  documents: z.array(z.object({ id, title: z.string() })),
+  files: z.array(z.object({ path: z.string(), bytes: z.number().int().nonnegative() })),
+  bytes: z.number().int().nonnegative(),
+});
+export type CompactionPlan = z.infer<typeof compactionPlanSchema>;

@@ -11,7 +11,7 @@ import type { HostOnlyMethods } from '../../services/handlers/api-handlers.js';
 import { toApiError } from '../../services/api-errors.js';
 import { DOCUMENT_EXTENSIONS, unsupportedDocumentMessage } from '../../services/documents/index.js';
 import { openFilesFromPaths, readUserFile, type OpenFileOutcome } from '../../services/documents/open-files.js';
-import type { RecentFiles } from '../../services/documents/recent-files.js';
+import { recentIdFor, type RecentFiles } from '../../services/documents/recent-files.js';
 
 export const OPEN_DIALOG_OPTIONS: OpenDialogOptions = {
   title: 'Open documents',
@@ -177,6 +177,10 @@ export function createDesktopFiles(options: DesktopFilesOptions): DesktopFiles {
     async listRecentFiles(): Promise<RecentFile[]> {
       // File names only: full paths stay in the main process.
       return recent.list().map(({ id, fileName, openedAt }) => ({ id, fileName, openedAt }));
+    },
+
+    async forgetRecentFile(filePath: string): Promise<void> {
+      await recent.remove(recentIdFor(filePath)).catch((error: unknown) => console.error('[annotator] could not update the recent list:', error));
     },
 
     async openRecentFile(recentId: string): Promise<DocumentSummary> {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, protocol, session } from 'electron';
 import type { HostEvent } from '../../contract/channels.js';
 import { ApiError } from '../../contract/errors.js';
 import { AnnotatorService } from '../../services/annotator-service.js';
@@ -115,6 +115,7 @@ function rebuildMenu(): void {
     platform: process.platform,
     recentFiles: () => recent?.list() ?? [],
     sendToWindow: send,
+    readClipboard: () => clipboard.readText(),
     openRecent: (recentId) => {
       if (!files) return;
       const opening = files.openRecentFile(recentId).then(

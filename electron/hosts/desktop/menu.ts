@@ -11,6 +11,8 @@ export interface MenuOptions {
   recentFiles(): { id: string; fileName: string }[];
   sendToWindow(event: HostEvent): void;
   openRecent(recentId: string): void;
+  /** The clipboard's text, read here: the page is granted no clipboard permission. */
+  readClipboard(): string | Promise<string>;
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -47,10 +49,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send({ type: 'menu', command: 'open' }) },
       { id: 'open-recent', label: 'Open Recent', submenu: recentItems },
+      { id: 'new-from-clipboard', label: 'New from Clipboard…', click: async () => options.sendToWindow({ type: 'clipboard-text', text: await options.readClipboard() }) },
       { type: 'separator' },
       { id: 'import-annotations', label: 'Import Annotations…', click: send({ type: 'menu', command: 'import-annotations' }) },
       { id: 'export-dataset', label: 'Export Dataset…', click: send({ type: 'menu', command: 'export-dataset' }) },
       { id: 'merge-workspace', label: 'Merge a Colleague’s Workspace…', click: send({ type: 'menu', command: 'merge-workspace' }) },
+      { id: 'compact-workspace', label: 'Compact Workspace…', click: send({ type: 'menu', command: 'compact-workspace' }) },
       { type: 'separator' },
       // The claims report, not the page: printing the window itself would give a blank sheet.
       { id: 'print-report', label: 'Print Report…', accelerator: 'CmdOrCtrl+P', click: send({ type: 'menu', command: 'print-report' }) },

@@ -9,6 +9,7 @@ import { mergedSpeakerFields } from '../../contract/speaker-rules.js';
 import { sortedIndex, spanContext } from '../../contract/spans.js';
 import { claimChanges, type ClaimHistory } from '../review/claim-history.js';
 import { saveStatuses } from '../review/review-desk.js';
+import { removeDocument, restoreDocument, updateDocument } from './document-changes.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
 function isLowSurrogate(code: number): boolean {
@@ -113,47 +114,17 @@ export class ChangeInterpreter {
         return [this.store.saveWorkspace()];
       }
       case 'removeDocument':
-        return await this.removeDocument(change.documentId);
-      case 'restoreDocument': {
-        if (this.store.findDocument(change.documentId)) return [];
-        this.requireRemovedDocument(change.documentId);
-        // Rare (an undone import's redo): saved before the next change is applied.
-        await this.store.restoreDocument(change.documentId);
-        return [];
-      }
+        return removeDocument(this.store, change.documentId);
+      case 'restoreDocument':
+        return restoreDocument(this.store, change.documentId);
+      case 'updateDocument':
+        return updateDocument(this.store, change);
       case 'setLastDocument': {
         this.requireDocument(change.documentId);
         if (this.store.data.settings.lastDocumentId === change.documentId) return [];
         this.store.data.settings.lastDocumentId = change.documentId;
         return [this.store.saveWorkspace()];
       }
-    }
-  }
-
-  /** Out of the list, kept to come back (see WorkspaceStore.removeDocument); sent again, nothing to do. */
-  /**
-   * Only an empty document leaves the list (an undone import deletes its highlights first): one
-   * holding anyone's work, placed or not, stays, whatever a window asks.
-   */
-  private async removeDocument(documentId: string): Promise<Promise<void>[]> {
-    const doc = this.store.findDocument(documentId);
-    if (!doc) {
-      this.requireRemovedDocument(documentId);
-      return [];
-    }
-    const held = (await this.store.annotations(doc)).length + (await this.store.orphans(doc)).length;
-    if (held > 0) {
-      throw new ApiError(
-        'bad-request',
-        `"${doc.title}" still holds ${held === 1 ? '1 highlight' : `${held} highlights`}, so it stays in the list; a document is taken out only once it is empty (as undoing its import leaves it).`,
-      );
-    }
-    return [this.store.removeDocument(documentId)];
-  }
-
-  private requireRemovedDocument(documentId: string): void {
-    if (!this.store.findRemovedDocument(documentId)) {
-      throw new ApiError('not-found', `No document with id ${documentId} is in this workspace or among the documents an undone import took out; check the id.`);
     }
   }
 

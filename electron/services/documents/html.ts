@@ -2,13 +2,37 @@
 // the navigation, banners and ads, on a DOM that linkedom builds without running any script.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { ApiError, MAX_SOURCE_URL_LENGTH } from '../../contract/api.js';
+import { ApiError, DOCUMENT_FIELD_LIMITS, MAX_SOURCE_URL_LENGTH, publicationDateFrom } from '../../contract/api.js';
 
 export interface WebPage {
   title: string | null;
   text: string;
   sourceUrl: string | null;
+  /** What the page's meta tags say of the story (Open Graph, article:, author), when they do. */
+  headline: string | null;
+  outlet: string | null;
+  byline: string | null;
+  /** YYYY-MM-DD. */
+  publishedOn: string | null;
 }
+
+/** A meta tag's content by its property or name (Open Graph uses property; many sites use name). */
+function metaContent(document: { querySelectorAll(selector: string): Iterable<unknown> }, ...keys: string[]): string | null {
+  const metas = Array.from(document.querySelectorAll('meta') as Iterable<Element>);
+  for (const key of keys) {
+    const meta = metas.find((m) => (m.getAttribute('property') ?? m.getAttribute('name') ?? '').toLowerCase() === key);
+    const content = meta?.getAttribute('content')?.replace(/\s+/g, ' ').trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+/** A byline, not a profile link (article:author is often a URL). */
+const bylineOf = (value: string | null | undefined) => {
+  const text = value?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  return text && !/^https?:\/\//i.test(text) ? text : null;
+};
+const capped = (value: string | null, max: number) => (value && value.length <= max ? value : null);
 
 /** The charset a page declares in its first 1024 bytes (<meta charset> or http-equiv), if any. */
 export function declaredCharset(bytes: Uint8Array): string | null {
@@ -122,6 +146,13 @@ export function readWebPage(fileName: string, source: string): WebPage {
   const canonical = Array.from(document.querySelectorAll('link[rel]')).find((link) => (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
   const ogUrl = Array.from(document.querySelectorAll('meta')).find((meta) => (meta.getAttribute('property') ?? meta.getAttribute('name')) === 'og:url');
   const sourceUrl = webAddress(canonical?.getAttribute('href')) ?? webAddress(ogUrl?.getAttribute('content'));
+  // Read before Readability takes the document apart.
+  const story = {
+    headline: metaContent(document, 'og:title', 'twitter:title'),
+    outlet: metaContent(document, 'og:site_name', 'application-name'),
+    byline: metaContent(document, 'author', 'article:author', 'byl'),
+    publishedOn: publicationDateFrom(metaContent(document, 'article:published_time', 'datepublished', 'date', 'pubdate', 'dc.date')),
+  };
   const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
 
   // Readability takes the document apart, so the fallback reads a fresh copy.
@@ -141,5 +172,13 @@ export function readWebPage(fileName: string, source: string): WebPage {
     paragraphs = paragraphsOf((fresh.body ?? fresh.documentElement) as unknown as Node, FURNITURE_IN_BODY);
   }
   const title = article?.title?.replace(/\s+/g, ' ').trim() || pageTitle;
-  return { title, text: paragraphs.join('\n\n'), sourceUrl };
+  return {
+    title,
+    text: paragraphs.join('\n\n'),
+    sourceUrl,
+    headline: capped(story.headline, DOCUMENT_FIELD_LIMITS.headline),
+    outlet: capped(story.outlet, DOCUMENT_FIELD_LIMITS.outlet),
+    byline: capped(bylineOf(story.byline) ?? bylineOf(article?.byline), DOCUMENT_FIELD_LIMITS.byline),
+    publishedOn: story.publishedOn,
+  };
 }

@@ -21,8 +21,9 @@ export interface ReadDocument {
   sourceUrl: string | null;
   /** Where each page starts (paged formats: PDF), as documentSummarySchema's pageStarts. */
   pageStarts?: number[];
-  /** What the file says of itself (a PDF's properties), for the document's metadata. */
+  /** What the file says of the story (a page's meta tags, a PDF's properties), when it does; see documentSummarySchema. */
   headline?: string | null;
+  outlet?: string | null;
   byline?: string | null;
   publishedOn?: string | null;
 }
@@ -87,7 +88,8 @@ export function readTextDocument(fileName: string, bytes: Uint8Array, options: R
     if (page.text.trim() === '') {
       throw new ApiError('empty-file', `"${name}" is a web page with no readable text in it, so there is nothing to annotate. Check that you saved the whole page (in the browser: Save Page As, "Web Page, Complete" or "HTML Only").`);
     }
-    return { ...base, format, title: page.title ?? base.title, text: page.text, sourceUrl: page.sourceUrl };
+    const { headline, outlet, byline, publishedOn } = page;
+    return { ...base, format, title: page.title ?? base.title, text: page.text, sourceUrl: page.sourceUrl, headline, outlet, byline, publishedOn };
   }
   if (format === 'srt' || format === 'vtt') {
     const subtitles = readSubtitles(name, text, format);

@@ -27,6 +27,12 @@ export const CSV_COLUMNS = [
   'author',
   'created_at',
   'updated_at',
+  // The document's story fields, last so scripts reading the columns above by place still work.
+  'document_headline',
+  'document_outlet',
+  'document_byline',
+  'document_published',
+  'document_url',
 ] as const;
 
 /**
@@ -65,6 +71,11 @@ export function toCsv(dataset: Dataset): string {
         a.author,
         a.createdAt,
         a.updatedAt,
+        document.headline ?? '',
+        document.outlet ?? '',
+        document.byline ?? '',
+        document.publishedOn ?? '',
+        document.sourceUrl ?? '',
       ]);
     }
   }

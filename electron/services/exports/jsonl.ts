@@ -4,7 +4,8 @@
 //
 // The fields those tools read ("text", and "label" or "spans") are exactly as they were. What our
 // workspace knows besides (each span's id, author, speaker {id, name, otherNames}, quote kind,
-// claim, note and times; the document's title and source URL) rides in fields of their own:
+// claim, note and times; the document's title, source URL, headline, outlet, byline and
+// publication date, see story-fields.ts) rides in fields of their own:
 // - doccano keeps every key of an imported line but "text" (and the label column) as the
 //   example's metadata (doccano's USAGE.md, "Import Data": "columns that are not `text` would be
 //   uploaded as metadata"), and writes that metadata back in its export; so a trainer can take a
@@ -20,6 +21,7 @@ import { codePointOffsets } from './code-points.js';
 import { labelName, type Dataset } from './dataset.js';
 import { spanPages } from './pages.js';
 import { spanRecord } from './span-fields.js';
+import { storyFields } from './story-fields.js';
 
 type Row = (offsets: { start: number; end: number; label: string }[]) => Record<string, unknown>;
 
@@ -29,7 +31,7 @@ function lines(dataset: Dataset, spans: Row): string {
       const cp = codePointOffsets(text);
       const offsets = annotations.map((a) => ({ start: cp(a.start), end: cp(a.end), label: labelName(dataset, a.labelId) }));
       const newsroom = { spans: annotations.map((a, k) => ({ ...offsets[k]!, ...spanRecord(dataset, a), ...spanPages(document, a) })) };
-      return JSON.stringify({ id: document.id, text, ...spans(offsets), title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }), newsroom });
+      return JSON.stringify({ id: document.id, text, ...spans(offsets), title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }), ...storyFields(document), newsroom });
     })
     .map((line) => `${line}\n`)
     .join('');

@@ -30,6 +30,7 @@ import { codePointOffsets } from './code-points.js';
 import { attributions, labelName, type Dataset } from './dataset.js';
 import { spanPages } from './pages.js';
 import { spanRecord } from './span-fields.js';
+import { storyFields } from './story-fields.js';
 import type { Annotation } from '../../contract/api.js';
 
 /** Each author's Label Studio user number, in the order of their names (code units, not locale). */
@@ -54,7 +55,8 @@ export function toLabelStudio(dataset: Dataset): string {
     const annotators = Object.fromEntries(authors.filter((name) => name).map((name) => [String(users.get(name)), name]));
     return {
       id: index + 1,
-      data: { text, document_id: document.id, title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }) },
+      // Task data keeps any key (a label config can show $headline); the story's fields ride there.
+      data: { text, document_id: document.id, title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }), ...storyFields(document) },
       meta: { annotators },
       annotations: authors.map((author) => {
         const own = byAuthor.get(author)!;

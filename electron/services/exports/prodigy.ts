@@ -31,6 +31,7 @@ import { byAuthor } from './authors.js';
 import { codePointOffsets } from './code-points.js';
 import type { ConllWarning } from './conll.js';
 import { labelName, type Dataset } from './dataset.js';
+import { storyFields } from './story-fields.js';
 import { spanRecord } from './span-fields.js';
 import { tokenize } from './tokens.js';
 
@@ -45,7 +46,8 @@ export function toProdigy(dataset: Dataset): { content: string; warnings: ConllW
     const byEnd = new Map(found.map((t, id) => [t.end, id]));
     const warn = (a: Annotation, reason: string) => warnings.push({ documentId: document.id, annotationId: a.id, label: labelName(dataset, a.labelId), text: a.text, reason });
     const groups = byAuthor(annotations);
-    const meta = { id: document.id, title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }) };
+    // Prodigy shows "meta" with the task: the story's headline, outlet, byline and date help there too.
+    const meta = { id: document.id, title: document.title, ...(document.sourceUrl && { url: document.sourceUrl }), ...storyFields(document) };
     if (groups.size === 0) lines.push(JSON.stringify({ text, tokens, spans: [], answer: 'accept', meta }));
     for (const [author, group] of groups) {
       const spans = [];

@@ -19,7 +19,12 @@
 // - "target.source" is the resource annotated ("Specific Resources"): the document's web address
 //   where we know it (a web page's canonical URL), and otherwise urn:sha256:<hash of the text>.
 //   Where it is a URL, the text's hash is in "newsroom:textHash" on the target, since the page
-//   may have changed since: the importer finds the text by it.
+//   may have changed since: the importer finds the text by it. When the document knows its
+//   headline, outlet, byline or publication date, the source is described as a resource of its
+//   own ("External Web Resources": an object with "id" and "type"), with Dublin Core terms, whose
+//   "dcterms:" prefix anno.jsonld defines: dcterms:title (headline), dcterms:publisher (outlet),
+//   dcterms:creator (byline), dcterms:issued (the date, YYYY-MM-DD). Without them it stays the
+//   plain IRI, as before.
 // - TextPositionSelector positions count code points, not code units ("Text Position
 //   Selector"). Sure.
 // - Bodies ("Embedded Textual Body", "Purpose for External Web Resources"): the label as a
@@ -32,9 +37,23 @@ import { codePointOffsets } from './code-points.js';
 import { labelName, type Dataset } from './dataset.js';
 import { pageFragmentSelector, spanPages } from './pages.js';
 import { speakerRecord } from './span-fields.js';
+import { storyFields, type StoryFields } from './story-fields.js';
 
 export const NEWSROOM_VOCAB = 'urn:newsroom-annotator:vocab#';
 export const SOFTWARE_CREATOR = { type: 'Software', name: 'Newsroom Annotator' } as const;
+
+/** The source IRI, or the source described with Dublin Core terms when the story's fields are known. */
+function sourceOf(iri: string, story: StoryFields): string | Record<string, string> {
+  if (Object.keys(story).length === 0) return iri;
+  return {
+    id: iri,
+    type: 'Text',
+    ...(story.headline && { 'dcterms:title': story.headline }),
+    ...(story.outlet && { 'dcterms:publisher': story.outlet }),
+    ...(story.byline && { 'dcterms:creator': story.byline }),
+    ...(story.published && { 'dcterms:issued': story.published }),
+  };
+}
 
 export function toWebAnnotation(dataset: Dataset): string {
   const items = dataset.documents.flatMap(({ document, text, annotations }) => {
@@ -54,7 +73,7 @@ export function toWebAnnotation(dataset: Dataset): string {
         modified: a.updatedAt,
         body,
         target: {
-          source: document.sourceUrl ?? `urn:sha256:${document.textHash}`,
+          source: sourceOf(document.sourceUrl ?? `urn:sha256:${document.textHash}`, storyFields(document)),
           ...(document.sourceUrl && { 'newsroom:textHash': document.textHash }),
           selector: [
             { type: 'TextQuoteSelector', exact: a.text, prefix: a.prefix, suffix: a.suffix },

@@ -8,6 +8,7 @@ import { collectDataset, listAnnotators } from '../exports/dataset.js';
 import { writeExport } from '../exports/write-export.js';
 import { zipExport, zipName } from '../exports/zip-export.js';
 import { mergeWorkspaces } from '../imports/merge-workspaces.js';
+import { compactWorkspace } from '../store/compaction.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import { exportDataset, exportSplitParts, importFiles, type ExportStep } from './workspace-tasks.js';
 
@@ -35,6 +36,20 @@ export interface HostOnlyMethods {
   chooseDocumentFile(document: DocumentSummary): Promise<{ filePath: string; bytes: Uint8Array } | null>;
   /** Prints the window (showing a report) to a PDF, and asks where to save it; null when cancelled. */
   printReportToPdf(suggestedName: string): Promise<{ filePath: string; pdf: Uint8Array } | null>;
+  /** A removed document's file leaves the recent list, where the host keeps one (the desktop). */
+  forgetRecentFile?(filePath: string): Promise<void>;
+}
+
+/** The files of the listed documents a batch removes (checked loosely: the service parses each change). */
+function filesRemovedBy(service: AnnotatorService, changes: readonly unknown[]): { documentId: string; filePath: string }[] {
+  const removed: { documentId: string; filePath: string }[] = [];
+  for (const change of changes) {
+    const { kind, documentId } = (change ?? {}) as { kind?: unknown; documentId?: unknown };
+    if (kind !== 'removeDocument' || typeof documentId !== 'string') continue;
+    const filePath = service.store.findDocument(documentId)?.filePath;
+    if (filePath) removed.push({ documentId, filePath });
+  }
+  return removed;
 }
 
 export const browserHostOnlyMethods: HostOnlyMethods = {
@@ -84,6 +99,13 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openDocument: async (args) => service.openDocument(args.documentId, args.annotationsBefore),
     listAnnotations: async (args) => service.listAnnotations(args.documentId, args.startingFrom),
     importFile: async (args) => service.importBase64(args.fileName, args.contentBase64, args.options),
+    addPastedDocument: async (args) => service.addPastedDocument(args.title, args.text, args.sourceUrl),
+    compactWorkspace: async (args) => service.exclusive(async () => {
+      if (!args?.dryRun) service.requireWritable();
+      // What is scheduled reaches the disk first: a removed document's last write is done.
+      await service.store.flush();
+      return compactWorkspace(service.store, { dryRun: args?.dryRun });
+    }),
     openFilesWithDialog: async () => hostOnly.openFilesWithDialog(),
     listRecentFiles: async () => hostOnly.listRecentFiles(),
     openRecentFile: async (args) => hostOnly.openRecentFile(args.recentId),
@@ -116,7 +138,15 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       return folder === null ? null : mergeWorkspaces(service.store, folder);
     },
     importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun }),
-    applyChanges: async (args) => service.applyChanges(args.changes),
+    applyChanges: async (args) => {
+      const removing = hostOnly.forgetRecentFile ? filesRemovedBy(service, args.changes) : [];
+      const result = await service.applyChanges(args.changes);
+      for (const { documentId, filePath } of removing) {
+        // Out of the list for real (not refused, not restored later in the same batch).
+        if (!service.store.findDocument(documentId)) await hostOnly.forgetRecentFile!(filePath).catch(() => undefined);
+      }
+      return result;
+    },
     checkDocumentSource: async (args) => service.sources.check(service.requireDocument(args.documentId)),
     locateDocumentFile: async (args) => {
       const doc = service.requireDocument(args.documentId);

@@ -23,6 +23,12 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
+/** What the file read says of the story, else what the annotation files say (a W3C target's terms). */
+function withStory(read: ReadDocument, story: PlannedDocument['story']): ReadDocument {
+  if (!story) return read;
+  return { ...read, headline: read.headline ?? story.headline, outlet: read.outlet ?? story.outlet, byline: read.byline ?? story.byline, publishedOn: read.publishedOn ?? story.publishedOn };
+}
+
 export async function applyImport(service: ImportTarget, plans: PlannedDocument[], author?: string, options: ImportOptions = {}): Promise<ImportReport> {
   const store = service.store;
   // Everything that can be refused is refused here, before anything is written.
@@ -39,8 +45,8 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   for (const { plan } of planned.documents) {
     // A document file goes in as the window's Open does (metadata, a transcript's speakers); one
     // an undone import took out comes back by the same id.
-    if (plan.read) await service.addReadDocument(plan.fileName, plan.read, plan.filePath ?? null);
-    else await store.addDocument(plan.fileName, plan.title, plan.text, plan.sourceUrl ? { sourceUrl: plan.sourceUrl } : {});
+    if (plan.read) await service.addReadDocument(plan.fileName, withStory(plan.read, plan.story), plan.filePath ?? null);
+    else await store.addDocument(plan.fileName, plan.title, plan.text, { ...(plan.sourceUrl && { sourceUrl: plan.sourceUrl }), ...plan.story });
   }
   // A transcript's speakers were made as it was added: the highlights are planned again with them.
   const transcriptSpeakers = store.data.speakers.filter((s) => !speakersBefore.has(s.id));

@@ -7,6 +7,7 @@
 import { ImportProblem, normalizeWithOffsets, parseImportJson, plannedSourceUrl, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 import { readProdigyTask } from './prodigy.js';
 import { readSpanFields, settleIds, type SpanFields } from './span-fields.js';
+import { plannedStory } from './story-fields.js';
 
 /** The "newsroom" records of a line, taken one by one by the span with the same offsets and label. */
 function newsroomFields(file: string, lineNo: number, row: Record<string, unknown>): (start: unknown, end: unknown, label: unknown, k: number) => SpanFields {
@@ -60,7 +61,7 @@ export function planJsonl(file: string, content: string): PlannedDocument[] {
       return { ...(task.author && { author: task.author }), ...fields(start, end, name, k), start: s, end: e, label: name.trim() };
     });
     const name = typeof title === 'string' && title.trim() ? title.trim() : typeof id === 'string' && id.trim() ? id.trim() : (task.title ?? `${base}-${lineNo}`);
-    documents.push({ fileName: `${name}.txt`, title: name, text, spans: planned, ...plannedSourceUrl((row as { url?: unknown }).url ?? (row as { meta?: { url?: unknown } }).meta?.url) });
+    documents.push({ fileName: `${name}.txt`, title: name, text, spans: planned, ...plannedSourceUrl((row as { url?: unknown }).url ?? (row as { meta?: { url?: unknown } }).meta?.url), ...plannedStory(row, (row as { meta?: unknown }).meta) });
   });
   if (documents.length === 0) throw new ImportProblem(file, null, 'there is no line with a text in it.');
   settleIds(documents.flatMap((d) => d.spans));

@@ -8,6 +8,7 @@
 // meta (speaker {id, name, otherNames}, quote kind, claim, author, times) comes back too.
 // Predictions are a model's suggestions, not anyone's annotations: they are left out, and the
 // plan's notes say how many. Cancelled annotations (was_cancelled) are left out the same way.
+import { plannedStory } from './story-fields.js';
 import { ImportProblem, normalizeWithOffsets, parseImportJson, plannedSourceUrl, titleFromFileName, type PlannedDocument, type PlannedSpan } from './plan.js';
 import { isRecordId, readSpanFields, settleIds } from './span-fields.js';
 
@@ -122,7 +123,7 @@ export function planLabelStudio(file: string, content: string): PlannedDocument[
     if (predictions) notes.push(`${file}, ${where}: ${count(predictions, 'prediction', 'predictions')} (a model's suggestions, not annotations) left out.`);
     if (cancelled) notes.push(`${file}, ${where}: ${count(cancelled, 'cancelled annotation', 'cancelled annotations')} (skipped in Label Studio) left out.`);
     const title = typeof task.data?.title === 'string' && task.data.title.trim() ? task.data.title.trim() : `${base}-${index + 1}`;
-    return { fileName: `${title}.txt`, title, text, spans, ...(notes.length && { notes }), ...plannedSourceUrl(task.data?.url) };
+    return { fileName: `${title}.txt`, title, text, spans, ...(notes.length && { notes }), ...plannedSourceUrl(task.data?.url), ...plannedStory(task.data) };
   });
   // A region id repeated on another span or author (a copied annotation) gets its own id.
   settleIds(plans.flatMap((p) => p.spans));

@@ -75,7 +75,7 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
     return byHash.get(hash);
   };
   for (const { name, planned } of webAnnotations) {
-    for (const { textHash, sourceUrl, spans } of planned) {
+    for (const { textHash, sourceUrl, spans, story } of planned) {
       // An undone import's document counts too: its text is kept, and it comes back by its id.
       const isIt = (d: { textHash: string; sourceUrl?: string | null }) => (textHash ? d.textHash === textHash : d.sourceUrl === sourceUrl);
       const known = store.data.documents.find(isIt) ?? store.data.removedDocuments?.find(isIt);
@@ -85,6 +85,9 @@ export async function planFiles(inputs: ImportInput[], store: WorkspaceStore): P
         const which = textHash ? `sha256 ${textHash.slice(0, 12)}…` : sourceUrl;
         throw new ApiError('not-found', `${name}: its annotations are of a text that is neither in the workspace nor in this import (${which}). Import the document too. Nothing was imported.`);
       }
+      // The text file of this import gets the story's fields the annotations carry (a document
+      // already in the workspace keeps its own).
+      if (inImport && story) inImport.story = { ...story, ...inImport.story };
       const { fromCodePoint } = normalizeWithOffsets(text);
       plans.push({
         fileName: known?.fileName ?? inImport?.fileName ?? 'annotated.txt',

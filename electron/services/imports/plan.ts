@@ -4,6 +4,7 @@ import { ApiError, MAX_SOURCE_URL_LENGTH, type ClaimFields, type QuoteKind } fro
 import { isWebLink } from '../../contract/link-rules.js';
 import type { ReadDocument } from '../documents/index.js';
 import { baseNameOf } from '../documents/checks.js';
+import type { PlannedStory } from './story-fields.js';
 
 export interface PlannedSpan {
   start: number;
@@ -42,6 +43,8 @@ export interface PlannedDocument {
   notes?: string[];
   /** The web page the text came from, where the file says (our JSONL's "url", Label Studio's data.url). */
   sourceUrl?: string;
+  /** Headline, outlet, byline and publication date, where the file says (our exports write them). */
+  story?: PlannedStory;
 }
 
 /** A file's web address for a document: kept when it is an http(s) link the store can hold. */

@@ -10,12 +10,15 @@ import type { ClaimFields, QuoteKind } from '../../contract/api.js';
 import { SOFTWARE_CREATOR } from '../exports/web-annotation.js';
 import { ImportProblem, parseImportJson, type PlannedSpan } from './plan.js';
 import { isRecordId, readSpanFields, settleIds } from './span-fields.js';
+import { plannedStory, type PlannedStory } from './story-fields.js';
 
 export interface PlannedAnnotationsForText {
   /** The text's SHA-256, from a urn:sha256: source or the target's newsroom:textHash. */
   textHash?: string;
   /** The target's web address, when its source is one (used when no hash is given). */
   sourceUrl?: string;
+  /** The story's fields, from a source described with Dublin Core terms (our export writes them). */
+  story?: PlannedStory;
   /** Positions in code points; `exact` (from the TextQuoteSelector) must be what they select. */
   spans: (PlannedSpan & { codePoints: true; exact?: string })[];
 }
@@ -51,7 +54,9 @@ export function planWebAnnotation(file: string, content: string): PlannedAnnotat
   items.forEach((item, index) => {
     const where = `annotation ${index + 1}`;
     const annotation = item as { id?: unknown; target?: { source?: unknown; selector?: unknown; 'newsroom:textHash'?: unknown }; body?: unknown; creator?: unknown; created?: unknown; modified?: unknown };
-    const source = annotation?.target?.source;
+    // A source described as a resource (with its story's Dublin Core terms) is named by its id.
+    const described = annotation?.target?.source;
+    const source = described && typeof described === 'object' ? (described as { id?: unknown }).id : described;
     const written = annotation?.target?.['newsroom:textHash'];
     const hash = typeof source === 'string' ? /^urn:sha256:([0-9a-f]{64})$/.exec(source)?.[1] : undefined;
     const textHash = hash ?? (typeof written === 'string' && HASH.test(written) ? written : undefined);
@@ -87,7 +92,9 @@ export function planWebAnnotation(file: string, content: string): PlannedAnnotat
       },
     );
     const key = textHash ?? sourceUrl!;
-    const entry = byText.get(key) ?? { ...(textHash ? { textHash } : { sourceUrl }), spans: [] };
+    const dc = described && typeof described === 'object' ? (described as Record<string, unknown>) : {};
+    const story = plannedStory({ headline: dc['dcterms:title'], outlet: dc['dcterms:publisher'], byline: dc['dcterms:creator'], published: dc['dcterms:issued'] });
+    const entry = byText.get(key) ?? { ...(textHash ? { textHash } : { sourceUrl }), ...story, spans: [] };
     entry.spans.push({ ...checked, start: position.start, end: position.end, label, codePoints: true, ...(typeof quote?.exact === 'string' && { exact: quote.exact }) });
     byText.set(key, entry);
   });

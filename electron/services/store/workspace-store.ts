@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { ApiError, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, type Annotation } from '../../contract/api.js';
+import { ApiError, DOCUMENT_FIELD_LIMITS, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, isCalendarDate, type Annotation } from '../../contract/api.js';
 import { DamagedFiles, isDamage, type StoreProblem } from './damaged-files.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
 import { BACKUPS_DIR, StoreBackups, listBackups, newestGoodBackup } from './store-backups.js';
@@ -31,7 +31,7 @@ export const ANNOTATIONS_DIR = 'annotations';
 export const TEXTS_DIR = 'texts';
 
 /** What the service may set on a document when it is added. */
-export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'pageStarts' | 'headline' | 'byline' | 'publishedOn'>>;
+export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'pageStarts' | 'headline' | 'outlet' | 'byline' | 'publishedOn'>>;
 
 /** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
 export interface AnnotationsJournal {
@@ -302,11 +302,12 @@ export class WorkspaceStore {
       // Loading refuses longer ones; a document without its link still reads back.
       sourceUrl: within(metadata.sourceUrl, MAX_SOURCE_URL_LENGTH),
       filePath: within(metadata.filePath, MAX_FILE_PATH_LENGTH),
-      // A PDF's pages and properties; other formats leave them out.
+      // A PDF's pages; what the file says of the story, when it says it (a page's meta tags, a PDF's properties).
       ...(metadata.pageStarts && { pageStarts: metadata.pageStarts }),
-      ...(metadata.headline && { headline: metadata.headline }),
-      ...(metadata.byline && { byline: metadata.byline }),
-      ...(metadata.publishedOn && { publishedOn: metadata.publishedOn }),
+      ...(metadata.headline && { headline: within(metadata.headline, DOCUMENT_FIELD_LIMITS.headline) }),
+      ...(metadata.outlet && { outlet: within(metadata.outlet, DOCUMENT_FIELD_LIMITS.outlet) }),
+      ...(metadata.byline && { byline: within(metadata.byline, DOCUMENT_FIELD_LIMITS.byline) }),
+      ...(metadata.publishedOn && isCalendarDate(metadata.publishedOn) && { publishedOn: metadata.publishedOn }),
     };
     this.db.data.documents.push(document);
     await this.saveWorkspace();
@@ -319,7 +320,7 @@ export class WorkspaceStore {
   }
 
   /**
-   * Takes a document out of the list (undoing the import that added it). Its text snapshot and
+   * Takes a document out of the list (a person removed it, or undid its import). Its text snapshot and
    * its annotations file stay where they are, and its record is kept in `removedDocuments`, so
    * restoreDocument (or adding the same text again) brings it back by the same id.
    */
@@ -348,6 +349,38 @@ export class WorkspaceStore {
     doc.annotationCount = (await this.annotations(doc)).length;
     await this.saveWorkspace();
     return doc;
+  }
+
+  /**
+   * Forgets removed documents for good (compaction, once their files are deleted): their records
+   * leave `removedDocuments` and nothing of them stays in memory. Resolves once saved.
+   */
+  async forgetRemovedDocuments(documentIds: readonly string[]): Promise<void> {
+    this.refuseIfReadOnly();
+    const data = this.db.data;
+    const forget = new Set(documentIds);
+    const kept = (data.removedDocuments ?? []).filter((doc) => !forget.has(doc.id));
+    if (kept.length === (data.removedDocuments ?? []).length) return;
+    for (const id of forget) {
+      // A write still scheduled would bring the file back after it was deleted.
+      await this.annotationWriters.get(id)?.idle();
+      this.annotationWriters.delete(id);
+      this.annotationDbs.delete(id);
+      this.annotationsFromSchema.delete(id);
+    }
+    if (kept.length > 0) data.removedDocuments = kept;
+    else delete data.removedDocuments;
+    await this.saveWorkspace();
+  }
+
+  /** Where a text snapshot lives, by its hash. */
+  snapshotFile(textHash: string): string {
+    return this.snapshotPath(textHash);
+  }
+
+  /** The annotations file of a document, by id. */
+  annotationsFile(documentId: string): string {
+    return path.join(this.dir, ANNOTATIONS_DIR, `${documentId}.json`);
   }
 
   /**

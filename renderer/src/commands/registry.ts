@@ -53,6 +53,8 @@ export const COMMANDS = [
   // Find works from anywhere in the window, not only from inside the text.
   { id: 'find', when: 'window', group: 'Files', keys: [k('f', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}F`, label: 'Find in the document (every match is marked)', whileTyping: true },
   { id: 'shortcuts', when: 'window', group: 'Files', keys: [k('?', { mod: false })], shown: text('?'), label: 'This sheet' },
+  // The paste event carries the text (use-paste-document.ts): no key handler of its own.
+  { id: 'paste-document', when: 'window', group: 'Files', keys: [k('v', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}V`, label: 'With no document open: make a document of the pasted text' },
   // Moving around: region by region, as desktop apps do, instead of Tab by Tab.
   { id: 'next-region', when: 'window', group: 'Moving around', keys: [k('F6', { shift: false, mod: false, alt: false })], shown: text('F6'), label: 'Next region: text, side panel, highlight list, documents, speakers (on the desk: claims, focused claim, filters, tools)', whileTyping: true },
   { id: 'previous-region', when: 'window', group: 'Moving around', keys: [k('F6', { shift: true, mod: false, alt: false })], shown: text('Shift+F6'), label: 'Previous region', whileTyping: true },
@@ -94,6 +96,8 @@ export const COMMANDS = [
   { id: 'merge-workspace', when: 'window', group: 'Files', keys: [], label: 'Merge another workspace', menu: 'merge-workspace' },
   { id: 'save-report-pdf', when: 'window', group: 'Files', keys: [], label: 'Save the report as PDF', menu: 'save-report-pdf' },
   { id: 'agreement', when: 'window', group: 'Files', keys: [], label: 'How well annotators agree', menu: 'agreement' },
+  { id: 'new-from-clipboard', when: 'window', group: 'Files', keys: [], label: 'New document from the clipboard', menu: 'new-from-clipboard' },
+  { id: 'compact-workspace', when: 'window', group: 'Files', keys: [], label: 'Compact the workspace (delete removed documents for good)', menu: 'compact-workspace' },
 ] as const satisfies readonly Command[];
 
 export type FixedCommand = (typeof COMMANDS)[number];

@@ -27,6 +27,8 @@ export interface WindowCommands {
   menu: Record<MenuCommand, () => void>;
   /** A file opened from outside the window (the command line, a second copy, the dock). */
   onDocumentOpened(documentId: string): void;
+  /** The desktop menu's New from Clipboard, with the clipboard's text. */
+  onClipboardText(text: string): void;
 }
 
 /** What the window's commands act on: the window as it is at this render. */
@@ -60,6 +62,8 @@ export interface WindowState {
   mergeWorkspace(): void;
   showReport(action: 'print' | 'pdf'): void;
   showAgreement(): void;
+  newFromClipboard(): void;
+  compactWorkspace(): void;
   report(error: unknown): void;
 }
 
@@ -118,6 +122,8 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
         return true;
       },
       'clear-selection': () => (w.speakerShown ? (w.closeSpeaker(), true) : !!w.selectedId && (w.select(null), true)),
+      // The paste event that follows carries the text (see use-paste-document.ts).
+      'paste-document': () => false,
     },
     menu: {
       open: w.openDocuments,
@@ -132,6 +138,8 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       'print-report': () => void (sheetInTheWay(w.open.report) || w.showReport('print')),
       'save-report-pdf': () => void (sheetInTheWay(w.open.report) || w.showReport('pdf')),
       agreement: () => void (sheetInTheWay(w.open.agreement) || w.showAgreement()),
+      'new-from-clipboard': () => void (sheetInTheWay(false) || w.newFromClipboard()),
+      'compact-workspace': () => void (sheetInTheWay(false) || w.compactWorkspace()),
     },
   };
 }
@@ -162,8 +170,9 @@ export function useWindowCommands(commands: WindowCommands): void {
   useEffect(
     () =>
       commands.client.onHostEvent((event: HostEvent) => {
-        const { view, menu, onDocumentOpened } = latest.current;
+        const { view, menu, onDocumentOpened, onClipboardText } = latest.current;
         if (event.type === 'documents-opened') return onDocumentOpened(event.documentId);
+        if (event.type === 'clipboard-text') return onClipboardText(event.text);
         // The desk shows no document: the menu's delete would act on one unseen.
         if (view === 'desk' && commandOfMenu(event.command).when !== 'window') return;
         menu[event.command]();

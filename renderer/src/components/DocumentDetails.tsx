@@ -33,6 +33,32 @@ export function DocumentDetails({ document: doc, source, onChangeEncoding, onLoc
       <dl>
         <dt>Title</dt>
         <dd>{doc.title}</dd>
+        {doc.headline && (
+          <>
+            <dt>Headline</dt>
+            <dd>{doc.headline}</dd>
+          </>
+        )}
+        {doc.outlet && (
+          <>
+            <dt>Outlet</dt>
+            <dd>{doc.outlet}</dd>
+          </>
+        )}
+        {doc.byline && (
+          <>
+            <dt>Byline</dt>
+            <dd>{doc.byline}</dd>
+          </>
+        )}
+        {doc.publishedOn && (
+          <>
+            <dt>Published</dt>
+            <dd>
+              <time dateTime={doc.publishedOn}>{doc.publishedOn}</time>
+            </dd>
+          </>
+        )}
         <dt>Format</dt>
         <dd>{FORMAT_NAMES[doc.format]}</dd>
         {doc.pageStarts && (

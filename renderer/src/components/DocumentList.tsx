@@ -5,9 +5,11 @@ interface Props {
   documents: DocumentSummary[];
   currentId: string | null;
   onOpen(documentId: string): void;
+  /** Delete on a row, or its context menu: asks first (see RemoveDocumentDialog). */
+  onRemove?(documentId: string): void;
 }
 
-export function DocumentList({ documents, currentId, onOpen }: Props) {
+export function DocumentList({ documents, currentId, onOpen, onRemove }: Props) {
   if (documents.length === 0) return <p className="empty-hint">No documents yet. Open a document (text, web page, Word or subtitles), or drop one here.</p>;
   return (
     <ul className="document-list" aria-label="Documents in this workspace">
@@ -18,7 +20,19 @@ export function DocumentList({ documents, currentId, onOpen }: Props) {
             className="document-item"
             aria-current={doc.id === currentId ? 'page' : undefined}
             onClick={() => onOpen(doc.id)}
-            title={doc.fileName}
+            onKeyDown={(event) => {
+              if (!onRemove || (event.key !== 'Delete' && event.key !== 'Backspace') || event.ctrlKey || event.metaKey || event.altKey) return;
+              // The row's own key: not the window's Delete, which deletes the selected highlight.
+              event.preventDefault();
+              event.stopPropagation();
+              onRemove(doc.id);
+            }}
+            onContextMenu={(event) => {
+              if (!onRemove) return;
+              event.preventDefault();
+              onRemove(doc.id);
+            }}
+            title={onRemove ? `${doc.fileName} — Delete or right-click to remove it from the workspace` : doc.fileName}
           >
             <span className="document-title">{doc.title}</span>
             <span className="document-count" aria-label={`${doc.annotationCount} highlights`}>

@@ -9,10 +9,12 @@ interface Props {
   onOpen(): void;
   onOpenRecent(recentId: string): void;
   onMerge(): void;
+  onNewFromClipboard(): void;
+  onCompact(): void;
   shortcut: string;
 }
 
-export function FileMenu({ showRecent, loadRecent, onOpen, onOpenRecent, onMerge, shortcut }: Props) {
+export function FileMenu({ showRecent, loadRecent, onOpen, onOpenRecent, onMerge, onNewFromClipboard, onCompact, shortcut }: Props) {
   const [open, setOpen] = useState(false);
   const [recent, setRecent] = useState<RecentFile[]>([]);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -56,8 +58,14 @@ export function FileMenu({ showRecent, loadRecent, onOpen, onOpenRecent, onMerge
           <button type="button" role="menuitem" onClick={() => choose(onOpen)}>
             Open… <kbd>{shortcut}</kbd>
           </button>
+          <button type="button" role="menuitem" onClick={() => choose(onNewFromClipboard)}>
+            New from clipboard…
+          </button>
           <button type="button" role="menuitem" onClick={() => choose(onMerge)}>
             Merge a colleague’s workspace…
+          </button>
+          <button type="button" role="menuitem" onClick={() => choose(onCompact)}>
+            Compact workspace…
           </button>
           {showRecent && (
             <>

@@ -26,6 +26,8 @@ interface Props {
   onOpen(): void;
   onOpenRecent(recentId: string): void;
   onMerge(): void;
+  onNewFromClipboard(): void;
+  onCompact(): void;
   onShowUnattributed(): void;
   onNameAnnotator(name: string): void;
   onBackToQueue(): void;
@@ -43,7 +45,7 @@ export function TopBar(props: Props) {
   const saveText = props.busy ?? (session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[props.saveStatus]);
   return (
     <header className="topbar">
-      <FileMenu showRecent={session?.capabilities.recentFiles ?? false} loadRecent={props.loadRecent} onOpen={props.onOpen} onOpenRecent={props.onOpenRecent} onMerge={props.onMerge} shortcut={`${mod}O`} />
+      <FileMenu showRecent={session?.capabilities.recentFiles ?? false} loadRecent={props.loadRecent} onOpen={props.onOpen} onOpenRecent={props.onOpenRecent} onMerge={props.onMerge} onNewFromClipboard={props.onNewFromClipboard} onCompact={props.onCompact} shortcut={`${mod}O`} />
       <button type="button" className="primary" onClick={props.onOpen} title={`Open a document: text, Markdown, web page, Word or subtitles (${mod}O)`}>
         Open…
       </button>

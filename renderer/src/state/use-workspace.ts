@@ -8,6 +8,7 @@ import type { ClaimRow, Session } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { useDocumentSource } from './use-document-source';
 import { useAnnotationImport } from './use-annotation-import';
+import { useDocumentEdits } from './use-document-edits';
 import { useDocuments } from './use-documents';
 import { useEditPipeline } from './use-edit-pipeline';
 import { useEdits } from './use-edits';
@@ -31,6 +32,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
   const pipeline = useEditPipeline(deps);
   const edits = useEdits(deps, pipeline);
   const documents = useDocuments(deps, pipeline, firstSession);
+  const documentEdits = useDocumentEdits(deps, pipeline, documents);
   const { importPreview, ...annotationImport } = useAnnotationImport(deps, pipeline, documents);
   const { queue, history, saveStatus } = pipeline;
 
@@ -67,6 +69,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     actions: {
       ...source,
       ...documents,
+      ...documentEdits,
       ...annotationImport,
       ...edits,
       perform: pipeline.perform,

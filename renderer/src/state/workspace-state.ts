@@ -45,6 +45,8 @@ export type WorkspaceAction =
   | { type: 'session-loaded'; session: Session }
   | { type: 'documents-changed'; documents: DocumentSummary[] }
   | { type: 'document-opened'; view: DocumentView }
+  /** A document's title or story fields changed (edited, or the edit undone). */
+  | { type: 'document-updated'; documentId: string; fields: Partial<DocumentSummary> }
   | { type: 'annotations-loaded'; documentId: string; annotations: Annotation[] }
   /** A step done, undone or redone (see history.ts); `select` picks a highlight afterwards. */
   | { type: 'ops'; ops: LocalOp[]; select?: string | null }
@@ -148,6 +150,11 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       // A document taken away (an import undone) cannot stay open.
       const gone = state.current && !action.documents.some((d) => d.id === state.current!.document.id);
       return { ...state, documents: action.documents, ...(gone && { current: null, selectedId: null }) };
+    }
+    case 'document-updated': {
+      const update = (doc: DocumentSummary) => (doc.id === action.documentId ? { ...doc, ...action.fields } : doc);
+      const current = state.current && state.current.document.id === action.documentId ? { ...state.current, document: update(state.current.document) } : state.current;
+      return { ...state, documents: state.documents.map(update), current };
     }
     case 'document-opened':
       return {

@@ -52,6 +52,8 @@ function validArgs(): Record<ApiMethod, Record<string, unknown>> {
     openDocument: { documentId },
     listAnnotations: { documentId, startingFrom: 0 },
     importFile: { fileName: 'story.txt', contentBase64: b64 },
+    addPastedDocument: { title: 'Pasted story', text: STORY, sourceUrl: 'https://example.org/story' },
+    compactWorkspace: { dryRun: true },
     checkDocumentSource: { documentId },
     locateDocumentFile: { documentId },
     relinkDocumentFile: { documentId, fileName: 'story.txt', contentBase64: b64 },

@@ -1,9 +1,11 @@
-// removeDocument and restoreDocument, the changes an undone import (and its redo) sends: an
-// empty document (the undo deletes the import's highlights first) leaves the list and comes back
-// by the same id, with its text; a document that holds anyone's highlights stays.
+// removeDocument and restoreDocument: a person removing a document (and undoing it), or an
+// undone import (and its redo). The document leaves the list and everything that reads it, and
+// comes back by the same id with its text and every highlight, until the workspace is compacted.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collectDataset } from '../../../electron/services/exports/dataset.js';
+import { createApiHandlers, browserHostOnlyMethods } from '../../../electron/services/handlers/api-handlers.js';
 import { annotationsOnDisk, createChange, expectApiError, firstRefusal, importText, snapshotPath, useWorkspaces, workspaceOnDisk } from '../../helpers/workspace.js';
 
 const ws = useWorkspaces();
@@ -19,12 +21,34 @@ async function withOneDocument() {
 }
 
 describe('removeDocument and restoreDocument', () => {
-  it('keeps a document that holds highlights in the list, saying why', async () => {
-    const { service, doc } = await withOneDocument();
-    await service.applyChanges([createChange(doc.id, 'q2', 1, 12)]);
-    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'removeDocument', documentId: doc.id }])), 'bad-request', /"story" still holds 1 highlight, so it stays in the list/);
-    expect((await service.getSession()).documents.map((d) => d.id)).toEqual([doc.id]);
-    expect((await service.openDocument(doc.id)).annotations.ids).toEqual(['q2']);
+  it('removes a document holding highlights, a claim and a speaker’s quote: out of the list, the desk, exports, agreement and appearances; restored with every highlight', async () => {
+    const { dir, service, doc } = await withOneDocument();
+    const other = await importText(service, 'other.txt', 'Ana said it again. Nothing else.');
+    await service.applyChanges([
+      { kind: 'createSpeaker', speakerId: 'ana', name: 'Ana' },
+      createChange(doc.id, 'q2', 1, 12, { speakerId: 'ana' }),
+      createChange(doc.id, 'c1', 25, 43, { labelId: 'claim' }),
+      createChange(other.id, 'q3', 0, 3, { speakerId: 'ana' }),
+    ]);
+    expect((await service.listClaims()).map((row) => row.annotationId)).toEqual(['c1']);
+    expect((await service.applyChanges([{ kind: 'removeDocument', documentId: doc.id }])).refused).toEqual([]);
+
+    expect((await service.getSession()).documents.map((d) => d.id)).toEqual([other.id]);
+    expect(await service.listClaims()).toEqual([]);
+    expect((await service.listSpeakerAppearances('ana')).map((a) => a.annotationId)).toEqual(['q3']);
+    expect((await collectDataset(service.store)).documents.map((d) => d.document.id)).toEqual([other.id]);
+    const handlers = createApiHandlers(service, browserHostOnlyMethods);
+    const exported = await handlers.exportDataset({ format: 'jsonl' });
+    expect(exported.files[0]!.content).not.toContain('We will win');
+    expect(exported.files[0]!.content).toContain('Ana said it again');
+    // Its highlights stay on disk, to come back.
+    expect((await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.id)).toEqual(['q2', 'c1']);
+
+    expect((await service.applyChanges([{ kind: 'restoreDocument', documentId: doc.id }])).refused).toEqual([]);
+    const back = (await service.getSession()).documents.find((d) => d.id === doc.id);
+    expect(back?.annotationCount).toBe(2);
+    expect((await service.openDocument(doc.id)).annotations.ids).toEqual(['q2', 'c1']);
+    expect((await service.listClaims()).map((row) => row.annotationId)).toEqual(['c1']);
   });
 
   it('takes an empty document out of the list, keeping its text on disk, and brings it back by the same id', async () => {
@@ -65,7 +89,7 @@ describe('removeDocument and restoreDocument', () => {
 
   it('refuses, in words, an id that is neither in the list nor kept as removed', async () => {
     const { service } = await withOneDocument();
-    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'removeDocument', documentId: 'doc-nothing' }])), 'not-found', /No document with id doc-nothing is in this workspace or among the documents an undone import took out/);
+    await expectApiError(firstRefusal(service.applyChanges([{ kind: 'removeDocument', documentId: 'doc-nothing' }])), 'not-found', /No document with id doc-nothing is in this workspace or among its removed documents/);
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'restoreDocument', documentId: 'doc-nothing' }])), 'not-found', /doc-nothing/);
     await expectApiError(firstRefusal(service.applyChanges([{ kind: 'removeDocument', documentId: '../x' }])), 'bad-request', /documentId/);
   });

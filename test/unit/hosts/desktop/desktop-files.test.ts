@@ -209,6 +209,16 @@ describe('openRecentFile', () => {
     expect(await recentOnDisk()).toEqual([filePath, other]);
   });
 
+  it('drops a document’s file from the list when the document is removed from the workspace', async () => {
+    const filePath = await writeDoc('test-file.txt');
+    const other = await writeDoc('other.txt', 'another story\n');
+    const [opened] = await files.openPaths([filePath, other]);
+    const handlers = createApiHandlers(service, files);
+    expect((await handlers.applyChanges({ changes: [{ kind: 'removeDocument', documentId: opened!.document!.id }] })).refused).toEqual([]);
+    expect(recent.list().map((entry) => entry.fileName)).toEqual(['other.txt']);
+    expect(await recentOnDisk()).toEqual([other]);
+  });
+
   it('answers not-found for an id it never gave out', async () => {
     const failure = files.openRecentFile('0123456789abcdef');
     await expect(failure).rejects.toMatchObject({ code: 'not-found' });

@@ -16,6 +16,7 @@ function options(overrides: Partial<MenuOptions> = {}): MenuOptions & { sent: Ho
     recentFiles: () => [],
     sendToWindow: (event) => sent.push(event),
     openRecent: (id) => opened.push(id),
+    readClipboard: () => 'Copied story text',
     sent,
     opened,
     ...overrides,
@@ -72,7 +73,19 @@ describe('application menu', () => {
     ]);
     // Between Open Recent and Quit, in two groups of their own.
     const ids = file.map((item) => item.id ?? item.type ?? item.role);
-    expect(ids).toEqual(['open', 'open-recent', 'separator', 'import-annotations', 'export-dataset', 'merge-workspace', 'separator', 'print-report', 'save-report-pdf', 'separator', 'quit']);
+    expect(ids).toEqual(['open', 'open-recent', 'new-from-clipboard', 'separator', 'import-annotations', 'export-dataset', 'merge-workspace', 'compact-workspace', 'separator', 'print-report', 'save-report-pdf', 'separator', 'quit']);
+  });
+
+  it('File › New from Clipboard sends the clipboard’s text, read by the main process; Compact Workspace… asks the page', async () => {
+    const opts = options();
+    const file = submenu(top(buildMenuTemplate(opts), 'File'));
+    expect(find(file, 'new-from-clipboard')?.label).toBe('New from Clipboard…');
+    await click(find(file, 'new-from-clipboard'));
+    click(find(file, 'compact-workspace'));
+    expect(opts.sent).toEqual([
+      { type: 'clipboard-text', text: 'Copied story text' },
+      { type: 'menu', command: 'compact-workspace' },
+    ]);
   });
 
   it('every accelerator is used once, on every platform and build', () => {

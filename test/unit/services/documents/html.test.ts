@@ -82,6 +82,26 @@ describe('readDocument: web pages', () => {
     expect((await readDocument('a.html', utf8(relative))).sourceUrl).toBeNull();
   });
 
+  it('fills the headline, outlet, byline and publication date from the page’s meta tags', async () => {
+    const extraHead = `<meta property="og:title" content="Council weighs  ceasefire as talks drag on">
+  <meta property="og:site_name" content="The Daily Example">
+  <meta name="author" content="Ana Ruiz">
+  <meta property="article:published_time" content="2024-03-15T09:30:00+01:00">`;
+    const read = await readDocument('council.html', utf8(newsPage({ extraHead })));
+    expect(read).toMatchObject({ headline: 'Council weighs ceasefire as talks drag on', outlet: 'The Daily Example', byline: 'Ana Ruiz', publishedOn: '2024-03-15' });
+  });
+
+  it('leaves out what the tags do not say, a profile link for an author and a date that is no date', async () => {
+    const extraHead = `<meta property="article:author" content="https://news.example/staff/ana">
+  <meta property="article:published_time" content="last Tuesday">`;
+    const read = await readDocument('council.html', utf8(newsPage({ extraHead })));
+    expect(read.headline ?? null).toBeNull();
+    expect(read.outlet ?? null).toBeNull();
+    expect(read.publishedOn ?? null).toBeNull();
+    // Readability's byline from the article, not the profile link.
+    expect(read.byline).not.toMatch(/^https?:/);
+  });
+
   it('decodes a page by its <meta charset>, Windows-1252 included, and says the page declared it', async () => {
     const read = await readDocument('old.html', Uint8Array.from(iconv.encode(newsPage({ charset: 'windows-1252' }), 'windows-1252')));
     expect(read).toMatchObject({ encoding: 'windows-1252', encodingDetected: false });

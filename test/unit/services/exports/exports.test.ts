@@ -94,6 +94,19 @@ describe('CSV export', () => {
     expect(EMOJI_STORY.slice(Number(quote.start), Number(quote.end))).toBe('We will win');
     expect(rows[1]!.claim_status).toBe('unreviewed');
   });
+
+  it('gives each row its document’s headline, outlet, byline, publication date and link, last', async () => {
+    const { service, emoji } = await setup();
+    const fields = { headline: 'Ana wins', outlet: '=Courier', byline: 'Ben Okafor', publishedOn: '2024-03-15', sourceUrl: 'https://courier.example/ana' };
+    expect((await service.applyChanges([{ kind: 'updateDocument', documentId: emoji.id, fields }])).refused).toEqual([]);
+    const rows = parse(toCsv(await collectDataset(service.store)).slice(1), { columns: true }) as Record<string, string>[];
+    expect(CSV_COLUMNS.slice(-5)).toEqual(['document_headline', 'document_outlet', 'document_byline', 'document_published', 'document_url']);
+    expect(rows.map((r) => [r.document_headline, r.document_outlet, r.document_byline, r.document_published, r.document_url])).toEqual([
+      ['Ana wins', "'=Courier", 'Ben Okafor', '2024-03-15', 'https://courier.example/ana'],
+      ['Ana wins', "'=Courier", 'Ben Okafor', '2024-03-15', 'https://courier.example/ana'],
+      ['', '', '', '', ''],
+    ]);
+  });
 });
 
 describe('brat standoff', () => {

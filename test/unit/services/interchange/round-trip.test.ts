@@ -250,3 +250,33 @@ describe('a web page round-trips with its address', () => {
     expect(shown(secondExport)).toEqual(shown(firstExport));
   });
 });
+
+describe('a document’s story fields round-trip', () => {
+  // Headline, outlet, byline and publication date: JSONL's top-level fields (Prodigy's meta),
+  // Label Studio's task data, W3C's source described with Dublin Core terms.
+  const CARRIES_STORY = FORMATS.filter((f) => f !== 'brat');
+  const STORY = { headline: 'Bank to raise rates, Lima says', outlet: 'The Courier', byline: 'Ana Reyes and Ben Okafor', publishedOn: '2024-03-15' };
+
+  it.each(CARRIES_STORY.map((f) => [f]))('%s', async (format) => {
+    const first = await ws.openService();
+    const text = 'The bank said rates would rise. “We will act,” said Ana Lima.';
+    const doc = await first.importBytes('rates.txt', new TextEncoder().encode(text));
+    const words = 'We will act';
+    const { refused } = await first.applyChanges([
+      { kind: 'updateDocument', documentId: doc.id, fields: STORY },
+      { kind: 'createAnnotation', documentId: doc.id, annotationId: 'q-1', labelId: 'quote', start: text.indexOf(words), end: text.indexOf(words) + words.length, author: 'Ana Reyes' },
+    ]);
+    expect(refused).toEqual([]);
+    await first.store.flush();
+    const firstExport = await exported(first, format);
+    expect(firstExport.map((f) => f.bytes.toString('utf8')).join('')).toContain('The Courier');
+
+    const fresh = await ws.openService();
+    const textFile = { name: 'rates.txt', bytes: Buffer.from(text, 'utf8') };
+    await importInto(fresh, [...(BRINGS_ITS_TEXT(format) ? [] : [textFile]), ...firstExport]);
+    await fresh.store.flush();
+    expect(fresh.store.data.documents).toEqual([expect.objectContaining(STORY)]);
+    const secondExport = await exported(fresh, format);
+    expect(shown(secondExport)).toEqual(shown(firstExport));
+  });
+});
