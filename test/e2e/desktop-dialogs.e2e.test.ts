@@ -76,6 +76,17 @@ describe('dialogs in the desktop app', () => {
     await expect.poll(() => app.page.locator('.document-list').innerText()).toContain('their-story');
   });
 
+  it('makes a document from the clipboard with File › New from Clipboard… (main reads the clipboard; the page may not)', async () => {
+    const pasted = 'Harbour fees rise\n\nThe port authority said fees would rise by a tenth.';
+    await app.request('set-clipboard', { text: pasted });
+    await app.clickMenu('new-from-clipboard');
+    const sheet = app.page.getByRole('dialog', { name: 'New document from pasted text' });
+    await expect.poll(() => sheet.getByLabel('Title').inputValue()).toBe('Harbour fees rise');
+    await sheet.getByRole('button', { name: 'Add document' }).click();
+    await expect.poll(() => app.page.locator('.cm-content').innerText()).toContain('fees would rise by a tenth');
+    await eventually(async () => expect((await workspaceDocuments()).map((doc) => doc.fileName)).toContain('Harbour fees rise.txt'));
+  });
+
   it('relinks a moved file with Locate file…, from the open dialog', async () => {
     await app.page.locator('.document-list').getByText('story', { exact: true }).click();
     await expect.poll(() => app.page.locator('.cm-content').innerText()).toContain('Council meets on water plan');

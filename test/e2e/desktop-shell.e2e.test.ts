@@ -72,6 +72,17 @@ describe('the native menu', () => {
       await expect.poll(() => sheet('Report').innerText(), { timeout: 15_000 }).toContain('Saved to');
       expect((await fs.readFile(path.join(folder, 'menu-report.pdf'))).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     },
+    'compact-workspace': async () => {
+      await app.clickMenu('compact-workspace');
+      await expect.poll(() => sheet('Compact workspace').innerText()).toContain('nothing to compact');
+      await app.page.keyboard.press('Escape');
+    },
+    'new-from-clipboard': async () => {
+      await app.request('set-clipboard', { text: 'Menu story\n\nIt came from the clipboard.' });
+      await app.clickMenu('new-from-clipboard');
+      await expect.poll(() => sheet('New document from pasted text').getByLabel('Title').inputValue()).toBe('Menu story');
+      await app.page.keyboard.press('Escape');
+    },
     agreement: async () => {
       await app.clickMenu('agreement');
       await sheet('Agreement between annotators').waitFor();
@@ -106,7 +117,7 @@ describe('the native menu', () => {
     expect(ids.sort()).toEqual(Object.keys(effects).sort());
   });
 
-  it.each(['open', 'import-annotations', 'export-dataset', 'merge-workspace', 'print-report', 'save-report-pdf', 'agreement', 'review-desk', 'delete-highlight', 'undo', 'redo'])(
+  it.each(['open', 'import-annotations', 'export-dataset', 'merge-workspace', 'compact-workspace', 'print-report', 'save-report-pdf', 'agreement', 'review-desk', 'delete-highlight', 'undo', 'redo'])(
     '%s reaches the window and does what its button does',
     async (id) => {
       const before = (await delivered()).length;
@@ -115,6 +126,13 @@ describe('the native menu', () => {
       expect(sent).toContainEqual({ type: 'menu', command: id === 'delete-highlight' ? 'delete' : id });
     },
   );
+
+  it('new-from-clipboard sends the window the clipboard’s text, read in the main process', async () => {
+    const before = (await delivered()).length;
+    await effects['new-from-clipboard']!();
+    const sent = (await delivered()).slice(before).map((entry) => entry.args[0] as { type: string; text?: string });
+    expect(sent).toContainEqual({ type: 'clipboard-text', text: 'Menu story\n\nIt came from the clipboard.' });
+  });
 
   it('quits from a role item as Electron does', async () => {
     const file = (await app.menu()).find((item) => item.label === '&File')!;

@@ -155,7 +155,7 @@ function PausedTextField({ id, label, hint, placeholder, maxLength, value, onCha
         }}
       />
       {hint && (
-        <span className="note-count" id={`${id}-hint`}>
+        <span className="field-hint" id={`${id}-hint`}>
           {hint}
         </span>
       )}

@@ -14,10 +14,10 @@ import { app, ipcMain } from './app.mjs';
 import { getCdpEndpoint } from './chromium.mjs';
 import { dialogAnswers, electronEvent, requestHandlers } from './control.mjs';
 import { defaultSession, headerListeners, privilegedSchemes, protocol, protocolHandlers, session } from './protocol.mjs';
-import { contextBridge, describeMenu, dialog, ipcRenderer, Menu, performRole, shell, webUtils } from './ui.mjs';
+import { clipboard, contextBridge, describeMenu, dialog, ipcRenderer, Menu, performRole, shell, webUtils } from './ui.mjs';
 import { BrowserWindow } from './windows.mjs';
 
-export { app, BrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, session, shell, webUtils };
+export { app, BrowserWindow, clipboard, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, session, shell, webUtils };
 
 // ---------------------------------------------------------------------------------------------
 // The test's requests.
@@ -35,6 +35,10 @@ requestHandlers.set('click-menu', ({ id }) => {
   if (typeof item.click === 'function') item.click(item, win, { triggeredByAccelerator: false });
   else if (item.role) performRole(item.role, win);
   return { label: item.label ?? item.role };
+});
+requestHandlers.set('set-clipboard', ({ text }) => {
+  clipboard.writeText(text);
+  return true;
 });
 requestHandlers.set('quit', () => {
   app.quit();

@@ -131,6 +131,17 @@ export const shell = {
   },
 };
 
+/** The system clipboard, as a test sets it (set-clipboard); main reads it for File › New from Clipboard. */
+let clipboardText = '';
+export const clipboard = {
+  readText() {
+    return clipboardText;
+  },
+  writeText(text) {
+    clipboardText = String(text);
+  },
+};
+
 // Renderer-side modules exist in Electron's main-process module too, as undefined-ish stubs;
 // the real ones for the page live in page-side.js.
 export const contextBridge = undefined;
