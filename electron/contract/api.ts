@@ -75,6 +75,7 @@ export { DOCUMENT_FIELD_LIMITS, DOCUMENT_FIELD_NAMES, EDITABLE_DOCUMENT_FIELDS, 
 export { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, byAnnotator, exportResultSchema, type AnnotatorCount, type ExportFormat, type ExportResultOnWire } from './schemas/exports.js';
 export { importConflictSchema, importReportSchema, type ImportConflict, type ImportReport } from './schemas/imports.js';
 export { sessionSchema, type Session } from './schemas/session.js';
+export { NO_CALLER, callerSchema, parseCaller, personSchema, type Caller, type Person } from './schemas/people.js';
 
 export { factCheckAddressProblem, isFactCheckAddress, isWebLink } from './link-rules.js';
 export {
@@ -93,3 +94,17 @@ export { CLAIM_LIMITS, MAX_ANNOTATOR_NAME_LENGTH, MAX_LABEL_NAME_LENGTH, REVIEW_
 
 export { DEFAULT_LABELS, DEFAULT_STATUSES, SCHEMA_VERSION } from './defaults.js';
 export { RESERVED_KEYS, REVIEW_DESK_KEYS } from './keys.js';
+export {
+  SYNC_STATES,
+  linkTeamArgsSchema,
+  quarantinedDocumentSchema,
+  syncConflictSchema,
+  syncResultSchema,
+  teamStatusSchema,
+  type LinkTeamArgs,
+  type QuarantinedDocument,
+  type SyncConflict,
+  type SyncResult,
+  type SyncState,
+  type TeamStatus,
+} from './schemas/team.js';

@@ -72,8 +72,12 @@ export interface DroppedFilesResult {
 }
 
 /** What the preload puts on window.annotatorBridge. */
+/** The browser host's header for the window's person (URI-encoded JSON; see schemas/people.ts). */
+export const PERSON_HEADER = 'x-annotator-person';
+
 export type AnnotatorBridge = {
-  [M in (typeof API_METHOD_NAMES)[number]]: (args: unknown) => Promise<unknown>;
+  /** The second argument is the caller: the window's person, checked by the main process. */
+  [M in (typeof API_METHOD_NAMES)[number]]: (args: unknown, caller?: unknown) => Promise<unknown>;
 } & {
   onHostEvent(listener: (event: HostEvent) => void): () => void;
   /**

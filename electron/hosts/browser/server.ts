@@ -7,10 +7,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../../contract/api.js';
+import { PERSON_HEADER as PERSON_HEADER_NAME } from '../../contract/channels.js';
 import { dispatchApiCall, type ApiHandlerMap } from '../../services/handlers/api-dispatcher.js';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy.js';
 
 export const TOKEN_HEADER = 'x-annotator-token';
+const PERSON_HEADER = PERSON_HEADER_NAME;
 
 /** A 50 MB file in base64 plus the JSON around it. */
 const MAX_BODY_BYTES = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 1024 * 1024;
@@ -133,7 +135,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       } catch {
         return send(res, 400, 'The request body is not valid JSON.');
       }
-      const response = await dispatchApiCall(options.handlers, url.pathname.slice('/api/'.length), args);
+      let caller: unknown;
+      const person = req.headers[PERSON_HEADER];
+      if (typeof person === 'string' && person) {
+        try {
+          caller = { person: JSON.parse(decodeURIComponent(person)) };
+        } catch {
+          return send(res, 400, 'The window’s person header is not valid JSON.');
+        }
+      }
+      const response = await dispatchApiCall(options.handlers, url.pathname.slice('/api/'.length), args, caller);
       return send(res, 200, JSON.stringify(response), 'application/json; charset=utf-8');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');

@@ -76,15 +76,15 @@ async function answerDrop(openDroppedPaths: OpenDroppedPaths, args: unknown): Pr
 export function registerApiIpc(handlers: ApiHandlerMap, policy: SenderPolicy, openDroppedPaths?: OpenDroppedPaths): ApiIpc {
   const channels: string[] = [];
   const inFlight = new Set<Promise<ApiResponse>>();
-  const handle = (channel: string, name: string, answer: (args: unknown) => Promise<ApiResponse>) => {
-    ipcMain.handle(channel, (event: IpcMainInvokeEvent, args: unknown): Promise<ApiResponse> => {
+  const handle = (channel: string, name: string, answer: (args: unknown, caller: unknown) => Promise<ApiResponse>) => {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, args: unknown, caller?: unknown): Promise<ApiResponse> => {
       const problem = senderProblem(event, policy);
       if (problem) {
         console.warn(`[annotator] refused IPC ${name}: ${problem}`);
         return Promise.resolve(refused(name, problem));
       }
       // Answers never reject: every failure becomes an { ok: false } envelope.
-      const call = answer(args);
+      const call = answer(args, caller);
       inFlight.add(call);
       const done = () => inFlight.delete(call);
       call.then(done, done);
@@ -92,7 +92,7 @@ export function registerApiIpc(handlers: ApiHandlerMap, policy: SenderPolicy, op
     });
     channels.push(channel);
   };
-  for (const method of API_METHOD_NAMES) handle(ipcChannelFor(method), method, (args) => dispatchApiCall(handlers, method, args));
+  for (const method of API_METHOD_NAMES) handle(ipcChannelFor(method), method, (args, caller) => dispatchApiCall(handlers, method, args, caller));
   if (openDroppedPaths) handle(DROPPED_FILES_CHANNEL, 'openDroppedFiles', (args) => answerDrop(openDroppedPaths, args));
   return {
     async settled() {

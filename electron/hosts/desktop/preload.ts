@@ -16,11 +16,11 @@ import {
 type MethodName = (typeof API_METHOD_NAMES)[number];
 
 function buildBridge(): AnnotatorBridge {
-  const methods = {} as Record<MethodName, (args: unknown) => Promise<unknown>>;
+  const methods = {} as Record<MethodName, (args: unknown, caller?: unknown) => Promise<unknown>>;
   for (const name of API_METHOD_NAMES) {
     const channel = ipcChannelFor(name);
-    // Exactly one argument crosses over; the main process validates it.
-    methods[name] = (args: unknown) => ipcRenderer.invoke(channel, args);
+    // The arguments and the window's person cross over; the main process validates both.
+    methods[name] = (args: unknown, caller?: unknown) => ipcRenderer.invoke(channel, args, caller);
   }
   const onHostEvent = (listener: (event: HostEvent) => void): (() => void) => {
     if (typeof listener !== 'function') throw new TypeError('onHostEvent needs a function.');

@@ -1,6 +1,6 @@
 // The contract's methods, each mapped onto the service and onto what only a host can do. Every
 // host (desktop, browser, CLI) calls these, so none repeats a sequence of service calls.
-import { ApiError, parseArgs, type ApiMethod, type ApiResult, type DocumentSummary, type ExportFormat } from '../../contract/api.js';
+import { ApiError, parseArgs, type ApiMethod, type Caller, type ApiResult, type DocumentSummary, type ExportFormat } from '../../contract/api.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
@@ -90,7 +90,8 @@ export type HandlerArgs<M extends ApiMethod> = ReturnType<typeof parseArgs<M>>;
 /** One function per contract method, taking already-validated arguments: the compiler checks each against the contract. */
 export type ApiHandlers = {
   // A method without arguments can be called without any (the CLI and tests do).
-  [M in ApiMethod]: {} extends HandlerArgs<M> ? (args?: HandlerArgs<M>) => Promise<ApiResult<M>> : (args: HandlerArgs<M>) => Promise<ApiResult<M>>;
+  // The caller (the window's person) is optional too: the CLI and older tests call without one.
+  [M in ApiMethod]: {} extends HandlerArgs<M> ? (args?: HandlerArgs<M>, caller?: Caller) => Promise<ApiResult<M>> : (args: HandlerArgs<M>, caller?: Caller) => Promise<ApiResult<M>>;
 };
 
 export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods): ApiHandlers {

@@ -1,5 +1,5 @@
 // The renderer's view of the AnnotatorApi: it never knows which host answers.
-import type { AnnotatorApi, ApiMethod, DocumentSummary } from '../../../electron/contract/api';
+import type { AnnotatorApi, ApiMethod, DocumentSummary, Person } from '../../../electron/contract/api';
 import { ApiError, type ApiErrorCode } from '../../../electron/contract/errors';
 import { API_METHOD_NAMES, type HostEvent } from '../../../electron/contract/channels';
 
@@ -24,12 +24,22 @@ export function unwrap<T>(envelope: Envelope): T {
   throw new ApiError(envelope.error.code, envelope.error.message);
 }
 
+/**
+ * The window's person, sent beside every call's arguments (see electron/contract/schemas/people.ts):
+ * a person belongs to a window, so two windows on one workspace each record their own name.
+ */
+let windowPerson: Person | null = null;
+export function setWindowPerson(person: Person | null): void {
+  windowPerson = person;
+}
+export const currentWindowPerson = (): Person | null => windowPerson;
+
 export function clientFromCaller(
-  call: (method: ApiMethod, args: unknown) => Promise<Envelope>,
+  call: (method: ApiMethod, args: unknown, caller: { person: Person | null }) => Promise<Envelope>,
   extras: Pick<AnnotatorClient, 'onHostEvent' | 'sendOnUnload' | 'openDroppedFiles'>,
 ): AnnotatorClient {
   // Every method the contract names (channels.ts has the names without zod), so none is missed.
-  const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, async (args: unknown) => unwrap(await call(name, args ?? {}))]));
+  const methods = Object.fromEntries(API_METHOD_NAMES.map((name) => [name, async (args: unknown) => unwrap(await call(name, args ?? {}, { person: windowPerson }))]));
   return {
     ...methods,
     ...extras,

@@ -1,6 +1,10 @@
 // The browser host's transport: POST /api/<method> with the per-run token from the URL.
 import type { ApiMethod } from '../../../electron/contract/api';
-import { clientFromCaller, type AnnotatorClient } from './client';
+import { PERSON_HEADER } from '../../../electron/contract/channels';
+import { clientFromCaller, currentWindowPerson, type AnnotatorClient } from './client';
+
+const withPerson = (headers: Record<string, string>, person: { id: string; name: string } | null) =>
+  person ? { ...headers, [PERSON_HEADER]: encodeURIComponent(JSON.stringify(person)) } : headers;
 
 const TOKEN_HEADER = 'x-annotator-token';
 
@@ -11,10 +15,10 @@ export function tokenFromLocation(location: Location): string | null {
 export function createHttpClient(token: string, base = ''): AnnotatorClient {
   const headers = { 'Content-Type': 'application/json', [TOKEN_HEADER]: token };
   return clientFromCaller(
-    async (method: ApiMethod, args: unknown) => {
+    async (method: ApiMethod, args: unknown, caller) => {
       let response: Response;
       try {
-        response = await fetch(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
+        response = await fetch(`${base}/api/${method}`, { method: 'POST', headers: withPerson(headers, caller.person), body: JSON.stringify(args) });
       } catch {
         return { ok: false, error: { code: 'unreachable', message: 'The Newsroom Annotator server is not answering. Is `npm run serve` still running?' } };
       }
@@ -30,7 +34,7 @@ export function createHttpClient(token: string, base = ''): AnnotatorClient {
         // a larger one waits in the outbox for the next start instead.
         const body = JSON.stringify(args);
         if (new TextEncoder().encode(body).length < 60_000) {
-          fetch(`${base}/api/${method}`, { method: 'POST', headers, body, keepalive: true }).catch(() => undefined);
+          fetch(`${base}/api/${method}`, { method: 'POST', headers: withPerson(headers, currentWindowPerson()), body, keepalive: true }).catch(() => undefined);
         }
       },
     },
