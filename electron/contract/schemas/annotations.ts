@@ -31,6 +31,8 @@ export const annotationSchema = z.object({
   note: noteText,
   /** The annotator's name when it was made ('' where no name was set yet). */
   author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH),
+  /** The stable id of the person who made it (see schemas/people.ts); absent on older highlights. */
+  authorId: id.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Quotes only. Absent fields keep a 50,000-highlight file small. */

@@ -31,3 +31,13 @@ export function parseCaller(raw: unknown): Caller {
   if (!parsed.success) throw new ApiError('bad-request', `The window's person is malformed: ${parsed.error.issues[0]?.message ?? 'unknown shape'}. Choose who you are again.`);
   return { person: parsed.data.person ?? null };
 }
+
+/**
+ * Whether a highlight is this person's: by the person's id where the highlight has one, else by
+ * name (highlights made before people had ids). One rule for blind annotation, "only mine" and curation.
+ */
+export function madeBy(highlight: { author: string; authorId?: string }, person: Person | null): boolean {
+  if (!person) return false;
+  if (highlight.authorId) return highlight.authorId === person.id;
+  return highlight.author.trim() !== '' && highlight.author.trim() === person.name.trim();
+}

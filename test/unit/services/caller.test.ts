@@ -24,3 +24,15 @@ describe('the caller beside the arguments', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('madeBy', () => {
+  it('knows a person’s highlights by id, and older ones (no id) by name', async () => {
+    const { madeBy } = await import('../../../electron/contract/api.js');
+    const ana = { id: 'p-ana', name: 'Ana' };
+    expect(madeBy({ author: 'Ana', authorId: 'p-ana' }, ana)).toBe(true);
+    expect(madeBy({ author: 'Ana', authorId: 'p-other-ana' }, ana)).toBe(false);
+    expect(madeBy({ author: 'Ana' }, ana)).toBe(true);
+    expect(madeBy({ author: '' }, { id: 'p-x', name: ' ' })).toBe(false);
+    expect(madeBy({ author: 'Ana' }, null)).toBe(false);
+  });
+});
