@@ -33,7 +33,11 @@ export function noCounts(): DisagreementCounts {
 /** A document's highlights by layer, the layers sorted. */
 export function layersOf(annotations: readonly Annotation[]): Map<string, Annotation[]> {
   const layers = new Map<string, Annotation[]>();
-  for (const a of annotations) layers.set(layerOf(a), [...(layers.get(layerOf(a)) ?? []), a]);
+  for (const a of annotations) {
+    const layer = layers.get(layerOf(a));
+    if (layer) layer.push(a);
+    else layers.set(layerOf(a), [a]);
+  }
   return new Map([...layers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -51,7 +55,9 @@ export function documentDisagreements(documentId: string, layers: ReadonlyMap<st
     for (const a of highlights) {
       const key = `${a.start}:${a.end}`;
       const span = spans.get(key) ?? { start: a.start, end: a.end, text: a.text, byLayer: new Map() };
-      span.byLayer.set(layer, [...(span.byLayer.get(layer) ?? []), a]);
+      const mine = span.byLayer.get(layer);
+      if (mine) mine.push(a);
+      else span.byLayer.set(layer, [a]);
       spans.set(key, span);
     }
   }
