@@ -73,6 +73,17 @@ export {
 export { changeSchema, documentFieldsSchema, parseChange, type Change, type ChangeRefusal, type DocumentFields } from './schemas/changes.js';
 export { DOCUMENT_FIELD_LIMITS, DOCUMENT_FIELD_NAMES, EDITABLE_DOCUMENT_FIELDS, documentFieldProblem, isCalendarDate, pastedTextProblem, publicationDateFrom, suggestedTitle, utf8Length, type EditableDocumentField } from './document-rules.js';
 export { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, byAnnotator, exportResultSchema, type AnnotatorCount, type ExportFormat, type ExportResultOnWire } from './schemas/exports.js';
+export {
+  DISAGREEMENT_KINDS,
+  DISAGREEMENT_KIND_NAMES,
+  DISAGREEMENT_LIMITS,
+  disagreementReportSchema,
+  type Disagreement,
+  type DisagreementCounts,
+  type DisagreementKind,
+  type DisagreementReport,
+  type DisagreementVersion,
+} from './schemas/disagreements.js';
 export { importConflictSchema, importReportSchema, type ImportConflict, type ImportReport } from './schemas/imports.js';
 export { sessionSchema, type Session } from './schemas/session.js';
 export { NO_CALLER, callerSchema, madeBy, parseCaller, personSchema, type Caller, type Person } from './schemas/people.js';

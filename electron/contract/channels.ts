@@ -25,6 +25,7 @@ export const API_METHOD_NAMES = [
   'importAnnotationFiles',
   'mergeWorkspaceWithDialog',
   'measureAgreement',
+  'listDisagreements',
   'applyChanges',
 ] as const;
 

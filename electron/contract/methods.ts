@@ -20,6 +20,7 @@ import {
 } from './schemas/documents.js';
 import { importReportSchema } from './schemas/imports.js';
 import { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, exportResultSchema } from './schemas/exports.js';
+import { disagreementReportSchema, listDisagreementsArgsSchema } from './schemas/disagreements.js';
 import { MAX_ANNOTATOR_NAME_LENGTH } from './limits.js';
 import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';
 import { sessionSchema } from './schemas/session.js';
@@ -112,6 +113,8 @@ export const annotatorApiSchema = {
   },
   /** Agreement between annotators (these only, when named) on the documents two or more of them annotated. */
   measureAgreement: { args: z.object({ authors: authorsSchema.optional() }).strict(), result: agreementReportSchema },
+  /** Where those annotators disagree, per document (counted by kind; the list capped at `limit`). */
+  listDisagreements: { args: listDisagreementsArgsSchema, result: disagreementReportSchema },
   /** Every mention, quote and claim of a speaker across the workspace. */
   listSpeakerAppearances: { args: z.object({ speakerId: id }), result: z.array(appearanceSchema) },
   /** A source link, in the system browser: the desktop app opens it; the browser host says it did not. */

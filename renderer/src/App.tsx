@@ -85,7 +85,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const closeSpeaker = () => flushSync(() => setSpeakerId(null));
 
   /** From the speaker panel to the highlight, in its document, scrolled into view. */
-  const openAppearance = async (appearance: Appearance) => {
+  const openAppearance = async (appearance: Pick<Appearance, 'documentId' | 'annotationId'>) => {
     if (current?.document.id !== appearance.documentId) await actions.openDocument(appearance.documentId);
     setSpeakerId(null);
     actions.select(appearance.annotationId);
@@ -433,7 +433,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onCancel={actions.cancelImport}
         />
       )}
-      {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
+      {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} onOpen={(target) => (setShowAgreement(false), void openAppearance(target))} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} desktop={state.session?.host === 'electron'} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}
       {dragging && (

@@ -39,6 +39,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     importAnnotationFiles: unexpected('importAnnotationFiles'),
     mergeWorkspaceWithDialog: unexpected('mergeWorkspaceWithDialog'),
     measureAgreement: unexpected('measureAgreement'),
+    listDisagreements: unexpected('listDisagreements'),
     listAnnotators: unexpected('listAnnotators'),
     checkDocumentSource: unexpected('checkDocumentSource'),
     locateDocumentFile: unexpected('locateDocumentFile'),

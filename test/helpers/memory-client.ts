@@ -9,6 +9,8 @@ import { findSpeakerByName } from '../../electron/contract/speaker-names';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
 import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/contract/spans';
 import type { AnnotatorClient } from '../../renderer/src/api/client';
+import type { Dataset } from '../../electron/services/exports/dataset';
+import { listDisagreements } from '../../electron/services/exports/disagreements';
 
 interface MemoryDocument {
   summary: DocumentSummary;
@@ -318,6 +320,17 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       throw new ApiError('unsupported', 'The in-memory workspace has no exports.');
     },
     measureAgreement: async () => ({ annotators: [], pairs: [], alpha: null }),
+    // The service's own rule, over the documents held here.
+    listDisagreements: async ({ authors, documentIds, kinds, limit }) => {
+      const chosen = [...documents.values()].filter((d) => !documentIds || documentIds.includes(d.summary.id));
+      const dataset = {
+        documents: chosen.map((d) => ({ document: d.summary, text: d.text, annotations: d.annotations.filter((a) => !authors || authors.includes(a.author)) })),
+        labels: new Map(labels.map((l) => [l.id, l])),
+        speakers: new Map(speakers.map((s) => [s.id, s])),
+        statuses,
+      } as unknown as Dataset;
+      return listDisagreements(dataset, { kinds, limit });
+    },
     listAnnotators: async () => {
       const counts = new Map<string, number>();
       for (const doc of documents.values()) for (const a of doc.annotations) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);

@@ -6,6 +6,7 @@ import { writeExport } from '../../services/exports/write-export.js';
 import { exportSplitParts } from '../../services/handlers/workspace-tasks.js';
 import { counted, type CliCommand } from './command.js';
 import { exportFormat, need, UsageError } from './options.js';
+import { printDisagreements } from './disagreements.js';
 import { handlersFor, openStore, type CliChoices } from './workspace.js';
 
 /** What a warning's highlight missed: CoNLL's tags, or (ClaimReview) a review or a field. */
@@ -95,13 +96,21 @@ export const splitCommand: CliCommand = {
 
 export const agreementCommand: CliCommand = {
   name: 'agreement',
-  usage: `  agreement --store DIR [--json] [--author NAME...]
+  usage: `  agreement --store DIR [--json] [--author NAME...] [--disagreements [--documents ID...]]
            Span F1 per label and annotator pair (exact and overlapping), Cohen's kappa
            on token labels, Krippendorff's alpha with three or more annotators;
-           with --author, among those annotators only.
+           with --author, among those annotators only. --disagreements lists instead
+           where they disagree, per document: spans not every annotator marked, and
+           the same span (same start and end) with different labels, speakers or
+           verdicts, with each annotator's version (--json: the whole report).
 `,
   async run({ io, values, storeDir }) {
-    const report = await handlersFor(await openStore(storeDir), io).handlers.measureAgreement(values.author ? { authors: values.author } : {});
+    const { handlers } = handlersFor(await openStore(storeDir), io);
+    if (values.disagreements) {
+      const documentIds = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
+      return printDisagreements(handlers, io, { authors: values.author, documentIds: documentIds?.length ? documentIds : undefined, json: values.json });
+    }
+    const report = await handlers.measureAgreement(values.author ? { authors: values.author } : {});
     if (values.json) {
       io.out(`${JSON.stringify(report, null, 2)}\n`);
       return 0;

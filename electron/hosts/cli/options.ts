@@ -17,6 +17,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   encoding: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  disagreements: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -5,6 +5,7 @@ import type { AnnotatorService } from '../annotator-service.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
 import { collectDataset, listAnnotators } from '../exports/dataset.js';
+import { listDisagreements } from '../exports/disagreements.js';
 import { writeExport } from '../exports/write-export.js';
 import { zipExport, zipName } from '../exports/zip-export.js';
 import { mergeWorkspaces } from '../imports/merge-workspaces.js';
@@ -134,6 +135,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       return listAnnotators(service.store);
     },
     measureAgreement: async (args) => measureAgreement(await collectDataset(service.store, undefined, undefined, args?.authors)),
+    listDisagreements: async (args = {}) => listDisagreements(await collectDataset(service.store, args.documentIds, undefined, args.authors), { kinds: args.kinds, limit: args.limit }),
     mergeWorkspaceWithDialog: async () => {
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);

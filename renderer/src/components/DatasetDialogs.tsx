@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from './Dialog';
+import { DisagreementList, type HighlightTarget } from './DisagreementList';
 
 const FORMAT_NAMES: Record<ExportFormat, string> = {
   jsonl: 'JSONL, doccano style',
@@ -208,7 +209,8 @@ export function ImportDialog({ onChoose, onClose }: { onChoose(): void; onClose(
 type Report = Awaited<ReturnType<AnnotatorClient['measureAgreement']>>;
 const f = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(3));
 
-export function AgreementDialog({ client, onClose }: { client: AnnotatorClient; onClose(): void }) {
+/** onOpen: a disagreement chosen, to be shown in its document (the dialog is closed by the window). */
+export function AgreementDialog({ client, onClose, onOpen }: { client: AnnotatorClient; onClose(): void; onOpen(target: HighlightTarget): void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -249,6 +251,7 @@ export function AgreementDialog({ client, onClose }: { client: AnnotatorClient; 
           Krippendorff’s alpha over {report.annotators.length} annotators: <strong>{f(report.alpha)}</strong>
         </p>
       )}
+      {report && report.pairs.length > 0 && <DisagreementList client={client} onOpen={onOpen} />}
     </Dialog>
   );
 }

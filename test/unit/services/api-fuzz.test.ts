@@ -72,6 +72,7 @@ function validArgs(): Record<ApiMethod, Record<string, unknown>> {
     importAnnotationFiles: { files: [{ fileName: 'a.jsonl', contentBase64: Buffer.from('{"text":"a","label":[]}\n').toString('base64') }] },
     mergeWorkspaceWithDialog: {},
     measureAgreement: {},
+    listDisagreements: { documentIds: [documentId], kinds: ['label'], limit: 10 },
     listAnnotators: {},
     applyChanges: { changes: [{ kind: 'createSpeaker', speakerId: 'sp-fuzz', name: 'Fuzz' }] },
   };
