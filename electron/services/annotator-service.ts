@@ -122,7 +122,7 @@ export class AnnotatorService {
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
-      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true },
+      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true, ...(data.settings.layer && { layer: data.settings.layer }) },
       storeProblem: this.store.problem,
     };
   }
