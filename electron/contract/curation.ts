@@ -7,7 +7,7 @@
 // group even when A and C do not touch. Touching ends (A ends where B starts) do not overlap.
 // Each person's version of a group is all of her highlights in it (a quote with the speaker's
 // name inside it is one version); the curated highlights in it are the group's curated version.
-import type { Annotation, CuratedSource } from './api.js';
+import type { Annotation, CuratedSource } from './schemas/annotations.js';
 import { compareSpans } from './spans.js';
 
 /** The layer's reserved name where annotators are listed (agreement, exports' choice of annotators). */

@@ -5,7 +5,8 @@
 // - Cohen's kappa per pair on token labels (tokens by the CoNLL rule; a token takes the label
 //   of the first highlight covering it, else "O");
 // - Krippendorff's alpha (nominal) over all annotators' token labels, when there are more than two.
-import { annotatorOf, type Annotation } from '../../contract/api.js';
+import type { Annotation } from '../../contract/api.js';
+import { annotatorOf } from '../../contract/curation.js';
 import { tokenize } from './tokens.js';
 import { labelName, type Dataset } from './dataset.js';
 

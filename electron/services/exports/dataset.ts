@@ -1,6 +1,7 @@
 // What every export reads: the chosen documents with their text and highlights, and the
 // workspace's labels and speakers to name them by.
-import { ApiError, CURATED_LAYER, annotatorOf, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
+import { CURATED_LAYER, annotatorOf } from '../../contract/curation.js';
+import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
 export interface ExportDocument {

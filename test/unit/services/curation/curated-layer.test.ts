@@ -1,7 +1,8 @@
 // The curated layer in the service: made by the calling person, with its sources; rejections kept
 // on disk; exports of the curated layer alone; agreement measured against it.
 import { describe, expect, it } from 'vitest';
-import { CURATED_LAYER, type Change } from '../../../../electron/contract/api.js';
+import type { Change } from '../../../../electron/contract/api.js';
+import { CURATED_LAYER } from '../../../../electron/contract/curation.js';
 import { browserHostOnlyMethods, createApiHandlers } from '../../../../electron/services/handlers/api-handlers.js';
 import { annotationsOnDisk, createChange, expectApiError, importText, useWorkspaces, workspaceOnDisk } from '../../../helpers/workspace.js';
 
