@@ -1,5 +1,7 @@
 // The curated layer in the service: made by the calling person, with its sources; rejections kept
 // on disk; exports of the curated layer alone; agreement measured against it.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../../electron/contract/api.js';
 import { CURATED_LAYER } from '../../../../electron/contract/curation.js';
@@ -80,5 +82,23 @@ describe('the curated layer', () => {
     const quote = report.pairs[0]!.byLabel['Quote']!;
     // Ana marked two quotes, the curated layer one of them.
     expect(quote.exact).toMatchObject({ precision: 1, recall: 0.5 });
+  });
+});
+
+describe('the command line’s --layer', () => {
+  it('exports only the curated layer with --layer curated, and refuses another value in words', async () => {
+    const { dir, service, handlers, doc } = await twoAnnotators();
+    await handlers.applyChanges({ changes: [curated(doc.id, 'cur-1', 15, 28, [{ annotationId: 'ana-1', author: 'Ana' }])] }, EDNA);
+    await service.store.flush();
+    const { run } = await import('../../../helpers/run-cli.js');
+    const out = path.join(await tempDir('curation-out-'), 'curated.jsonl');
+    const done = await run(['export', '--store', dir, '--format', 'jsonl', '--out', out, '--layer', 'curated'], dir);
+    expect(done.err).toBe('');
+    expect(done.code).toBe(0);
+    const line = JSON.parse((await fs.readFile(out, 'utf8')).trim());
+    expect((line.spans ?? line.label).length).toBe(1);
+    const wrong = await run(['export', '--store', dir, '--format', 'jsonl', '--out', out, '--layer', 'editor'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/--layer is curated .* or all, not "editor"/);
   });
 });
