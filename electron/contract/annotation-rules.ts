@@ -40,6 +40,7 @@ export function newAnnotation(change: Create, text: string, made: { author: stri
       updatedAt: change.updatedAt ?? made.now,
       ...(change.quoteKind && { quoteKind: change.quoteKind }),
       ...(change.claim && { claim: change.claim }),
+      ...(change.layer && { layer: change.layer, curatedFrom: change.curatedFrom ?? [] }),
     },
     made.firstStatusId,
   );
@@ -116,5 +117,6 @@ export function claimRow(document: { id: string; title: string }, claim: Claim):
     ...(claim.claim.reviewedAt && { reviewedAt: claim.claim.reviewedAt }),
     updatedAt: claim.updatedAt,
     ...(claim.claim.conflicts?.length && { conflicts: claim.claim.conflicts }),
+    ...(claim.layer && { layer: claim.layer }),
   };
 }

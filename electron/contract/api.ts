@@ -15,9 +15,11 @@ export {
   QUOTE_KINDS,
   annotationColumnsSchema,
   annotationSchema,
+  curatedSourceSchema,
   labelSchema,
   type Annotation,
   type AnnotationColumns,
+  type CuratedSource,
   type Label,
   type QuoteKind,
 } from './schemas/annotations.js';

@@ -84,6 +84,8 @@ export const annotatorApiSchema = {
        * when absent. A name that is not among the workspace's annotators is refused.
        */
       authors: authorsSchema.optional(),
+      /** 'curated': only the curated layer's highlights (see curation.ts); 'all' (or absent): every layer. */
+      layer: z.enum(['all', 'curated']).optional(),
       /** Train, dev and test sets by document; the same seed gives the same split. */
       split: z.object({ ratios: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]), seed: z.number().int() }).optional(),
     }),

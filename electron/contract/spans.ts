@@ -56,8 +56,14 @@ export function toAnnotationColumns(annotations: readonly Annotation[]): Annotat
     columns.notes.push(a.note);
     columns.authors.push(a.author);
     columns.extras.push(
-      a.quoteKind || a.claim || a.anchor
-        ? { ...(a.quoteKind && { quoteKind: a.quoteKind }), ...(a.claim && { claim: a.claim }), ...(a.anchor && { anchor: a.anchor }) }
+      a.quoteKind || a.claim || a.anchor || a.layer
+        ? {
+            ...(a.quoteKind && { quoteKind: a.quoteKind }),
+            ...(a.claim && { claim: a.claim }),
+            ...(a.anchor && { anchor: a.anchor }),
+            ...(a.layer && { layer: a.layer }),
+            ...(a.curatedFrom && { curatedFrom: a.curatedFrom }),
+          }
         : null,
     );
     columns.createdAt.push(a.createdAt);

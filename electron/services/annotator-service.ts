@@ -3,6 +3,8 @@
 // host calls it through the handlers, so the desktop window and the browser host cannot drift apart.
 import { promises as fs } from 'node:fs';
 import {
+  NO_CALLER,
+  type Caller,
   ApiError,
   TRANSCRIPT_FORMATS,
   type Annotation,
@@ -120,7 +122,7 @@ export class AnnotatorService {
       documents: data.documents.map((doc) => this.summary(doc)),
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
-      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true },
+      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true, ...(data.settings.layer && { layer: data.settings.layer }) },
       storeProblem: this.store.problem,
     };
   }
@@ -259,14 +261,14 @@ export class AnnotatorService {
    * its own: a refused change is reported and the rest still apply. The answer comes once the
    * applied ones are on disk. Reads wait for the applying, not for the disk.
    */
-  applyChanges(changes: readonly unknown[]): Promise<{ applied: number; refused: ChangeRefusal[] }> {
+  applyChanges(changes: readonly unknown[], caller: Caller = NO_CALLER): Promise<{ applied: number; refused: ChangeRefusal[] }> {
     try {
       this.requireWritable();
     } catch (error) {
       const { code, message } = error as ApiError;
       return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
     }
-    const applying = this.changeQueue.then(() => this.applyEach(changes));
+    const applying = this.changeQueue.then(() => this.applyEach(changes, caller));
     // A call that fails fails alone: the calls queued after it still run.
     this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
@@ -283,13 +285,13 @@ export class AnnotatorService {
     });
   }
 
-  private async applyEach(changes: readonly unknown[]) {
+  private async applyEach(changes: readonly unknown[], caller: Caller) {
     const writes = new Set<Promise<void>>();
     const refused: ChangeRefusal[] = [];
     let applied = 0;
     for (const [index, raw] of changes.entries()) {
       try {
-        for (const write of await this.changes.apply(parseChange(raw))) writes.add(write);
+        for (const write of await this.changes.apply(parseChange(raw), caller)) writes.add(write);
         applied++;
       } catch (error) {
         // A store file this change needs that cannot be read (it names the file and what to do)

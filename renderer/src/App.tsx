@@ -39,6 +39,9 @@ import { useWindowCommands, windowBindings } from './commands/use-window-command
 import { useKeyFeedback } from './commands/use-key-feedback';
 import { StatusLine, useStatusLine } from './components/StatusLine';
 import { NameReminder } from './components/NameReminder';
+import { CurationView } from './curation/CurationView';
+import { currentWindowPerson } from './api/client';
+import { newId } from './state/workspace-deps';
 
 import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -51,6 +54,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
   const [view, setView] = useState<'document' | 'desk'>('document');
   const [fromDesk, setFromDesk] = useState(false);
+  /** The open document in curation, over the three columns (the window's edits and undo serve it). */
+  const [curating, setCurating] = useState(false);
   const [deskDialog, setDeskDialog] = useState<null | 'scale' | 'settings' | { report: string | null; run?: ReportRun }>(null);
   const reportRuns = useRef(0);
   const [exportFormat, setExportFormat] = useState<ExportFormat>('jsonl');
@@ -149,7 +154,13 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     setFromDesk(false);
     void desk.refresh();
   }, [desk]);
-  const toggleDesk = useCallback(() => (view === 'desk' ? void leaveDesk() : showDesk()), [view, leaveDesk, showDesk]);
+  const toggleDesk = useCallback(() => (setCurating(false), view === 'desk' ? void leaveDesk() : showDesk()), [view, leaveDesk, showDesk]);
+  const toggleCuration = () => {
+    if (curating) return setCurating(false);
+    if (!current) return say('Curation: open a document first.');
+    if (view === 'desk') void leaveDesk();
+    setCurating(true);
+  };
 
   const open = useCallback(() => {
     if (nativeDialog) void actions.openWithDialog();
@@ -177,7 +188,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
 
   useWindowCommands({
     client,
-    view,
+    // In curation only the window's own keys are read (the document's would act on hidden text).
+    view: curating ? 'desk' : view,
     desktop: state.session?.host === 'electron',
     onDocumentOpened: (documentId) => void actions.refreshDocuments().then(() => actions.openDocument(documentId)),
     onClipboardText: (text) => documentDialogs.paste(text),
@@ -193,6 +205,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement },
       openDocuments: open,
       toggleDesk,
+      toggleCuration,
       backToDesk: showDesk,
       toggleShortcuts: () => setShowShortcuts((shown) => !shown),
       // On the desk, its own last edit only: never a change to a document out of sight.
@@ -277,7 +290,21 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onReport={() => openReport()}
         />
       )}
-      <div className="layout" hidden={view === 'desk'}>
+      {curating && current && view === 'document' && (
+        <CurationView
+          document={current.document}
+          text={current.text}
+          annotations={current.annotations}
+          labels={state.labels}
+          curator={currentWindowPerson()?.name ?? state.session?.annotatorName ?? ''}
+          perform={(step) => actions.perform(step)}
+          relabel={(annotationId, labelId) => actions.updateAnnotation(annotationId, { labelId })}
+          newId={() => newId('cur')}
+          say={say}
+          onClose={() => (setCurating(false), editorCommands.current?.focus())}
+        />
+      )}
+      <div className="layout" hidden={view === 'desk' || (curating && !!current)}>
         <nav className="sidebar sidebar-left" aria-label="Documents">
           <h2>Documents</h2>
           <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} onRemove={documentDialogs.askRemove} />
@@ -295,6 +322,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
                 onTagTranscript={() => void actions.tagTranscriptLines()}
                 onOpenLink={(url) => void actions.openLink(url)}
               />
+              <button type="button" className="curate-button" onClick={toggleCuration}>
+                Curate ({MOD}Shift+U)
+              </button>
               <DocumentEditForm
                 key={`edit:${current.document.id}`}
                 document={current.document}

@@ -210,6 +210,10 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       }
     } else if (change.kind === 'deleteAnnotation' || change.kind === 'placeOrphan') {
       doc.annotations = doc.annotations.filter((a) => a.id !== change.annotationId);
+    } else if (change.kind === 'setCurationRejected') {
+      const ids = new Set(doc.summary.curationRejected ?? []);
+      for (const id of change.annotationIds) change.rejected ? ids.add(id) : ids.delete(id);
+      doc.summary.curationRejected = [...ids].sort();
     }
     doc.summary.annotationCount = doc.annotations.length;
   }

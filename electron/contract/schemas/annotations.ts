@@ -17,6 +17,10 @@ export type Label = z.infer<typeof labelSchema>;
 export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const;
 export type QuoteKind = (typeof QUOTE_KINDS)[number];
 
+/** One person's highlight accepted into the curated layer: which one, and whose it was. */
+export const curatedSourceSchema = z.object({ annotationId: id, author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH) }).strict();
+export type CuratedSource = z.infer<typeof curatedSourceSchema>;
+
 export const annotationSchema = z.object({
   id,
   documentId: id,
@@ -41,6 +45,10 @@ export const annotationSchema = z.object({
   claim: claimFieldsSchema.optional(),
   /** Set when the text changed and this was re-anchored to a place a person should check. */
   anchor: z.literal('fuzzy').optional(),
+  /** The editor's adjudicated version (see curation.ts); absent on every person's own highlights. */
+  layer: z.literal('curated').optional(),
+  /** For a curated highlight: whose versions were accepted into it. */
+  curatedFrom: z.array(curatedSourceSchema).max(100).optional(),
 });
 export type Annotation = z.infer<typeof annotationSchema>;
 
@@ -59,9 +67,17 @@ export const annotationColumnsSchema = z
     speakerIds: z.array(id.nullable()),
     notes: z.array(z.string()),
     authors: z.array(z.string()),
-    /** quoteKind and claim, where a highlight has them. */
+    /** quoteKind, claim, anchor and the curated layer's fields, where a highlight has them. */
     extras: z.array(
-      z.object({ quoteKind: z.enum(QUOTE_KINDS).optional(), claim: claimFieldsSchema.optional(), anchor: z.literal('fuzzy').optional() }).nullable(),
+      z
+        .object({
+          quoteKind: z.enum(QUOTE_KINDS).optional(),
+          claim: claimFieldsSchema.optional(),
+          anchor: z.literal('fuzzy').optional(),
+          layer: z.literal('curated').optional(),
+          curatedFrom: z.array(curatedSourceSchema).max(100).optional(),
+        })
+        .nullable(),
     ),
     createdAt: z.array(z.string()),
     updatedAt: z.array(z.string()),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, SPEAKER_LIMITS } from '../errors.js';
 import { MAX_ANNOTATOR_NAME_LENGTH, SCALE_LIMITS } from '../limits.js';
 import { SCALE_COUNT_PROBLEMS } from '../scale-rules.js';
-import { QUOTE_KINDS, labelSchema } from './annotations.js';
+import { QUOTE_KINDS, curatedSourceSchema, labelSchema } from './annotations.js';
 import { idSchema as id, isRuleIssue, noteTextSchema as noteText, ruleCheck } from './common.js';
 import { documentFieldProblem, type EditableDocumentField } from '../document-rules.js';
 import { claimFieldsSchema, reviewSettingsSchema, statusSchema } from './review.js';
@@ -40,6 +40,9 @@ export const changeSchema = z.discriminatedUnion('kind', [
     // Given when a deleted highlight is brought back, so it returns as it was.
     quoteKind: z.enum(QUOTE_KINDS).optional(),
     claim: claimFieldsSchema.optional(),
+    /** A highlight of the curated layer (curation.ts), with the versions it was accepted from. */
+    layer: z.literal('curated').optional(),
+    curatedFrom: z.array(curatedSourceSchema).max(100).optional(),
     author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
     createdAt: z.string().max(40).optional(),
     updatedAt: z.string().max(40).optional(),
@@ -100,6 +103,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
   /** Everything that points at `mergedId`, in every document, points at `survivorId` instead. */
   z.object({ kind: z.literal('mergeSpeakers'), survivorId: id, mergedId: id }),
   z.object({ kind: z.literal('setLastDocument'), documentId: id }),
+  /** Curation: these highlights' span group is rejected (no curated highlight for it), or no longer. */
+  z.object({ kind: z.literal('setCurationRejected'), documentId: id, annotationIds: z.array(id).min(1).max(10_000), rejected: z.boolean() }),
   /**
    * A document leaves the list (a person removed it, or an import was undone): its text snapshot
    * and annotations file stay on disk until the workspace is compacted, and restoreDocument (or

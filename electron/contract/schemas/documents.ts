@@ -55,6 +55,8 @@ export const documentSummarySchema = z.object({
    * i + 1 begins, ascending. Absent for documents without pages.
    */
   pageStarts: z.array(z.number().int().nonnegative()).max(MAX_PAGES).optional(),
+  /** Curation: highlights whose span group the editor rejected (see curation.ts). */
+  curationRejected: z.array(id).max(1_000_000).optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 

@@ -108,6 +108,8 @@ export const claimRowSchema = z.object({
   updatedAt: z.string(),
   /** Verdicts that disagree with the claim's (from an import), until the editor sets its status. */
   conflicts: z.array(claimConflictSchema).optional(),
+  /** A claim of the curated layer. */
+  layer: z.literal('curated').optional(),
 });
 export type ClaimRow = z.infer<typeof claimRowSchema>;
 
@@ -121,5 +123,7 @@ export const reviewSettingsSchema = z.object({
   claimReviewUrl: z.string().trim().superRefine(ruleCheck(factCheckAddressProblem)),
   /** The report shows the private reviewer notes only when the editor says so; ClaimReview never does. */
   reviewerNotesInReport: z.boolean().optional(),
+  /** The desk shows every claim, or only the curated layer's. */
+  layer: z.enum(['all', 'curated']).optional(),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;

@@ -5,8 +5,9 @@ import { EXPORT_FORMATS } from '../../contract/api.js';
 import { writeExport } from '../../services/exports/write-export.js';
 import { exportSplitParts } from '../../services/handlers/workspace-tasks.js';
 import { counted, type CliCommand } from './command.js';
-import { exportFormat, need, UsageError } from './options.js';
+import { exportFormat, layerOption, need, UsageError } from './options.js';
 import { printDisagreements } from './disagreements.js';
+import { layerAuthors } from '../../services/exports/dataset.js';
 import { handlersFor, openStore, type CliChoices } from './workspace.js';
 
 /** What a warning's highlight missed: CoNLL's tags, or (ClaimReview) a review or a field. */
@@ -14,7 +15,7 @@ const leftOut = (format: string) => (format === 'conll' || format === 'hf' ? 'le
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: `  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...] [--author NAME...]
+  usage: `  export   --store DIR --format ${EXPORT_FORMATS.join('|')} --out PATH [--documents ID...] [--author NAME...] [--layer curated|all]
            Write a dataset. brat writes a folder (a .txt and an .ann per document),
            webanno one too (DOCUMENT.ANNOTATOR.tsv), hf one with hf-tokens.jsonl,
            labels.json and README.md, and conll one with a file per author when
@@ -22,16 +23,18 @@ export const exportCommand: CliCommand = {
            prodigy, hf, docbin and webanno list on stderr the spans they could not
            keep as they are (never silently dropped).
            --author (repeatable) keeps only those annotators' highlights; --author ''
-           is the highlights made before a name was set.
+           is the highlights made before a name was set. --layer curated keeps only
+           the curated layer (the editor's adjudicated version, made in curation).
 `,
   async run({ io, values, storeDir }) {
     const format = exportFormat(values.format);
+    const layer = layerOption(values.layer);
     const out = path.resolve(io.cwd, need(values.out, '--out PATH'));
     const named = values.documents?.flatMap((ids) => ids.split(',')).filter(Boolean);
     const documentIds = named?.length ? named : undefined;
     const choices: CliChoices = { out, format };
     const { handlers } = handlersFor(await openStore(storeDir), io, choices);
-    const result = await handlers.exportDataset({ format, documentIds, ...(values.author && { authors: values.author }) });
+    const result = await handlers.exportDataset({ format, documentIds, ...(values.author && { authors: values.author }), ...(layer && { layer }) });
     for (const warning of result.warnings) {
       io.err(`warning: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);
     }
@@ -63,7 +66,7 @@ export function splitShortfall(ratios: readonly number[], sizes: Record<(typeof 
 
 export const splitCommand: CliCommand = {
   name: 'split',
-  usage: `  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR [--author NAME...]
+  usage: `  split    --store DIR --ratios 80,10,10 --seed N --format FORMAT --out DIR [--author NAME...] [--layer curated|all]
            Train, dev and test sets by document; the same seed gives the same split.
 `,
   async run({ io, values, storeDir }) {
@@ -77,7 +80,7 @@ export const splitCommand: CliCommand = {
     const out = path.resolve(io.cwd, need(values.out, '--out DIR'));
     const store = await openStore(storeDir);
     const { service } = handlersFor(store, io);
-    const { split, parts } = await exportSplitParts(service, format, undefined, ratios as [number, number, number], seed, values.author);
+    const { split, parts } = await exportSplitParts(service, format, undefined, ratios as [number, number, number], seed, layerAuthors(layerOption(values.layer), values.author));
     for (const { part, files, folder, warnings } of parts) {
       for (const warning of warnings) {
         io.err(`warning: ${part}: ${warning.documentId} ${warning.annotationId} (${warning.label}, "${warning.text}") ${warning.reason}; ${leftOut(format)}.\n`);

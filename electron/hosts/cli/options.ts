@@ -15,6 +15,8 @@ const OPTIONS = {
   // Repeatable for export and split (whose highlights); import takes one (who made them).
   author: { type: 'string', multiple: true },
   seed: { type: 'string' },
+  // export and split: the curated layer only, or every layer.
+  layer: { type: 'string' },
   encoding: { type: 'string' },
   'dry-run': { type: 'boolean' },
   disagreements: { type: 'boolean' },
@@ -53,4 +55,10 @@ export function textEncoding(value: string | undefined): TextEncoding | undefine
   const encoding = value.toLowerCase();
   if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${value}".`);
   return encoding as TextEncoding;
+}
+
+export function layerOption(value: string | undefined): 'all' | 'curated' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'all' && value !== 'curated') throw new UsageError(`--layer is curated (the curated layer only) or all, not "${value}".`);
+  return value;
 }

@@ -1,7 +1,7 @@
 // One change from the contract's Change list, made in memory: checked first (a refused change
 // leaves no trace), then made, returning the writes that put it on disk. AnnotatorService
 // queues the calls and answers once those writes are done.
-import { ApiError, type Annotation, type Change, type Label } from '../../contract/api.js';
+import { ApiError, NO_CALLER, type Annotation, type Caller, type Change, type Label } from '../../contract/api.js';
 import { newAnnotation, updatedAnnotation } from '../../contract/annotation-rules.js';
 import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
@@ -9,6 +9,7 @@ import { mergedSpeakerFields } from '../../contract/speaker-rules.js';
 import { sortedIndex, spanContext } from '../../contract/spans.js';
 import { claimChanges, type ClaimHistory } from '../review/claim-history.js';
 import { saveStatuses } from '../review/review-desk.js';
+import { curatorOf, setCurationRejected } from './curation-changes.js';
 import { removeDocument, restoreDocument, updateDocument } from './document-changes.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
@@ -73,11 +74,13 @@ export class ChangeInterpreter {
   }
 
   /** Checks and makes one change in memory; returns the writes that put it on disk. */
-  async apply(parsed: Change): Promise<Promise<void>[]> {
+  async apply(parsed: Change, caller: Caller = NO_CALLER): Promise<Promise<void>[]> {
     const change = this.withSpeakerIdsResolved(parsed);
     switch (change.kind) {
       case 'createAnnotation':
-        return this.createAnnotation(change);
+        return this.createAnnotation(change, caller);
+      case 'setCurationRejected':
+        return setCurationRejected(this.store, this.requireDocument(change.documentId), change.annotationIds, change.rejected);
       case 'updateAnnotation':
         return this.updateAnnotation(change);
       case 'deleteAnnotation':
@@ -159,7 +162,7 @@ export class ChangeInterpreter {
     }
   }
 
-  private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>): Promise<Promise<void>[]> {
+  private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>, caller: Caller): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const text = await this.readText(doc);
     const annotations = await this.store.annotations(doc);
@@ -171,7 +174,11 @@ export class ChangeInterpreter {
     // A batch resent after a reload must not double a highlight.
     if (annotations.some((annotation) => annotation.id === change.annotationId)) return [];
     // A highlight brought back by undo keeps who made it and when (see newAnnotation).
-    const annotation = newAnnotation(change, text, { author: this.store.data.settings.annotatorName ?? '', now: new Date().toISOString(), firstStatusId: this.firstStatusId() });
+    const workspaceName = this.store.data.settings.annotatorName ?? '';
+    // The curated layer is the editor's work: the calling person's, whatever the change says.
+    const curator = change.layer === 'curated' ? curatorOf(caller, change.author ?? workspaceName) : null;
+    const annotation = newAnnotation(curator ? { ...change, author: curator.author } : change, text, { author: workspaceName, now: new Date().toISOString(), firstStatusId: this.firstStatusId() });
+    if (curator?.authorId) annotation.authorId = curator.authorId;
     annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];

@@ -6,6 +6,7 @@
 //   of the first highlight covering it, else "O");
 // - Krippendorff's alpha (nominal) over all annotators' token labels, when there are more than two.
 import type { Annotation } from '../../contract/api.js';
+import { annotatorOf } from '../../contract/curation.js';
 import { tokenize } from './tokens.js';
 import { labelName, type Dataset } from './dataset.js';
 
@@ -123,7 +124,8 @@ export function measureAgreement(dataset: Dataset): AgreementReport {
   const shared = dataset.documents
     .map((doc) => {
       const byAuthor = new Map<string, Annotation[]>();
-      for (const a of doc.annotations) byAuthor.set(a.author || '(no name)', [...(byAuthor.get(a.author || '(no name)') ?? []), a]);
+      // The curated layer counts as one more annotator (CURATED_LAYER), so people can be measured against it.
+      for (const a of doc.annotations) byAuthor.set(annotatorOf(a) || '(no name)', [...(byAuthor.get(annotatorOf(a) || '(no name)') ?? []), a]);
       return { ...doc, byAuthor };
     })
     .filter((doc) => doc.byAuthor.size >= 2);

@@ -1,5 +1,6 @@
 // What every export reads: the chosen documents with their text and highlights, and the
 // workspace's labels and speakers to name them by.
+import { CURATED_LAYER, annotatorOf } from '../../contract/curation.js';
 import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
@@ -37,7 +38,7 @@ export async function collectDataset(
   const documents: ExportDocument[] = [];
   for (const document of chosen) {
     const annotations = await store.annotations(document);
-    documents.push({ document, text: await store.readText(document), annotations: only ? annotations.filter((a) => only.has(a.author)) : [...annotations] });
+    documents.push({ document, text: await store.readText(document), annotations: only ? annotations.filter((a) => only.has(annotatorOf(a))) : [...annotations] });
     onProgress?.(documents.length, chosen.length);
   }
   return {
@@ -53,9 +54,20 @@ export async function collectDataset(
 export async function listAnnotators(store: WorkspaceStore): Promise<AnnotatorCount[]> {
   const counts = new Map<string, number>();
   for (const document of store.data.documents) {
-    for (const a of await store.annotations(document)) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);
+    // The curated layer is listed as one annotator of its own, whoever curated.
+    for (const a of await store.annotations(document)) counts.set(annotatorOf(a), (counts.get(annotatorOf(a)) ?? 0) + 1);
   }
   return [...counts].map(([name, highlights]) => ({ name, highlights })).sort(byAnnotator);
+}
+
+/**
+ * The annotators a layer stands for: the curated layer alone, or (all, or no layer given) the
+ * annotators chosen. Asking for both a layer and annotators is refused in words.
+ */
+export function layerAuthors(layer: 'all' | 'curated' | undefined, authors: string[] | undefined): string[] | undefined {
+  if (layer !== 'curated') return authors;
+  if (authors?.length) throw new ApiError('bad-request', 'Choose the curated layer or some annotators, not both: the curated layer is one annotator of its own.');
+  return [CURATED_LAYER];
 }
 
 /** How an annotator is named in messages: '' is the highlights made before a name was set. */
@@ -64,6 +76,9 @@ export const annotatorShown = (name: string): string => (name === '' ? '"" (no a
 async function checkedAuthors(store: WorkspaceStore, authors: string[]): Promise<Set<string>> {
   const known = await listAnnotators(store);
   const unknown = authors.filter((name) => !known.some((k) => k.name === name));
+  if (unknown.includes(CURATED_LAYER)) {
+    throw new ApiError('bad-request', 'This workspace has no curated layer yet: open a document in curation (Curate in "This document") and accept versions first, or export every layer.');
+  }
   if (unknown.length) {
     const there = known.length ? `Its annotators are ${known.map((k) => `${annotatorShown(k.name)} (${k.highlights})`).join(', ')}.` : 'It has no highlights yet.';
     throw new ApiError(

@@ -2,6 +2,7 @@
 // highlights in, grouped by layer (an annotator's name, as measureAgreement groups them), so a
 // curated layer can be passed as one more layer. Spans match when start and end are the same
 // (measureAgreement's exact rule), in the app's UTF-16 offsets.
+import { annotatorOf } from '../../contract/curation.js';
 import type { Annotation } from '../../contract/api.js';
 import {
   DISAGREEMENT_KINDS,
@@ -15,7 +16,8 @@ import {
 import { labelName, type Dataset } from './dataset.js';
 
 /** The layer a highlight belongs to: its annotator's name, as measureAgreement has it. */
-export const layerOf = (a: Annotation): string => a.author || '(no name)';
+/** A layer is a person, or the curated layer (curated highlights are the editor's adjudication, not the editor's own version). */
+export const layerOf = (a: Annotation): string => annotatorOf(a) || '(no name)';
 
 /** How ids are named in the versions. */
 export interface VersionNames {

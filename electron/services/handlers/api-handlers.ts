@@ -4,7 +4,7 @@ import { ApiError, parseArgs, type ApiMethod, type Caller, type ApiResult, type 
 import type { AnnotatorService } from '../annotator-service.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
-import { collectDataset, listAnnotators } from '../exports/dataset.js';
+import { collectDataset, layerAuthors, listAnnotators } from '../exports/dataset.js';
 import { listDisagreements } from '../exports/disagreements.js';
 import { writeExport } from '../exports/write-export.js';
 import { zipExport, zipName } from '../exports/zip-export.js';
@@ -114,9 +114,10 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     openExternalLink: async (args) => ({ opened: await hostOnly.openExternalLink(args.url) }),
     listSpeakerAppearances: async (args) => service.listSpeakerAppearances(args.speakerId),
     exportDataset: async (args) => {
+      const authors = layerAuthors(args.layer, args.authors);
       const result = args.split
-        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed, args.authors)).result
-        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly), args.authors);
+        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed, authors)).result
+        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly), authors);
       const where = await hostOnly.chooseExportDestination(args.format, { folder: result.folder, fileName: result.files[0]?.name ?? '' });
       if (where === 'download') {
         // Zipped here, where the files are made: the window just saves what it is handed.
@@ -141,9 +142,9 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       return folder === null ? null : mergeWorkspaces(service.store, folder);
     },
     importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun }),
-    applyChanges: async (args) => {
+    applyChanges: async (args, caller) => {
       const removing = hostOnly.forgetRecentFile ? filesRemovedBy(service, args.changes) : [];
-      const result = await service.applyChanges(args.changes);
+      const result = await service.applyChanges(args.changes, caller);
       for (const { documentId, filePath } of removing) {
         // Out of the list for real (not refused, not restored later in the same batch).
         if (!service.store.findDocument(documentId)) await hostOnly.forgetRecentFile!(filePath).catch(() => undefined);

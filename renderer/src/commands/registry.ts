@@ -12,9 +12,9 @@ import type { KeyBinding } from './keys';
  * document view; `from-desk`: the document view opened from the desk (before `document`);
  * `text`: in the document's text; `highlight-list`: the list with focus; `desk`: the desk's table.
  */
-export type CommandContext = 'window' | 'document' | 'from-desk' | 'text' | 'highlight-list' | 'desk';
+export type CommandContext = 'window' | 'document' | 'from-desk' | 'text' | 'highlight-list' | 'desk' | 'curation';
 
-export type SheetGroup = 'Files' | 'Moving around' | 'Selecting text' | 'Labelling' | 'Highlights' | 'Review desk';
+export type SheetGroup = 'Files' | 'Moving around' | 'Selecting text' | 'Labelling' | 'Highlights' | 'Review desk' | 'Curation';
 
 export type MenuCommand = Extract<HostEvent, { type: 'menu' }>['command'];
 
@@ -90,6 +90,14 @@ export const COMMANDS = [
   { id: 'desk-clear-selection', when: 'desk', group: 'Review desk', keys: [k('Escape')], shown: text('Esc'), label: 'On the desk: clear the selected claims' },
   // Came from the desk: Esc goes back to the queue, where it was left.
   { id: 'back-to-queue', when: 'from-desk', group: 'Review desk', keys: [k('Escape', { mod: false })], shown: text('Esc'), label: 'In the document: back to the queue, where you left it' },
+  // Curation (renderer/src/curation): an editor turns people's versions into the curated layer.
+  { id: 'curation', when: 'window', group: 'Curation', keys: [k('u', { mod: true, shift: true, anyCase: true })], shown: (mod) => `${mod}Shift+U`, label: 'Curate the open document (again: back to the document)', whileTyping: true },
+  { id: 'curation-move', when: 'curation', group: 'Curation', keys: [k('j', { mod: false }), k('k', { mod: false }), k('ArrowDown', { mod: false }), k('ArrowUp', { mod: false })], shown: text('J K or ↓ ↑'), label: 'Next / previous span group' },
+  { id: 'curation-accept-person', when: 'curation', group: 'Curation', keys: [...'123456789'].map((d) => k(d, { mod: false, alt: false })), shown: text('1 … 9'), label: 'Accept that person’s version of the group into the curated layer' },
+  { id: 'curation-accept-agreed', when: 'curation', group: 'Curation', keys: [k('a', { mod: false, alt: false, anyCase: true })], shown: text('A'), label: 'Accept the version everyone agrees on' },
+  { id: 'curation-reject', when: 'curation', group: 'Curation', keys: [k('r', { mod: false, alt: false, anyCase: true })], shown: text('R'), label: 'Reject the group: no curated highlight for it' },
+  { id: 'curation-edit', when: 'curation', group: 'Curation', keys: [k('e', { mod: false, alt: false, anyCase: true })], shown: text('E'), label: 'Edit the curated highlight’s label' },
+  { id: 'curation-close', when: 'curation', group: 'Curation', keys: [k('Escape')], shown: text('Esc'), label: 'Leave curation, back to the document' },
   // The desktop menu's commands without keys.
   { id: 'import-annotations', when: 'window', group: 'Files', keys: [], label: 'Import annotations', menu: 'import-annotations' },
   { id: 'export-dataset', when: 'window', group: 'Files', keys: [], label: 'Export a dataset', menu: 'export-dataset' },

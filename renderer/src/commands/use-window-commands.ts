@@ -50,6 +50,8 @@ export interface WindowState {
   open: { import: boolean; export: boolean; report: boolean; agreement: boolean };
   openDocuments(): void;
   toggleDesk(): void;
+  /** Into curation of the open document, or back out of it. */
+  toggleCuration(): void;
   backToDesk(): void;
   toggleShortcuts(): void;
   /** On the desk, the desk's own last edit. False when there is nothing to undo. */
@@ -99,6 +101,7 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
         return !!editor && (editor.openFind(), true);
       },
       'review-desk': () => (w.toggleDesk(), true),
+      curation: () => (w.toggleCuration(), true),
       shortcuts: () => (w.toggleShortcuts(), true),
       // Esc first closes a speaker panel opened over the document (see clear-selection).
       'back-to-queue': () => w.fromDesk && !w.speakerShown && (w.backToDesk(), true),

@@ -14,6 +14,8 @@ export interface HighlightSpan {
   /** Who said it (or whom a Speaker highlight names), and a claim's status: in its accessible name. */
   speakerId?: string | null;
   claim?: { status: string };
+  /** The editor's curated layer: drawn outlined, so it is never taken for a person's own highlight. */
+  layer?: 'curated';
 }
 
 /** Speaker and status names by id, for the highlights' accessible names. */
@@ -50,12 +52,13 @@ function markFor(span: HighlightSpan, labels: readonly Label[], names: Highlight
   const { labelId } = span;
   const fuzzy = span.anchor === 'fuzzy';
   const label = labels.find((l) => l.id === labelId);
-  const name = accessibleName(span, labels, names);
-  const key = `${labelId}|${label?.color ?? ''}|${fuzzy}|${span.speakerId ?? ''}|${span.claim?.status ?? ''}|${name}`;
+  const curated = span.layer === 'curated';
+  const name = accessibleName(span, labels, names) + (curated ? ', curated layer' : '');
+  const key = `${labelId}|${label?.color ?? ''}|${fuzzy}|${curated}|${span.speakerId ?? ''}|${span.claim?.status ?? ''}|${name}`;
   let mark = markCache.get(key);
   if (!mark) {
     mark = Decoration.mark({
-      class: fuzzy ? 'cm-hl cm-hl-fuzzy' : 'cm-hl',
+      class: `cm-hl${fuzzy ? ' cm-hl-fuzzy' : ''}${curated ? ' cm-hl-curated' : ''}`,
       attributes: {
         'data-label': labelId,
         style: `--hl-color: ${label?.color ?? '#999999'}`,
@@ -65,6 +68,7 @@ function markFor(span: HighlightSpan, labels: readonly Label[], names: Highlight
         'aria-label': name,
         ...(span.speakerId && { 'data-speaker': span.speakerId }),
         ...(span.claim && { 'data-status': span.claim.status }),
+        ...(curated && { 'data-layer': 'curated' }),
         ...(fuzzy && { 'data-anchor': 'fuzzy', title: 'Placed on similar text after the file changed: check it' }),
       },
     });

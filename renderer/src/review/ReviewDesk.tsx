@@ -190,6 +190,9 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
           <ChoiceSelect label="Filter by document" none="Every document" value={filter.documentId} choices={choices.documents.map((d) => ({ value: d.id, label: d.title }))} onChange={(documentId) => setFilter({ documentId })} />
           <ChoiceSelect label="Filter by annotator" none="Every annotator" value={filter.author} choices={choices.authors.map((a) => ({ value: a, label: a || '(unnamed)' }))} onChange={(author) => setFilter({ author })} />
           <ChoiceSelect label="Filter by tag" none="Every tag" value={filter.tag} choices={choices.tags.map((t) => ({ value: t, label: t }))} onChange={(tag) => setFilter({ tag })} />
+          <label className="desk-layer">
+            <input type="checkbox" checked={desk.layer === 'curated'} onChange={(e) => desk.setLayer(e.target.checked ? 'curated' : 'all')} /> Curated layer only
+          </label>
         </div>
 
         <div className="desk-toolbar">

@@ -31,7 +31,18 @@ interface Options {
 const NO_ANNOTATIONS: readonly Annotation[] = [];
 
 export function useReviewDesk({ client, queue, state, actions }: Options) {
-  const { session, speakers, claims: rows, claimsLoaded: loaded } = state;
+  const { session, speakers, claimsLoaded: loaded } = state;
+  // The curated layer only, or every claim: the editor's choice, kept as a workspace setting.
+  const [layer, setLayerShown] = useState<'all' | 'curated'>(session?.reviewSettings.layer ?? 'all');
+  useEffect(() => setLayerShown(session?.reviewSettings.layer ?? 'all'), [session?.reviewSettings.layer]);
+  const rows = useMemo(() => (layer === 'curated' ? state.claims.filter((row) => row.layer === 'curated') : state.claims), [layer, state.claims]);
+  const setLayer = useCallback(
+    (next: 'all' | 'curated') => {
+      setLayerShown(next);
+      if (session) queue.push({ kind: 'setReviewSettings', settings: { ...session.reviewSettings, layer: next } });
+    },
+    [queue, session],
+  );
   const annotatorName = session?.annotatorName ?? '';
   const openAnnotations = state.current?.annotations ?? NO_ANNOTATIONS;
   const { report, perform, loadClaims, undoOnDesk, redoOnDesk } = actions;
@@ -216,6 +227,8 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
 
   return {
     rows,
+    layer,
+    setLayer,
     visible,
     loaded,
     sort,

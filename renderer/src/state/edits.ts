@@ -9,7 +9,9 @@ export type LocalOp =
   | { kind: 'add-speaker'; speaker: Speaker }
   | { kind: 'remove-speaker'; speakerId: string }
   /** A claim's row on the review desk, as given (its highlight may be in no open document). */
-  | { kind: 'put-claim'; row: ClaimRow };
+  | { kind: 'put-claim'; row: ClaimRow }
+  /** Curation: a span group's highlights rejected (or no longer), on the open document. */
+  | { kind: 'curation-rejected'; documentId: string; annotationIds: string[]; rejected: boolean };
 
 /** What an edit in the side panel changes: the fields of an updateAnnotation change. */
 export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>, 'kind' | 'documentId' | 'annotationId'>;

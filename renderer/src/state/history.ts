@@ -42,6 +42,7 @@ function recreate(annotation: Annotation): Change {
     note: annotation.note,
     ...(annotation.quoteKind && { quoteKind: annotation.quoteKind }),
     ...(annotation.claim && { claim: annotation.claim }),
+    ...(annotation.layer && { layer: annotation.layer, curatedFrom: annotation.curatedFrom ?? [] }),
     author: annotation.author,
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,

@@ -103,11 +103,21 @@ function claimsAfter(claims: ClaimRow[], op: LocalOp, documents: DocumentSummary
   return claims.map((row, i) => (i === index ? claimRow({ id: annotation.documentId, title }, annotation) : row));
 }
 
+function withRejected(document: DocumentSummary, annotationIds: string[], rejected: boolean): DocumentSummary {
+  const ids = new Set(document.curationRejected ?? []);
+  for (const id of annotationIds) rejected ? ids.add(id) : ids.delete(id);
+  return { ...document, curationRejected: [...ids].sort() };
+}
+
 function applyOps(state: WorkspaceState, ops: LocalOp[], select: string | null | undefined): WorkspaceState {
   let { current, documents, speakers, selectedId, claims } = state;
   for (const op of ops) {
     claims = claimsAfter(claims, op, documents);
     if (op.kind === 'put-claim') continue;
+    if (op.kind === 'curation-rejected') {
+      if (current?.document.id === op.documentId) current = { ...current, document: withRejected(current.document, op.annotationIds, op.rejected) };
+      continue;
+    }
     if (op.kind === 'add-speaker') {
       // Adds the speaker, or puts back the version given (an edit, or its undo).
       speakers = speakers.some((s) => s.id === op.speaker.id) ? speakers.map((s) => (s.id === op.speaker.id ? op.speaker : s)) : [...speakers, op.speaker];

@@ -1,0 +1,79 @@
+// Curation as an editor does it in the browser host: two annotators' highlights (written through
+// the API, as two windows would), the document opened in curation, one version accepted with a
+// key, another group accepted and rejected, the rejection undone; then the curated layer on disk
+// and in an export of the curated layer alone.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { annotationsOnDisk, eventually, readJson, screenshot, withAppWithSample, type SampleApp } from './harness';
+import path from 'node:path';
+
+let app: SampleApp;
+let page: Page;
+withAppWithSample((started) => ((app = started), (page = started.page)));
+
+async function api<T = any>(method: string, args: unknown, person?: { id: string; name: string }): Promise<T> {
+  const url = new URL(app.host.url);
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'x-annotator-token': url.searchParams.get('token')! };
+  if (person) headers['x-annotator-person'] = encodeURIComponent(JSON.stringify(person));
+  const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
+  const envelope = await response.json();
+  if (!envelope.ok) throw new Error(envelope.error.message);
+  return envelope.result as T;
+}
+
+const states = () => page.locator('.curation-state').allTextContents();
+
+describe('curation', () => {
+  it('accepts a version with a key, rejects another, undoes, and the curated layer is on disk and in the export', async () => {
+    const { documents } = await api('getSession', {});
+    const documentId = documents[0].id as string;
+    const { text } = await api('openDocument', { documentId });
+    const at = (part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+    const ana = { id: 'p-ana', name: 'Ana' };
+    const ben = { id: 'p-ben', name: 'Ben' };
+    const wood = at('Robert Wood');
+    const threat = at('a growing threat to the wider international community');
+    // Ana and Ben disagree on the first (a quote or a speaker?) and agree on the second.
+    await api('applyChanges', { changes: [{ kind: 'createAnnotation', documentId, annotationId: 'ana-1', labelId: 'claim', ...threat, author: 'Ana' }, { kind: 'createAnnotation', documentId, annotationId: 'ana-2', labelId: 'speaker', ...wood, author: 'Ana' }] }, ana);
+    await api('applyChanges', { changes: [{ kind: 'createAnnotation', documentId, annotationId: 'ben-1', labelId: 'quote', ...threat, author: 'Ben' }, { kind: 'createAnnotation', documentId, annotationId: 'ben-2', labelId: 'speaker', ...wood, author: 'Ben' }] }, ben);
+
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    await page.getByRole('button', { name: /^Curate/ }).click();
+    const list = page.getByRole('listbox', { name: /Span groups/ });
+    await list.waitFor();
+    await expect.poll(states).toEqual(['disagreed', 'agreed']);
+    await screenshot(page, 'curation-view');
+
+    await list.focus();
+    await page.keyboard.press('2'); // Ben's quote
+    await expect.poll(states).toEqual(['accepted from Ben', 'agreed']);
+    await page.keyboard.press('j');
+    await page.keyboard.press('a');
+    await expect.poll(states).toEqual(['accepted from Ben', 'accepted from Ana and Ben']);
+    await page.keyboard.press('r');
+    await expect.poll(states).toEqual(['accepted from Ben', 'rejected']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(states).toEqual(['accepted from Ben', 'accepted from Ana and Ben']);
+    await screenshot(page, 'curation-view-accepted');
+    await expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
+
+    const curated = await eventually(async () => {
+      const found = (await annotationsOnDisk(app.store)).filter((a) => a.layer === 'curated');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    const byLabel = Object.fromEntries(curated.map((a) => [a.labelId, a]));
+    expect(byLabel.quote).toMatchObject({ ...threat, curatedFrom: [{ annotationId: 'ben-1', author: 'Ben' }] });
+    expect(byLabel.speaker.curatedFrom.map((s: { author: string }) => s.author)).toEqual(['Ana', 'Ben']);
+    // The rejection was undone: nothing rejected is left on the document.
+    const workspace = await readJson(path.join(app.store, 'workspace.json'));
+    expect(workspace.documents[0].curationRejected).toBeUndefined();
+
+    const exported = await api('exportDataset', { format: 'jsonl', layer: 'curated' });
+    const line = JSON.parse(exported.files[0].content.trim());
+    const spans = (line.spans ?? line.label) as unknown[];
+    expect(spans).toHaveLength(2);
+    expect(JSON.stringify(line)).not.toContain('"Claim"');
+  });
+});
