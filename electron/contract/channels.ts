@@ -26,6 +26,13 @@ export const API_METHOD_NAMES = [
   'mergeWorkspaceWithDialog',
   'measureAgreement',
   'applyChanges',
+  'getTeamStatus',
+  'linkTeam',
+  'unlinkTeam',
+  'syncTeamNow',
+  'listSyncConflicts',
+  'resolveSyncConflict',
+  'listQuarantined',
 ] as const;
 
 export const ipcChannelFor = (method: string) => `annotator:${method}`;
@@ -49,7 +56,8 @@ export type HostEvent =
         | 'save-report-pdf'
         | 'agreement'
         | 'new-from-clipboard'
-        | 'compact-workspace';
+        | 'compact-workspace'
+        | 'team';
     }
   | { type: 'documents-opened'; documentId: string }
   /** File › New from Clipboard: the desktop reads the clipboard itself (the page has no permission to). */

@@ -39,6 +39,8 @@ import { useWindowCommands, windowBindings } from './commands/use-window-command
 import { useKeyFeedback } from './commands/use-key-feedback';
 import { StatusLine, useStatusLine } from './components/StatusLine';
 import { NameReminder } from './components/NameReminder';
+import { TeamView } from './components/team/TeamView';
+import { useTeamStatus } from './components/team/use-team-status';
 
 import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -68,6 +70,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [showImport, setShowImport] = useState(false);
   const [showExport, setShowExport] = useState(false);
   const [showAgreement, setShowAgreement] = useState(false);
+  const [showTeam, setShowTeam] = useState(false);
+  const team = useTeamStatus(client);
   const [speakerId, setSpeakerId] = useState<string | null>(null);
   const shownSpeaker = state.speakers.find((s) => s.id === speakerId) ?? null;
   const { say, line } = useStatusLine();
@@ -190,7 +194,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       closeSpeaker: () => (closeSpeaker(), editorCommands.current?.focus()),
       say,
       editor: () => editorCommands.current,
-      open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement },
+      open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement, team: showTeam },
       openDocuments: open,
       toggleDesk,
       backToDesk: showDesk,
@@ -208,6 +212,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       showAgreement: () => setShowAgreement(true),
       newFromClipboard: documentDialogs.newFromClipboard,
       compactWorkspace: documentDialogs.askCompact,
+      showTeam: () => setShowTeam(true),
       report: actions.report,
     }),
   });
@@ -259,6 +264,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         onAgreement={() => setShowAgreement(true)}
         onLabels={() => setShowLabels(true)}
         onShortcuts={() => setShowShortcuts(true)}
+        teamWords={team.words}
+        teamOpen={showTeam}
+        onTeam={() => setShowTeam(true)}
       />
 
       {state.session?.storeProblem && <StoreProblem problem={state.session.storeProblem} onRestore={() => void actions.restoreBackup()} />}
@@ -433,6 +441,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onCancel={actions.cancelImport}
         />
       )}
+      {showTeam && <TeamView client={client} team={team} onClose={() => setShowTeam(false)} />}
       {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} desktop={state.session?.host === 'electron'} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}

@@ -9,6 +9,8 @@ import { findSpeakerByName } from '../../electron/contract/speaker-names';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
 import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/contract/spans';
 import type { AnnotatorClient } from '../../renderer/src/api/client';
+import { createTeamHandlers } from '../../electron/services/handlers/team-handlers';
+import type { TeamSyncEngine } from '../../electron/services/sync/team-sync-api';
 
 interface MemoryDocument {
   summary: DocumentSummary;
@@ -47,7 +49,8 @@ export interface MemoryClient extends AnnotatorClient {
   planImport(plan: ImportPlan): void;
 }
 
-export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[]; annotatorName?: string }): MemoryClient {
+/** `team`: a team sync engine (test/helpers/fake-team-sync.ts) behind the team methods, as a host has. */
+export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[]; annotatorName?: string; team?: TeamSyncEngine; passwordKept?: string }): MemoryClient {
   const documents = new Map<string, MemoryDocument>();
   const speakers: Speaker[] = [];
   const batches: Change[][] = [];
@@ -283,6 +286,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   };
 
   return {
+    // The host's own handlers, so the password rules hold here too.
+    ...createTeamHandlers(seed.team, { passwordKept: seed.passwordKept }),
     batches,
     documents: () => documents,
     getSession: async () => session(),

@@ -47,7 +47,7 @@ export interface WindowState {
   /** The open document's editor, when there is one. */
   editor(): { openFind(): void } | null;
   /** Which sheets are open: one asked for again just stays. */
-  open: { import: boolean; export: boolean; report: boolean; agreement: boolean };
+  open: { import: boolean; export: boolean; report: boolean; agreement: boolean; team?: boolean };
   openDocuments(): void;
   toggleDesk(): void;
   backToDesk(): void;
@@ -64,6 +64,7 @@ export interface WindowState {
   showAgreement(): void;
   newFromClipboard(): void;
   compactWorkspace(): void;
+  showTeam(): void;
   report(error: unknown): void;
 }
 
@@ -140,6 +141,7 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       agreement: () => void (sheetInTheWay(w.open.agreement) || w.showAgreement()),
       'new-from-clipboard': () => void (sheetInTheWay(false) || w.newFromClipboard()),
       'compact-workspace': () => void (sheetInTheWay(false) || w.compactWorkspace()),
+      team: () => void (sheetInTheWay(w.open.team ?? false) || w.showTeam()),
     },
   };
 }
