@@ -29,7 +29,7 @@ export function TeamLinkForm({ busy, onLink, onProblem }: Props) {
   };
 
   return (
-    <form className="team-form" onSubmit={(event) => void submit(event)} aria-label="Link to the team database">
+    <form className="team-form" noValidate onSubmit={(event) => void submit(event)} aria-label="Link to the team database">
       <div className="field">
         <label htmlFor="team-url">Database address</label>
         <input id="team-url" type="url" placeholder="https://couch.example.org/newsroom" autoComplete="url" spellCheck={false} value={url} onChange={(event) => setUrl(event.target.value)} />
