@@ -265,6 +265,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         onLabels={() => setShowLabels(true)}
         onShortcuts={() => setShowShortcuts(true)}
         teamWords={team.words}
+        teamLinked={!!team.status && team.status.state !== 'unlinked'}
         teamOpen={showTeam}
         onTeam={() => setShowTeam(true)}
       />

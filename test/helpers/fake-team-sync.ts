@@ -1,10 +1,10 @@
 // A TeamSyncEngine held in memory, for the window's tests only (the real engine is
 // services/sync/team-sync.ts, tested against a real server). Its states move as the engine's do:
 // link checks the address and the password, first replication, synced; conflicts until resolved.
-import { ApiError } from '../../electron/contract/errors.js';
-import { remoteAddressProblem } from '../../electron/contract/team-address.js';
-import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult, TeamStatus } from '../../electron/contract/api.js';
-import type { CredentialStore, TeamSyncEngine } from '../../electron/services/sync/team-sync-api.js';
+import { ApiError } from '../../electron/contract/errors';
+import { remoteAddressProblem } from '../../electron/contract/team-address';
+import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult, TeamStatus } from '../../electron/contract/api';
+import type { CredentialStore, TeamSyncEngine } from '../../electron/services/sync/team-sync-api';
 
 export interface FakeTeamServer {
   /** The database's address the fake server answers at (others: "cannot be reached"). */
@@ -147,3 +147,23 @@ export const VERDICT_CONFLICT: SyncConflict = {
     { rev: '2-bbb', by: 'Ana', at: '2025-03-01T09:20:00.000Z', values: { status: 'Mostly true' } },
   ],
 };
+
+/**
+ * The team methods as the in-memory client answers them: onto the engine like the host's
+ * team-handlers.ts (which bundles Node code, so the browser-bundled memory client cannot import it).
+ */
+export function teamClientMethods(engine: TeamSyncEngine | undefined, passwordKept: string | null = null) {
+  const run = async <T>(work: (engine: TeamSyncEngine) => Promise<T> | T): Promise<T> => {
+    if (!engine) throw new ApiError('unsupported', 'This in-memory workspace has no team sync here.');
+    return work(engine);
+  };
+  return {
+    getTeamStatus: async (_args?: unknown) => run((e) => ({ ...e.status(), passwordKept: e.status().state === 'unlinked' ? null : passwordKept })),
+    linkTeam: async (args: LinkTeamArgs) => run((e) => e.link(args)),
+    unlinkTeam: async (_args?: unknown) => run((e) => e.unlink()),
+    syncTeamNow: async (_args?: unknown) => run((e) => e.syncOnce()),
+    listSyncConflicts: async (_args?: unknown) => run((e) => e.conflicts()),
+    resolveSyncConflict: async (args: { id: string; keepRev: string }) => run((e) => e.resolve(args.id, args.keepRev)),
+    listQuarantined: async (_args?: unknown) => run((e) => e.quarantined()),
+  };
+}

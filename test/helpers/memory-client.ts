@@ -9,8 +9,8 @@ import { findSpeakerByName } from '../../electron/contract/speaker-names';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
 import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/contract/spans';
 import type { AnnotatorClient } from '../../renderer/src/api/client';
-import { createTeamHandlers } from '../../electron/services/handlers/team-handlers';
 import type { TeamSyncEngine } from '../../electron/services/sync/team-sync-api';
+import { teamClientMethods } from './fake-team-sync';
 
 interface MemoryDocument {
   summary: DocumentSummary;
@@ -286,8 +286,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   };
 
   return {
-    // The host's own handlers, so the password rules hold here too.
-    ...createTeamHandlers(seed.team, { passwordKept: seed.passwordKept }),
+    // As the host's team handlers answer (those bring Node code along; see fake-team-sync.ts).
+    ...teamClientMethods(seed.team, seed.passwordKept),
     batches,
     documents: () => documents,
     getSession: async () => session(),

@@ -39,6 +39,7 @@ interface Props {
   onShortcuts(): void;
   /** The team sync status in words ('' where the host has none), and the Team view. */
   teamWords: string;
+  teamLinked: boolean;
   teamOpen: boolean;
   onTeam(): void;
 }
@@ -84,7 +85,7 @@ export function TopBar(props: Props) {
         Team
       </button>
       {/* Read out as it changes; the Team view reads it itself while open. */}
-      <span className="team-status" role="status" aria-live={props.teamOpen ? 'off' : 'polite'} aria-label="Team sync" title={props.teamWords}>
+      <span className="team-status" data-linked={props.teamLinked || undefined} role="status" aria-live={props.teamOpen ? 'off' : 'polite'} aria-label="Team sync" title={props.teamWords}>
         {props.teamWords}
       </span>
       <button type="button" className="shortcuts-button" onClick={props.onShortcuts} title="Keyboard shortcuts (?)">
