@@ -27,6 +27,13 @@ export const API_METHOD_NAMES = [
   'measureAgreement',
   'listDisagreements',
   'applyChanges',
+  'getTeamStatus',
+  'linkTeam',
+  'unlinkTeam',
+  'syncTeamNow',
+  'listSyncConflicts',
+  'resolveSyncConflict',
+  'listQuarantined',
 ] as const;
 
 export const ipcChannelFor = (method: string) => `annotator:${method}`;
@@ -50,7 +57,8 @@ export type HostEvent =
         | 'save-report-pdf'
         | 'agreement'
         | 'new-from-clipboard'
-        | 'compact-workspace';
+        | 'compact-workspace'
+        | 'team';
     }
   | { type: 'documents-opened'; documentId: string }
   /** File › New from Clipboard: the desktop reads the clipboard itself (the page has no permission to). */

@@ -25,6 +25,7 @@ import { MAX_ANNOTATOR_NAME_LENGTH } from './limits.js';
 import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';
 import { sessionSchema } from './schemas/session.js';
 import { appearanceSchema } from './schemas/speakers.js';
+import { linkTeamArgsSchema, quarantinedDocumentSchema, syncConflictSchema, syncResultSchema, teamStatusSchema } from './schemas/team.js';
 
 const none = z.object({}).strict();
 /** Some annotators' highlights only ('' is the highlights with no author); see collectDataset. */
@@ -129,6 +130,18 @@ export const annotatorApiSchema = {
       refused: z.array(z.object({ index: z.number().int(), code: z.string(), message: z.string() })),
     }),
   },
+  // Team sync (see services/sync/team-sync-api.ts). A host without it says so in words.
+  /** The live status, and how this host keeps the password (null when unlinked or unknown). */
+  getTeamStatus: { args: none, result: teamStatusSchema.extend({ passwordKept: z.string().max(300).nullable() }) },
+  /** Checks the server and the password before the link is saved; the password never comes back. */
+  linkTeam: { args: linkTeamArgsSchema, result: teamStatusSchema },
+  /** Forgets the link and the password; the workspace stays as it is. */
+  unlinkTeam: { args: none, result: teamStatusSchema },
+  syncTeamNow: { args: none, result: syncResultSchema },
+  listSyncConflicts: { args: none, result: z.array(syncConflictSchema) },
+  /** Keeps one version (by its revision) of a shared document in conflict, on every machine. */
+  resolveSyncConflict: { args: z.object({ id: z.string().min(1).max(300), keepRev: z.string().min(1).max(200) }).strict(), result: teamStatusSchema },
+  listQuarantined: { args: none, result: z.array(quarantinedDocumentSchema) },
 } as const;
 
 export type ApiMethod = keyof typeof annotatorApiSchema;

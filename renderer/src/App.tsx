@@ -42,6 +42,8 @@ import { NameReminder } from './components/NameReminder';
 import { CurationView } from './curation/CurationView';
 import { currentWindowPerson } from './api/client';
 import { newId } from './state/workspace-deps';
+import { TeamView } from './components/team/TeamView';
+import { useTeamStatus } from './components/team/use-team-status';
 
 import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -73,6 +75,8 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const [showImport, setShowImport] = useState(false);
   const [showExport, setShowExport] = useState(false);
   const [showAgreement, setShowAgreement] = useState(false);
+  const [showTeam, setShowTeam] = useState(false);
+  const team = useTeamStatus(client);
   const [speakerId, setSpeakerId] = useState<string | null>(null);
   const shownSpeaker = state.speakers.find((s) => s.id === speakerId) ?? null;
   const { say, line } = useStatusLine();
@@ -202,7 +206,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       closeSpeaker: () => (closeSpeaker(), editorCommands.current?.focus()),
       say,
       editor: () => editorCommands.current,
-      open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement },
+      open: { import: showImport, export: showExport, report: typeof deskDialog === 'object' && deskDialog !== null, agreement: showAgreement, team: showTeam },
       openDocuments: open,
       toggleDesk,
       toggleCuration,
@@ -221,6 +225,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       showAgreement: () => setShowAgreement(true),
       newFromClipboard: documentDialogs.newFromClipboard,
       compactWorkspace: documentDialogs.askCompact,
+      showTeam: () => setShowTeam(true),
       report: actions.report,
     }),
   });
@@ -272,6 +277,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         onAgreement={() => setShowAgreement(true)}
         onLabels={() => setShowLabels(true)}
         onShortcuts={() => setShowShortcuts(true)}
+        teamWords={team.words}
+        teamLinked={!!team.status && team.status.state !== 'unlinked'}
+        teamOpen={showTeam}
+        onTeam={() => setShowTeam(true)}
       />
 
       {state.session?.storeProblem && <StoreProblem problem={state.session.storeProblem} onRestore={() => void actions.restoreBackup()} />}
@@ -463,6 +472,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onCancel={actions.cancelImport}
         />
       )}
+      {showTeam && <TeamView client={client} team={team} onClose={() => setShowTeam(false)} />}
       {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} onOpen={(target) => (setShowAgreement(false), void openAppearance(target))} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} desktop={state.session?.host === 'electron'} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}

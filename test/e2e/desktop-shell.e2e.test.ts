@@ -87,6 +87,11 @@ describe('the native menu', () => {
       await app.clickMenu('agreement');
       await sheet('Agreement between annotators').waitFor();
     },
+    team: async () => {
+      await app.clickMenu('team');
+      // This build has no team sync engine wired in: the view says so (the form is tested over the browser host).
+      await expect.poll(() => sheet('Team').innerText()).toMatch(/team sync/);
+    },
     'review-desk': async () => {
       await app.clickMenu('review-desk');
       await app.page.getByRole('grid').waitFor();
@@ -117,7 +122,7 @@ describe('the native menu', () => {
     expect(ids.sort()).toEqual(Object.keys(effects).sort());
   });
 
-  it.each(['open', 'import-annotations', 'export-dataset', 'merge-workspace', 'compact-workspace', 'print-report', 'save-report-pdf', 'agreement', 'review-desk', 'delete-highlight', 'undo', 'redo'])(
+  it.each(['open', 'import-annotations', 'export-dataset', 'merge-workspace', 'compact-workspace', 'print-report', 'save-report-pdf', 'agreement', 'team', 'review-desk', 'delete-highlight', 'undo', 'redo'])(
     '%s reaches the window and does what its button does',
     async (id) => {
       const before = (await delivered()).length;

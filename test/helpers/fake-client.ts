@@ -50,6 +50,14 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     listClaims: unexpected('listClaims'),
     listClaimHistory: unexpected('listClaimHistory'),
     saveReportPdf: unexpected('saveReportPdf'),
+    // The window asks for the team status as it starts: a host without team sync.
+    getTeamStatus: async () => ({ state: 'unlinked', url: null, username: null, lastSyncedAt: null, waiting: 0, conflicts: 0, quarantined: 0, progress: null, message: null, passwordKept: null }),
+    linkTeam: unexpected('linkTeam'),
+    unlinkTeam: unexpected('unlinkTeam'),
+    syncTeamNow: unexpected('syncTeamNow'),
+    listSyncConflicts: unexpected('listSyncConflicts'),
+    resolveSyncConflict: unexpected('resolveSyncConflict'),
+    listQuarantined: unexpected('listQuarantined'),
     applyChanges: (args) =>
       new Promise((resolve, reject) => {
         const changes = structuredClone(args.changes) as Change[];

@@ -11,6 +11,8 @@ import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/c
 import type { AnnotatorClient } from '../../renderer/src/api/client';
 import type { Dataset } from '../../electron/services/exports/dataset';
 import { listDisagreements } from '../../electron/services/exports/disagreements';
+import type { TeamSyncEngine } from '../../electron/services/sync/team-sync-api';
+import { teamClientMethods } from './fake-team-sync';
 
 interface MemoryDocument {
   summary: DocumentSummary;
@@ -49,7 +51,8 @@ export interface MemoryClient extends AnnotatorClient {
   planImport(plan: ImportPlan): void;
 }
 
-export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[]; annotatorName?: string }): MemoryClient {
+/** `team`: a team sync engine (test/helpers/fake-team-sync.ts) behind the team methods, as a host has. */
+export function createMemoryClient(seed: { labels: Label[]; documents: { id: string; title: string; text: string }[]; annotatorName?: string; team?: TeamSyncEngine; passwordKept?: string }): MemoryClient {
   const documents = new Map<string, MemoryDocument>();
   const speakers: Speaker[] = [];
   const batches: Change[][] = [];
@@ -289,6 +292,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   };
 
   return {
+    // As the host's team handlers answer (those bring Node code along; see fake-team-sync.ts).
+    ...teamClientMethods(seed.team, seed.passwordKept),
     batches,
     documents: () => documents,
     getSession: async () => session(),

@@ -8,7 +8,10 @@ import { openFilesFromPaths } from '../../services/documents/open-files.js';
 import { defaultWorkspaceDir } from '../../services/store/paths.js';
 import { acquireWorkspaceLock, type WorkspaceLock } from '../../services/store/workspace-lock.js';
 import { WorkspaceStore } from '../../services/store/workspace-store.js';
-import { startBrowserHost } from './server.js';
+import { credentialsFileOf, fileCredentialStore } from '../../services/sync/credentials.js';
+import type { TeamSyncEngine } from '../../services/sync/team-sync-api.js';
+import { defaultTeamSyncFactory, type TeamSyncFactory } from '../team-sync-factory.js';
+import { startBrowserHost, type BrowserHost } from './server.js';
 
 export const SERVE_USAGE = `Usage: npm run serve -- [--store DIR] [--port N] [FILE...]
 
@@ -48,7 +51,7 @@ export function parseServeArgs(argv: string[]): ServeOptions | 'help' {
   };
 }
 
-export async function serve(argv: string[], rendererDir: string): Promise<void> {
+export async function serve(argv: string[], rendererDir: string, hooks: { createTeamSync?: TeamSyncFactory } = {}): Promise<void> {
   let options: ServeOptions | 'help';
   try {
     options = parseServeArgs(argv);
@@ -61,14 +64,40 @@ export async function serve(argv: string[], rendererDir: string): Promise<void> 
     console.log(SERVE_USAGE);
     return;
   }
+  const running = await startServing(options, rendererDir, hooks);
+  if (!running) {
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`Newsroom Annotator is running at ${running.host.url}`);
+  console.log(`Workspace: ${running.store.dir}. Open the address above in a browser; press Ctrl+C to stop.`);
+  const stop = async () => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+export interface ServingHost {
+  host: BrowserHost;
+  store: WorkspaceStore;
+  /** Closes the host, stops team sync, puts every write on disk and frees the workspace. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The browser host over one workspace; null (after saying why on stderr) when the workspace
+ * cannot be opened. `createTeamSync` makes its team sync engine (tests hand in a fake one).
+ */
+export async function startServing(options: ServeOptions, rendererDir: string, hooks: { createTeamSync?: TeamSyncFactory } = {}): Promise<ServingHost | null> {
   // One writer per workspace: refuse to start beside the app or another serve.
   let lock: WorkspaceLock;
   try {
     lock = await acquireWorkspaceLock(options.store, 'browser');
   } catch (error) {
     console.error(`Cannot open the workspace in ${options.store}: ${(error as Error).message}`);
-    process.exitCode = 1;
-    return;
+    return null;
   }
   let store: WorkspaceStore;
   try {
@@ -76,25 +105,30 @@ export async function serve(argv: string[], rendererDir: string): Promise<void> 
   } catch (error) {
     await lock.release();
     console.error(`Cannot open the workspace in ${options.store}: ${(error as Error).message}`);
-    process.exitCode = 1;
-    return;
+    return null;
   }
   const service = new AnnotatorService(store, 'browser');
   for (const outcome of await openFilesFromPaths(service, options.files)) {
     if (outcome.error) console.error(`Not opened: ${outcome.error}`);
   }
   void service.prefetchLastDocument();
-  const host = await startBrowserHost({ handlers: createApiHandlers(service, browserHostOnlyMethods), rendererDir, port: options.port });
-  console.log(`Newsroom Annotator is running at ${host.url}`);
-  console.log(`Workspace: ${store.dir}. Open the address above in a browser; press Ctrl+C to stop.`);
-  const stop = async () => {
-    await host.close();
-    await store.flush();
-    await lock.release();
-    process.exit(0);
+  // No keychain here: the password in a file only this user may read.
+  const credentials = fileCredentialStore(credentialsFileOf(store.dir));
+  const factory = hooks.createTeamSync ?? defaultTeamSyncFactory;
+  const team: TeamSyncEngine | undefined = factory?.(store.dir, credentials);
+  team?.startLive();
+  const handlers = createApiHandlers(service, browserHostOnlyMethods, team, { passwordKept: credentials.kept });
+  const host = await startBrowserHost({ handlers, rendererDir, port: options.port });
+  return {
+    host,
+    store,
+    async stop() {
+      await host.close();
+      await team?.stop().catch((error: unknown) => console.error(`[annotator] stopping team sync: ${(error as Error).message}`));
+      await store.flush();
+      await lock.release();
+    },
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
 }
 
 /** Built as dist/electron/serve.js, next to dist/renderer. */

@@ -19,6 +19,9 @@ import { createDesktopFiles, type DesktopFiles } from './desktop-files.js';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol.js';
 import { registerApiIpc, sendHostEvent, type ApiIpc } from './ipc.js';
 import { installApplicationMenu } from './menu.js';
+import { keychainCredentialStore } from './keychain-credentials.js';
+import { defaultTeamSyncFactory } from '../team-sync-factory.js';
+import type { TeamSyncEngine } from '../../services/sync/team-sync-api.js';
 import { installAppSecurity, secureWebPreferences } from './security.js';
 
 // Bundled as dist/electron/main.js beside preload.cjs, with dist/renderer next door.
@@ -32,6 +35,8 @@ let lock: WorkspaceLock | null = null;
 let recent: RecentFiles | null = null;
 let files: DesktopFiles | null = null;
 let ipc: ApiIpc | null = null;
+/** The workspace's team sync, when this build has the engine (see team-sync-factory.ts). */
+let team: TeamSyncEngine | undefined;
 /** Files the OS handed us before the services were ready. */
 const pendingPaths: string[] = [];
 /** Work started by the OS or the menu rather than by an IPC call; quitting waits for it. */
@@ -161,8 +166,11 @@ async function start(): Promise<void> {
   const service = new AnnotatorService(store, 'electron', { nativeOpenDialog: true, recentFiles: true });
   files = createDesktopFiles({ service, recent, window: () => mainWindow });
   const desktopFiles = files;
+  const credentials = keychainCredentialStore(workspaceDir);
+  team = defaultTeamSyncFactory?.(workspaceDir, credentials);
+  team?.startLive();
   ipc = registerApiIpc(
-    createApiHandlers(service, files),
+    createApiHandlers(service, files, team, { passwordKept: credentials.kept }),
     { appUrl: APP_URL, mainWebContents: () => mainWindow?.webContents ?? null },
     (paths) => desktopFiles.openDroppedPaths(paths),
   );
@@ -218,6 +226,8 @@ if (!app.requestSingleInstanceLock()) {
     savedAtExit = true;
     event.preventDefault();
     void saveEverything()
+      // Replication stops (its checkpoint written) before the workspace is let go.
+      .then(() => team?.stop().catch((error: unknown) => console.error('[annotator] stopping team sync failed:', (error as Error).message)))
       .then(() => lock?.release())
       .finally(() => app.exit(0));
   });

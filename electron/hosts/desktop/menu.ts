@@ -55,6 +55,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { id: 'export-dataset', label: 'Export Dataset…', click: send({ type: 'menu', command: 'export-dataset' }) },
       { id: 'merge-workspace', label: 'Merge a Colleague’s Workspace…', click: send({ type: 'menu', command: 'merge-workspace' }) },
       { id: 'compact-workspace', label: 'Compact Workspace…', click: send({ type: 'menu', command: 'compact-workspace' }) },
+      { id: 'team', label: 'Team…', click: send({ type: 'menu', command: 'team' }) },
       { type: 'separator' },
       // The claims report, not the page: printing the window itself would give a blank sheet.
       { id: 'print-report', label: 'Print Report…', accelerator: 'CmdOrCtrl+P', click: send({ type: 'menu', command: 'print-report' }) },

@@ -11,6 +11,8 @@ import { zipExport, zipName } from '../exports/zip-export.js';
 import { mergeWorkspaces } from '../imports/merge-workspaces.js';
 import { compactWorkspace } from '../store/compaction.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
+import type { TeamSyncEngine } from '../sync/team-sync-api.js';
+import { createTeamHandlers, type TeamOptions } from './team-handlers.js';
 import { exportDataset, exportSplitParts, importFiles, type ExportStep } from './workspace-tasks.js';
 
 /** Where an export goes: a path the user chose, nowhere (cancelled), or back to the page that saves it itself. */
@@ -95,8 +97,10 @@ export type ApiHandlers = {
   [M in ApiMethod]: {} extends HandlerArgs<M> ? (args?: HandlerArgs<M>, caller?: Caller) => Promise<ApiResult<M>> : (args: HandlerArgs<M>, caller?: Caller) => Promise<ApiResult<M>>;
 };
 
-export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods): ApiHandlers {
+/** `team`: the host's team sync engine; without one, the team methods say this host has none. */
+export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods, team?: TeamSyncEngine, teamOptions?: TeamOptions): ApiHandlers {
   return {
+    ...createTeamHandlers(team, teamOptions),
     getSession: async () => service.getSession(),
     openDocument: async (args) => service.openDocument(args.documentId, args.annotationsBefore),
     listAnnotations: async (args) => service.listAnnotations(args.documentId, args.startingFrom),

@@ -60,13 +60,18 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
   return removed;
 }
 
-/** Write `content` to `filePath` atomically and durably: temp file, fsync, rename, fsync dir. */
-export async function writeFileDurably(filePath: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Write `content` to `filePath` atomically and durably: temp file, fsync, rename, fsync dir.
+ * `mode` (0o600 for a password) is set before any byte is written, so no other user ever reads it.
+ */
+export async function writeFileDurably(filePath: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
   const dir = path.dirname(filePath);
   const tempPath = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${++tempCounter}.tmp`);
-  const handle = await fs.open(tempPath, 'w');
+  const handle = await fs.open(tempPath, 'w', options.mode);
   try {
     try {
+      // The umask may only take bits away; chmod makes the mode exactly what was asked.
+      if (options.mode !== undefined && process.platform !== 'win32') await handle.chmod(options.mode);
       await handle.writeFile(content);
       await handle.sync();
     } finally {

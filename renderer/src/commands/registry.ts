@@ -106,6 +106,7 @@ export const COMMANDS = [
   { id: 'agreement', when: 'window', group: 'Files', keys: [], label: 'How well annotators agree', menu: 'agreement' },
   { id: 'new-from-clipboard', when: 'window', group: 'Files', keys: [], label: 'New document from the clipboard', menu: 'new-from-clipboard' },
   { id: 'compact-workspace', when: 'window', group: 'Files', keys: [], label: 'Compact the workspace (delete removed documents for good)', menu: 'compact-workspace' },
+  { id: 'team', when: 'window', group: 'Files', keys: [], label: 'Team: link the workspace to the team’s database, and its sync status', menu: 'team' },
 ] as const satisfies readonly Command[];
 
 export type FixedCommand = (typeof COMMANDS)[number];

@@ -47,7 +47,7 @@ export interface WindowState {
   /** The open document's editor, when there is one. */
   editor(): { openFind(): void } | null;
   /** Which sheets are open: one asked for again just stays. */
-  open: { import: boolean; export: boolean; report: boolean; agreement: boolean };
+  open: { import: boolean; export: boolean; report: boolean; agreement: boolean; team?: boolean };
   openDocuments(): void;
   toggleDesk(): void;
   /** Into curation of the open document, or back out of it. */
@@ -66,6 +66,7 @@ export interface WindowState {
   showAgreement(): void;
   newFromClipboard(): void;
   compactWorkspace(): void;
+  showTeam(): void;
   report(error: unknown): void;
 }
 
@@ -143,6 +144,7 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       agreement: () => void (sheetInTheWay(w.open.agreement) || w.showAgreement()),
       'new-from-clipboard': () => void (sheetInTheWay(false) || w.newFromClipboard()),
       'compact-workspace': () => void (sheetInTheWay(false) || w.compactWorkspace()),
+      team: () => void (sheetInTheWay(w.open.team ?? false) || w.showTeam()),
     },
   };
 }

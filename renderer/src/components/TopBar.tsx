@@ -37,6 +37,11 @@ interface Props {
   onAgreement(): void;
   onLabels(): void;
   onShortcuts(): void;
+  /** The team sync status in words ('' where the host has none), and the Team view. */
+  teamWords: string;
+  teamLinked: boolean;
+  teamOpen: boolean;
+  onTeam(): void;
 }
 
 export function TopBar(props: Props) {
@@ -76,6 +81,13 @@ export function TopBar(props: Props) {
       <button type="button" className="shortcuts-button" onClick={props.onLabels} title="Edit the label set">
         Labels
       </button>
+      <button type="button" className="shortcuts-button" aria-pressed={props.teamOpen} onClick={props.onTeam} title="Link the workspace to your team’s database; sync status and conflicts">
+        Team
+      </button>
+      {/* Read out as it changes; the Team view reads it itself while open. */}
+      <span className="team-status" data-linked={props.teamLinked || undefined} role="status" aria-live={props.teamOpen ? 'off' : 'polite'} aria-label="Team sync" title={props.teamWords}>
+        {props.teamWords}
+      </span>
       <button type="button" className="shortcuts-button" onClick={props.onShortcuts} title="Keyboard shortcuts (?)">
         Shortcuts <kbd>?</kbd>
       </button>

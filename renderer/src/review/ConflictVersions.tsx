@@ -6,6 +6,9 @@ import type { ClaimRow, Status } from '../../../electron/contract/api';
 import { conflictsOf } from '../state/claim-conflicts';
 import { shortTime } from './claim-table';
 
+/** Where a version came from: a file ("from budget.ann"), or another machine ("via team sync"). */
+const sourceWords = (from: string) => (from === 'team sync' ? 'via team sync' : `from ${from}`);
+
 interface Props {
   claim: ClaimRow;
   statuses: Status[];
@@ -33,7 +36,7 @@ export function ConflictVersions({ claim, statuses, onPick }: Props) {
             <span className="conflict-version">
               <strong>{name(c.status)}</strong>
               {c.by ? `, set by ${c.by}` : ', set by someone unnamed'}
-              {c.from && ` · from ${c.from}`}
+              {c.from && ` · ${sourceWords(c.from)}`}
               {shortTime(c.at) && ` · ${shortTime(c.at)}`}
             </span>
             <button type="button" className="secondary" onClick={() => onPick(c.status)}>

@@ -14,10 +14,10 @@ import { app, ipcMain } from './app.mjs';
 import { getCdpEndpoint } from './chromium.mjs';
 import { dialogAnswers, electronEvent, requestHandlers } from './control.mjs';
 import { defaultSession, headerListeners, privilegedSchemes, protocol, protocolHandlers, session } from './protocol.mjs';
-import { clipboard, contextBridge, describeMenu, dialog, ipcRenderer, Menu, performRole, shell, webUtils } from './ui.mjs';
+import { clipboard, contextBridge, describeMenu, dialog, ipcRenderer, Menu, performRole, safeStorage, shell, webUtils } from './ui.mjs';
 import { BrowserWindow } from './windows.mjs';
 
-export { app, BrowserWindow, clipboard, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, session, shell, webUtils };
+export { app, BrowserWindow, clipboard, contextBridge, dialog, ipcMain, ipcRenderer, Menu, protocol, safeStorage, session, shell, webUtils };
 
 // ---------------------------------------------------------------------------------------------
 // The test's requests.

@@ -151,3 +151,26 @@ export const webUtils = {
     throw new Error('webUtils.getPathForFile runs in the renderer');
   },
 };
+
+/**
+ * Electron's safeStorage, faked reversibly: its output is marked, so a test can tell ciphertext
+ * from a plain password on disk. A test may turn it off (no keychain) with set-safe-storage.
+ */
+let encryptionAvailable = process.env.ANNOTATOR_STAND_IN_NO_KEYCHAIN !== '1';
+const MARK = 'stand-in-safeStorage:';
+export const safeStorage = {
+  isEncryptionAvailable: () => encryptionAvailable,
+  getSelectedStorageBackend: () => (encryptionAvailable ? 'gnome_libsecret' : 'basic_text'),
+  encryptString(plain) {
+    if (!encryptionAvailable) throw new Error('Encryption is not available.');
+    return Buffer.from(MARK + Buffer.from(String(plain), 'utf8').reverse().toString('base64'), 'latin1');
+  },
+  decryptString(cipher) {
+    const text = Buffer.from(cipher).toString('latin1');
+    if (!text.startsWith(MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice(MARK.length), 'base64').reverse().toString('utf8');
+  },
+  setAvailable(value) {
+    encryptionAvailable = Boolean(value);
+  },
+};

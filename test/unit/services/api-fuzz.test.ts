@@ -75,6 +75,13 @@ function validArgs(): Record<ApiMethod, Record<string, unknown>> {
     listDisagreements: { documentIds: [documentId], kinds: ['label'], limit: 10 },
     listAnnotators: {},
     applyChanges: { changes: [{ kind: 'createSpeaker', speakerId: 'sp-fuzz', name: 'Fuzz' }] },
+    getTeamStatus: {},
+    linkTeam: { url: 'https://couch.example.org/newsroom', username: 'ben', password: 'secret', allowInsecure: false },
+    unlinkTeam: {},
+    syncTeamNow: {},
+    listSyncConflicts: {},
+    resolveSyncConflict: { id: 'highlight:doc-1:a-1', keepRev: '2-abc' },
+    listQuarantined: {},
   };
 }
 

@@ -199,8 +199,17 @@ export const webUtils = {
   getPathForFile: vi.fn((_file: unknown) => ''),
 };
 
+/** safeStorage, reversible and marked: the desktop keeps the team password with it. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptString: vi.fn((plain: string) => Buffer.from(`fake-safeStorage:${Buffer.from(plain).toString('base64')}`)),
+  decryptString: vi.fn((cipher: Buffer) => Buffer.from(cipher.toString().replace(/^fake-safeStorage:/, ''), 'base64').toString()),
+};
+
 export const electronModule = {
   app,
+  safeStorage,
   BrowserWindow: FakeBrowserWindow,
   contextBridge,
   dialog,

@@ -73,7 +73,7 @@ describe('application menu', () => {
     ]);
     // Between Open Recent and Quit, in two groups of their own.
     const ids = file.map((item) => item.id ?? item.type ?? item.role);
-    expect(ids).toEqual(['open', 'open-recent', 'new-from-clipboard', 'separator', 'import-annotations', 'export-dataset', 'merge-workspace', 'compact-workspace', 'separator', 'print-report', 'save-report-pdf', 'separator', 'quit']);
+    expect(ids).toEqual(['open', 'open-recent', 'new-from-clipboard', 'separator', 'import-annotations', 'export-dataset', 'merge-workspace', 'compact-workspace', 'team', 'separator', 'print-report', 'save-report-pdf', 'separator', 'quit']);
   });
 
   it('File › New from Clipboard sends the clipboard’s text, read by the main process; Compact Workspace… asks the page', async () => {
@@ -86,6 +86,14 @@ describe('application menu', () => {
       { type: 'clipboard-text', text: 'Copied story text' },
       { type: 'menu', command: 'compact-workspace' },
     ]);
+  });
+
+  it('File › Team… asks the page for the Team view', () => {
+    const opts = options();
+    const team = find(submenu(top(buildMenuTemplate(opts), 'File')), 'team');
+    expect(team?.label).toBe('Team…');
+    click(team);
+    expect(opts.sent).toEqual([{ type: 'menu', command: 'team' }]);
   });
 
   it('every accelerator is used once, on every platform and build', () => {

@@ -29,15 +29,17 @@ describe('preload', () => {
     expect(Object.values(bridge)).not.toContain(ipcRenderer.invoke);
   });
 
-  it.each(API_METHOD_NAMES.map((name) => [name]))('%s invokes its own channel with the one argument and returns the envelope', async (name) => {
+  it.each(API_METHOD_NAMES.map((name) => [name]))('%s invokes its own channel with the arguments and the caller only, and returns the envelope', async (name) => {
     const envelope = { ok: true, result: { method: name } };
     ipcRenderer.invoke.mockClear();
     ipcRenderer.invoke.mockResolvedValueOnce(envelope);
     const args = { probe: name };
     const call = bridge[name] as (args: unknown, ...extra: unknown[]) => Promise<unknown>;
-    await expect(call(args, 'smuggled', '/etc/passwd')).resolves.toBe(envelope);
+    const caller = { person: { id: 'p-ana', name: 'Ana' } };
+    // The caller (the window's person) crosses over beside the arguments, checked by main; nothing more does.
+    await expect(call(args, caller, '/etc/passwd')).resolves.toBe(envelope);
     expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
-    expect(ipcRenderer.invoke).toHaveBeenCalledWith(ipcChannelFor(name), args);
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(ipcChannelFor(name), args, caller);
     expect(ipcRenderer.invoke.mock.calls[0]![0]).toBe(`annotator:${name}`);
   });
 

@@ -1,0 +1,97 @@
+// The team methods over the contract: without an engine each says so; with one, the password
+// given to linkTeam never comes back, in a result or an error (nor in the host's log).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TeamStatus } from '../../../electron/contract/api.js';
+import { dispatchApiCall, type ApiResponse } from '../../../electron/services/handlers/api-dispatcher.js';
+import { browserHostOnlyMethods, createApiHandlers } from '../../../electron/services/handlers/api-handlers.js';
+import type { TeamSyncEngine } from '../../../electron/services/sync/team-sync-api.js';
+import { VERDICT_CONFLICT, createFakeTeamSync } from '../../helpers/fake-team-sync.js';
+import { useWorkspaces } from '../../helpers/workspace.js';
+
+const ws = useWorkspaces();
+const PASSWORD = 'hunter2-very-secret';
+const SERVER = { url: 'https://couch.example.org/newsroom', users: { ben: PASSWORD }, conflicts: [VERDICT_CONFLICT] };
+const TEAM_METHODS = ['getTeamStatus', 'linkTeam', 'unlinkTeam', 'syncTeamNow', 'listSyncConflicts', 'resolveSyncConflict', 'listQuarantined'] as const;
+const ARGS: Record<(typeof TEAM_METHODS)[number], unknown> = {
+  getTeamStatus: {},
+  linkTeam: { url: SERVER.url, username: 'ben', password: PASSWORD },
+  unlinkTeam: {},
+  syncTeamNow: {},
+  listSyncConflicts: {},
+  resolveSyncConflict: { id: VERDICT_CONFLICT.id, keepRev: '2-aaa' },
+  listQuarantined: {},
+};
+
+async function handlersWith(team?: TeamSyncEngine) {
+  const service = await ws.openService(await ws.tempDir('team-handlers-'));
+  const handlers = createApiHandlers(service, browserHostOnlyMethods, team, { passwordKept: 'Kept in a file only you can read.' });
+  return (method: string, args: unknown) => dispatchApiCall(handlers, method, args);
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('team methods on a host without team sync', () => {
+  it.each(TEAM_METHODS.map((m) => [m]))('%s says in words that this host has no team sync', async (method) => {
+    const call = await handlersWith();
+    const response = await call(method, ARGS[method]);
+    expect(response).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringMatching(/has no team sync here/) } });
+    expect(JSON.stringify(response)).not.toContain(PASSWORD);
+  });
+});
+
+describe('team methods onto the engine', () => {
+  it('links, lists the conflict, keeps a version, unlinks, and no answer ever holds the password', async () => {
+    const call = await handlersWith(createFakeTeamSync(SERVER));
+    const answers: ApiResponse[] = [];
+    const ok = async (method: string, args: unknown) => {
+      const response = await call(method, args);
+      answers.push(response);
+      expect(response.ok, JSON.stringify(response)).toBe(true);
+      return (response as { result: unknown }).result;
+    };
+    expect(await ok('getTeamStatus', {})).toMatchObject({ state: 'unlinked', passwordKept: null });
+    expect(await ok('linkTeam', ARGS.linkTeam)).toMatchObject({ state: 'synced', url: SERVER.url, username: 'ben', conflicts: 1 });
+    expect(await ok('getTeamStatus', {})).toMatchObject({ state: 'synced', passwordKept: 'Kept in a file only you can read.' });
+    expect(await ok('listSyncConflicts', {})).toEqual([VERDICT_CONFLICT]);
+    expect(await ok('resolveSyncConflict', ARGS.resolveSyncConflict)).toMatchObject({ conflicts: 0 });
+    expect(await ok('syncTeamNow', {})).toEqual({ pushed: 0, pulled: 0, conflicts: 0 });
+    expect(await ok('listQuarantined', {})).toEqual([]);
+    expect(await ok('unlinkTeam', {})).toMatchObject({ state: 'unlinked', url: null });
+    expect(JSON.stringify(answers)).not.toContain(PASSWORD);
+  });
+
+  it('a wrong password is refused in words that do not repeat it', async () => {
+    const call = await handlersWith(createFakeTeamSync(SERVER));
+    const response = await call('linkTeam', { ...(ARGS.linkTeam as object), password: 'wrong-password-123' });
+    expect(response).toMatchObject({ ok: false, error: { message: 'The server refused the password for ben: check it and link again.' } });
+    expect(JSON.stringify(response)).not.toContain('wrong-password-123');
+  });
+
+  it('scrubs the password from an engine’s error, its log line and its status, even inside an address', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let status: TeamStatus = { state: 'unlinked', url: null, username: null, lastSyncedAt: null, waiting: 0, conflicts: 0, quarantined: 0, progress: null, message: null };
+    // An engine careless with the password: it repeats it everywhere it can.
+    const leaky = {
+      ...createFakeTeamSync(SERVER),
+      status: () => status,
+      async link(args: { url: string; password: string }) {
+        status = { ...status, state: 'error', url: `https://ben:${args.password}@couch.example.org/newsroom`, message: `login failed with ${args.password}` };
+        throw new Error(`fetch https://ben:${args.password}@couch.example.org/newsroom failed: password ${args.password} refused`);
+      },
+      async syncOnce(): Promise<never> {
+        throw new Error(`socket hang up for https://ben:other-secret@couch.example.org/newsroom (${PASSWORD})`);
+      },
+    } as unknown as TeamSyncEngine;
+    const call = await handlersWith(leaky);
+    const linked = await call('linkTeam', ARGS.linkTeam);
+    expect(linked.ok).toBe(false);
+    const synced = await call('syncTeamNow', {});
+    expect(synced.ok).toBe(false);
+    const now = await call('getTeamStatus', {});
+    expect(now).toMatchObject({ ok: true, result: { url: 'https://couch.example.org/newsroom' } });
+    const everything = JSON.stringify([linked, synced, now, log.mock.calls.map((args) => args.map(String))]);
+    expect(everything).not.toContain(PASSWORD);
+    expect(everything).not.toContain('other-secret');
+    expect(everything).toContain('https://couch.example.org/newsroom failed');
+  });
+});
