@@ -20,10 +20,12 @@ export function withLabelFields(annotation: Annotation, firstStatusId: string): 
 /**
  * The highlight a createAnnotation change makes in `text` (the document's). The change may
  * carry who made it and when (a highlight brought back by undo returns as it was); else it is
- * `author`'s, made `now`. Whether the range, label and speaker are valid is the caller's check.
+ * `author`'s (and `authorId`'s, the person's stable id), made `now`. Whether the range, label and speaker are valid is the caller's check.
  */
-export function newAnnotation(change: Create, text: string, made: { author: string; now: string; firstStatusId: string }): Annotation {
+export function newAnnotation(change: Create, text: string, made: { author: string; authorId?: string; now: string; firstStatusId: string }): Annotation {
   const { start, end } = change;
+  // A highlight brought back keeps its author's id only with its author's name.
+  const authorId = change.author !== undefined ? change.authorId : made.authorId;
   return withLabelFields(
     {
       id: change.annotationId,
@@ -36,6 +38,7 @@ export function newAnnotation(change: Create, text: string, made: { author: stri
       speakerId: change.speakerId ?? null,
       note: change.note ?? '',
       author: change.author ?? made.author,
+      ...(authorId && { authorId }),
       createdAt: change.createdAt ?? made.now,
       updatedAt: change.updatedAt ?? made.now,
       ...(change.quoteKind && { quoteKind: change.quoteKind }),

@@ -59,6 +59,8 @@ export const annotationColumnsSchema = z
     speakerIds: z.array(id.nullable()),
     notes: z.array(z.string()),
     authors: z.array(z.string()),
+    /** Each highlight's person (see schemas/people.ts); null where a highlight has none. */
+    authorIds: z.array(id.nullable()),
     /** quoteKind and claim, where a highlight has them. */
     extras: z.array(
       z.object({ quoteKind: z.enum(QUOTE_KINDS).optional(), claim: claimFieldsSchema.optional(), anchor: z.literal('fuzzy').optional() }).nullable(),

@@ -41,6 +41,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
     quoteKind: z.enum(QUOTE_KINDS).optional(),
     claim: claimFieldsSchema.optional(),
     author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
+    /** Kept only beside `author`: a highlight brought back stays its person's. */
+    authorId: id.optional(),
     createdAt: z.string().max(40).optional(),
     updatedAt: z.string().max(40).optional(),
   }),

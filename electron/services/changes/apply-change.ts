@@ -1,7 +1,7 @@
 // One change from the contract's Change list, made in memory: checked first (a refused change
 // leaves no trace), then made, returning the writes that put it on disk. AnnotatorService
 // queues the calls and answers once those writes are done.
-import { ApiError, type Annotation, type Change, type Label } from '../../contract/api.js';
+import { ApiError, type Annotation, type Change, type Label, type Person } from '../../contract/api.js';
 import { newAnnotation, updatedAnnotation } from '../../contract/annotation-rules.js';
 import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
@@ -72,14 +72,22 @@ export class ChangeInterpreter {
     }
   }
 
-  /** Checks and makes one change in memory; returns the writes that put it on disk. */
-  async apply(parsed: Change): Promise<Promise<void>[]> {
+  /**
+   * Who a change is by: the window's person that sent it; a call with none (the CLI, older
+   * callers) is the workspace's name, the one place that name still counts.
+   */
+  byWhom(person: Person | null): { name: string; id?: string } {
+    return person ? { name: person.name, id: person.id } : { name: this.store.data.settings.annotatorName ?? '' };
+  }
+
+  /** Checks and makes one change, by `person`, in memory; returns the writes that put it on disk. */
+  async apply(parsed: Change, person: Person | null = null): Promise<Promise<void>[]> {
     const change = this.withSpeakerIdsResolved(parsed);
     switch (change.kind) {
       case 'createAnnotation':
-        return this.createAnnotation(change);
+        return this.createAnnotation(change, this.byWhom(person));
       case 'updateAnnotation':
-        return this.updateAnnotation(change);
+        return this.updateAnnotation(change, this.byWhom(person));
       case 'deleteAnnotation':
         return this.deleteAnnotation(change);
       case 'createSpeaker':
@@ -159,7 +167,7 @@ export class ChangeInterpreter {
     }
   }
 
-  private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>): Promise<Promise<void>[]> {
+  private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>, by: { name: string; id?: string }): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const text = await this.readText(doc);
     const annotations = await this.store.annotations(doc);
@@ -171,13 +179,13 @@ export class ChangeInterpreter {
     // A batch resent after a reload must not double a highlight.
     if (annotations.some((annotation) => annotation.id === change.annotationId)) return [];
     // A highlight brought back by undo keeps who made it and when (see newAnnotation).
-    const annotation = newAnnotation(change, text, { author: this.store.data.settings.annotatorName ?? '', now: new Date().toISOString(), firstStatusId: this.firstStatusId() });
+    const annotation = newAnnotation(change, text, { author: by.name, authorId: by.id, now: new Date().toISOString(), firstStatusId: this.firstStatusId() });
     annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
   }
 
-  private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>): Promise<Promise<void>[]> {
+  private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>, { name: by, id: byId }: { name: string; id?: string }): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const annotations = await this.store.annotations(doc);
     const index = annotations.findIndex((a) => a.id === change.annotationId);
@@ -194,11 +202,10 @@ export class ChangeInterpreter {
     }
     // A new object, not a mutation: the store re-serializes only highlights that changed.
     const now = new Date().toISOString();
-    const by = this.store.data.settings.annotatorName ?? '';
     const updated = updatedAnnotation(annotation, change, now, this.firstStatusId(), text, by);
     annotations.splice(index, 1);
     annotations.splice(sortedIndex(annotations, updated), 0, updated);
-    return [this.store.saveAnnotations(doc), this.history.append(claimChanges(annotation, updated, by, now, change.deskDecision === true && change.claim?.status !== undefined))];
+    return [this.store.saveAnnotations(doc), this.history.append(claimChanges(annotation, updated, by, now, change.deskDecision === true && change.claim?.status !== undefined, byId))];
   }
 
   /** An orphan becomes a highlight again on the text a person chose for it. */

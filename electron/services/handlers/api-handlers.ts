@@ -138,10 +138,11 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);
     },
-    importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun }),
-    applyChanges: async (args) => {
+    importAnnotationFiles: async (args, caller) =>
+      importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun, person: caller?.person ?? null }),
+    applyChanges: async (args, caller) => {
       const removing = hostOnly.forgetRecentFile ? filesRemovedBy(service, args.changes) : [];
-      const result = await service.applyChanges(args.changes);
+      const result = await service.applyChanges(args.changes, caller);
       for (const { documentId, filePath } of removing) {
         // Out of the list for real (not refused, not restored later in the same batch).
         if (!service.store.findDocument(documentId)) await hostOnly.forgetRecentFile!(filePath).catch(() => undefined);
@@ -162,7 +163,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
         args.encoding,
         args.contentBase64 === undefined ? undefined : decodeBase64(args.contentBase64),
       ),
-    tagTranscriptLines: async (args) => service.tagTranscriptLines(args.documentId),
+    tagTranscriptLines: async (args, caller) => service.tagTranscriptLines(args.documentId, caller),
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),
     listClaims: async () => service.listClaims(),
     listClaimHistory: async (args) => service.claimHistoryOf(args.documentId, args.annotationId),
