@@ -92,6 +92,16 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
   return withFields;
 }
 
+/**
+ * Who set a claim's status, as the side panel and the desk say it: the desk's verdict names its
+ * reviewer; a status edit elsewhere (a fact-checker's, in the side panel) names who changed it.
+ */
+export function statusAttribution(claim: Pick<ClaimFields, 'reviewer' | 'statusBy'>): string | null {
+  if (claim.reviewer) return `Verdict by ${claim.reviewer} (reviewer)`;
+  if (claim.statusBy) return `Status changed by ${claim.statusBy}`;
+  return null;
+}
+
 /** A claim with its fact-check fields: what the review desk and its exports work on. */
 export type Claim = Annotation & { claim: ClaimFields };
 
@@ -116,6 +126,7 @@ export function claimRow(document: { id: string; title: string }, claim: Claim):
     ...(claim.claim.publicSummary && { publicSummary: claim.claim.publicSummary }),
     author: claim.author,
     reviewer: claim.claim.reviewer ?? '',
+    ...(claim.claim.statusBy && { statusBy: claim.claim.statusBy }),
     ...(claim.claim.reviewedAt && { reviewedAt: claim.claim.reviewedAt }),
     updatedAt: claim.updatedAt,
     ...(claim.claim.conflicts?.length && { conflicts: claim.claim.conflicts }),

@@ -106,6 +106,8 @@ export const claimRowSchema = z.object({
   author: z.string(),
   /** Who made the last desk decision on its status ('' when none): the desk's "Verdict by". */
   reviewer: z.string(),
+  /** Who last changed its status, desk or side panel (see statusAttribution). */
+  statusBy: z.string().optional(),
   reviewedAt: z.string().optional(),
   updatedAt: z.string(),
   /** Verdicts that disagree with the claim's (from an import), until the editor sets its status. */

@@ -43,6 +43,7 @@ function recreate(annotation: Annotation): Change {
     ...(annotation.quoteKind && { quoteKind: annotation.quoteKind }),
     ...(annotation.claim && { claim: annotation.claim }),
     author: annotation.author,
+    ...(annotation.authorId && { authorId: annotation.authorId }),
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
   };
