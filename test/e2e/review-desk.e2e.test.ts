@@ -118,7 +118,7 @@ describe('the review desk', () => {
     });
     // The focused claim's history, beside the table.
     const history = page.getByRole('region', { name: 'History of this claim' });
-    await expect.poll(() => history.textContent()).toContain('Ana Reyes: status Unreviewed → False');
+    await expect.poll(() => history.textContent()).toContain('verdict by Ana Reyes (reviewer): status Unreviewed → False');
     await screenshot(page, 'review-desk');
   });
 
