@@ -20,10 +20,12 @@ export function withLabelFields(annotation: Annotation, firstStatusId: string): 
 /**
  * The highlight a createAnnotation change makes in `text` (the document's). The change may
  * carry who made it and when (a highlight brought back by undo returns as it was); else it is
- * `author`'s, made `now`. Whether the range, label and speaker are valid is the caller's check.
+ * `author`'s (and `authorId`'s, the person's stable id), made `now`. Whether the range, label and speaker are valid is the caller's check.
  */
-export function newAnnotation(change: Create, text: string, made: { author: string; now: string; firstStatusId: string }): Annotation {
+export function newAnnotation(change: Create, text: string, made: { author: string; authorId?: string; now: string; firstStatusId: string }): Annotation {
   const { start, end } = change;
+  // A highlight brought back keeps its author's id only with its author's name.
+  const authorId = change.author !== undefined ? change.authorId : made.authorId;
   return withLabelFields(
     {
       id: change.annotationId,
@@ -36,6 +38,7 @@ export function newAnnotation(change: Create, text: string, made: { author: stri
       speakerId: change.speakerId ?? null,
       note: change.note ?? '',
       author: change.author ?? made.author,
+      ...(authorId && { authorId }),
       createdAt: change.createdAt ?? made.now,
       updatedAt: change.updatedAt ?? made.now,
       ...(change.quoteKind && { quoteKind: change.quoteKind }),
@@ -90,6 +93,16 @@ export function updatedAnnotation(annotation: Annotation, change: Update, now: s
   return withFields;
 }
 
+/**
+ * Who set a claim's status, as the side panel and the desk say it: the desk's verdict names its
+ * reviewer; a status edit elsewhere (a fact-checker's, in the side panel) names who changed it.
+ */
+export function statusAttribution(claim: Pick<ClaimFields, 'reviewer' | 'statusBy'>): string | null {
+  if (claim.reviewer) return `Verdict by ${claim.reviewer} (reviewer)`;
+  if (claim.statusBy) return `Status changed by ${claim.statusBy}`;
+  return null;
+}
+
 /** A claim with its fact-check fields: what the review desk and its exports work on. */
 export type Claim = Annotation & { claim: ClaimFields };
 
@@ -114,6 +127,7 @@ export function claimRow(document: { id: string; title: string }, claim: Claim):
     ...(claim.claim.publicSummary && { publicSummary: claim.claim.publicSummary }),
     author: claim.author,
     reviewer: claim.claim.reviewer ?? '',
+    ...(claim.claim.statusBy && { statusBy: claim.claim.statusBy }),
     ...(claim.claim.reviewedAt && { reviewedAt: claim.claim.reviewedAt }),
     updatedAt: claim.updatedAt,
     ...(claim.claim.conflicts?.length && { conflicts: claim.claim.conflicts }),

@@ -46,7 +46,7 @@ export function isInTextOrder(list: readonly OrderedSpan[]): boolean {
 }
 
 export function toAnnotationColumns(annotations: readonly Annotation[]): AnnotationColumns {
-  const columns: AnnotationColumns = { ids: [], labelIds: [], starts: [], ends: [], speakerIds: [], notes: [], authors: [], extras: [], createdAt: [], updatedAt: [] };
+  const columns: AnnotationColumns = { ids: [], labelIds: [], starts: [], ends: [], speakerIds: [], notes: [], authors: [], authorIds: [], extras: [], createdAt: [], updatedAt: [] };
   for (const a of annotations) {
     columns.ids.push(a.id);
     columns.labelIds.push(a.labelId);
@@ -55,6 +55,7 @@ export function toAnnotationColumns(annotations: readonly Annotation[]): Annotat
     columns.speakerIds.push(a.speakerId);
     columns.notes.push(a.note);
     columns.authors.push(a.author);
+    columns.authorIds.push(a.authorId ?? null);
     columns.extras.push(
       a.quoteKind || a.claim || a.anchor || a.layer
         ? {
@@ -89,6 +90,7 @@ export function fromAnnotationColumns(columns: AnnotationColumns, documentId: st
       speakerId: columns.speakerIds[i] ?? null,
       note: columns.notes[i] ?? '',
       author: columns.authors[i] ?? '',
+      ...(columns.authorIds[i] && { authorId: columns.authorIds[i]! }),
       ...columns.extras[i],
       createdAt: columns.createdAt[i]!,
       updatedAt: columns.updatedAt[i]!,

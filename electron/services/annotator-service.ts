@@ -3,8 +3,6 @@
 // host calls it through the handlers, so the desktop window and the browser host cannot drift apart.
 import { promises as fs } from 'node:fs';
 import {
-  NO_CALLER,
-  type Caller,
   ApiError,
   TRANSCRIPT_FORMATS,
   type Annotation,
@@ -17,6 +15,8 @@ import {
   type ReadOptions,
   type ClaimHistoryEntry,
   type ClaimRow,
+  type Caller,
+  type Person,
   type Session,
 } from '../contract/api.js';
 import { compareSpans, isInTextOrder, sortedIndex, toAnnotationColumns } from '../contract/spans.js';
@@ -248,27 +248,28 @@ export class AnnotatorService {
   }
 
   /** Tags every turn of a transcript as a Quote by its speaker; turns already tagged are left. */
-  tagTranscriptLines(documentId: string): Promise<{ tagged: number; speakersAdded: string[] }> {
+  tagTranscriptLines(documentId: string, caller?: Caller): Promise<{ tagged: number; speakersAdded: string[] }> {
     return this.exclusive(async () => {
       this.requireWritable();
       const doc = this.requireDocument(documentId);
-      return tagTurnsAsQuotes(this.store, doc, await this.readText(doc));
+      return tagTurnsAsQuotes(this.store, doc, await this.readText(doc), this.changes.byWhom(caller?.person ?? null));
     });
   }
 
   /**
    * Changes are applied in memory one batch after another, in the order they arrived, each on
    * its own: a refused change is reported and the rest still apply. The answer comes once the
-   * applied ones are on disk. Reads wait for the applying, not for the disk.
+   * applied ones are on disk. Reads wait for the applying, not for the disk. Each change is
+   * recorded as made by the caller's person (the window's), else by the workspace's name.
    */
-  applyChanges(changes: readonly unknown[], caller: Caller = NO_CALLER): Promise<{ applied: number; refused: ChangeRefusal[] }> {
+  applyChanges(changes: readonly unknown[], caller?: Caller): Promise<{ applied: number; refused: ChangeRefusal[] }> {
     try {
       this.requireWritable();
     } catch (error) {
       const { code, message } = error as ApiError;
       return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
     }
-    const applying = this.changeQueue.then(() => this.applyEach(changes, caller));
+    const applying = this.changeQueue.then(() => this.applyEach(changes, caller?.person ?? null));
     // A call that fails fails alone: the calls queued after it still run.
     this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
@@ -285,13 +286,13 @@ export class AnnotatorService {
     });
   }
 
-  private async applyEach(changes: readonly unknown[], caller: Caller) {
+  private async applyEach(changes: readonly unknown[], person: Person | null) {
     const writes = new Set<Promise<void>>();
     const refused: ChangeRefusal[] = [];
     let applied = 0;
     for (const [index, raw] of changes.entries()) {
       try {
-        for (const write of await this.changes.apply(parseChange(raw), caller)) writes.add(write);
+        for (const write of await this.changes.apply(parseChange(raw), person)) writes.add(write);
         applied++;
       } catch (error) {
         // A store file this change needs that cannot be read (it names the file and what to do)

@@ -8,7 +8,6 @@ import { AnnotationEditor, type EditorCommands } from './editor/AnnotationEditor
 import { AnnotationFilter, NO_FILTER, useListFilter } from './components/AnnotationFilter';
 import { AnnotationList } from './components/AnnotationList';
 import { AnnotationPanel } from './components/AnnotationPanel';
-import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentDetails } from './components/DocumentDetails';
 import { DocumentEditForm } from './components/DocumentEditForm';
 import { DocumentList } from './components/DocumentList';
@@ -44,6 +43,8 @@ import { currentWindowPerson } from './api/client';
 import { newId } from './state/workspace-deps';
 import { TeamView } from './components/team/TeamView';
 import { useTeamStatus } from './components/team/use-team-status';
+import { PersonPrompt } from './components/PersonPrompt';
+import { useWindowPerson } from './people/use-window-person';
 
 import { isMac } from './commands/keys';
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -51,6 +52,8 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 
 
 export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
+  // First: the window's person is on the client before any write (see use-window-person).
+  const people = useWindowPerson();
   const { state, saveStatus, busy, actions, queue, history, importPreview } = useWorkspace(client, firstSession);
   const desk = useReviewDesk({ client, queue, state, actions });
   /** The review desk replaces the three columns; `fromDesk` offers the way back to the queue. */
@@ -85,7 +88,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
     labels: state.labels,
     history,
     annotations: () => state.current?.annotations ?? [],
-    annotatorName: state.session?.annotatorName,
+    annotatorName: people.person?.name,
     createAnnotation: actions.createAnnotation,
     deleteAnnotation: actions.deleteAnnotation,
   });
@@ -212,6 +215,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       toggleCuration,
       backToDesk: showDesk,
       toggleShortcuts: () => setShowShortcuts((shown) => !shown),
+      switchPerson: people.startSwitching,
       // On the desk, its own last edit only: never a change to a document out of sight.
       undo: () => feedback.undone(() => (view === 'desk' ? desk.undo() : actions.undo())),
       redo: () => feedback.redone(() => (view === 'desk' ? desk.redo() : actions.redo())),
@@ -269,7 +273,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         onNewFromClipboard={documentDialogs.newFromClipboard}
         onCompact={documentDialogs.askCompact}
         onShowUnattributed={() => setFilter({ ...NO_FILTER, labelId: 'quote', unattributedOnly: true })}
-        onNameAnnotator={actions.setAnnotatorName}
+        person={people.person}
+        onRenamePerson={people.rename}
+        onSwitchPerson={people.startSwitching}
         onBackToQueue={showDesk}
         onToggleDesk={toggleDesk}
         onImport={chooseImportFiles}
@@ -283,6 +289,11 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         onTeam={() => setShowTeam(true)}
       />
 
+      {people.person && people.choosing && (
+        <div className="person-switcher" role="dialog" aria-label="Switch person">
+          <PersonPrompt known={people.known.filter((p) => p.id !== people.person!.id)} suggestion={null} switching onChoose={people.choose} onCancel={people.stopSwitching} />
+        </div>
+      )}
       {state.session?.storeProblem && <StoreProblem problem={state.session.storeProblem} onRestore={() => void actions.restoreBackup()} />}
       {view === 'desk' && state.session && (
         <ReviewDesk
@@ -385,10 +396,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         </main>
 
         <aside className="sidebar sidebar-right" aria-label="Highlights">
-          {feedback.nameReminder && !state.session?.annotatorName && (
+          {feedback.nameReminder && !people.person && (
             <NameReminder onSetName={() => (feedback.dismissNameReminder(), document.getElementById('annotator-name-input')?.focus())} onDismiss={feedback.dismissNameReminder} />
           )}
-          {state.session && state.session.annotatorName === null && <AnnotatorName name={null} onSave={actions.setAnnotatorName} />}
+          {state.session && !people.person && <PersonPrompt known={people.known} suggestion={state.session.annotatorName} switching={false} onChoose={people.choose} onCancel={people.stopSwitching} />}
           {shownSpeaker ? (
             <SpeakerPanel
               key={shownSpeaker.id}

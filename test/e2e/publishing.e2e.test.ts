@@ -26,7 +26,8 @@ async function nameMyself(name: string): Promise<void> {
   if (!(await ask.isVisible())) await page.locator('button.annotator-name').click();
   await page.getByLabel(/Who is annotating|Your name/).last().fill(name);
   await ask.getByRole('button', { name: 'Save' }).click();
-  await eventually(async () => expect(JSON.parse(await fs.readFile(`${store}/workspace.json`, 'utf8')).settings.annotatorName).toBe(name));
+  // The window's person, not the workspace's: what this window's next changes are recorded under.
+  await expect.poll(() => page.locator('.annotator-name').textContent()).toBe(`Annotator: ${name}`);
 }
 
 async function claimWithStatus(status: string): Promise<void> {

@@ -118,7 +118,7 @@ describe('the review desk', () => {
     });
     // The focused claim's history, beside the table.
     const history = page.getByRole('region', { name: 'History of this claim' });
-    await expect.poll(() => history.textContent()).toContain('Ana Reyes: status Unreviewed → False');
+    await expect.poll(() => history.textContent()).toContain('verdict by Ana Reyes (reviewer): status Unreviewed → False');
     await screenshot(page, 'review-desk');
   });
 
@@ -260,7 +260,7 @@ describe('the review desk', () => {
     const history = panel().getByRole('region', { name: 'History of this claim' });
     await expect.poll(() => history.locator('li').allTextContents()).toEqual([
       expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — changed by Ana Reyes: check-worthiness \(none\) → high$/),
-      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — changed by Ana Reyes: status Unreviewed → False \(desk decision\)$/),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} — verdict by Ana Reyes \(reviewer\): status Unreviewed → False$/),
       expect.stringMatching(/— changed by Ana Reyes: reviewer note \(none\) → “Ministry count is of containers, not shells\.”$/),
     ]);
     // Read-only: the history offers nothing to press or type in.

@@ -154,7 +154,10 @@ describe('who is annotating', () => {
       await page.locator('.annotator-name').click();
       await page.getByRole('textbox', { name: 'Your name' }).fill('Ana R. Reyes');
       await page.getByRole('button', { name: 'Save' }).click();
-      await eventually(async () => expect(JSON.parse(await fs.readFile(path.join(store, 'workspace.json'), 'utf8')).settings.annotatorName).toBe('Ana R. Reyes'));
+      await expect.poll(() => page.locator('.annotator-name').textContent()).toBe('Annotator: Ana R. Reyes');
+      // The window's person, never the workspace's.
+      expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('newsroom-annotator:person')!).name)).toBe('Ana R. Reyes');
+      expect(JSON.parse(await fs.readFile(path.join(store, 'workspace.json'), 'utf8')).settings.annotatorName).toBeNull();
       await page.close();
     } finally {
       await host.stop();

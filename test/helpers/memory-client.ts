@@ -8,7 +8,7 @@ import { ApiError } from '../../electron/contract/errors';
 import { findSpeakerByName } from '../../electron/contract/speaker-names';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
 import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/contract/spans';
-import type { AnnotatorClient } from '../../renderer/src/api/client';
+import { currentWindowPerson, type AnnotatorClient } from '../../renderer/src/api/client';
 import type { Dataset } from '../../electron/services/exports/dataset';
 import { listDisagreements } from '../../electron/services/exports/disagreements';
 import type { TeamSyncEngine } from '../../electron/services/sync/team-sync-api';
@@ -191,7 +191,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (change.claim) requireStatus(change.claim.status);
       if (doc.annotations.some((a) => a.id === change.annotationId)) return;
       // Built by the contract's rule, as the service builds it.
-      const annotation = newAnnotation(change, doc.text, { author: annotatorName ?? '', now: now(), firstStatusId: statuses[0]!.id });
+      const person = currentWindowPerson();
+      const annotation = newAnnotation(change, doc.text, { author: person?.name ?? annotatorName ?? '', authorId: person?.id, now: now(), firstStatusId: statuses[0]!.id });
       doc.annotations.splice(sortedIndex(doc.annotations, annotation), 0, annotation);
     } else if (change.kind === 'updateAnnotation') {
       const index = doc.annotations.findIndex((a) => a.id === change.annotationId);
@@ -199,7 +200,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (change.labelId !== undefined && !labels.some((l) => l.id === change.labelId)) throw new ApiError('bad-request', `There is no label "${change.labelId}".`);
       if (change.speakerId !== undefined) requireSpeaker(change.speakerId);
       if (change.claim?.status !== undefined) requireStatus(change.claim.status);
-      const updated = updatedAnnotation(doc.annotations[index]!, change, now(), statuses[0]!.id, doc.text, annotatorName ?? '');
+      const updated = updatedAnnotation(doc.annotations[index]!, change, now(), statuses[0]!.id, doc.text, currentWindowPerson()?.name ?? annotatorName ?? '');
       // Setting a claim's status settles its conflicts, as the service does.
       if (updated.claim && change.claim?.status !== undefined && change.claim.conflicts === undefined) delete updated.claim.conflicts;
       if (updated.claim?.conflicts?.length === 0) delete updated.claim.conflicts;

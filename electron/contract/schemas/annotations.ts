@@ -67,6 +67,8 @@ export const annotationColumnsSchema = z
     speakerIds: z.array(id.nullable()),
     notes: z.array(z.string()),
     authors: z.array(z.string()),
+    /** Each highlight's person (see schemas/people.ts); null where a highlight has none. */
+    authorIds: z.array(id.nullable()),
     /** quoteKind, claim, anchor and the curated layer's fields, where a highlight has them. */
     extras: z.array(
       z

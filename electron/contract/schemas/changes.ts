@@ -44,6 +44,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
     layer: z.literal('curated').optional(),
     curatedFrom: z.array(curatedSourceSchema).max(100).optional(),
     author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH).optional(),
+    /** Kept only beside `author`: a highlight brought back stays its person's. */
+    authorId: id.optional(),
     createdAt: z.string().max(40).optional(),
     updatedAt: z.string().max(40).optional(),
   }),

@@ -77,6 +77,8 @@ export const claimHistoryEntrySchema = z.object({
   /** When and by whom ('' where no name was set yet): who changed it, desk or not. */
   at: z.string(),
   by: z.string(),
+  /** The stable id of the person who made the change (see schemas/people.ts); absent for the CLI and older lines. */
+  byId: id.optional(),
   /** A status set on the review desk (a verdict's decision), not in the side panel. */
   desk: z.literal(true).optional(),
   field: z.enum(CLAIM_HISTORY_FIELDS),
@@ -104,6 +106,8 @@ export const claimRowSchema = z.object({
   author: z.string(),
   /** Who made the last desk decision on its status ('' when none): the desk's "Verdict by". */
   reviewer: z.string(),
+  /** Who last changed its status, desk or side panel (see statusAttribution). */
+  statusBy: z.string().optional(),
   reviewedAt: z.string().optional(),
   updatedAt: z.string(),
   /** Verdicts that disagree with the claim's (from an import), until the editor sets its status. */

@@ -4,6 +4,8 @@ import type { CliCommand } from './command.js';
 import { COMMANDS } from './commands.js';
 
 const NOTES = `Without --store DIR, a command works on the app's own workspace and says which folder on stderr.
+The command line has no window, so no person of its own: what it writes is recorded under
+import's --author NAME where given, else the workspace's name (the window's first-use suggestion).
 Offsets in jsonl, spacy, brat, labelstudio and w3c count Unicode code points, as Python does.
 `;
 

@@ -1,7 +1,7 @@
 // One change from the contract's Change list, made in memory: checked first (a refused change
 // leaves no trace), then made, returning the writes that put it on disk. AnnotatorService
 // queues the calls and answers once those writes are done.
-import { ApiError, NO_CALLER, type Annotation, type Caller, type Change, type Label } from '../../contract/api.js';
+import { ApiError, type Annotation, type Change, type Label, type Person } from '../../contract/api.js';
 import { newAnnotation, updatedAnnotation } from '../../contract/annotation-rules.js';
 import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
@@ -9,7 +9,7 @@ import { mergedSpeakerFields } from '../../contract/speaker-rules.js';
 import { sortedIndex, spanContext } from '../../contract/spans.js';
 import { claimChanges, type ClaimHistory } from '../review/claim-history.js';
 import { saveStatuses } from '../review/review-desk.js';
-import { curatorOf, setCurationRejected } from './curation-changes.js';
+import { setCurationRejected } from './curation-changes.js';
 import { removeDocument, restoreDocument, updateDocument } from './document-changes.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
@@ -73,16 +73,24 @@ export class ChangeInterpreter {
     }
   }
 
-  /** Checks and makes one change in memory; returns the writes that put it on disk. */
-  async apply(parsed: Change, caller: Caller = NO_CALLER): Promise<Promise<void>[]> {
+  /**
+   * Who a change is by: the window's person that sent it; a call with none (the CLI, older
+   * callers) is the workspace's name, the one place that name still counts.
+   */
+  byWhom(person: Person | null): { name: string; id?: string } {
+    return person ? { name: person.name, id: person.id } : { name: this.store.data.settings.annotatorName ?? '' };
+  }
+
+  /** Checks and makes one change, by `person`, in memory; returns the writes that put it on disk. */
+  async apply(parsed: Change, person: Person | null = null): Promise<Promise<void>[]> {
     const change = this.withSpeakerIdsResolved(parsed);
     switch (change.kind) {
       case 'createAnnotation':
-        return this.createAnnotation(change, caller);
+        return this.createAnnotation(change, this.byWhom(person));
       case 'setCurationRejected':
         return setCurationRejected(this.store, this.requireDocument(change.documentId), change.annotationIds, change.rejected);
       case 'updateAnnotation':
-        return this.updateAnnotation(change);
+        return this.updateAnnotation(change, this.byWhom(person));
       case 'deleteAnnotation':
         return this.deleteAnnotation(change);
       case 'createSpeaker':
@@ -162,7 +170,7 @@ export class ChangeInterpreter {
     }
   }
 
-  private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>, caller: Caller): Promise<Promise<void>[]> {
+  private async createAnnotation(change: Extract<Change, { kind: 'createAnnotation' }>, by: { name: string; id?: string }): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const text = await this.readText(doc);
     const annotations = await this.store.annotations(doc);
@@ -174,17 +182,16 @@ export class ChangeInterpreter {
     // A batch resent after a reload must not double a highlight.
     if (annotations.some((annotation) => annotation.id === change.annotationId)) return [];
     // A highlight brought back by undo keeps who made it and when (see newAnnotation).
-    const workspaceName = this.store.data.settings.annotatorName ?? '';
-    // The curated layer is the editor's work: the calling person's, whatever the change says.
-    const curator = change.layer === 'curated' ? curatorOf(caller, change.author ?? workspaceName) : null;
-    const annotation = newAnnotation(curator ? { ...change, author: curator.author } : change, text, { author: workspaceName, now: new Date().toISOString(), firstStatusId: this.firstStatusId() });
-    if (curator?.authorId) annotation.authorId = curator.authorId;
+    // The curated layer is the editor's work: the calling person's, whatever the change says
+    // (a call with no person, the CLI's, keeps the author the change gives).
+    const curator = change.layer === 'curated' ? (by.id ? by : { name: change.author ?? by.name, id: undefined }) : null;
+    const annotation = newAnnotation(curator ? { ...change, author: curator.name, authorId: curator.id } : change, text, { author: by.name, authorId: by.id, now: new Date().toISOString(), firstStatusId: this.firstStatusId() });
     annotations.splice(sortedIndex(annotations, annotation), 0, annotation);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
   }
 
-  private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>): Promise<Promise<void>[]> {
+  private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>, { name: by, id: byId }: { name: string; id?: string }): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const annotations = await this.store.annotations(doc);
     const index = annotations.findIndex((a) => a.id === change.annotationId);
@@ -201,11 +208,10 @@ export class ChangeInterpreter {
     }
     // A new object, not a mutation: the store re-serializes only highlights that changed.
     const now = new Date().toISOString();
-    const by = this.store.data.settings.annotatorName ?? '';
     const updated = updatedAnnotation(annotation, change, now, this.firstStatusId(), text, by);
     annotations.splice(index, 1);
     annotations.splice(sortedIndex(annotations, updated), 0, updated);
-    return [this.store.saveAnnotations(doc), this.history.append(claimChanges(annotation, updated, by, now, change.deskDecision === true && change.claim?.status !== undefined))];
+    return [this.store.saveAnnotations(doc), this.history.append(claimChanges(annotation, updated, by, now, change.deskDecision === true && change.claim?.status !== undefined, byId))];
   }
 
   /** An orphan becomes a highlight again on the text a person chose for it. */

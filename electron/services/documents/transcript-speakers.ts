@@ -28,7 +28,7 @@ export async function addTranscriptSpeakers(store: WorkspaceStore, text: string)
 }
 
 /** Every turn not already a Quote becomes one, by its speaker. */
-export async function tagTurnsAsQuotes(store: WorkspaceStore, doc: StoredDocument, text: string): Promise<{ tagged: number; speakersAdded: string[] }> {
+export async function tagTurnsAsQuotes(store: WorkspaceStore, doc: StoredDocument, text: string, by: { name: string; id?: string }): Promise<{ tagged: number; speakersAdded: string[] }> {
   const turns = findTranscriptTurns(text);
   if (turns.length === 0) throw new ApiError('not-found', `"${doc.title}" has no lines of the form "NAME: words", so there is nothing to tag.`);
   const { ids, added } = await addTranscriptSpeakers(store, text);
@@ -48,7 +48,8 @@ export async function tagTurnsAsQuotes(store: WorkspaceStore, doc: StoredDocumen
       ...spanContext(text, turn.start, turn.end),
       speakerId: ids.get(turn.speaker) ?? null,
       note: '',
-      author: store.data.settings.annotatorName ?? '',
+      author: by.name,
+      ...(by.id && { authorId: by.id }),
       createdAt: now,
       updatedAt: now,
     };

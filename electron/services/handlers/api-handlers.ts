@@ -145,7 +145,8 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);
     },
-    importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun }),
+    importAnnotationFiles: async (args, caller) =>
+      importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun, person: caller?.person ?? null }),
     applyChanges: async (args, caller) => {
       const removing = hostOnly.forgetRecentFile ? filesRemovedBy(service, args.changes) : [];
       const result = await service.applyChanges(args.changes, caller);
@@ -169,7 +170,7 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
         args.encoding,
         args.contentBase64 === undefined ? undefined : decodeBase64(args.contentBase64),
       ),
-    tagTranscriptLines: async (args) => service.tagTranscriptLines(args.documentId),
+    tagTranscriptLines: async (args, caller) => service.tagTranscriptLines(args.documentId, caller),
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),
     listClaims: async () => service.listClaims(),
     listClaimHistory: async (args) => service.claimHistoryOf(args.documentId, args.annotationId),

@@ -2,7 +2,7 @@
 // and a dry run reports exactly what would happen, writing nothing. Then the documents are added
 // (or brought back by the same id), and labels, speakers, highlights and conflicting verdicts go
 // through the change path like any edit. The report lists what one undo takes back.
-import type { Change, ChangeRefusal, DocumentSummary, ImportReport } from '../../contract/api.js';
+import type { Caller, Change, ChangeRefusal, DocumentSummary, ImportReport, Person } from '../../contract/api.js';
 import type { ReadDocument } from '../documents/index.js';
 import type { WorkspaceStore } from '../store/workspace-store.js';
 import { planImport } from './import-plan.js';
@@ -15,12 +15,14 @@ export { importedLabelId, importedSpeakerId } from './import-plan.js';
 export interface ImportTarget {
   readonly store: WorkspaceStore;
   addReadDocument(fileName: string, read: ReadDocument, filePath: string | null): Promise<DocumentSummary>;
-  applyChanges(changes: readonly unknown[]): Promise<{ refused: ChangeRefusal[] }>;
+  applyChanges(changes: readonly unknown[], caller?: Caller): Promise<{ refused: ChangeRefusal[] }>;
 }
 
 export interface ImportOptions {
   /** Count what the import would do and write nothing. */
   dryRun?: boolean;
+  /** Who imports (the window's person): a span whose file names nobody is theirs. */
+  person?: Person | null;
 }
 
 /** What the file read says of the story, else what the annotation files say (a W3C target's terms). */
@@ -32,13 +34,16 @@ function withStory(read: ReadDocument, story: PlannedDocument['story']): ReadDoc
 export async function applyImport(service: ImportTarget, plans: PlannedDocument[], author?: string, options: ImportOptions = {}): Promise<ImportReport> {
   const store = service.store;
   // Everything that can be refused is refused here, before anything is written.
-  const planned = await planImport(store, plans, author);
+  const caller = { person: options.person ?? null };
+  // A span whose file names nobody is the importer's (the workspace's name for the CLI).
+  const importer = options.person?.name ?? store.data.settings.annotatorName ?? '';
+  const planned = await planImport(store, plans, author, undefined, importer);
   if (options.dryRun) return planned.report;
 
   // The files' speakers first: a transcript added below then finds them by name, keeping their ids.
   const fileSpeakers = planned.changes.filter((c): c is Extract<Change, { kind: 'createSpeaker' }> => c.kind === 'createSpeaker');
   if (fileSpeakers.length) {
-    const { refused } = await service.applyChanges(fileSpeakers);
+    const { refused } = await service.applyChanges(fileSpeakers, caller);
     if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
   }
   const speakersBefore = new Set(store.data.speakers.map((s) => s.id));
@@ -51,11 +56,11 @@ export async function applyImport(service: ImportTarget, plans: PlannedDocument[
   // A transcript's speakers were made as it was added: the highlights are planned again with them.
   const transcriptSpeakers = store.data.speakers.filter((s) => !speakersBefore.has(s.id));
   const replanned = transcriptSpeakers.length > 0;
-  const { report, changes } = replanned ? await planImport(store, plans, author) : planned;
+  const { report, changes } = replanned ? await planImport(store, plans, author, undefined, importer) : planned;
   const madeFirst = new Set(fileSpeakers.map((c) => c.speakerId));
   const rest = changes.filter((c) => c.kind !== 'createSpeaker' || !madeFirst.has(c.speakerId));
   for (let i = 0; i < rest.length; i += 5000) {
-    const { refused } = await service.applyChanges(rest.slice(i, i + 5000));
+    const { refused } = await service.applyChanges(rest.slice(i, i + 5000), caller);
     if (refused.length) throw new ImportProblem('import', null, refused.map((r) => r.message).join(' '));
   }
   // Planned again, the files' speakers were already there: they are still this import's.

@@ -109,10 +109,10 @@ function differs(annotation: Annotation, span: PlannedSpan, labelId: string, spe
 
 /**
  * Works out what importing `plans` does, reading the workspace and writing nothing. `author`
- * stands for whoever made a span whose file does not say. Refuses (ImportProblem, naming the
+ * stands for whoever made a span whose file does not say (else `importer`, who imports, makes it). Refuses (ImportProblem, naming the
  * file) anything that could not be kept, so a bad file imports nothing.
  */
-export async function planImport(store: WorkspaceStore, plans: PlannedDocument[], author = '', now = new Date().toISOString()): Promise<ImportPlan> {
+export async function planImport(store: WorkspaceStore, plans: PlannedDocument[], author = '', now = new Date().toISOString(), importer = store.data.settings.annotatorName ?? ''): Promise<ImportPlan> {
   const data = store.data;
   const statuses = new Set(data.statuses.map((s) => s.id));
   for (const plan of plans) {
@@ -291,7 +291,7 @@ export async function planImport(store: WorkspaceStore, plans: PlannedDocument[]
       } catch (error) {
         throw new ImportProblem(file, null, `a highlight at ${span.start}–${span.end} cannot be kept: ${(error as Error).message}`);
       }
-      highlights.add({ id: annotationId, author: spanAuthor || (span.author !== undefined ? '' : (data.settings.annotatorName ?? '')), text: plan.text.slice(span.start, span.end), claim, create: change }, span.start, span.end, labelId);
+      highlights.add({ id: annotationId, author: spanAuthor || (span.author !== undefined ? '' : importer), text: plan.text.slice(span.start, span.end), claim, create: change }, span.start, span.end, labelId);
       creates.push(change);
       report.highlights++;
       report.undo.annotations.push({ documentId, annotationId });

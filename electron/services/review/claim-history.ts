@@ -30,7 +30,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * the change set the status on the review desk (an editor's decision, marked apart from one set in
  * the side panel), recorded even when it kept the status as it was.
  */
-export function claimChanges(before: Annotation, after: Annotation, by: string, at: string, desk = false): ClaimHistoryEntry[] {
+export function claimChanges(before: Annotation, after: Annotation, by: string, at: string, desk = false, byId?: string): ClaimHistoryEntry[] {
   if (after.labelId !== 'claim' || !after.claim) return [];
   // A desk decision that keeps the status (an editor picking this version) is recorded too.
   const kept = (field: Field) => desk && field === 'status';
@@ -39,6 +39,7 @@ export function claimChanges(before: Annotation, after: Annotation, by: string, 
     annotationId: after.id,
     at,
     by,
+    ...(byId && { byId }),
     ...(desk && field === 'status' && { desk: true as const }),
     field,
     from: valueOf(before, field),

@@ -53,6 +53,7 @@ export const COMMANDS = [
   // Find works from anywhere in the window, not only from inside the text.
   { id: 'find', when: 'window', group: 'Files', keys: [k('f', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}F`, label: 'Find in the document (every match is marked)', whileTyping: true },
   { id: 'shortcuts', when: 'window', group: 'Files', keys: [k('?', { mod: false })], shown: text('?'), label: 'This sheet' },
+  { id: 'switch-person', when: 'window', group: 'Files', keys: [k('p', { mod: true, shift: true, anyCase: true })], shown: (mod) => `${mod}Shift+P`, label: 'Switch person: who works in this window from now on', whileTyping: true },
   // The paste event carries the text (use-paste-document.ts): no key handler of its own.
   { id: 'paste-document', when: 'window', group: 'Files', keys: [k('v', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}V`, label: 'With no document open: make a document of the pasted text' },
   // Moving around: region by region, as desktop apps do, instead of Tab by Tab.

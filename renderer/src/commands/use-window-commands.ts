@@ -54,6 +54,8 @@ export interface WindowState {
   toggleCuration(): void;
   backToDesk(): void;
   toggleShortcuts(): void;
+  /** Asks who works in this window from now on. */
+  switchPerson(): void;
   /** On the desk, the desk's own last edit. False when there is nothing to undo. */
   undo(): boolean;
   redo(): boolean;
@@ -104,6 +106,7 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       'review-desk': () => (w.toggleDesk(), true),
       curation: () => (w.toggleCuration(), true),
       shortcuts: () => (w.toggleShortcuts(), true),
+      'switch-person': () => (w.switchPerson(), true),
       // Esc first closes a speaker panel opened over the document (see clear-selection).
       'back-to-queue': () => w.fromDesk && !w.speakerShown && (w.backToDesk(), true),
       'next-region': () => !behindSheet() && (moveRegion(w.view === 'desk' ? DESK_REGIONS : DOCUMENT_REGIONS, true), true),

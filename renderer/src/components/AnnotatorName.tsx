@@ -1,4 +1,5 @@
-// Who is annotating: asked once (without blocking the work), shown in the header, changeable.
+// The window's person in the header: their name, and a way to correct it (the same person, the
+// same id). Choosing who someone is happens in PersonPrompt.
 import { useState } from 'react';
 
 interface Props {
@@ -11,7 +12,7 @@ export function AnnotatorName({ name, onSave }: Props) {
   const [draft, setDraft] = useState(name ?? '');
   if (name && !editing) {
     return (
-      <button type="button" className="annotator-name" title="Change the name recorded on your highlights" onClick={() => (setDraft(name), setEditing(true))}>
+      <button type="button" className="annotator-name" title="Correct your name: your highlights from now on are recorded under it" onClick={() => (setDraft(name), setEditing(true))}>
         <span className="annotator-label">Annotator: </span>
         <strong>{name}</strong>
       </button>

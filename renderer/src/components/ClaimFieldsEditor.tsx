@@ -1,4 +1,5 @@
 // What a fact-check needs of a claim: check-worthiness, status, sources and topic tags.
+import { statusAttribution } from '../../../electron/contract/annotation-rules';
 import { useEffect, useState } from 'react';
 import { CommitSelect } from './CommitSelect';
 import { DraftInput } from './DraftInput';
@@ -37,6 +38,7 @@ export function ClaimFieldsEditor({ claim, statuses, onChange, onOpenLink }: Pro
               ))}
             </optgroup>
           </CommitSelect>
+          {statusAttribution(claim) && <p className="status-by">{statusAttribution(claim)}</p>}
         </div>
         <div className="field">
           <label htmlFor="claim-worthiness">Check-worthiness</label>

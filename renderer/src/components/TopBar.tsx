@@ -1,6 +1,6 @@
-// The window's header: the File menu and Open…, the title, the annotator's name, the desk and
+// The window's header: the File menu and Open…, the title, the window's person, the desk and
 // dataset buttons, and whether everything is saved.
-import type { RecentFile, Session } from '../../../electron/contract/api';
+import type { Person, RecentFile, Session } from '../../../electron/contract/api';
 import type { SaveStatus } from '../state/change-queue';
 import { AnnotatorName } from './AnnotatorName';
 import { FileMenu } from './FileMenu';
@@ -29,7 +29,10 @@ interface Props {
   onNewFromClipboard(): void;
   onCompact(): void;
   onShowUnattributed(): void;
-  onNameAnnotator(name: string): void;
+  /** This window's person (null until chosen): renamed or switched from here. */
+  person: Person | null;
+  onRenamePerson(name: string): void;
+  onSwitchPerson(): void;
   onBackToQueue(): void;
   onToggleDesk(): void;
   onImport(): void;
@@ -60,7 +63,12 @@ export function TopBar(props: Props) {
           {unattributedQuotes} unattributed {unattributedQuotes === 1 ? 'quote' : 'quotes'}
         </button>
       )}
-      {session?.annotatorName && <AnnotatorName name={session.annotatorName} onSave={props.onNameAnnotator} />}
+      {props.person && <AnnotatorName key={props.person.id} name={props.person.name} onSave={props.onRenamePerson} />}
+      {props.person && (
+        <button type="button" className="shortcuts-button switch-person" onClick={props.onSwitchPerson} title={`Someone else works in this window from now on (${mod}Shift+P)`} aria-keyshortcuts={mod === '⌘' ? 'Meta+Shift+P' : 'Control+Shift+P'}>
+          Switch person
+        </button>
+      )}
       {!props.onDesk && props.fromDesk && (
         <button type="button" className="primary" onClick={props.onBackToQueue} title="Back to the review desk, where you left it (Esc)">
           ← Back to the queue

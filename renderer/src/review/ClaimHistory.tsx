@@ -29,15 +29,18 @@ function valueText(entry: ClaimHistoryEntry, value: unknown, statuses: readonly 
   return entry.field === 'checkWorthiness' ? text : `“${text.length > 60 ? `${text.slice(0, 58)}…` : text}”`;
 }
 
-/** "2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False (desk decision)" */
+/**
+ * "2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False" (a status edit), or
+ * "2026-11-28 10:05 — verdict by Ben Okafor (reviewer): status False → True" (the desk's decision).
+ */
 export function describeHistoryEntry(entry: ClaimHistoryEntry, statuses: readonly Status[]): string {
-  const who = entry.by || 'someone unnamed';
+  const name = entry.by || 'someone unnamed';
+  const who = entry.desk ? `verdict by ${name} (reviewer)` : `changed by ${name}`;
   // Written on a later read: the change was saved, its line was lost to a crash.
   const recovered = entry.recovered ? ' (recovered after an interrupted save)' : '';
-  const desk = entry.desk ? ' (desk decision)' : '';
   // An editor's decision that kept the status (she picked this version's verdict).
-  if (entry.field === 'status' && entry.from === entry.to) return `${shortTime(entry.at)} — changed by ${who}: status ${valueText(entry, entry.to, statuses)} kept${desk}${recovered}`;
-  return `${shortTime(entry.at)} — changed by ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}${desk}${recovered}`;
+  if (entry.field === 'status' && entry.from === entry.to) return `${shortTime(entry.at)} — ${who}: status ${valueText(entry, entry.to, statuses)} kept${recovered}`;
+  return `${shortTime(entry.at)} — ${who}: ${FIELD_NAMES[entry.field]} ${valueText(entry, entry.from, statuses)} → ${valueText(entry, entry.to, statuses)}${recovered}`;
 }
 
 /** Typing saves a note many times; within this long, one person's saves of a note read as one edit. */

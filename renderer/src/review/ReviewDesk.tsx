@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
 import { verdictRating } from '../../../electron/contract/api';
+import { statusAttribution } from '../../../electron/contract/annotation-rules';
 import type { AnnotatorClient } from '../api/client';
 import { ClaimHistory, PublicSummaryField, ReviewerNoteField } from './ClaimHistory';
 import { ClaimVersions, VersionsMark } from './ClaimVersions';
@@ -342,7 +343,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             <p>
               <strong>{statusNames.get(focused.status) ?? focused.status}</strong>
               {focusedRating && ` — rating ${focusedRating.ratingValue} of ${focusedRating.bestRating}`}
-              {focused.reviewer && ` · verdict by ${focused.reviewer}`}
+              {statusAttribution(focused) && ` · ${statusAttribution(focused)}`}
             </p>
             <ClaimVersions
               group={desk.groupOf.get(rowKey(focused))}

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { claimVersionGroups, type Annotation, type ClaimRow, type ClaimVersionGroup } from '../../../electron/contract/api';
 import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
-import type { AnnotatorClient } from '../api/client';
+import { currentWindowPerson, type AnnotatorClient } from '../api/client';
 import type { ChangeQueue } from '../state/change-queue';
 import type { DeskClaimPatch } from '../state/edits';
 import { conflictsOf, type ClaimRowWithConflicts } from '../state/claim-conflicts';
@@ -43,7 +43,8 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
     },
     [queue, session],
   );
-  const annotatorName = session?.annotatorName ?? '';
+  // The window's person makes the desk's decisions (see people/window-person.ts).
+  const annotatorName = currentWindowPerson()?.name ?? session?.annotatorName ?? '';
   const openAnnotations = state.current?.annotations ?? NO_ANNOTATIONS;
   const { report, perform, loadClaims, undoOnDesk, redoOnDesk } = actions;
   const [sort, setSort] = useState<Sort | null>(null);
@@ -126,7 +127,7 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
       const firstStatusId = statuses[0]?.id ?? 'unreviewed';
       const edits = targets.map((before): DeskClaimEdit => {
         // A desk decision makes the editor the verdict's reviewer; a status brought into line by a pick is nobody's.
-        const reviewer = claim.status === undefined ? {} : { reviewer: decision ? annotatorName : '' };
+        const reviewer = claim.status === undefined ? {} : { reviewer: decision ? annotatorName : '', statusBy: annotatorName };
         const after: ClaimRow = { ...before, ...claim, ...reviewer, updatedAt: now, ...(claim.status !== undefined && { reviewedAt: now }) };
         // A verdict settles the claim's conflicts (the service clears them); an undo brings them back.
         if (claim.status !== undefined && claim.conflicts === undefined) delete (after as ClaimRowWithConflicts).conflicts;

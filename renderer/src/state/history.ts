@@ -44,6 +44,7 @@ function recreate(annotation: Annotation): Change {
     ...(annotation.claim && { claim: annotation.claim }),
     ...(annotation.layer && { layer: annotation.layer, curatedFrom: annotation.curatedFrom ?? [] }),
     author: annotation.author,
+    ...(annotation.authorId && { authorId: annotation.authorId }),
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
   };

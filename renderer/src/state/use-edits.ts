@@ -1,9 +1,10 @@
-// The edits a person makes to highlights, speakers, labels and their own name: each built as a
-// step of the history and handed to the edit pipeline.
+// The edits a person makes to highlights, speakers and labels: each built as a step of the
+// history and handed to the edit pipeline, as the window's person (see people/window-person.ts).
 import { useCallback } from 'react';
 import type { Annotation, Label } from '../../../electron/contract/api';
 import { newAnnotation, updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import { findSpeakerByName } from '../../../electron/contract/speaker-names';
+import { currentWindowPerson } from '../api/client';
 import type { AnnotationPatch } from './edits';
 import { combine, createStep, deleteStep, mergeStep, speakerEditStep, speakerStep, updateStep, type SpeakerPatch, type Step } from './history';
 import type { EditPipeline } from './use-edit-pipeline';
@@ -25,7 +26,8 @@ export function useEdits({ client, state: readState, dispatch, report, setBusy }
       // anything else waits for the user to pick or create its speaker.
       const known = labelId === 'speaker' ? findSpeakerByName(stateRef.current.speakers, text.slice(start, end)) : undefined;
       const change = { kind: 'createAnnotation' as const, documentId: current.document.id, annotationId: newId('ann'), labelId, start, end, speakerId: known?.id ?? null };
-      const annotation = newAnnotation(change, text, { author: stateRef.current.session?.annotatorName ?? '', now, firstStatusId: firstStatus() });
+      const person = currentWindowPerson();
+      const annotation = newAnnotation(change, text, { author: person?.name ?? stateRef.current.session?.annotatorName ?? '', authorId: person?.id, now, firstStatusId: firstStatus() });
       perform(createStep(annotation), annotation.id);
     },
     [perform],
@@ -35,7 +37,8 @@ export function useEdits({ client, state: readState, dispatch, report, setBusy }
     const before = find(annotationId);
     if (!before) return null;
     const change = { kind: 'updateAnnotation' as const, documentId: before.documentId, annotationId, ...patch };
-    const by = stateRef.current.session?.annotatorName ?? '';
+    // As the service records it: the window's person, else (none chosen yet) the workspace's name.
+    const by = currentWindowPerson()?.name ?? stateRef.current.session?.annotatorName ?? '';
     return updateStep(before, updatedAnnotation(before, change, new Date().toISOString(), firstStatus(), stateRef.current.current?.text, by), patch);
   };
 
@@ -144,13 +147,5 @@ export function useEdits({ client, state: readState, dispatch, report, setBusy }
     [client, perform, queue, report],
   );
 
-  const setAnnotatorName = useCallback(
-    (name: string) => {
-      dispatch({ type: 'annotator-named', name });
-      queue.push({ kind: 'setAnnotatorName', name });
-    },
-    [queue],
-  );
-
-  return { createAnnotation, updateAnnotation, deleteAnnotation, createSpeakerFor, createSpeakerFromMention, saveLabel, deleteLabel, editSpeaker, mergeSpeakers, setAnnotatorName };
+  return { createAnnotation, updateAnnotation, deleteAnnotation, createSpeakerFor, createSpeakerFromMention, saveLabel, deleteLabel, editSpeaker, mergeSpeakers };
 }

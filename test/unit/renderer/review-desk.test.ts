@@ -113,9 +113,9 @@ describe('keys and the scale', () => {
       '2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False (recovered after an interrupted save)',
     );
     // A status set on the desk is an editor's decision; one set in the side panel is not marked.
-    expect(describeHistoryEntry({ ...entry, desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: status Unreviewed → False (desk decision)');
+    expect(describeHistoryEntry({ ...entry, desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — verdict by Ana Reyes (reviewer): status Unreviewed → False');
     // An editor picking this version's verdict, which it already had.
-    expect(describeHistoryEntry({ ...entry, from: 'false', desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — changed by Ana Reyes: status False kept (desk decision)');
+    expect(describeHistoryEntry({ ...entry, from: 'false', desk: true }, DEFAULT_STATUSES)).toBe('2026-11-28 10:02 — verdict by Ana Reyes (reviewer): status False kept');
   });
 });
 
