@@ -8,6 +8,7 @@ import {
   type Annotation,
   type AnnotationColumns,
   type Appearance,
+  type Caller,
   type ChangeRefusal,
   parseChange,
   type DocumentSummary,
@@ -18,6 +19,7 @@ import {
   type Session,
 } from '../contract/api.js';
 import { compareSpans, isInTextOrder, sortedIndex, toAnnotationColumns } from '../contract/spans.js';
+import { lensFor, summaryFor, visibleOnly } from './blind-lens.js';
 import { ChangeInterpreter } from './changes/apply-change.js';
 import { decodeBase64 } from './documents/base64.js';
 import { baseNameOf } from './documents/checks.js';
@@ -107,9 +109,11 @@ export class AnnotatorService {
     return doc;
   }
 
-  async getSession(): Promise<Session> {
+  /** Under blind annotation a window's session counts only the highlights its person sees. */
+  async getSession(caller?: Caller): Promise<Session> {
     await this.settled();
     const data = this.store.data;
+    const documents = await Promise.all(data.documents.map((doc) => summaryFor(this.store, doc, caller)));
     return {
       host: this.host,
       workspaceDir: this.store.dir,
@@ -117,10 +121,10 @@ export class AnnotatorService {
       labels: data.labels,
       statuses: data.statuses,
       speakers: data.speakers,
-      documents: data.documents.map((doc) => this.summary(doc)),
+      documents,
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
-      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true },
+      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true, blindAnnotation: data.settings.blindAnnotation === true },
       storeProblem: this.store.problem,
     };
   }
@@ -145,29 +149,30 @@ export class AnnotatorService {
     await this.changeQueue;
   }
 
-  async openDocument(documentId: string, annotationsBefore?: number): Promise<OpenedDocument> {
+  async openDocument(documentId: string, annotationsBefore?: number, caller?: Caller): Promise<OpenedDocument> {
     await this.settled();
     const doc = this.requireDocument(documentId);
     // A file changed since it was last read (in this run or before) is re-anchored first.
     const source = await this.sources.check(doc);
     const text = await this.readText(doc);
-    const annotations = await this.annotationsInOrder(doc);
+    const visible = lensFor(this.store, caller)(doc);
+    const annotations = visibleOnly(await this.annotationsInOrder(doc), visible);
     const cut = annotationsBefore === undefined ? annotations.length : sortedIndex(annotations, { id: '', start: annotationsBefore, end: Infinity });
     return {
-      document: this.summary(doc),
+      document: await summaryFor(this.store, doc, caller),
       text,
       annotations: toAnnotationColumns(cut === annotations.length ? annotations : annotations.slice(0, cut)),
       annotationsComplete: cut === annotations.length,
-      orphans: await this.store.orphans(doc),
+      orphans: visibleOnly(await this.store.orphans(doc), visible),
       source,
     };
   }
 
   /** The highlights that start at or after `startingFrom`: the rest of a document opened in part. */
-  async listAnnotations(documentId: string, startingFrom: number): Promise<AnnotationColumns> {
+  async listAnnotations(documentId: string, startingFrom: number, caller?: Caller): Promise<AnnotationColumns> {
     await this.settled();
     const doc = this.requireDocument(documentId);
-    const annotations = await this.annotationsInOrder(doc);
+    const annotations = visibleOnly(await this.annotationsInOrder(doc), lensFor(this.store, caller)(doc));
     return toAnnotationColumns(annotations.slice(sortedIndex(annotations, { id: '', start: startingFrom, end: Infinity })));
   }
 
@@ -259,14 +264,14 @@ export class AnnotatorService {
    * its own: a refused change is reported and the rest still apply. The answer comes once the
    * applied ones are on disk. Reads wait for the applying, not for the disk.
    */
-  applyChanges(changes: readonly unknown[]): Promise<{ applied: number; refused: ChangeRefusal[] }> {
+  applyChanges(changes: readonly unknown[], caller?: Caller): Promise<{ applied: number; refused: ChangeRefusal[] }> {
     try {
       this.requireWritable();
     } catch (error) {
       const { code, message } = error as ApiError;
       return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
     }
-    const applying = this.changeQueue.then(() => this.applyEach(changes));
+    const applying = this.changeQueue.then(() => this.applyEach(changes, caller));
     // A call that fails fails alone: the calls queued after it still run.
     this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
@@ -283,13 +288,13 @@ export class AnnotatorService {
     });
   }
 
-  private async applyEach(changes: readonly unknown[]) {
+  private async applyEach(changes: readonly unknown[], caller?: Caller) {
     const writes = new Set<Promise<void>>();
     const refused: ChangeRefusal[] = [];
     let applied = 0;
     for (const [index, raw] of changes.entries()) {
       try {
-        for (const write of await this.changes.apply(parseChange(raw))) writes.add(write);
+        for (const write of await this.changes.apply(parseChange(raw), caller)) writes.add(write);
         applied++;
       } catch (error) {
         // A store file this change needs that cannot be read (it names the file and what to do)
@@ -320,13 +325,14 @@ export class AnnotatorService {
   }
 
   /** Every mention, quote and claim of a speaker, in document order then text order. */
-  async listSpeakerAppearances(asked: string): Promise<Appearance[]> {
+  async listSpeakerAppearances(asked: string, caller?: Caller): Promise<Appearance[]> {
     await this.settled();
     const speakerId = this.changes.speakerIdOf(asked);
     this.changes.requireSpeaker(speakerId);
     const appearances: Appearance[] = [];
+    const lens = lensFor(this.store, caller);
     for (const doc of this.store.data.documents) {
-      for (const annotation of await this.store.annotations(doc)) {
+      for (const annotation of visibleOnly(await this.store.annotations(doc), lens(doc))) {
         if (annotation.speakerId !== speakerId) continue;
         const flat = annotation.text.replace(/\s+/g, ' ');
         appearances.push({

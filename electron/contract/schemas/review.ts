@@ -121,5 +121,10 @@ export const reviewSettingsSchema = z.object({
   claimReviewUrl: z.string().trim().superRefine(ruleCheck(factCheckAddressProblem)),
   /** The report shows the private reviewer notes only when the editor says so; ClaimReview never does. */
   reviewerNotesInReport: z.boolean().optional(),
+  /**
+   * Blind annotation, shared with the team: a person sees only their own highlights on a document
+   * until they mark it done (see blind-rules.ts). Absent is off.
+   */
+  blindAnnotation: z.boolean().optional(),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;

@@ -2,6 +2,7 @@
 // workspace's labels and speakers to name them by.
 import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
+import { visibleOnly, type DocumentLens } from '../blind-lens.js';
 
 export interface ExportDocument {
   document: StoredDocument;
@@ -30,13 +31,15 @@ export async function collectDataset(
   documentIds?: string[],
   onProgress?: (done: number, total: number) => void,
   authors?: string[],
+  /** Only what a window's person sees, under blind annotation; everything when absent. */
+  lens?: DocumentLens,
 ): Promise<Dataset> {
   const all = store.data.documents;
   const chosen = documentIds ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
-  const only = authors && (await checkedAuthors(store, authors));
+  const only = authors && (await checkedAuthors(store, authors, lens));
   const documents: ExportDocument[] = [];
   for (const document of chosen) {
-    const annotations = await store.annotations(document);
+    const annotations = visibleOnly(await store.annotations(document), lens?.(document) ?? null);
     documents.push({ document, text: await store.readText(document), annotations: only ? annotations.filter((a) => only.has(a.author)) : [...annotations] });
     onProgress?.(documents.length, chosen.length);
   }
@@ -50,10 +53,10 @@ export async function collectDataset(
 }
 
 /** Who made the workspace's highlights, with how many each (see byAnnotator for the order). */
-export async function listAnnotators(store: WorkspaceStore): Promise<AnnotatorCount[]> {
+export async function listAnnotators(store: WorkspaceStore, lens?: DocumentLens): Promise<AnnotatorCount[]> {
   const counts = new Map<string, number>();
   for (const document of store.data.documents) {
-    for (const a of await store.annotations(document)) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);
+    for (const a of visibleOnly(await store.annotations(document), lens?.(document) ?? null)) counts.set(a.author, (counts.get(a.author) ?? 0) + 1);
   }
   return [...counts].map(([name, highlights]) => ({ name, highlights })).sort(byAnnotator);
 }
@@ -61,8 +64,8 @@ export async function listAnnotators(store: WorkspaceStore): Promise<AnnotatorCo
 /** How an annotator is named in messages: '' is the highlights made before a name was set. */
 export const annotatorShown = (name: string): string => (name === '' ? '"" (no author)' : `"${name}"`);
 
-async function checkedAuthors(store: WorkspaceStore, authors: string[]): Promise<Set<string>> {
-  const known = await listAnnotators(store);
+async function checkedAuthors(store: WorkspaceStore, authors: string[], lens?: DocumentLens): Promise<Set<string>> {
+  const known = await listAnnotators(store, lens);
   const unknown = authors.filter((name) => !known.some((k) => k.name === name));
   if (unknown.length) {
     const there = known.length ? `Its annotators are ${known.map((k) => `${annotatorShown(k.name)} (${k.highlights})`).join(', ')}.` : 'It has no highlights yet.';

@@ -2,6 +2,7 @@
 // host (desktop, browser, CLI) calls these, so none repeats a sequence of service calls.
 import { ApiError, parseArgs, type ApiMethod, type Caller, type ApiResult, type DocumentSummary, type ExportFormat } from '../../contract/api.js';
 import type { AnnotatorService } from '../annotator-service.js';
+import { lensFor } from '../blind-lens.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
 import { collectDataset, listAnnotators } from '../exports/dataset.js';
@@ -96,9 +97,9 @@ export type ApiHandlers = {
 
 export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods): ApiHandlers {
   return {
-    getSession: async () => service.getSession(),
-    openDocument: async (args) => service.openDocument(args.documentId, args.annotationsBefore),
-    listAnnotations: async (args) => service.listAnnotations(args.documentId, args.startingFrom),
+    getSession: async (_args, caller) => service.getSession(caller),
+    openDocument: async (args, caller) => service.openDocument(args.documentId, args.annotationsBefore, caller),
+    listAnnotations: async (args, caller) => service.listAnnotations(args.documentId, args.startingFrom, caller),
     importFile: async (args) => service.importBase64(args.fileName, args.contentBase64, args.options),
     addPastedDocument: async (args) => service.addPastedDocument(args.title, args.text, args.sourceUrl),
     compactWorkspace: async (args) => service.exclusive(async () => {
@@ -111,11 +112,13 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     listRecentFiles: async () => hostOnly.listRecentFiles(),
     openRecentFile: async (args) => hostOnly.openRecentFile(args.recentId),
     openExternalLink: async (args) => ({ opened: await hostOnly.openExternalLink(args.url) }),
-    listSpeakerAppearances: async (args) => service.listSpeakerAppearances(args.speakerId),
-    exportDataset: async (args) => {
+    listSpeakerAppearances: async (args, caller) => service.listSpeakerAppearances(args.speakerId, caller),
+    // Blind annotation narrows an export made from a window to what its person sees.
+    exportDataset: async (args, caller) => {
+      const lens = lensFor(service.store, caller);
       const result = args.split
-        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed, args.authors)).result
-        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly), args.authors);
+        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed, args.authors, lens)).result
+        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly), args.authors, lens);
       const where = await hostOnly.chooseExportDestination(args.format, { folder: result.folder, fileName: result.files[0]?.name ?? '' });
       if (where === 'download') {
         // Zipped here, where the files are made: the window just saves what it is handed.
@@ -128,20 +131,22 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       await writeExport(result, where.path);
       return { files: [], savedTo: where.path, warnings: result.warnings };
     },
-    listAnnotators: async () => {
+    listAnnotators: async (_args, caller) => {
       // As an export reads them: what has been written.
       await service.store.flush();
-      return listAnnotators(service.store);
+      return listAnnotators(service.store, lensFor(service.store, caller));
     },
-    measureAgreement: async (args) => measureAgreement(await collectDataset(service.store, undefined, undefined, args?.authors)),
+    // Agreement is measured on what the window's person sees: under blind annotation, the
+    // documents they marked done (its disagreements would show the others' spans).
+    measureAgreement: async (args, caller) => measureAgreement(await collectDataset(service.store, undefined, undefined, args?.authors, lensFor(service.store, caller))),
     mergeWorkspaceWithDialog: async () => {
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);
     },
     importAnnotationFiles: async (args) => importFiles(service, args.files.map((f) => ({ name: f.fileName, bytes: decodeBase64(f.contentBase64) })), undefined, { dryRun: args.dryRun }),
-    applyChanges: async (args) => {
+    applyChanges: async (args, caller) => {
       const removing = hostOnly.forgetRecentFile ? filesRemovedBy(service, args.changes) : [];
-      const result = await service.applyChanges(args.changes);
+      const result = await service.applyChanges(args.changes, caller);
       for (const { documentId, filePath } of removing) {
         // Out of the list for real (not refused, not restored later in the same batch).
         if (!service.store.findDocument(documentId)) await hostOnly.forgetRecentFile!(filePath).catch(() => undefined);

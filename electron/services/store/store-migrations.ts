@@ -34,7 +34,7 @@ export interface WorkspaceFile {
   documents: StoredDocument[];
   /** Documents an undone import took out of the list, kept to come back by the same id (see WorkspaceStore.removeDocument). */
   removedDocuments?: StoredDocument[];
-  settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean };
+  settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean; blindAnnotation?: boolean };
 }
 
 export interface AnnotationsFile {
@@ -128,6 +128,7 @@ const workspaceParts = {
       organisation: z.string().optional(),
       claimReviewUrl: z.string().optional(),
       reviewerNotesInReport: z.boolean().optional(),
+      blindAnnotation: z.boolean().optional(),
     })
     .passthrough(),
 };
