@@ -12,6 +12,7 @@ import { AnnotatorName } from './components/AnnotatorName';
 import { DocumentDetails } from './components/DocumentDetails';
 import { DocumentEditForm } from './components/DocumentEditForm';
 import { DocumentList } from './components/DocumentList';
+import { DoneControl, useDocumentDone } from './components/DocumentDone';
 import { useDocumentDialogs } from './components/use-document-dialogs';
 import { usePasteDocument } from './commands/use-paste-document';
 import { OrphanList } from './components/OrphanList';
@@ -95,7 +96,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const currentIdRef = useRef<string | undefined>(undefined);
   currentIdRef.current = current?.document.id;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
-  const { filter, setFilter, listed, toCheck, unlinked } = useListFilter(current?.annotations, state.speakers);
+  const { filter, setFilter, listed, toCheck, unlinked, annotators } = useListFilter(current?.annotations, state.speakers);
+  const blind = state.session?.reviewSettings.blindAnnotation === true;
+  const done = useDocumentDone({ client, whenSaved, refreshDocuments: actions.refreshDocuments, reopen: async (id) => (id === currentIdRef.current ? actions.openDocument(id) : undefined), report: actions.report });
   const unattributedQuotes = useMemo(() => current?.annotations.filter((a) => a.labelId === 'quote' && !a.speakerId).length ?? 0, [current?.annotations]);
   const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
@@ -269,6 +272,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           statuses={state.session.statuses}
           speakers={state.speakers}
           mod={MOD}
+          blind={blind}
           whenSaved={whenSaved}
           onOpenInContext={(row) => void openInContext(row)}
           onEditScale={() => setDeskDialog('scale')}
@@ -280,7 +284,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       <div className="layout" hidden={view === 'desk'}>
         <nav className="sidebar sidebar-left" aria-label="Documents">
           <h2>Documents</h2>
-          <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} onRemove={documentDialogs.askRemove} />
+          <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} onRemove={documentDialogs.askRemove} onMarkDone={(doc, isDone) => void done.markDone(doc, isDone)} />
           <h2>Speakers</h2>
           <SpeakerList speakers={state.speakers} currentId={speakerId} onOpen={setSpeakerId} />
           {current && (
@@ -295,6 +299,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
                 onTagTranscript={() => void actions.tagTranscriptLines()}
                 onOpenLink={(url) => void actions.openLink(url)}
               />
+              <DoneControl document={state.documents.find((d) => d.id === current.document.id) ?? current.document} blind={blind} status={done.status} onMarkDone={(isDone) => void done.markDone(current.document, isDone)} />
               <DocumentEditForm
                 key={`edit:${current.document.id}`}
                 document={current.document}
@@ -393,7 +398,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
             Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
           </h2>
           {current && <OrphanList orphans={current.orphans} labels={state.labels} onPlace={placeOrphan} onDiscard={actions.discardOrphan} />}
-          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} toCheck={toCheck} unlinked={unlinked} onChange={setFilter} />}
+          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} toCheck={toCheck} unlinked={unlinked} annotators={annotators} onChange={setFilter} />}
           {current && (
             <AnnotationList
               annotations={listed}
@@ -418,7 +423,14 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <VerdictScaleDialog client={client} statuses={state.session.statuses} claims={desk.rows} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />
       )}
       {deskDialog === 'settings' && state.session && (
-        <ReviewSettingsDialog client={client} settings={state.session.reviewSettings} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />
+        <ReviewSettingsDialog
+          client={client}
+          settings={state.session.reviewSettings}
+          whenSaved={whenSaved}
+          // Blind annotation turned on or off changes which highlights the open document shows.
+          onSaved={() => void actions.refreshDocuments().then(() => (currentIdRef.current ? actions.openDocument(currentIdRef.current) : undefined))}
+          onClose={() => setDeskDialog(null)}
+        />
       )}
       {deskDialog && typeof deskDialog === 'object' && state.session && (
         <ReportDialog client={client} session={state.session} documents={state.documents} speakers={state.speakers} documentId={deskDialog.report} run={deskDialog.run} onClose={() => setDeskDialog(null)} />

@@ -48,3 +48,22 @@ describe('isDoneBy and blindViewOf', () => {
     expect(blindViewOf(doc, ben, false)).toEqual({ blind: false, doneByPerson: false });
   });
 });
+
+describe('the annotator filter', async () => {
+  const { ONLY_MINE, annotatorChoiceOf, annotatorChoices, passesAnnotator } = await import('../../../electron/contract/annotator-filter.js');
+  const highlights = [byAna, byBen, byAnaOld, byNobody];
+  it('offers each name with its count, most first', () => {
+    expect(annotatorChoices(highlights)).toEqual([
+      { value: annotatorChoiceOf('Ana'), name: 'Ana', count: 2 },
+      { value: annotatorChoiceOf(''), name: '', count: 1 },
+      { value: annotatorChoiceOf('Ben'), name: 'Ben', count: 1 },
+    ]);
+  });
+  it('lets everything through for everyone, the person’s own for "only mine", a name’s for a person', () => {
+    expect(highlights.filter((h) => passesAnnotator(h, '', null))).toHaveLength(4);
+    expect(highlights.filter((h) => passesAnnotator(h, ONLY_MINE, ana))).toEqual([byAna, byAnaOld]);
+    expect(highlights.filter((h) => passesAnnotator(h, ONLY_MINE, null))).toEqual([]);
+    expect(highlights.filter((h) => passesAnnotator(h, annotatorChoiceOf('Ben'), ana))).toEqual([byBen]);
+    expect(highlights.filter((h) => passesAnnotator(h, annotatorChoiceOf(''), ana))).toEqual([byNobody]);
+  });
+});
