@@ -42,7 +42,8 @@ export function DocumentList({ documents, currentId, onOpen, onRemove, onMarkDon
               {doc.annotationCount}
             </span>
           </button>
-          {onMarkDone && (
+          {/* On the open document's row only: a narrow list keeps room for every title. */}
+          {onMarkDone && doc.id === currentId && (
             <button type="button" className="document-done-toggle" aria-label={`${doc.doneByYou ? 'Not done yet' : 'Mark done'}: ${doc.title}`} onClick={() => onMarkDone(doc, !doc.doneByYou)}>
               {doc.doneByYou ? 'Not done yet' : 'Mark done'}
             </button>
