@@ -198,6 +198,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       toggleDesk,
       backToDesk: showDesk,
       toggleShortcuts: () => setShowShortcuts((shown) => !shown),
+      toggleDone: () => {
+        const doc = current && (state.documents.find((d) => d.id === current.document.id) ?? current.document);
+        return !!doc && (void done.markDone(doc, !doc.doneByYou), true);
+      },
       // On the desk, its own last edit only: never a change to a document out of sight.
       undo: () => feedback.undone(() => (view === 'desk' ? desk.undo() : actions.undo())),
       redo: () => feedback.redone(() => (view === 'desk' ? desk.redo() : actions.redo())),

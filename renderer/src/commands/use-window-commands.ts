@@ -52,6 +52,8 @@ export interface WindowState {
   toggleDesk(): void;
   backToDesk(): void;
   toggleShortcuts(): void;
+  /** The open document done for the window's person, or not yet; false with no document open. */
+  toggleDone(): boolean;
   /** On the desk, the desk's own last edit. False when there is nothing to undo. */
   undo(): boolean;
   redo(): boolean;
@@ -100,6 +102,11 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       },
       'review-desk': () => (w.toggleDesk(), true),
       shortcuts: () => (w.toggleShortcuts(), true),
+      'mark-done': () => {
+        if (behindSheet()) return false;
+        if (!w.toggleDone()) w.say('Mark done: open a document first.');
+        return true;
+      },
       // Esc first closes a speaker panel opened over the document (see clear-selection).
       'back-to-queue': () => w.fromDesk && !w.speakerShown && (w.backToDesk(), true),
       'next-region': () => !behindSheet() && (moveRegion(w.view === 'desk' ? DESK_REGIONS : DOCUMENT_REGIONS, true), true),

@@ -8,7 +8,7 @@ import { setWindowPerson } from '../../../renderer/src/api/client.js';
 import { ReviewSettingsDialog } from '../../../renderer/src/review/ReviewSetup.js';
 import { createRoot } from 'react-dom/client';
 import { createMemoryClient } from '../../helpers/memory-client.js';
-import { settle } from '../../helpers/react.js';
+import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
 import { HOMES, TWO_STORIES, renderLikeABrowser, span } from '../../helpers/two-stories.js';
 
@@ -82,6 +82,18 @@ describe('Mark done', () => {
     await settle();
     expect(host.querySelector('.document-done')!.textContent).toContain('Not marked done.');
     expect(homesRow.querySelector('.done-badge')).toBeNull();
+  });
+
+  it('has a key: Ctrl+Shift+D marks the open document done, and again not done yet', async () => {
+    setWindowPerson({ id: 'p-ana', name: 'Ana' });
+    const { client, host } = await openHomes();
+    await act(async () => press('D', { ctrlKey: true, shiftKey: true }));
+    await settle();
+    expect(client.batches.flat()).toContainEqual({ kind: 'markDocumentDone', documentId: 'doc-homes', done: true });
+    expect(host.querySelector('.document-done strong')?.textContent).toBe('Done');
+    await act(async () => press('D', { ctrlKey: true, shiftKey: true }));
+    await settle();
+    expect(client.batches.flat()).toContainEqual({ kind: 'markDocumentDone', documentId: 'doc-homes', done: false });
   });
 
   it('says, in words, that a window with no person cannot mark a document done', async () => {
