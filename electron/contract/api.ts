@@ -75,7 +75,7 @@ export { DOCUMENT_FIELD_LIMITS, DOCUMENT_FIELD_NAMES, EDITABLE_DOCUMENT_FIELDS, 
 export { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, byAnnotator, exportResultSchema, type AnnotatorCount, type ExportFormat, type ExportResultOnWire } from './schemas/exports.js';
 export { importConflictSchema, importReportSchema, type ImportConflict, type ImportReport } from './schemas/imports.js';
 export { sessionSchema, type Session } from './schemas/session.js';
-export { EDITOR_VIEW_NOTICE, HIDDEN_HIGHLIGHT_PROBLEM, NO_PERSON_DONE_PROBLEM, blindViewOf, isDoneBy, visibleTo, type BlindView, type DoneMark } from './blind-rules.js';
+export { BLIND_AGREEMENT_NOTICE, EDITOR_VIEW_NOTICE, HIDDEN_HIGHLIGHT_PROBLEM, NO_PERSON_DONE_PROBLEM, blindViewOf, isDoneBy, visibleTo, type BlindView, type DoneMark } from './blind-rules.js';
 export { NO_CALLER, callerSchema, madeBy, parseCaller, personSchema, type Caller, type Person } from './schemas/people.js';
 
 export { factCheckAddressProblem, isFactCheckAddress, isWebLink } from './link-rules.js';

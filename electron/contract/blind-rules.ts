@@ -39,4 +39,7 @@ export const HIDDEN_HIGHLIGHT_PROBLEM =
 /** Said on the editor's views (desk, Agreement, curation), which show everyone's highlights. */
 export const EDITOR_VIEW_NOTICE = 'Blind annotation is on: this view shows every person’s highlights.';
 
+/** Said in the Agreement view, which measures what the window's person sees (see measureAgreement). */
+export const BLIND_AGREEMENT_NOTICE = 'Blind annotation is on: agreement is measured on the documents you marked done (elsewhere you see only your own highlights).';
+
 export const NO_PERSON_DONE_PROBLEM = 'Say who you are first (your name, at the top of the window): a document is marked done for one person.';

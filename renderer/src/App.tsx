@@ -449,7 +449,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onCancel={actions.cancelImport}
         />
       )}
-      {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} />}
+      {showAgreement && <AgreementDialog client={client} blind={blind} onClose={() => setShowAgreement(false)} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} desktop={state.session?.host === 'electron'} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}
       {dragging && (

@@ -94,6 +94,11 @@ describe('blind annotation, two windows', () => {
     await expect.poll(() => highlightsHeading(ben)).toBe('Highlights (1)');
     await screenshot(ben, 'blind-annotation-not-done');
 
+    // The desk is the editor's view: it shows everyone's claims and says so.
+    await ben.getByRole('button', { name: 'Review desk' }).click();
+    await expect.poll(() => ben.getByRole('note').textContent()).toBe('Blind annotation is on: this view shows every person’s highlights.');
+    await screenshot(ben, 'blind-annotation-desk-notice');
+
     // Blind off: everything, at once.
     await api('applyChanges', { changes: [{ kind: 'setReviewSettings', settings: { organisation: '', claimReviewUrl: '', blindAnnotation: false } }] }, BEN);
     await ben.reload();

@@ -1,7 +1,7 @@
 // The trainers' side of the window: import annotations, export a dataset, and see how well
 // annotators agree.
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
+import { BLIND_AGREEMENT_NOTICE, EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from './Dialog';
 
@@ -208,7 +208,7 @@ export function ImportDialog({ onChoose, onClose }: { onChoose(): void; onClose(
 type Report = Awaited<ReturnType<AnnotatorClient['measureAgreement']>>;
 const f = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(3));
 
-export function AgreementDialog({ client, onClose }: { client: AnnotatorClient; onClose(): void }) {
+export function AgreementDialog({ client, blind = false, onClose }: { client: AnnotatorClient; blind?: boolean; onClose(): void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -216,6 +216,12 @@ export function AgreementDialog({ client, onClose }: { client: AnnotatorClient; 
   }, [client]);
   return (
     <Dialog title="Agreement between annotators" onClose={onClose}>
+      {/* Its disagreements would show the others' spans: it keeps to what this window's person sees. */}
+      {blind && (
+        <p className="editor-view-notice" role="note">
+          {BLIND_AGREEMENT_NOTICE}
+        </p>
+      )}
       {error && <p role="alert">{error}</p>}
       {!report && !error && <p className="empty-hint">Measuring…</p>}
       {report && report.pairs.length === 0 && <p className="empty-hint">No document has highlights by two or more annotators yet. Merge a colleague’s workspace, or annotate under another name.</p>}

@@ -122,3 +122,20 @@ describe('the Blind annotation setting', () => {
     host.remove();
   });
 });
+
+describe('the Agreement view under blind annotation', () => {
+  it('says it measures only the documents the person marked done', async () => {
+    const { AgreementDialog } = await import('../../../renderer/src/components/DatasetDialogs.js');
+    const client = createMemoryClient({ labels: DEFAULT_LABELS, documents: TWO_STORIES });
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    act(() => root.render(<AgreementDialog client={client} blind onClose={() => undefined} />));
+    await settle();
+    expect(host.querySelector('[role="note"]')?.textContent).toMatch(/^Blind annotation is on: agreement is measured on the documents you marked done/);
+    act(() => root.render(<AgreementDialog client={client} onClose={() => undefined} />));
+    expect(host.querySelector('[role="note"]')).toBeNull();
+    act(() => root.unmount());
+    host.remove();
+  });
+});
