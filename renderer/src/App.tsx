@@ -288,7 +288,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       <div className="layout" hidden={view === 'desk'}>
         <nav className="sidebar sidebar-left" aria-label="Documents">
           <h2>Documents</h2>
-          <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} onRemove={documentDialogs.askRemove} onMarkDone={(doc, isDone) => void done.markDone(doc, isDone)} />
+          <DocumentList documents={state.documents} currentId={current?.document.id ?? null} onOpen={(id) => void actions.openDocument(id)} onRemove={documentDialogs.askRemove} />
           <h2>Speakers</h2>
           <SpeakerList speakers={state.speakers} currentId={speakerId} onOpen={setSpeakerId} />
           {current && (

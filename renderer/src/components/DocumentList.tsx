@@ -7,11 +7,9 @@ interface Props {
   onOpen(documentId: string): void;
   /** Delete on a row, or its context menu: asks first (see RemoveDocumentDialog). */
   onRemove?(documentId: string): void;
-  /** The window's person marks a document done, or not yet (see DocumentDone.tsx). */
-  onMarkDone?(doc: DocumentSummary, done: boolean): void;
 }
 
-export function DocumentList({ documents, currentId, onOpen, onRemove, onMarkDone }: Props) {
+export function DocumentList({ documents, currentId, onOpen, onRemove }: Props) {
   if (documents.length === 0) return <p className="empty-hint">No documents yet. Open a document (text, web page, Word or subtitles), or drop one here.</p>;
   return (
     <ul className="document-list" aria-label="Documents in this workspace">
@@ -37,17 +35,12 @@ export function DocumentList({ documents, currentId, onOpen, onRemove, onMarkDon
             title={onRemove ? `${doc.fileName} — Delete or right-click to remove it from the workspace` : doc.fileName}
           >
             <span className="document-title">{doc.title}</span>
+            {/* Marked in "This document" (or Ctrl+Shift+D): one button, not one per row. */}
             {doc.doneByYou && <span className="done-badge">Done</span>}
             <span className="document-count" aria-label={`${doc.annotationCount} highlights`}>
               {doc.annotationCount}
             </span>
           </button>
-          {/* On the open document's row only: a narrow list keeps room for every title. */}
-          {onMarkDone && doc.id === currentId && (
-            <button type="button" className="document-done-toggle" aria-label={`${doc.doneByYou ? 'Not done yet' : 'Mark done'}: ${doc.title}`} onClick={() => onMarkDone(doc, !doc.doneByYou)}>
-              {doc.doneByYou ? 'Not done yet' : 'Mark done'}
-            </button>
-          )}
         </li>
       ))}
     </ul>
