@@ -33,7 +33,7 @@ async function blindStory() {
 
 describe('blind annotation', () => {
   it('shows each person only their own highlights until they mark the document done', async () => {
-    const { handlers, doc, apply, seen, dir } = await blindStory();
+    const { handlers, doc, apply, seen, dir, service } = await blindStory();
     expect(await seen(ana)).toEqual(['h-ana']);
     expect(await seen(ben)).toEqual(['h-ben']);
     expect(await seen(nobody)).toEqual([]);
@@ -46,6 +46,13 @@ describe('blind annotation', () => {
     const stored = (await workspaceOnDisk(dir)).documents[0]!;
     expect(stored.doneBy).toEqual([{ personId: 'p-ana', name: 'Ana', at: expect.any(String) }]);
     expect(stored).not.toHaveProperty('doneByYou');
+
+    // Kept across a restart: the setting and the done, read back from workspace.json.
+    await service.store.flush();
+    const again = createApiHandlers(await ws.openService(dir), browserHostOnlyMethods);
+    const reopened = await again.openDocument({ documentId: doc.id }, ana);
+    expect(reopened.annotations.ids).toEqual(['h-ana', 'h-ben']);
+    expect((await again.openDocument({ documentId: doc.id }, ben)).annotations.ids).toEqual(['h-ben']);
 
     await apply([{ kind: 'markDocumentDone', documentId: doc.id, done: false }], ana);
     expect(await seen(ana)).toEqual(['h-ana']);
