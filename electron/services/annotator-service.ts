@@ -20,6 +20,7 @@ import {
   type Session,
 } from '../contract/api.js';
 import { compareSpans, isInTextOrder, sortedIndex, toAnnotationColumns } from '../contract/spans.js';
+import { lensFor, summaryFor, visibleOnly } from './blind-lens.js';
 import { ChangeInterpreter } from './changes/apply-change.js';
 import { decodeBase64 } from './documents/base64.js';
 import { baseNameOf } from './documents/checks.js';
@@ -109,9 +110,11 @@ export class AnnotatorService {
     return doc;
   }
 
-  async getSession(): Promise<Session> {
+  /** Under blind annotation a window's session counts only the highlights its person sees. */
+  async getSession(caller?: Caller): Promise<Session> {
     await this.settled();
     const data = this.store.data;
+    const documents = await Promise.all(data.documents.map((doc) => summaryFor(this.store, doc, caller)));
     return {
       host: this.host,
       workspaceDir: this.store.dir,
@@ -119,10 +122,16 @@ export class AnnotatorService {
       labels: data.labels,
       statuses: data.statuses,
       speakers: data.speakers,
-      documents: data.documents.map((doc) => this.summary(doc)),
+      documents,
       lastDocumentId: data.settings.lastDocumentId,
       annotatorName: data.settings.annotatorName,
-      reviewSettings: { organisation: data.settings.organisation, claimReviewUrl: data.settings.claimReviewUrl, reviewerNotesInReport: data.settings.reviewerNotesInReport === true, ...(data.settings.layer && { layer: data.settings.layer }) },
+      reviewSettings: {
+        organisation: data.settings.organisation,
+        claimReviewUrl: data.settings.claimReviewUrl,
+        reviewerNotesInReport: data.settings.reviewerNotesInReport === true,
+        blindAnnotation: data.settings.blindAnnotation === true,
+        ...(data.settings.layer && { layer: data.settings.layer }),
+      },
       storeProblem: this.store.problem,
     };
   }
@@ -147,29 +156,30 @@ export class AnnotatorService {
     await this.changeQueue;
   }
 
-  async openDocument(documentId: string, annotationsBefore?: number): Promise<OpenedDocument> {
+  async openDocument(documentId: string, annotationsBefore?: number, caller?: Caller): Promise<OpenedDocument> {
     await this.settled();
     const doc = this.requireDocument(documentId);
     // A file changed since it was last read (in this run or before) is re-anchored first.
     const source = await this.sources.check(doc);
     const text = await this.readText(doc);
-    const annotations = await this.annotationsInOrder(doc);
+    const visible = lensFor(this.store, caller)(doc);
+    const annotations = visibleOnly(await this.annotationsInOrder(doc), visible);
     const cut = annotationsBefore === undefined ? annotations.length : sortedIndex(annotations, { id: '', start: annotationsBefore, end: Infinity });
     return {
-      document: this.summary(doc),
+      document: await summaryFor(this.store, doc, caller),
       text,
       annotations: toAnnotationColumns(cut === annotations.length ? annotations : annotations.slice(0, cut)),
       annotationsComplete: cut === annotations.length,
-      orphans: await this.store.orphans(doc),
+      orphans: visibleOnly(await this.store.orphans(doc), visible),
       source,
     };
   }
 
   /** The highlights that start at or after `startingFrom`: the rest of a document opened in part. */
-  async listAnnotations(documentId: string, startingFrom: number): Promise<AnnotationColumns> {
+  async listAnnotations(documentId: string, startingFrom: number, caller?: Caller): Promise<AnnotationColumns> {
     await this.settled();
     const doc = this.requireDocument(documentId);
-    const annotations = await this.annotationsInOrder(doc);
+    const annotations = visibleOnly(await this.annotationsInOrder(doc), lensFor(this.store, caller)(doc));
     return toAnnotationColumns(annotations.slice(sortedIndex(annotations, { id: '', start: startingFrom, end: Infinity })));
   }
 
@@ -269,7 +279,7 @@ export class AnnotatorService {
       const { code, message } = error as ApiError;
       return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
     }
-    const applying = this.changeQueue.then(() => this.applyEach(changes, caller?.person ?? null));
+    const applying = this.changeQueue.then(() => this.applyEach(changes, caller));
     // A call that fails fails alone: the calls queued after it still run.
     this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
@@ -286,13 +296,13 @@ export class AnnotatorService {
     });
   }
 
-  private async applyEach(changes: readonly unknown[], person: Person | null) {
+  private async applyEach(changes: readonly unknown[], caller?: Caller) {
     const writes = new Set<Promise<void>>();
     const refused: ChangeRefusal[] = [];
     let applied = 0;
     for (const [index, raw] of changes.entries()) {
       try {
-        for (const write of await this.changes.apply(parseChange(raw), person)) writes.add(write);
+        for (const write of await this.changes.apply(parseChange(raw), caller)) writes.add(write);
         applied++;
       } catch (error) {
         // A store file this change needs that cannot be read (it names the file and what to do)
@@ -323,13 +333,14 @@ export class AnnotatorService {
   }
 
   /** Every mention, quote and claim of a speaker, in document order then text order. */
-  async listSpeakerAppearances(asked: string): Promise<Appearance[]> {
+  async listSpeakerAppearances(asked: string, caller?: Caller): Promise<Appearance[]> {
     await this.settled();
     const speakerId = this.changes.speakerIdOf(asked);
     this.changes.requireSpeaker(speakerId);
     const appearances: Appearance[] = [];
+    const lens = lensFor(this.store, caller);
     for (const doc of this.store.data.documents) {
-      for (const annotation of await this.store.annotations(doc)) {
+      for (const annotation of visibleOnly(await this.store.annotations(doc), lens(doc))) {
         if (annotation.speakerId !== speakerId) continue;
         const flat = annotation.text.replace(/\s+/g, ' ');
         appearances.push({

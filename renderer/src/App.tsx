@@ -11,6 +11,7 @@ import { AnnotationPanel } from './components/AnnotationPanel';
 import { DocumentDetails } from './components/DocumentDetails';
 import { DocumentEditForm } from './components/DocumentEditForm';
 import { DocumentList } from './components/DocumentList';
+import { DoneControl, useDocumentDone } from './components/DocumentDone';
 import { useDocumentDialogs } from './components/use-document-dialogs';
 import { usePasteDocument } from './commands/use-paste-document';
 import { OrphanList } from './components/OrphanList';
@@ -107,7 +108,9 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
   const currentIdRef = useRef<string | undefined>(undefined);
   currentIdRef.current = current?.document.id;
   const selected = useMemo(() => current?.annotations.find((a) => a.id === state.selectedId) ?? null, [current, state.selectedId]);
-  const { filter, setFilter, listed, toCheck, unlinked } = useListFilter(current?.annotations, state.speakers);
+  const { filter, setFilter, listed, toCheck, unlinked, annotators } = useListFilter(current?.annotations, state.speakers);
+  const blind = state.session?.reviewSettings.blindAnnotation === true;
+  const done = useDocumentDone({ client, whenSaved, refreshDocuments: actions.refreshDocuments, reopen: async (id) => (id === currentIdRef.current ? actions.openDocument(id) : undefined), report: actions.report });
   const unattributedQuotes = useMemo(() => current?.annotations.filter((a) => a.labelId === 'quote' && !a.speakerId).length ?? 0, [current?.annotations]);
   const statusNames = useMemo(() => new Map((state.session?.statuses ?? []).map((s) => [s.id, s.name])), [state.session?.statuses]);
   const speakerMentions = useMemo(() => current?.annotations.filter((a) => a.labelId === 'speaker') ?? [], [current?.annotations]);
@@ -216,6 +219,10 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
       backToDesk: showDesk,
       toggleShortcuts: () => setShowShortcuts((shown) => !shown),
       switchPerson: people.startSwitching,
+      toggleDone: () => {
+        const doc = current && (state.documents.find((d) => d.id === current.document.id) ?? current.document);
+        return !!doc && (void done.markDone(doc, !doc.doneByYou), true);
+      },
       // On the desk, its own last edit only: never a change to a document out of sight.
       undo: () => feedback.undone(() => (view === 'desk' ? desk.undo() : actions.undo())),
       redo: () => feedback.redone(() => (view === 'desk' ? desk.redo() : actions.redo())),
@@ -302,6 +309,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           statuses={state.session.statuses}
           speakers={state.speakers}
           mod={MOD}
+          blind={blind}
           whenSaved={whenSaved}
           onOpenInContext={(row) => void openInContext(row)}
           onEditScale={() => setDeskDialog('scale')}
@@ -345,6 +353,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
               <button type="button" className="curate-button" onClick={toggleCuration}>
                 Curate ({MOD}Shift+U)
               </button>
+              <DoneControl document={state.documents.find((d) => d.id === current.document.id) ?? current.document} blind={blind} status={done.status} onMarkDone={(isDone) => void done.markDone(current.document, isDone)} />
               <DocumentEditForm
                 key={`edit:${current.document.id}`}
                 document={current.document}
@@ -443,7 +452,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
             Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
           </h2>
           {current && <OrphanList orphans={current.orphans} labels={state.labels} onPlace={placeOrphan} onDiscard={actions.discardOrphan} />}
-          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} toCheck={toCheck} unlinked={unlinked} onChange={setFilter} />}
+          {current && <AnnotationFilter filter={filter} labels={state.labels} speakers={state.speakers} toCheck={toCheck} unlinked={unlinked} annotators={annotators} onChange={setFilter} />}
           {current && (
             <AnnotationList
               annotations={listed}
@@ -468,7 +477,14 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         <VerdictScaleDialog client={client} statuses={state.session.statuses} claims={desk.rows} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />
       )}
       {deskDialog === 'settings' && state.session && (
-        <ReviewSettingsDialog client={client} settings={state.session.reviewSettings} whenSaved={whenSaved} onSaved={() => void actions.refreshDocuments()} onClose={() => setDeskDialog(null)} />
+        <ReviewSettingsDialog
+          client={client}
+          settings={state.session.reviewSettings}
+          whenSaved={whenSaved}
+          // Blind annotation turned on or off changes which highlights the open document shows.
+          onSaved={() => void actions.refreshDocuments().then(() => (currentIdRef.current ? actions.openDocument(currentIdRef.current) : undefined))}
+          onClose={() => setDeskDialog(null)}
+        />
       )}
       {deskDialog && typeof deskDialog === 'object' && state.session && (
         <ReportDialog client={client} session={state.session} documents={state.documents} speakers={state.speakers} documentId={deskDialog.report} run={deskDialog.run} onClose={() => setDeskDialog(null)} />
@@ -484,7 +500,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
         />
       )}
       {showTeam && <TeamView client={client} team={team} onClose={() => setShowTeam(false)} />}
-      {showAgreement && <AgreementDialog client={client} onClose={() => setShowAgreement(false)} onOpen={(target) => (setShowAgreement(false), void openAppearance(target))} />}
+      {showAgreement && <AgreementDialog client={client} blind={blind} onClose={() => setShowAgreement(false)} onOpen={(target) => (setShowAgreement(false), void openAppearance(target))} />}
       {showLabels && <LabelsDialog labels={state.labels} onSave={actions.saveLabel} onDelete={actions.deleteLabel} onClose={() => setShowLabels(false)} />}
       {showShortcuts && <ShortcutSheet labels={state.labels} statuses={state.session?.statuses} mod={MOD} desktop={state.session?.host === 'electron'} onClose={() => (setShowShortcuts(false), view === 'desk' ? document.querySelector<HTMLElement>('.desk-grid')?.focus() : editorCommands.current?.focus())} />}
       {dragging && (

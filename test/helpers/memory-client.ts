@@ -5,6 +5,7 @@
 import { claimRow, isClaim, newAnnotation, updatedAnnotation } from '../../electron/contract/annotation-rules';
 import { DEFAULT_STATUSES, byAnnotator, parseChange, type Annotation, type Change, type ChangeRefusal, type ClaimFields, type DocumentSummary, type ImportReport, type Label, type OpenedDocument, type ReviewSettings, type Session, type Speaker, type Status } from '../../electron/contract/api';
 import { ApiError } from '../../electron/contract/errors';
+import { NO_PERSON_DONE_PROBLEM, isDoneBy } from '../../electron/contract/blind-rules';
 import { findSpeakerByName } from '../../electron/contract/speaker-names';
 import { mergedSpeakerFields } from '../../electron/contract/speaker-rules';
 import { compareSpans, sortedIndex, toAnnotationColumns } from '../../electron/contract/spans';
@@ -206,6 +207,12 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       if (updated.claim?.conflicts?.length === 0) delete updated.claim.conflicts;
       doc.annotations[index] = updated;
       doc.annotations.sort(compareSpans);
+    } else if (change.kind === 'markDocumentDone') {
+      // The window's person, as the service takes it from the call's caller.
+      const person = currentWindowPerson();
+      if (!person) throw new ApiError('bad-request', NO_PERSON_DONE_PROBLEM);
+      const others = (doc.summary.doneBy ?? []).filter((mark) => mark.personId !== person.id);
+      doc.summary.doneBy = change.done ? [...others, { personId: person.id, name: person.name, at: now() }] : others;
     } else if (change.kind === 'updateDocument') {
       // Trimmed, "" or null clearing a field, as the service keeps them.
       for (const [field, value] of Object.entries(change.fields)) {
@@ -281,7 +288,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     statuses,
     reviewSettings,
     speakers: [...speakers],
-    documents: [...documents.values()].map((d) => ({ ...d.summary })),
+    documents: [...documents.values()].map((d) => ({ ...d.summary, doneByYou: isDoneBy(d.summary, currentWindowPerson()) })),
     lastDocumentId,
     annotatorName,
     storeProblem: null,
@@ -289,7 +296,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
 
   const opened = (doc: MemoryDocument, before?: number): OpenedDocument => {
     const sent = before === undefined ? doc.annotations : doc.annotations.filter((a) => a.start < before);
-    return { document: { ...doc.summary }, text: doc.text, annotations: toAnnotationColumns(sent), annotationsComplete: sent.length === doc.annotations.length, orphans: [], source: { state: 'unlinked', report: null, problem: null } };
+    return { document: { ...doc.summary, doneByYou: isDoneBy(doc.summary, currentWindowPerson()) }, text: doc.text, annotations: toAnnotationColumns(sent), annotationsComplete: sent.length === doc.annotations.length, orphans: [], source: { state: 'unlinked', report: null, problem: null } };
   };
 
   return {

@@ -116,6 +116,8 @@ export const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('restoreDocument'), documentId: id }),
   /** A person renamed a document or set what the story says of itself (headline, outlet, byline, link, date). */
   z.object({ kind: z.literal('updateDocument'), documentId: id, fields: documentFieldsSchema }),
+  /** The window's person is done with a document (or not yet): under blind annotation it then sees everyone's highlights. */
+  z.object({ kind: z.literal('markDocumentDone'), documentId: id, done: z.boolean() }),
   /** The workspace's status scale, edited as a whole (ids of statuses in use must stay). */
   z.object({ kind: z.literal('saveStatuses'), statuses: z.array(statusSchema).min(SCALE_LIMITS.statuses.min, SCALE_COUNT_PROBLEMS.tooFew).max(SCALE_LIMITS.statuses.max, SCALE_COUNT_PROBLEMS.tooMany) }),
   z.object({ kind: z.literal('setReviewSettings'), settings: reviewSettingsSchema }),

@@ -1,6 +1,7 @@
 // Documents: what they were read from, how their text is sent, and how their source file fares.
 import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES, MAX_FILE_PATH_LENGTH, MAX_PAGES, MAX_SOURCE_URL_LENGTH } from '../errors.js';
+import { MAX_ANNOTATOR_NAME_LENGTH } from '../limits.js';
 import { annotationColumnsSchema, annotationSchema } from './annotations.js';
 import { idSchema as id, ruleCheck } from './common.js';
 import { documentFieldProblem, pastedTextProblem } from '../document-rules.js';
@@ -23,6 +24,8 @@ export const ENCODING_NAMES: Record<TextEncoding, string> = {
   'windows-1252': 'Windows-1252',
   'iso-8859-1': 'ISO-8859-1 (Latin-1)',
 };
+
+export const doneMarkSchema = z.object({ personId: id, name: z.string().max(MAX_ANNOTATOR_NAME_LENGTH), at: z.string().max(40) });
 
 export const documentSummarySchema = z.object({
   id,
@@ -57,6 +60,13 @@ export const documentSummarySchema = z.object({
   pageStarts: z.array(z.number().int().nonnegative()).max(MAX_PAGES).optional(),
   /** Curation: highlights whose span group the editor rejected (see curation.ts). */
   curationRejected: z.array(id).max(1_000_000).optional(),
+  /** Who marked the document done (blind annotation: each then sees everyone's highlights on it). */
+  doneBy: z.array(doneMarkSchema).max(1000).optional(),
+  /**
+   * Set by the service for the window that asked (never stored): whether its person marked the
+   * document done. The window needs no person of its own to show it.
+   */
+  doneByYou: z.boolean().optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 

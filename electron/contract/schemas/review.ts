@@ -129,5 +129,10 @@ export const reviewSettingsSchema = z.object({
   reviewerNotesInReport: z.boolean().optional(),
   /** The desk shows every claim, or only the curated layer's. */
   layer: z.enum(['all', 'curated']).optional(),
+  /**
+   * Blind annotation, shared with the team: a person sees only their own highlights on a document
+   * until they mark it done (see blind-rules.ts). Absent is off.
+   */
+  blindAnnotation: z.boolean().optional(),
 });
 export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;

@@ -1,7 +1,7 @@
 // One change from the contract's Change list, made in memory: checked first (a refused change
 // leaves no trace), then made, returning the writes that put it on disk. AnnotatorService
 // queues the calls and answers once those writes are done.
-import { ApiError, type Annotation, type Change, type Label, type Person } from '../../contract/api.js';
+import { ApiError, type Annotation, type Caller, type Change, type Label, type Person } from '../../contract/api.js';
 import { newAnnotation, updatedAnnotation } from '../../contract/annotation-rules.js';
 import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
@@ -10,7 +10,8 @@ import { sortedIndex, spanContext } from '../../contract/spans.js';
 import { claimChanges, type ClaimHistory } from '../review/claim-history.js';
 import { saveStatuses } from '../review/review-desk.js';
 import { setCurationRejected } from './curation-changes.js';
-import { removeDocument, restoreDocument, updateDocument } from './document-changes.js';
+import { requireVisible } from '../blind-lens.js';
+import { markDocumentDone, removeDocument, restoreDocument, updateDocument } from './document-changes.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
 function isLowSurrogate(code: number): boolean {
@@ -24,6 +25,12 @@ export interface ChangeTarget {
   requireDocument(documentId: string): StoredDocument;
   /** The document's saved text, or an ApiError saying it is missing. */
   readText(doc: StoredDocument): Promise<string>;
+}
+
+/** An update that only reviews a claim (status, notes, sources, tags): what the review desk sends. */
+function isClaimReviewOnly(change: Extract<Change, { kind: 'updateAnnotation' }>): boolean {
+  const { kind: _k, documentId: _d, annotationId: _a, claim, deskDecision: _desk, ...rest } = change;
+  return claim !== undefined && Object.values(rest).every((value) => value === undefined);
 }
 
 export class ChangeInterpreter {
@@ -81,8 +88,9 @@ export class ChangeInterpreter {
     return person ? { name: person.name, id: person.id } : { name: this.store.data.settings.annotatorName ?? '' };
   }
 
-  /** Checks and makes one change, by `person`, in memory; returns the writes that put it on disk. */
-  async apply(parsed: Change, person: Person | null = null): Promise<Promise<void>[]> {
+  /** Checks and makes one change, by the caller's person, in memory; returns the writes that put it on disk. */
+  async apply(parsed: Change, caller?: Caller): Promise<Promise<void>[]> {
+    const person = caller?.person ?? null;
     const change = this.withSpeakerIdsResolved(parsed);
     switch (change.kind) {
       case 'createAnnotation':
@@ -90,9 +98,11 @@ export class ChangeInterpreter {
       case 'setCurationRejected':
         return setCurationRejected(this.store, this.requireDocument(change.documentId), change.annotationIds, change.rejected);
       case 'updateAnnotation':
-        return this.updateAnnotation(change, this.byWhom(person));
+        return this.updateAnnotation(change, this.byWhom(person), caller);
       case 'deleteAnnotation':
-        return this.deleteAnnotation(change);
+        return this.deleteAnnotation(change, caller);
+      case 'markDocumentDone':
+        return markDocumentDone(this.store, change, caller);
       case 'createSpeaker':
         return this.createSpeaker(change);
       case 'saveLabel':
@@ -111,7 +121,7 @@ export class ChangeInterpreter {
         return [this.store.saveWorkspace()];
       }
       case 'placeOrphan':
-        return this.placeOrphan(change);
+        return this.placeOrphan(change, caller);
       case 'saveStatuses':
         // Rare and whole-workspace: saved before the next change is applied.
         await saveStatuses(this.store, change.statuses);
@@ -191,12 +201,15 @@ export class ChangeInterpreter {
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
   }
 
-  private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>, { name: by, id: byId }: { name: string; id?: string }): Promise<Promise<void>[]> {
+  private async updateAnnotation(change: Extract<Change, { kind: 'updateAnnotation' }>, { name: by, id: byId }: { name: string; id?: string }, caller?: Caller): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const annotations = await this.store.annotations(doc);
     const index = annotations.findIndex((a) => a.id === change.annotationId);
     const annotation = annotations[index];
     if (!annotation) throw new ApiError('not-found', 'That highlight no longer exists; it may have been deleted.');
+    // The review desk shows every person's claims (an editor's view): reviewing a claim's fields
+    // is allowed there; any other edit of a highlight the caller cannot see is refused.
+    if (!isClaimReviewOnly(change)) requireVisible(this.store, doc, annotation, caller);
     // Check everything before changing anything: a refused update must leave no trace.
     if (change.labelId !== undefined) this.requireLabel(change.labelId);
     if (change.speakerId !== undefined) this.requireSpeaker(change.speakerId);
@@ -215,7 +228,7 @@ export class ChangeInterpreter {
   }
 
   /** An orphan becomes a highlight again on the text a person chose for it. */
-  private async placeOrphan(change: Extract<Change, { kind: 'placeOrphan' }>): Promise<Promise<void>[]> {
+  private async placeOrphan(change: Extract<Change, { kind: 'placeOrphan' }>, caller?: Caller): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const [text, annotations, orphans] = await Promise.all([this.readText(doc), this.store.annotations(doc), this.store.orphans(doc)]);
     const index = orphans.findIndex((o) => o.id === change.annotationId);
@@ -224,6 +237,7 @@ export class ChangeInterpreter {
       if (annotations.some((a) => a.id === change.annotationId)) return [];
       throw new ApiError('not-found', 'That unplaced highlight no longer exists.');
     }
+    requireVisible(this.store, doc, orphans[index]!, caller);
     this.requireRange(doc, text, change.start, change.end);
     const { anchor: _anchor, ...orphan } = orphans[index]!;
     const placed: Annotation = {
@@ -240,7 +254,7 @@ export class ChangeInterpreter {
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
   }
 
-  private async deleteAnnotation(change: Extract<Change, { kind: 'deleteAnnotation' }>): Promise<Promise<void>[]> {
+  private async deleteAnnotation(change: Extract<Change, { kind: 'deleteAnnotation' }>, caller?: Caller): Promise<Promise<void>[]> {
     const doc = this.requireDocument(change.documentId);
     const annotations = await this.store.annotations(doc);
     const index = annotations.findIndex((a) => a.id === change.annotationId);
@@ -249,9 +263,11 @@ export class ChangeInterpreter {
       const orphans = await this.store.orphans(doc);
       const orphanIndex = orphans.findIndex((a) => a.id === change.annotationId);
       if (orphanIndex < 0) return [];
+      requireVisible(this.store, doc, orphans[orphanIndex]!, caller);
       orphans.splice(orphanIndex, 1);
       return [this.store.saveAnnotations(doc)];
     }
+    requireVisible(this.store, doc, annotations[index]!, caller);
     annotations.splice(index, 1);
     doc.annotationCount = annotations.length;
     return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];

@@ -3,6 +3,7 @@
 import { CURATED_LAYER, annotatorOf } from '../../contract/curation.js';
 import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
+import { visibleOnly, type DocumentLens } from '../blind-lens.js';
 
 export interface ExportDocument {
   document: StoredDocument;
@@ -31,13 +32,15 @@ export async function collectDataset(
   documentIds?: string[],
   onProgress?: (done: number, total: number) => void,
   authors?: string[],
+  /** Only what a window's person sees, under blind annotation; everything when absent. */
+  lens?: DocumentLens,
 ): Promise<Dataset> {
   const all = store.data.documents;
   const chosen = documentIds ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
-  const only = authors && (await checkedAuthors(store, authors));
+  const only = authors && (await checkedAuthors(store, authors, lens));
   const documents: ExportDocument[] = [];
   for (const document of chosen) {
-    const annotations = await store.annotations(document);
+    const annotations = visibleOnly(await store.annotations(document), lens?.(document) ?? null);
     documents.push({ document, text: await store.readText(document), annotations: only ? annotations.filter((a) => only.has(annotatorOf(a))) : [...annotations] });
     onProgress?.(documents.length, chosen.length);
   }
@@ -51,11 +54,11 @@ export async function collectDataset(
 }
 
 /** Who made the workspace's highlights, with how many each (see byAnnotator for the order). */
-export async function listAnnotators(store: WorkspaceStore): Promise<AnnotatorCount[]> {
+export async function listAnnotators(store: WorkspaceStore, lens?: DocumentLens): Promise<AnnotatorCount[]> {
   const counts = new Map<string, number>();
   for (const document of store.data.documents) {
     // The curated layer is listed as one annotator of its own, whoever curated.
-    for (const a of await store.annotations(document)) counts.set(annotatorOf(a), (counts.get(annotatorOf(a)) ?? 0) + 1);
+    for (const a of visibleOnly(await store.annotations(document), lens?.(document) ?? null)) counts.set(annotatorOf(a), (counts.get(annotatorOf(a)) ?? 0) + 1);
   }
   return [...counts].map(([name, highlights]) => ({ name, highlights })).sort(byAnnotator);
 }
@@ -73,8 +76,8 @@ export function layerAuthors(layer: 'all' | 'curated' | undefined, authors: stri
 /** How an annotator is named in messages: '' is the highlights made before a name was set. */
 export const annotatorShown = (name: string): string => (name === '' ? '"" (no author)' : `"${name}"`);
 
-async function checkedAuthors(store: WorkspaceStore, authors: string[]): Promise<Set<string>> {
-  const known = await listAnnotators(store);
+async function checkedAuthors(store: WorkspaceStore, authors: string[], lens?: DocumentLens): Promise<Set<string>> {
+  const known = await listAnnotators(store, lens);
   const unknown = authors.filter((name) => !known.some((k) => k.name === name));
   if (unknown.includes(CURATED_LAYER)) {
     throw new ApiError('bad-request', 'This workspace has no curated layer yet: open a document in curation (Curate in "This document") and accept versions first, or export every layer.');

@@ -4,6 +4,7 @@ import { ApiError } from '../../contract/errors.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 import type { ExportFile } from './brat.js';
 import type { ConllWarning } from './conll.js';
+import type { DocumentLens } from '../blind-lens.js';
 import { collectDataset } from './dataset.js';
 import { runExport, type ExportFormat } from './formats.js';
 import { splitDocuments, type Split } from './splits.js';
@@ -25,6 +26,8 @@ export async function exportSplit(
   seed: number,
   /** Only these annotators' highlights, in every part (see collectDataset). */
   authors?: string[],
+  /** What the window's person sees, under blind annotation (see blind-lens.ts). */
+  lens?: DocumentLens,
 ): Promise<{ split: Split<StoredDocument>; parts: SplitExportPart[] }> {
   let split: Split<StoredDocument>;
   try {
@@ -34,7 +37,7 @@ export async function exportSplit(
   }
   const parts: SplitExportPart[] = [];
   for (const part of ['train', 'dev', 'test'] as const) {
-    const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id), undefined, authors), part);
+    const result = runExport(format, await collectDataset(store, split[part].map((d) => d.id), undefined, authors, lens), part);
     const files = result.files.map((file) => ({
       name: result.folder ? `${part}/${file.name}` : `${part}${path.posix.extname(file.name)}`,
       content: file.content,

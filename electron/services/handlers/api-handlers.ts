@@ -2,6 +2,7 @@
 // host (desktop, browser, CLI) calls these, so none repeats a sequence of service calls.
 import { ApiError, parseArgs, type ApiMethod, type Caller, type ApiResult, type DocumentSummary, type ExportFormat } from '../../contract/api.js';
 import type { AnnotatorService } from '../annotator-service.js';
+import { lensFor } from '../blind-lens.js';
 import { decodeBase64 } from '../documents/base64.js';
 import { measureAgreement } from '../exports/agreement.js';
 import { collectDataset, layerAuthors, listAnnotators } from '../exports/dataset.js';
@@ -101,9 +102,9 @@ export type ApiHandlers = {
 export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyMethods, team?: TeamSyncEngine, teamOptions?: TeamOptions): ApiHandlers {
   return {
     ...createTeamHandlers(team, teamOptions),
-    getSession: async () => service.getSession(),
-    openDocument: async (args) => service.openDocument(args.documentId, args.annotationsBefore),
-    listAnnotations: async (args) => service.listAnnotations(args.documentId, args.startingFrom),
+    getSession: async (_args, caller) => service.getSession(caller),
+    openDocument: async (args, caller) => service.openDocument(args.documentId, args.annotationsBefore, caller),
+    listAnnotations: async (args, caller) => service.listAnnotations(args.documentId, args.startingFrom, caller),
     importFile: async (args) => service.importBase64(args.fileName, args.contentBase64, args.options),
     addPastedDocument: async (args) => service.addPastedDocument(args.title, args.text, args.sourceUrl),
     compactWorkspace: async (args) => service.exclusive(async () => {
@@ -116,12 +117,14 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     listRecentFiles: async () => hostOnly.listRecentFiles(),
     openRecentFile: async (args) => hostOnly.openRecentFile(args.recentId),
     openExternalLink: async (args) => ({ opened: await hostOnly.openExternalLink(args.url) }),
-    listSpeakerAppearances: async (args) => service.listSpeakerAppearances(args.speakerId),
-    exportDataset: async (args) => {
+    listSpeakerAppearances: async (args, caller) => service.listSpeakerAppearances(args.speakerId, caller),
+    // Blind annotation narrows an export made from a window to what its person sees.
+    exportDataset: async (args, caller) => {
+      const lens = lensFor(service.store, caller);
       const authors = layerAuthors(args.layer, args.authors);
       const result = args.split
-        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed, authors)).result
-        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly), authors);
+        ? (await exportSplitParts(service, args.format, args.documentIds, args.split.ratios, args.split.seed, authors, lens)).result
+        : await exportDataset(service, args.format, args.documentIds, hostOnly.exportProgress?.bind(hostOnly), authors, lens);
       const where = await hostOnly.chooseExportDestination(args.format, { folder: result.folder, fileName: result.files[0]?.name ?? '' });
       if (where === 'download') {
         // Zipped here, where the files are made: the window just saves what it is handed.
@@ -134,13 +137,16 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
       await writeExport(result, where.path);
       return { files: [], savedTo: where.path, warnings: result.warnings };
     },
-    listAnnotators: async () => {
+    listAnnotators: async (_args, caller) => {
       // As an export reads them: what has been written.
       await service.store.flush();
-      return listAnnotators(service.store);
+      return listAnnotators(service.store, lensFor(service.store, caller));
     },
-    measureAgreement: async (args) => measureAgreement(await collectDataset(service.store, undefined, undefined, args?.authors)),
-    listDisagreements: async (args = {}) => listDisagreements(await collectDataset(service.store, args.documentIds, undefined, args.authors), { kinds: args.kinds, limit: args.limit }),
+    // Agreement is measured on what the window's person sees: under blind annotation, the
+    // documents they marked done (its disagreements would show the others' spans).
+    measureAgreement: async (args, caller) => measureAgreement(await collectDataset(service.store, undefined, undefined, args?.authors, lensFor(service.store, caller))),
+    listDisagreements: async (args = {}, caller) =>
+      listDisagreements(await collectDataset(service.store, args.documentIds, undefined, args.authors, lensFor(service.store, caller)), { kinds: args.kinds, limit: args.limit }),
     mergeWorkspaceWithDialog: async () => {
       const folder = await hostOnly.chooseWorkspaceToMerge();
       return folder === null ? null : mergeWorkspaces(service.store, folder);

@@ -9,6 +9,7 @@ import type { Split } from '../exports/splits.js';
 import { applyImport, type ImportOptions, type ImportReport } from '../imports/apply.js';
 import { planFiles, type ImportInput } from '../imports/plan-files.js';
 import type { StoredDocument } from '../store/workspace-store.js';
+import type { DocumentLens } from '../blind-lens.js';
 
 /** How far an export is: reading documents (done of total), then writing the format. */
 export type ExportStep = { reading: number; of: number } | 'writing' | 'ready';
@@ -30,9 +31,10 @@ export async function exportDataset(
   documentIds?: string[],
   onStep?: (step: ExportStep) => void,
   authors?: string[],
+  lens?: DocumentLens,
 ): Promise<ExportResult> {
   await service.store.flush();
-  const dataset = await collectDataset(service.store, documentIds, onStep && ((done, total) => onStep({ reading: done, of: total })), authors);
+  const dataset = await collectDataset(service.store, documentIds, onStep && ((done, total) => onStep({ reading: done, of: total })), authors, lens);
   onStep?.('writing');
   const result = runExport(format, dataset);
   onStep?.('ready');
@@ -47,10 +49,11 @@ export async function exportSplitParts(
   ratios: [number, number, number],
   seed: number,
   authors?: string[],
+  lens?: DocumentLens,
 ): Promise<{ split: Split<StoredDocument>; parts: SplitExportPart[]; result: ExportResult }> {
   await service.store.flush();
   const all = service.store.data.documents;
   const chosen = documentIds?.length ? all.filter((d) => documentIds.includes(d.id)) : all;
-  const { split, parts } = await exportSplit(service.store, format, chosen, ratios, seed, authors);
+  const { split, parts } = await exportSplit(service.store, format, chosen, ratios, seed, authors, lens);
   return { split, parts, result: { files: parts.flatMap((p) => p.files), folder: true, warnings: parts.flatMap((p) => p.warnings) } };
 }

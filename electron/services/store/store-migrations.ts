@@ -34,7 +34,7 @@ export interface WorkspaceFile {
   documents: StoredDocument[];
   /** Documents an undone import took out of the list, kept to come back by the same id (see WorkspaceStore.removeDocument). */
   removedDocuments?: StoredDocument[];
-  settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean; layer?: 'all' | 'curated' };
+  settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean; layer?: 'all' | 'curated'; blindAnnotation?: boolean };
 }
 
 export interface AnnotationsFile {
@@ -129,6 +129,7 @@ const workspaceParts = {
       claimReviewUrl: z.string().optional(),
       reviewerNotesInReport: z.boolean().optional(),
       layer: z.enum(['all', 'curated']).optional(),
+      blindAnnotation: z.boolean().optional(),
     })
     .passthrough(),
 };

@@ -56,6 +56,8 @@ export const COMMANDS = [
   { id: 'switch-person', when: 'window', group: 'Files', keys: [k('p', { mod: true, shift: true, anyCase: true })], shown: (mod) => `${mod}Shift+P`, label: 'Switch person: who works in this window from now on', whileTyping: true },
   // The paste event carries the text (use-paste-document.ts): no key handler of its own.
   { id: 'paste-document', when: 'window', group: 'Files', keys: [k('v', { mod: true, shift: false, anyCase: true })], shown: (mod) => `${mod}V`, label: 'With no document open: make a document of the pasted text' },
+  // Blind annotation: done reveals the others' highlights on the document (see DocumentDone.tsx).
+  { id: 'mark-done', when: 'document', group: 'Files', keys: [k('d', { mod: true, shift: true, anyCase: true })], shown: (mod) => `${mod}Shift+D`, label: 'Mark the open document done (again: not done yet)' },
   // Moving around: region by region, as desktop apps do, instead of Tab by Tab.
   { id: 'next-region', when: 'window', group: 'Moving around', keys: [k('F6', { shift: false, mod: false, alt: false })], shown: text('F6'), label: 'Next region: text, side panel, highlight list, documents, speakers (on the desk: claims, focused claim, filters, tools)', whileTyping: true },
   { id: 'previous-region', when: 'window', group: 'Moving around', keys: [k('F6', { shift: true, mod: false, alt: false })], shown: text('Shift+F6'), label: 'Previous region', whileTyping: true },

@@ -56,6 +56,8 @@ export interface WindowState {
   toggleShortcuts(): void;
   /** Asks who works in this window from now on. */
   switchPerson(): void;
+  /** The open document done for the window's person, or not yet; false with no document open. */
+  toggleDone(): boolean;
   /** On the desk, the desk's own last edit. False when there is nothing to undo. */
   undo(): boolean;
   redo(): boolean;
@@ -107,6 +109,11 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
       curation: () => (w.toggleCuration(), true),
       shortcuts: () => (w.toggleShortcuts(), true),
       'switch-person': () => (w.switchPerson(), true),
+      'mark-done': () => {
+        if (behindSheet()) return false;
+        if (!w.toggleDone()) w.say('Mark done: open a document first.');
+        return true;
+      },
       // Esc first closes a speaker panel opened over the document (see clear-selection).
       'back-to-queue': () => w.fromDesk && !w.speakerShown && (w.backToDesk(), true),
       'next-region': () => !behindSheet() && (moveRegion(w.view === 'desk' ? DESK_REGIONS : DOCUMENT_REGIONS, true), true),

@@ -1,7 +1,7 @@
 // The trainers' side of the window: import annotations, export a dataset, and see how well
 // annotators agree.
 import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
+import { BLIND_AGREEMENT_NOTICE, EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from './Dialog';
 import { DisagreementList, type HighlightTarget } from './DisagreementList';
@@ -210,7 +210,7 @@ type Report = Awaited<ReturnType<AnnotatorClient['measureAgreement']>>;
 const f = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(3));
 
 /** onOpen: a disagreement chosen, to be shown in its document (the dialog is closed by the window). */
-export function AgreementDialog({ client, onClose, onOpen }: { client: AnnotatorClient; onClose(): void; onOpen(target: HighlightTarget): void }) {
+export function AgreementDialog({ client, blind = false, onClose, onOpen }: { client: AnnotatorClient; blind?: boolean; onClose(): void; onOpen(target: HighlightTarget): void }) {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -218,6 +218,12 @@ export function AgreementDialog({ client, onClose, onOpen }: { client: Annotator
   }, [client]);
   return (
     <Dialog title="Agreement between annotators" onClose={onClose}>
+      {/* Its disagreements would show the others' spans: it keeps to what this window's person sees. */}
+      {blind && (
+        <p className="editor-view-notice" role="note">
+          {BLIND_AGREEMENT_NOTICE}
+        </p>
+      )}
       {error && <p role="alert">{error}</p>}
       {!report && !error && <p className="empty-hint">Measuring…</p>}
       {report && report.pairs.length === 0 && <p className="empty-hint">No document has highlights by two or more annotators yet. Merge a colleague’s workspace, or annotate under another name.</p>}

@@ -35,6 +35,8 @@ export function DocumentList({ documents, currentId, onOpen, onRemove }: Props) 
             title={onRemove ? `${doc.fileName} — Delete or right-click to remove it from the workspace` : doc.fileName}
           >
             <span className="document-title">{doc.title}</span>
+            {/* Marked in "This document" (or Ctrl+Shift+D): one button, not one per row. */}
+            {doc.doneByYou && <span className="done-badge">Done</span>}
             <span className="document-count" aria-label={`${doc.annotationCount} highlights`}>
               {doc.annotationCount}
             </span>

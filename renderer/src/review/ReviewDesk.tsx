@@ -2,8 +2,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
-import { verdictRating } from '../../../electron/contract/api';
 import { statusAttribution } from '../../../electron/contract/annotation-rules';
+import { EDITOR_VIEW_NOTICE, verdictRating } from '../../../electron/contract/api';
+import { annotatorChoices } from '../../../electron/contract/annotator-filter';
+import { AnnotatorSelect } from '../components/AnnotationFilter';
 import type { AnnotatorClient } from '../api/client';
 import { ClaimHistory, PublicSummaryField, ReviewerNoteField } from './ClaimHistory';
 import { ClaimVersions, VersionsMark } from './ClaimVersions';
@@ -28,6 +30,8 @@ interface Props {
   statuses: Status[];
   speakers: Speaker[];
   mod: string;
+  /** Blind annotation is on: the desk says it shows everyone's claims all the same. */
+  blind?: boolean;
   whenSaved(): Promise<void>;
   onOpenInContext(row: ClaimRow): void;
   onEditScale(): void;
@@ -61,7 +65,7 @@ function cellText(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, st
   }
 }
 
-export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, onOpenInContext, onEditScale, onEditSettings, onExport, onReport }: Props) {
+export function ReviewDesk({ desk, client, statuses, speakers, mod, blind = false, whenSaved, onOpenInContext, onEditScale, onEditSettings, onExport, onReport }: Props) {
   const { visible, rows, focusedKey, selection } = desk;
   const gridRef = useRef<HTMLDivElement>(null);
   const sideRef = useRef<HTMLElement>(null);
@@ -73,6 +77,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   const speakerNames = useMemo(() => new Map(speakers.map((s) => [s.id, s.name])), [speakers]);
   const statusNames = useMemo(() => new Map(statuses.map((s) => [s.id, s.name])), [statuses]);
   const choices = useMemo(() => filterChoices(rows), [rows]);
+  const annotators = useMemo(() => annotatorChoices(rows), [rows]);
   const focusedIndex = focusedKey ? visible.findIndex((r) => rowKey(r) === focusedKey) : -1;
   const focused = focusedIndex >= 0 ? visible[focusedIndex]! : null;
   // Every selected claim, also those a filter set since hides: they were chosen.
@@ -178,6 +183,15 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
   return (
     <main className="desk" aria-label="Review desk">
       <div className="desk-main">
+        {/*
+          The desk is the editor's view: verdicts need every claim, whoever tagged it, and an editor
+          reviews after annotation. So it shows everyone's claims, and says so while blind is on.
+        */}
+        {blind && (
+          <p className="editor-view-notice" role="note">
+            {EDITOR_VIEW_NOTICE}
+          </p>
+        )}
         <div className="desk-filters" role="search" aria-label="Filter the claims">
           <input type="search" aria-label="Search the claims" placeholder="Search claims, notes, claimants…" value={filter.search} onChange={(e) => setFilter({ search: e.target.value })} />
           <ChoiceSelect label="Filter by status" none="Every status" value={filter.status} choices={statuses.map((s) => ({ value: s.id, label: s.name }))} onChange={(status) => setFilter({ status })} />
@@ -189,7 +203,7 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, whenSaved, o
             onChange={(speakerId) => setFilter({ speakerId })}
           />
           <ChoiceSelect label="Filter by document" none="Every document" value={filter.documentId} choices={choices.documents.map((d) => ({ value: d.id, label: d.title }))} onChange={(documentId) => setFilter({ documentId })} />
-          <ChoiceSelect label="Filter by annotator" none="Every annotator" value={filter.author} choices={choices.authors.map((a) => ({ value: a, label: a || '(unnamed)' }))} onChange={(author) => setFilter({ author })} />
+          <AnnotatorSelect label="Filter by annotator" value={filter.author} annotators={annotators} onChange={(author) => setFilter({ author })} />
           <ChoiceSelect label="Filter by tag" none="Every tag" value={filter.tag} choices={choices.tags.map((t) => ({ value: t, label: t }))} onChange={(tag) => setFilter({ tag })} />
           <label className="desk-layer">
             <input type="checkbox" checked={desk.layer === 'curated'} onChange={(e) => desk.setLayer(e.target.checked ? 'curated' : 'all')} /> Curated layer only

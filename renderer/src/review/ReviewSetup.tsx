@@ -161,7 +161,7 @@ export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onC
     saveOne(
       client,
       whenSaved,
-      { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim(), reviewerNotesInReport: draft.reviewerNotesInReport === true } },
+      { kind: 'setReviewSettings', settings: { organisation: draft.organisation.trim(), claimReviewUrl: draft.claimReviewUrl.trim(), reviewerNotesInReport: draft.reviewerNotesInReport === true, blindAnnotation: draft.blindAnnotation === true } },
       setMessage,
       onSaved,
     );
@@ -190,6 +190,10 @@ export function ReviewSettingsDialog({ client, settings, whenSaved, onSaved, onC
         <input type="checkbox" checked={draft.reviewerNotesInReport === true} onChange={(e) => setDraft({ ...draft, reviewerNotesInReport: e.target.checked })} /> Include reviewer notes in the report
       </label>
       <p className="empty-hint">Reviewer notes are the newsroom’s own: off, the report leaves them out. ClaimReview never carries them; it publishes each claim’s public summary.</p>
+      <label className="check">
+        <input type="checkbox" checked={draft.blindAnnotation === true} onChange={(e) => setDraft({ ...draft, blindAnnotation: e.target.checked })} /> Blind annotation
+      </label>
+      <p className="empty-hint">Shared with the team: each person sees only their own highlights on a document until they mark it done. The review desk still shows everyone’s claims.</p>
       <div className="sheet-actions">
         <button type="button" className="primary" disabled={urlProblem !== null} onClick={() => void save()}>
           Save settings

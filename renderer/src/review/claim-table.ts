@@ -1,6 +1,7 @@
 // The desk's table as pure functions: which claims show, in what order. Kept apart from React
 // so sorting 10,000 rows is tested without a window.
-import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
+import type { ClaimRow, Person, Speaker, Status } from '../../../electron/contract/api';
+import { passesAnnotator } from '../../../electron/contract/annotator-filter';
 import { conflictsOf } from '../state/claim-conflicts';
 
 export const COLUMNS = [
@@ -24,6 +25,7 @@ export interface DeskFilter {
   status: string;
   speakerId: string;
   documentId: string;
+  /** '' everyone, "only mine", or one person (see contract/annotator-filter.ts). */
   author: string;
   tag: string;
   search: string;
@@ -56,14 +58,14 @@ function sortValue(row: ClaimRow, column: ColumnKey, speakerNames: Map<string, s
   }
 }
 
-export function filterClaims(rows: readonly ClaimRow[], filter: DeskFilter, speakerNames: Map<string, string>): ClaimRow[] {
+export function filterClaims(rows: readonly ClaimRow[], filter: DeskFilter, speakerNames: Map<string, string>, person: Person | null = null): ClaimRow[] {
   const search = filter.search.trim().toLowerCase();
   return rows.filter(
     (row) =>
       (!filter.status || row.status === filter.status) &&
       (!filter.speakerId || (filter.speakerId === '-' ? !row.claimantId : row.claimantId === filter.speakerId)) &&
       (!filter.documentId || row.documentId === filter.documentId) &&
-      (!filter.author || row.author === filter.author) &&
+      passesAnnotator(row, filter.author, person) &&
       (!filter.tag || row.tags.includes(filter.tag)) &&
       (!filter.inConflict || conflictsOf(row).length > 0) &&
       (!search ||

@@ -73,8 +73,8 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
     // "In conflict" also finds the claims whose versions disagree: each waits for the editor's pick.
     const disagrees = (row: ClaimRow) => groupOf.get(rowKey(row))?.agree === false;
     const matching = filter.inConflict
-      ? [...filterClaims(rows, { ...filter, inConflict: false }, speakerNames).filter((row) => conflictsOf(row).length > 0 || disagrees(row))]
-      : filterClaims(rows, filter, speakerNames);
+      ? [...filterClaims(rows, { ...filter, inConflict: false }, speakerNames, currentWindowPerson()).filter((row) => conflictsOf(row).length > 0 || disagrees(row))]
+      : filterClaims(rows, filter, speakerNames, currentWindowPerson());
     for (const row of matching) shown.add(groupOf.get(rowKey(row))?.lead ?? row);
     return sortClaims(
       rows.filter((row) => shown.has(row)),

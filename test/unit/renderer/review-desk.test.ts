@@ -1,6 +1,7 @@
 // The desk's table logic and the scale's rules, without a window.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES, type ClaimHistoryEntry, type ClaimRow, type Speaker, type Status } from '../../../electron/contract/api.js';
+import { ONLY_MINE, annotatorChoiceOf } from '../../../electron/contract/annotator-filter.js';
 import { filterChoices, filterClaims, nextSort, NO_DESK_FILTER, rowKey, sortClaims, statusForKey } from '../../../renderer/src/review/claim-table.js';
 import { collapseEdits, describeHistoryEntry } from '../../../renderer/src/review/ClaimHistory.js';
 import { scaleProblem } from '../../../renderer/src/review/ReviewSetup.js';
@@ -30,7 +31,14 @@ describe('filtering the claims', () => {
     expect(filterClaims(rows, { ...NO_DESK_FILTER, speakerId: 'spk-b' }, names).map((r) => r.annotationId)).toEqual(['c1']);
     expect(filterClaims(rows, { ...NO_DESK_FILTER, speakerId: '-' }, names).map((r) => r.annotationId)).toEqual(['c3']);
     expect(filterClaims(rows, { ...NO_DESK_FILTER, documentId: 'doc-2' }, names).map((r) => r.annotationId)).toEqual(['c2']);
-    expect(filterClaims(rows, { ...NO_DESK_FILTER, author: 'Ana', tag: 'economy' }, names).map((r) => r.annotationId)).toEqual(['c1']);
+    expect(filterClaims(rows, { ...NO_DESK_FILTER, author: annotatorChoiceOf('Ana'), tag: 'economy' }, names).map((r) => r.annotationId)).toEqual(['c1']);
+  });
+
+  it('shows only the window person’s claims for "Only mine", and everyone’s for ""', () => {
+    const ben = { id: 'p-ben', name: 'Ben' };
+    expect(filterClaims(rows, { ...NO_DESK_FILTER, author: ONLY_MINE }, names, ben).map((r) => r.annotationId)).toEqual(['c2']);
+    expect(filterClaims(rows, { ...NO_DESK_FILTER, author: ONLY_MINE }, names, null)).toEqual([]);
+    expect(filterClaims(rows, NO_DESK_FILTER, names, ben)).toHaveLength(3);
   });
 
   it('searches the text, the notes and the claimant’s name, in any case', () => {
