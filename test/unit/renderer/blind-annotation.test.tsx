@@ -5,6 +5,14 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
 import { setWindowPerson } from '../../../renderer/src/api/client.js';
+import { browserStorage, keepPerson } from '../../../renderer/src/people/window-person.js';
+
+/** This window is Ana's, the way the window keeps it (it reads its person back on mount). */
+function asAna() {
+  const ana = { id: 'p-ana', name: 'Ana' };
+  keepPerson(browserStorage(), ana);
+  setWindowPerson(ana);
+}
 import { ReviewSettingsDialog } from '../../../renderer/src/review/ReviewSetup.js';
 import { createRoot } from 'react-dom/client';
 import { createMemoryClient } from '../../helpers/memory-client.js';
@@ -19,6 +27,8 @@ afterEach(() => {
   app?.unmount();
   app = undefined;
   setWindowPerson(null);
+  sessionStorage.clear();
+  localStorage.clear();
 });
 
 async function openHomes() {
@@ -49,7 +59,7 @@ async function choose(select: HTMLSelectElement, value: string) {
 
 describe('the annotator filter of the highlight list', () => {
   it('offers Everyone, Only mine and each person with their count, and lists what was chosen', async () => {
-    setWindowPerson({ id: 'p-ana', name: 'Ana' });
+    asAna();
     const { host } = await openHomes();
     const select = host.querySelector<HTMLSelectElement>('select[aria-label="Show annotator"]')!;
     expect([...select.options].map((o) => o.textContent)).toEqual(['Everyone', 'Only mine', 'Ana (2)', 'Ben (1)']);
@@ -65,7 +75,7 @@ describe('the annotator filter of the highlight list', () => {
 
 describe('Mark done', () => {
   it('marks the open document done for the window’s person, in This document and the document list, and takes it back', async () => {
-    setWindowPerson({ id: 'p-ana', name: 'Ana' });
+    asAna();
     const { client, host } = await openHomes();
     const panel = host.querySelector('.document-done')!;
     expect(panel.textContent).toContain('Not marked done.');
@@ -84,7 +94,7 @@ describe('Mark done', () => {
   });
 
   it('has a key: Ctrl+Shift+D marks the open document done, and again not done yet', async () => {
-    setWindowPerson({ id: 'p-ana', name: 'Ana' });
+    asAna();
     const { client, host } = await openHomes();
     await act(async () => press('D', { ctrlKey: true, shiftKey: true }));
     await settle();
