@@ -17,6 +17,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   encoding: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  remote: { type: 'string' },
+  live: { type: 'boolean' },
+  'allow-insecure': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
