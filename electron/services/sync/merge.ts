@@ -90,6 +90,8 @@ export function mergeLeaves(ancestor: Body | null, leaves: readonly Leaf[]): Mer
   const lostVerdicts: Verdict[] = [];
   for (const loser of losers) {
     const theirs = flatten(loser.body);
+    // The loser's verdict is taken (changed on its side only): who set it and when come with it.
+    const statusFromLoser = base !== null && same(merged.get('claim.status'), base.get('claim.status')) && !same(theirs.get('claim.status'), base.get('claim.status'));
     const keys = new Set([...merged.keys(), ...theirs.keys()]);
     for (const key of [...keys].sort()) {
       const ours = merged.get(key);
@@ -119,7 +121,6 @@ export function mergeLeaves(ancestor: Body | null, leaves: readonly Leaf[]): Mer
       const later = [merged.get(key), theirs.get(key)].filter((v): v is string => typeof v === 'string').sort().pop();
       if (later !== undefined) merged.set(key, later);
     }
-    const statusFromLoser = same(merged.get('claim.status'), theirs.get('claim.status')) ? null : !base || same(merged.get('claim.status'), base.get('claim.status'));
     if (statusFromLoser) for (const key of ['claim.reviewedAt', 'claim.statusBy', 'claim.reviewer']) merged.set(key, theirs.get(key));
   }
   const verdictConflict = lostVerdicts.length > 0;
