@@ -129,8 +129,9 @@ export class Inbound {
       throw error;
     }
     await this.state.clearQuarantine(id);
-    // What lowdb holds now (a re-pointed speaker may differ from the remote body).
-    this.state.data.reflected[id] = { rev: doc!._rev, hash: bodyHash(await localBodyOf(this.service, id)) };
+    // The revision's own body: where lowdb holds otherwise (a quote re-pointed to a merged
+    // speaker's survivor), the next outbound reconcile writes that on top of it.
+    this.state.data.reflected[id] = { rev: doc!._rev, hash: bodyHash(remote) };
     this.pulledDocs++;
     return true;
   }

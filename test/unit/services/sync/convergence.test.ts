@@ -70,7 +70,7 @@ const sharedHash = async (dir: string) => hashOf([...(await sharedState(dir)).en
 
 describe('convergence', () => {
   it('three workspaces, random edits, kills and offline rounds end with the same data everywhere', { timeout: 120_000 }, async () => {
-    const next = random(15);
+    const next = random(Number(process.env.SYNC_SEED ?? 15));
     const dirs = [await tempDir('conv-a-'), await tempDir('conv-b-'), await tempDir('conv-c-')];
     let documentId = '';
     await withService(dirs[0]!, async (service) => {
