@@ -3,13 +3,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../../electron/services/store/workspace-store.js';
-import { AnnotatorService } from '../../../electron/services/annotator-service.js';
-import { bundleForNode } from '../../helpers/bundle.js';
-import { startCouchServer, type CouchServer } from '../../helpers/couch-server.js';
-import { NO_APP_CONFIG, run } from '../../helpers/run-cli.js';
-import { exists } from '../../helpers/temp-dirs.js';
-import { createChange, importText, useWorkspaces } from '../../helpers/workspace.js';
+import { WorkspaceStore } from '../../../../electron/services/store/workspace-store.js';
+import { AnnotatorService } from '../../../../electron/services/annotator-service.js';
+import { bundleForNode } from '../../../helpers/bundle.js';
+import { startCouchServer, type CouchServer } from '../../../helpers/couch-server.js';
+import { NO_APP_CONFIG, run } from '../../../helpers/run-cli.js';
+import { exists } from '../../../helpers/temp-dirs.js';
+import { createChange, importText, useWorkspaces } from '../../../helpers/workspace.js';
 
 const { tempDir } = useWorkspaces();
 let server: CouchServer | null = null;
