@@ -23,6 +23,9 @@ const port = await new Promise((resolve) => {
 const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-sync-'));
 const server = spawn(path.join(ROOT, 'node_modules/.bin/pouchdb-server'), ['--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: work, stdio: 'ignore' });
 const url = `http://127.0.0.1:${port}`;
+// The server goes with this script, however it ends.
+process.on('exit', () => server.kill('SIGKILL'));
+const step = (text) => process.stderr.write(`${text}\n`);
 for (;;) {
   try {
     if ((await fetch(url)).ok) break;
@@ -42,6 +45,7 @@ const b = await openWorkspace(path.join(work, 'b'));
 let t = performance.now();
 await fill(a.service, DOCS, PER);
 rows.push(['fill workspace A (not sync)', secs(performance.now() - t), '']);
+step('filled; first push');
 await a.engine.link(link);
 await b.engine.link(link);
 t = performance.now();
@@ -51,6 +55,7 @@ t = performance.now();
 const pulled = await b.engine.syncOnce();
 rows.push([`first pull B: ${pulled.pulled} docs applied`, secs(performance.now() - t), `client ${mb(process.memoryUsage().rss / 2 ** 20)}, server ${mb(rssOf(server.pid))}`]);
 
+step('first pull done; live');
 // Live: an edit on A until B's workspace holds it.
 a.engine.startLive();
 b.engine.startLive();
@@ -61,7 +66,12 @@ for (let i = 0; i < 5; i++) {
   t = performance.now();
   await a.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q0', note: `live ${i}` }]);
   const bDoc = b.store.findDocument(doc.id);
+  const deadline = performance.now() + 15_000;
   for (;;) {
+    if (performance.now() > deadline) {
+      step(`live edit ${i} did not reach B within 15 s: A ${a.engine.status().state}, B ${b.engine.status().state}; ${JSON.stringify(await (await fetch(`${url}/newsroom/highlight:${doc.id}:q0`, { headers: { authorization: 'Basic ZWQ6cHc=' } })).json()).slice(0, 200)}`);
+      break;
+    }
     const q = (await b.store.annotations(bDoc)).find((x) => x.id === 'q0');
     if (q?.note === `live ${i}`) break;
     await new Promise((r) => setTimeout(r, 20));
@@ -73,6 +83,7 @@ rows.push(['live: edit on A -> in B (median of 5)', `${times[2].toFixed(0)} ms`,
 await a.engine.stop();
 await b.engine.stop();
 
+step('live done; growth');
 // Cost as changes grow: N edits on A, one sync each way.
 for (const n of [10, 100, 1000]) {
   const changes = [];
