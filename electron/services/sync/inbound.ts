@@ -98,9 +98,11 @@ export class Inbound {
       if (doc) this.state.data.reflected[id] = { rev: doc._rev, hash: bodyHash(remote) };
       return false;
     }
-    if (reflected && bodyHash(local) !== reflected.hash && doc && reflected.rev !== doc._rev) {
-      // lowdb holds an edit not yet in the replica: it becomes a branch, and the two are merged.
+    if (reflected && bodyHash(local) !== reflected.hash && doc) {
+      // lowdb holds an edit not yet in the replica: never overwritten. Written on top when the
+      // replica holds what lowdb last reflected; else a branch, and the two are merged.
       await writeLocal(this.db, this.state, id, local);
+      if (reflected.rev === doc._rev) return false;
       const again = await getOrNull(this.db, id, { conflicts: true });
       if (again?._conflicts?.length) await settleConflicts(this.db, id, again);
       return this.one(id);
