@@ -42,6 +42,22 @@ const fileExists = (filePath: string) => fs.stat(filePath).then(
 
 export type HostKind = Session['host'];
 
+/** What a durable batch touched: its documents' highlights, or all of them (a speaker merge, an import). */
+export type TouchedEntities = { documentIds: string[] | 'all'; mergedSpeakers?: Record<string, string> };
+
+function touchedBy(changes: readonly unknown[]): TouchedEntities {
+  const ids = new Set<string>();
+  const mergedSpeakers: Record<string, string> = {};
+  let all = false;
+  for (const change of changes) {
+    const { kind, documentId, survivorId, mergedId } = (change ?? {}) as { kind?: string; documentId?: unknown; survivorId?: unknown; mergedId?: unknown };
+    if (kind === 'mergeSpeakers' && typeof survivorId === 'string' && typeof mergedId === 'string') mergedSpeakers[mergedId] = survivorId;
+    if (kind === 'mergeSpeakers' || kind === 'restoreDocument') all = true;
+    if (typeof documentId === 'string') ids.add(documentId);
+  }
+  return { documentIds: all ? 'all' : [...ids], mergedSpeakers };
+}
+
 export class AnnotatorService {
   /** applyChanges calls are applied one after another, in the order they arrived. */
   private changeQueue: Promise<unknown> = Promise.resolve();
@@ -53,6 +69,31 @@ export class AnnotatorService {
   ) {}
 
   readonly sources = new DocumentSources(this);
+  /** Told after each batch that is on disk, with the documents it touched (team sync's outbound). */
+  private readonly durableListeners = new Set<(touched: TouchedEntities) => void>();
+
+  /** One hook for whatever must follow durable local edits; returns the unsubscribe. */
+  afterDurable(listener: (touched: TouchedEntities) => void): () => void {
+    this.durableListeners.add(listener);
+    return () => this.durableListeners.delete(listener);
+  }
+
+  notifyDurable(touched: TouchedEntities): void {
+    for (const listener of this.durableListeners) listener(touched);
+  }
+
+  /**
+   * Changes from the team's database (team sync), applied in turn with applyChanges through
+   * the same interpreter and checks; `work` returns the writes, answered once on disk.
+   */
+  applyFromTeam<T>(work: (changes: ChangeInterpreter) => Promise<{ writes: Promise<void>[]; result: T }>): Promise<T> {
+    return this.exclusive(async () => {
+      this.requireWritable();
+      const { writes, result } = await work(this.changes);
+      await Promise.all([...writes, this.store.written(), this.history.written()]);
+      return result;
+    });
+  }
   private readonly changes = new ChangeInterpreter(this);
   private claimHistory?: ClaimHistory;
   get history(): ClaimHistory {
@@ -232,6 +273,7 @@ export class AnnotatorService {
       await this.store.saveWorkspace();
     }
     if (TRANSCRIPT_FORMATS.includes(document.format)) await this.exclusive(() => addTranscriptSpeakers(this.store, read.text));
+    this.notifyDurable({ documentIds: [document.id] });
     return this.summary(document);
   }
 
@@ -250,6 +292,7 @@ export class AnnotatorService {
       encodingDetected: false,
       sourceUrl: sourceUrl?.trim() || null,
     });
+    this.notifyDurable({ documentIds: [document.id] });
     return this.summary(document);
   }
 
@@ -292,6 +335,7 @@ export class AnnotatorService {
       } catch (error) {
         throw writeFailure(error);
       }
+      if (applied > 0) this.notifyDurable(touchedBy(changes));
       return { applied, refused };
     });
   }

@@ -20,6 +20,9 @@ const OPTIONS = {
   encoding: { type: 'string' },
   'dry-run': { type: 'boolean' },
   disagreements: { type: 'boolean' },
+  remote: { type: 'string' },
+  live: { type: 'boolean' },
+  'allow-insecure': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

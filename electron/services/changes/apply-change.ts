@@ -1,7 +1,7 @@
 // One change from the contract's Change list, made in memory: checked first (a refused change
 // leaves no trace), then made, returning the writes that put it on disk. AnnotatorService
 // queues the calls and answers once those writes are done.
-import { ApiError, type Annotation, type Caller, type Change, type Label, type Person } from '../../contract/api.js';
+import { ApiError, type Annotation, type Caller, type Change, type Label, type Person, type Speaker } from '../../contract/api.js';
 import { newAnnotation, updatedAnnotation } from '../../contract/annotation-rules.js';
 import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
@@ -147,6 +147,38 @@ export class ChangeInterpreter {
         return [this.store.saveWorkspace()];
       }
     }
+  }
+
+  /**
+   * A highlight as a team's database holds it (team sync), kept whole (author, times, verdicts):
+   * the same checks as a created one, and its text must be what the document holds there. No
+   * history line: the machine that made the change shares its own lines.
+   */
+  async putSharedAnnotation(shared: Annotation): Promise<Promise<void>[]> {
+    const doc = this.requireDocument(shared.documentId);
+    const text = await this.readText(doc);
+    this.requireRange(doc, text, shared.start, shared.end);
+    this.requireLabel(shared.labelId);
+    this.requireSpeaker(shared.speakerId);
+    if (shared.claim) this.requireStatus(shared.claim.status);
+    if (text.slice(shared.start, shared.end) !== shared.text) {
+      throw new ApiError('bad-request', `The highlight's text is not what "${doc.title}" holds at ${shared.start}–${shared.end}.`);
+    }
+    const annotations = await this.store.annotations(doc);
+    const index = annotations.findIndex((a) => a.id === shared.id);
+    if (index >= 0) annotations.splice(index, 1);
+    annotations.splice(sortedIndex(annotations, shared), 0, shared);
+    doc.annotationCount = annotations.length;
+    return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
+  }
+
+  /** A speaker as a team's database holds it, by its own id (two of one name may meet: a person merges them). */
+  putSharedSpeaker(shared: Speaker): Promise<void>[] {
+    const speakers = this.store.data.speakers;
+    const index = speakers.findIndex((speaker) => speaker.id === shared.id);
+    if (index >= 0) speakers[index] = shared;
+    else speakers.push(shared);
+    return [this.store.saveWorkspace()];
   }
 
   private requireLabel(labelId: string): void {

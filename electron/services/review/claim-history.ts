@@ -163,8 +163,13 @@ export class ClaimHistory {
     return shown;
   }
 
+  /** Every line on file for a document's claims (team sync shares each as its own document). */
+  entriesOf(documentId: string): Promise<ClaimHistoryEntry[]> {
+    return this.read(documentId, null);
+  }
+
   /** The lines on file for one claim. A line cut short by a crash is skipped. */
-  private async read(documentId: string, annotationId: string): Promise<ClaimHistoryEntry[]> {
+  private async read(documentId: string, annotationId: string | null): Promise<ClaimHistoryEntry[]> {
     let raw: string;
     try {
       raw = await fs.readFile(this.fileOf(documentId), 'utf8');
@@ -177,7 +182,7 @@ export class ClaimHistory {
       if (!line.trim()) continue;
       try {
         const parsed = claimHistoryEntrySchema.safeParse(JSON.parse(line));
-        if (parsed.success && parsed.data.annotationId === annotationId) entries.push(parsed.data);
+        if (parsed.success && (annotationId === null || parsed.data.annotationId === annotationId)) entries.push(parsed.data);
       } catch {
         // A line a crash cut short: the rest still counts.
       }

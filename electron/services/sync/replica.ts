@@ -1,0 +1,76 @@
+// The local replica: a PouchDB (LevelDB) database in <workspace>/sync/replica, derived from lowdb
+// and rebuilt from it when lost. Replication is PouchDB's own; this only writes shared documents
+// into it, each based on the revision lowdb last reflected. When the replica moved on meanwhile
+// (a pulled change not yet applied) the local edit becomes a conflicting branch (new_edits:false,
+// its _revisions descending from the reflected revision), for CouchDB's conflict machinery.
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { ABSENT, type SyncState } from './sync-state.js';
+import { canonicalJson, hashOf, type SharedBody } from './shared-docs.js';
+
+const require = createRequire(import.meta.url);
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Pouch = any;
+export type PouchDoc = Record<string, any> & { _id: string; _rev: string; _conflicts?: string[]; _deleted?: boolean };
+
+export function openPouch(name: string, options: Record<string, unknown> = {}): Pouch {
+  const PouchDB = require('pouchdb-node');
+  return new PouchDB(name, options);
+}
+
+export const bodyHash = (body: SharedBody | Record<string, unknown> | null) => (body ? hashOf(body) : ABSENT);
+
+export function bodyOf(doc: PouchDoc | null): Record<string, unknown> | null {
+  if (!doc || doc._deleted) return null;
+  return JSON.parse(canonicalJson(doc)) as Record<string, unknown>;
+}
+
+export async function getOrNull(db: Pouch, id: string, options: Record<string, unknown> = {}): Promise<PouchDoc | null> {
+  try {
+    return (await db.get(id, options)) as PouchDoc;
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
+}
+
+const newRevHash = () => randomBytes(16).toString('hex');
+
+/**
+ * Writes lowdb's version of `id` (null: deleted) to the replica; returns true when it wrote.
+ * `attachment` is a text document's UTF-8 text.
+ */
+export async function writeLocal(db: Pouch, state: SyncState, id: string, body: SharedBody | null, attachment?: () => Promise<string>): Promise<boolean> {
+  const hash = bodyHash(body);
+  const reflected = state.data.reflected[id];
+  const current = await getOrNull(db, id);
+  if (bodyHash(bodyOf(current)) === hash) {
+    if (current) state.data.reflected[id] = { rev: current._rev, hash };
+    return false;
+  }
+  if (!body && !current) return false;
+  const attachments =
+    body?.type === 'text' && attachment ? { _attachments: { [body.textHash]: { content_type: 'text/plain', data: Buffer.from(await attachment(), 'utf8') } } } : {};
+  const content = body ? { ...body, ...attachments } : { _deleted: true };
+  if (current && (!reflected || reflected.rev === current._rev || body?.type === 'text')) {
+    // Nothing pulled since lowdb last matched (or never matched: the same text imported on both machines).
+    const written = await db.put({ ...content, _id: id, _rev: current._rev });
+    state.data.reflected[id] = { rev: written.rev, hash };
+    return true;
+  }
+  if (!current && (!reflected || reflected.hash === ABSENT)) {
+    const written = await db.put({ ...content, _id: id });
+    state.data.reflected[id] = { rev: written.rev, hash };
+    return true;
+  }
+  // The replica moved on: the local edit is a branch from the revision lowdb reflected.
+  const base = reflected ? await getOrNull(db, id, { rev: reflected.rev, revs: true }) : null;
+  const history = base?._revisions as { start: number; ids: string[] } | undefined;
+  const ids = [newRevHash(), ...(history?.ids ?? [])];
+  const start = (history?.start ?? 0) + 1;
+  const rev = `${start}-${ids[0]}`;
+  await db.bulkDocs([{ ...content, _id: id, _rev: rev, _revisions: { start, ids } }], { new_edits: false });
+  state.data.reflected[id] = { rev, hash };
+  return true;
+}

@@ -1,0 +1,184 @@
+// Three real workspaces synced through a real pouchdb-server on 127.0.0.1.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnnotatorService } from '../../../../electron/services/annotator-service.js';
+import { memoryCredentials, TeamSync } from '../../../../electron/services/sync/team-sync.js';
+import { startCouchServer, type CouchServer } from '../../../helpers/couch-server.js';
+import { createChange, importText, useWorkspaces } from '../../../helpers/workspace.js';
+
+const { openService } = useWorkspaces();
+let server: CouchServer | null = null;
+const engines: TeamSync[] = [];
+afterEach(async () => {
+  await Promise.all(engines.splice(0).map((engine) => engine.close()));
+  await server?.stop();
+  server = null;
+});
+
+const TEXT = 'The mayor said: "The budget is balanced." Critics disagree with the mayor.';
+
+async function team(count: number) {
+  server = await startCouchServer();
+  await server.createDatabase('newsroom');
+  await server.addAdmin('ed', 'pw');
+  const machines: { service: AnnotatorService; engine: TeamSync }[] = [];
+  for (let i = 0; i < count; i++) {
+    const service = await openService();
+    await service.applyChanges([{ kind: 'setAnnotatorName', name: `Person ${i + 1}` }]);
+    const engine = new TeamSync(service, memoryCredentials());
+    engines.push(engine);
+    const status = await engine.link({ url: `${server.url}/newsroom`, username: 'ed', password: 'pw' });
+    expect(status.state, status.message ?? '').toBe('synced');
+    machines.push({ service, engine });
+  }
+  return machines;
+}
+
+const syncAll = async (machines: { engine: TeamSync }[], rounds = 2) => {
+  for (let r = 0; r < rounds; r++) for (const m of machines) await m.engine.syncOnce();
+};
+
+async function highlights(service: AnnotatorService, documentId: string) {
+  const doc = service.requireDocument(documentId);
+  return service.store.annotations(doc);
+}
+
+describe('team sync between three workspaces', () => {
+  it('one creates a document and a quote; the others see them, with the text', async () => {
+    const [a, b, c] = await team(3);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await a!.service.applyChanges([{ kind: 'createSpeaker', speakerId: 'mayor', name: 'The Mayor' }, createChange(doc.id, 'q1', 17, 41, { speakerId: 'mayor' })]);
+    await syncAll([a!, b!, c!]);
+    for (const m of [b!, c!]) {
+      expect(m.service.store.findDocument(doc.id)?.title).toBe(doc.title);
+      expect(await m.service.readText(m.service.requireDocument(doc.id))).toBe(TEXT);
+      const [q] = await highlights(m.service, doc.id);
+      expect(q).toMatchObject({ id: 'q1', text: TEXT.slice(17, 41), speakerId: 'mayor', author: 'Person 1' });
+    }
+    // A deletion travels as a deletion.
+    await b!.service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'q1' }]);
+    await syncAll([b!, a!, c!]);
+    expect(await highlights(a!.service, doc.id)).toEqual([]);
+    expect(await highlights(c!.service, doc.id)).toEqual([]);
+  });
+
+  it('conflicting verdicts become claim.conflicts on every machine, and resolve when the editor picks one', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await a!.service.applyChanges([createChange(doc.id, 'c1', 17, 41, { labelId: 'claim', claim: { checkWorthiness: 'high', status: 'unreviewed', sources: [], tags: [] } })]);
+    await syncAll([a!, b!]);
+    const statuses = a!.service.store.data.statuses.filter((s) => s.kind === 'verdict').map((s) => s.id);
+    await a!.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: statuses[0]! }, deskDecision: true }]);
+    await b!.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: statuses[1]! }, deskDecision: true }]);
+    await syncAll([a!, b!, a!]);
+    const [ca] = await highlights(a!.service, doc.id);
+    const [cb] = await highlights(b!.service, doc.id);
+    expect(ca!.claim!.status).toBe(cb!.claim!.status);
+    expect(ca!.claim!.conflicts).toHaveLength(1);
+    expect(cb!.claim).toEqual(ca!.claim);
+    const other = ca!.claim!.conflicts![0]!.status;
+    expect(other).not.toBe(ca!.claim!.status);
+    expect(ca!.claim!.conflicts![0]!.from).toBe('team sync');
+    // The editor picks the other verdict on b.
+    await b!.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'c1', claim: { status: other }, deskDecision: true }]);
+    await syncAll([b!, a!]);
+    const [picked] = await highlights(a!.service, doc.id);
+    expect(picked!.claim!.status).toBe(other);
+    expect(picked!.claim!.conflicts).toBeUndefined();
+    // Both machines' lines are on file (the desk's view sets them against the claim, see report).
+    const history = await a!.service.history.entriesOf(doc.id);
+    const decisions = history.filter((h) => h.field === 'status' && h.desk).map((h) => h.to);
+    expect(decisions).toEqual(expect.arrayContaining([statuses[0], statuses[1], other]));
+    expect((await a!.engine.conflicts()).length).toBe(0);
+  });
+
+  it('merges a highlight field by field, and surfaces a real overlap until one version is kept', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await a!.service.applyChanges([createChange(doc.id, 'q1', 17, 41)]);
+    await syncAll([a!, b!]);
+    await a!.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q1', note: 'checked by A' }]);
+    await b!.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q1', quoteKind: 'partial' }]);
+    await syncAll([a!, b!, a!]);
+    for (const m of [a!, b!]) expect((await highlights(m.service, doc.id))[0]).toMatchObject({ note: 'checked by A', quoteKind: 'partial' });
+    await a!.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q1', note: 'A says' }]);
+    await b!.service.applyChanges([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'q1', note: 'B says' }]);
+    await syncAll([a!, b!, a!]);
+    const [conflict] = await a!.engine.conflicts();
+    expect(conflict).toMatchObject({ kind: 'highlight', documentId: doc.id, annotationId: 'q1' });
+    expect(conflict!.fields).toContain('note');
+    expect((await b!.engine.conflicts()).length).toBe(1);
+    const keep = conflict!.versions.find((v) => v.values.note === 'B says')!;
+    await a!.engine.resolve(conflict!.id, keep.rev);
+    await syncAll([a!, b!]);
+    for (const m of [a!, b!]) {
+      expect((await highlights(m.service, doc.id))[0]!.note).toBe('B says');
+      expect(await m.engine.conflicts()).toEqual([]);
+    }
+  });
+
+  it('a speaker merge on one machine and new quotes for the merged speaker on another both survive', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await a!.service.applyChanges([{ kind: 'createSpeaker', speakerId: 'mayor', name: 'The Mayor' }, { kind: 'createSpeaker', speakerId: 'smith', name: 'Jo Smith' }]);
+    await syncAll([a!, b!]);
+    await a!.service.applyChanges([{ kind: 'mergeSpeakers', survivorId: 'mayor', mergedId: 'smith' }]);
+    await b!.service.applyChanges([createChange(doc.id, 'q2', 59, 74, { speakerId: 'smith' })]);
+    await syncAll([a!, b!, a!, b!]);
+    for (const m of [a!, b!]) {
+      expect(m.service.store.data.speakers.map((s) => s.id)).not.toContain('smith');
+      expect((await highlights(m.service, doc.id)).find((h) => h.id === 'q2')?.speakerId).toBe('mayor');
+    }
+  });
+
+  it('keeps offline edits on both sides and converges once the server is back', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await syncAll([a!, b!]);
+    await server!.stop();
+    await a!.service.applyChanges([createChange(doc.id, 'qa', 0, 9)]);
+    await b!.service.applyChanges([createChange(doc.id, 'qb', 59, 74)]);
+    await expect(a!.engine.syncOnce()).rejects.toThrow(/cannot be reached/);
+    expect(a!.engine.status()).toMatchObject({ state: 'offline' });
+    expect(a!.engine.status().waiting).toBeGreaterThan(0);
+    server = await startCouchServer({ port: server!.port });
+    await server.createDatabase('newsroom');
+    await server.addAdmin('ed', 'pw');
+    await syncAll([a!, b!]);
+    for (const m of [a!, b!]) expect((await highlights(m.service, doc.id)).map((h) => h.id).sort()).toEqual(['qa', 'qb']);
+  });
+
+  it('quarantines a document from a newer schema, with the reason, and applies nothing of it', async () => {
+    const [a] = await team(1);
+    await fetch(`${server!.url}/newsroom/label:future`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('ed:pw').toString('base64')}` }, body: JSON.stringify({ type: 'label', schemaVersion: 2, id: 'future', name: 'Future', color: '#123456', hotkey: '9' }) });
+    await fetch(`${server!.url}/newsroom/label:broken`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('ed:pw').toString('base64')}` }, body: JSON.stringify({ type: 'label', schemaVersion: 1, id: 'broken', name: '', color: 'red', hotkey: '' }) });
+    await a!.engine.syncOnce();
+    const quarantined = await a!.engine.quarantined();
+    expect(quarantined.map((q) => q.id).sort()).toEqual(['label:broken', 'label:future']);
+    expect(quarantined.find((q) => q.id === 'label:future')!.reason).toMatch(/newer version of Newsroom Annotator \(schema 2;/);
+    expect(a!.service.store.data.labels.map((l) => l.id)).not.toContain('future');
+    expect(a!.engine.status().quarantined).toBe(2);
+  });
+});
+
+describe('linking refuses clearly, never showing the password', () => {
+  it('wrong password, missing database, not CouchDB, plain http elsewhere', async () => {
+    server = await startCouchServer();
+    await server.createDatabase('newsroom');
+    await server.addAdmin('ed', 'right-password');
+    const service = await openService();
+    const engine = new TeamSync(service, memoryCredentials());
+    engines.push(engine);
+    const wrong = await engine.link({ url: `${server.url}/newsroom`, username: 'ed', password: 'hunter2-secret' });
+    expect(wrong).toMatchObject({ state: 'error' });
+    expect(wrong.message).toMatch(/refused that user name or password/);
+    const missing = await engine.link({ url: `${server.url}/nothing`, username: 'ed', password: 'right-password' });
+    expect(missing.message).toMatch(/No database nothing on that server; create it/);
+    const notCouch = await engine.link({ url: `${server.url.replace(/:\d+$/, ':1')}/x`, username: 'ed', password: 'right-password' });
+    expect(notCouch.state).toBe('offline');
+    const insecure = await engine.link({ url: 'http://couch.example.org/newsroom', username: 'ed', password: 'right-password' });
+    expect(insecure.message).toMatch(/unencrypted/);
+    for (const status of [wrong, missing, notCouch, insecure]) expect(JSON.stringify(status)).not.toMatch(/hunter2|right-password/);
+    const ok = await engine.link({ url: `${server.url}/newsroom`, username: 'ed', password: 'right-password' });
+    expect(ok.state).toBe('synced');
+  });
+});
