@@ -115,7 +115,7 @@ export async function startServing(options: ServeOptions, rendererDir: string, h
   // No keychain here: the password in a file only this user may read.
   const credentials = fileCredentialStore(credentialsFileOf(store.dir));
   const factory = hooks.createTeamSync ?? defaultTeamSyncFactory;
-  const team: TeamSyncEngine | undefined = factory?.(store.dir, credentials);
+  const team: TeamSyncEngine | undefined = factory?.(service, credentials);
   team?.startLive();
   const handlers = createApiHandlers(service, browserHostOnlyMethods, team, { passwordKept: credentials.kept });
   const host = await startBrowserHost({ handlers, rendererDir, port: options.port });

@@ -167,7 +167,7 @@ async function start(): Promise<void> {
   files = createDesktopFiles({ service, recent, window: () => mainWindow });
   const desktopFiles = files;
   const credentials = keychainCredentialStore(workspaceDir);
-  team = defaultTeamSyncFactory?.(workspaceDir, credentials);
+  team = defaultTeamSyncFactory(service, credentials);
   team?.startLive();
   ipc = registerApiIpc(
     createApiHandlers(service, files, team, { passwordKept: credentials.kept }),

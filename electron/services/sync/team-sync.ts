@@ -112,14 +112,24 @@ export class TeamSync implements TeamSyncEngine {
     return feed.results.length;
   }
 
+  /**
+   * A link that was refused: the answer says why, and a workspace that was not linked stays
+   * unlinked (its status keeps the words), so the window offers the form again.
+   */
+  private refusedLink(patch: Partial<TeamStatus>): TeamStatus {
+    if (this.link_) return this.setStatus(patch);
+    const shown = this.setStatus({ ...unlinked(), message: patch.message ?? null });
+    return { ...shown, ...patch, message: shown.message };
+  }
+
   async link(args: LinkTeamArgs): Promise<TeamStatus> {
     await this.start();
     const check = remoteAddressProblem(args.url, { allowInsecure: args.allowInsecure });
     this.secrets = [args.password];
-    if (check.problem !== null) return this.setStatus({ state: 'error', message: check.problem });
+    if (check.problem !== null) return this.refusedLink({ state: 'error', message: check.problem });
     const url = addressWithoutCredentials(args.url);
     const remote = await checkRemote({ url, username: args.username, password: args.password });
-    if (!remote.ok) return this.setStatus({ state: remote.state, message: remote.message, url, username: args.username });
+    if (!remote.ok) return this.refusedLink({ state: remote.state, message: remote.message, url, username: args.username });
     await this.credentials.write({ username: args.username, password: args.password });
     this.link_ = { url, username: args.username };
     await writeFileDurably(this.linkFile, JSON.stringify(this.link_, null, 2));

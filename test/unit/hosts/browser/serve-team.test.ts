@@ -19,8 +19,8 @@ describe('startServing with a team sync factory', () => {
     let engine: FakeTeamSync | undefined;
     const made: string[] = [];
     const serving = await startServing({ store: dir, port: 0, files: [] }, site, {
-      createTeamSync: (workspaceDir, credentials) => {
-        made.push(workspaceDir);
+      createTeamSync: (service, credentials) => {
+        made.push(service.store.dir);
         engine = createFakeTeamSync({ url: 'http://127.0.0.1:5984/news', users: { ben: 'pw' } }, credentials);
         vi.spyOn(engine, 'startLive');
         vi.spyOn(engine, 'stop');
