@@ -1,4 +1,5 @@
 import { runCli } from './main.js';
+import { askOnTerminal } from './terminal-prompt.js';
 
 process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
@@ -7,5 +8,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   ...(process.stderr.isTTY && {
     progress: (text: string) => process.stderr.write(`\r\x1b[2K${text}`),
   }),
+  // Someone at a terminal can be asked (a password the environment did not give); scripts cannot.
+  ...(process.stdin.isTTY && process.stderr.isTTY && { ask: askOnTerminal }),
   cwd: process.env.INIT_CWD ?? process.cwd(),
 });

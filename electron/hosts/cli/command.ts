@@ -7,6 +7,8 @@ export interface Io {
   err(text: string): void;
   /** A progress line on a terminal (redrawn in place); absent when output goes to a file or a script. */
   progress?(text: string): void;
+  /** Asks the person at the terminal (hidden: not echoed); absent when no one is there to answer. */
+  ask?(question: string, options?: { hidden?: boolean }): Promise<string>;
   /** Where relative paths are resolved from. */
   cwd: string;
   /** Where the app's own workspace is looked for (XDG_CONFIG_HOME, APPDATA); the process's by default. */

@@ -15,8 +15,9 @@ export const syncCommand: CliCommand = {
   usage: `  sync     --store DIR [--remote URL] [--live] [--json] [--allow-insecure]
            Pull and push the workspace with its team's CouchDB database (https, or http on
            this machine); exit 0 once both sides hold the same data. The password comes from
-           ANNOTATOR_SYNC_USER and ANNOTATOR_SYNC_PASSWORD (or user:password@ in URL); a
-           linked workspace remembers the address. --live keeps syncing until stopped.
+           ANNOTATOR_SYNC_USER and ANNOTATOR_SYNC_PASSWORD, user:password@ in URL, or a prompt
+           at a terminal; a linked workspace remembers the address. --live keeps syncing
+           until stopped.
 `,
   async run({ io, values, storeDir, locks }) {
     const env = io.env ?? process.env;
@@ -42,7 +43,10 @@ export const syncCommand: CliCommand = {
         throw new UsageError('sync needs --remote URL the first time (the workspace is not linked yet).');
       }
     }
-    if (!username || !password) throw new UsageError('sync needs a user name and password: set ANNOTATOR_SYNC_USER and ANNOTATOR_SYNC_PASSWORD, or put them in the address.');
+    // At a terminal, what the environment and the address did not give is asked for.
+    if (!username && io.ask) username = (await io.ask('User name: ')).trim();
+    if (!password && io.ask) password = await io.ask(`Password for ${username || 'that user'}: `, { hidden: true });
+    if (!username || !password) throw new UsageError('sync needs a user name and password: set ANNOTATOR_SYNC_USER and ANNOTATOR_SYNC_PASSWORD, put them in the address, or run it at a terminal to be asked.');
     const secrets = [password];
     const say = (text: string) => scrub(text, secrets);
     const store = await openStore(storeDir, locks);

@@ -7,6 +7,7 @@ import { WorkspaceStore } from '../../../../electron/services/store/workspace-st
 import { AnnotatorService } from '../../../../electron/services/annotator-service.js';
 import { bundleForNode } from '../../../helpers/bundle.js';
 import { startCouchServer, type CouchServer } from '../../../helpers/couch-server.js';
+import { runCli } from '../../../../electron/hosts/cli/main.js';
 import { NO_APP_CONFIG, run } from '../../../helpers/run-cli.js';
 import { exists } from '../../../helpers/temp-dirs.js';
 import { createChange, importText, useWorkspaces } from '../../../helpers/workspace.js';
@@ -38,11 +39,12 @@ async function workspaceWith(highlights: number) {
   return { dir, documentId: doc.id };
 }
 
-async function countOnServer(): Promise<number> {
-  const auth = { authorization: `Basic ${Buffer.from('ed:pw').toString('base64')}` };
-  const all = (await (await fetch(`${server!.url}/newsroom/_all_docs`, { headers: auth })).json()) as { rows: { id: string }[] };
+async function countHighlights(on: CouchServer, user: string, password: string): Promise<number> {
+  const auth = { authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
+  const all = (await (await fetch(`${on.url}/newsroom/_all_docs`, { headers: auth })).json()) as { rows: { id: string }[] };
   return all.rows.filter((row) => row.id.startsWith('highlight:')).length;
 }
+const countOnServer = () => countHighlights(server!, 'ed', 'pw');
 
 describe('annotator sync', () => {
   it('prints {"pushed","pulled","conflicts"} with --json, remembers the link, and never prints the password', async () => {
@@ -64,6 +66,35 @@ describe('annotator sync', () => {
     const embedded = await run(['sync', '--store', dir, '--remote', `http://ed:pw@127.0.0.1:${server.port}/newsroom`], dir, { XDG_CONFIG_HOME: NO_APP_CONFIG });
     expect(embedded.code).toBe(0);
     expect(embedded.out).not.toContain('ed:pw');
+  });
+
+  it('at a terminal, asks for the user name and the password (hidden) the environment did not give, and never prints it', async () => {
+    server = await startCouchServer();
+    await server.createDatabase('newsroom');
+    await server.addAdmin('ed', 'prompted-secret-7');
+    const { dir } = await workspaceWith(2);
+    let out = '';
+    let err = '';
+    const asked: { question: string; hidden: boolean }[] = [];
+    const answers = ['ed', 'prompted-secret-7'];
+    const code = await runCli(['sync', '--store', dir, '--remote', `${server.url}/newsroom`, '--json'], {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      cwd: dir,
+      env: { XDG_CONFIG_HOME: NO_APP_CONFIG, APPDATA: NO_APP_CONFIG },
+      ask: async (question, options) => (asked.push({ question, hidden: options?.hidden === true }), answers.shift() ?? ''),
+    });
+    expect(code).toBe(0);
+    expect(asked).toEqual([
+      { question: 'User name: ', hidden: false },
+      { question: 'Password for ed: ', hidden: true },
+    ]);
+    expect(await countHighlights(server, 'ed', 'prompted-secret-7')).toBe(2);
+    expect(out + err).not.toContain('prompted-secret-7');
+    // With no one at a terminal to ask, it says where the credentials come from.
+    const script = await run(['sync', '--store', dir, '--remote', `${server.url}/newsroom`], dir);
+    expect(script.code).toBe(2);
+    expect(script.err).toMatch(/ANNOTATOR_SYNC_USER and ANNOTATOR_SYNC_PASSWORD/);
   });
 
   it('exits 1 with words for a wrong password, a missing database and a server that is gone; 2 without --remote', async () => {
