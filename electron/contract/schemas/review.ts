@@ -86,6 +86,11 @@ export const claimHistoryEntrySchema = z.object({
   to: z.unknown(),
   /** Written after a kill parted the change from its line: the change was on disk, its line was not. */
   recovered: z.literal(true).optional(),
+  /**
+   * Came from the team's database (team sync): another machine's change, made beside this one's,
+   * so it is never taken for a line a kill parted from its change. Not part of the shared line.
+   */
+  synced: z.literal(true).optional(),
 });
 export type ClaimHistoryEntry = z.infer<typeof claimHistoryEntrySchema>;
 

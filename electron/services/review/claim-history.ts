@@ -60,6 +60,9 @@ export function reconcileClaimHistory(
   current: Annotation | undefined,
   firstStatusId: string,
 ): { shown: ClaimHistoryEntry[]; recovered: ClaimHistoryEntry[] } {
+  // Lines from other machines (team sync) are changes made beside this machine's, in any order:
+  // the crash checks below would take two concurrent decisions for one lost line. Shown as they are.
+  if (entries.some((entry) => entry.synced)) return { shown: [...entries], recovered: [] };
   const kept = new Set<ClaimHistoryEntry>();
   const recovered: ClaimHistoryEntry[] = [];
   const isClaim = current?.labelId === 'claim' && current.claim !== undefined;

@@ -9,7 +9,7 @@ import type { AnnotatorService } from '../annotator-service.js';
 import { allDocuments, localBodyOf } from './local-docs.js';
 import { equalLeaves, mergeLeaves, type Leaf } from './merge.js';
 import { bodyHash, bodyOf, getOrNull, writeLocal, type Pouch, type PouchDoc } from './replica.js';
-import { checkSharedDoc, entityOf, type SharedBody, type SharedOf } from './shared-docs.js';
+import { checkSharedDoc, entityOf, hashOf, sharedLine, type SharedBody, type SharedOf } from './shared-docs.js';
 import type { SyncState } from './sync-state.js';
 
 class Deferred extends Error {}
@@ -46,7 +46,6 @@ export async function settleConflicts(db: Pouch, id: string, winner: PouchDoc): 
   return [];
 }
 
-const entryHash = (entry: unknown) => createHash('sha256').update(JSON.stringify(entry)).digest('hex');
 
 export class Inbound {
   pulledDocs = 0;
@@ -199,15 +198,19 @@ export class Inbound {
         await service.applyFromTeam(async (changes) => ({ writes: await changes.apply({ kind: 'saveStatuses', statuses: body.statuses as Status[] }), result: null }));
         return;
       case 'review': {
-        const { organisation, claimReviewUrl, reviewerNotesInReport } = body;
-        await service.applyFromTeam(async (changes) => ({ writes: await changes.apply({ kind: 'setReviewSettings', settings: { organisation, claimReviewUrl, reviewerNotesInReport } }), result: null }));
+        const { organisation, claimReviewUrl, reviewerNotesInReport, blindAnnotation } = body;
+        await service.applyFromTeam(async (changes) => ({
+          writes: await changes.apply({ kind: 'setReviewSettings', settings: { organisation, claimReviewUrl, reviewerNotesInReport, blindAnnotation: blindAnnotation === true } }),
+          result: null,
+        }));
         return;
       }
       case 'history': {
         const entry = entityOf<'history'>(body) as ClaimHistoryEntry;
         const known = await service.history.entriesOf(entry.documentId);
-        if (known.some((e) => entryHash(e) === entryHash(entry))) return;
-        await service.applyFromTeam(async () => ({ writes: [service.history.append([entry])], result: null }));
+        // Compared canonically: a line read from the file and one from the database differ only in key order.
+        if (known.some((e) => hashOf(sharedLine(e)) === hashOf(sharedLine(entry)))) return;
+        await service.applyFromTeam(async () => ({ writes: [service.history.append([{ ...sharedLine(entry), synced: true }])], result: null }));
         return;
       }
     }

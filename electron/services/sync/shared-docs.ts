@@ -64,7 +64,7 @@ export const sharedId = {
   label: (labelId: string) => `label:${labelId}`,
   scale: () => 'settings:scale',
   review: () => 'settings:review',
-  history: (entry: ClaimHistoryEntry) => `history:${entry.documentId}:${entry.annotationId}:${hashOf(entry).slice(0, 24)}`,
+  history: (entry: ClaimHistoryEntry) => `history:${entry.documentId}:${entry.annotationId}:${hashOf(sharedLine(entry)).slice(0, 24)}`,
 };
 
 /** JSON with keys sorted and CouchDB's own (_id, _rev, ...) left out: equal data, equal text. */
@@ -100,9 +100,22 @@ export const highlightDoc = (annotation: Annotation): SharedOf<'highlight'> => (
 export const speakerDoc = (speaker: Speaker, mergedInto?: string): SharedOf<'speaker'> => compact({ ...speaker, type: 'speaker', ...version, mergedInto }) as SharedOf<'speaker'>;
 export const labelDoc = (label: Label): SharedOf<'label'> => ({ ...label, type: 'label', ...version });
 export const scaleDoc = (statuses: Status[]): SharedOf<'scale'> => ({ type: 'scale', ...version, statuses });
-export const reviewDoc = (settings: { organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean }): SharedOf<'review'> =>
-  compact({ type: 'review', ...version, organisation: settings.organisation, claimReviewUrl: settings.claimReviewUrl, reviewerNotesInReport: settings.reviewerNotesInReport }) as SharedOf<'review'>;
-export const historyDoc = (entry: ClaimHistoryEntry): SharedOf<'history'> => ({ ...entry, type: 'history', ...version });
+/** The team's review settings, blind annotation among them; the desk's layer is each editor's own view. */
+export const reviewDoc = (settings: { organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean; blindAnnotation?: boolean }): SharedOf<'review'> =>
+  compact({
+    type: 'review',
+    ...version,
+    organisation: settings.organisation,
+    claimReviewUrl: settings.claimReviewUrl,
+    reviewerNotesInReport: settings.reviewerNotesInReport,
+    blindAnnotation: settings.blindAnnotation === true,
+  }) as SharedOf<'review'>;
+/** A history line as the team shares it: without what only this machine knows of it (synced). */
+export function sharedLine(entry: ClaimHistoryEntry): ClaimHistoryEntry {
+  const { synced: _synced, ...line } = entry;
+  return line;
+}
+export const historyDoc = (entry: ClaimHistoryEntry): SharedOf<'history'> => ({ ...sharedLine(entry), type: 'history', ...version });
 
 /** The body without its type and version: what lowdb holds of it. */
 export function entityOf<K extends SharedType>(body: SharedOf<K>): Omit<SharedOf<K>, 'type' | 'schemaVersion'> {

@@ -88,7 +88,27 @@ describe('team sync between three workspaces', () => {
     const history = await a!.service.history.entriesOf(doc.id);
     const decisions = history.filter((h) => h.field === 'status' && h.desk).map((h) => h.to);
     expect(decisions).toEqual(expect.arrayContaining([statuses[0], statuses[1], other]));
+    // ...and the desk's history shows both concurrent decisions and the pick, on either machine
+    // (a synced line is never taken for one a kill parted from its change), with no invented line.
+    for (const machine of [a!, b!]) {
+      const shown = (await machine.service.claimHistoryOf(doc.id, 'c1')).filter((h) => h.field === 'status' && h.desk);
+      expect(shown.map((h) => h.to).sort()).toEqual([statuses[0], statuses[1], other].sort());
+      expect(shown.some((h) => h.recovered)).toBe(false);
+    }
     expect((await a!.engine.conflicts()).length).toBe(0);
+  });
+
+  it('blind annotation, set by the editor, reaches every machine; the desk’s layer stays each editor’s own', async () => {
+    const [a, b] = await team(2);
+    await a!.service.applyChanges([{ kind: 'setReviewSettings', settings: { organisation: 'The Desk', claimReviewUrl: '', blindAnnotation: true, layer: 'curated' } }]);
+    await syncAll([a!, b!]);
+    expect(b!.service.store.data.settings.blindAnnotation).toBe(true);
+    expect(b!.service.store.data.settings.organisation).toBe('The Desk');
+    expect(b!.service.store.data.settings.layer).toBeUndefined();
+    await b!.service.applyChanges([{ kind: 'setReviewSettings', settings: { organisation: 'The Desk', claimReviewUrl: '', blindAnnotation: false } }]);
+    await syncAll([b!, a!]);
+    expect(a!.service.store.data.settings.blindAnnotation).toBe(false);
+    expect(a!.service.store.data.settings.layer).toBe('curated');
   });
 
   it('merges a highlight field by field, and surfaces a real overlap until one version is kept', async () => {
