@@ -248,6 +248,11 @@ export class Inbound {
       }
       Object.assign(doc, { fileName: body.fileName, format: body.format, addedAt: body.addedAt });
       if (body.pageStarts) doc.pageStarts = body.pageStarts;
+      // Done marks and curation's rejections are the team's: the database's list replaces ours.
+      if (body.doneBy?.length) doc.doneBy = body.doneBy;
+      else delete doc.doneBy;
+      if (body.curationRejected?.length) doc.curationRejected = body.curationRejected;
+      else delete doc.curationRejected;
       writes.push(store.saveWorkspace());
       return { writes, result: null };
     });

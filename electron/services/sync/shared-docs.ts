@@ -38,6 +38,9 @@ const documentFields = documentSummarySchema.pick({
   byline: true,
   publishedOn: true,
   pageStarts: true,
+  // Who marked it done (blind annotation) and the span groups the editor rejected (curation).
+  doneBy: true,
+  curationRejected: true,
 });
 
 const head = <T extends string>(type: T) => ({ type: z.literal(type), schemaVersion: z.literal(SHARED_SCHEMA_VERSION) });
@@ -93,7 +96,10 @@ const version = { schemaVersion: SHARED_SCHEMA_VERSION } as const;
 
 export function documentDoc(doc: StoredDocument, removed: boolean): SharedOf<'document'> {
   const { id, title, fileName, textHash, length, addedAt, format, sourceUrl, headline, outlet, byline, publishedOn, pageStarts } = doc;
-  return compact({ type: 'document', ...version, id, title, fileName, textHash, length, addedAt, format, sourceUrl, headline, outlet, byline, publishedOn, pageStarts, removed }) as SharedOf<'document'>;
+  // In one order on every machine, so equal marks make equal documents.
+  const doneBy = doc.doneBy?.length ? [...doc.doneBy].sort((x, y) => (x.personId < y.personId ? -1 : x.personId > y.personId ? 1 : 0)) : undefined;
+  const curationRejected = doc.curationRejected?.length ? [...doc.curationRejected].sort() : undefined;
+  return compact({ type: 'document', ...version, id, title, fileName, textHash, length, addedAt, format, sourceUrl, headline, outlet, byline, publishedOn, pageStarts, doneBy, curationRejected, removed }) as SharedOf<'document'>;
 }
 export const textDoc = (textHash: string, length: number): SharedOf<'text'> => ({ type: 'text', ...version, textHash, length });
 export const highlightDoc = (annotation: Annotation): SharedOf<'highlight'> => ({ ...annotation, type: 'highlight', ...version });

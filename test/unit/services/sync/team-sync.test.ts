@@ -98,6 +98,23 @@ describe('team sync between three workspaces', () => {
     expect((await a!.engine.conflicts()).length).toBe(0);
   });
 
+  it('a person’s done mark and the editor’s rejected span groups reach the other machines', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await a!.service.applyChanges([createChange(doc.id, 'q1', 17, 41)]);
+    await syncAll([a!, b!]);
+    const ana = { person: { id: 'p-ana', name: 'Ana' } };
+    const done = await a!.service.applyChanges([{ kind: 'markDocumentDone', documentId: doc.id, done: true }], ana);
+    expect(done.refused).toEqual([]);
+    await b!.service.applyChanges([{ kind: 'setCurationRejected', documentId: doc.id, annotationIds: ['q1'], rejected: true }]);
+    await syncAll([a!, b!, a!]);
+    for (const machine of [a!, b!]) {
+      const there = machine.service.store.findDocument(doc.id)!;
+      expect(there.doneBy?.map((mark) => mark.personId)).toEqual(['p-ana']);
+      expect(there.curationRejected).toEqual(['q1']);
+    }
+  });
+
   it('blind annotation, set by the editor, reaches every machine; the desk’s layer stays each editor’s own', async () => {
     const [a, b] = await team(2);
     await a!.service.applyChanges([{ kind: 'setReviewSettings', settings: { organisation: 'The Desk', claimReviewUrl: '', blindAnnotation: true, layer: 'curated' } }]);
