@@ -1,4 +1,6 @@
 // Three real workspaces synced through a real pouchdb-server on 127.0.0.1.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotatorService } from '../../../../electron/services/annotator-service.js';
 import { memoryCredentials, TeamSync } from '../../../../electron/services/sync/team-sync.js';
@@ -217,5 +219,27 @@ describe('linking refuses clearly, never showing the password', () => {
     for (const status of [wrong, missing, notCouch, insecure]) expect(JSON.stringify(status)).not.toMatch(/hunter2|right-password/);
     const ok = await engine.link({ url: `${server.url}/newsroom`, username: 'ed', password: 'right-password' });
     expect(ok.state).toBe('synced');
+  });
+
+  it('says an address that answers like a web site, not CouchDB, is not a CouchDB server, and keeps nothing', async () => {
+    for (const answer of [
+      { type: 'text/html', body: '<!doctype html><title>Newsroom intranet</title>' },
+      { type: 'application/json', body: '{"status":"ok"}' },
+    ]) {
+      const site = http.createServer((_req, res) => res.writeHead(200, { 'content-type': answer.type }).end(answer.body));
+      await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+      try {
+        const service = await openService();
+        const engine = new TeamSync(service, memoryCredentials());
+        engines.push(engine);
+        const port = (site.address() as AddressInfo).port;
+        const status = await engine.link({ url: `http://127.0.0.1:${port}/newsroom`, username: 'ed', password: 'site-secret' });
+        expect(status.message).toMatch(/not a CouchDB server/);
+        expect(JSON.stringify(status)).not.toContain('site-secret');
+        expect(engine.status().state).toBe('unlinked');
+      } finally {
+        await new Promise((resolve) => site.close(resolve));
+      }
+    }
   });
 });
