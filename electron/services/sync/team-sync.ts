@@ -241,7 +241,8 @@ export class TeamSync implements TeamSyncEngine {
   async close(): Promise<void> {
     await this.stop();
     this.unhook?.();
-    await this.state.save().catch(() => undefined);
+    // An engine that never started (an unlinked workspace) leaves no sync folder behind.
+    if (this.started) await this.state.save().catch(() => undefined);
     await this.replica?.close();
     this.replica = null;
     this.started = null;

@@ -1,5 +1,7 @@
 // Three real workspaces synced through a real pouchdb-server on 127.0.0.1.
+import { promises as fs } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotatorService } from '../../../../electron/services/annotator-service.js';
@@ -241,5 +243,16 @@ describe('linking refuses clearly, never showing the password', () => {
         await new Promise((resolve) => site.close(resolve));
       }
     }
+  });
+
+  it('a window’s engine on an unlinked workspace opens no replica and leaves no sync folder', async () => {
+    const { defaultTeamSyncFactory } = await import('../../../../electron/hosts/team-sync-factory.js');
+    const service = await openService();
+    const engine = defaultTeamSyncFactory(service, memoryCredentials());
+    engine.startLive();
+    expect(engine.status().state).toBe('unlinked');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await engine.stop();
+    await expect(fs.stat(path.join(service.store.dir, 'sync'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
