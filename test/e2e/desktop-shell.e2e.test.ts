@@ -89,8 +89,9 @@ describe('the native menu', () => {
     },
     team: async () => {
       await app.clickMenu('team');
-      // This build has no team sync engine wired in: the view says so (the form is tested over the browser host).
-      await expect.poll(() => sheet('Team').innerText()).toMatch(/team sync/);
+      // The desktop's engine, on a workspace not linked yet: the view offers the link form.
+      await expect.poll(() => sheet('Team').innerText()).toMatch(/Not linked/);
+      await expect.poll(() => sheet('Team').getByLabel('Database address').isVisible()).toBe(true);
     },
     'review-desk': async () => {
       await app.clickMenu('review-desk');

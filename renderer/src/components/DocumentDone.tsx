@@ -52,7 +52,7 @@ export function DoneControl({ document: doc, blind, status, onMarkDone }: { docu
       <button type="button" onClick={() => onMarkDone(!done)}>
         {done ? 'Not done yet' : 'Mark done'}
       </button>
-      <span role="status" aria-live="polite" className="note-count">
+      <span role="status" aria-live="polite" className="done-status">
         {status}
       </span>
     </section>

@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { DEFAULT_LABELS, type ClaimHistoryEntry } from '../../../electron/contract/api';
 import { App } from '../../../renderer/src/App';
 import '../../../renderer/src/styles.css';
+import { browserStorage, keepPerson } from '../../../renderer/src/people/window-person';
 import { createMemoryClient } from '../../helpers/memory-client';
 import { span } from '../../helpers/two-stories';
 import { CLAIM, COUNCIL, LONG_QUOTE, LONG_TITLE, OTHER, RENTS, UNATTRIBUTED } from './layout-story';
@@ -17,6 +18,9 @@ const client = createMemoryClient({
   ],
   annotatorName: 'Ana Reyes',
 });
+
+// The window's person, chosen already (as after first use): the layouts measured are a working window's.
+keepPerson(browserStorage(), { id: 'p-ana-reyes', name: 'Ana Reyes' });
 
 /** 30 status changes on the rents claim, as a long-argued verdict leaves them. */
 const history: ClaimHistoryEntry[] = Array.from({ length: 30 }, (_, i) => ({
