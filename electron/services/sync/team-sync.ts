@@ -65,7 +65,9 @@ export class TeamSync implements TeamSyncEngine {
       await this.serial(() => reconcileOutbound(this.service, this.replica, this.state));
       this.unhook = this.service.afterDurable((touched) => {
         Object.assign(this.state.data.mergedSpeakers, touched.mergedSpeakers ?? {});
-        void this.serial(() => reconcileOutbound(this.service, this.replica, this.state, touched)).then(() => this.refreshCounts());
+        void this.serial(() => reconcileOutbound(this.service, this.replica, this.state, touched))
+          .then(() => this.refreshCounts())
+          .catch(() => undefined);
       });
       await this.refreshCounts({ state: this.link_ ? 'synced' : 'unlinked', url: this.link_?.url ?? null, username: this.link_?.username ?? null });
     })();
@@ -98,6 +100,8 @@ export class TeamSync implements TeamSyncEngine {
   }
 
   private async refreshCounts(patch: Partial<TeamStatus> = {}): Promise<TeamStatus> {
+    // Counted after a close (a late feed event): the replica is gone, the status stays as it was.
+    if (!this.replica && this.started === null) return this.setStatus(patch);
     const conflicts = this.replica ? (await conflictsOf(this.replica)).length : 0;
     const waiting = this.replica ? await this.waiting() : 0;
     return this.setStatus({ ...patch, conflicts, waiting, quarantined: this.state.quarantined().length, lastSyncedAt: this.state.data.lastSyncedAt });
@@ -218,13 +222,15 @@ export class TeamSync implements TeamSyncEngine {
           else {
             this.state.data.lastSyncedAt = new Date().toISOString();
             (this.state.data as unknown as { pushedSeq: number }).pushedSeq = Number.MAX_SAFE_INTEGER;
-            void this.state.save();
-            void this.refreshCounts({ state: 'synced', message: null });
+            void this.state.save().catch(() => undefined);
+            void this.refreshCounts({ state: 'synced', message: null }).catch(() => undefined);
           }
         })
         .on('error', (error: unknown) => this.setStatus(this.problemOf(error)));
       this.liveFeed = this.replica.changes({ since: 'now', live: true }).on('change', () => {
-        void this.serial(() => new Inbound(this.service, this.replica, this.state).run()).then(() => this.refreshCounts());
+        void this.serial(() => new Inbound(this.service, this.replica, this.state).run())
+          .then(() => this.refreshCounts())
+          .catch(() => undefined);
       });
     })();
   }

@@ -65,7 +65,7 @@ export function TopBar(props: Props) {
       )}
       {props.person && <AnnotatorName key={props.person.id} name={props.person.name} onSave={props.onRenamePerson} />}
       {props.person && (
-        <button type="button" className="shortcuts-button switch-person" onClick={props.onSwitchPerson} title={`Someone else works in this window from now on (${mod}Shift+P)`} aria-keyshortcuts={mod === '⌘' ? 'Meta+Shift+P' : 'Control+Shift+P'}>
+        <button type="button" className="shortcuts-button switch-person" aria-label="Switch person" onClick={props.onSwitchPerson} title={`Someone else works in this window from now on (${mod}Shift+P)`} aria-keyshortcuts={mod === '⌘' ? 'Meta+Shift+P' : 'Control+Shift+P'}>
           Switch person
         </button>
       )}
