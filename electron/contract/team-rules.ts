@@ -1,10 +1,8 @@
 // The engine's view of the address rule (team-address.ts, the one the Team view checks with):
 // a refusal in words, or the warning a forced plain-http link carries.
-import { insecureAddressWarning, isThisMachine, remoteAddressProblem as addressProblem } from './team-address.js';
+import { insecureAddressWarning, remoteAddressProblem as addressProblem } from './team-address.js';
 
 export type RemoteAddressCheck = { problem: string } | { problem: null; warning: string | null };
-
-export const isLocalHost = isThisMachine;
 
 /** Why `url` cannot be linked (null when it can), with a warning for forced plain http. */
 export function remoteAddressProblem(url: string, options: { allowInsecure?: boolean } = {}): RemoteAddressCheck {
