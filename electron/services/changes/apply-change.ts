@@ -317,6 +317,12 @@ export class ChangeInterpreter {
       return [];
     }
     this.sameSpeaker.delete(change.speakerId);
+    // Back again (a merge undone): no longer merged into anyone.
+    if (this.store.data.mergedSpeakers?.[change.speakerId]) {
+      const { [change.speakerId]: _undone, ...rest } = this.store.data.mergedSpeakers;
+      if (Object.keys(rest).length) this.store.data.mergedSpeakers = rest;
+      else delete this.store.data.mergedSpeakers;
+    }
     speakers.push({
       id: change.speakerId,
       name: change.name.trim(),
@@ -389,6 +395,8 @@ export class ChangeInterpreter {
     Object.assign(survivor, fields);
     speakers.splice(speakers.indexOf(merged), 1);
     this.mergedAway.add(merged.id);
+    // Kept with the workspace, so team sync says "merged into" even for a merge made while it was not running.
+    this.store.data.mergedSpeakers = { ...this.store.data.mergedSpeakers, [merged.id]: survivor.id };
     writes.push(this.store.saveWorkspace());
     return writes;
   }

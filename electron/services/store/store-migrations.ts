@@ -34,6 +34,8 @@ export interface WorkspaceFile {
   documents: StoredDocument[];
   /** Documents an undone import took out of the list, kept to come back by the same id (see WorkspaceStore.removeDocument). */
   removedDocuments?: StoredDocument[];
+  /** Speakers merged away, each to the speaker it went into (team sync shares the merge as such). */
+  mergedSpeakers?: Record<string, string>;
   settings: { lastDocumentId: string | null; annotatorName: string | null; organisation: string; claimReviewUrl: string; reviewerNotesInReport?: boolean; layer?: 'all' | 'curated'; blindAnnotation?: boolean };
 }
 
@@ -121,6 +123,7 @@ const workspaceParts = {
   // Schema 1 documents lack format, encoding, source URL and path: the schema's defaults fill them.
   documents: z.array(documentSummarySchema),
   removedDocuments: z.array(documentSummarySchema),
+  mergedSpeakers: z.record(z.string().min(1).max(200), z.string().min(1).max(200)),
   settings: z
     .object({
       lastDocumentId: z.string().nullable().optional(),
@@ -158,6 +161,7 @@ export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceF
     speakers: data.speakers === undefined ? [] : checkPart(filePath, 'speakers', workspaceParts.speakers, data.speakers),
     documents: data.documents === undefined ? [] : checkPart(filePath, 'documents', workspaceParts.documents, data.documents),
     ...(Array.isArray(data.removedDocuments) && data.removedDocuments.length > 0 && { removedDocuments: checkPart(filePath, 'removedDocuments', workspaceParts.removedDocuments, data.removedDocuments) }),
+    ...(data.mergedSpeakers !== undefined && { mergedSpeakers: checkPart(filePath, 'mergedSpeakers', workspaceParts.mergedSpeakers, data.mergedSpeakers) }),
     settings: {
       ...base.settings,
       ...(data.settings === undefined ? {} : checkPart(filePath, 'settings', workspaceParts.settings, data.settings)),

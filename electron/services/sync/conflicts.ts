@@ -8,8 +8,15 @@ import { canonicalJson } from './shared-docs.js';
 
 const KINDS: Record<string, SyncConflict['kind']> = { document: 'document', highlight: 'highlight', speaker: 'speaker', label: 'label', settings: 'settings' };
 
-export async function conflictsOf(db: Pouch, service?: AnnotatorService): Promise<SyncConflict[]> {
+/** Every conflicted document in the replica, read whole once (a state from before the count was kept). */
+export async function conflictedIds(db: Pouch): Promise<string[]> {
   const all = await db.allDocs({ include_docs: true, conflicts: true });
+  return (all.rows as { id: string; doc?: PouchDoc }[]).filter((row) => row.doc?._conflicts?.length).map((row) => row.id);
+}
+
+/** The conflicts among `ids` (the ones inbound found), each with its versions. */
+export async function conflictsOf(db: Pouch, ids: readonly string[], service?: AnnotatorService): Promise<SyncConflict[]> {
+  const all = ids.length ? await db.allDocs({ keys: [...ids], include_docs: true, conflicts: true }) : { rows: [] };
   const found: SyncConflict[] = [];
   for (const row of all.rows as { id: string; doc?: PouchDoc }[]) {
     if (!row.doc?._conflicts?.length) continue;

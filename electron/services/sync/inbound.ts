@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { ApiError, type Annotation, type ClaimHistoryEntry, type Label, type Speaker, type Status } from '../../contract/api.js';
 import type { AnnotatorService } from '../annotator-service.js';
-import { allDocuments, localBodyOf } from './local-docs.js';
+import type { ChangeInterpreter } from '../changes/apply-change.js';
+import { allDocuments, LocalBodies, localBodyOf } from './local-docs.js';
 import { equalLeaves, mergeLeaves, type Leaf } from './merge.js';
 import { bodyHash, bodyOf, getOrNull, writeLocal, type Pouch, type PouchDoc } from './replica.js';
 import { checkSharedDoc, entityOf, hashOf, sharedLine, type SharedBody, type SharedOf } from './shared-docs.js';
@@ -47,38 +48,128 @@ export async function settleConflicts(db: Pouch, id: string, winner: PouchDoc): 
 }
 
 
+/** Applied in this order within a page, so what a highlight needs is there before it. */
+const APPLY_ORDER = ['text', 'document', 'label', 'scale', 'review', 'speaker', 'highlight', 'history'];
+const PAGE = 500;
+
+interface Incoming {
+  id: string;
+  doc: PouchDoc | null;
+  /** null: deleted in the team's database. */
+  body: SharedBody | null;
+}
+
 export class Inbound {
   pulledDocs = 0;
+  /** Documents whose highlights or lines lowdb took in (outbound compares those again). */
+  readonly touchedDocuments = new Set<string>();
+  private knownLines = new Map<string, Set<string>>();
   constructor(
     private readonly service: AnnotatorService,
     private readonly db: Pouch,
     private readonly state: SyncState,
   ) {}
 
-  /** Applies every change since the checkpoint, then what was waiting. Returns how many were applied. */
+  /**
+   * Applies every change since the checkpoint, then what was waiting. A page of the feed goes
+   * into lowdb as one durable batch (a first pull of 100,000 highlights is 200 batches, not
+   * 100,000 writes). Returns how many were applied.
+   */
   async run(): Promise<number> {
     let applied = 0;
-    for (;;) {
-      const feed = await this.db.changes({ since: this.state.data.since, limit: 200, include_docs: true, conflicts: true });
-      for (const change of feed.results as { id: string; doc: PouchDoc }[]) {
-        if (await this.one(change.id)) applied++;
-      }
+    for (let pages = 1; ; pages++) {
+      const feed = await this.db.changes({ since: this.state.data.since, limit: PAGE, include_docs: true, conflicts: true });
+      applied += await this.page((feed.results as { id: string; doc?: PouchDoc }[]).map((change) => ({ id: change.id, doc: change.doc ?? null })));
       this.state.data.since = feed.last_seq;
-      await this.state.save();
-      if (feed.results.length < 200) break;
+      // The checkpoint is worth saving now and then on a long pull; a kill only means a re-check.
+      if (pages % 20 === 0) await this.state.save();
+      if (feed.results.length < PAGE) break;
     }
     // What waited may be ready now (its document arrived): tried until nothing more moves.
     for (let moved = true; moved && this.state.data.deferred.length; ) {
-      moved = false;
-      for (const id of [...this.state.data.deferred]) {
-        this.state.data.deferred = this.state.data.deferred.filter((d) => d !== id);
-        if (await this.one(id)) {
-          applied++;
-          moved = true;
-        }
-      }
-      await this.state.save();
+      const waiting = [...this.state.data.deferred];
+      this.state.data.deferred = [];
+      const docs = await this.db.allDocs({ keys: waiting, include_docs: true, conflicts: true });
+      const count = await this.page((docs.rows as { key: string; doc?: PouchDoc | null }[]).map((row) => ({ id: row.key, doc: row.doc ?? null })));
+      applied += count;
+      moved = count > 0;
     }
+    await this.state.save();
+    return applied;
+  }
+
+  /** One page of remote documents into lowdb: what is plain in one batch, the rest one by one. */
+  private async page(changes: { id: string; doc: PouchDoc | null }[]): Promise<number> {
+    const local = new LocalBodies(this.service);
+    const ready: Incoming[] = [];
+    const oneByOne: string[] = [];
+    for (const change of changes) {
+      const doc = change.doc;
+      if (!doc || doc._conflicts?.length) {
+        oneByOne.push(change.id);
+        continue;
+      }
+      this.state.markConflicted(change.id, false);
+      const remote = bodyOf(doc) as SharedBody | null;
+      const mine = await local.get(change.id);
+      const reflected = this.state.data.reflected[change.id];
+      if (this.matches(change.id, mine, remote)) {
+        this.state.reflect(change.id, doc._rev, bodyHash(remote));
+        continue;
+      }
+      // lowdb holds an edit not yet in the replica: the careful path, never overwritten.
+      if (reflected && bodyHash(mine) !== reflected.hash) {
+        oneByOne.push(change.id);
+        continue;
+      }
+      if (!remote) {
+        ready.push({ id: change.id, doc, body: null });
+        continue;
+      }
+      const checked = checkSharedDoc(doc);
+      if (!checked.ok) {
+        await this.state.quarantineDoc(change.id, checked.reason);
+        continue;
+      }
+      ready.push({ id: change.id, doc, body: checked.body });
+    }
+    const rank = (item: Incoming) => (item.body ? APPLY_ORDER.indexOf(item.body.type) : APPLY_ORDER.length);
+    ready.sort((a, b) => rank(a) - rank(b));
+    let applied = 0;
+    if (ready.length) {
+      const outcomes = await this.service.applyFromTeam(async (changes) => {
+        const writes: Promise<void>[] = [];
+        const results: ('applied' | 'deferred' | { problem: string })[] = [];
+        for (const item of ready) {
+          try {
+            writes.push(...(item.body ? await this.writesOf(changes, item.body) : await this.deletionWrites(changes, item.id)));
+            results.push('applied');
+          } catch (error) {
+            if (error instanceof Deferred) results.push('deferred');
+            else if (error instanceof ApiError) results.push({ problem: error.message });
+            else throw error;
+          }
+        }
+        return { writes, result: results };
+      });
+      for (const [i, outcome] of outcomes.entries()) {
+        const item = ready[i]!;
+        if (outcome === 'deferred') {
+          if (!this.state.data.deferred.includes(item.id)) this.state.data.deferred.push(item.id);
+        } else if (outcome === 'applied') {
+          // The revision's own body: where lowdb holds otherwise (a quote re-pointed to a merged
+          // speaker's survivor), the next outbound reconcile writes that on top of it.
+          this.state.reflect(item.id, item.doc!._rev, bodyHash(item.body));
+          if (item.body) {
+            await this.state.clearQuarantine(item.id);
+            this.pulledDocs++;
+          }
+          this.touch(item.id);
+          applied++;
+        } else await this.state.quarantineDoc(item.id, `It failed the workspace's checks: ${outcome.problem}`);
+      }
+    }
+    for (const id of oneByOne) if (await this.one(id)) applied++;
     return applied;
   }
 
@@ -87,14 +178,15 @@ export class Inbound {
     let doc = await getOrNull(this.db, id, { conflicts: true });
     if (doc === null) doc = await this.deletedWinner(id);
     if (doc?._conflicts?.length) {
-      await settleConflicts(this.db, id, doc);
+      const overlaps = await settleConflicts(this.db, id, doc);
+      this.state.markConflicted(id, overlaps.length > 0);
       doc = (await getOrNull(this.db, id, { conflicts: true })) ?? doc;
-    }
+    } else this.state.markConflicted(id, false);
     const remote = bodyOf(doc);
     const local = await localBodyOf(this.service, id);
     const reflected = this.state.data.reflected[id];
-    if (bodyHash(local) === bodyHash(remote)) {
-      if (doc) this.state.data.reflected[id] = { rev: doc._rev, hash: bodyHash(remote) };
+    if (this.matches(id, local, remote)) {
+      if (doc) this.state.reflect(id, doc._rev, bodyHash(remote));
       return false;
     }
     if (reflected && bodyHash(local) !== reflected.hash && doc) {
@@ -103,12 +195,13 @@ export class Inbound {
       await writeLocal(this.db, this.state, id, local);
       if (reflected.rev === doc._rev) return false;
       const again = await getOrNull(this.db, id, { conflicts: true });
-      if (again?._conflicts?.length) await settleConflicts(this.db, id, again);
+      if (again?._conflicts?.length) this.state.markConflicted(id, (await settleConflicts(this.db, id, again)).length > 0);
       return this.one(id);
     }
     if (!remote) {
-      await this.applyDeletion(id);
-      this.state.data.reflected[id] = { rev: doc?._rev ?? '', hash: bodyHash(null) };
+      await this.service.applyFromTeam(async (changes) => ({ writes: await this.deletionWrites(changes, id), result: null }));
+      this.state.reflect(id, doc?._rev ?? '', bodyHash(null));
+      this.touch(id);
       return true;
     }
     const checked = checkSharedDoc(doc!);
@@ -117,7 +210,7 @@ export class Inbound {
       return false;
     }
     try {
-      await this.apply(checked.body);
+      await this.service.applyFromTeam(async (changes) => ({ writes: await this.writesOf(changes, checked.body), result: null }));
     } catch (error) {
       if (error instanceof Deferred) {
         if (!this.state.data.deferred.includes(id)) this.state.data.deferred.push(id);
@@ -130,10 +223,9 @@ export class Inbound {
       throw error;
     }
     await this.state.clearQuarantine(id);
-    // The revision's own body: where lowdb holds otherwise (a quote re-pointed to a merged
-    // speaker's survivor), the next outbound reconcile writes that on top of it.
-    this.state.data.reflected[id] = { rev: doc!._rev, hash: bodyHash(remote) };
+    this.state.reflect(id, doc!._rev, bodyHash(remote));
     this.pulledDocs++;
+    this.touch(id);
     return true;
   }
 
@@ -148,75 +240,90 @@ export class Inbound {
     }
   }
 
+  private touch(id: string): void {
+    const [kind, documentId] = id.split(':');
+    if (kind === 'highlight' || kind === 'history' || kind === 'document') this.touchedDocuments.add(documentId!);
+  }
+
+  /**
+   * lowdb already holds what the replica says: the same body, or (a speaker merged away here)
+   * no speaker where the replica says "merged into" the one lowdb merged it into.
+   */
+  private matches(id: string, local: SharedBody | Record<string, unknown> | null, remote: Record<string, unknown> | null): boolean {
+    if (bodyHash(local) === bodyHash(remote)) return true;
+    if (local || !remote || remote.type !== 'speaker' || typeof remote.mergedInto !== 'string') return false;
+    const speakerId = id.slice('speaker:'.length);
+    const into = this.state.data.mergedSpeakers[speakerId] ?? this.service.store.data.mergedSpeakers?.[speakerId];
+    return into === remote.mergedInto && !this.service.store.data.speakers.some((s) => s.id === speakerId);
+  }
+
   private survivorOf(speakerId: string | null): string | null {
     let id = speakerId;
-    for (let hops = 0; id && this.state.data.mergedSpeakers[id] && hops < 20; hops++) id = this.state.data.mergedSpeakers[id]!;
+    const merged = (speaker: string) => this.state.data.mergedSpeakers[speaker] ?? this.service.store.data.mergedSpeakers?.[speaker];
+    for (let hops = 0; id && merged(id) && hops < 20; hops++) id = merged(id)!;
     return id;
   }
 
-  private async applyDeletion(id: string): Promise<void> {
+  private async deletionWrites(changes: ChangeInterpreter, id: string): Promise<Promise<void>[]> {
     const [kind, first, second] = id.split(':');
     const change =
       kind === 'highlight' ? { kind: 'deleteAnnotation', documentId: first, annotationId: second } : kind === 'speaker' ? { kind: 'deleteSpeaker', speakerId: first } : kind === 'label' ? { kind: 'deleteLabel', labelId: first } : null;
-    if (!change) return;
-    if (kind === 'highlight' && !this.service.store.findDocument(first!)) return;
-    await this.service.applyFromTeam(async (changes) => ({ writes: await changes.apply(change as never).catch(() => []), result: null }));
+    if (!change) return [];
+    if (kind === 'highlight' && !this.service.store.findDocument(first!)) return [];
+    return changes.apply(change as never).catch(() => []);
   }
 
-  private async apply(body: SharedBody): Promise<void> {
+  /** The writes that put one remote document into lowdb, inside a batch (applyFromTeam). */
+  private async writesOf(changes: ChangeInterpreter, body: SharedBody): Promise<Promise<void>[]> {
     const service = this.service;
     const store = service.store;
     switch (body.type) {
       case 'text':
-        return;
+        return [];
       case 'document':
-        return this.applyDocument(body);
+        return this.documentWrites(changes, body);
       case 'highlight': {
         const annotation = entityOf<'highlight'>(body) as Annotation;
         if (!store.findDocument(annotation.documentId)) throw new Deferred();
         const speakerId = this.survivorOf(annotation.speakerId);
         if (speakerId && !store.data.speakers.some((s) => s.id === speakerId)) throw new Deferred();
-        await service.applyFromTeam(async (changes) => ({ writes: await changes.putSharedAnnotation({ ...annotation, speakerId }), result: null }));
-        return;
+        return changes.putSharedAnnotation({ ...annotation, speakerId });
       }
       case 'speaker': {
         const { mergedInto, ...speaker } = entityOf<'speaker'>(body);
         if (mergedInto) {
           this.state.data.mergedSpeakers[speaker.id] = mergedInto;
-          if (!store.data.speakers.some((s) => s.id === speaker.id)) return;
+          if (!store.data.speakers.some((s) => s.id === speaker.id)) return [];
           if (!store.data.speakers.some((s) => s.id === this.survivorOf(mergedInto))) throw new Deferred();
-          await service.applyFromTeam(async (changes) => ({ writes: await changes.apply({ kind: 'mergeSpeakers', survivorId: this.survivorOf(mergedInto)!, mergedId: speaker.id }), result: null }));
-          return;
+          return changes.apply({ kind: 'mergeSpeakers', survivorId: this.survivorOf(mergedInto)!, mergedId: speaker.id });
         }
-        await service.applyFromTeam(async (changes) => ({ writes: changes.putSharedSpeaker(speaker as Speaker), result: null }));
-        return;
+        return changes.putSharedSpeaker(speaker as Speaker);
       }
       case 'label':
-        await service.applyFromTeam(async (changes) => ({ writes: await changes.apply({ kind: 'saveLabel', label: entityOf<'label'>(body) as Label }), result: null }));
-        return;
+        return changes.apply({ kind: 'saveLabel', label: entityOf<'label'>(body) as Label });
       case 'scale':
-        await service.applyFromTeam(async (changes) => ({ writes: await changes.apply({ kind: 'saveStatuses', statuses: body.statuses as Status[] }), result: null }));
-        return;
+        return changes.apply({ kind: 'saveStatuses', statuses: body.statuses as Status[] });
       case 'review': {
         const { organisation, claimReviewUrl, reviewerNotesInReport, blindAnnotation } = body;
-        await service.applyFromTeam(async (changes) => ({
-          writes: await changes.apply({ kind: 'setReviewSettings', settings: { organisation, claimReviewUrl, reviewerNotesInReport, blindAnnotation: blindAnnotation === true } }),
-          result: null,
-        }));
-        return;
+        return changes.apply({ kind: 'setReviewSettings', settings: { organisation, claimReviewUrl, reviewerNotesInReport, blindAnnotation: blindAnnotation === true } });
       }
       case 'history': {
         const entry = entityOf<'history'>(body) as ClaimHistoryEntry;
-        const known = await service.history.entriesOf(entry.documentId);
-        // Compared canonically: a line read from the file and one from the database differ only in key order.
-        if (known.some((e) => hashOf(sharedLine(e)) === hashOf(sharedLine(entry)))) return;
-        await service.applyFromTeam(async () => ({ writes: [service.history.append([{ ...sharedLine(entry), synced: true }])], result: null }));
-        return;
+        let known = this.knownLines.get(entry.documentId);
+        if (!known) {
+          // Compared canonically: a line read from the file and one from the database differ only in key order.
+          known = new Set((await service.history.entriesOf(entry.documentId)).map((e) => hashOf(sharedLine(e))));
+          this.knownLines.set(entry.documentId, known);
+        }
+        const hash = hashOf(sharedLine(entry));
+        if (known.has(hash)) return [];
+        known.add(hash);
+        return [service.history.append([{ ...sharedLine(entry), synced: true }])];
       }
     }
   }
 
-  private async applyDocument(body: SharedOf<'document'>): Promise<void> {
+  private async documentWrites(changes: ChangeInterpreter, body: SharedOf<'document'>): Promise<Promise<void>[]> {
     const store = this.service.store;
     const known = allDocuments(this.service).find(({ doc }) => doc.id === body.id);
     if (!known) {
@@ -229,14 +336,13 @@ export class Inbound {
         throw new Deferred();
       }
       if (createHash('sha256').update(text, 'utf8').digest('hex') !== body.textHash) throw new ApiError('bad-request', 'its text does not match its SHA-256 hash');
-      await this.service.applyFromTeam(async () => {
+      {
         const { document } = await store.addDocument(body.fileName, body.title, text, { format: body.format, sourceUrl: body.sourceUrl ?? null, pageStarts: body.pageStarts, headline: body.headline, outlet: body.outlet, byline: body.byline, publishedOn: body.publishedOn });
         if (document.id !== body.id) throw new ApiError('bad-request', `its id ${body.id} does not follow from its text`);
         document.addedAt = body.addedAt;
-        return { writes: [store.saveWorkspace()], result: null };
-      });
+      }
     }
-    await this.service.applyFromTeam(async (changes) => {
+    {
       const writes: Promise<void>[] = [];
       const listed = store.findDocument(body.id);
       if (body.removed && listed) writes.push(...(await changes.apply({ kind: 'removeDocument', documentId: body.id })));
@@ -254,8 +360,8 @@ export class Inbound {
       if (body.curationRejected?.length) doc.curationRejected = body.curationRejected;
       else delete doc.curationRejected;
       writes.push(store.saveWorkspace());
-      return { writes, result: null };
-    });
+      return writes;
+    }
   }
 }
 

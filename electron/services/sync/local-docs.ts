@@ -59,3 +59,32 @@ export async function localBodyOf(service: AnnotatorService, id: string): Promis
   }
   return workspaceDocs(service).get(id) ?? null;
 }
+
+/**
+ * localBodyOf for a page of the changes feed: each document's highlights and lines are built
+ * once, not once per shared document, and the workspace-wide ones once per page.
+ */
+export class LocalBodies {
+  private workspace: Map<string, SharedBody> | null = null;
+  private readonly perDocument = new Map<string, Map<string, SharedBody>>();
+  private readonly documents: Map<string, StoredDocument>;
+  constructor(private readonly service: AnnotatorService) {
+    this.documents = new Map(allDocuments(service).map(({ doc }) => [doc.id, doc]));
+  }
+
+  async get(id: string): Promise<SharedBody | null> {
+    const [kind, documentId] = id.split(':');
+    if (kind !== 'highlight' && kind !== 'history') {
+      this.workspace ??= workspaceDocs(this.service);
+      return this.workspace.get(id) ?? null;
+    }
+    const doc = this.documents.get(documentId!);
+    if (!doc) return null;
+    let bodies = this.perDocument.get(doc.id);
+    if (!bodies) {
+      bodies = await documentHighlightDocs(this.service, doc);
+      this.perDocument.set(doc.id, bodies);
+    }
+    return bodies.get(id) ?? null;
+  }
+}

@@ -3,7 +3,7 @@
 // the full reconcile on start finds it. A durable batch narrows it to the documents it touched.
 import type { AnnotatorService, TouchedEntities } from '../annotator-service.js';
 import { allDocuments, documentHighlightDocs, workspaceDocs } from './local-docs.js';
-import { bodyHash, bodyOf, getOrNull, writeLocal, type Pouch } from './replica.js';
+import { bodyHash, bodyOf, getOrNull, writeManyLocal, type LocalWrite, type Pouch } from './replica.js';
 import { speakerDoc, type SharedBody } from './shared-docs.js';
 import { ABSENT, type SyncState } from './sync-state.js';
 
@@ -14,7 +14,7 @@ export async function reconcileOutbound(service: AnnotatorService, db: Pouch, st
     if (scope && !scope.has(doc.id)) continue;
     for (const [id, body] of await documentHighlightDocs(service, doc)) local.set(id, body);
   }
-  let written = 0;
+  const writes: LocalWrite[] = [];
   const textOf = (textHash: string) => async () => {
     const doc = allDocuments(service).find(({ doc }) => doc.textHash === textHash)!.doc;
     return service.readText(doc);
@@ -22,7 +22,7 @@ export async function reconcileOutbound(service: AnnotatorService, db: Pouch, st
   for (const [id, body] of local) {
     const reflected = state.data.reflected[id];
     if (reflected && reflected.hash === bodyHash(body)) continue;
-    if (await writeLocal(db, state, id, body, body.type === 'text' ? textOf(body.textHash) : undefined)) written++;
+    writes.push({ id, body, attachment: body.type === 'text' ? textOf(body.textHash) : undefined });
   }
   // Gone from lowdb since it was reflected: deleted (a merged speaker stays, pointing at its survivor).
   for (const [id, reflected] of Object.entries(state.data.reflected)) {
@@ -31,13 +31,14 @@ export async function reconcileOutbound(service: AnnotatorService, db: Pouch, st
     if (kind === 'history' || kind === 'text' || kind === 'document' || kind === 'settings') continue;
     if (kind === 'highlight' && scope && !scope.has(documentId!)) continue;
     let body: SharedBody | null = null;
-    const survivor = kind === 'speaker' ? state.data.mergedSpeakers[documentId!] : undefined;
+    const survivor = kind === 'speaker' ? (state.data.mergedSpeakers[documentId!] ?? service.store.data.mergedSpeakers?.[documentId!]) : undefined;
     if (survivor) {
       const current = bodyOf(await getOrNull(db, id));
       if (current) body = speakerDoc({ ...current, mergedInto: undefined } as never, survivor);
     }
-    if (await writeLocal(db, state, id, body)) written++;
+    writes.push({ id, body });
   }
+  const written = await writeManyLocal(db, state, writes);
   await state.save();
   return written;
 }

@@ -12,7 +12,7 @@ import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult, TeamS
 import { addressWithoutCredentials, remoteAddressProblem } from '../../contract/team-rules.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
-import { conflictsOf, keepVersion } from './conflicts.js';
+import { conflictedIds, conflictsOf, keepVersion } from './conflicts.js';
 import { Inbound } from './inbound.js';
 import { reconcileOutbound } from './outbound.js';
 import { checkRemote, scrub, type RemoteTarget } from './remote.js';
@@ -39,6 +39,8 @@ export class TeamSync implements TeamSyncEngine {
   private work: Promise<unknown> = Promise.resolve();
   private unhook: (() => void) | null = null;
   private started: Promise<void> | null = null;
+  /** Set when a batch's outbound failed: the next sync compares the whole workspace again. */
+  private compareAll = false;
 
   constructor(
     private readonly service: AnnotatorService,
@@ -62,12 +64,16 @@ export class TeamSync implements TeamSyncEngine {
       } catch {
         this.link_ = null;
       }
+      this.state.data.conflicted ??= await conflictedIds(this.replica);
       await this.serial(() => reconcileOutbound(this.service, this.replica, this.state));
       this.unhook = this.service.afterDurable((touched) => {
         Object.assign(this.state.data.mergedSpeakers, touched.mergedSpeakers ?? {});
         void this.serial(() => reconcileOutbound(this.service, this.replica, this.state, touched))
           .then(() => this.refreshCounts())
-          .catch(() => undefined);
+          .catch(() => {
+            // What did not reach the replica is found by the next sync's full compare.
+            this.compareAll = true;
+          });
       });
       await this.refreshCounts({ state: this.link_ ? 'synced' : 'unlinked', url: this.link_?.url ?? null, username: this.link_?.username ?? null });
     })();
@@ -102,7 +108,7 @@ export class TeamSync implements TeamSyncEngine {
   private async refreshCounts(patch: Partial<TeamStatus> = {}): Promise<TeamStatus> {
     // Counted after a close (a late feed event): the replica is gone, the status stays as it was.
     if (!this.replica && this.started === null) return this.setStatus(patch);
-    const conflicts = this.replica ? (await conflictsOf(this.replica)).length : 0;
+    const conflicts = this.replica ? (this.state.data.conflicted ?? []).length : 0;
     const waiting = this.replica ? await this.waiting() : 0;
     return this.setStatus({ ...patch, conflicts, waiting, quarantined: this.state.quarantined().length, lastSyncedAt: this.state.data.lastSyncedAt });
   }
@@ -182,25 +188,35 @@ export class TeamSync implements TeamSyncEngine {
     this.setStatus({ state: first ? 'first-replication' : 'syncing', message: null, progress: first ? { done: 0, total: null } : null });
     try {
       for (let round = 0; round < 4; round++) {
-        await this.serial(() => reconcileOutbound(this.service, this.replica, this.state));
+        // Each durable batch was written to the replica as it landed (afterDurable); only a
+        // failed one needs the whole workspace compared again.
+        await this.serial(async () => {
+          if (!this.compareAll) return;
+          this.compareAll = false;
+          await reconcileOutbound(this.service, this.replica, this.state);
+        });
         const from = await this.replica.replicate.from(remote, { batch_size: 500 }).on('change', (info: { docs_written: number }) => {
           if (first) this.setStatus({ progress: { done: info.docs_written, total: null } });
         });
         const inbound = new Inbound(this.service, this.replica, this.state);
         await this.serial(() => inbound.run());
         pulled += inbound.pulledDocs;
-        await this.serial(() => reconcileOutbound(this.service, this.replica, this.state));
+        // What lowdb made of the pulled documents (a quote re-pointed to a merged speaker's survivor, a highlight re-anchored) goes back out.
+        if (inbound.touchedDocuments.size) await this.serial(() => reconcileOutbound(this.service, this.replica, this.state, { documentIds: [...inbound.touchedDocuments] }));
         const to = await this.replica.replicate.to(remote, { batch_size: 500 });
         pushed += to.docs_written;
         (this.state.data as unknown as { pushedSeq: number }).pushedSeq = Number(to.last_seq);
-        if (to.docs_written === 0 && from.docs_written === 0 && inbound.pulledDocs === 0) break;
+        // Nothing came in, so what just went out was all there was: no second look needed.
+        if (from.docs_written === 0 && inbound.pulledDocs === 0) break;
       }
       this.state.data.lastSyncedAt = new Date().toISOString();
       await this.state.save();
       const status = await this.refreshCounts({ state: 'synced', progress: null, message: null });
       return { pushed, pulled, conflicts: status.conflicts };
     } catch (error) {
-      this.setStatus({ ...this.problemOf(error), progress: null });
+      const problem = { ...this.problemOf(error), progress: null };
+      // The count of what waits is the replica's own: it still answers when the server does not.
+      await this.refreshCounts(problem).catch(() => this.setStatus(problem));
       throw new SyncFailure(this.current);
     } finally {
       await remote.close?.().catch?.(() => undefined);
@@ -256,7 +272,7 @@ export class TeamSync implements TeamSyncEngine {
 
   async conflicts(): Promise<SyncConflict[]> {
     await this.start();
-    return conflictsOf(this.replica, this.service);
+    return conflictsOf(this.replica, this.state.data.conflicted ?? [], this.service);
   }
 
   async resolve(id: string, keepRev: string): Promise<TeamStatus> {

@@ -171,6 +171,25 @@ describe('team sync between three workspaces', () => {
     }
   });
 
+  it('a merge made while the engine was not running goes out as a merge, not a deletion', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await a!.service.applyChanges([{ kind: 'createSpeaker', speakerId: 'mayor', name: 'The Mayor' }, { kind: 'createSpeaker', speakerId: 'smith', name: 'Jo Smith' }]);
+    await syncAll([a!, b!]);
+    await a!.engine.close();
+    await a!.service.applyChanges([{ kind: 'mergeSpeakers', survivorId: 'mayor', mergedId: 'smith' }]);
+    await b!.service.applyChanges([createChange(doc.id, 'q2', 59, 74, { speakerId: 'smith' })]);
+    const again = new TeamSync(a!.service, memoryCredentials({ username: 'ed', password: 'pw' }));
+    engines.push(again);
+    await syncAll([{ engine: again }, b!, { engine: again }, b!]);
+    const shared = (await (await fetch(`${server!.url}/newsroom/speaker:smith`, { headers: { authorization: `Basic ${Buffer.from('ed:pw').toString('base64')}` } })).json()) as { mergedInto?: string; _deleted?: boolean };
+    expect(shared).toMatchObject({ mergedInto: 'mayor' });
+    for (const m of [a!, b!]) {
+      expect((await highlights(m.service, doc.id)).find((h) => h.id === 'q2')?.speakerId).toBe('mayor');
+      expect(m.service.store.data.speakers.map((s) => s.id)).not.toContain('smith');
+    }
+  });
+
   it('keeps offline edits on both sides and converges once the server is back', async () => {
     const [a, b] = await team(2);
     const doc = await importText(a!.service, 'mayor.txt', TEXT);
