@@ -88,7 +88,20 @@ export {
 } from './schemas/disagreements.js';
 export { importConflictSchema, importReportSchema, type ImportConflict, type ImportReport } from './schemas/imports.js';
 export { sessionSchema, type Session } from './schemas/session.js';
-export { BLIND_AGREEMENT_NOTICE, EDITOR_VIEW_NOTICE, HIDDEN_HIGHLIGHT_PROBLEM, NO_PERSON_DONE_PROBLEM, blindViewOf, isDoneBy, visibleTo, type BlindView, type DoneMark } from './blind-rules.js';
+export {
+  BLIND_AGREEMENT_NOTICE,
+  DESK_REVIEW_FIELDS,
+  EDITOR_VIEW_NOTICE,
+  HIDDEN_HIGHLIGHT_PROBLEM,
+  NO_PERSON_DONE_PROBLEM,
+  blindViewOf,
+  isDeskReview,
+  isDoneBy,
+  visibleTo,
+  type BlindView,
+  type DeskReviewField,
+  type DoneMark,
+} from './blind-rules.js';
 export { NO_CALLER, callerSchema, madeBy, parseCaller, personSchema, type Caller, type Person } from './schemas/people.js';
 
 export { factCheckAddressProblem, isFactCheckAddress, isWebLink } from './link-rules.js';

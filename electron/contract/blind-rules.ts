@@ -2,6 +2,7 @@
 // document until they mark it done. The one rule for who sees what; the service applies it
 // wherever highlights leave it for a window, and the window uses the same words.
 import { madeBy, type Person } from './schemas/people.js';
+import type { Change } from './schemas/changes.js';
 
 /** One person's "done" on a document: who (by id, the name as it was) and when. */
 export type DoneMark = { personId: string; name: string; at: string };
@@ -30,6 +31,25 @@ export function visibleTo(highlight: { author: string; authorId?: string }, pers
 /** The view of one document for one person. */
 export function blindViewOf(doc: { doneBy?: readonly DoneMark[] }, person: Person | null, blind: boolean): BlindView {
   return { blind, doneByPerson: isDoneBy(doc, person) };
+}
+
+/**
+ * The claim fields the review desk sets: the verdict, the editor's note and summary, and the
+ * conflicts an undo of a verdict puts back. An editor's work, not the annotator's (their label,
+ * span, note, check-worthiness, sources and tags).
+ */
+export const DESK_REVIEW_FIELDS = ['status', 'reviewerNote', 'publicSummary', 'conflicts'] as const;
+export type DeskReviewField = (typeof DESK_REVIEW_FIELDS)[number];
+
+/**
+ * Whether an update only reviews a claim as the desk does, touching none of the annotator's work.
+ * The desk shows every person's claims (an editor's view), so such an update may reach a highlight
+ * hidden from the caller; anything else of a hidden highlight stays as its author left it.
+ */
+export function isDeskReview(change: Extract<Change, { kind: 'updateAnnotation' }>): boolean {
+  const { kind: _k, documentId: _d, annotationId: _a, claim, deskDecision: _desk, ...rest } = change;
+  if (claim === undefined || Object.values(rest).some((value) => value !== undefined)) return false;
+  return Object.entries(claim).every(([field, value]) => value === undefined || (DESK_REVIEW_FIELDS as readonly string[]).includes(field));
 }
 
 /** Why an edit of a highlight the caller cannot see is refused (it must never be overwritten blind). */

@@ -305,7 +305,7 @@ export class AnnotatorService {
     return this.exclusive(async () => {
       this.requireWritable();
       const doc = this.requireDocument(documentId);
-      return tagTurnsAsQuotes(this.store, doc, await this.readText(doc), this.changes.byWhom(caller?.person ?? null));
+      return tagTurnsAsQuotes(this.store, doc, await this.readText(doc), this.changes.byWhom(caller?.person ?? null), lensFor(this.store, caller)(doc));
     });
   }
 

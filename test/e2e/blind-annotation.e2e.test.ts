@@ -74,6 +74,9 @@ describe('blind annotation, two windows', () => {
     // Ana's window cannot overwrite or delete Ben's hidden highlight.
     const refused = await api('applyChanges', { changes: [{ kind: 'deleteAnnotation', documentId, annotationId: 'h-ben' }] }, ANA);
     expect(refused.refused[0].message).toMatch(/another person’s, hidden while blind annotation is on/);
+    // Nor edit its claim fields as if from the desk: only the desk's review fields reach a hidden highlight.
+    const tagged = await api('applyChanges', { changes: [{ kind: 'updateAnnotation', documentId, annotationId: 'h-ben', claim: { tags: ['mine'] }, deskDecision: true }] }, ANA);
+    expect(tagged.refused[0].message).toMatch(/another person’s, hidden while blind annotation is on/);
     // An export from Ben's window holds Ben's highlight only.
     const exported = await api('exportDataset', { format: 'jsonl' }, BEN);
     expect(exported.files[0].content).toContain('"id":"h-ben"');

@@ -1,7 +1,7 @@
 // One change from the contract's Change list, made in memory: checked first (a refused change
 // leaves no trace), then made, returning the writes that put it on disk. AnnotatorService
 // queues the calls and answers once those writes are done.
-import { ApiError, type Annotation, type Caller, type Change, type Label, type Person, type Speaker } from '../../contract/api.js';
+import { ApiError, isDeskReview, type Annotation, type Caller, type Change, type Label, type Person, type Speaker } from '../../contract/api.js';
 import { newAnnotation, updatedAnnotation } from '../../contract/annotation-rules.js';
 import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
@@ -25,12 +25,6 @@ export interface ChangeTarget {
   requireDocument(documentId: string): StoredDocument;
   /** The document's saved text, or an ApiError saying it is missing. */
   readText(doc: StoredDocument): Promise<string>;
-}
-
-/** An update that only reviews a claim (status, notes, sources, tags): what the review desk sends. */
-function isClaimReviewOnly(change: Extract<Change, { kind: 'updateAnnotation' }>): boolean {
-  const { kind: _k, documentId: _d, annotationId: _a, claim, deskDecision: _desk, ...rest } = change;
-  return claim !== undefined && Object.values(rest).every((value) => value === undefined);
 }
 
 export class ChangeInterpreter {
@@ -239,9 +233,9 @@ export class ChangeInterpreter {
     const index = annotations.findIndex((a) => a.id === change.annotationId);
     const annotation = annotations[index];
     if (!annotation) throw new ApiError('not-found', 'That highlight no longer exists; it may have been deleted.');
-    // The review desk shows every person's claims (an editor's view): reviewing a claim's fields
-    // is allowed there; any other edit of a highlight the caller cannot see is refused.
-    if (!isClaimReviewOnly(change)) requireVisible(this.store, doc, annotation, caller);
+    // The review desk shows every person's claims (an editor's view): its review of a claim is
+    // allowed there; any other edit of a highlight the caller cannot see is refused.
+    if (!isDeskReview(change)) requireVisible(this.store, doc, annotation, caller);
     // Check everything before changing anything: a refused update must leave no trace.
     if (change.labelId !== undefined) this.requireLabel(change.labelId);
     if (change.speakerId !== undefined) this.requireSpeaker(change.speakerId);

@@ -5,6 +5,7 @@ import { ApiError, type Annotation } from '../../contract/api.js';
 import { findSpeakerByName } from '../../contract/speaker-names.js';
 import { sortedIndex, spanContext } from '../../contract/spans.js';
 import { findTranscriptTurns, transcriptSpeakers } from './index.js';
+import { visibleOnly, type VisibleFilter } from '../blind-lens.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 
 /** Each name becomes a speaker in the registry, unless one has it as a name or another name. */
@@ -27,13 +28,17 @@ export async function addTranscriptSpeakers(store: WorkspaceStore, text: string)
   return { ids, added };
 }
 
-/** Every turn not already a Quote becomes one, by its speaker. */
-export async function tagTurnsAsQuotes(store: WorkspaceStore, doc: StoredDocument, text: string, by: { name: string; id?: string }): Promise<{ tagged: number; speakersAdded: string[] }> {
+/**
+ * Every turn not already a Quote becomes one, by its speaker. `seen`: the highlights the caller
+ * sees (blind annotation); a turn only someone hidden tagged is tagged again, by the caller, so
+ * what they did not see neither shows through nor stands in for their own work.
+ */
+export async function tagTurnsAsQuotes(store: WorkspaceStore, doc: StoredDocument, text: string, by: { name: string; id?: string }, seen: VisibleFilter = null): Promise<{ tagged: number; speakersAdded: string[] }> {
   const turns = findTranscriptTurns(text);
   if (turns.length === 0) throw new ApiError('not-found', `"${doc.title}" has no lines of the form "NAME: words", so there is nothing to tag.`);
   const { ids, added } = await addTranscriptSpeakers(store, text);
   const annotations = await store.annotations(doc);
-  const taken = new Set(annotations.filter((a) => a.labelId === 'quote').map((a) => `${a.start}:${a.end}`));
+  const taken = new Set(visibleOnly(annotations, seen).filter((a) => a.labelId === 'quote').map((a) => `${a.start}:${a.end}`));
   const now = new Date().toISOString();
   let tagged = 0;
   for (const turn of turns) {

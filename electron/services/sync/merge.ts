@@ -4,7 +4,8 @@
 // that side; changed differently on both is an overlap. A claim's verdict (claim.status) that
 // overlaps keeps the winner's and lists the others in claim.conflicts; any other overlap is left
 // for a person (the CouchDB conflict stays, conflicts() lists it). Without an ancestor (compacted
-// away), every field that differs is an overlap.
+// away), every field that differs is an overlap. A document's done marks and curation's rejections
+// are sets (see SET_FIELDS): merged member by member, never an overlap.
 import { canonicalJson } from './shared-docs.js';
 
 export type Body = Record<string, unknown>;
@@ -63,6 +64,38 @@ export function equalLeaves<T extends Leaf>(leaves: readonly T[]): { keep: T[]; 
   return { keep, drop };
 }
 
+/**
+ * Fields that are sets, each with what names a member: a person's done mark is theirs alone (by
+ * personId), a rejected highlight is its id. Kept sorted by that name, as documentDoc writes them.
+ */
+const SET_FIELDS: Record<string, (member: unknown) => string> = {
+  doneBy: (mark) => String((mark as { personId?: unknown }).personId),
+  curationRejected: (id) => String(id),
+};
+
+/**
+ * Merges a set field three ways, member by member against the ancestor's: a member added on
+ * either side is kept, one removed on either side goes, unless the other side changed it too
+ * (then the one present stays; present on both, the later in canonical order, so every
+ * machine picks the same). Without an ancestor nothing can be told removed: the union.
+ */
+export function mergeSet(ancestor: unknown, ours: unknown, theirs: unknown, nameOf: (member: unknown) => string): unknown[] | undefined {
+  const byName = (list: unknown) => new Map((Array.isArray(list) ? list : []).map((member) => [nameOf(member), member] as const));
+  const [base, mine, other] = [byName(ancestor), byName(ours), byName(theirs)];
+  const kept = new Map<string, unknown>();
+  for (const name of new Set([...base.keys(), ...mine.keys(), ...other.keys()])) {
+    const [b, o, t] = [base.get(name), mine.get(name), other.get(name)];
+    let member: unknown;
+    if (same(o, t) || same(t, b)) member = o;
+    else if (same(o, b)) member = t;
+    else if (o === undefined || t === undefined) member = o ?? t;
+    else member = canonicalJson(o) > canonicalJson(t) ? o : t;
+    if (member !== undefined) kept.set(name, member);
+  }
+  const names = [...kept.keys()].sort();
+  return names.length ? names.map((name) => kept.get(name)) : undefined;
+}
+
 type Verdict = { status: string; by: string; at: string; from: string };
 const conflictKey = (c: Verdict) => `${c.status}\u0000${c.by}\u0000${c.at}`;
 
@@ -99,6 +132,11 @@ export function mergeLeaves(ancestor: Body | null, leaves: readonly Leaf[]): Mer
       if (same(ours, other)) continue;
       if (key === 'updatedAt' || key === 'claim.reviewedAt' || key === 'claim.statusBy' || key === 'claim.reviewer') continue;
       const original = base?.get(key);
+      const nameOf = SET_FIELDS[key];
+      if (nameOf) {
+        merged.set(key, mergeSet(base ? original : null, ours, other, nameOf));
+        continue;
+      }
       const oursChanged = base === null || !same(ours, original);
       const theirsChanged = base === null || !same(other, original);
       if (!theirsChanged) continue;

@@ -1,6 +1,6 @@
 // The shapes an edit takes on screen, shared by the history (which records them) and the
 // workspace reducer (which applies them), so neither imports the other.
-import type { Annotation, Change, ClaimFields, ClaimRow, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Change, ClaimFields, ClaimRow, DeskReviewField, Speaker } from '../../../electron/contract/api';
 
 /** One change to what the window shows; a step of the history is a list of them each way. */
 export type LocalOp =
@@ -17,7 +17,8 @@ export type LocalOp =
 export type AnnotationPatch = Omit<Extract<Change, { kind: 'updateAnnotation' }>, 'kind' | 'documentId' | 'annotationId'>;
 
 /**
- * What the review desk changes of claims: their status (the verdict) and the reviewer's note;
- * `conflicts` only when an undo puts back the conflicts a verdict settled.
+ * What the review desk changes of claims (the contract's DESK_REVIEW_FIELDS, which it may change
+ * on a claim hidden by blind annotation): their status (the verdict), the reviewer's note and
+ * summary; `conflicts` only when an undo puts back the conflicts a verdict settled.
  */
-export type DeskClaimPatch = { status?: string; reviewerNote?: string; publicSummary?: string; conflicts?: NonNullable<ClaimFields['conflicts']> };
+export type DeskClaimPatch = { [F in DeskReviewField]?: NonNullable<ClaimFields[F]> };

@@ -1,6 +1,6 @@
 // The one rule for who sees which highlight under blind annotation.
 import { describe, expect, it } from 'vitest';
-import { blindViewOf, isDoneBy, visibleTo } from '../../../electron/contract/blind-rules.js';
+import { blindViewOf, isDeskReview, isDoneBy, visibleTo } from '../../../electron/contract/blind-rules.js';
 
 const ana = { id: 'p-ana', name: 'Ana' };
 const ben = { id: 'p-ben', name: 'Ben' };
@@ -46,6 +46,23 @@ describe('isDoneBy and blindViewOf', () => {
     expect(blindViewOf(doc, ana, true)).toEqual({ blind: true, doneByPerson: true });
     expect(blindViewOf(doc, ben, true)).toEqual({ blind: true, doneByPerson: false });
     expect(blindViewOf(doc, ben, false)).toEqual({ blind: false, doneByPerson: false });
+  });
+});
+
+describe('isDeskReview', () => {
+  const update = (fields: object) => ({ kind: 'updateAnnotation' as const, documentId: 'd', annotationId: 'h', ...fields });
+  it('is the desk’s review of a claim: its verdict, note, summary and conflicts, a desk decision or not', () => {
+    expect(isDeskReview(update({ claim: { status: 'false' }, deskDecision: true }))).toBe(true);
+    expect(isDeskReview(update({ claim: { status: 'false' } }))).toBe(true);
+    expect(isDeskReview(update({ claim: { reviewerNote: 'checked', publicSummary: 'Rose.' } }))).toBe(true);
+    expect(isDeskReview(update({ claim: { status: 'false', conflicts: [] }, deskDecision: true }))).toBe(true);
+  });
+  it('is not when it touches the annotator’s work: claim tags, sources, check-worthiness, or any other field', () => {
+    expect(isDeskReview(update({ claim: { tags: ['tax'] }, deskDecision: true }))).toBe(false);
+    expect(isDeskReview(update({ claim: { status: 'false', sources: [] }, deskDecision: true }))).toBe(false);
+    expect(isDeskReview(update({ claim: { checkWorthiness: 'high' } }))).toBe(false);
+    expect(isDeskReview(update({ claim: { status: 'false' }, note: 'mine' }))).toBe(false);
+    expect(isDeskReview(update({ labelId: 'claim' }))).toBe(false);
   });
 });
 

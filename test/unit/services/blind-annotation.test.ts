@@ -110,10 +110,50 @@ describe('blind annotation', () => {
   });
 
   it('lets the review desk review another person’s claim (an editor’s view), and nothing else of it', async () => {
-    const { doc, apply } = await blindStory();
-    await apply([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'h-ben', labelId: 'claim' }], ben);
-    const review = await apply([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'h-ben', claim: { reviewerNote: 'checked' }, deskDecision: true }], ana);
-    expect(review.refused).toEqual([]);
+    const { dir, doc, apply } = await blindStory();
+    await apply([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'h-ben', labelId: 'claim', claim: { tags: ['tax'], checkWorthiness: 'high' } }], ben);
+    await apply([{ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'h-ana', labelId: 'claim' }], ana);
+    const claimOf = async (id: string) => (await annotationsOnDisk(dir, doc.id)).annotations.find((a) => a.id === id)!.claim!;
+    const review = (claim: Record<string, unknown>, extra: Partial<Change> = {}) => ({ kind: 'updateAnnotation', documentId: doc.id, annotationId: 'h-ben', claim, ...extra }) as Change;
+    // What the desk sends: a verdict (a desk decision), a status a pick brings into line, the
+    // editor's note and summary; a bulk verdict is one batch over visible and hidden claims.
+    const desk = await apply(
+      [
+        review({ status: 'false' }, { deskDecision: true }),
+        { kind: 'updateAnnotation', documentId: doc.id, annotationId: 'h-ana', claim: { status: 'false' }, deskDecision: true },
+        review({ reviewerNote: 'checked' }),
+        review({ publicSummary: 'Taxes rose.' }),
+      ],
+      ana,
+    );
+    expect(desk.refused).toEqual([]);
+    expect(await claimOf('h-ben')).toMatchObject({ status: 'false', reviewerNote: 'checked', publicSummary: 'Taxes rose.', reviewer: 'Ana' });
+    expect((await claimOf('h-ana')).status).toBe('false');
+
+    // The annotator's own work on the claim stays Ben's, flagged as a desk decision or not.
+    const overwrite = await apply([review({ tags: ['mine now'] }), review({ checkWorthiness: 'low' }, { deskDecision: true }), review({ sources: [] }), review({ status: 'true', tags: [] }, { deskDecision: true })], ana);
+    expect(overwrite.refused.map((r) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(overwrite.refused[0]!.message).toMatch(/another person’s, hidden while blind annotation is on/);
+    expect(await claimOf('h-ben')).toMatchObject({ status: 'false', tags: ['tax'], checkWorthiness: 'high' });
+
+    // Once Ana is done with the document she sees Ben's claim, and may edit it as any other.
+    await apply([{ kind: 'markDocumentDone', documentId: doc.id, done: true }], ana);
+    expect((await apply([review({ tags: ['tax', 'budget'] })], ana)).refused).toEqual([]);
+    expect((await claimOf('h-ben')).tags).toEqual(['tax', 'budget']);
+  });
+
+  it('tags a transcript’s turns for the caller even where a hidden person tagged them already', async () => {
+    const dir = await ws.tempDir('annotator-blind-');
+    const service = await ws.openService(dir);
+    const handlers = createApiHandlers(service, browserHostOnlyMethods);
+    const doc = await importText(service, 'interview.txt', 'HOST: Welcome to the show.\nGUEST: Thanks for having me.\n');
+    await handlers.applyChanges({ changes: [{ kind: 'setReviewSettings', settings: { organisation: '', claimReviewUrl: '', blindAnnotation: true } }] });
+    expect((await handlers.tagTranscriptLines({ documentId: doc.id }, ben)).tagged).toBe(2);
+    // Ana does her own tagging: Ben's quotes neither show through (a count of 0) nor stand in for hers.
+    expect((await handlers.tagTranscriptLines({ documentId: doc.id }, ana)).tagged).toBe(2);
+    expect((await handlers.tagTranscriptLines({ documentId: doc.id }, ana)).tagged).toBe(0);
+    const authors = (await annotationsOnDisk(dir, doc.id)).annotations.map((a) => a.authorId).sort();
+    expect(authors).toEqual(['p-ana', 'p-ana', 'p-ben', 'p-ben']);
   });
 
   it('refuses "done" from a window with no person, in words', async () => {

@@ -119,6 +119,30 @@ describe('team sync between three workspaces', () => {
     }
   });
 
+  it('two people marking one document done offline both keep their marks, with no conflict to settle', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await syncAll([a!, b!]);
+    const as = (id: string) => ({ person: { id, name: id.toUpperCase() } });
+    const mark = (machine: typeof a, personId: string, done: boolean) => machine!.service.applyChanges([{ kind: 'markDocumentDone', documentId: doc.id, done }], as(personId));
+    const marksOn = (machine: typeof a) => machine!.service.store.findDocument(doc.id)!.doneBy?.map((m) => m.personId);
+    expect((await mark(a, 'ana', true)).refused).toEqual([]);
+    expect((await mark(b, 'ben', true)).refused).toEqual([]);
+    await syncAll([a!, b!, a!]);
+    for (const machine of [a!, b!]) {
+      expect(marksOn(machine)).toEqual(['ana', 'ben']);
+      expect(await machine.engine.conflicts()).toEqual([]);
+    }
+    // Ana takes hers back on one machine while Cy marks on the other: Cy's stays, Ana's goes.
+    await mark(a, 'ana', false);
+    await mark(b, 'cy', true);
+    await syncAll([a!, b!, a!]);
+    for (const machine of [a!, b!]) {
+      expect(marksOn(machine)).toEqual(['ben', 'cy']);
+      expect(await machine.engine.conflicts()).toEqual([]);
+    }
+  });
+
   it('blind annotation, set by the editor, reaches every machine; the desk’s layer stays each editor’s own', async () => {
     const [a, b] = await team(2);
     await a!.service.applyChanges([{ kind: 'setReviewSettings', settings: { organisation: 'The Desk', claimReviewUrl: '', blindAnnotation: true, layer: 'curated' } }]);
