@@ -55,6 +55,8 @@ describe('curation', () => {
     await expect.poll(states).toEqual(['accepted from Ben', 'rejected']);
     await page.keyboard.press('Control+z');
     await expect.poll(states).toEqual(['accepted from Ben', 'accepted from Ana and Ben']);
+    // The undo says what was taken back in the editor's words, not a change to a highlight.
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('Undone: Rejected every version of “Robert Wood”');
     await screenshot(page, 'curation-view-accepted');
     await expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
 

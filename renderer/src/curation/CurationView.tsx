@@ -30,6 +30,12 @@ function describe(highlights: readonly Annotation[], labels: readonly Label[]): 
   return highlights.map((h) => `${labels.find((l) => l.id === h.labelId)?.name ?? h.labelId}: “${h.text}”`).join(' · ');
 }
 
+/** A group's text in a few words, quoted, for the status line. */
+function excerpt(text: string, group: SpanGroup): string {
+  const words = text.slice(group.start, group.end).replace(/\s+/g, ' ').trim();
+  return `“${words.length > 40 ? `${words.slice(0, 39).trimEnd()}…` : words}”`;
+}
+
 export function CurationView({ document, text, annotations, labels, curator, perform, relabel, newId, say, onClose }: CurationViewProps) {
   const people = useMemo(() => curationPeople(annotations), [annotations]);
   const groups = useMemo(() => spanGroups(annotations, people), [annotations, people]);
@@ -49,23 +55,25 @@ export function CurationView({ document, text, annotations, labels, curator, per
     return c;
   }, [groups, rejected]);
 
+  // The step is named as the editor did it, so Ctrl+Z says "Undone: Accepted Ben’s version of …".
   const apply = (steps: Step[], done: string) => {
-    const step = asOneStep(steps);
+    const step = asOneStep(steps, done);
     if (!step) return false;
     perform(step);
-    say(done);
+    say(`${done}.`);
     return true;
   };
   const accept = (person: CurationPerson | null) => {
     if (!group) return true;
     if (person && !group.versions.some((v) => v.person.key === person.key)) return (say(`${person.name} marked nothing in this group.`), true);
     if (!person && !versionsAgree(group)) return (say('A: the versions disagree here; press a person’s number to choose one.'), true);
-    apply(acceptSteps(document.id, group, person?.key ?? null, curator, newId, rejected), person ? `Accepted ${person.name}’s version.` : 'Accepted the agreed version.');
+    const of = `of ${excerpt(text, group)}`;
+    apply(acceptSteps(document.id, group, person?.key ?? null, curator, newId, rejected), person ? `Accepted ${person.name}’s version ${of}` : `Accepted the agreed version ${of}`);
     return true;
   };
   const acceptAll = (person: CurationPerson) => {
     const steps = groups.flatMap((g) => (g.versions.some((v) => v.person.key === person.key) ? acceptSteps(document.id, g, person.key, curator, newId, rejected) : []));
-    if (!apply(steps, `Accepted ${person.name}’s whole version.`)) say(`${person.name} has no highlights here.`);
+    if (!apply(steps, `Accepted ${person.name}’s whole version`)) say(`${person.name} has no highlights here.`);
   };
 
   const keys: Handlers<'curation'> = {
@@ -80,7 +88,7 @@ export function CurationView({ document, text, annotations, labels, curator, per
       return accept(person);
     },
     'curation-accept-agreed': () => accept(null),
-    'curation-reject': () => (group ? apply(rejectSteps(document.id, group), 'Rejected: no curated highlight for this group.') || true : true),
+    'curation-reject': () => (group ? apply(rejectSteps(document.id, group), `Rejected every version of ${excerpt(text, group)}`) || true : true),
     'curation-edit': () => {
       if (!group?.curated.length) return (say('E: accept a version first, then E edits its label.'), true);
       editRef.current?.focus();
