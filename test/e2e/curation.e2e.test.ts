@@ -43,18 +43,36 @@ describe('curation', () => {
     const list = page.getByRole('listbox', { name: /Span groups/ });
     await list.waitFor();
     await expect.poll(states).toEqual(['disagreed', 'agreed']);
+    // The focused group is marked in its passage of the document, named by whose version says what.
+    const passage = page.getByRole('region', { name: 'The group in the document' });
+    const focusedMark = passage.locator('mark[aria-current]');
+    await expect.poll(() => focusedMark.textContent()).toBe('a growing threat to the wider international community');
+    expect(await focusedMark.getAttribute('aria-label')).toBe('Ana’s version: Claim; Ben’s version: Quote; disagreed');
+    expect(await passage.textContent()).toContain(text.slice(Math.max(0, threat.start - 200), threat.start));
     await screenshot(page, 'curation-view');
 
     await list.focus();
     await page.keyboard.press('2'); // Ben's quote
     await expect.poll(states).toEqual(['accepted from Ben', 'agreed']);
     await page.keyboard.press('j');
+    // Moving to a group scrolls the passage to it: its mark is in sight inside the passage.
+    await expect.poll(() => focusedMark.textContent()).toBe('Robert Wood');
+    await expect
+      .poll(() => focusedMark.evaluate((mark) => {
+        const box = mark.getBoundingClientRect();
+        const pane = mark.closest('.curation-passage')!.getBoundingClientRect();
+        return box.top >= pane.top && box.bottom <= pane.bottom;
+      }))
+      .toBe(true);
+    expect(await focusedMark.getAttribute('aria-label')).toBe('Ana’s version: Speaker; Ben’s version: Speaker; agreed');
     await page.keyboard.press('a');
     await expect.poll(states).toEqual(['accepted from Ben', 'accepted from Ana and Ben']);
     await page.keyboard.press('r');
     await expect.poll(states).toEqual(['accepted from Ben', 'rejected']);
     await page.keyboard.press('Control+z');
     await expect.poll(states).toEqual(['accepted from Ben', 'accepted from Ana and Ben']);
+    // The undo says what was taken back in the editor's words, not a change to a highlight.
+    await expect.poll(() => page.locator('.status-line').textContent()).toContain('Undone: Rejected every version of “Robert Wood”');
     await screenshot(page, 'curation-view-accepted');
     await expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
 

@@ -43,6 +43,13 @@ async function expectHeaderOnOneRow(page: Page): Promise<void> {
   expect(await page.locator('.doc-title').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(100);
 }
 
+/** The window's person's name is shown whole: nothing of it cut off or ellipsized. */
+async function expectPersonNameWhole(page: Page, name: string): Promise<void> {
+  const shown = await page.locator('header.topbar .annotator-name').evaluate((el) => ({ name: el.querySelector('strong')!.textContent, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(shown.name).toBe(name);
+  expect(shown.scrollWidth, `“${name}” needs ${shown.scrollWidth}px, has ${shown.clientWidth}px`).toBeLessThanOrEqual(shown.clientWidth);
+}
+
 /** Every column of the claims table on screen, none cut off at the table's edge. */
 async function expectDeskColumnsInside(page: Page): Promise<void> {
   const edges = await page.getByRole('grid', { name: 'Claims to review' }).evaluate((grid) => ({
@@ -61,9 +68,23 @@ async function expectDeskButtonsInside(page: Page): Promise<void> {
 }
 
 describe('at 1024×700', () => {
-  it('keeps the header on one line', async () => {
+  it('keeps the header on one line, the person’s short name whole', async () => {
     await expectHeaderOnOneRow(page);
+    await expectPersonNameWhole(page, 'Ana Reyes');
     await screenshot(page, 'narrow-header-1024');
+  });
+
+  it('lets a long name give way, whole in its tooltip, and the header stays on one line', async () => {
+    const long = await window.open({ width: 1024, height: 700 });
+    const name = 'Ana Reyes de la Fuente Montenegro-Salazar';
+    await long.locator('header.topbar .annotator-name').click();
+    await long.locator('#annotator-name-input').fill(name);
+    await long.getByRole('button', { name: 'Save' }).click();
+    const button = long.locator('header.topbar .annotator-name');
+    await expect.poll(() => button.locator('strong').textContent()).toBe(name);
+    await expectHeaderOnOneRow(long);
+    expect(await button.getAttribute('title')).toContain(name);
+    await long.close();
   });
 
   it('gives the side panel’s filters and the encoding room for their choices', async () => {
@@ -118,6 +139,7 @@ describe('at 1024×700', () => {
 it('keeps the header and the desk’s buttons in one piece at 1280×720 too', async () => {
   const wide = await window.open({ width: 1280, height: 720 });
   await expectHeaderOnOneRow(wide);
+  await expectPersonNameWhole(wide, 'Ana Reyes');
   await wide.keyboard.press('Control+Shift+R');
   await wide.getByRole('grid', { name: 'Claims to review' }).waitFor();
   await expectDeskButtonsInside(wide);

@@ -12,7 +12,7 @@ export function AnnotatorName({ name, onSave }: Props) {
   const [draft, setDraft] = useState(name ?? '');
   if (name && !editing) {
     return (
-      <button type="button" className="annotator-name" title="Correct your name: your highlights from now on are recorded under it" onClick={() => (setDraft(name), setEditing(true))}>
+      <button type="button" className="annotator-name" title={`${name}: correct your name; your highlights from now on are recorded under it`} onClick={() => (setDraft(name), setEditing(true))}>
         <span className="annotator-label">Annotator: </span>
         <strong>{name}</strong>
       </button>

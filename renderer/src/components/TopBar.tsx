@@ -96,8 +96,9 @@ export function TopBar(props: Props) {
       <span className="team-status" data-linked={props.teamLinked || undefined} role="status" aria-live={props.teamOpen ? 'off' : 'polite'} aria-label="Team sync" title={props.teamWords}>
         {props.teamWords}
       </span>
-      <button type="button" className="shortcuts-button" onClick={props.onShortcuts} title="Keyboard shortcuts (?)">
-        Shortcuts <kbd>?</kbd>
+      {/* A narrow header shows only the key; the word is still its name to a screen reader. */}
+      <button type="button" className="shortcuts-button shortcut-sheet" onClick={props.onShortcuts} title="Keyboard shortcuts (?)">
+        <span className="topbar-word">Shortcuts</span> <kbd>?</kbd>
       </button>
       <span className={`save-status save-${session?.storeProblem ? 'failed' : props.saveStatus}`} role="status" aria-live="polite" title={saveText}>
         {saveText}

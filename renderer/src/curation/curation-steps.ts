@@ -28,7 +28,7 @@ export function rejectSteps(documentId: string, group: SpanGroup): Step[] {
   return [...group.curated.map((h) => deleteStep(h)), ...(ids.length ? [rejectionStep(documentId, ids, true)] : [])];
 }
 
-/** Several groups' steps as one step of the history, sent together. */
-export function asOneStep(steps: Step[]): Step | null {
-  return steps.length ? { ...combine(steps), oneBatch: true } : null;
+/** Several groups' steps as one step of the history, sent together, named as the editor did it ("Accepted Ben’s version"). */
+export function asOneStep(steps: Step[], name: string): Step | null {
+  return steps.length ? { ...combine(steps), oneBatch: true, name } : null;
 }

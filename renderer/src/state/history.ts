@@ -19,6 +19,8 @@ export interface Step {
   desk?: boolean;
   /** Its changes are sent together (a bulk verdict, an import taken back). */
   oneBatch?: boolean;
+  /** What the step did, in words, where its changes alone would mislead (a curation accept reads as a delete and a create). */
+  name?: string;
   /**
    * What the step does beyond its change lists, once they are queued: an import's screen is
    * read again after an undo, and a redo imports the files again (see import-step.ts).

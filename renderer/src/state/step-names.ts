@@ -39,6 +39,7 @@ function changeName(change: Change, step: Step, labels: readonly Label[]): strin
 }
 
 export function stepName(step: Step, labels: readonly Label[]): string {
+  if (step.name) return step.name;
   const changes = step.send;
   if (changes.length === 0) return 'change';
   if (step.desk && changes.length > 1) return `${changes.length} claims`;

@@ -15,6 +15,7 @@ let client: MemoryClient;
 const saved = () => client.documents().get('doc-homes')!;
 const curatedOnDisk = () => saved().annotations.filter((a) => a.layer === 'curated');
 const list = () => app.host.querySelector<HTMLElement>('.curation-groups')!;
+const statusLine = () => app.host.querySelector('.status-line')?.textContent ?? '';
 const states = () => [...app.host.querySelectorAll('.curation-state')].map((s) => s.textContent);
 const key = async (k: string, init: KeyboardEventInit = {}) => {
   press(k, init, list());
@@ -74,6 +75,28 @@ describe('the curation view', () => {
     await key('z', { ctrlKey: true });
     expect(states()[0]).toBe('disagreed');
     expect(saved().summary.curationRejected).toEqual([]);
+  });
+
+  it('names each curation step when it is undone and redone: what the editor accepted or rejected, not a delete', async () => {
+    await key('2');
+    expect(statusLine()).toContain('Accepted Ben’s version of “we will build 300,000 homes”.');
+    await key('1'); // replaces Ben's curated quote: its first change is a delete
+    await key('z', { ctrlKey: true });
+    expect(statusLine()).toContain('Undone: Accepted Ana’s version of “we will build 300,000 homes”');
+    expect(statusLine()).not.toMatch(/deleted|change/);
+    await key('z', { ctrlKey: true, shiftKey: true });
+    expect(statusLine()).toContain('Redone: Accepted Ana’s version of “we will build 300,000 homes”');
+    await key('j');
+    await key('r');
+    await key('z', { ctrlKey: true });
+    expect(statusLine()).toContain('Undone: Rejected every version of “Critics called it a fantasy”');
+    await key('a');
+    await key('z', { ctrlKey: true });
+    expect(statusLine()).toContain('Undone: Accepted the agreed version of “Critics called it a fantasy”');
+    [...app.host.querySelectorAll('button')].find((b) => b.textContent === 'Accept all of Ben')!.click();
+    await settle();
+    await key('z', { ctrlKey: true });
+    expect(statusLine()).toContain('Undone: Accepted Ben’s whole version');
   });
 
   it('E edits the curated highlight’s label; Accept all of a person takes her whole version', async () => {
