@@ -116,8 +116,9 @@ export class Inbound {
       await this.state.quarantineDoc(id, checked.reason);
       return false;
     }
+    let placedHere: boolean | void;
     try {
-      await this.apply(checked.body);
+      placedHere = await this.apply(checked.body);
     } catch (error) {
       if (error instanceof Deferred) {
         if (!this.state.data.deferred.includes(id)) this.state.data.deferred.push(id);
@@ -131,8 +132,9 @@ export class Inbound {
     }
     await this.state.clearQuarantine(id);
     // The revision's own body: where lowdb holds otherwise (a quote re-pointed to a merged
-    // speaker's survivor), the next outbound reconcile writes that on top of it.
-    this.state.data.reflected[id] = { rev: doc!._rev, hash: bodyHash(remote) };
+    // speaker's survivor), the next outbound reconcile writes that on top of it. A highlight
+    // re-anchored on this copy of its text is no edit to send back (two copies would trade forever).
+    this.state.data.reflected[id] = { rev: doc!._rev, hash: bodyHash(placedHere ? await localBodyOf(this.service, id) : remote) };
     this.pulledDocs++;
     return true;
   }
@@ -163,7 +165,8 @@ export class Inbound {
     await this.service.applyFromTeam(async (changes) => ({ writes: await changes.apply(change as never).catch(() => []), result: null }));
   }
 
-  private async apply(body: SharedBody): Promise<void> {
+  /** True when lowdb holds it placed otherwise than sent (re-anchored on this copy of the text). */
+  private async apply(body: SharedBody): Promise<boolean | void> {
     const service = this.service;
     const store = service.store;
     switch (body.type) {
@@ -176,8 +179,7 @@ export class Inbound {
         if (!store.findDocument(annotation.documentId)) throw new Deferred();
         const speakerId = this.survivorOf(annotation.speakerId);
         if (speakerId && !store.data.speakers.some((s) => s.id === speakerId)) throw new Deferred();
-        await service.applyFromTeam(async (changes) => ({ writes: await changes.putSharedAnnotation({ ...annotation, speakerId }), result: null }));
-        return;
+        return (await service.applyFromTeam((changes) => changes.putSharedAnnotation({ ...annotation, speakerId }))) !== 'as-sent';
       }
       case 'speaker': {
         const { mergedInto, ...speaker } = entityOf<'speaker'>(body);
