@@ -5,11 +5,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotatorService } from '../../../../electron/services/annotator-service.js';
+import { openFilesFromPaths } from '../../../../electron/services/documents/open-files.js';
 import { memoryCredentials, TeamSync } from '../../../../electron/services/sync/team-sync.js';
 import { startCouchServer, type CouchServer } from '../../../helpers/couch-server.js';
 import { createChange, importText, useWorkspaces } from '../../../helpers/workspace.js';
 
-const { openService } = useWorkspaces();
+const { openService, tempDir } = useWorkspaces();
 let server: CouchServer | null = null;
 const engines: TeamSync[] = [];
 afterEach(async () => {
@@ -186,6 +187,50 @@ describe('team sync between three workspaces', () => {
     await server.addAdmin('ed', 'pw');
     await syncAll([a!, b!]);
     for (const m of [a!, b!]) expect((await highlights(m.service, doc.id)).map((h) => h.id).sort()).toEqual(['qa', 'qb']);
+  });
+
+  it('a highlight re-anchored on one machine’s changed text is placed on the other’s copy; orphans stay; nothing trades back and forth', async () => {
+    const [a, b, c] = await team(3);
+    // A's document comes from a file, so it can change: the document keeps its id (from its first text).
+    const filePath = path.join(await tempDir('annotator-files-'), 'mayor.txt');
+    const story = `Budget day at the town hall.\n\n${TEXT}\n\nThe vote is on Friday at noon in the town hall.\n`;
+    const [budget, vote, added] = ['The budget is balanced."', 'The vote is on Friday at noon', 'A new sentence stands here.'];
+    await fs.writeFile(filePath, story);
+    const doc = (await openFilesFromPaths(a!.service, [filePath]))[0]!.document!;
+    const at = (text: string, quote: string) => [text.indexOf(quote), text.indexOf(quote) + quote.length] as const;
+    await a!.service.applyChanges([createChange(doc.id, 'q1', ...at(story, budget)), createChange(doc.id, 'q2', ...at(story, vote))]);
+    await syncAll([a!, b!, c!]);
+    // A's file gains a first paragraph and loses the vote: q1 moves there, q2 is orphaned.
+    const changed = 'An editor’s note now comes first.\n\n' + story.replace('The vote is on Friday at noon in the town hall.', added);
+    await fs.writeFile(filePath, changed);
+    expect((await a!.service.openDocument(doc.id)).source?.report).toEqual({ unchanged: 0, moved: 1, fuzzy: 0, orphaned: 1 });
+    await a!.service.applyChanges([createChange(doc.id, 'q3', ...at(changed, added))]);
+    await syncAll([a!, b!, c!, a!, b!, c!]);
+    // B's copy is still the old text: q1 at its place there, q2 kept, q3 kept as an orphan.
+    const bDoc = b!.service.requireDocument(doc.id);
+    expect(await b!.service.readText(bDoc)).toBe(story);
+    expect((await highlights(b!.service, doc.id)).map((h) => [h.id, h.start, h.text, h.anchor])).toEqual([
+      ['q1', story.indexOf(budget), budget, undefined],
+      ['q2', story.indexOf(vote), vote, undefined],
+    ]);
+    expect((await b!.service.store.orphans(bDoc)).map((h) => h.id)).toEqual(['q3']);
+    expect(await b!.engine.quarantined()).toEqual([]);
+    // C holds the same old text, so the same placement: B and C have nothing to trade either.
+    expect(await highlights(c!.service, doc.id)).toEqual(await highlights(b!.service, doc.id));
+    expect(await c!.service.store.orphans(c!.service.requireDocument(doc.id))).toEqual(await b!.service.store.orphans(bDoc));
+    // A keeps its own placement, and its orphan q2 was not deleted from the team.
+    expect((await highlights(a!.service, doc.id)).map((h) => [h.id, h.start])).toEqual([['q1', changed.indexOf(budget)], ['q3', changed.indexOf(added)]]);
+    expect((await a!.service.store.orphans(a!.service.requireDocument(doc.id))).map((h) => h.id)).toEqual(['q2']);
+    // Each machine holds its own placement without writing it back: the team's revisions stay put.
+    const auth = { authorization: `Basic ${Buffer.from('ed:pw').toString('base64')}` };
+    const revs = async () => Promise.all(['q1', 'q2', 'q3'].map(async (id) => ((await (await fetch(`${server!.url}/newsroom/highlight:${doc.id}:${id}`, { headers: auth })).json()) as { _rev: string })._rev));
+    const before = await revs();
+    await syncAll([a!, b!, c!, a!, b!, c!]);
+    expect(await revs()).toEqual(before);
+    // A deletion reaches an orphan too.
+    await a!.service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'q3' }]);
+    await syncAll([a!, b!]);
+    expect(await b!.service.store.orphans(bDoc)).toEqual([]);
   });
 
   it('quarantines a document from a newer schema, with the reason, and applies nothing of it', async () => {
