@@ -7,6 +7,7 @@ import { labelDeletionProblem, labelProblem } from '../../contract/label-rules.j
 import { findSpeakerByName } from '../../contract/speaker-names.js';
 import { mergedSpeakerFields } from '../../contract/speaker-rules.js';
 import { sortedIndex, spanContext } from '../../contract/spans.js';
+import { placeSharedAnnotation, type SharedPlacement } from '../anchoring/place-shared.js';
 import { claimChanges, type ClaimHistory } from '../review/claim-history.js';
 import { saveStatuses } from '../review/review-desk.js';
 import { setCurationRejected } from './curation-changes.js';
@@ -145,25 +146,29 @@ export class ChangeInterpreter {
 
   /**
    * A highlight as a team's database holds it (team sync), kept whole (author, times, verdicts):
-   * the same checks as a created one, and its text must be what the document holds there. No
-   * history line: the machine that made the change shares its own lines.
+   * the same checks as a created one. Where the document's text here differs at its place, it is
+   * re-anchored (moved or flagged fuzzy), or kept as an orphan for a person to place, as a
+   * changed file's highlights are (see place-shared.ts). No history line: the machine that made
+   * the change shares its own lines.
    */
-  async putSharedAnnotation(shared: Annotation): Promise<Promise<void>[]> {
+  async putSharedAnnotation(shared: Annotation): Promise<{ writes: Promise<void>[]; result: SharedPlacement }> {
     const doc = this.requireDocument(shared.documentId);
     const text = await this.readText(doc);
-    this.requireRange(doc, text, shared.start, shared.end);
     this.requireLabel(shared.labelId);
     this.requireSpeaker(shared.speakerId);
     if (shared.claim) this.requireStatus(shared.claim.status);
-    if (text.slice(shared.start, shared.end) !== shared.text) {
-      throw new ApiError('bad-request', `The highlight's text is not what "${doc.title}" holds at ${shared.start}–${shared.end}.`);
+    const { annotation, placement } = placeSharedAnnotation(text, shared);
+    // An orphan keeps its place in the text it was made on, as reanchor's orphans do.
+    if (placement !== 'orphaned') this.requireRange(doc, text, annotation.start, annotation.end);
+    const [annotations, orphans] = await Promise.all([this.store.annotations(doc), this.store.orphans(doc)]);
+    for (const list of [annotations, orphans]) {
+      const index = list.findIndex((a) => a.id === shared.id);
+      if (index >= 0) list.splice(index, 1);
     }
-    const annotations = await this.store.annotations(doc);
-    const index = annotations.findIndex((a) => a.id === shared.id);
-    if (index >= 0) annotations.splice(index, 1);
-    annotations.splice(sortedIndex(annotations, shared), 0, shared);
+    const into = placement === 'orphaned' ? orphans : annotations;
+    into.splice(sortedIndex(into, annotation), 0, annotation);
     doc.annotationCount = annotations.length;
-    return [this.store.saveAnnotations(doc), this.store.saveWorkspace()];
+    return { writes: [this.store.saveAnnotations(doc), this.store.saveWorkspace()], result: placement };
   }
 
   /** A speaker as a team's database holds it, by its own id (two of one name may meet: a person merges them). */

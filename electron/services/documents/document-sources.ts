@@ -114,14 +114,19 @@ export class DocumentSources {
   private async replaceText(doc: StoredDocument, read: ReadDocument): Promise<ReanchorReport> {
     this.service.requireWritable();
     const store = this.service.store;
-    const [annotations, orphans] = await Promise.all([store.annotations(doc), store.orphans(doc)]);
-    const outcome = reanchorAnnotations(read.text, [...annotations, ...orphans]);
     if (doc.format !== read.format || (read.sourceUrl && doc.sourceUrl !== read.sourceUrl)) {
       Object.assign(doc, { format: read.format, sourceUrl: read.sourceUrl ?? doc.sourceUrl });
     }
     setPageStarts(doc, read);
-    doc.annotationCount = outcome.annotations.length;
-    await store.replaceText(doc, read.text, outcome);
-    return outcome.report;
+    return takeNewText(store, doc, read.text);
   }
+}
+
+/** A document's text is now `text` (its file changed, or the team's copy did): every highlight, orphans included, re-anchored on it. */
+export async function takeNewText(store: WorkspaceStore, doc: StoredDocument, text: string): Promise<ReanchorReport> {
+  const [annotations, orphans] = await Promise.all([store.annotations(doc), store.orphans(doc)]);
+  const outcome = reanchorAnnotations(text, [...annotations, ...orphans]);
+  doc.annotationCount = outcome.annotations.length;
+  await store.replaceText(doc, text, outcome);
+  return outcome.report;
 }

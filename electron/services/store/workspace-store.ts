@@ -31,7 +31,7 @@ export const ANNOTATIONS_DIR = 'annotations';
 export const TEXTS_DIR = 'texts';
 
 /** What the service may set on a document when it is added. */
-export type DocumentMetadata = Partial<Pick<StoredDocument, 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'pageStarts' | 'headline' | 'outlet' | 'byline' | 'publishedOn'>>;
+export type DocumentMetadata = Partial<Pick<StoredDocument, 'id' | 'format' | 'encoding' | 'encodingDetected' | 'sourceUrl' | 'filePath' | 'pageStarts' | 'headline' | 'outlet' | 'byline' | 'publishedOn'>>;
 
 /** Lines written ahead of the annotations files (see writeAnnotationsAfter). */
 export interface AnnotationsJournal {
@@ -289,7 +289,8 @@ export class WorkspaceStore {
     await writeFileDurably(this.snapshotPath(textHash), text);
     this.textCache.set(textHash, text);
     const document: StoredDocument = {
-      id: documentIdFor(textHash),
+      // A team's document keeps the id its first text gave it, whatever text it holds now.
+      id: metadata.id ?? documentIdFor(textHash),
       title,
       fileName,
       textHash,

@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { ApiError, type Annotation, type ClaimHistoryEntry, type Label, type Speaker, type Status } from '../../contract/api.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import type { ChangeInterpreter } from '../changes/apply-change.js';
+import { takeNewText } from '../documents/document-sources.js';
 import { allDocuments, LocalBodies, localBodyOf } from './local-docs.js';
 import { equalLeaves, mergeLeaves, type Leaf } from './merge.js';
 import { bodyHash, bodyOf, getOrNull, writeLocal, type Pouch, type PouchDoc } from './replica.js';
-import { checkSharedDoc, entityOf, hashOf, sharedLine, type SharedBody, type SharedOf } from './shared-docs.js';
+import { checkSharedDoc, entityOf, hashOf, sharedId, sharedLine, type SharedBody, type SharedOf } from './shared-docs.js';
 import type { SyncState } from './sync-state.js';
 
 class Deferred extends Error {}
@@ -61,6 +62,8 @@ interface Incoming {
 
 export class Inbound {
   pulledDocs = 0;
+  /** Highlights lowdb placed otherwise than sent (re-anchored on this copy of the text). */
+  private readonly placedHere = new Set<string>();
   /** Documents whose highlights or lines lowdb took in (outbound compares those again). */
   readonly touchedDocuments = new Set<string>();
   private knownLines = new Map<string, Set<string>>();
@@ -157,9 +160,7 @@ export class Inbound {
         if (outcome === 'deferred') {
           if (!this.state.data.deferred.includes(item.id)) this.state.data.deferred.push(item.id);
         } else if (outcome === 'applied') {
-          // The revision's own body: where lowdb holds otherwise (a quote re-pointed to a merged
-          // speaker's survivor), the next outbound reconcile writes that on top of it.
-          this.state.reflect(item.id, item.doc!._rev, bodyHash(item.body));
+          await this.reflectApplied(item.id, item.doc!._rev, item.body);
           if (item.body) {
             await this.state.clearQuarantine(item.id);
             this.pulledDocs++;
@@ -223,7 +224,7 @@ export class Inbound {
       throw error;
     }
     await this.state.clearQuarantine(id);
-    this.state.reflect(id, doc!._rev, bodyHash(remote));
+    await this.reflectApplied(id, doc!._rev, remote);
     this.pulledDocs++;
     this.touch(id);
     return true;
@@ -273,6 +274,30 @@ export class Inbound {
     return changes.apply(change as never).catch(() => []);
   }
 
+  /** A text snapshot the team shares, checked against the SHA-256 it is named by. */
+  private async sharedText(textHash: string): Promise<string> {
+    const textDoc = await getOrNull(this.db, `text:${textHash}`);
+    if (!textDoc) throw new Deferred();
+    let text: string;
+    try {
+      text = ((await this.db.getAttachment(`text:${textHash}`, textHash)) as Buffer).toString('utf8');
+    } catch {
+      throw new Deferred();
+    }
+    if (createHash('sha256').update(text, 'utf8').digest('hex') !== textHash) throw new ApiError('bad-request', 'its text does not match its SHA-256 hash');
+    return text;
+  }
+
+  /**
+   * The revision's own body: where lowdb holds otherwise (a quote re-pointed to a merged
+   * speaker's survivor), the next outbound reconcile writes that on top of it. A highlight
+   * re-anchored on this copy of its text is no edit to send back (two copies would trade forever).
+   */
+  private async reflectApplied(id: string, rev: string, remote: Record<string, unknown> | null): Promise<void> {
+    const placedHere = this.placedHere.delete(id);
+    this.state.reflect(id, rev, bodyHash(placedHere ? await localBodyOf(this.service, id) : remote));
+  }
+
   /** The writes that put one remote document into lowdb, inside a batch (applyFromTeam). */
   private async writesOf(changes: ChangeInterpreter, body: SharedBody): Promise<Promise<void>[]> {
     const service = this.service;
@@ -287,7 +312,9 @@ export class Inbound {
         if (!store.findDocument(annotation.documentId)) throw new Deferred();
         const speakerId = this.survivorOf(annotation.speakerId);
         if (speakerId && !store.data.speakers.some((s) => s.id === speakerId)) throw new Deferred();
-        return changes.putSharedAnnotation({ ...annotation, speakerId });
+        const { writes, result } = await changes.putSharedAnnotation({ ...annotation, speakerId });
+        if (result !== 'as-sent') this.placedHere.add(sharedId.highlight(annotation.documentId, annotation.id));
+        return writes;
       }
       case 'speaker': {
         const { mergedInto, ...speaker } = entityOf<'speaker'>(body);
@@ -326,20 +353,16 @@ export class Inbound {
   private async documentWrites(changes: ChangeInterpreter, body: SharedOf<'document'>): Promise<Promise<void>[]> {
     const store = this.service.store;
     const known = allDocuments(this.service).find(({ doc }) => doc.id === body.id);
-    if (!known) {
-      const textDoc = await getOrNull(this.db, `text:${body.textHash}`);
-      if (!textDoc) throw new Deferred();
-      let text: string;
-      try {
-        text = ((await this.db.getAttachment(`text:${body.textHash}`, body.textHash)) as Buffer).toString('utf8');
-      } catch {
-        throw new Deferred();
-      }
-      if (createHash('sha256').update(text, 'utf8').digest('hex') !== body.textHash) throw new ApiError('bad-request', 'its text does not match its SHA-256 hash');
-      {
-        const { document } = await store.addDocument(body.fileName, body.title, text, { format: body.format, sourceUrl: body.sourceUrl ?? null, pageStarts: body.pageStarts, headline: body.headline, outlet: body.outlet, byline: body.byline, publishedOn: body.publishedOn });
-        if (document.id !== body.id) throw new ApiError('bad-request', `its id ${body.id} does not follow from its text`);
+    if (!known || known.doc.textHash !== body.textHash) {
+      const text = await this.sharedText(body.textHash);
+      if (!known) {
+        const { document } = await store.addDocument(body.fileName, body.title, text, { id: body.id, format: body.format, sourceUrl: body.sourceUrl ?? null, pageStarts: body.pageStarts, headline: body.headline, outlet: body.outlet, byline: body.byline, publishedOn: body.publishedOn });
+        if (document.id !== body.id) throw new ApiError('bad-request', `its text is already this workspace's document ${document.id}`);
         document.addedAt = body.addedAt;
+      } else {
+        // The team's copy changed (its source file was read again elsewhere): ours follows, re-anchored as a reread is.
+        await takeNewText(store, known.doc, text);
+        this.touchedDocuments.add(body.id);
       }
     }
     {

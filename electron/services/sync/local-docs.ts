@@ -34,10 +34,14 @@ export function workspaceDocs(service: AnnotatorService): Map<string, SharedBody
   return docs;
 }
 
-/** One document's highlights and claim-history lines. */
+/**
+ * One document's highlights and claim-history lines. An orphan (its text changed here, or it
+ * came from a copy of the text this one lacks) is still the team's highlight, as it was last
+ * placed: not a deletion to send.
+ */
 export async function documentHighlightDocs(service: AnnotatorService, doc: StoredDocument): Promise<Map<string, SharedBody>> {
   const docs = new Map<string, SharedBody>();
-  for (const annotation of await service.store.annotations(doc)) docs.set(sharedId.highlight(doc.id, annotation.id), highlightDoc(annotation));
+  for (const annotation of [...(await service.store.orphans(doc)), ...(await service.store.annotations(doc))]) docs.set(sharedId.highlight(doc.id, annotation.id), highlightDoc(annotation));
   for (const entry of await service.history.entriesOf(doc.id)) {
     // A line a kill made `recovered` is this machine's own repair, not a decision to share twice.
     docs.set(sharedId.history(entry), historyDoc(entry));
@@ -52,7 +56,7 @@ export async function localBodyOf(service: AnnotatorService, id: string): Promis
     const found = allDocuments(service).find(({ doc }) => doc.id === documentId);
     if (!found) return null;
     if (kind === 'highlight') {
-      const annotation = (await service.store.annotations(found.doc)).find((a) => a.id === annotationId);
+      const annotation = (await service.store.annotations(found.doc)).find((a) => a.id === annotationId) ?? (await service.store.orphans(found.doc)).find((a) => a.id === annotationId);
       return annotation ? highlightDoc(annotation) : null;
     }
     return (await documentHighlightDocs(service, found.doc)).get(id) ?? null;

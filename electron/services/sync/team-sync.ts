@@ -5,7 +5,8 @@
 // from the team keeps its own id even where a local one has the same name (a person merges
 // them); the inbound path writes no claim-history lines (the machine that made a change shares
 // its own lines, so a line is never recorded once per machine); a highlight whose text is not at
-// its place in the local text is quarantined rather than re-anchored.
+// its place in the local text (the text changed on one machine) is re-anchored there, or kept as
+// an orphan, and that local placement is not sent back.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult, TeamStatus } from '../../contract/api.js';

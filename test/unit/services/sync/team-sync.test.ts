@@ -5,11 +5,12 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotatorService } from '../../../../electron/services/annotator-service.js';
+import { openFilesFromPaths } from '../../../../electron/services/documents/open-files.js';
 import { memoryCredentials, TeamSync } from '../../../../electron/services/sync/team-sync.js';
 import { startCouchServer, type CouchServer } from '../../../helpers/couch-server.js';
 import { createChange, importText, useWorkspaces } from '../../../helpers/workspace.js';
 
-const { openService } = useWorkspaces();
+const { openService, tempDir } = useWorkspaces();
 let server: CouchServer | null = null;
 const engines: TeamSync[] = [];
 afterEach(async () => {
@@ -229,6 +230,58 @@ describe('team sync between three workspaces', () => {
     await server.addAdmin('ed', 'pw');
     await syncAll([a!, b!]);
     for (const m of [a!, b!]) expect((await highlights(m.service, doc.id)).map((h) => h.id).sort()).toEqual(['qa', 'qb']);
+  });
+
+  it('a document whose file changed on one machine takes the new text everywhere, its highlights re-anchored; nothing trades back and forth', async () => {
+    const [a, b, c] = await team(3);
+    // A's document comes from a file, so it can change: the document keeps its id (from its first text).
+    const filePath = path.join(await tempDir('annotator-files-'), 'mayor.txt');
+    const story = `Budget day at the town hall.\n\n${TEXT}\n\nThe vote is on Friday at noon in the town hall.\n`;
+    const [budget, vote, added, critics] = ['The budget is balanced."', 'The vote is on Friday at noon', 'A new sentence stands here.', 'Critics disagree'];
+    await fs.writeFile(filePath, story);
+    const doc = (await openFilesFromPaths(a!.service, [filePath]))[0]!.document!;
+    const at = (text: string, quote: string) => [text.indexOf(quote), text.indexOf(quote) + quote.length] as const;
+    await a!.service.applyChanges([createChange(doc.id, 'q1', ...at(story, budget)), createChange(doc.id, 'q2', ...at(story, vote))]);
+    await syncAll([a!, b!, c!]);
+    // B marks a quote on the old text before it hears of the change.
+    await b!.service.applyChanges([createChange(doc.id, 'q4', ...at(story, critics))]);
+    // A's file gains a first paragraph and loses the vote: q1 moves there, q2 is orphaned.
+    const changed = 'An editor’s note now comes first.\n\n' + story.replace('The vote is on Friday at noon in the town hall.', added);
+    await fs.writeFile(filePath, changed);
+    expect((await a!.service.openDocument(doc.id)).source?.report).toEqual({ unchanged: 0, moved: 1, fuzzy: 0, orphaned: 1 });
+    await a!.service.applyChanges([createChange(doc.id, 'q3', ...at(changed, added))]);
+    await syncAll([a!, b!, c!, a!, b!, c!]);
+    for (const m of [a!, b!, c!]) {
+      const mine = m.service.requireDocument(doc.id);
+      expect(await m.service.readText(mine)).toBe(changed);
+      // B's quote made on the old text is re-anchored on the new one wherever it arrives.
+      expect((await highlights(m.service, doc.id)).map((h) => [h.id, h.start, h.text])).toEqual([
+        ['q1', changed.indexOf(budget), budget],
+        ['q4', changed.indexOf(critics), critics],
+        ['q3', changed.indexOf(added), added],
+      ]);
+      expect((await m.service.store.orphans(mine)).map((h) => h.id)).toEqual(['q2']);
+      expect(await m.engine.quarantined()).toEqual([]);
+    }
+    // Every machine holds the same placement: the team's revisions stay put.
+    const auth = { authorization: `Basic ${Buffer.from('ed:pw').toString('base64')}` };
+    const revs = async () => Promise.all([`document:${doc.id}`, ...['q1', 'q2', 'q3', 'q4'].map((id) => `highlight:${doc.id}:${id}`)].map(async (id) => ((await (await fetch(`${server!.url}/newsroom/${id}`, { headers: auth })).json()) as { _rev: string })._rev));
+    const before = await revs();
+    await syncAll([a!, b!, c!, a!, b!, c!]);
+    expect(await revs()).toEqual(before);
+    // A machine that joins later gets the document by its id, with the new text.
+    const d = await openService();
+    const late = new TeamSync(d, memoryCredentials());
+    engines.push(late);
+    await late.link({ url: `${server!.url}/newsroom`, username: 'ed', password: 'pw' });
+    await syncAll([{ engine: late }]);
+    expect(await d.readText(d.requireDocument(doc.id))).toBe(changed);
+    expect((await highlights(d, doc.id)).map((h) => h.id)).toEqual(['q1', 'q4', 'q3']);
+    expect(await late.quarantined()).toEqual([]);
+    // A deletion reaches an orphan too.
+    await a!.service.applyChanges([{ kind: 'deleteAnnotation', documentId: doc.id, annotationId: 'q2' }]);
+    await syncAll([a!, b!]);
+    expect(await b!.service.store.orphans(b!.service.requireDocument(doc.id))).toEqual([]);
   });
 
   it('quarantines a document from a newer schema, with the reason, and applies nothing of it', async () => {
