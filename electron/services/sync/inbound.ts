@@ -71,6 +71,8 @@ export class Inbound {
     private readonly service: AnnotatorService,
     private readonly db: Pouch,
     private readonly state: SyncState,
+    /** Told how many changes of the feed it has handled so far (the first sync's progress). */
+    private readonly onProgress: (handled: number) => void = () => undefined,
   ) {}
 
   /**
@@ -80,10 +82,13 @@ export class Inbound {
    */
   async run(): Promise<number> {
     let applied = 0;
+    let handled = 0;
     for (let pages = 1; ; pages++) {
       const feed = await this.db.changes({ since: this.state.data.since, limit: PAGE, include_docs: true, conflicts: true });
       applied += await this.page((feed.results as { id: string; doc?: PouchDoc }[]).map((change) => ({ id: change.id, doc: change.doc ?? null })));
       this.state.data.since = feed.last_seq;
+      handled += feed.results.length;
+      this.onProgress(handled);
       // The checkpoint is worth saving now and then on a long pull; a kill only means a re-check.
       if (pages % 20 === 0) await this.state.save();
       if (feed.results.length < PAGE) break;

@@ -188,6 +188,13 @@ export class TeamSync implements TeamSyncEngine {
     const first = !this.state.data.lastSyncedAt;
     this.setStatus({ state: first ? 'first-replication' : 'syncing', message: null, progress: first ? { done: 0, total: null } : null });
     try {
+      // The first sync's progress, in documents: each pulled one counts half when it reaches the
+      // replica and half when lowdb holds it; each pushed one counts whole.
+      const total = first ? Math.max(Number((await remote.info()).doc_count ?? 0), Number((await this.replica.info()).doc_count ?? 0)) : 0;
+      let pulledIn = 0;
+      const progress = (done: number) => {
+        if (first && total > 0) this.setStatus({ progress: { done: Math.min(total, Math.round(done)), total } });
+      };
       for (let round = 0; round < 4; round++) {
         // Each durable batch was written to the replica as it landed (afterDurable); only a
         // failed one needs the whole workspace compared again.
@@ -196,20 +203,21 @@ export class TeamSync implements TeamSyncEngine {
           this.compareAll = false;
           await reconcileOutbound(this.service, this.replica, this.state);
         });
-        const from = await this.replica.replicate.from(remote, { batch_size: 500 }).on('change', (info: { docs_written: number }) => {
-          if (first) this.setStatus({ progress: { done: info.docs_written, total: null } });
-        });
-        const inbound = new Inbound(this.service, this.replica, this.state);
+        const from = await this.replica.replicate.from(remote, { batch_size: 500 }).on('change', (info: { docs_written: number }) => progress((pulledIn + info.docs_written) / 2 + pulledIn / 2));
+        const inbound = new Inbound(this.service, this.replica, this.state, (handled) => progress((pulledIn + from.docs_written) / 2 + Math.min(handled, from.docs_written) / 2 + pulledIn / 2));
         await this.serial(() => inbound.run());
         pulled += inbound.pulledDocs;
         // What lowdb made of the pulled documents (a quote re-pointed to a merged speaker's survivor, a highlight re-anchored) goes back out.
         if (inbound.touchedDocuments.size) await this.serial(() => reconcileOutbound(this.service, this.replica, this.state, { documentIds: [...inbound.touchedDocuments] }));
-        const to = await this.replica.replicate.to(remote, { batch_size: 500 });
+        pulledIn += from.docs_written;
+        const to = await this.replica.replicate.to(remote, { batch_size: 500 }).on('change', (info: { docs_written: number }) => progress(pulledIn + pushed + info.docs_written));
         pushed += to.docs_written;
         (this.state.data as unknown as { pushedSeq: number }).pushedSeq = Number(to.last_seq);
         // Nothing came in, so what just went out was all there was: no second look needed.
         if (from.docs_written === 0 && inbound.pulledDocs === 0) break;
       }
+      // Both sides hold the same: whatever the estimate was, all of it is done.
+      progress(total);
       this.state.data.lastSyncedAt = new Date().toISOString();
       await this.state.save();
       const status = await this.refreshCounts({ state: 'synced', progress: null, message: null });

@@ -215,6 +215,26 @@ describe('team sync between three workspaces', () => {
     }
   });
 
+  it('the first sync shows its progress in documents, rising to the whole', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await a!.service.applyChanges(Array.from({ length: 40 }, (_, i) => createChange(doc.id, `q${i}`, i, i + 5)));
+    await a!.engine.syncOnce();
+    const seen: { done: number; total: number | null }[] = [];
+    b!.engine.onStatus((status) => {
+      // Before the server has said how much it holds, the count has no total yet.
+      if (status.state === 'first-replication' && status.progress?.total != null) seen.push(status.progress);
+    });
+    await b!.engine.syncOnce();
+    const total = seen.at(-1)!.total!;
+    // Every shared document on the server: the story, its text, 40 highlights, labels and settings.
+    expect(total).toBeGreaterThanOrEqual(42);
+    expect(seen.every((p) => p.total === total)).toBe(true);
+    expect(seen.at(-1)!.done).toBe(total);
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((x, y) => x - y));
+    expect(b!.engine.status()).toMatchObject({ state: 'synced', progress: null });
+  });
+
   it('keeps offline edits on both sides and converges once the server is back', async () => {
     const [a, b] = await team(2);
     const doc = await importText(a!.service, 'mayor.txt', TEXT);
