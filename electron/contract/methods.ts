@@ -132,7 +132,11 @@ export const annotatorApiSchema = {
   },
   // Team sync (see services/sync/team-sync-api.ts). A host without it says so in words.
   /** The live status, and how this host keeps the password (null when unlinked or unknown). */
-  getTeamStatus: { args: none, result: teamStatusSchema.extend({ passwordKept: z.string().max(300).nullable() }) },
+  // `changedAfter`: the version the window holds; the answer waits (up to ~20 s) for the next change, so the status is live without polling.
+  getTeamStatus: {
+    args: z.object({ changedAfter: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
+    result: teamStatusSchema.extend({ passwordKept: z.string().max(300).nullable(), version: z.number().int().nonnegative() }),
+  },
   /** Checks the server and the password before the link is saved; the password never comes back. */
   linkTeam: { args: linkTeamArgsSchema, result: teamStatusSchema },
   /** Forgets the link and the password; the workspace stays as it is. */

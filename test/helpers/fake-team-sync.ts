@@ -157,8 +157,27 @@ export function teamClientMethods(engine: TeamSyncEngine | undefined, passwordKe
     if (!engine) throw new ApiError('unsupported', 'This in-memory workspace has no team sync here.');
     return work(engine);
   };
+  let version = 0;
+  const waiting = new Set<() => void>();
+  engine?.onStatus(() => {
+    version++;
+    for (const wake of [...waiting]) wake();
+  });
+  // As the host's: an ask after the version in hand waits for the next change (here at most 2 s).
+  const nextChange = (after: number | undefined) =>
+    after === undefined || after !== version
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const wake = () => (clearTimeout(timer), waiting.delete(wake), resolve());
+          const timer = setTimeout(wake, 2000);
+          waiting.add(wake);
+        });
   return {
-    getTeamStatus: async (_args?: unknown) => run((e) => ({ ...e.status(), passwordKept: e.status().state === 'unlinked' ? null : passwordKept })),
+    getTeamStatus: async (args?: { changedAfter?: number }) =>
+      run(async (e) => {
+        await nextChange(args?.changedAfter);
+        return { ...e.status(), passwordKept: e.status().state === 'unlinked' ? null : passwordKept, version };
+      }),
     linkTeam: async (args: LinkTeamArgs) => run((e) => e.link(args)),
     unlinkTeam: async (_args?: unknown) => run((e) => e.unlink()),
     syncTeamNow: async (_args?: unknown) => run((e) => e.syncOnce()),

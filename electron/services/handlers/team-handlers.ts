@@ -19,7 +19,11 @@ export interface TeamHandlers {
 export interface TeamOptions {
   /** How this host keeps the password, in words for the Team view (see credentials.ts). */
   passwordKept?: string;
+  /** How long getTeamStatus({ changedAfter }) waits for a change before answering as it is. */
+  statusWaitMs?: number;
 }
+
+const STATUS_WAIT_MS = 20_000;
 
 const NO_TEAM_SYNC =
   'This copy of Newsroom Annotator has no team sync here. Link the workspace from the desktop app or `npm run serve`, or run `annotator sync --store DIR --remote URL`.';
@@ -50,11 +54,32 @@ export function createTeamHandlers(engine: TeamSyncEngine | undefined, options: 
       throw new ApiError(code, scrub(message));
     }
   };
+  // Each status change the engine reports is a new version; a window asking after the one it holds waits for the next.
+  let version = 0;
+  const waiting = new Set<() => void>();
+  engine?.onStatus(() => {
+    version++;
+    for (const wake of [...waiting]) wake();
+  });
+  const nextChange = (after: number) =>
+    after !== version
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const wake = () => {
+            clearTimeout(timer);
+            waiting.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, options.statusWaitMs ?? STATUS_WAIT_MS);
+          waiting.add(wake);
+        });
   return {
-    getTeamStatus: async () =>
+    getTeamStatus: async (args) =>
       run(async (engine) => {
+        const after = (args as { changedAfter?: number } | undefined)?.changedAfter;
+        if (after !== undefined) await nextChange(after);
         const status = cleanStatus(engine.status());
-        return { ...status, passwordKept: status.state === 'unlinked' ? null : (options.passwordKept ?? null) };
+        return { ...status, passwordKept: status.state === 'unlinked' ? null : (options.passwordKept ?? null), version };
       }),
     linkTeam: async (args) => {
       if (args.password) secrets.add(args.password);

@@ -95,3 +95,26 @@ describe('team methods onto the engine', () => {
     expect(everything).toContain('https://couch.example.org/newsroom failed');
   });
 });
+
+describe('the live team status', () => {
+  it('answers an ask after the version in hand at the next change, and as it is when nothing changes', async () => {
+    const fake = createFakeTeamSync(SERVER);
+    const service = await ws.openService(await ws.tempDir('team-live-'));
+    const handlers = createApiHandlers(service, browserHostOnlyMethods, fake, { statusWaitMs: 300 });
+    const call = (args: unknown) => dispatchApiCall(handlers, 'getTeamStatus', args) as Promise<{ ok: true; result: TeamStatus & { version: number } }>;
+    const first = (await call({})).result;
+    let answered: (TeamStatus & { version: number }) | null = null;
+    const waiting = call({ changedAfter: first.version }).then((r) => (answered = r.result));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBeNull();
+    await fake.link({ url: SERVER.url, username: 'ben', password: PASSWORD });
+    await waiting;
+    expect(answered!.version).toBeGreaterThan(first.version);
+    expect(answered!.state).toBe('synced');
+    // Nothing changes: the ask is answered as it is once the wait is over, with the same version.
+    const quiet = (await call({ changedAfter: answered!.version })).result;
+    expect(quiet.version).toBe(answered!.version);
+    // An ask after a version this host never gave (it restarted) is answered at once.
+    expect((await call({ changedAfter: answered!.version + 100 })).result.version).toBe(answered!.version);
+  });
+});
