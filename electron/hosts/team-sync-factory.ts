@@ -7,7 +7,7 @@ import { ApiError } from '../contract/api.js';
 import type { AnnotatorService } from '../services/annotator-service.js';
 import { SYNC_DIR } from '../services/sync/sync-state.js';
 import type { CredentialStore, TeamSyncEngine } from '../services/sync/team-sync-api.js';
-import { TeamSync } from '../services/sync/team-sync.js';
+import { syncRefusalCode, TeamSync } from '../services/sync/team-sync.js';
 
 /** Makes the engine of one workspace, keeping its password in `credentials`. */
 export type TeamSyncFactory = (service: AnnotatorService, credentials: CredentialStore) => TeamSyncEngine;
@@ -30,7 +30,7 @@ export const defaultTeamSyncFactory: TeamSyncFactory = (service, credentials) =>
     async link(args) {
       const status = await engine.link(args);
       // A refused link is an error in the window's words: the form stays, with what to do.
-      if (!(await linked(service))) throw new ApiError(status.state === 'offline' ? 'unreachable' : 'bad-request', status.message ?? 'The link was refused.');
+      if (!(await linked(service))) throw new ApiError(syncRefusalCode(status), status.message ?? 'The link was refused.');
       // The first replication runs once, with progress in the status, then replication goes live.
       if (await linked(service)) void engine.syncOnce().catch(() => undefined).finally(() => void goLive());
       return status;

@@ -4,62 +4,29 @@
 // every answer and of the workspace files.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSON_HEADER } from '../../electron/contract/channels';
-import { startServing, type ServingHost } from '../../electron/hosts/browser/serve';
-import { TOKEN_HEADER } from '../../electron/hosts/browser/server';
 import { startCouchServer, type CouchServer } from '../helpers/couch-server';
-import { ROOT, SAMPLE, VIEWPORT, launchBrowser, tempDir } from './harness';
+import { SAMPLE, VIEWPORT, launchBrowser } from './harness';
+import { TeamHosts, asPerson, setUpTeamServer, teamApi } from './team-harness';
 
 const PASSWORD = 'e2e-sync-password';
 const ANA = { id: 'p-ana', name: 'Ana Ortiz' };
 let couch: CouchServer;
-let hosts: ServingHost[] = [];
+const hosts = new TeamHosts();
 let browser: Browser;
-
-async function host(files: string[]): Promise<ServingHost> {
-  const started = await startServing({ store: await tempDir('annotator-sync-e2e-'), port: 0, files }, path.join(ROOT, 'dist/renderer'));
-  if (!started) throw new Error('the browser host did not start');
-  hosts.push(started);
-  return started;
-}
-
-function api(serving: ServingHost) {
-  const token = new URL(serving.host.url).searchParams.get('token')!;
-  return async (method: string, args: unknown = {}) => {
-    const response = await fetch(`http://127.0.0.1:${serving.host.port}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, [PERSON_HEADER]: encodeURIComponent(JSON.stringify(ANA)) },
-      body: JSON.stringify(args),
-    });
-    const body = await response.text();
-    expect(body).not.toContain(PASSWORD);
-    const envelope = JSON.parse(body);
-    if (!envelope.ok) throw new Error(envelope.error.message);
-    return envelope.result;
-  };
-}
-
-async function asPerson(page: Page, person: { id: string; name: string }) {
-  await page.addInitScript((p) => {
-    sessionStorage.setItem('newsroom-annotator:person', JSON.stringify(p));
-    localStorage.setItem('newsroom-annotator:people', JSON.stringify([p]));
-  }, person);
-}
+const host = (files: string[]) => hosts.start(files);
+const api = (serving: Awaited<ReturnType<typeof host>>) => teamApi(serving, ANA, [PASSWORD]);
 
 beforeAll(async () => {
   couch = await startCouchServer();
-  await couch.addAdmin('ana', PASSWORD);
-  await couch.addAdmin('ben', PASSWORD);
-  await couch.createDatabase('newsroom');
+  await setUpTeamServer(couch, 'newsroom', ['ana', 'ben'], PASSWORD);
   browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  for (const serving of hosts) await serving.stop();
-  hosts = [];
+  await hosts.stopAll();
   await couch?.stop();
 });
 

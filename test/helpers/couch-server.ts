@@ -17,7 +17,7 @@ export interface CouchServer {
   createDatabase(name: string): Promise<void>;
   /** Adds a server admin (PUT /_config/admins/<name>): wrong passwords then get 401. */
   addAdmin(name: string, password: string): Promise<void>;
-  /** Kills the server (its data is gone: it is in memory). */
+  /** Kills the server (its data is gone: it is in memory); restart() may bring it back. */
   stop(): Promise<void>;
   /** Starts it again on the same port (empty, unless the caller puts data back). */
   restart(): Promise<void>;
@@ -58,6 +58,8 @@ export async function startCouchServer(options: { port?: number } = {}): Promise
   const authHeader = (): Record<string, string> => (admin ? { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` } : {});
 
   const start = async () => {
+    // stop() took the folder away; a restart after it (the server back after an outage) makes it again.
+    await fs.mkdir(workDir, { recursive: true });
     child = spawn(BIN, ['--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: workDir, stdio: 'ignore' });
     await waitUntilUp(url, child);
   };

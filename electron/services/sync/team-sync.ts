@@ -9,7 +9,7 @@
 // an orphan, and that local placement is not sent back.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult, TeamStatus } from '../../contract/api.js';
+import { ApiError, type ApiErrorCode, type LinkTeamArgs, type QuarantinedDocument, type SyncConflict, type SyncResult, type TeamStatus } from '../../contract/api.js';
 import { addressWithoutCredentials, remoteAddressProblem } from '../../contract/team-rules.js';
 import type { AnnotatorService } from '../annotator-service.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
@@ -297,10 +297,13 @@ export class TeamSync implements TeamSyncEngine {
   }
 }
 
-/** A sync that could not finish: its status says why, in words. */
-export class SyncFailure extends Error {
+/** How a window is told the team server refused or did not answer: the one rule for link and sync. */
+export const syncRefusalCode = (status: Pick<TeamStatus, 'state'>): ApiErrorCode => (status.state === 'offline' ? 'unreachable' : 'bad-request');
+
+/** A sync that could not finish: its status says why, in words a window shows as they are. */
+export class SyncFailure extends ApiError {
   constructor(readonly status: TeamStatus) {
-    super(status.message ?? 'The sync did not finish.');
+    super(syncRefusalCode(status), status.message ?? 'The sync did not finish.');
   }
 }
 
