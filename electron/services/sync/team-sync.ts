@@ -42,6 +42,8 @@ export class TeamSync implements TeamSyncEngine {
   private started: Promise<void> | null = null;
   /** Set when a batch's outbound failed: the next sync compares the whole workspace again. */
   private compareAll = false;
+  /** Live replication was asked for (and not stopped): a sync that works restarts it after an error ended it. */
+  private liveWanted = false;
 
   constructor(
     private readonly service: AnnotatorService,
@@ -204,11 +206,8 @@ export class TeamSync implements TeamSyncEngine {
           await reconcileOutbound(this.service, this.replica, this.state);
         });
         const from = await this.replica.replicate.from(remote, { batch_size: 500 }).on('change', (info: { docs_written: number }) => progress((pulledIn + info.docs_written) / 2 + pulledIn / 2));
-        const inbound = new Inbound(this.service, this.replica, this.state, (handled) => progress((pulledIn + from.docs_written) / 2 + Math.min(handled, from.docs_written) / 2 + pulledIn / 2));
-        await this.serial(() => inbound.run());
+        const inbound = await this.serial(() => this.pullIntoWorkspace((handled) => progress((pulledIn + from.docs_written) / 2 + Math.min(handled, from.docs_written) / 2 + pulledIn / 2)));
         pulled += inbound.pulledDocs;
-        // What lowdb made of the pulled documents (a quote re-pointed to a merged speaker's survivor, a highlight re-anchored) goes back out.
-        if (inbound.touchedDocuments.size) await this.serial(() => reconcileOutbound(this.service, this.replica, this.state, { documentIds: [...inbound.touchedDocuments] }));
         pulledIn += from.docs_written;
         const to = await this.replica.replicate.to(remote, { batch_size: 500 }).on('change', (info: { docs_written: number }) => progress(pulledIn + pushed + info.docs_written));
         pushed += to.docs_written;
@@ -221,6 +220,7 @@ export class TeamSync implements TeamSyncEngine {
       this.state.data.lastSyncedAt = new Date().toISOString();
       await this.state.save();
       const status = await this.refreshCounts({ state: 'synced', progress: null, message: null });
+      if (this.liveWanted && !this.live) this.startLive();
       return { pushed, pulled, conflicts: status.conflicts };
     } catch (error) {
       const problem = { ...this.problemOf(error), progress: null };
@@ -251,16 +251,33 @@ export class TeamSync implements TeamSyncEngine {
             void this.refreshCounts({ state: 'synced', message: null }).catch(() => undefined);
           }
         })
-        .on('error', (error: unknown) => this.setStatus(this.problemOf(error)));
+        .on('error', (error: unknown) => {
+          // PouchDB gives up on errors it does not retry (a database deleted and made again):
+          // the status says why, and the next sync that works starts live replication again.
+          this.setStatus(this.problemOf(error));
+          this.live = null;
+          this.liveFeed?.cancel();
+          this.liveFeed = null;
+        });
+      this.liveWanted = true;
       this.liveFeed = this.replica.changes({ since: 'now', live: true }).on('change', () => {
-        void this.serial(() => new Inbound(this.service, this.replica, this.state).run())
+        void this.serial(() => this.pullIntoWorkspace())
           .then(() => this.refreshCounts())
           .catch(() => undefined);
       });
     })();
   }
 
+  /** The replica's new documents into lowdb, and what lowdb made of them (a re-anchored highlight, a re-pointed quote) back out. */
+  private async pullIntoWorkspace(onProgress?: (handled: number) => void): Promise<Inbound> {
+    const inbound = new Inbound(this.service, this.replica, this.state, onProgress);
+    await inbound.run();
+    if (inbound.touchedDocuments.size) await reconcileOutbound(this.service, this.replica, this.state, { documentIds: [...inbound.touchedDocuments] });
+    return inbound;
+  }
+
   async stop(): Promise<void> {
+    this.liveWanted = false;
     this.live?.cancel();
     this.liveFeed?.cancel();
     this.live = null;
@@ -287,7 +304,7 @@ export class TeamSync implements TeamSyncEngine {
   async resolve(id: string, keepRev: string): Promise<TeamStatus> {
     await this.start();
     await this.serial(() => keepVersion(this.replica, id, keepRev));
-    await this.serial(() => new Inbound(this.service, this.replica, this.state).run());
+    await this.serial(() => this.pullIntoWorkspace());
     return this.refreshCounts();
   }
 

@@ -236,6 +236,41 @@ describe('team sync between three workspaces', () => {
     expect(b!.engine.status()).toMatchObject({ state: 'synced', progress: null });
   });
 
+  it('live replication carries on when the server comes back without the database, once it is made again', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await syncAll([a!, b!]);
+    a!.engine.startLive();
+    b!.engine.startLive();
+    await a!.service.applyChanges([createChange(doc.id, 'before', 0, 9)]);
+    await expect.poll(async () => (await highlights(b!.service, doc.id)).map((h) => h.id), { timeout: 20_000 }).toEqual(['before']);
+    const port = server!.port;
+    await server!.stop();
+    server = await startCouchServer({ port });
+    await server.addAdmin('ed', 'pw');
+    await a!.service.applyChanges([createChange(doc.id, 'while-gone', 17, 41)]);
+    await server.createDatabase('newsroom');
+    await a!.service.applyChanges([createChange(doc.id, 'after', 59, 74)]);
+    await expect.poll(async () => (await highlights(b!.service, doc.id)).map((h) => h.id).sort(), { timeout: 30_000 }).toEqual(['after', 'before', 'while-gone']);
+  }, 90_000);
+
+  it('live replication ended by a refused password starts again once the workspace is linked again', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await syncAll([a!, b!]);
+    a!.engine.startLive();
+    b!.engine.startLive();
+    // The admin's password changes on the server: both machines' live replication is refused.
+    await fetch(`${server!.url}/_config/admins/ed`, { method: 'PUT', headers: { authorization: `Basic ${Buffer.from('ed:pw').toString('base64')}` }, body: JSON.stringify('new-pw') });
+    await a!.service.applyChanges([createChange(doc.id, 'refused', 0, 9)]);
+    await expect.poll(() => a!.engine.status().message ?? '', { timeout: 30_000 }).toMatch(/refused that user name or password/);
+    for (const m of [a!, b!]) expect((await m.engine.link({ url: `${server!.url}/newsroom`, username: 'ed', password: 'new-pw' })).state).toBe('synced');
+    await syncAll([a!, b!]);
+    // Live again without anyone asking: a later edit reaches B by itself.
+    await a!.service.applyChanges([createChange(doc.id, 'after', 59, 74)]);
+    await expect.poll(async () => (await highlights(b!.service, doc.id)).map((h) => h.id).sort(), { timeout: 30_000 }).toEqual(['after', 'refused']);
+  }, 90_000);
+
   it('keeps offline edits on both sides and converges once the server is back', async () => {
     const [a, b] = await team(2);
     const doc = await importText(a!.service, 'mayor.txt', TEXT);
