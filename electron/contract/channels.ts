@@ -28,6 +28,7 @@ export const API_METHOD_NAMES = [
   'listDisagreements',
   'applyChanges',
   'getTeamStatus',
+  'waitTeamArrivals',
   'linkTeam',
   'unlinkTeam',
   'syncTeamNow',

@@ -137,6 +137,14 @@ export const annotatorApiSchema = {
     args: z.object({ changedAfter: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
     result: teamStatusSchema.extend({ passwordKept: z.string().max(300).nullable(), version: z.number().int().nonnegative() }),
   },
+  /**
+   * Team changes that reached this workspace after version `after` (none given: the version now),
+   * answered when they arrive (or empty after ~20 s): the documents they touched, null for all.
+   */
+  waitTeamArrivals: {
+    args: z.object({ after: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
+    result: z.object({ version: z.number().int().nonnegative(), documentIds: z.array(z.string().max(200)).max(100_000).nullable() }),
+  },
   /** Checks the server and the password before the link is saved; the password never comes back. */
   linkTeam: { args: linkTeamArgsSchema, result: teamStatusSchema },
   /** Forgets the link and the password; the workspace stays as it is. */

@@ -27,6 +27,7 @@ export const defaultTeamSyncFactory: TeamSyncFactory = (service, credentials) =>
   return {
     status: () => engine.status(),
     onStatus: (listener) => engine.onStatus(listener),
+    onArrived: (listener) => engine.onArrived(listener),
     async link(args) {
       const status = await engine.link(args);
       // A refused link is an error in the window's words: the form stays, with what to do.

@@ -52,6 +52,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     saveReportPdf: unexpected('saveReportPdf'),
     // The window asks for the team status as it starts: a host without team sync.
     getTeamStatus: async () => ({ state: 'unlinked', url: null, username: null, lastSyncedAt: null, waiting: 0, conflicts: 0, quarantined: 0, progress: null, message: null, passwordKept: null, version: 0 }),
+    waitTeamArrivals: async () => ({ version: 0, documentIds: [] }),
     linkTeam: unexpected('linkTeam'),
     unlinkTeam: unexpected('unlinkTeam'),
     syncTeamNow: unexpected('syncTeamNow'),

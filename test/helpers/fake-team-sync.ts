@@ -25,6 +25,8 @@ const UNLINKED: TeamStatus = { state: 'unlinked', url: null, username: null, las
 export interface FakeTeamSync extends TeamSyncEngine {
   /** Every call, by name, for tests to check what the window asked. */
   readonly calls: string[];
+  /** Changes from the team reach the workspace (the documents they touched, or 'all'). */
+  arrive(documentIds: string[] | 'all'): void;
   /** The server goes away (offline) or comes back; local changes wait meanwhile. */
   setOnline(online: boolean): void;
   /** A local change made while linked: it waits while offline. */
@@ -43,6 +45,7 @@ export function createFakeTeamSync(server: FakeTeamServer, credentials?: Credent
   let live = false;
   const calls: string[] = [];
   const listeners = new Set<(status: TeamStatus) => void>();
+  const arrivalListeners = new Set<(documentIds: string[] | 'all') => void>();
   const set = (patch: Partial<TeamStatus>) => {
     status = { ...status, ...patch, conflicts: conflicts.length, quarantined: quarantined.length };
     for (const listener of listeners) listener(status);
@@ -59,6 +62,13 @@ export function createFakeTeamSync(server: FakeTeamServer, credentials?: Credent
     onStatus(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    onArrived(listener) {
+      arrivalListeners.add(listener);
+      return () => void arrivalListeners.delete(listener);
+    },
+    arrive(documentIds) {
+      for (const listener of arrivalListeners) listener(documentIds);
     },
     async link(args: LinkTeamArgs) {
       calls.push('link');
@@ -172,7 +182,29 @@ export function teamClientMethods(engine: TeamSyncEngine | undefined, passwordKe
           const timer = setTimeout(wake, 2000);
           waiting.add(wake);
         });
+  let arrivalsVersion = 0;
+  const arrived: (string[] | 'all')[] = [];
+  const arrivalWaiters = new Set<() => void>();
+  engine?.onArrived((documentIds) => {
+    arrivalsVersion++;
+    arrived.push(documentIds);
+    for (const wake of [...arrivalWaiters]) wake();
+  });
   return {
+    // As the host's: what arrived after `after`, waited for (here at most 2 s).
+    waitTeamArrivals: async (args?: { after?: number }) =>
+      run(async () => {
+        const after = args?.after;
+        if (after === undefined) return { version: arrivalsVersion, documentIds: [] as string[] | null };
+        if (after === arrivalsVersion)
+          await new Promise<void>((resolve) => {
+            const wake = () => (clearTimeout(timer), arrivalWaiters.delete(wake), resolve());
+            const timer = setTimeout(wake, 2000);
+            arrivalWaiters.add(wake);
+          });
+        const since = arrived.slice(after);
+        return { version: arrivalsVersion, documentIds: since.includes('all') ? null : [...new Set((since as string[][]).flat())] };
+      }),
     getTeamStatus: async (args?: { changedAfter?: number }) =>
       run(async (e) => {
         await nextChange(args?.changedAfter);

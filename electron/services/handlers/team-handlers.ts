@@ -3,11 +3,13 @@
 import { ApiError, type ApiResult, type LinkTeamArgs, type TeamStatus } from '../../contract/api.js';
 import { toApiError } from '../api-errors.js';
 import type { TeamSyncEngine } from '../sync/team-sync-api.js';
+import { ChangeFeed } from './change-feed.js';
 
-type Result<M extends 'getTeamStatus' | 'unlinkTeam' | 'syncTeamNow' | 'listSyncConflicts' | 'listQuarantined'> = (args?: unknown) => Promise<ApiResult<M>>;
+type Result<M extends 'getTeamStatus' | 'waitTeamArrivals' | 'unlinkTeam' | 'syncTeamNow' | 'listSyncConflicts' | 'listQuarantined'> = (args?: unknown) => Promise<ApiResult<M>>;
 /** The team methods, as api-handlers.ts's ApiHandlers has them (the compiler checks they fit). */
 export interface TeamHandlers {
   getTeamStatus: Result<'getTeamStatus'>;
+  waitTeamArrivals: Result<'waitTeamArrivals'>;
   linkTeam(args: LinkTeamArgs): Promise<TeamStatus>;
   unlinkTeam: Result<'unlinkTeam'>;
   syncTeamNow: Result<'syncTeamNow'>;
@@ -55,31 +57,26 @@ export function createTeamHandlers(engine: TeamSyncEngine | undefined, options: 
     }
   };
   // Each status change the engine reports is a new version; a window asking after the one it holds waits for the next.
-  let version = 0;
-  const waiting = new Set<() => void>();
-  engine?.onStatus(() => {
-    version++;
-    for (const wake of [...waiting]) wake();
-  });
-  const nextChange = (after: number) =>
-    after !== version
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            waiting.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, options.statusWaitMs ?? STATUS_WAIT_MS);
-          waiting.add(wake);
-        });
+  const statusFeed = new ChangeFeed<null>(options.statusWaitMs ?? STATUS_WAIT_MS, 1);
+  engine?.onStatus(() => statusFeed.note(null));
+  // Changes the team's database brought into this workspace, by document: open windows show them.
+  const arrivals = new ChangeFeed<string[] | 'all'>(options.statusWaitMs ?? STATUS_WAIT_MS);
+  engine?.onArrived((documentIds) => arrivals.note(documentIds));
   return {
     getTeamStatus: async (args) =>
       run(async (engine) => {
         const after = (args as { changedAfter?: number } | undefined)?.changedAfter;
-        if (after !== undefined) await nextChange(after);
+        const version = after === undefined ? statusFeed.current : (await statusFeed.after(after)).version;
         const status = cleanStatus(engine.status());
         return { ...status, passwordKept: status.state === 'unlinked' ? null : (options.passwordKept ?? null), version };
+      }),
+    waitTeamArrivals: async (args) =>
+      run(async () => {
+        const after = (args as { after?: number } | undefined)?.after;
+        if (after === undefined) return { version: arrivals.current, documentIds: [] };
+        const { version, items } = await arrivals.after(after);
+        if (items === null || items.includes('all')) return { version, documentIds: null };
+        return { version, documentIds: [...new Set((items as string[][]).flat())] };
       }),
     linkTeam: async (args) => {
       if (args.password) secrets.add(args.password);

@@ -66,6 +66,8 @@ export class Inbound {
   private readonly placedHere = new Set<string>();
   /** Documents whose highlights or lines lowdb took in (outbound compares those again). */
   readonly touchedDocuments = new Set<string>();
+  /** A speaker, a label, the scale or the review settings came in. */
+  private touchedWorkspace = false;
   private knownLines = new Map<string, Set<string>>();
   constructor(
     private readonly service: AnnotatorService,
@@ -249,6 +251,13 @@ export class Inbound {
   private touch(id: string): void {
     const [kind, documentId] = id.split(':');
     if (kind === 'highlight' || kind === 'history' || kind === 'document') this.touchedDocuments.add(documentId!);
+    else this.touchedWorkspace = true;
+  }
+
+  /** What this run brought into lowdb, for open windows: the documents, 'all' for workspace-wide changes, null for nothing. */
+  arrivedIn(): string[] | 'all' | null {
+    if (this.touchedWorkspace) return 'all';
+    return this.touchedDocuments.size ? [...this.touchedDocuments] : null;
   }
 
   /**

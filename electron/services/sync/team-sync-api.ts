@@ -13,6 +13,8 @@ export interface TeamSyncEngine {
   status(): TeamStatus;
   /** Called on every status change (the window's live status); returns the unsubscribe. */
   onStatus(listener: (status: TeamStatus) => void): () => void;
+  /** Called when changes from the team reached lowdb: the documents they touched ('all': workspace-wide ones, a speaker, a label). */
+  onArrived(listener: (documentIds: string[] | 'all') => void): () => void;
   /** Checks the server (reachable, CouchDB, the database exists, the password is right) before saving the link. */
   link(args: LinkTeamArgs): Promise<TeamStatus>;
   /** Forgets the link and the password; the workspace and its local replica stay. */

@@ -94,6 +94,12 @@ export class TeamSync implements TeamSyncEngine {
     return { ...this.current };
   }
 
+  private readonly arrivalListeners = new Set<(documentIds: string[] | 'all') => void>();
+  onArrived(listener: (documentIds: string[] | 'all') => void): () => void {
+    this.arrivalListeners.add(listener);
+    return () => this.arrivalListeners.delete(listener);
+  }
+
   onStatus(listener: (status: TeamStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -272,6 +278,8 @@ export class TeamSync implements TeamSyncEngine {
   private async pullIntoWorkspace(onProgress?: (handled: number) => void): Promise<Inbound> {
     const inbound = new Inbound(this.service, this.replica, this.state, onProgress);
     await inbound.run();
+    const arrived = inbound.arrivedIn();
+    if (arrived) for (const listener of this.arrivalListeners) listener(arrived);
     if (inbound.touchedDocuments.size) await reconcileOutbound(this.service, this.replica, this.state, { documentIds: [...inbound.touchedDocuments] });
     return inbound;
   }

@@ -76,6 +76,7 @@ function validArgs(): Record<ApiMethod, Record<string, unknown>> {
     listAnnotators: {},
     applyChanges: { changes: [{ kind: 'createSpeaker', speakerId: 'sp-fuzz', name: 'Fuzz' }] },
     getTeamStatus: {},
+    waitTeamArrivals: {},
     linkTeam: { url: 'https://couch.example.org/newsroom', username: 'ben', password: 'secret', allowInsecure: false },
     unlinkTeam: {},
     syncTeamNow: {},

@@ -118,3 +118,23 @@ describe('the live team status', () => {
     expect((await call({ changedAfter: answered!.version + 100 })).result.version).toBe(answered!.version);
   });
 });
+
+describe('the team’s arrivals in open windows', () => {
+  it('tells a window asking after its version which documents the team changed, waiting for them', async () => {
+    const fake = createFakeTeamSync(SERVER);
+    const service = await ws.openService(await ws.tempDir('team-arrivals-'));
+    const handlers = createApiHandlers(service, browserHostOnlyMethods, fake, { statusWaitMs: 300 });
+    const call = async (args: unknown) => ((await dispatchApiCall(handlers, 'waitTeamArrivals', args)) as { ok: true; result: { version: number; documentIds: string[] | null } }).result;
+    const { version } = await call({});
+    const asked = call({ after: version });
+    fake.arrive(['doc-1']);
+    expect(await asked).toEqual({ version: version + 1, documentIds: ['doc-1'] });
+    fake.arrive(['doc-2', 'doc-1']);
+    expect(await call({ after: version })).toEqual({ version: version + 2, documentIds: ['doc-1', 'doc-2'] });
+    // A speaker or a label from the team touches every document.
+    fake.arrive('all');
+    expect(await call({ after: version + 2 })).toEqual({ version: version + 3, documentIds: null });
+    // Nothing more: answered empty once the wait is over.
+    expect(await call({ after: version + 3 })).toEqual({ version: version + 3, documentIds: [] });
+  });
+});

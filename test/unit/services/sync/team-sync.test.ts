@@ -271,6 +271,24 @@ describe('team sync between three workspaces', () => {
     await expect.poll(async () => (await highlights(b!.service, doc.id)).map((h) => h.id).sort(), { timeout: 30_000 }).toEqual(['after', 'refused']);
   }, 90_000);
 
+  it('tells open windows what the team brought in: the documents touched, or all for a speaker', async () => {
+    const [a, b] = await team(2);
+    const doc = await importText(a!.service, 'mayor.txt', TEXT);
+    await syncAll([a!, b!]);
+    const arrived: (string[] | 'all')[] = [];
+    b!.engine.onArrived((documentIds) => arrived.push(documentIds));
+    await a!.service.applyChanges([createChange(doc.id, 'q1', 17, 41)]);
+    await syncAll([a!, b!]);
+    expect(arrived).toEqual([[doc.id]]);
+    await a!.service.applyChanges([{ kind: 'createSpeaker', speakerId: 'mayor', name: 'The Mayor' }]);
+    await syncAll([a!, b!]);
+    expect(arrived.at(-1)).toBe('all');
+    // Nothing new from the team: nothing to tell.
+    const told = arrived.length;
+    await syncAll([a!, b!]);
+    expect(arrived).toHaveLength(told);
+  });
+
   it('keeps offline edits on both sides and converges once the server is back', async () => {
     const [a, b] = await team(2);
     const doc = await importText(a!.service, 'mayor.txt', TEXT);
