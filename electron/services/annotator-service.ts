@@ -1,15 +1,12 @@
 // The behaviour behind every AnnotatorApi method that reads or adds to the workspace, and the
 // queue that applies changes in order (each change is made by changes/apply-change.ts). Every
 // host calls it through the handlers, so the desktop window and the browser host cannot drift apart.
-import { promises as fs } from 'node:fs';
 import {
   ApiError,
-  TRANSCRIPT_FORMATS,
   type Annotation,
   type AnnotationColumns,
   type Appearance,
   type ChangeRefusal,
-  parseChange,
   type DocumentSummary,
   type OpenedDocument,
   type ReadOptions,
@@ -22,41 +19,21 @@ import {
 import { compareSpans, isInTextOrder, sortedIndex, toAnnotationColumns } from '../contract/spans.js';
 import { lensFor, summaryFor, visibleOnly } from './blind-lens.js';
 import { ChangeInterpreter } from './changes/apply-change.js';
+import { applyEach, touchedBy, type TouchedEntities } from './changes/change-batch.js';
 import { decodeBase64 } from './documents/base64.js';
-import { baseNameOf } from './documents/checks.js';
-import { normalizeText, readDocument, type ReadDocument } from './documents/index.js';
-import { addTranscriptSpeakers, tagTurnsAsQuotes } from './documents/transcript-speakers.js';
+import { addPastedDocument, addReadDocument } from './documents/document-intake.js';
+import { readDocument, type ReadDocument } from './documents/index.js';
+import { tagTurnsAsQuotes } from './documents/transcript-speakers.js';
 import { ClaimHistory } from './review/claim-history.js';
 import { listClaims } from './review/review-desk.js';
 import { DocumentSources } from './documents/document-sources.js';
-import { StoreFileError } from './store/durable-json-file.js';
 import type { StoredDocument, WorkspaceStore } from './store/workspace-store.js';
-import { isWriteFailure, writeFailure } from './store/write-failures.js';
+import { writeFailure } from './store/write-failures.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
-
-const fileExists = (filePath: string) => fs.stat(filePath).then(
-  () => true,
-  () => false,
-);
+export type { TouchedEntities } from './changes/change-batch.js';
 
 export type HostKind = Session['host'];
-
-/** What a durable batch touched: its documents' highlights, or all of them (a speaker merge, an import). */
-export type TouchedEntities = { documentIds: string[] | 'all'; mergedSpeakers?: Record<string, string> };
-
-function touchedBy(changes: readonly unknown[]): TouchedEntities {
-  const ids = new Set<string>();
-  const mergedSpeakers: Record<string, string> = {};
-  let all = false;
-  for (const change of changes) {
-    const { kind, documentId, survivorId, mergedId } = (change ?? {}) as { kind?: string; documentId?: unknown; survivorId?: unknown; mergedId?: unknown };
-    if (kind === 'mergeSpeakers' && typeof survivorId === 'string' && typeof mergedId === 'string') mergedSpeakers[mergedId] = survivorId;
-    if (kind === 'mergeSpeakers' || kind === 'restoreDocument') all = true;
-    if (typeof documentId === 'string') ids.add(documentId);
-  }
-  return { documentIds: all ? 'all' : [...ids], mergedSpeakers };
-}
 
 export class AnnotatorService {
   /** applyChanges calls are applied one after another, in the order they arrived. */
@@ -139,10 +116,6 @@ export class AnnotatorService {
           (problem.backupTakenAt ? 'Restore its last good backup (the button at the top of the window) to go on working.' : 'Fix or remove that file, then open the workspace again.'),
       );
     }
-  }
-
-  private summary(doc: StoredDocument): DocumentSummary {
-    return { ...doc };
   }
 
   requireDocument(documentId: string): StoredDocument {
@@ -250,50 +223,13 @@ export class AnnotatorService {
   }
 
   /** A document read by readDocument joins the workspace (or finds itself there); a transcript's speakers too. */
-  async addReadDocument(fileName: string, read: ReadDocument, filePath: string | null): Promise<DocumentSummary> {
-    this.requireWritable();
-    const baseName = baseNameOf(fileName);
-    const { document, created } = await this.store.addDocument(baseName, read.title, read.text, {
-      format: read.format,
-      encoding: read.encoding,
-      encodingDetected: read.encodingDetected,
-      sourceUrl: read.sourceUrl,
-      filePath,
-      pageStarts: read.pageStarts,
-      headline: read.headline,
-      outlet: read.outlet,
-      byline: read.byline,
-      publishedOn: read.publishedOn,
-    });
-    if (!created && filePath && document.filePath !== filePath && !(document.filePath && (await fileExists(document.filePath)))) {
-      // The same text opened from a path links a document that had none, or whose file is gone;
-      // a copy elsewhere does not take over a link that still works.
-      const { format, encoding, encodingDetected, sourceUrl } = read;
-      Object.assign(document, { filePath, fileName: baseName, format, encoding, encodingDetected, sourceUrl: sourceUrl ?? document.sourceUrl });
-      await this.store.saveWorkspace();
-    }
-    if (TRANSCRIPT_FORMATS.includes(document.format)) await this.exclusive(() => addTranscriptSpeakers(this.store, read.text));
-    this.notifyDurable({ documentIds: [document.id] });
-    return this.summary(document);
+  addReadDocument(fileName: string, read: ReadDocument, filePath: string | null): Promise<DocumentSummary> {
+    return addReadDocument(this, fileName, read, filePath);
   }
 
-  /**
-   * Pasted text becomes a 'text' document, normalized as a text file is (so pasting a file's
-   * text finds that file's document). Its file name follows the title, for exports that name files.
-   */
-  async addPastedDocument(title: string, text: string, sourceUrl?: string | null): Promise<DocumentSummary> {
-    this.requireWritable();
-    const normalized = normalizeText(text);
-    if (normalized.trim() === '') throw new ApiError('empty-file', 'There is no text to make a document of: paste some text first.');
-    const name = title.trim().replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 100) || 'Pasted text';
-    const { document } = await this.store.addDocument(`${name}.txt`, title.trim(), normalized, {
-      format: 'text',
-      encoding: 'utf-8',
-      encodingDetected: false,
-      sourceUrl: sourceUrl?.trim() || null,
-    });
-    this.notifyDurable({ documentIds: [document.id] });
-    return this.summary(document);
+  /** Pasted text becomes a 'text' document (documents/document-intake.ts). */
+  addPastedDocument(title: string, text: string, sourceUrl?: string | null): Promise<DocumentSummary> {
+    return addPastedDocument(this, title, text, sourceUrl);
   }
 
   async importBase64(fileName: string, contentBase64: string, options: ReadOptions = {}): Promise<DocumentSummary> {
@@ -322,7 +258,7 @@ export class AnnotatorService {
       const { code, message } = error as ApiError;
       return Promise.resolve({ applied: 0, refused: changes.map((_, index) => ({ index, code, message })) });
     }
-    const applying = this.changeQueue.then(() => this.applyEach(changes, caller));
+    const applying = this.changeQueue.then(() => applyEach(this.changes, changes, caller));
     // A call that fails fails alone: the calls queued after it still run.
     this.changeQueue = applying.catch(() => undefined);
     return applying.then(async ({ applied, refused, writes }) => {
@@ -338,36 +274,6 @@ export class AnnotatorService {
       if (applied > 0) this.notifyDurable(touchedBy(changes));
       return { applied, refused };
     });
-  }
-
-  private async applyEach(changes: readonly unknown[], caller?: Caller) {
-    const writes = new Set<Promise<void>>();
-    const refused: ChangeRefusal[] = [];
-    let applied = 0;
-    for (const [index, raw] of changes.entries()) {
-      try {
-        for (const write of await this.changes.apply(parseChange(raw), caller)) writes.add(write);
-        applied++;
-      } catch (error) {
-        // A store file this change needs that cannot be read (it names the file and what to do)
-        // refuses this change alone.
-        if (error instanceof StoreFileError) {
-          refused.push({ index, code: 'store-error', message: error.message });
-          continue;
-        }
-        // Anything but a refusal of this one change is ours, and fails the call.
-        if (!(error instanceof ApiError)) throw error;
-        if (isWriteFailure(error)) {
-          // Not a refusal of the change: the whole batch fails, to be sent again.
-          const failed = Promise.reject(error);
-          failed.catch(() => undefined);
-          writes.add(failed);
-          continue;
-        }
-        refused.push({ index, code: error.code, message: error.message });
-      }
-    }
-    return { applied, refused, writes };
   }
 
   /** Every claim in the workspace, for the review desk. */

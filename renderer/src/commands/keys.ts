@@ -19,6 +19,8 @@ export interface KeyBinding {
 export type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey'>;
 
 export const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+/** The modifier as the window's words write it: "Ctrl+Z", "⌘Z". */
+export const MOD = isMac ? '⌘' : 'Ctrl+';
 
 export function matchesKey(binding: KeyBinding, event: KeyPress, mac = isMac): boolean {
   if (binding.code !== undefined) {

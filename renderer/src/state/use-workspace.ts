@@ -84,3 +84,6 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
     },
   };
 }
+
+export type WorkspaceModel = ReturnType<typeof useWorkspace>;
+export type WorkspaceActions = WorkspaceModel['actions'];

@@ -1,0 +1,62 @@
+// The middle column: the open document's text with its highlights, or the welcome that opens one.
+import type { MutableRefObject } from 'react';
+import { MOD } from '../commands/keys';
+import { AnnotationEditor, type EditorCommands } from '../editor/AnnotationEditor';
+import type { WorkspaceModel } from '../state/use-workspace';
+import type { SidePanel } from './use-side-panel';
+
+interface Props {
+  workspace: Pick<WorkspaceModel, 'state' | 'actions'>;
+  panel: SidePanel;
+  commandsRef: MutableRefObject<EditorCommands | null>;
+  /** A highlight made from the selection (said in the status line). */
+  createHighlight(labelId: string, start: number, end: number): void;
+  say(text: string): void;
+  onLocate(): void;
+  onOpen(): void;
+}
+
+export function Reader({ workspace: { state, actions }, panel, commandsRef, createHighlight, say, onLocate, onOpen }: Props) {
+  const current = state.current;
+  return (
+    <main className="reader">
+      {current?.source.state === 'missing' && (
+        <div className="source-missing-banner" role="status">
+          <span>
+            <strong>{current.document.fileName}</strong> is no longer at {current.document.filePath}. You are working on the saved copy; nothing is lost.
+          </span>
+          <button type="button" onClick={onLocate}>
+            Locate file…
+          </button>
+        </div>
+      )}
+      {current ? (
+        <AnnotationEditor
+          key={`${current.document.id}:${current.document.textHash}`}
+          documentId={current.document.id}
+          text={current.text}
+          pageStarts={current.document.pageStarts}
+          annotations={current.annotations}
+          labels={state.labels}
+          speakers={state.speakers}
+          statuses={state.session?.statuses}
+          selectedId={state.selectedId}
+          scrollRequest={panel.scrollRequest}
+          onSelectAnnotation={panel.selectHighlight}
+          onLabelSelection={(labelId, start, end) => (panel.showSpeaker(null), createHighlight(labelId, start, end))}
+          onSay={say}
+          onResize={(annotationId, start, end) => actions.updateAnnotation(annotationId, { start, end })}
+          commandsRef={commandsRef}
+        />
+      ) : (
+        <div className="welcome">
+          <h2>Open a story to start annotating</h2>
+          <p>Choose a text, Markdown, web page (.html), Word (.docx), PDF (.pdf) or subtitle (.srt, .vtt) file, or drop one anywhere on this window. To make a document of text you copied, paste it here ({MOD}V).</p>
+          <button type="button" className="primary" onClick={onOpen}>
+            Open a file…
+          </button>
+        </div>
+      )}
+    </main>
+  );
+}
