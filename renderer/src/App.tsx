@@ -15,6 +15,7 @@ import { StatusLine, useStatusLine } from './components/StatusLine';
 import { StoreProblem } from './components/StoreProblem';
 import { TopBar } from './components/TopBar';
 import { useTeamStatus } from './components/team/use-team-status';
+import { useTeamArrivals } from './components/team/use-team-arrivals';
 import { useDocumentDialogs } from './components/use-document-dialogs';
 import { CurationView } from './curation/CurationView';
 import type { EditorCommands } from './editor/AnnotationEditor';
@@ -49,6 +50,15 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
 
   const desk = useReviewDesk({ client, queue, state, actions });
   const team = useTeamStatus(client);
+  // What the team brings in: the list follows at once, the open text when the person says so.
+  const arrivals = useTeamArrivals(client, {
+    currentDocumentId: () => currentIdRef.current ?? null,
+    refreshDocuments: actions.refreshDocuments,
+    reopen: async (id) => {
+      await whenSaved();
+      if (id === currentIdRef.current) await actions.openDocument(id);
+    },
+  });
   const panel = useSidePanel({ speakers: state.speakers, current, select: actions.select, openDocument: actions.openDocument });
   const views = useWindowView({ desk, queue, current, currentIdRef, openDocument: actions.openDocument, showInText: panel.showInText, say });
   const { view, fromDesk, curating } = views;
@@ -171,7 +181,7 @@ export function App({ client, firstSession }: { client: AnnotatorClient; firstSe
           onLocate={pickers.locate}
           onToggleCuration={views.toggleCuration}
         />
-        <Reader workspace={workspace} panel={panel} commandsRef={editorCommands} createHighlight={feedback.create} say={say} onLocate={pickers.locate} onOpen={pickers.open} />
+        <Reader workspace={workspace} panel={panel} arrivals={arrivals} commandsRef={editorCommands} createHighlight={feedback.create} say={say} onLocate={pickers.locate} onOpen={pickers.open} />
         <HighlightsSidebar client={client} workspace={workspace} panel={panel} people={people} feedback={feedback} list={list} selected={selected} editor={editor} whenSaved={whenSaved} />
       </div>
 

@@ -4,10 +4,14 @@ import { MOD } from '../commands/keys';
 import { AnnotationEditor, type EditorCommands } from '../editor/AnnotationEditor';
 import type { WorkspaceModel } from '../state/use-workspace';
 import type { SidePanel } from './use-side-panel';
+import { TeamArrivalsNotice } from '../components/team/TeamArrivalsNotice';
+import type { TeamArrivals } from '../components/team/use-team-arrivals';
 
 interface Props {
   workspace: Pick<WorkspaceModel, 'state' | 'actions'>;
   panel: SidePanel;
+  /** Changes from the team waiting to be shown in the open document. */
+  arrivals: TeamArrivals;
   commandsRef: MutableRefObject<EditorCommands | null>;
   /** A highlight made from the selection (said in the status line). */
   createHighlight(labelId: string, start: number, end: number): void;
@@ -16,10 +20,11 @@ interface Props {
   onOpen(): void;
 }
 
-export function Reader({ workspace: { state, actions }, panel, commandsRef, createHighlight, say, onLocate, onOpen }: Props) {
+export function Reader({ workspace: { state, actions }, panel, arrivals, commandsRef, createHighlight, say, onLocate, onOpen }: Props) {
   const current = state.current;
   return (
     <main className="reader">
+      <TeamArrivalsNotice arrivals={arrivals} />
       {current?.source.state === 'missing' && (
         <div className="source-missing-banner" role="status">
           <span>

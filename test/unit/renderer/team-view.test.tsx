@@ -201,3 +201,33 @@ describe('a verdict conflict from team sync on the review desk', () => {
     div.remove();
   });
 });
+
+describe('changes from the team in an open window', () => {
+  it('says they arrived in the open document and shows them when asked, the list following at once', async () => {
+    credentials = null;
+    fake = createFakeTeamSync({ ...SERVER, conflicts: [] });
+    const client = createMemoryClient({ labels: DEFAULT_LABELS, documents: TWO_STORIES, annotatorName: 'Ben', team: fake });
+    await client.applyChanges({ changes: [{ kind: 'setLastDocument', documentId: 'doc-homes' }] });
+    app = await mountApp(client);
+    host = app.host;
+    const rows = () => [...host.querySelectorAll('.annotation-row .row-text')].map((row) => row.textContent);
+    const notice = () => host.querySelector<HTMLElement>('.team-arrivals');
+    expect(rows()).toEqual([]);
+    // Ana's quote reaches this workspace through team sync (written here as the engine would).
+    const homes = client.documents().get('doc-homes')!;
+    const start = homes.text.indexOf('Critics');
+    await client.applyChanges({ changes: [{ kind: 'createAnnotation', documentId: 'doc-homes', annotationId: 'ana-1', labelId: 'quote', start, end: start + 7, author: 'Ana' }] });
+    fake.arrive(['doc-homes']);
+    await settle();
+    expect(notice()?.textContent).toContain('Changes from the team arrived in this document.');
+    // The text is not swapped under the person's hands: it waits for "Show them".
+    expect(rows()).toEqual([]);
+    await click(button('Show them', notice()!));
+    expect(rows()).toEqual(['Critics']);
+    expect(notice()).toBeNull();
+    // A change to another document only refreshes the list; no notice here.
+    fake.arrive(['doc-budget']);
+    await settle();
+    expect(notice()).toBeNull();
+  });
+});
