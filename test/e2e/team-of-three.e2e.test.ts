@@ -152,6 +152,20 @@ describe('a team of three, synced through one server', () => {
     }
     await openInWindow(cyPage, session.documents[0].title);
     await expect.poll(() => cyPage.locator('.annotation-list').innerText(), { timeout: 10_000 }).toContain(CLAIM_TEXT);
+
+    // With Cy's window open on the story, Ana's next quote arrives: the window says so, and shows it when asked.
+    const quote = text.slice(text.indexOf(CLAIM_TEXT) + CLAIM_TEXT.length + 1).match(/\w{6,}/)![0];
+    const quoteStart = text.indexOf(quote, text.indexOf(CLAIM_TEXT) + CLAIM_TEXT.length);
+    await edit(ana, [{ kind: 'createAnnotation', documentId, annotationId: 'q-live', labelId: 'quote', start: quoteStart, end: quoteStart + quote.length }]);
+    const notice = cyPage.locator('.team-arrivals');
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('Changes from the team arrived in this document.');
+    await notice.getByRole('button', { name: 'Show them' }).click();
+    await expect.poll(() => cyPage.locator('.annotation-list').innerText(), { timeout: 10_000 }).toContain(quote);
+    expect(await notice.count()).toBe(0);
+    await edit(ana, [{ kind: 'deleteAnnotation', documentId, annotationId: 'q-live' }]);
+    for (const call of [ben, cy]) {
+      await expect.poll(async () => (await highlightsOf(call, documentId))?.map((h) => h.id), { timeout: 30_000, interval: 300 }).toEqual(['c1']);
+    }
   }, 90_000);
 
   it('edits made on two machines while the server is down converge on all three once it is back', async () => {
