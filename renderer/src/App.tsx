@@ -2,7 +2,7 @@
 // list of highlights on the right; the review desk or curation in their place. Each part's state
 // lives in a hook of its own (app/use-*.ts); this file puts them together.
 import { useCallback, useMemo, useRef } from 'react';
-import type { Session } from '../../electron/contract/api';
+import type { FirstLoad } from './state/first-load';
 import { currentWindowPerson, type AnnotatorClient } from './api/client';
 import { MOD } from './commands/keys';
 import { useKeyFeedback } from './commands/use-key-feedback';
@@ -35,10 +35,10 @@ import { useSidePanel } from './app/use-side-panel';
 import { useWindowDialogs } from './app/use-window-dialogs';
 import { useWindowView } from './app/use-window-view';
 
-export function App({ client, firstSession }: { client: AnnotatorClient; firstSession?: Promise<Session> }) {
+export function App({ client, firstLoad }: { client: AnnotatorClient; firstLoad?: FirstLoad }) {
   // First: the window's person is on the client before any write (see use-window-person).
   const people = useWindowPerson();
-  const workspace = useWorkspace(client, firstSession);
+  const workspace = useWorkspace(client, firstLoad);
   const { state, saveStatus, busy, actions, queue, history } = workspace;
   const current = state.current;
   const currentIdRef = useRef<string | undefined>(undefined);

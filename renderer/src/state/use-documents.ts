@@ -2,30 +2,28 @@
 // recent list, another workspace merged in, and the first load (annotation files from other
 // tools: use-annotation-import.ts).
 import { useCallback, useEffect, useRef } from 'react';
-import type { DocumentSummary, Session } from '../../../electron/contract/api';
+import type { DocumentSummary, OpenedDocument } from '../../../electron/contract/api';
 import { fromAnnotationColumns } from '../../../electron/contract/spans';
 import { precheckFile, readAsBase64 } from '../files';
 import { localStorageOutbox } from './change-queue';
+import { FIRST_SCREENS, firstDocumentOf, type FirstLoad } from './first-load';
 import type { EditPipeline } from './use-edit-pipeline';
 import { describeReanchoring } from './use-document-source';
 import type { WorkspaceDeps } from './workspace-deps';
 import { hydrateDocument } from './workspace-state';
 
-/** Highlights starting in the first this-many characters come with the text; the rest follow. */
-const FIRST_SCREENS = 20_000;
-
-export function useDocuments({ client, state: readState, dispatch, report, setBusy }: WorkspaceDeps, { queue, history }: EditPipeline, firstSession?: Promise<Session>) {
+export function useDocuments({ client, state: readState, dispatch, report, setBusy }: WorkspaceDeps, { queue, history }: EditPipeline, firstLoad?: FirstLoad) {
   // The state as it is now, for callbacks made earlier.
   const stateRef = { get current() { return readState(); } };
   /** Only the newest open counts: a slow answer for a document left behind is dropped. */
   const openSeq = useRef(0);
 
   const openDocument = useCallback(
-    async (documentId: string) => {
+    async (documentId: string, asked?: Promise<OpenedDocument>) => {
       const seq = ++openSeq.current;
       try {
         setBusy('Opening document…');
-        const opened = await client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS });
+        const opened = await (asked ?? client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS }));
         if (seq !== openSeq.current) return;
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         // The file changed since it was last read (maybe while the app was closed).
@@ -172,13 +170,15 @@ export function useDocuments({ client, state: readState, dispatch, report, setBu
     let cancelled = false;
     void (async () => {
       try {
-        const session = await (firstSession ?? client.getSession({}));
+        const session = await (firstLoad?.session ?? client.getSession({}));
         if (cancelled) return;
         dispatch({ type: 'session-loaded', session });
         // Changes a reload or a closed window left unconfirmed are sent again first.
         if (typeof localStorage !== 'undefined') queue.attachOutbox(localStorageOutbox(`newsroom-annotator:outbox:${session.workspaceDir}`));
-        const first = session.lastDocumentId ?? session.documents[0]?.id;
-        if (first && session.documents.some((d) => d.id === first)) await openDocument(first);
+        const first = firstDocumentOf(session);
+        // Asked for with the session (main.tsx), so it is often here already.
+        const asked = await firstLoad?.document.catch(() => null);
+        if (first) await openDocument(first, asked?.documentId === first ? asked.opened : undefined);
       } catch (error) {
         report(error);
       }
@@ -186,7 +186,7 @@ export function useDocuments({ client, state: readState, dispatch, report, setBu
     return () => {
       cancelled = true;
     };
-  }, [client, firstSession, openDocument, queue, report]);
+  }, [client, firstLoad, openDocument, queue, report]);
 
   return { openDocument, refreshDocuments, afterImport, importFiles, dropFiles, openWithDialog, openRecent, openLink, mergeWorkspace };
 }

@@ -14,12 +14,13 @@ import { useEditPipeline } from './use-edit-pipeline';
 import { useEdits } from './use-edits';
 import { messageOf, type WorkspaceDeps } from './workspace-deps';
 import { initialState, workspaceReducer } from './workspace-state';
+import type { FirstLoad } from './first-load';
 
 /**
- * `firstSession` is the session already asked for before React started (see main.tsx), which
- * saves the first render's time on opening a long transcript.
+ * `firstLoad` is the session and first document already asked for before the window's code
+ * loaded (see main.tsx and first-load.ts): the host reads them while the page starts.
  */
-export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Session>) {
+export function useWorkspace(client: AnnotatorClient, firstLoad?: FirstLoad) {
   const [state, dispatch] = useReducer(workspaceReducer, initialState);
   const [busy, setBusy] = useState<string | null>(null);
   const stateRef = useRef(state);
@@ -31,7 +32,7 @@ export function useWorkspace(client: AnnotatorClient, firstSession?: Promise<Ses
 
   const pipeline = useEditPipeline(deps);
   const edits = useEdits(deps, pipeline);
-  const documents = useDocuments(deps, pipeline, firstSession);
+  const documents = useDocuments(deps, pipeline, firstLoad);
   const documentEdits = useDocumentEdits(deps, pipeline, documents);
   const { importPreview, ...annotationImport } = useAnnotationImport(deps, pipeline, documents);
   const { queue, history, saveStatus } = pipeline;
