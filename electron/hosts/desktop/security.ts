@@ -18,6 +18,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     // A file dropped on the window is handled by the page, never navigated to.
     navigateOnDragDrop: false,
     safeDialogs: true,
+    // The bundle's compiled code is cached on first use, not after several (see APP_SCHEME_PRIVILEGES).
+    v8CacheOptions: 'bypassHeatCheck',
   };
 }
 

@@ -62,7 +62,7 @@ beforeAll(async () => {
   expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
   expect(app.enableSandbox).toHaveBeenCalledTimes(1);
   // Custom schemes get their privileges before 'ready' or not at all.
-  expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
   expect(protocol.handle).not.toHaveBeenCalled();
   expect(FakeBrowserWindow.instances).toHaveLength(0);
 

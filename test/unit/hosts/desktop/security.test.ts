@@ -38,6 +38,10 @@ describe('secureWebPreferences', () => {
       navigateOnDragDrop: false,
     });
   });
+
+  it('has V8 cache the window’s compiled code on first use, so later launches skip compiling the bundle', () => {
+    expect(secureWebPreferences('/p.cjs').v8CacheOptions).toBe('bypassHeatCheck');
+  });
 });
 
 describe('isSafeExternalUrl', () => {
