@@ -19,6 +19,31 @@ export function openPouch(name: string, options: Record<string, unknown> = {}): 
   return new PouchDB(name, options);
 }
 
+/**
+ * The team's database, with an info() that answers what it last knew when the server is gone.
+ * PouchDB's replicator asks info() for its progress after each batch and never handles a
+ * refusal (pouchdb 9, `src.info().then(…)` with no catch): a server that went away mid-batch
+ * would surface as an unhandled rejection and take a Node host down. The replication's own
+ * requests still fail, and are retried and reported as usual.
+ */
+export function openTeamDatabase(url: string, auth: { username: string; password: string }): Pouch {
+  const db = openPouch(url, { auth, skip_setup: true });
+  return keepLastInfo(db);
+}
+
+export function keepLastInfo(db: Pouch): Pouch {
+  const info = db.info.bind(db);
+  let last: Record<string, unknown> = {};
+  db.info = (...args: unknown[]) => {
+    if (typeof args.at(-1) === 'function') return info(...args);
+    return info(...args).then(
+      (answer: Record<string, unknown>) => (last = answer),
+      () => last,
+    );
+  };
+  return db;
+}
+
 export const bodyHash = (body: SharedBody | Record<string, unknown> | null) => (body ? hashOf(body) : ABSENT);
 
 export function bodyOf(doc: PouchDoc | null): Record<string, unknown> | null {

@@ -17,7 +17,7 @@ import { conflictedIds, conflictsOf, keepVersion } from './conflicts.js';
 import { Inbound } from './inbound.js';
 import { reconcileOutbound } from './outbound.js';
 import { checkRemote, scrub, type RemoteTarget } from './remote.js';
-import { openPouch, type Pouch } from './replica.js';
+import { openPouch, openTeamDatabase, type Pouch } from './replica.js';
 import { SYNC_DIR, SyncState } from './sync-state.js';
 import type { CredentialStore, TeamSyncEngine } from './team-sync-api.js';
 
@@ -172,7 +172,7 @@ export class TeamSync implements TeamSyncEngine {
   }
 
   private remoteDb(target: RemoteTarget): Pouch {
-    return openPouch(target.url, { auth: { username: target.username, password: target.password }, skip_setup: true });
+    return openTeamDatabase(target.url, { username: target.username, password: target.password });
   }
 
   private problemOf(error: unknown): Partial<TeamStatus> {
