@@ -45,7 +45,9 @@ function saveSource(file: string, text: string): void {
 
 const lock = await acquireWorkspaceLock(dir, 'cli');
 void lock;
-const store = await WorkspaceStore.open(dir);
+// Journals from a handful of highlights, folded every few lines and after a short pause, so
+// kills land in journal appends and in folds (a real transcript reaches them at 1,000).
+const store = await WorkspaceStore.open(dir, { journal: { fromHighlights: 5, foldLines: 6, idleMs: 40 } });
 if (store.readOnly) {
   say(`readonly ${store.problem?.message}`);
   process.exit(4);

@@ -1,5 +1,7 @@
 // Commands on the workspace itself: start one, merge a colleague's, count it, check it.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { checkJournal } from '../../services/store/annotations-journal.js';
 import { counted, type CliCommand } from './command.js';
 import { UsageError } from './options.js';
 import { createdLine, createStore, handlersFor, openStore } from './workspace.js';
@@ -67,7 +69,9 @@ export const mergeCommand: CliCommand = {
 export const validateCommand: CliCommand = {
   name: 'validate',
   usage: `  validate --store DIR
-           Every store file parses and every highlight's text matches its document.
+           Every store file parses, every journal line (annotations/<doc>.journal.jsonl)
+           follows the one before and fits its text, and every highlight's text matches
+           its document.
 `,
   async run({ io, storeDir }) {
     const store = await openStore(storeDir);
@@ -80,10 +84,19 @@ export const validateCommand: CliCommand = {
         problems.push(`${doc.id}: its text snapshot texts/${doc.textHash}.txt is missing.`);
         continue;
       }
+      // Each journal line on its own (what the store replays), by file and line.
+      const journal = store.journalFile(doc.id);
+      const lines = await fs.readFile(journal, 'utf8').catch(() => null);
+      if (lines !== null) {
+        const name = path.relative(store.dir, journal).split(path.sep).join('/');
+        for (const { line, message } of checkJournal(lines, doc.textHash, text.length)) problems.push(`${name} line ${line}: ${message}.`);
+      }
       for (const a of await store.annotations(doc)) {
         if (text.slice(a.start, a.end) !== a.text) problems.push(`${doc.id} ${a.id}: the text at ${a.start}–${a.end} is not "${a.text}".`);
       }
     }
+    // A damaged file (a journal that does not carry on from its file, say) is shown from a backup.
+    if (store.problem) problems.push(`${store.problem.fileName}: ${store.problem.message}`);
     for (const problem of problems) io.err(`${problem}\n`);
     io.out(problems.length ? `${counted(problems.length, 'problem')} found.\n` : 'Every store file parses and every highlight matches its text.\n');
     return problems.length ? 1 : 0;

@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { claimHistoryEntrySchema, type Annotation, type ClaimHistoryEntry } from '../../contract/api.js';
+import { appendLinesDurably } from '../store/durable-lines.js';
 
 export const HISTORY_DIR = 'history';
 
@@ -148,7 +149,8 @@ export class ClaimHistory {
     const byDocument = new Map<string, ClaimHistoryEntry[]>();
     for (const entry of entries) byDocument.set(entry.documentId, [...(byDocument.get(entry.documentId) ?? []), entry]);
     for (const [documentId, list] of byDocument) {
-      await appendLines(this.fileOf(documentId), list);
+      // A line a kill cut short stays (the history never loses a byte); the next starts on its own.
+      await appendLinesDurably(this.fileOf(documentId), list.map((entry) => JSON.stringify(entry)), 'keep');
       // On disk: never written twice, even if another document's lines fail next.
       this.unwritten = this.unwritten.filter((entry) => !list.includes(entry));
     }
@@ -191,26 +193,5 @@ export class ClaimHistory {
       }
     }
     return entries;
-  }
-}
-
-/** Appends lines and fsyncs them; a failed append is cut back, so no half line stays behind. */
-async function appendLines(file: string, entries: readonly ClaimHistoryEntry[]): Promise<void> {
-  const handle = await fs.open(file, 'a+');
-  try {
-    // A crash may have cut the last line short: start on a line of our own.
-    const { size } = await handle.stat();
-    const last = Buffer.alloc(1);
-    if (size > 0) await handle.read(last, 0, 1, size - 1);
-    const lead = size > 0 && last[0] !== 0x0a ? '\n' : '';
-    try {
-      await handle.appendFile(lead + entries.map((entry) => JSON.stringify(entry) + '\n').join(''));
-      await handle.sync();
-    } catch (error) {
-      await handle.truncate(size).catch(() => undefined);
-      throw error;
-    }
-  } finally {
-    await handle.close();
   }
 }

@@ -38,13 +38,14 @@ export async function planCompaction(store: WorkspaceStore): Promise<CompactionP
     if (!inUse.has(doc.textHash)) await add(store.snapshotFile(doc.textHash));
     const annotations = store.annotationsFile(doc.id);
     await add(annotations);
+    await add(store.journalFile(doc.id));
     for (const backup of await listBackups(store.dir, annotations)) await add(backup.path);
   }
   // An annotations file no record names: a compaction a crash cut short between its two steps.
-  const named = new Set([...store.data.documents, ...removed].map((doc) => `${doc.id}.json`));
+  const named = new Set([...store.data.documents, ...removed].flatMap((doc) => [`${doc.id}.json`, path.basename(store.journalFile(doc.id))]));
   const annotationsDir = path.dirname(store.annotationsFile('doc-0'));
   for (const name of await fs.readdir(annotationsDir).catch(() => [] as string[])) {
-    if (/^doc-[0-9a-f]{16}\.json$/.test(name) && !named.has(name)) await add(path.join(annotationsDir, name));
+    if (/^doc-[0-9a-f]{16}(\.json|\.journal\.jsonl)$/.test(name) && !named.has(name)) await add(path.join(annotationsDir, name));
   }
   return { documents: removed.map(({ id, title }) => ({ id, title })), files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
 }

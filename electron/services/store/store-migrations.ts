@@ -46,6 +46,8 @@ export interface AnnotationsFile {
   annotations: Annotation[];
   /** Highlights a changed text could not place; a person places them. */
   orphans: Annotation[];
+  /** The last batch of the document's journal folded into this file (see annotations-journal.ts). */
+  journalSeq?: number;
 }
 
 /** Scales from before statuses had keys get the default scale's keys, where free. */
@@ -169,21 +171,26 @@ export function migrateWorkspaceFile(filePath: string, raw: unknown): WorkspaceF
   };
 }
 
-/** A cheap check of every highlight (a transcript can hold 50,000): what the app relies on. */
+/** A cheap check of one highlight (a transcript can hold 50,000): what the app relies on. */
+export function isStoredHighlight(value: unknown): value is Annotation {
+  const a = value as Partial<Annotation> | null;
+  return (
+    a !== null &&
+    typeof a === 'object' &&
+    typeof a.id === 'string' &&
+    typeof a.labelId === 'string' &&
+    Number.isInteger(a.start) &&
+    Number.isInteger(a.end) &&
+    a.start! >= 0 &&
+    a.end! > a.start! &&
+    typeof a.text === 'string'
+  );
+}
+
 function checkAnnotations(filePath: string, name: string, value: unknown): Annotation[] {
   if (!Array.isArray(value)) return refuseDamaged(filePath, `"${name}" is not a list`);
-  value.forEach((a: Partial<Annotation> | null, index) => {
-    const ok =
-      a !== null &&
-      typeof a === 'object' &&
-      typeof a.id === 'string' &&
-      typeof a.labelId === 'string' &&
-      Number.isInteger(a.start) &&
-      Number.isInteger(a.end) &&
-      a.start! >= 0 &&
-      a.end! > a.start! &&
-      typeof a.text === 'string';
-    if (!ok) refuseDamaged(filePath, `${name === 'orphans' ? 'orphan' : 'highlight'} ${index + 1} lacks an id, a label, a valid start and end, or its text`);
+  value.forEach((a: unknown, index) => {
+    if (!isStoredHighlight(a)) refuseDamaged(filePath, `${name === 'orphans' ? 'orphan' : 'highlight'} ${index + 1} lacks an id, a label, a valid start and end, or its text`);
   });
   // Highlights from before authors were recorded (the first release) have none.
   for (const a of value as Annotation[]) if (typeof a.author !== 'string') a.author = '';
@@ -202,6 +209,7 @@ export function migrateAnnotationsFile(filePath: string, raw: unknown, documentI
     textHash,
     annotations: data.annotations === undefined ? [] : checkAnnotations(filePath, 'annotations', data.annotations),
     orphans: data.orphans === undefined ? [] : checkAnnotations(filePath, 'orphans', data.orphans),
+    ...(Number.isInteger(data.journalSeq) && data.journalSeq! > 0 && { journalSeq: data.journalSeq }),
   };
 }
 
@@ -230,6 +238,7 @@ export function serializeAnnotationsFile(data: AnnotationsFile): string {
   return (
     `{\n  "schemaVersion": ${JSON.stringify(data.schemaVersion)},\n  "documentId": ${JSON.stringify(data.documentId)},\n` +
     `  "textHash": ${JSON.stringify(data.textHash)},\n  "annotations": ${highlightLines(data.annotations)},\n` +
-    `  "orphans": ${highlightLines(data.orphans ?? [])}\n}\n`
+    `  "orphans": ${highlightLines(data.orphans ?? [])}` +
+    (data.journalSeq ? `,\n  "journalSeq": ${JSON.stringify(data.journalSeq)}\n}\n` : '\n}\n')
   );
 }

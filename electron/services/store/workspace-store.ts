@@ -8,7 +8,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError, DOCUMENT_FIELD_LIMITS, MAX_FILE_PATH_LENGTH, MAX_SOURCE_URL_LENGTH, SCHEMA_VERSION, isCalendarDate, type Annotation } from '../../contract/api.js';
+import { DEFAULT_JOURNAL_LIMITS, DocumentJournal, journalFileOf, type JournalLimits } from './annotations-journal.js';
+import { readAnnotations } from './annotations-reader.js';
 import { DamagedFiles, isDamage, type StoreProblem } from './damaged-files.js';
+import { appendLinesDurably } from './durable-lines.js';
 import { CoalescingWriter, DurableJSONFile, StoreFileError, removeStaleTempFiles, writeFileDurably } from './durable-json-file.js';
 import { BACKUPS_DIR, StoreBackups, listBackups, newestGoodBackup } from './store-backups.js';
 import {
@@ -53,6 +56,9 @@ const within = (value: string | null | undefined, max: number) => (value && valu
 export class WorkspaceStore {
   private readonly annotationDbs = new Map<string, Promise<Low<AnnotationsFile>>>();
   private readonly annotationWriters = new Map<string, CoalescingWriter>();
+  /** Each loaded document's journal (annotations-journal.ts): a save appends what changed. */
+  private readonly journals = new Map<string, DocumentJournal>();
+  private journalLimits: JournalLimits = DEFAULT_JOURNAL_LIMITS;
   /** Annotation files read with an older schema, by document id: their first write backs them up for good. */
   private readonly annotationsFromSchema = new Map<string, number>();
   private readonly textCache = new Map<string, string>();
@@ -91,7 +97,7 @@ export class WorkspaceStore {
    * Opens (or starts) the workspace in `dir`. A damaged workspace.json opens read-only on its
    * newest good backup (see `problem`); one from a newer schema is refused with a StoreFileError.
    */
-  static async open(dir: string, options: { lookOnly?: boolean } = {}): Promise<WorkspaceStore> {
+  static async open(dir: string, options: { lookOnly?: boolean; journal?: Partial<JournalLimits> } = {}): Promise<WorkspaceStore> {
     const resolved = path.resolve(dir);
     if (!options.lookOnly) {
       await fs.mkdir(path.join(resolved, ANNOTATIONS_DIR), { recursive: true });
@@ -119,6 +125,7 @@ export class WorkspaceStore {
     }
     const fromSchema = raw !== null && schemaVersionOf(raw) < SCHEMA_VERSION ? schemaVersionOf(raw) : null;
     const store = new WorkspaceStore(resolved, new Low<WorkspaceFile>(adapter, data), fromSchema);
+    store.journalLimits = { ...DEFAULT_JOURNAL_LIMITS, ...options.journal };
     if (damage) {
       const fallback = await newestGoodBackup(resolved, filePath, (backup) => migrateWorkspaceFile(filePath, backup));
       if (fallback) store.db.data = fallback.data;
@@ -157,8 +164,7 @@ export class WorkspaceStore {
       const filePath = path.join(this.dir, ANNOTATIONS_DIR, `${doc.id}.json`);
       let count: number;
       try {
-        const raw = await new DurableJSONFile<AnnotationsFile>(filePath).read();
-        count = raw === null ? 0 : migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash).annotations.length;
+        count = (await readAnnotations(filePath, { id: doc.id, textHash: doc.textHash })).data?.annotations.length ?? 0;
       } catch {
         continue;
       }
@@ -214,9 +220,11 @@ export class WorkspaceStore {
         if (loaded) await this.adoptAnnotationsText(doc, (await loaded.catch(() => null))?.data ?? null);
       }
     } else {
-      // Read again from disk on next use.
-      this.annotationDbs.delete(damaged.documentId);
-      this.annotationWriters.delete(damaged.documentId);
+      // Read again from disk on next use. The journal carried on from the damaged file, not the
+      // backup: it is kept aside beside it.
+      const journal = journalFileOf(damaged.filePath);
+      await fs.rename(journal, `${journal}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`).catch(() => undefined);
+      this.dropLoaded(damaged.documentId);
     }
     return { restored: damaged.fileName, keptAs };
   }
@@ -365,13 +373,20 @@ export class WorkspaceStore {
     for (const id of forget) {
       // A write still scheduled would bring the file back after it was deleted.
       await this.annotationWriters.get(id)?.idle();
-      this.annotationWriters.delete(id);
-      this.annotationDbs.delete(id);
+      this.dropLoaded(id);
       this.annotationsFromSchema.delete(id);
     }
     if (kept.length > 0) data.removedDocuments = kept;
     else delete data.removedDocuments;
     await this.saveWorkspace();
+  }
+
+  /** Forgets a loaded document's highlights, writer and journal: read again on next use. */
+  private dropLoaded(documentId: string): void {
+    this.annotationDbs.delete(documentId);
+    this.annotationWriters.delete(documentId);
+    this.journals.get(documentId)?.stopIdle();
+    this.journals.delete(documentId);
   }
 
   /** Where a text snapshot lives, by its hash. */
@@ -382,6 +397,11 @@ export class WorkspaceStore {
   /** The annotations file of a document, by id. */
   annotationsFile(documentId: string): string {
     return path.join(this.dir, ANNOTATIONS_DIR, `${documentId}.json`);
+  }
+
+  /** The journal of a document's annotations file (annotations-journal.ts), by id. */
+  journalFile(documentId: string): string {
+    return journalFileOf(this.annotationsFile(documentId));
   }
 
   /**
@@ -438,14 +458,14 @@ export class WorkspaceStore {
       const db = new Low<AnnotationsFile>(new DurableJSONFile<AnnotationsFile>(filePath, serializeAnnotationsFile), empty());
       const load = async () => {
         try {
-          const raw = await db.adapter.read();
+          const { raw, data, journal } = await readAnnotations(filePath, doc, (raw) => this.adoptAnnotationsText(doc, raw));
+          if (data) db.data = data;
+          this.journals.set(doc.id, new DocumentJournal(journalFileOf(filePath), db.data, journal, raw !== null, this.journalLimits));
           if (raw === null) {
             this.backups.created(filePath);
-            return db;
+            if (journal.lines === 0) return db;
           }
-          await this.adoptAnnotationsText(doc, raw);
-          db.data = migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash);
-          if (schemaVersionOf(raw) < SCHEMA_VERSION) this.annotationsFromSchema.set(doc.id, schemaVersionOf(raw));
+          if (raw !== null && schemaVersionOf(raw) < SCHEMA_VERSION) this.annotationsFromSchema.set(doc.id, schemaVersionOf(raw));
           // The count in workspace.json is written apart from this file, so a crash between the two
           // writes leaves it behind: the file's own list is the truth.
           if (doc.annotationCount !== db.data.annotations.length) {
@@ -458,6 +478,7 @@ export class WorkspaceStore {
           const fallback = await newestGoodBackup(this.dir, filePath, (raw) => migrateAnnotationsFile(filePath, raw, doc.id, doc.textHash));
           db.data = fallback?.data ?? empty();
           this.damaged.mark(filePath, error, fallback?.backup ?? null, doc.id);
+          this.journals.set(doc.id, new DocumentJournal(journalFileOf(filePath), db.data, { seq: 0, lines: 0, bytes: 0 }, false, this.journalLimits));
         }
         return db;
       };
@@ -472,20 +493,62 @@ export class WorkspaceStore {
           const opened = await loaded;
           this.refuseIfReadOnly();
           try {
-            await this.backups.beforeOverwrite(filePath, this.annotationsFromSchema.get(doc.id) ?? null);
-            // Checked again after each wait, and written in the same turn: what is serialized
-            // holds no change whose line is still to be written.
-            const journal = this.journal;
-            while (journal && !journal.allWritten) await journal.written();
-            await opened.write();
+            await this.writeAnnotations(doc, opened, filePath);
           } catch (error) {
             throw writeFailure(error);
           }
-          this.annotationsFromSchema.delete(doc.id);
         }),
       );
     }
     return pending;
+  }
+
+  /**
+   * Saves a document's highlights: a line in its journal with what changed since the last save,
+   * or the whole file when a fold is due (see DocumentJournal.mustFold). Either way the claim
+   * history's lines reach the disk first, and what is written is taken in the same turn as the
+   * last check of them: it holds no change whose history line is still to be written.
+   */
+  private async writeAnnotations(doc: StoredDocument, opened: Low<AnnotationsFile>, filePath: string): Promise<void> {
+    const journal = this.journals.get(doc.id)!;
+    const data = opened.data;
+    const fromSchema = this.annotationsFromSchema.get(doc.id) ?? null;
+    if (fromSchema === null && !journal.mustFold(data)) {
+      await this.historyWritten();
+      const next = journal.mustFold(data) ? null : journal.nextBatch(data);
+      if (next === 'none') return;
+      if (next) {
+        journal.bytes = await appendLinesDurably(journal.file, [next.line], 'cut');
+        next.saved();
+        if (journal.full) this.foldSoon(doc.id);
+        else journal.foldWhenIdle(() => this.foldSoon(doc.id));
+        return;
+      }
+    }
+    await this.backups.beforeOverwrite(filePath, fromSchema);
+    await this.historyWritten();
+    // The batches in the journal are in this file now: replay skips them (a kill before the
+    // journal is removed must not apply them twice).
+    if (journal.seq > 0) data.journalSeq = journal.seq;
+    const writing = opened.write();
+    const folded = journal.capture(data);
+    await writing;
+    await fs.rm(journal.file, { force: true });
+    folded();
+    this.annotationsFromSchema.delete(doc.id);
+  }
+
+  private async historyWritten(): Promise<void> {
+    const journal = this.journal;
+    while (journal && !journal.allWritten) await journal.written();
+  }
+
+  /** Folds a document's journal into its file, off the save that asked (idle, size limit). */
+  private foldSoon(documentId: string): void {
+    const journal = this.journals.get(documentId);
+    if (!journal || this.readOnly) return;
+    journal.foldAsked = true;
+    this.annotationWriters.get(documentId)?.schedule().catch(() => undefined);
   }
 
   /**
@@ -514,6 +577,9 @@ export class WorkspaceStore {
     this.refuseIfReadOnly();
     db.data.annotations = annotations;
     db.data.orphans = orphans;
+    // Every highlight is new: a line would hold the whole file.
+    const journal = this.journals.get(doc.id);
+    if (journal) journal.foldAsked = true;
     await this.saveAnnotations(doc);
   }
 
@@ -537,10 +603,15 @@ export class WorkspaceStore {
     return Promise.all(writers.map((writer) => writer.written())).then(() => undefined);
   }
 
-  /** Waits until every scheduled write is on disk (used before quitting). */
+  /** Waits until every scheduled write is on disk, journals folded into their files (used before quitting). */
   async flush(): Promise<void> {
     await this.countsReconciled;
     await this.workspaceWriter.idle();
     await Promise.all([...this.annotationWriters.values()].map((writer) => writer.idle()));
+    // Closed with every file whole: nothing left to replay, and the files alone say it all.
+    const folds = [...this.journals].filter(([, journal]) => journal.lines > 0 || journal.foldAsked);
+    for (const [id] of folds) this.foldSoon(id);
+    await Promise.all(folds.map(([id]) => this.annotationWriters.get(id)?.idle()));
+    for (const journal of this.journals.values()) journal.stopIdle();
   }
 }

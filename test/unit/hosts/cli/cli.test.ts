@@ -80,6 +80,22 @@ describe('annotator stats and validate', () => {
     expect(result.err).toContain(`${doc.id} q1: the text at`);
     expect(result.err).toContain('is not "We will lose"');
   });
+
+  it("checks each document's journal, naming the file and line of a line that does not parse, does not follow, or leaves the text", async () => {
+    const { dir, doc, text } = await workspace();
+    const journal = path.join(dir, 'annotations', `${doc.id}.journal.jsonl`);
+    const highlight = { id: 'j1', documentId: doc.id, labelId: 'quote', start: 0, end: 4, text: text.slice(0, 4), prefix: '', suffix: '', speakerId: null, note: '', author: 'Ana', createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-01T12:00:00.000Z' };
+    const line = (seq: number, end = 4) => JSON.stringify({ seq, textHash: doc.textHash, annotations: { put: [{ after: null, highlight: { ...highlight, id: `j${seq}`, end } }] } });
+    await fs.writeFile(journal, `${line(1)}\n`);
+    expect((await run(['validate', '--store', dir], '/')).code).toBe(0);
+    await fs.writeFile(journal, `${line(1)}\n{"seq":2,"textHash\n${line(4)}\n${line(5, text.length + 3)}\n`);
+    const result = await run(['validate', '--store', dir], '/');
+    expect(result.code).toBe(1);
+    const name = `annotations/${doc.id}.journal.jsonl`;
+    expect(result.err).toContain(`${name} line 2: it is not valid JSON`);
+    expect(result.err).toContain(`${name} line 3: its seq 4 does not follow 1.`);
+    expect(result.err).toContain(`${name} line 4: highlight j5 ends at ${text.length + 3}, past the text's end (${text.length}).`);
+  });
 });
 
 describe('errors', () => {
