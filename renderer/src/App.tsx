@@ -2,7 +2,7 @@
 // list of highlights on the right; the review desk or curation in their place. Each part's state
 // lives in a hook of its own (app/use-*.ts); this file puts them together.
 import { useCallback, useMemo, useRef } from 'react';
-import type { Session } from '../../electron/contract/api';
+import type { Session } from '../../electron/contract/window-api';
 import { currentWindowPerson, type AnnotatorClient } from './api/client';
 import { MOD } from './commands/keys';
 import { useKeyFeedback } from './commands/use-key-feedback';
