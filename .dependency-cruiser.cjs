@@ -19,6 +19,14 @@ module.exports = {
       to: { pathNot: ['^renderer/', '^electron/contract/', '(^|/)node_modules/'] },
     },
     {
+      name: 'window-no-zod',
+      severity: 'error',
+      comment:
+        "zod stays out of the window's bundle (it was half of it): the window and the plain contract modules (all but schemas/, methods.ts and api.ts) take the schemas only as types, through window-api.ts. A contract module that needs zod goes under schemas/.",
+      from: { path: ['^renderer/', '^electron/contract/'], pathNot: '^electron/contract/(schemas/|methods[.]ts$|api[.]ts$)' },
+      to: { path: ['^zod$', '(^|/)node_modules/zod/', '^electron/contract/(schemas/|methods[.]ts$|api[.]ts$)'], dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'contract-pure',
       severity: 'error',
       comment: 'The contract is shared by the window and the services: it imports only itself and zod (no Node, no DOM code, no services, hosts or window).',

@@ -1,7 +1,7 @@
 // The annotator filter, wherever highlights are listed (the highlight list, the review desk):
 // "Everyone", "Only mine", or one person, named by the highlights themselves. The window's
 // service already left out what blind annotation hides, so only people it shows are offered.
-import { madeBy, type Person } from './schemas/people.js';
+import { madeBy, type Person } from './people-rules.js';
 
 /** '' is everyone; ONLY_MINE is the window's person's; any other value is `by:` and a name. */
 export const ONLY_MINE = 'mine';

@@ -1,7 +1,7 @@
 // Blind annotation: while a workspace is blind, a person sees only their own highlights on a
 // document until they mark it done. The one rule for who sees what; the service applies it
 // wherever highlights leave it for a window, and the window uses the same words.
-import { madeBy, type Person } from './schemas/people.js';
+import { madeBy, type Person } from './people-rules.js';
 import type { Change } from './schemas/changes.js';
 
 /** One person's "done" on a document: who (by id, the name as it was) and when. */

@@ -36,3 +36,7 @@ export const CLAIM_LIMITS = { sources: 100, sourceTitle: 500, sourceLink: 2000, 
 
 /** The name an annotator goes by, kept on every highlight they make. */
 export const MAX_ANNOTATOR_NAME_LENGTH = 200;
+
+/** What an id (a document's, a highlight's, a person's) may be: short, and safe in a file name or a URL. */
+export const MAX_ID_LENGTH = 100;
+export const ID_PATTERN = /^[A-Za-z0-9_-]+$/;

@@ -6,7 +6,6 @@ import { ApiError } from './errors.js';
 import { annotationColumnsSchema } from './schemas/annotations.js';
 import { idSchema as id, isRuleIssue } from './schemas/common.js';
 import {
-  TEXT_ENCODINGS,
   base64ContentSchema,
   compactionPlanSchema,
   documentSummarySchema,
@@ -19,7 +18,8 @@ import {
   sourceStateSchema,
 } from './schemas/documents.js';
 import { importReportSchema } from './schemas/imports.js';
-import { EXPORT_FORMATS, agreementReportSchema, annotatorCountSchema, exportResultSchema } from './schemas/exports.js';
+import { agreementReportSchema, annotatorCountSchema, exportResultSchema } from './schemas/exports.js';
+import { EXPORT_FORMATS, TEXT_ENCODINGS } from './vocabulary.js';
 import { disagreementReportSchema, listDisagreementsArgsSchema } from './schemas/disagreements.js';
 import { MAX_ANNOTATOR_NAME_LENGTH } from './limits.js';
 import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';

@@ -77,6 +77,37 @@ describe('the layer and cycle check', () => {
     );
   });
 
+  it('keeps zod out of the window: the window and the plain contract take the schemas as types only', { timeout: 60_000 }, async () => {
+    const dir = await makeTempDir('annotator-layers-');
+    await writeTree(dir, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler' } }),
+      'electron/contract/schemas/people.ts': "import { z } from 'zod';\nexport const personSchema = z.object({ id: z.string() });\nexport type Person = { id: string };\n",
+      'electron/contract/methods.ts': "import { personSchema } from './schemas/people.js';\nexport const apiMethods = { whoAmI: personSchema };\n",
+      'electron/contract/api.ts': "export * from './window-api.js';\nexport { personSchema } from './schemas/people.js';\n",
+      'electron/contract/window-api.ts': "export type { Person } from './schemas/people.js';\nexport { known } from './people-rules.js';\n",
+      'electron/contract/people-rules.ts': "import type { Person } from './schemas/people.js';\nexport const known: Person[] = [];\n",
+      'electron/contract/annotator-filter.ts': "import { personSchema } from './schemas/people.js';\nexport const filter = personSchema;\n",
+      'renderer/src/App.tsx': "import { known, type Person } from '../../electron/contract/window-api.js';\nimport type { Person as Same } from '../../electron/contract/api.js';\nexport const App = (p: Person, q: Same) => [known, p, q];\n",
+      'renderer/src/person.ts': "import { personSchema } from '../../electron/contract/api.js';\nimport { apiMethods } from '../../electron/contract/methods.js';\nexport const check = [personSchema, apiMethods];\n",
+    });
+    await fs.mkdir(path.join(dir, 'node_modules'));
+    await fs.symlink(path.join(ROOT, 'node_modules/zod'), path.join(dir, 'node_modules/zod'));
+    await fs.writeFile(path.join(dir, 'renderer/src/parse.ts'), "import { z } from 'zod';\nexport const name = z.string();\n");
+
+    const { status, violations } = checkLayers(dir);
+    const found = violations.filter((v) => v.rule.name === 'window-no-zod').map((v) => `${v.from} → ${v.to.replace(/^.*node_modules\/zod\/.*$/, 'zod')}`);
+    expect(status).not.toBe(0);
+    expect(found.sort()).toEqual(
+      [
+        'electron/contract/annotator-filter.ts → electron/contract/schemas/people.ts',
+        'renderer/src/parse.ts → zod',
+        'renderer/src/person.ts → electron/contract/api.ts',
+        'renderer/src/person.ts → electron/contract/methods.ts',
+      ].sort(),
+    );
+    expect(violations.filter((v) => v.rule.name !== 'window-no-zod')).toEqual([]);
+  });
+
   it('finds nothing wrong in our own tree', { timeout: 60_000 }, () => {
     const { status, violations } = checkLayers(ROOT);
     expect(violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (${v.cycle.map((c) => c.name).join(' → ')})` : ''}`)).toEqual([]);

@@ -4,6 +4,7 @@ import { MAX_ANNOTATOR_NAME_LENGTH } from '../limits.js';
 import { labelColourProblem, labelKeyProblem, labelNameProblem } from '../label-rules.js';
 import { idSchema as id, noteTextSchema as noteText, ruleCheck } from './common.js';
 import { claimFieldsSchema } from './review.js';
+import { QUOTE_KINDS } from '../vocabulary.js';
 
 /** Checked field by field with label-rules' words; labelProblem also checks it among the others. */
 export const labelSchema = z.object({
@@ -13,9 +14,6 @@ export const labelSchema = z.object({
   hotkey: z.string().superRefine(ruleCheck(labelKeyProblem)),
 });
 export type Label = z.infer<typeof labelSchema>;
-
-export const QUOTE_KINDS = ['direct', 'partial', 'paraphrase'] as const;
-export type QuoteKind = (typeof QUOTE_KINDS)[number];
 
 /** One person's highlight accepted into the curated layer: which one, and whose it was. */
 export const curatedSourceSchema = z.object({ annotationId: id, author: z.string().max(MAX_ANNOTATOR_NAME_LENGTH) }).strict();

@@ -1,28 +1,10 @@
 // Where annotators disagree, per document: what the Agreement view lists and `annotator
 // agreement --disagreements` prints. A "layer" is one annotator's highlights (a name), so a
-// curated layer can later be compared as one more layer.
+// curated layer can later be compared as one more layer. The kinds and their names: vocabulary.ts.
 import { z } from 'zod';
 import { idSchema as id } from './common.js';
 import { MAX_ANNOTATOR_NAME_LENGTH } from '../limits.js';
-
-/**
- * - unmatched: some layers marked the span, others did not;
- * - label: the span is marked in several layers, with different labels;
- * - speaker: the same span and label, with different speakers;
- * - verdict: the same claim span, with different verdicts (claim status).
- * Two highlights are on "the same span" when they have the same start and end: measureAgreement's
- * exact match (UTF-16 offsets, as the app keeps them).
- */
-export const DISAGREEMENT_KINDS = ['unmatched', 'label', 'speaker', 'verdict'] as const;
-export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[number];
-
-/** How each kind is named in the window and the CLI. */
-export const DISAGREEMENT_KIND_NAMES: Record<DisagreementKind, string> = {
-  unmatched: 'Not marked by all',
-  label: 'Labels differ',
-  speaker: 'Speakers differ',
-  verdict: 'Verdicts differ',
-};
+import { DISAGREEMENT_KINDS, type DisagreementKind } from '../vocabulary.js';
 
 /** At most this many are sent at once (the counts always cover all of them). */
 export const DISAGREEMENT_LIMITS = { default: 500, max: 5000 } as const;

@@ -5,25 +5,7 @@ import { MAX_ANNOTATOR_NAME_LENGTH } from '../limits.js';
 import { annotationColumnsSchema, annotationSchema } from './annotations.js';
 import { idSchema as id, ruleCheck } from './common.js';
 import { documentFieldProblem, pastedTextProblem } from '../document-rules.js';
-
-/** What a document was read from; transcripts (srt, vtt, NAME: lines) name their speakers. */
-export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'docx', 'srt', 'vtt', 'transcript', 'pdf'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
-export const TRANSCRIPT_FORMATS: readonly DocumentFormat[] = ['srt', 'vtt', 'transcript'];
-/** Formats whose text is not bytes in an encoding (zipped XML, a PDF's fonts): there is no encoding to choose. */
-export const UNENCODED_FORMATS: readonly DocumentFormat[] = ['docx', 'pdf'];
-
-/** Encodings a text file can be read as; the user may override the detected one. */
-export const TEXT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
-/** How people see the encodings, in messages and in the window. */
-export const ENCODING_NAMES: Record<TextEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1252': 'Windows-1252',
-  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
-};
+import { DOCUMENT_FORMATS, TEXT_ENCODINGS } from '../vocabulary.js';
 
 export const doneMarkSchema = z.object({ personId: id, name: z.string().max(MAX_ANNOTATOR_NAME_LENGTH), at: z.string().max(40) });
 

@@ -1,10 +1,6 @@
 // Datasets out: the formats, what an export returns, and the agreement between annotators.
 import { z } from 'zod';
 
-/** Dataset formats NLP tools read (see electron/services/exports/). */
-export const EXPORT_FORMATS = ['jsonl', 'spacy', 'conll', 'brat', 'labelstudio', 'w3c', 'csv', 'claimreview', 'claims-csv', 'prodigy', 'hf', 'docbin', 'webanno'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export const exportResultSchema = z.object({
   /** The files' contents, where the window itself must save them (the browser host). */
   files: z.array(

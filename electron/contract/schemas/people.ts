@@ -1,10 +1,11 @@
 // Who is working: a person belongs to a window (or a CLI run), not to the workspace. Each call
 // carries its window's person beside its arguments (see dispatchApiCall), so two windows on one
-// workspace record their own names.
+// workspace record their own names. The plain rules (madeBy, personOf) are people-rules.ts.
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import { MAX_ANNOTATOR_NAME_LENGTH } from '../limits.js';
 import { idSchema } from './common.js';
+import type { Person } from '../people-rules.js';
 
 export const personSchema = z
   .object({
@@ -16,8 +17,8 @@ export const personSchema = z
       .min(1, 'Give a name, so your annotations say who made them.')
       .max(MAX_ANNOTATOR_NAME_LENGTH, `A name can hold at most ${MAX_ANNOTATOR_NAME_LENGTH} characters.`),
   })
-  .strict();
-export type Person = z.infer<typeof personSchema>;
+  .strict() satisfies z.ZodType<Person>;
+export type { Person };
 
 /** What travels with every call besides its arguments. */
 export const callerSchema = z.object({ person: personSchema.nullable().optional() }).strict();
@@ -32,12 +33,3 @@ export function parseCaller(raw: unknown): Caller {
   return { person: parsed.data.person ?? null };
 }
 
-/**
- * Whether a highlight is this person's: by the person's id where the highlight has one, else by
- * name (highlights made before people had ids). One rule for blind annotation, "only mine" and curation.
- */
-export function madeBy(highlight: { author: string; authorId?: string }, person: Person | null): boolean {
-  if (!person) return false;
-  if (highlight.authorId) return highlight.authorId === person.id;
-  return highlight.author.trim() !== '' && highlight.author.trim() === person.name.trim();
-}

@@ -4,9 +4,7 @@ import { CLAIM_LIMITS, MAX_ANNOTATOR_NAME_LENGTH, REVIEW_SETTINGS_LIMITS } from 
 import { factCheckAddressProblem, isWebLink } from '../link-rules.js';
 import { statusKeyProblem, statusNameProblem } from '../scale-rules.js';
 import { idSchema as id, noteTextSchema as noteText, ruleCheck } from './common.js';
-
-export const CHECK_WORTHINESS = ['low', 'medium', 'high'] as const;
-export type CheckWorthiness = (typeof CHECK_WORTHINESS)[number];
+import { CHECK_WORTHINESS } from '../vocabulary.js';
 
 const count = (n: number) => n.toLocaleString('en');
 

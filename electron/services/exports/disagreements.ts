@@ -1,15 +1,14 @@
-// Where annotators disagree, per document (see schemas/disagreements.ts for the kinds). Pure:
+// Where annotators disagree, per document (see contract/vocabulary.ts for the kinds). Pure:
 // highlights in, grouped by layer (an annotator's name, as measureAgreement groups them), so a
 // curated layer can be passed as one more layer. Spans match when start and end are the same
 // (measureAgreement's exact rule), in the app's UTF-16 offsets.
 import { annotatorOf } from '../../contract/curation.js';
 import type { Annotation } from '../../contract/api.js';
+import { DISAGREEMENT_KINDS, type DisagreementKind } from '../../contract/vocabulary.js';
 import {
-  DISAGREEMENT_KINDS,
   DISAGREEMENT_LIMITS,
   type Disagreement,
   type DisagreementCounts,
-  type DisagreementKind,
   type DisagreementReport,
   type DisagreementVersion,
 } from '../../contract/schemas/disagreements.js';

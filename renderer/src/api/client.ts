@@ -1,5 +1,5 @@
 // The renderer's view of the AnnotatorApi: it never knows which host answers.
-import type { AnnotatorApi, ApiMethod, DocumentSummary, Person } from '../../../electron/contract/api';
+import type { AnnotatorApi, ApiMethod, DocumentSummary, Person } from '../../../electron/contract/window-api';
 import { ApiError, type ApiErrorCode } from '../../../electron/contract/errors';
 import { API_METHOD_NAMES, type HostEvent } from '../../../electron/contract/channels';
 

@@ -1,5 +1,5 @@
 // The desktop transport: the preload's bridge, one function per contract method.
-import type { ApiMethod, DocumentSummary } from '../../../electron/contract/api';
+import type { ApiMethod, DocumentSummary } from '../../../electron/contract/window-api';
 import type { AnnotatorBridge, DroppedFilesResult } from '../../../electron/contract/channels';
 import { clientFromCaller, currentWindowPerson, unwrap, type AnnotatorClient } from './client';
 

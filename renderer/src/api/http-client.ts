@@ -1,5 +1,5 @@
 // The browser host's transport: POST /api/<method> with the per-run token from the URL.
-import type { ApiMethod } from '../../../electron/contract/api';
+import type { ApiMethod } from '../../../electron/contract/window-api';
 import { PERSON_HEADER } from '../../../electron/contract/channels';
 import { clientFromCaller, currentWindowPerson, type AnnotatorClient } from './client';
 

@@ -1,6 +1,6 @@
 // The left column: the workspace's documents and speakers, and the open document's details, its
 // done mark and its editable fields.
-import type { TextEncoding } from '../../../electron/contract/api';
+import type { TextEncoding } from '../../../electron/contract/window-api';
 import { MOD } from '../commands/keys';
 import { DocumentDetails } from '../components/DocumentDetails';
 import { DoneControl, type useDocumentDone } from '../components/DocumentDone';

@@ -1,7 +1,7 @@
 // The right column: who works in this window (asked once), the selected highlight's panel or a
 // speaker's, and the open document's highlights: misplaced ones, the filter and the list.
 import { useMemo } from 'react';
-import type { Annotation } from '../../../electron/contract/api';
+import type { Annotation } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 import { MOD } from '../commands/keys';
 import type { useKeyFeedback } from '../commands/use-key-feedback';

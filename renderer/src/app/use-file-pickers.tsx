@@ -2,7 +2,7 @@
 // window's hidden file inputs (FileInputs.tsx). The browser host knows no paths, so relinking, or
 // reading a file again in another encoding, asks for the file itself.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import type { TextEncoding } from '../../../electron/contract/api';
+import type { TextEncoding } from '../../../electron/contract/window-api';
 import { FileInputs } from '../components/FileInputs';
 import type { DocumentView } from '../state/workspace-state';
 

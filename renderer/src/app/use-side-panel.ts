@@ -2,7 +2,7 @@
 // the request that scrolls the text to a highlight picked elsewhere (the list, a speaker, the desk).
 import { useCallback, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { Appearance, Speaker } from '../../../electron/contract/api';
+import type { Appearance, Speaker } from '../../../electron/contract/window-api';
 import type { DocumentView } from '../state/workspace-state';
 
 interface Deps {

@@ -1,7 +1,7 @@
 // Which of the window's sheets is open (shortcuts, labels, datasets, team, the desk's scale,
 // settings and report), and how each is opened, from a button, a key or the desktop menu.
 import { useRef, useState } from 'react';
-import type { ExportFormat } from '../../../electron/contract/api';
+import type { ExportFormat } from '../../../electron/contract/window-api';
 import type { ReportRun } from '../review/ReportDialog';
 
 export type DeskDialog = null | 'scale' | 'settings' | { report: string | null; run?: ReportRun };

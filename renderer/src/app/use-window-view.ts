@@ -1,7 +1,7 @@
 // Which view the window shows: the document's three columns, the review desk in their place, or
 // the open document in curation over them. `fromDesk` offers the way back to the desk's queue.
 import { useCallback, useState, type RefObject } from 'react';
-import type { ClaimRow } from '../../../electron/contract/api';
+import type { ClaimRow } from '../../../electron/contract/window-api';
 import type { ReviewDeskModel } from '../review/use-review-desk';
 import { rowKey } from '../review/claim-table';
 import type { ChangeQueue } from '../state/change-queue';

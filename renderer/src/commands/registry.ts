@@ -3,7 +3,7 @@
 // shortcut sheet all read this list, so a shortcut is written once. What a command does is
 // bound where its context lives (see dispatch.ts); the compiler checks each place binds all of
 // its commands.
-import type { Label, Status } from '../../../electron/contract/api';
+import type { Label, Status } from '../../../electron/contract/window-api';
 import type { HostEvent } from '../../../electron/contract/channels';
 import type { KeyBinding } from './keys';
 

@@ -2,7 +2,7 @@
 // again, highlights made and deleted are announced, and the first highlight made without an
 // annotator name raises a reminder (once a session).
 import { useCallback, useRef, useState } from 'react';
-import type { Annotation, Label } from '../../../electron/contract/api';
+import type { Annotation, Label } from '../../../electron/contract/window-api';
 import type { Step } from '../state/history';
 import { stepName } from '../state/step-names';
 import type { Say } from '../components/StatusLine';

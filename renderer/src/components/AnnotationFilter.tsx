@@ -1,6 +1,6 @@
 // Narrow the highlight list by label, speaker, annotator, or to what still needs attributing.
 import { useEffect, useMemo, useState } from 'react';
-import type { Annotation, Label, Person, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Label, Person, Speaker } from '../../../electron/contract/window-api';
 import { ONLY_MINE, annotatorChoices, passesAnnotator } from '../../../electron/contract/annotator-filter';
 import { currentWindowPerson } from '../api/client';
 import { isUnattributed, isUnlinkedSpeaker } from './AnnotationList';

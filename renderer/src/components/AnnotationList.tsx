@@ -1,7 +1,7 @@
 // The open document's highlights in text order. Virtualized: a transcript can hold 50,000.
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Annotation, Label, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Label, Speaker } from '../../../electron/contract/window-api';
 
 /** Quotes with no speaker and claims with no claimant: the ones a fact-checker must not miss. */
 export function isUnattributed(annotation: Annotation): boolean {

@@ -1,6 +1,6 @@
 // The selected highlight: its label, text and fields. Every edit is saved as it is made.
 import type { ReactNode } from 'react';
-import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } from '../../../electron/contract/api';
+import { QUOTE_KINDS, type Annotation, type Label, type Speaker, type Status } from '../../../electron/contract/window-api';
 import { newClaimFields } from '../../../electron/contract/annotation-rules';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 import { speakersForMention } from '../../../electron/contract/speaker-names';

@@ -3,7 +3,7 @@ import { statusAttribution } from '../../../electron/contract/annotation-rules';
 import { useEffect, useState } from 'react';
 import { CommitSelect } from './CommitSelect';
 import { DraftInput } from './DraftInput';
-import { CHECK_WORTHINESS, type ClaimFields, type Source, type Status, isWebLink } from '../../../electron/contract/api';
+import { CHECK_WORTHINESS, type ClaimFields, type Source, type Status, isWebLink } from '../../../electron/contract/window-api';
 
 interface Props {
   claim: ClaimFields;

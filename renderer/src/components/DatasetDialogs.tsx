@@ -1,7 +1,7 @@
 // The trainers' side of the window: import annotations, export a dataset, and see how well
 // annotators agree.
 import { useEffect, useState } from 'react';
-import { BLIND_AGREEMENT_NOTICE, EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/api';
+import { BLIND_AGREEMENT_NOTICE, EXPORT_FORMATS, VERSIONS_DISAGREE_REASON, versionsDisagreeLine, type AnnotatorCount, type ExportFormat } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from './Dialog';
 import { DisagreementList, type HighlightTarget } from './DisagreementList';

@@ -2,7 +2,7 @@
 // filter by kind, each person's version side by side. Arrows move, Enter or a click opens one
 // in its document with the span selected.
 import { useEffect, useMemo, useState } from 'react';
-import { DISAGREEMENT_KINDS, DISAGREEMENT_KIND_NAMES, type Disagreement, type DisagreementKind, type DisagreementReport, type DisagreementVersion } from '../../../electron/contract/api';
+import { DISAGREEMENT_KINDS, DISAGREEMENT_KIND_NAMES, type Disagreement, type DisagreementKind, type DisagreementReport, type DisagreementVersion } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 
 export interface HighlightTarget {

@@ -1,7 +1,7 @@
 // What the workspace knows of the open document: where it came from, how it was read, and the
 // ways to fix that (another encoding, the file's new place, a transcript's speakers as quotes).
 import { useState } from 'react';
-import { ENCODING_NAMES, TEXT_ENCODINGS, TRANSCRIPT_FORMATS, UNENCODED_FORMATS, type DocumentFormat, type DocumentSummary, type SourceState, type TextEncoding } from '../../../electron/contract/api';
+import { ENCODING_NAMES, TEXT_ENCODINGS, TRANSCRIPT_FORMATS, UNENCODED_FORMATS, type DocumentFormat, type DocumentSummary, type SourceState, type TextEncoding } from '../../../electron/contract/window-api';
 
 export const FORMAT_NAMES: Record<DocumentFormat, string> = {
   text: 'Plain text',

@@ -2,7 +2,7 @@
 // one of pasted text, and compacting the workspace (saying what it deletes for good).
 import { useEffect, useRef, useState } from 'react';
 import { pastedTextProblem, suggestedTitle, utf8Length } from '../../../electron/contract/document-rules';
-import { documentFieldProblem, type CompactionPlan, type DocumentSummary } from '../../../electron/contract/api';
+import { documentFieldProblem, type CompactionPlan, type DocumentSummary } from '../../../electron/contract/window-api';
 import { Dialog } from './Dialog';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -1,7 +1,7 @@
 // "Done" per person: in the "This document" panel and the document list. Under blind annotation a
 // person sees the others' highlights on a document only once they mark it done.
 import { useCallback, useState } from 'react';
-import type { DocumentSummary } from '../../../electron/contract/api';
+import type { DocumentSummary } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 
 /** Marks the document done (or not yet) for the window's person, then shows it as they now see it. */

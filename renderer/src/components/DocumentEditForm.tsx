@@ -2,7 +2,7 @@
 // source URL, publication date), in the "This document" panel. Enter saves, Esc cancels; each
 // field says what is wrong in the contract's words, the ones the service would refuse with.
 import { useRef, useState } from 'react';
-import { DOCUMENT_FIELD_NAMES, EDITABLE_DOCUMENT_FIELDS, documentFieldProblem, type DocumentFields, type DocumentSummary, type EditableDocumentField } from '../../../electron/contract/api';
+import { DOCUMENT_FIELD_NAMES, EDITABLE_DOCUMENT_FIELDS, documentFieldProblem, type DocumentFields, type DocumentSummary, type EditableDocumentField } from '../../../electron/contract/window-api';
 
 interface Props {
   document: DocumentSummary;

@@ -1,5 +1,5 @@
 // The workspace's documents; switching keeps everything, because everything is already saved.
-import type { DocumentSummary } from '../../../electron/contract/api';
+import type { DocumentSummary } from '../../../electron/contract/window-api';
 
 interface Props {
   documents: DocumentSummary[];

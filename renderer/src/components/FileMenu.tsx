@@ -1,7 +1,7 @@
 // File menu inside the window: the browser host has no native menu bar, and the desktop app
 // shows the same commands in both places.
 import { useEffect, useRef, useState } from 'react';
-import type { RecentFile } from '../../../electron/contract/api';
+import type { RecentFile } from '../../../electron/contract/window-api';
 
 interface Props {
   showRecent: boolean;

@@ -3,7 +3,7 @@
 // speakers and labels, and each verdict in the files that disagrees with the workspace's.
 // Import writes it (one Ctrl+Z takes it back); Cancel, Esc or a click outside writes nothing.
 import { useRef } from 'react';
-import type { ImportReport, Status } from '../../../electron/contract/api';
+import type { ImportReport, Status } from '../../../electron/contract/window-api';
 import { importSummary, nothingNew } from '../../../electron/contract/import-words';
 import { Dialog } from './Dialog';
 

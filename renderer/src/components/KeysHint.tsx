@@ -1,6 +1,6 @@
 // What to press, shown while no highlight is selected: the labels' keys and a few others, all
 // read from the command registry.
-import type { Label } from '../../../electron/contract/api';
+import type { Label } from '../../../electron/contract/window-api';
 import { command, labelCommands, type CommandId } from '../commands/registry';
 
 const keysOf = (id: CommandId, mod: string) => command(id).shown?.(mod) ?? '';

@@ -2,7 +2,7 @@
 // labels of the newsroom's own ("Statistic", "Prediction").
 import { useEffect, useState } from 'react';
 import { Dialog } from './Dialog';
-import type { Label } from '../../../electron/contract/api';
+import type { Label } from '../../../electron/contract/window-api';
 import { isBuiltInLabel, labelProblem } from '../../../electron/contract/label-rules';
 import { MAX_LABEL_NAME_LENGTH } from '../../../electron/contract/limits';
 

@@ -1,6 +1,6 @@
 // Highlights the last change of the text could not place: kept, listed, and placed by hand on
 // the text the user selects (or let go of).
-import type { Annotation, Label } from '../../../electron/contract/api';
+import type { Annotation, Label } from '../../../electron/contract/window-api';
 
 interface Props {
   orphans: Annotation[];

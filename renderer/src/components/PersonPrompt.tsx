@@ -2,7 +2,7 @@
 // switching person. People who worked on this computer are offered first; the workspace's
 // old name is only a suggestion.
 import { useState } from 'react';
-import type { Person } from '../../../electron/contract/api';
+import type { Person } from '../../../electron/contract/window-api';
 
 interface Props {
   known: Person[];

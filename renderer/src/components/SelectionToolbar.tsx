@@ -1,5 +1,5 @@
 // The small bar that appears beside a selection: one click (or the key shown) labels it.
-import type { Label } from '../../../electron/contract/api';
+import type { Label } from '../../../electron/contract/window-api';
 
 interface Props {
   labels: Label[];

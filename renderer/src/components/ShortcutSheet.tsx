@@ -1,6 +1,6 @@
 // Every shortcut on one sheet, opened with "?": read from the command registry, so it lists
 // what the keys really do.
-import type { Label, Status } from '../../../electron/contract/api';
+import type { Label, Status } from '../../../electron/contract/window-api';
 import { Dialog } from './Dialog';
 import { allCommands, type Command, type SheetGroup } from '../commands/registry';
 

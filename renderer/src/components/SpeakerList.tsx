@@ -1,5 +1,5 @@
 // The workspace's speakers; one click shows everything said by or of each.
-import type { Speaker } from '../../../electron/contract/api';
+import type { Speaker } from '../../../electron/contract/window-api';
 
 export function SpeakerList({ speakers, currentId, onOpen }: { speakers: Speaker[]; currentId: string | null; onOpen(speakerId: string): void }) {
   if (speakers.length === 0) return <p className="empty-hint">No speakers yet. Label a name with S, then create or pick its speaker.</p>;

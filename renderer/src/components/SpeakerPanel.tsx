@@ -1,7 +1,7 @@
 // One speaker: who they are, every mention, quote and claim of theirs across the workspace
 // (each one click from its place in the text), and merging a duplicate into them.
 import { useEffect, useState } from 'react';
-import type { Appearance, Label, Speaker } from '../../../electron/contract/api';
+import type { Appearance, Label, Speaker } from '../../../electron/contract/window-api';
 import { SPEAKER_LIMITS } from '../../../electron/contract/errors';
 import type { AnnotatorClient } from '../api/client';
 import type { SpeakerPatch } from '../state/history';

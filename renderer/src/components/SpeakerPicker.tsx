@@ -1,7 +1,7 @@
 // Who said it: type a name and the speakers whose names or aliases match are offered; a new
 // speaker is made only when that is what you choose.
 import { useId, useMemo, useState } from 'react';
-import type { Speaker } from '../../../electron/contract/api';
+import type { Speaker } from '../../../electron/contract/window-api';
 import { findSpeakerByName, onlySpeakerForMention, speakerNameKey, speakersForMention } from '../../../electron/contract/speaker-names';
 
 interface Props {

@@ -1,5 +1,5 @@
 // A damaged store file: the workspace is read-only, and the last good backup is offered.
-import type { Session } from '../../../electron/contract/api';
+import type { Session } from '../../../electron/contract/window-api';
 
 export function StoreProblem({ problem, onRestore }: { problem: NonNullable<Session['storeProblem']>; onRestore(): void }) {
   return (

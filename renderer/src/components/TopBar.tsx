@@ -1,6 +1,6 @@
 // The window's header: the File menu and Open…, the title, the window's person, the desk and
 // dataset buttons, and whether everything is saved.
-import type { Person, RecentFile, Session } from '../../../electron/contract/api';
+import type { Person, RecentFile, Session } from '../../../electron/contract/window-api';
 import type { SaveStatus } from '../state/change-queue';
 import { AnnotatorName } from './AnnotatorName';
 import { FileMenu } from './FileMenu';

@@ -1,6 +1,6 @@
 // A Speaker highlight that names nobody yet: flagged, with the speakers its words may mean
 // offered first ("Hwang" is Joonkook Hwang's second reference) and a new speaker second.
-import type { Annotation, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Speaker } from '../../../electron/contract/window-api';
 import { speakersForMention } from '../../../electron/contract/speaker-names';
 
 interface Props {

@@ -1,7 +1,7 @@
 // Which document sheet is open (remove, paste, compact) and what each does, so App only asks
 // for one and renders `dialogs`. Pasting with no document open is use-paste-document.ts.
 import { useCallback, useState, type ReactNode } from 'react';
-import type { CompactionPlan, DocumentSummary } from '../../../electron/contract/api';
+import type { CompactionPlan, DocumentSummary } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 import { CompactDialog, PasteDocumentDialog, RemoveDocumentDialog } from './DocumentDialogs';
 

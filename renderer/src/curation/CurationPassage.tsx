@@ -1,7 +1,7 @@
 // The document around the focused span group, so the editor reads it in context: the passage
 // (not the whole text) with every group in it marked, the focused one scrolled into sight.
 import { useEffect, useMemo, useRef } from 'react';
-import type { Label } from '../../../electron/contract/api';
+import type { Label } from '../../../electron/contract/window-api';
 import { groupState, type SpanGroup } from '../../../electron/contract/curation';
 import { groupMarkLabel, groupsWithin, passageAround } from './passage';
 

@@ -4,7 +4,7 @@
 // passage are rendered, so a long transcript stays quick.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, DocumentSummary, Label } from '../../../electron/contract/api';
+import type { Annotation, DocumentSummary, Label } from '../../../electron/contract/window-api';
 import { curationPeople, groupState, groupStateText, spanGroups, versionsAgree, type CurationPerson, type SpanGroup } from '../../../electron/contract/curation';
 import { handlerOf, runKey, type Handlers } from '../commands/dispatch';
 import { COMMANDS } from '../commands/registry';

@@ -1,6 +1,6 @@
 // Curation's edits as steps of the window's history: each accept or reject is one undoable step,
 // on screen at once and sent as one batch (see state/history.ts).
-import type { Annotation } from '../../../electron/contract/api';
+import type { Annotation } from '../../../electron/contract/window-api';
 import { acceptedCopies, memberIds, type SpanGroup } from '../../../electron/contract/curation';
 import { combine, createStep, deleteStep, type Step } from '../state/history';
 

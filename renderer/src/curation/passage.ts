@@ -1,6 +1,6 @@
 // The stretch of a document the curation view shows around a span group: enough to read the
 // group in its context, never the whole text (a 5 MB transcript would freeze the window).
-import type { Label } from '../../../electron/contract/api';
+import type { Label } from '../../../electron/contract/window-api';
 import { groupStateText, type GroupState, type SpanGroup } from '../../../electron/contract/curation';
 
 /** Characters of context on each side of the group, and how far from that the cut may move to a line's or a word's edge. */

@@ -5,7 +5,7 @@ import { EditorView, drawSelection, keymap } from '@codemirror/view';
 import { defaultKeymap } from '@codemirror/commands';
 import { openSearchPanel, searchKeymap } from '@codemirror/search';
 import { findBar } from './find-bar';
-import type { Annotation, Label, Speaker, Status } from '../../../electron/contract/api';
+import type { Annotation, Label, Speaker, Status } from '../../../electron/contract/window-api';
 import {
   addHighlights,
   diffSortedSpans,

@@ -2,7 +2,7 @@
 // so 50,000 highlights on a 5 MB transcript cost no more on screen than ten.
 import { StateEffect, StateField, type Range } from '@codemirror/state';
 import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
-import type { Annotation, Label } from '../../../electron/contract/api';
+import type { Annotation, Label } from '../../../electron/contract/window-api';
 
 export interface HighlightSpan {
   id: string;

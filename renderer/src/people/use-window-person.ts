@@ -1,7 +1,7 @@
 // The window's person as React state: set on the client (setWindowPerson) before any write can
 // be made, chosen on first use, renamed or switched from the header.
 import { useCallback, useState } from 'react';
-import type { Person } from '../../../electron/contract/api';
+import type { Person } from '../../../electron/contract/window-api';
 import { setWindowPerson } from '../api/client';
 import { browserStorage, keepPerson, knownPeopleOf, newPerson, windowPersonOf, type PersonStorage } from './window-person';
 

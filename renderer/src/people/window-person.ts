@@ -1,7 +1,7 @@
 // Who works in this window: kept per window (sessionStorage: a reload keeps it, a new window
 // asks), and remembered on this computer (localStorage) so the next window can offer
 // "Continue as …". Never stored in the workspace: a person belongs to a window.
-import { personSchema, type Person } from '../../../electron/contract/api';
+import { personOf, type Person } from '../../../electron/contract/window-api';
 
 const WINDOW_KEY = 'newsroom-annotator:person';
 const KNOWN_KEY = 'newsroom-annotator:people';
@@ -43,17 +43,12 @@ function write(storage: Pick<Storage, 'setItem'> | null, key: string, value: unk
   }
 }
 
-const validPerson = (raw: unknown): Person | null => {
-  const parsed = personSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-};
-
 /** This window's person, if it chose one already (before a reload). */
-export const windowPersonOf = (storage: PersonStorage): Person | null => read(storage.window, WINDOW_KEY, validPerson, null);
+export const windowPersonOf = (storage: PersonStorage): Person | null => read(storage.window, WINDOW_KEY, personOf, null);
 
 /** People who worked on this computer, the latest first. */
 export const knownPeopleOf = (storage: PersonStorage): Person[] =>
-  read(storage.known, KNOWN_KEY, (raw) => (Array.isArray(raw) ? raw.map(validPerson).filter((p): p is Person => p !== null) : []), []);
+  read(storage.known, KNOWN_KEY, (raw) => (Array.isArray(raw) ? raw.map(personOf).filter((p): p is Person => p !== null) : []), []);
 
 /** This window is `person`'s from now on, and the next window offers them first. */
 export function keepPerson(storage: PersonStorage, person: Person): Person[] {

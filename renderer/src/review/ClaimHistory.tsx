@@ -1,7 +1,7 @@
 // What happened to one claim, oldest first. Read-only: the history is the newsroom's record,
 // so the window offers no way to change or remove an entry.
 import { useEffect, useRef, useState } from 'react';
-import type { Annotation, ClaimHistoryEntry, Status } from '../../../electron/contract/api';
+import type { Annotation, ClaimHistoryEntry, Status } from '../../../electron/contract/window-api';
 import { MAX_NOTE_LENGTH } from '../../../electron/contract/errors';
 import { CLAIM_LIMITS } from '../../../electron/contract/limits';
 import type { AnnotatorClient } from '../api/client';

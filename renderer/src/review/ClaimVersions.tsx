@@ -1,7 +1,7 @@
 // A claim several annotators tagged, on the desk's side panel: each version with its author,
 // status and note. Only one verdict is published: while the versions disagree, none is, until the
 // editor picks one here (the others then take its status; the pick is her desk decision).
-import type { ClaimRow, ClaimVersionGroup, Status } from '../../../electron/contract/api';
+import type { ClaimRow, ClaimVersionGroup, Status } from '../../../electron/contract/window-api';
 import { rowKey } from './claim-table';
 
 interface Props {

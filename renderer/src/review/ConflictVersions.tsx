@@ -2,7 +2,7 @@
 // verdict that disagrees (from an import) with who set it and where from. The editor picks one
 // with its button; setting the status settles the conflict (the service clears it), and one
 // undo brings the conflict back.
-import type { ClaimRow, Status } from '../../../electron/contract/api';
+import type { ClaimRow, Status } from '../../../electron/contract/window-api';
 import { conflictsOf } from '../state/claim-conflicts';
 import { shortTime } from './claim-table';
 

@@ -1,5 +1,5 @@
 // The desk's keys, beside the focused claim: the status keys come from the workspace's scale.
-import type { Status } from '../../../electron/contract/api';
+import type { Status } from '../../../electron/contract/window-api';
 
 export function DeskKeys({ statuses, mod }: { statuses: readonly Status[]; mod: string }) {
   return (

@@ -1,7 +1,7 @@
 // One document's claims and verdicts, laid out to print (print CSS hides the rest of the window)
 // or, in the desktop app, to save as a PDF.
 import { useEffect, useRef, useState } from 'react';
-import { claimVersionGroups, versionsDisagreeLine, verdictRating, type ClaimFields, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/api';
+import { claimVersionGroups, versionsDisagreeLine, verdictRating, type ClaimFields, type DocumentSummary, type Session, type Speaker } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { shortTime } from './claim-table';

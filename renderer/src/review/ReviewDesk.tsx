@@ -1,9 +1,9 @@
 // The editors' desk: every claim in the workspace in one table, triaged with the keyboard.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ClaimRow, Speaker, Status } from '../../../electron/contract/api';
+import type { ClaimRow, Speaker, Status } from '../../../electron/contract/window-api';
 import { statusAttribution } from '../../../electron/contract/annotation-rules';
-import { EDITOR_VIEW_NOTICE, verdictRating } from '../../../electron/contract/api';
+import { EDITOR_VIEW_NOTICE, verdictRating } from '../../../electron/contract/window-api';
 import { annotatorChoices } from '../../../electron/contract/annotator-filter';
 import { AnnotatorSelect } from '../components/AnnotationFilter';
 import type { AnnotatorClient } from '../api/client';

@@ -1,7 +1,7 @@
 // The workspace's verdict scale and who publishes its fact-checks. Each is saved as one change,
 // sent at once so a refusal is shown here, in words, beside what was refused.
 import { useState } from 'react';
-import type { ClaimRow, ReviewSettings, Status } from '../../../electron/contract/api';
+import type { ClaimRow, ReviewSettings, Status } from '../../../electron/contract/window-api';
 import { REVIEW_SETTINGS_LIMITS, SCALE_LIMITS } from '../../../electron/contract/limits';
 import { factCheckAddressProblem } from '../../../electron/contract/link-rules';
 import { scaleProblem, verdictRating } from '../../../electron/contract/scale-rules';

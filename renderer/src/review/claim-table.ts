@@ -1,6 +1,6 @@
 // The desk's table as pure functions: which claims show, in what order. Kept apart from React
 // so sorting 10,000 rows is tested without a window.
-import type { ClaimRow, Person, Speaker, Status } from '../../../electron/contract/api';
+import type { ClaimRow, Person, Speaker, Status } from '../../../electron/contract/window-api';
 import { passesAnnotator } from '../../../electron/contract/annotator-filter';
 import { conflictsOf } from '../state/claim-conflicts';
 

@@ -3,7 +3,7 @@
 // themselves are the workspace's (workspace-state.ts), and the desk edits them through the same
 // pipeline as every other edit: on screen at once, queued for disk, undoable.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { claimVersionGroups, type Annotation, type ClaimRow, type ClaimVersionGroup } from '../../../electron/contract/api';
+import { claimVersionGroups, type Annotation, type ClaimRow, type ClaimVersionGroup } from '../../../electron/contract/window-api';
 import { updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import { currentWindowPerson, type AnnotatorClient } from '../api/client';
 import type { ChangeQueue } from '../state/change-queue';

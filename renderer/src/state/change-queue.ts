@@ -1,7 +1,7 @@
 // Every edit is sent at once, in order, one batch at a time. Until the host confirms a change it
 // is also kept in an outbox (localStorage), so a reload, a closed window or a host that is not
 // answering never loses what was on screen: the outbox is sent again when the window opens.
-import type { Change, ChangeRefusal } from '../../../electron/contract/api';
+import type { Change, ChangeRefusal } from '../../../electron/contract/window-api';
 import { ApiError } from '../../../electron/contract/errors';
 import type { AnnotatorClient } from '../api/client';
 

@@ -1,6 +1,6 @@
 // A claim's conflicts as the window reads them: verdicts that disagree with the claim's (from an
 // import), each with who set it and where from, kept until an editor picks one.
-import type { ClaimFields, ClaimRow } from '../../../electron/contract/api';
+import type { ClaimFields, ClaimRow } from '../../../electron/contract/window-api';
 
 export type ClaimConflict = NonNullable<ClaimFields['conflicts']>[number];
 

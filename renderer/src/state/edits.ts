@@ -1,6 +1,6 @@
 // The shapes an edit takes on screen, shared by the history (which records them) and the
 // workspace reducer (which applies them), so neither imports the other.
-import type { Annotation, Change, ClaimFields, ClaimRow, DeskReviewField, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Change, ClaimFields, ClaimRow, DeskReviewField, Speaker } from '../../../electron/contract/window-api';
 
 /** One change to what the window shows; a step of the history is a list of them each way. */
 export type LocalOp =

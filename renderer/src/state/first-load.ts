@@ -1,7 +1,7 @@
 // The window's first load, asked for before the rest of the window's code has even loaded (see
 // main.tsx): the session, and the document it will open, so the host reads and sends them while
 // the page evaluates its bundle instead of after.
-import type { OpenedDocument, Session } from '../../../electron/contract/api';
+import type { OpenedDocument, Session } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 
 /** The highlights sent with a document's text: its first screens (the rest follows after the first paint). */

@@ -2,7 +2,7 @@
 // how to change the screen both ways and which changes to send both ways, so what is undone
 // on screen is undone on disk too. One history serves the whole workspace: a step about a
 // document that is not open changes only the disk (the screen catches up when it is opened).
-import type { Annotation, Change, ClaimRow, Speaker } from '../../../electron/contract/api';
+import type { Annotation, Change, ClaimRow, Speaker } from '../../../electron/contract/window-api';
 import type { AnnotationPatch, DeskClaimPatch, LocalOp } from './edits';
 import { conflictsOf } from './claim-conflicts';
 

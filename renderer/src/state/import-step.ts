@@ -1,7 +1,7 @@
 // An import of annotation files, in words and as one step of the history: what the preview
 // says it will do, and what one undo takes back. Pure functions, so the dialog, the message
 // and the step say the same thing and are tested without a window.
-import type { Change, ImportReport } from '../../../electron/contract/api';
+import type { Change, ImportReport } from '../../../electron/contract/window-api';
 import type { ClaimConflict } from './claim-conflicts';
 import type { Step } from './history';
 

@@ -1,5 +1,5 @@
 // A step of the undo history in a few words, for the status line ("Undone: new Quote").
-import type { Change, Label } from '../../../electron/contract/api';
+import type { Change, Label } from '../../../electron/contract/window-api';
 import type { Step } from './history';
 
 function labelName(labels: readonly Label[], labelId: string | undefined): string {

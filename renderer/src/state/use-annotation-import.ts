@@ -2,7 +2,7 @@
 // the preview dialog (nothing is written until the editor says Import), then the import, as one
 // step of the history: one Ctrl+Z takes all of it back, a redo imports the files again.
 import { useCallback, useState } from 'react';
-import type { ImportReport, Session } from '../../../electron/contract/api';
+import type { ImportReport, Session } from '../../../electron/contract/window-api';
 import { isMac } from '../commands/keys';
 import { precheckFile, readAsBase64 } from '../files';
 import { conflictsOf, type ClaimConflict } from './claim-conflicts';

@@ -2,7 +2,7 @@
 // workspace is compacted), editing its title and story fields (undoable too), pasting text as a
 // new document, and compacting the workspace.
 import { useCallback } from 'react';
-import type { Change, CompactionPlan, DocumentFields, DocumentSummary } from '../../../electron/contract/api';
+import type { Change, CompactionPlan, DocumentFields, DocumentSummary } from '../../../electron/contract/window-api';
 import type { EditPipeline } from './use-edit-pipeline';
 import type { Step } from './history';
 import type { WorkspaceDeps } from './workspace-deps';

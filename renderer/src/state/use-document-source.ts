@@ -2,7 +2,7 @@
 // every few seconds while the window is visible, and when it gets focus), relinked, re-read in
 // another encoding; orphans are placed by hand; a damaged store's backup is restored.
 import { useCallback, useEffect, useRef } from 'react';
-import type { Annotation, ReanchorReport, TextEncoding } from '../../../electron/contract/api';
+import type { Annotation, ReanchorReport, TextEncoding } from '../../../electron/contract/window-api';
 import { spanContext } from '../../../electron/contract/spans';
 import type { AnnotatorClient } from '../api/client';
 import { readAsBase64 } from '../files';

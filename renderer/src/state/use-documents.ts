@@ -2,7 +2,7 @@
 // recent list, another workspace merged in, and the first load (annotation files from other
 // tools: use-annotation-import.ts).
 import { useCallback, useEffect, useRef } from 'react';
-import type { DocumentSummary, OpenedDocument } from '../../../electron/contract/api';
+import type { DocumentSummary, OpenedDocument } from '../../../electron/contract/window-api';
 import { fromAnnotationColumns } from '../../../electron/contract/spans';
 import { precheckFile, readAsBase64 } from '../files';
 import { localStorageOutbox } from './change-queue';

@@ -1,7 +1,7 @@
 // The edit pipeline: every edit is shown at once, queued for disk (change-queue.ts) and recorded
 // for undo (history.ts). The window's edits and the review desk's all come through `perform`.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Change } from '../../../electron/contract/api';
+import type { Change } from '../../../electron/contract/window-api';
 import { ApiError } from '../../../electron/contract/errors';
 import { ChangeQueue, type SaveStatus } from './change-queue';
 import { History, type Step } from './history';

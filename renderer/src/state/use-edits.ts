@@ -1,7 +1,7 @@
 // The edits a person makes to highlights, speakers and labels: each built as a step of the
 // history and handed to the edit pipeline, as the window's person (see people/window-person.ts).
 import { useCallback } from 'react';
-import type { Annotation, Label } from '../../../electron/contract/api';
+import type { Annotation, Label } from '../../../electron/contract/window-api';
 import { newAnnotation, updatedAnnotation } from '../../../electron/contract/annotation-rules';
 import { findSpeakerByName } from '../../../electron/contract/speaker-names';
 import { currentWindowPerson } from '../api/client';

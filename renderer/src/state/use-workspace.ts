@@ -4,7 +4,7 @@
 // (use-annotation-import.ts), the source file and the store's health
 // (use-document-source.ts).
 import { useCallback, useReducer, useRef, useState } from 'react';
-import type { ClaimRow, Session } from '../../../electron/contract/api';
+import type { ClaimRow, Session } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
 import { useDocumentSource } from './use-document-source';
 import { useAnnotationImport } from './use-annotation-import';

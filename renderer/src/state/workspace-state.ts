@@ -1,5 +1,5 @@
 // What the window shows, as one reducer: the session, the open document and its highlights.
-import type { Annotation, ClaimRow, DocumentSummary, Label, OpenedDocument, Session, SourceState, Speaker } from '../../../electron/contract/api';
+import type { Annotation, ClaimRow, DocumentSummary, Label, OpenedDocument, Session, SourceState, Speaker } from '../../../electron/contract/window-api';
 import { claimRow, isClaim } from '../../../electron/contract/annotation-rules';
 import type { LocalOp } from './edits';
 import { compareSpans, fromAnnotationColumns, isInTextOrder, sortedIndex } from '../../../electron/contract/spans';

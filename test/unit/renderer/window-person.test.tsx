@@ -3,8 +3,9 @@
 // window, offered to the next window, shown in the header with a way to switch (button and key).
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
+import { DEFAULT_LABELS, MAX_ANNOTATOR_NAME_LENGTH } from '../../../electron/contract/api.js';
 import { currentWindowPerson } from '../../../renderer/src/api/client.js';
+import { knownPeopleOf, windowPersonOf, type PersonStorage } from '../../../renderer/src/people/window-person.js';
 import { createMemoryClient } from '../../helpers/memory-client.js';
 import { press, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
@@ -136,5 +137,25 @@ describe('the person in the header', () => {
     expect(header()).toBe('Annotator: Ana R. Ortiz');
     expect(currentWindowPerson()).toEqual({ id: ana.id, name: 'Ana R. Ortiz' });
     expect(JSON.parse(localStorage.getItem('newsroom-annotator:people')!)).toEqual([{ id: ana.id, name: 'Ana R. Ortiz' }]);
+  });
+});
+
+describe('the person kept in storage', () => {
+  const storageWith = (person: unknown, people: unknown): PersonStorage => {
+    const entries = new Map([
+      ['newsroom-annotator:person', JSON.stringify(person)],
+      ['newsroom-annotator:people', JSON.stringify(people)],
+    ]);
+    const store = { getItem: (key: string) => entries.get(key) ?? null, setItem: (key: string, value: string) => void entries.set(key, value) };
+    return { window: store, known: store };
+  };
+
+  it('is used as the contract’s person rule allows, and a damaged one is forgotten, never shown', () => {
+    const ana = { id: 'p-ana', name: 'Ana Ortiz' };
+    const people = [ana, { id: 'p-cy', name: '  Cy  ' }, { id: 'p cy', name: 'Cy' }, { id: 'p-bo', name: '' }, { id: 'p-di', name: 'Di', role: 'editor' }, 'Ed'];
+    expect(windowPersonOf(storageWith(ana, people))).toEqual(ana);
+    expect(knownPeopleOf(storageWith(ana, people))).toEqual([ana, { id: 'p-cy', name: 'Cy' }]);
+    expect(windowPersonOf(storageWith({ id: 'p/../ana', name: 'Ana' }, []))).toBeNull();
+    expect(windowPersonOf(storageWith({ id: 'p-ana', name: 'x'.repeat(MAX_ANNOTATOR_NAME_LENGTH + 1) }, []))).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Shared documents in conflict, each with its versions (who, when, the values that differ), and
 // the quarantined documents with why: a person settles what sync never merges silently.
-import type { QuarantinedDocument, SyncConflict } from '../../../../electron/contract/api';
+import type { QuarantinedDocument, SyncConflict } from '../../../../electron/contract/window-api';
 import { shortTime } from '../../review/claim-table';
 
 const shown = (value: unknown): string => {

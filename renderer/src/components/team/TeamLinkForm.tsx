@@ -2,7 +2,7 @@
 // window after linking). The address rule is the contract's, so the window refuses as the engine does.
 import { useState } from 'react';
 import { insecureAddressWarning, remoteAddressProblem } from '../../../../electron/contract/team-address';
-import type { LinkTeamArgs } from '../../../../electron/contract/api';
+import type { LinkTeamArgs } from '../../../../electron/contract/window-api';
 
 interface Props {
   busy: boolean;

@@ -2,7 +2,7 @@
 // live status and the first sync's progress, "Sync now", the conflicts to settle and the
 // documents quarantined.
 import { useCallback, useEffect, useState } from 'react';
-import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult } from '../../../../electron/contract/api';
+import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult } from '../../../../electron/contract/window-api';
 import { insecureAddressWarning } from '../../../../electron/contract/team-address';
 import type { AnnotatorClient } from '../../api/client';
 import { Dialog } from '../Dialog';

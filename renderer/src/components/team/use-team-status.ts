@@ -2,7 +2,7 @@
 // host for the next change after the version in hand (the host answers when the status changes,
 // or after ~20 s as it is), and again at once after each action. "Synced 2 s ago" ticks by itself.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiResult } from '../../../../electron/contract/api';
+import type { ApiResult } from '../../../../electron/contract/window-api';
 import { teamStatusWords } from '../../../../electron/contract/team-status-words';
 import type { AnnotatorClient } from '../../api/client';
 
