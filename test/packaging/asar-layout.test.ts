@@ -45,8 +45,10 @@ const OWN_FILES: RegExp[] = [
   // main.js reads every document in a worker thread started from this file.
   /^dist\/electron\/document-reader-worker\.js$/,
   /^dist\/renderer\/index\.html$/,
+  // The page's small entry (it asks for the first load), then the window's own chunk and its styles.
   /^dist\/renderer\/assets\/index-[\w-]{8}\.js$/,
-  /^dist\/renderer\/assets\/index-[\w-]{8}\.css$/,
+  /^dist\/renderer\/assets\/window-[\w-]{8}\.js$/,
+  /^dist\/renderer\/assets\/window-[\w-]{8}\.css$/,
   /^dist\/renderer\/icon\.svg$/,
   /^dist\/renderer\/icon\.png$/,
 ];
