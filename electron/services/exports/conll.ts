@@ -16,7 +16,7 @@ import type { Annotation } from '../../contract/api.js';
 import { authorFileStems, datasetAuthors } from './authors.js';
 import type { ExportFile } from './brat.js';
 import { labelName, type Dataset } from './dataset.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenEndingAt, tokenize, tokenStartingAt, type Token } from './tokens.js';
 
 export { tokenize, type Token } from './tokens.js';
 
@@ -36,12 +36,10 @@ export const tagName = (dataset: Dataset, labelId: string): string => labelName(
  * that cut a token or overlap one already tagged reported to `warn` and left out.
  */
 export function bioTags(dataset: Dataset, text: string, tokens: Token[], annotations: Annotation[], warn: (a: Annotation, reason: string) => void): string[] {
-  const byStart = new Map(tokens.map((t, index) => [t.start, index]));
-  const byEnd = new Map(tokens.map((t, index) => [t.end, index]));
-  const tags: string[] = tokens.map(() => 'O');
+  const tags: string[] = new Array<string>(tokens.length).fill('O');
   for (const a of annotations) {
-    const first = byStart.get(a.start);
-    const last = byEnd.get(a.end);
+    const first = tokenStartingAt(tokens, a.start);
+    const last = tokenEndingAt(tokens, a.end);
     if (first === undefined || last === undefined) {
       const inside = tokens.find((t) => (t.start < a.start && a.start < t.end) || (t.start < a.end && a.end < t.end));
       warn(a, inside ? `cuts through the token "${text.slice(inside.start, inside.end)}"` : 'does not start and end on token boundaries');

@@ -261,3 +261,30 @@ function markSentenceEnds(text: string, tokens: Token[]): void {
     k = j;
   }
 }
+
+/**
+ * The index of the token (or spaCy token: anything with start and end, in text order) starting
+ * at `offset`, or undefined: a binary search, instead of a map of every token of every story.
+ */
+export function tokenStartingAt(tokens: readonly { start: number }[], offset: number): number | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < tokens.length && tokens[low]!.start === offset ? low : undefined;
+}
+
+/** The index of the token ending at `offset`, or undefined (see tokenStartingAt). */
+export function tokenEndingAt(tokens: readonly { end: number }[], offset: number): number | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < tokens.length && tokens[low]!.end === offset ? low : undefined;
+}
