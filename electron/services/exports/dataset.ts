@@ -4,6 +4,7 @@ import { CURATED_LAYER, annotatorOf } from '../../contract/curation.js';
 import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 import { visibleOnly, type DocumentLens } from '../blind-lens.js';
+import { eachInFlight } from './in-flight.js';
 
 /** Enough to keep the disk busy; more only holds more files in memory at once. */
 const READS_IN_FLIGHT = 16;
@@ -50,10 +51,7 @@ export async function collectDataset(
     onProgress?.(++done, chosen.length);
   };
   // Several files in flight: one at a time, the disk's wait is most of the time (1,000 stories).
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, chosen.length) }, async () => {
-    while (next < chosen.length) await read(next++);
-  }));
+  await eachInFlight(chosen, READS_IN_FLIGHT, (_, k) => read(k));
   return {
     documents,
     labels: new Map(store.data.labels.map((label) => [label.id, label])),
