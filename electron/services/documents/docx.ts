@@ -1,7 +1,6 @@
 // Word documents: their paragraphs' text, read with mammoth; the title from the document's
 // own properties when it has one.
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
+import type JSZip from 'jszip';
 import { ApiError } from '../../contract/api.js';
 import { checkZipExpansion } from './zip-limits.js';
 
@@ -28,9 +27,11 @@ export async function readWordDocument(fileName: string, bytes: Uint8Array): Pro
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Before JSZip or mammoth inflates anything.
   checkZipExpansion(fileName, buffer);
+  // Loaded when a Word document comes: every command of the CLI would pay for them at start.
+  const [{ default: Zip }, { default: mammoth }] = await Promise.all([import('jszip'), import('mammoth')]);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buffer);
+    zip = await Zip.loadAsync(buffer);
   } catch {
     refuseDamaged(fileName);
   }

@@ -1,8 +1,18 @@
 // A saved web page to the article a reporter would read: Readability picks the article out of
 // the navigation, banners and ads, on a DOM that linkedom builds without running any script.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import { ApiError, DOCUMENT_FIELD_LIMITS, MAX_SOURCE_URL_LENGTH, publicationDateFrom } from '../../contract/api.js';
+
+type Readers = { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability };
+let readers: Readers | null = null;
+/** Loaded with the first page read: at start they cost every command of the CLI a fifth of a second. */
+function pageReaders(): Readers {
+  if (!readers) {
+    const load = createRequire(import.meta.url);
+    readers = { parseHTML: (load('linkedom') as typeof import('linkedom')).parseHTML, Readability: (load('@mozilla/readability') as typeof import('@mozilla/readability')).Readability };
+  }
+  return readers;
+}
 
 export interface WebPage {
   title: string | null;
@@ -141,6 +151,7 @@ export const tooDeeplyNestedMessage = (fileName: string): string =>
 export function readWebPage(fileName: string, source: string): WebPage {
   // linkedom makes a bare fragment's first element the root; give it a body to live in.
   const html = /<html[\s>]/i.test(source) ? source : `<!doctype html><html><body>${source}</body></html>`;
+  const { parseHTML, Readability } = pageReaders();
   const { document } = parseHTML(html);
   if (nestingDepth(document) > MAX_HTML_DEPTH) throw new ApiError('unsupported', tooDeeplyNestedMessage(fileName));
   const canonical = Array.from(document.querySelectorAll('link[rel]')).find((link) => (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'));
@@ -156,7 +167,7 @@ export function readWebPage(fileName: string, source: string): WebPage {
   const pageTitle = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim() || null;
 
   // Readability takes the document apart, so the fallback reads a fresh copy.
-  let article: ReturnType<Readability['parse']> = null;
+  let article: ReturnType<InstanceType<Readers['Readability']>['parse']> = null;
   try {
     article = new Readability(document as unknown as Document).parse();
   } catch {

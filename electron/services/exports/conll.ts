@@ -16,7 +16,7 @@ import type { Annotation } from '../../contract/api.js';
 import { authorFileStems, datasetAuthors } from './authors.js';
 import type { ExportFile } from './brat.js';
 import { labelName, type Dataset } from './dataset.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenEndingAt, tokenize, tokenStartingAt, type Token } from './tokens.js';
 
 export { tokenize, type Token } from './tokens.js';
 
@@ -36,12 +36,10 @@ export const tagName = (dataset: Dataset, labelId: string): string => labelName(
  * that cut a token or overlap one already tagged reported to `warn` and left out.
  */
 export function bioTags(dataset: Dataset, text: string, tokens: Token[], annotations: Annotation[], warn: (a: Annotation, reason: string) => void): string[] {
-  const byStart = new Map(tokens.map((t, index) => [t.start, index]));
-  const byEnd = new Map(tokens.map((t, index) => [t.end, index]));
-  const tags: string[] = tokens.map(() => 'O');
+  const tags: string[] = new Array<string>(tokens.length).fill('O');
   for (const a of annotations) {
-    const first = byStart.get(a.start);
-    const last = byEnd.get(a.end);
+    const first = tokenStartingAt(tokens, a.start);
+    const last = tokenEndingAt(tokens, a.end);
     if (first === undefined || last === undefined) {
       const inside = tokens.find((t) => (t.start < a.start && a.start < t.end) || (t.start < a.end && a.end < t.end));
       warn(a, inside ? `cuts through the token "${text.slice(inside.start, inside.end)}"` : 'does not start and end on token boundaries');
@@ -58,10 +56,12 @@ export function bioTags(dataset: Dataset, text: string, tokens: Token[], annotat
 }
 
 /** One CoNLL file of the highlights `keep` chooses, over every document of the dataset. */
-function conllLayer(dataset: Dataset, tokenized: Token[][], keep: (a: Annotation) => boolean, warnings: ConllWarning[], whose?: string): string {
-  const out: string[] = [];
+function conllLayer(dataset: Dataset, tokensOf: (d: number) => Token[], keep: (a: Annotation) => boolean, warnings: ConllWarning[], whose?: string): string {
+  // A string per story, not a line each: 3 million lines held to the end kept the collector busy.
+  const stories: string[] = [];
   for (const [d, { document, text, annotations }] of dataset.documents.entries()) {
-    const tokens = tokenized[d]!;
+    const out: string[] = [];
+    const tokens = tokensOf(d);
     const warn = (a: Annotation, reason: string) =>
       warnings.push({ documentId: document.id, annotationId: a.id, label: labelName(dataset, a.labelId), text: a.text, reason: whose === undefined ? reason : `${reason} (in ${whose}'s file)` });
     const tags = bioTags(dataset, text, tokens, annotations.filter(keep), warn);
@@ -71,28 +71,29 @@ function conllLayer(dataset: Dataset, tokenized: Token[][], keep: (a: Annotation
       // A sentence break inside a highlight would split its chunk: the sentence goes on.
       if (t.last && !tags[k + 1]?.startsWith('I-')) out.push('');
     });
+    stories.push(out.join('\n'));
   }
-  return `${out.join('\n')}\n`;
+  return `${stories.join('\n')}\n`;
 }
 
 /** Every highlight in one layer (the one-author case; tests and tools that want it whole). */
 export function toConll(dataset: Dataset): { content: string; warnings: ConllWarning[] } {
   const warnings: ConllWarning[] = [];
-  return { content: conllLayer(dataset, dataset.documents.map((d) => tokenize(d.text)), () => true, warnings), warnings };
+  return { content: conllLayer(dataset, (d) => tokenize(dataset.documents[d]!.text), () => true, warnings), warnings };
 }
 
 /** dataset.conll with one author (or none); dataset.<author>.conll for each of several. */
 export function toConllFiles(dataset: Dataset, fileName: string): { files: ExportFile[]; folder: boolean; warnings: ConllWarning[] } {
   const authors = datasetAuthors(dataset);
   const warnings: ConllWarning[] = [];
-  // Tokenized once, whatever the number of authors.
+  // One layer: each story tokenized as it is written, none held after. Several: tokenized once for all.
+  if (authors.length <= 1) return { files: [{ name: fileName, content: conllLayer(dataset, (d) => tokenize(dataset.documents[d]!.text), () => true, warnings) }], folder: false, warnings };
   const tokenized = dataset.documents.map((d) => tokenize(d.text));
-  if (authors.length <= 1) return { files: [{ name: fileName, content: conllLayer(dataset, tokenized, () => true, warnings) }], folder: false, warnings };
   const stems = authorFileStems(authors);
   const base = fileName.replace(/\.conll$/, '');
   const files = authors.map((author) => ({
     name: `${base}.${stems.get(author)!}.conll`,
-    content: conllLayer(dataset, tokenized, (a) => a.author === author, warnings, author || 'unnamed'),
+    content: conllLayer(dataset, (d) => tokenized[d]!, (a) => a.author === author, warnings, author || 'unnamed'),
   }));
   return { files, folder: true, warnings };
 }

@@ -4,6 +4,10 @@ import { CURATED_LAYER, annotatorOf } from '../../contract/curation.js';
 import { ApiError, byAnnotator, type Annotation, type AnnotatorCount, type Label, type ReviewSettings, type Speaker, type Status } from '../../contract/api.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
 import { visibleOnly, type DocumentLens } from '../blind-lens.js';
+import { eachInFlight } from './in-flight.js';
+
+/** Enough to keep the disk busy; more only holds more files in memory at once. */
+const READS_IN_FLIGHT = 16;
 
 export interface ExportDocument {
   document: StoredDocument;
@@ -38,12 +42,16 @@ export async function collectDataset(
   const all = store.data.documents;
   const chosen = documentIds ? documentIds.map((id) => all.find((doc) => doc.id === id) ?? missing(id)) : all;
   const only = authors && (await checkedAuthors(store, authors, lens));
-  const documents: ExportDocument[] = [];
-  for (const document of chosen) {
+  const documents: ExportDocument[] = new Array(chosen.length);
+  let done = 0;
+  const read = async (k: number) => {
+    const document = chosen[k]!;
     const annotations = visibleOnly(await store.annotations(document), lens?.(document) ?? null);
-    documents.push({ document, text: await store.readText(document), annotations: only ? annotations.filter((a) => only.has(annotatorOf(a))) : [...annotations] });
-    onProgress?.(documents.length, chosen.length);
-  }
+    documents[k] = { document, text: await store.readText(document), annotations: only ? annotations.filter((a) => only.has(annotatorOf(a))) : [...annotations] };
+    onProgress?.(++done, chosen.length);
+  };
+  // Several files in flight: one at a time, the disk's wait is most of the time (1,000 stories).
+  await eachInFlight(chosen, READS_IN_FLIGHT, (_, k) => read(k));
   return {
     documents,
     labels: new Map(store.data.labels.map((label) => [label.id, label])),

@@ -41,7 +41,7 @@ import { labelName, type Dataset } from './dataset.js';
 import { encodeMsgpack, type MsgpackValue } from './msgpack.js';
 import { murmurHash64A } from './murmur.js';
 import { SPACY_SYMBOLS } from './spacy-symbols.js';
-import { tokenize } from './tokens.js';
+import { tokenEndingAt, tokenize, tokenStartingAt } from './tokens.js';
 
 export const SPACY_ATTRS = { ORTH: 65, SENT_START: 80 } as const;
 const NOT_SENT_START = 0xffffffffffffffffn; // -1 as uint64
@@ -105,6 +105,20 @@ class Strings {
 
 /** Python's sorted() order for str: by code point (JavaScript's sort compares UTF-16 units). */
 function byCodePoint(a: string, b: string): number {
+  // Up to the first unit that differs the code points are the same; where neither unit there is
+  // a surrogate (nor follows a high one), those units are the code points that differ.
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return a.length - b.length;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  const surrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
+  if (!surrogate(x) && !surrogate(y) && !(i > 0 && surrogate(a.charCodeAt(i - 1)))) return x - y;
+  return byCodePointSlowly(a, b);
+}
+
+function byCodePointSlowly(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
@@ -133,15 +147,14 @@ export function toDocBin(dataset: Dataset): { bytes: Uint8Array; warnings: Conll
       spaces[row++] = token.space ? 1 : 0;
     }
     lengths.push(tokens.length);
-    const byStart = new Map(tokens.map((t, index) => [t.start, index]));
-    const byEnd = new Map(tokens.map((t, index) => [t.end, index + 1]));
     const cp = codePointOffsets(text);
     const groups = new Map<MsgpackValue, MsgpackValue>();
     for (const [author, layer] of byAuthor(annotations)) {
       const spans: Uint8Array[] = [];
       for (const a of layer) {
-        const start = byStart.get(a.start);
-        const end = byEnd.get(a.end);
+        const start = tokenStartingAt(tokens, a.start);
+        const last = tokenEndingAt(tokens, a.end);
+        const end = last === undefined ? undefined : last + 1;
         if (start === undefined || end === undefined || end <= start) {
           warnings.push(warning(dataset, document.id, a, 'does not start and end on token boundaries; a spaCy span covers whole tokens'));
           continue;

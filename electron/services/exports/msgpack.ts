@@ -12,11 +12,13 @@ export function encodeMsgpack(value: MsgpackValue): Uint8Array {
   return writer.bytes();
 }
 
+/** One for every writer: a docbin makes thousands of writers. */
+const encoder = new TextEncoder();
+
 class Writer {
   private buffer = new Uint8Array(1024);
   private view = new DataView(this.buffer.buffer);
   private length = 0;
-  private readonly encoder = new TextEncoder();
 
   bytes(): Uint8Array {
     return this.buffer.slice(0, this.length);
@@ -64,9 +66,18 @@ class Writer {
     if (value === null) return this.u8(0xc0);
     if (value === false) return this.u8(0xc2);
     if (value === true) return this.u8(0xc3);
+    // A small whole number needs no BigInt: the same bytes, without one made for each.
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 0x100000000) return this.unsigned(value);
     if (typeof value === 'number' || typeof value === 'bigint') return this.integer(BigInt(value));
     if (typeof value === 'string') {
-      const utf8 = this.encoder.encode(value);
+      if (value.length <= 31 && isAscii(value)) {
+        // Its UTF-8 is its characters: written straight in, no encoder's array made.
+        this.room(1 + value.length);
+        this.buffer[this.length++] = 0xa0 | value.length;
+        for (let i = 0; i < value.length; i++) this.buffer[this.length++] = value.charCodeAt(i);
+        return;
+      }
+      const utf8 = encoder.encode(value);
       this.header(utf8.length, { base: 0xa0, max: 31 }, [0xd9, 0xda, 0xdb]);
       return this.raw(utf8);
     }
@@ -85,6 +96,14 @@ class Writer {
       this.value(key);
       this.value(item);
     }
+  }
+
+  /** As integer() writes a whole number from 0 to 2³² − 1. */
+  private unsigned(n: number) {
+    if (n < 0x80) return this.u8(n);
+    if (n < 0x100) return (this.u8(0xcc), this.u8(n));
+    if (n < 0x10000) return (this.u8(0xcd), this.u16(n));
+    return (this.u8(0xce), this.u32(n));
   }
 
   private integer(n: bigint) {
@@ -110,4 +129,9 @@ class Writer {
     this.view.setBigInt64(this.length, n);
     this.length += 8;
   }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
 }

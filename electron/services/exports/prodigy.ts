@@ -33,7 +33,7 @@ import type { ConllWarning } from './conll.js';
 import { labelName, type Dataset } from './dataset.js';
 import { storyFields } from './story-fields.js';
 import { spanRecord } from './span-fields.js';
-import { tokenize } from './tokens.js';
+import { tokenEndingAt, tokenize, tokenStartingAt } from './tokens.js';
 
 export function toProdigy(dataset: Dataset): { content: string; warnings: ConllWarning[] } {
   const lines: string[] = [];
@@ -42,8 +42,6 @@ export function toProdigy(dataset: Dataset): { content: string; warnings: ConllW
     const cp = codePointOffsets(text);
     const found = tokenize(text);
     const tokens = found.map((t, id) => ({ text: text.slice(t.start, t.end), start: cp(t.start), end: cp(t.end), id, ws: /\s/.test(text[t.end] ?? '') }));
-    const byStart = new Map(found.map((t, id) => [t.start, id]));
-    const byEnd = new Map(found.map((t, id) => [t.end, id]));
     const warn = (a: Annotation, reason: string) => warnings.push({ documentId: document.id, annotationId: a.id, label: labelName(dataset, a.labelId), text: a.text, reason });
     const groups = byAuthor(annotations);
     // Prodigy shows "meta" with the task: the story's headline, outlet, byline and date help there too.
@@ -53,8 +51,8 @@ export function toProdigy(dataset: Dataset): { content: string; warnings: ConllW
       const spans = [];
       const records = [];
       for (const a of group) {
-        const first = byStart.get(a.start);
-        const last = byEnd.get(a.end);
+        const first = tokenStartingAt(found, a.start);
+        const last = tokenEndingAt(found, a.end);
         if (first === undefined || last === undefined) {
           warn(a, 'does not start and end on token boundaries; Prodigy spans are whole tokens');
           continue;

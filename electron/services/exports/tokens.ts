@@ -48,7 +48,6 @@ const SPACES = /^\s+$/;
 const ASCII = /^[\x00-\x7f]*$/;
 const LINE_BREAK = /[\n\r\v\f\x85\u2028\u2029]/;
 const APOSTROPHE = /^['’ʼ]$/;
-const HYPHEN = /^[-‐]$/;
 const LATIN_END = /^[.!?]$/;
 const SCRIPT_END = /^[。！？．؟।॥።]$/;
 const CLOSING = /^["”’»)\]}」』）〕】》〉]$/;
@@ -74,13 +73,13 @@ export function tokenize(text: string): Token[] {
   const push = (piece: Piece) => {
     // word - word, with nothing between: one token.
     const prev = pieces[pieces.length - 1];
-    if (piece.word && prev?.word && prev.end === piece.start && forced.has(piece.start)) {
+    if (piece.word && forced.size && prev?.word && prev.end === piece.start && forced.has(piece.start)) {
       prev.end = piece.end;
       return;
     }
     const hyphen = prev;
     const before = pieces[pieces.length - 2];
-    if (piece.word && hyphen && before?.word && !hyphen.word && hyphen.end === piece.start && before.end === hyphen.start && HYPHEN.test(text.slice(hyphen.start, hyphen.end)) && !breaks.has(pieces.length - 2)) {
+    if (piece.word && hyphen && before?.word && !hyphen.word && hyphen.end === piece.start && before.end === hyphen.start && isHyphen(text, hyphen) && !breaks.has(pieces.length - 2)) {
       pieces.pop();
       before.end = piece.end;
       return;
@@ -131,11 +130,25 @@ export function tokenize(text: string): Token[] {
   // A quick scan finds white space, words and other runs; the word rules of UAX #29 for spaced
   // scripts come to the same as the scan's word pattern, so only a word with letters of a script
   // written without spaces goes to Intl.Segmenter, and only a run of other characters that is
-  // not plain ASCII to the grapheme segmenter: both are slow.
+  // not plain ASCII to the grapheme segmenter: both are slow. Plain ASCII (most of a story) is
+  // read a character code at a time, where what follows it is ASCII too and so settles the
+  // match exactly as the pattern would; anything else goes to the pattern.
   const scan = new RegExp(SCAN.source, SCAN.flags);
-  for (let m = scan.exec(text); m; m = scan.exec(text)) {
+  for (let at = 0; at < text.length; ) {
+    const ascii = asciiMatch(text, at);
+    if (ascii > 0) {
+      const code = text.charCodeAt(at);
+      if (isAsciiSpace(code)) {
+        if (pieces.length && hasAsciiLineBreak(text, at, ascii)) breaks.add(pieces.length - 1);
+      } else if (isAsciiWordChar(code)) push({ start: at, end: ascii, word: true });
+      else for (let k = at; k < ascii; k++) if (text.charCodeAt(k) > 0x1f && text.charCodeAt(k) !== 0x7f) push({ start: k, end: k + 1, word: false });
+      at = ascii;
+      continue;
+    }
+    scan.lastIndex = at;
+    const m = scan.exec(text);
+    if (!m) break;
     const [all, space, word] = m;
-    const at = m.index;
     if (space !== undefined) {
       if (pieces.length && LINE_BREAK.test(space)) breaks.add(pieces.length - 1);
     } else if (word === undefined && all.charCodeAt(0) < 0x80 && (all.length === 1 || ASCII.test(all))) {
@@ -148,11 +161,56 @@ export function tokenize(text: string): Token[] {
       for (const seg of segmentWords(text, at, at + word.length, forced)) addSegment(seg.segment, seg.index, seg.isWordLike);
     } else if (word !== undefined) push({ start: at, end: at + word.length, word: true });
     else addSegment(all, at, false);
+    at = scan.lastIndex;
   }
   const tokens: Token[] = pieces.map((p, k) => ({ start: p.start, end: p.end, last: breaks.has(k) }));
   markSentenceEnds(text, tokens);
   if (tokens.length) tokens[tokens.length - 1]!.last = true;
   return tokens;
+}
+
+/** A hyphen piece: "-" or "‐" alone (one code unit each). */
+const isHyphen = (text: string, piece: Piece) => piece.end - piece.start === 1 && (text.charCodeAt(piece.start) === 0x2d || text.charCodeAt(piece.start) === 0x2010);
+
+/** JavaScript's \s in ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+const isAsciiSpace = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0d);
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isAsciiWordChar = (code: number) => isAsciiDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+const hasAsciiLineBreak = (text: string, from: number, to: number) => {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) >= 0x0a && text.charCodeAt(k) <= 0x0d) return true;
+  return false;
+};
+
+/**
+ * Where SCAN's match at `at` ends, when the match and the character after it are ASCII (so the
+ * ASCII classes settle it); 0 when the pattern must decide. The same three kinds as SCAN: white
+ * space, a word (letters and digits, an apostrophe between two, "." or "," between digits), or
+ * a run of anything else.
+ */
+function asciiMatch(text: string, at: number): number {
+  const n = text.length;
+  const first = text.charCodeAt(at);
+  if (first >= 0x80) return 0;
+  let end = at + 1;
+  if (isAsciiSpace(first)) {
+    while (end < n && isAsciiSpace(text.charCodeAt(end))) end++;
+  } else if (isAsciiWordChar(first)) {
+    for (;;) {
+      while (end < n && isAsciiWordChar(text.charCodeAt(end))) end++;
+      if (end >= n) return end;
+      const next = text.charCodeAt(end);
+      if (next >= 0x80) return 0;
+      const joiner = next === 0x27 || ((next === 0x2e || next === 0x2c) && isAsciiDigit(text.charCodeAt(end - 1)));
+      if (!joiner || end + 1 >= n) return end;
+      const after = text.charCodeAt(end + 1);
+      if (after >= 0x80) return 0;
+      if (next === 0x27 ? !isAsciiWordChar(after) : !isAsciiDigit(after)) return end;
+      end += 2;
+    }
+  } else {
+    while (end < n && text.charCodeAt(end) < 0x80 && !isAsciiSpace(text.charCodeAt(end)) && !isAsciiWordChar(text.charCodeAt(end))) end++;
+  }
+  return end < n && text.charCodeAt(end) >= 0x80 ? 0 : end;
 }
 
 /**
@@ -183,14 +241,16 @@ const isLowSurrogate = (text: string, p: number) => {
 };
 
 function markSentenceEnds(text: string, tokens: Token[]): void {
-  const at = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
+  // Every stop and closing mark is one code unit: a longer token is none of them.
+  const single = (k: number) => tokens[k]!.end - tokens[k]!.start === 1;
   for (let k = 0; k < tokens.length; k++) {
-    const t = at(k);
+    if (!single(k)) continue;
+    const t = text[tokens[k]!.start]!;
     const latin = LATIN_END.test(t);
     if (!latin && !SCRIPT_END.test(t)) continue;
     // Closing quotes and brackets right after the stop belong to the sentence.
     let j = k;
-    while (j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end && CLOSING.test(at(j + 1))) j++;
+    while (j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end && single(j + 1) && CLOSING.test(text[tokens[j + 1]!.start]!)) j++;
     if (latin) {
       const after = text[tokens[j]!.end];
       if (after !== undefined && !/\s/.test(after)) continue;
@@ -200,4 +260,31 @@ function markSentenceEnds(text: string, tokens: Token[]): void {
     tokens[j]!.last = true;
     k = j;
   }
+}
+
+/**
+ * The index of the token (or spaCy token: anything with start and end, in text order) starting
+ * at `offset`, or undefined: a binary search, instead of a map of every token of every story.
+ */
+export function tokenStartingAt(tokens: readonly { start: number }[], offset: number): number | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < tokens.length && tokens[low]!.start === offset ? low : undefined;
+}
+
+/** The index of the token ending at `offset`, or undefined (see tokenStartingAt). */
+export function tokenEndingAt(tokens: readonly { end: number }[], offset: number): number | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low < tokens.length && tokens[low]!.end === offset ? low : undefined;
 }

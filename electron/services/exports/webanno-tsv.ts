@@ -198,8 +198,16 @@ function tsvFile(dataset: Dataset, text: string, { tokens, ids: unitIds, heads, 
     }
     return out;
   };
+  // A highlight over 20 tokens writes the same columns 20 times: made once.
+  const alone = new Map<Annotation, string>();
   const columns = (unit: Unit | undefined) => {
     if (!unit?.on.length) return NO_ANNOTATION;
+    if (unit.on.length === 1) {
+      const a = unit.on[0]!;
+      let out = alone.get(a);
+      if (out === undefined) alone.set(a, (out = cellsOf(a).map((cell) => `${cell}\t`).join('')));
+      return out;
+    }
     const on = unit.on.map(cellsOf);
     return WEBANNO_FEATURES.map((_, f) => `${on.map((c) => c[f]).join('|')}\t`).join('');
   };
@@ -210,8 +218,9 @@ function tsvFile(dataset: Dataset, text: string, { tokens, ids: unitIds, heads, 
     for (let k = first; k < next; k++) {
       const unit = tokenUnits.get(k);
       lines.push(unit ? heads[k]!.slice(0, -NO_ANNOTATION.length) + columns(unit) : heads[k]!);
-      const subs = (subUnits.get(k) ?? []).sort((x, y) => x.start - y.start || x.end - y.end);
-      subs.forEach((sub, n) => lines.push(`${unitIds[k]}.${n + 1}\t${sub.start}-${sub.end}\t${text.slice(sub.start, sub.end)}\t${columns(sub)}`));
+      // Most tokens have no sub-token: no list is made or sorted for them.
+      const subs = subUnits.get(k)?.sort((x, y) => x.start - y.start || x.end - y.end);
+      subs?.forEach((sub, n) => lines.push(`${unitIds[k]}.${n + 1}\t${sub.start}-${sub.end}\t${text.slice(sub.start, sub.end)}\t${columns(sub)}`));
     }
   });
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,5 @@
 // A folder export (brat's .txt/.ann pairs, a split's train/dev/test parts) as one .zip for the
 // browser host: a page that starts one download per file gets all but the first blocked.
-import JSZip from 'jszip';
 import path from 'node:path';
 import { fileBody, type ExportFile } from './brat.js';
 import { EXPORT_FILE_NAMES, type ExportFormat } from './formats.js';
@@ -13,6 +12,8 @@ export function zipName(format: ExportFormat, split: boolean): string {
 
 /** The files, at their relative paths (train/story.ann), zipped; base64 so it travels as text. */
 export async function zipExport(files: ExportFile[]): Promise<string> {
+  // Loaded for a download only: the CLI never zips.
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   // A fixed date: the same export zips to the same bytes.
   const date = new Date(Date.UTC(2000, 0, 1));

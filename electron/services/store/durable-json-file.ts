@@ -64,7 +64,7 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
  * Write `content` to `filePath` atomically and durably: temp file, fsync, rename, fsync dir.
  * `mode` (0o600 for a password) is set before any byte is written, so no other user ever reads it.
  */
-export async function writeFileDurably(filePath: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+export async function writeFileDurably(filePath: string, content: string | Uint8Array, options: { mode?: number; syncFolder?: boolean } = {}): Promise<void> {
   const dir = path.dirname(filePath);
   const tempPath = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${++tempCounter}.tmp`);
   const handle = await fs.open(tempPath, 'w', options.mode);
@@ -83,10 +83,12 @@ export async function writeFileDurably(filePath: string, content: string | Uint8
     await fs.rm(tempPath, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dir);
+  // syncFolder: false when the caller writes many files into one folder and syncs it once after.
+  if (options.syncFolder !== false) await syncDirectory(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Makes the renames into `dir` durable (see writeFileDurably's syncFolder). */
+export async function syncDirectory(dir: string): Promise<void> {
   // Makes the rename itself durable; Windows cannot open directories, and does not need to.
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r');
