@@ -88,7 +88,12 @@ export function collectFigures({ sizes, main, article, reading, jumps, serverSav
     targets,
     baselines: baselines ?? null,
     sizes: bySize,
-    growth,
+    // As JSON has it: no NaN, ratios to two decimals.
+    growth: growth.map((step) => ({
+      ...step,
+      sizeRatio: round(step.sizeRatio, 2),
+      metrics: Object.fromEntries(Object.entries(step.metrics).map(([k, g]) => [k, { ...g, costRatio: round(g.costRatio, 2), excess: round(g.excess, 2) }])),
+    })),
     article: article && {
       open: round(article.open.painted),
       create: { painted: list(artCreates), median: round(median(artCreates)) },

@@ -43,7 +43,7 @@ export async function report({ figures, ws, opens, big, reading, jumps, article,
     for (const step of figures.growth) {
       const cell = (k) => {
         const g = step.metrics[k];
-        return Number.isFinite(g.costRatio) ? `${g.costRatio.toFixed(2)}× (${g.excess.toFixed(2)})${g.superlinear ? ' ⚠️' : ''}` : 'n/a';
+        return g.costRatio !== null ? `${g.costRatio.toFixed(2)}× (${g.excess.toFixed(2)})${g.superlinear ? ' ⚠️' : ''}` : 'n/a';
       };
       out.push(`| ${step.from} → ${step.to} MB | ${step.sizeRatio.toFixed(1)}× | ${GROWTH_METRICS.map(cell).join(' | ')} |`);
     }
