@@ -101,6 +101,7 @@ export async function measureCreates(page, n, label, profileFirst) {
     results.push({
       word: target.word,
       painted: rec.painted - rec.t0,
+      paintedAt: rec.painted,
       dom: rec.dom - rec.t0,
       fromEvent: rec.painted - rec.eventTs,
       longestTask: max(longtasks.filter((t) => t.start < rec.painted).map((t) => t.duration)),
@@ -116,7 +117,7 @@ export async function measureCreates(page, n, label, profileFirst) {
       .map((s) => {
         const e = entries.reduce((best, x) => (!best || Math.abs(x.startTime - s.start) < Math.abs(best.startTime - s.start) ? x : best), null);
         const network = e && Math.abs(e.startTime - s.start) < 5 ? e.responseEnd - e.startTime : NaN;
-        return { total: s.end - s.start, network, status: s.status, answer: s.answer, body: s.body };
+        return { total: s.end - s.start, end: s.end, network, status: s.status, answer: s.answer, body: s.body };
       });
   }, savesBefore);
   for (const save of saves) {
