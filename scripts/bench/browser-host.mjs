@@ -13,13 +13,14 @@ export async function startServer(serveJs, cwd, storeDir) {
     stderr = (stderr + chunk).slice(-20_000);
   });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  onCleanup(async () => {
+  const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM'); // serve.ts closes the host and flushes the store on SIGTERM
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(timer);
-  });
+  };
+  onCleanup(stop);
   const url = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`the browser host did not start within 15 s:\n${out}${stderr}`)), 15_000);
@@ -40,6 +41,8 @@ export async function startServer(serveJs, cwd, storeDir) {
   const parsed = new URL(url);
   return {
     url,
+    pid: child.pid,
+    stop,
     stderr: () => stderr,
     /** A contract call straight from Node, as the page would make it. */
     async call(method, args) {

@@ -101,6 +101,7 @@ export async function measureCreates(page, n, label, profileFirst) {
     results.push({
       word: target.word,
       painted: rec.painted - rec.t0,
+      paintedAt: rec.painted,
       dom: rec.dom - rec.t0,
       fromEvent: rec.painted - rec.eventTs,
       longestTask: max(longtasks.filter((t) => t.start < rec.painted).map((t) => t.duration)),
@@ -116,7 +117,7 @@ export async function measureCreates(page, n, label, profileFirst) {
       .map((s) => {
         const e = entries.reduce((best, x) => (!best || Math.abs(x.startTime - s.start) < Math.abs(best.startTime - s.start) ? x : best), null);
         const network = e && Math.abs(e.startTime - s.start) < 5 ? e.responseEnd - e.startTime : NaN;
-        return { total: s.end - s.start, network, status: s.status, answer: s.answer, body: s.body };
+        return { total: s.end - s.start, end: s.end, network, status: s.status, answer: s.answer, body: s.body };
       });
   }, savesBefore);
   for (const save of saves) {
@@ -143,15 +144,25 @@ export async function measureServerSaves(server, doc) {
   return times;
 }
 
-/** The created highlights must be on disk, with the text the user selected. */
+/** The created highlights must be on disk (file or journal), with the text the user selected. */
 export async function checkSaved(storeDir, doc, saves, words) {
-  const file = JSON.parse(await fs.readFile(path.join(storeDir, 'annotations', `${doc.id}.json`), 'utf8'));
+  const base = path.join(storeDir, 'annotations', doc.id);
+  const file = JSON.parse(await fs.readFile(`${base}.json`, 'utf8'));
   const byId = new Map(file.annotations.map((a) => [a.id, a]));
+  // A large document's saves are lines in its journal until they are folded into the file.
+  const journal = await fs.readFile(`${base}.journal.jsonl`, 'utf8').catch(() => '');
+  for (const line of journal.split('\n')) {
+    if (!line.endsWith('}')) continue;
+    const batch = JSON.parse(line);
+    if (batch.seq <= (file.journalSeq ?? 0)) continue;
+    for (const { highlight } of batch.annotations?.put ?? []) byId.set(highlight.id, highlight);
+    for (const id of batch.annotations?.drop ?? []) byId.delete(id);
+  }
   saves.forEach((save, i) => {
     const change = JSON.parse(save.body).changes.find((c) => c.kind === 'createAnnotation');
     const stored = byId.get(change.annotationId);
     if (!stored) throw new Error(`highlight ${change.annotationId} is not in the saved file`);
     if (stored.text !== words[i]) throw new Error(`saved highlight says "${stored.text}", the word selected was "${words[i]}"`);
   });
-  return file.annotations.length;
+  return byId.size;
 }

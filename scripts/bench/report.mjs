@@ -1,68 +1,54 @@
 // The speed benchmark's table against the README's Speed targets, and where the time went.
-import os from 'node:os';
+import { GROWTH_METRICS } from './figures.mjs';
 import { summarizeProfile } from './profile-summary.mjs';
 import { max, median, ms, taskMs } from './stats.mjs';
-
-function verdict(values, target) {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return '⚠️ not measured';
-  return finite.every((v) => v <= target) ? '✅ met' : '❌ **MISSED**';
-}
+import { STATUS } from './verdicts.mjs';
 
 /** The report's lines; a phase that failed is null (its rows say "not measured"). */
-export async function report({ ws, opens, big, reading, jumps, article, serverSaves, failures, chromiumVersion, viewport, profile, dist, started }) {
+export async function report({ figures, ws, opens, big, reading, jumps, article, serverSaves, failures, profile, dist }) {
   const cold = opens[0];
   const warm = opens.slice(1);
-  const bigPaint = big?.creates.map((c) => c.painted) ?? [];
-  const artPaint = article?.creates.map((c) => c.painted) ?? [];
-  const bigSave = big?.saves.map((s) => s.total) ?? [];
-  const artSave = article?.saves.map((s) => s.total) ?? [];
-  const artNet = article?.saves.map((s) => s.network) ?? [];
-  const pair = (a, b) => `${ms(a)} / ${ms(b)}`;
-  const rows = [
-    ['Open 5 MB text / 50,000 highlights: navigation → highlighted text painted (first load)', ms(cold.painted), '≤ 500 ms', verdict([cold.painted], 500)],
-    [`Open again (server warm), median / max of ${warm.length}`, pair(median(warm.map((o) => o.painted)), max(warm.map((o) => o.painted))), '≤ 500 ms', verdict(warm.map((o) => o.painted), 500)],
-    [
-      'Open: longest main-thread task before paint (first load / worst again)',
-      `${taskMs(cold.longestTask)} / ${taskMs(max(warm.map((o) => o.longestTask)))}`,
-      '≤ 200 ms',
-      verdict([cold.longestTask, ...warm.map((o) => o.longestTask)].map((v) => (Number.isFinite(v) ? v : 0)), 200),
-    ],
-    [`Create one highlight, 5 MB doc (q keydown → painted), median / max of ${bigPaint.length}`, pair(median(bigPaint), max(bigPaint)), '≤ 50 ms', verdict(bigPaint, 50)],
-    [`Create one highlight, article, median / max of ${artPaint.length}`, pair(median(artPaint), max(artPaint)), '≤ 50 ms', verdict(artPaint, 50)],
-    [
-      `Save after an edit, article (${ws.article.annotationCount}+ highlights): applyChanges round trip seen by the page, median / max`,
-      pair(median(artSave), max(artSave)),
-      '≤ 50 ms',
-      verdict(artSave, 50),
-    ],
-    ['… the same saves on the network clock (Resource Timing, request → last byte), median / max', pair(median(artNet), max(artNet)), '≤ 50 ms', verdict(artNet, 50)],
-    [
-      `Save after an edit, 5 MB doc (${big ? big.count.toLocaleString('en') : '50,000+'} highlights, ${(ws.big.annBytes / 1e6).toFixed(0)} MB file), median / max`,
-      pair(median(bigSave), max(bigSave)),
-      'off the typing path',
-      bigSave.length ? 'ℹ️ informational' : '⚠️ not measured',
-    ],
-    [
-      `Scroll, reading (${reading?.intervals.length ?? 120} frames × 120 px): frame interval p95 / max`,
-      pair(reading?.p95, reading?.max),
-      '≤ 20 ms',
-      verdict(reading ? [reading.p95, reading.max] : [], 20),
-    ],
-    ['Scroll, 40 jumps through the whole text: frame interval p95 / max', pair(jumps?.p95, jumps?.max), '≤ 20 ms', verdict(jumps ? [jumps.p95, jumps.max] : [], 20)],
-  ];
-  const cpus = os.cpus();
+  const fmt = (v, unit) => (v === null || v === undefined ? 'n/a' : unit === 'ms' ? ms(v) : unit === '×' ? `${v.toFixed(2)}×` : String(v));
+  const shown = (t) => (Array.isArray(t.measured) ? t.measured.map((v) => fmt(v, t.unit)).join(' / ') : fmt(t.measured, t.unit));
+  const mc = figures.machine;
   const out = [];
   out.push('', '## Newsroom Annotator — speed benchmark', '');
   out.push(
-    `Machine: ${cpus[0]?.model?.trim() ?? 'unknown CPU'} (${cpus.length} threads), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()} ${os.release()}; ` +
-      `Node ${process.version}; Chromium ${chromiumVersion} (headless, --disable-gpu, ${viewport.width}×${viewport.height}); ` +
-      `load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    `Machine: ${mc.cpu} (${mc.threads} threads), ${mc.ramGB} GB RAM, ${mc.os}; Node ${mc.node}; ` +
+      `Chromium ${mc.chromium} (headless, --disable-gpu, ${mc.viewport.width}×${mc.viewport.height}); load average at the end ${mc.loadAverageAtEnd.join(' ')}`,
   );
   out.push('', '| action | measured | target | |', '|---|---|---|---|');
-  for (const [action, measured, target, status] of rows) out.push(`| ${action} | ${measured} | ${target} | ${status} |`);
-  out.push('', 'A target counts as met only when every figure in its row meets it. Times are from a single run; expect ±30 % between runs.');
+  for (const t of figures.targets) out.push(`| ${t.action} | ${shown(t)} | ${t.target} | ${STATUS[t.status]} |`);
+  out.push('', 'Ratios are against baselines measured in the same run, interleaved with the app\'s opens; a target counts as met only when every figure in its row meets it.');
   if (failures.length) out.push('', 'Not measured:', ...failures.map((f) => `- ${f}`));
+
+  const b = figures.baselines;
+  if (b) {
+    out.push('', `Open baselines (${b.mb} MB / ${b.highlights.toLocaleString('en')} highlights, navigation → first on-screen highlight painted, same probe for all three):`, '');
+    out.push('| page | loads | median |', '|---|---|---|');
+    out.push(`| the app | ${b.app.map((v) => ms(v)).join(', ')} | ${ms(b.medians.app)} |`);
+    out.push(`| bare CodeMirror 6, the same text and marks | ${b.bare.map((v) => ms(v)).join(', ')} | ${ms(b.medians.bare)} |`);
+    out.push(`| naive, one <mark> per highlight | ${b.naive.map((v) => ms(v)).join(', ')} | ${ms(b.medians.naive)} |`);
+  }
+
+  const mb = (v) => (v === null ? 'n/a' : `${Math.round(v)} MB`);
+  out.push('', `Growth (medians at each size; the baselines are loaded at ${b?.mb ?? 'no'} MB only):`, '');
+  out.push('| text / highlights | open | create | save (server) | renderer heap | server RSS |', '|---|---|---|---|---|---|');
+  for (const s of figures.sizes) {
+    out.push(`| ${s.mb} MB / ${s.highlights.toLocaleString('en')} | ${ms(s.open.median)} | ${ms(s.create.median)} | ${ms(s.serverSave.median)} | ${mb(s.heapMB)} | ${mb(s.serverRssMB)} |`);
+  }
+  if (figures.growth.length) {
+    out.push('', 'Each step: cost ratio (cost ratio ÷ size ratio; ⚠️ above 1.2 is faster than linear):', '');
+    out.push('| step | size | open | create | save (server) | renderer heap | server RSS |', '|---|---|---|---|---|---|---|');
+    for (const step of figures.growth) {
+      const cell = (k) => {
+        const g = step.metrics[k];
+        return g.costRatio !== null ? `${g.costRatio.toFixed(2)}× (${g.excess.toFixed(2)})${g.superlinear ? ' ⚠️' : ''}` : 'n/a';
+      };
+      out.push(`| ${step.from} → ${step.to} MB | ${step.sizeRatio.toFixed(1)}× | ${GROWTH_METRICS.map(cell).join(' | ')} |`);
+    }
+  }
+  if (!cold) return out;
 
   // Details: where the time goes.
   const od = cold.openDocument;
@@ -88,17 +74,17 @@ export async function report({ ws, opens, big, reading, jumps, article, serverSa
   if (big) {
     out.push('', 'Create and save:');
     out.push(
-      `- 5 MB doc: keydown → new highlight in the DOM median ${ms(median(big.creates.map((c) => c.dom)))}; ` +
+      `- ${ws.mb} MB doc: keydown → new highlight in the DOM median ${ms(median(big.creates.map((c) => c.dom)))}; ` +
         `from the event's own timestamp (includes input queueing) to paint median ${ms(median(big.creates.map((c) => c.fromEvent)))}; longest task ${taskMs(max(big.creates.map((c) => c.longestTask)))}`,
     );
     out.push(
-      `- 5 MB doc: save on the network clock median ${ms(median(big.saves.map((s) => s.network)))}; the server writes the whole ${(ws.big.annBytes / 1e6).toFixed(0)} MB annotations file (one highlight per line) for each change`,
+      `- ${ws.mb} MB doc: save on the network clock median ${ms(median(big.saves.map((s) => s.network)))}; each change is a line in the document's journal, not a rewrite of its ${(ws.big.annBytes / 1e6).toFixed(0)} MB annotations file`,
     );
   }
   if (serverSaves) {
     out.push(
       `- the server alone (applyChanges from Node, browser idle): article median ${ms(median(serverSaves.article))}, ` +
-        `5 MB doc median ${ms(median(serverSaves.big))} (${serverSaves.big.length} each)`,
+        `${ws.mb} MB doc median ${ms(median(serverSaves.big))} (${serverSaves.big.length} each)`,
     );
   }
   if (article) {
@@ -121,6 +107,6 @@ export async function report({ ws, opens, big, reading, jumps, article, serverSa
     out.push(...(await summarizeProfile(cold.profile, 'Open (first load)', dist)));
     out.push(...(await summarizeProfile(big?.creates[0]?.profile, 'Create one highlight (5 MB)', dist)));
   }
-  out.push('', `Benchmark took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  out.push('', `Benchmark took ${figures.seconds} s.`);
   return out;
 }
