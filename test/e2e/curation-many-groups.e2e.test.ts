@@ -2,21 +2,13 @@
 // J moves through them and the passage follows, with nothing but the visible rows drawn.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { withAppWithSample, type SampleApp } from './harness';
+import { hostApi, withAppWithSample, type SampleApp } from './harness';
 
 let app: SampleApp;
 let page: Page;
 withAppWithSample((started) => ((app = started), (page = started.page)));
 
-async function api<T = any>(method: string, args: unknown, person?: { id: string; name: string }): Promise<T> {
-  const url = new URL(app.host.url);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'x-annotator-token': url.searchParams.get('token')! };
-  if (person) headers['x-annotator-person'] = encodeURIComponent(JSON.stringify(person));
-  const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
-  const envelope = await response.json();
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.result as T;
-}
+const api = <T = any>(method: string, args: unknown, person?: { id: string; name: string }) => hostApi(app.host)<T>(method, args, person);
 
 describe('curation of many span groups', () => {
   it('lists 3,000 groups, draws only some, and J moves the passage along', async () => {

@@ -4,22 +4,14 @@
 // and in an export of the curated layer alone.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { annotationsOnDisk, eventually, readJson, screenshot, withAppWithSample, type SampleApp } from './harness';
+import { hostApi, annotationsOnDisk, eventually, readJson, screenshot, withAppWithSample, type SampleApp } from './harness';
 import path from 'node:path';
 
 let app: SampleApp;
 let page: Page;
 withAppWithSample((started) => ((app = started), (page = started.page)));
 
-async function api<T = any>(method: string, args: unknown, person?: { id: string; name: string }): Promise<T> {
-  const url = new URL(app.host.url);
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'x-annotator-token': url.searchParams.get('token')! };
-  if (person) headers['x-annotator-person'] = encodeURIComponent(JSON.stringify(person));
-  const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
-  const envelope = await response.json();
-  if (!envelope.ok) throw new Error(envelope.error.message);
-  return envelope.result as T;
-}
+const api = <T = any>(method: string, args: unknown, person?: { id: string; name: string }) => hostApi(app.host)<T>(method, args, person);
 
 const states = () => page.locator('.curation-state').allTextContents();
 

@@ -211,6 +211,19 @@ export async function pickSpeaker(page: Page, label: string, name: string | null
   else await options.filter({ hasText: name }).first().click();
 }
 
+/** The host's API as a window would call it, with its token, optionally as one person. */
+export function hostApi(host: RunningHost) {
+  return async <T = any>(method: string, args: unknown, person?: { id: string; name: string }): Promise<T> => {
+    const url = new URL(host.url);
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'x-annotator-token': url.searchParams.get('token')! };
+    if (person) headers['x-annotator-person'] = encodeURIComponent(JSON.stringify(person));
+    const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(args) });
+    const envelope = await response.json();
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    return envelope.result as T;
+  };
+}
+
 export async function readJson<T = any>(file: string): Promise<T> {
   return JSON.parse(await fs.readFile(file, 'utf8')) as T;
 }
