@@ -258,7 +258,7 @@ export class TeamSync implements TeamSyncEngine {
           }
         })
         .on('error', (error: unknown) => {
-          // PouchDB gives up on errors it does not retry (a database deleted and made again):
+          // PouchDB gives up on errors it does not retry (a refused password, say):
           // the status says why, and the next sync that works starts live replication again.
           this.setStatus(this.problemOf(error));
           this.live = null;
