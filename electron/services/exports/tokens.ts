@@ -262,29 +262,29 @@ function markSentenceEnds(text: string, tokens: Token[]): void {
   }
 }
 
+/** The first index whose `at(index)` is not below `offset` (tokens are in text order). */
+function firstNotBefore(count: number, at: (index: number) => number, offset: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (at(mid) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /**
  * The index of the token (or spaCy token: anything with start and end, in text order) starting
  * at `offset`, or undefined: a binary search, instead of a map of every token of every story.
  */
 export function tokenStartingAt(tokens: readonly { start: number }[], offset: number): number | undefined {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low < tokens.length && tokens[low]!.start === offset ? low : undefined;
+  const index = firstNotBefore(tokens.length, (i) => tokens[i]!.start, offset);
+  return index < tokens.length && tokens[index]!.start === offset ? index : undefined;
 }
 
 /** The index of the token ending at `offset`, or undefined (see tokenStartingAt). */
 export function tokenEndingAt(tokens: readonly { end: number }[], offset: number): number | undefined {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.end < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low < tokens.length && tokens[low]!.end === offset ? low : undefined;
+  const index = firstNotBefore(tokens.length, (i) => tokens[i]!.end, offset);
+  return index < tokens.length && tokens[index]!.end === offset ? index : undefined;
 }
