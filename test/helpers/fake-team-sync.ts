@@ -1,6 +1,7 @@
 // A TeamSyncEngine held in memory, for the window's tests only (the real engine is
 // services/sync/team-sync.ts, tested against a real server). Its states move as the engine's do:
 // link checks the address and the password, first replication, synced; conflicts until resolved.
+import { ChangeFeed } from '../../electron/services/handlers/change-feed';
 import { ApiError } from '../../electron/contract/errors';
 import { remoteAddressProblem } from '../../electron/contract/team-address';
 import type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult, TeamStatus } from '../../electron/contract/api';
@@ -167,47 +168,23 @@ export function teamClientMethods(engine: TeamSyncEngine | undefined, passwordKe
     if (!engine) throw new ApiError('unsupported', 'This in-memory workspace has no team sync here.');
     return work(engine);
   };
-  let version = 0;
-  const waiting = new Set<() => void>();
-  engine?.onStatus(() => {
-    version++;
-    for (const wake of [...waiting]) wake();
-  });
-  // As the host's: an ask after the version in hand waits for the next change (here at most 2 s).
-  const nextChange = (after: number | undefined) =>
-    after === undefined || after !== version
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => {
-          const wake = () => (clearTimeout(timer), waiting.delete(wake), resolve());
-          const timer = setTimeout(wake, 2000);
-          waiting.add(wake);
-        });
-  let arrivalsVersion = 0;
-  const arrived: (string[] | 'all')[] = [];
-  const arrivalWaiters = new Set<() => void>();
-  engine?.onArrived((documentIds) => {
-    arrivalsVersion++;
-    arrived.push(documentIds);
-    for (const wake of [...arrivalWaiters]) wake();
-  });
+  // The host's own numbered feeds (team-handlers.ts), waiting here at most 2 s.
+  const statusFeed = new ChangeFeed<null>(2000, 1);
+  engine?.onStatus(() => statusFeed.note(null));
+  const arrivals = new ChangeFeed<string[] | 'all'>(2000);
+  engine?.onArrived((documentIds) => arrivals.note(documentIds));
   return {
-    // As the host's: what arrived after `after`, waited for (here at most 2 s).
     waitTeamArrivals: async (args?: { after?: number }) =>
       run(async () => {
         const after = args?.after;
-        if (after === undefined) return { version: arrivalsVersion, documentIds: [] as string[] | null };
-        if (after === arrivalsVersion)
-          await new Promise<void>((resolve) => {
-            const wake = () => (clearTimeout(timer), arrivalWaiters.delete(wake), resolve());
-            const timer = setTimeout(wake, 2000);
-            arrivalWaiters.add(wake);
-          });
-        const since = arrived.slice(after);
-        return { version: arrivalsVersion, documentIds: since.includes('all') ? null : [...new Set((since as string[][]).flat())] };
+        if (after === undefined) return { version: arrivals.current, documentIds: [] as string[] | null };
+        const { version, items } = await arrivals.after(after);
+        return { version, documentIds: items === null || items.includes('all') ? null : [...new Set((items as string[][]).flat())] };
       }),
     getTeamStatus: async (args?: { changedAfter?: number }) =>
       run(async (e) => {
-        await nextChange(args?.changedAfter);
+        const after = args?.changedAfter;
+        const version = after === undefined ? statusFeed.current : (await statusFeed.after(after)).version;
         return { ...e.status(), passwordKept: e.status().state === 'unlinked' ? null : passwordKept, version };
       }),
     linkTeam: async (args: LinkTeamArgs) => run((e) => e.link(args)),
