@@ -12,6 +12,7 @@ import { credentialsFileOf, fileCredentialStore } from '../../services/sync/cred
 import type { TeamSyncEngine } from '../../services/sync/team-sync-api.js';
 import { defaultTeamSyncFactory, type TeamSyncFactory } from '../team-sync-factory.js';
 import { startBrowserHost, type BrowserHost } from './server.js';
+import { keepServingOnStrayRejections } from '../stray-errors.js';
 
 export const SERVE_USAGE = `Usage: npm run serve -- [--store DIR] [--port N] [FILE...]
 
@@ -69,6 +70,7 @@ export async function serve(argv: string[], rendererDir: string, hooks: { create
     process.exitCode = 1;
     return;
   }
+  keepServingOnStrayRejections();
   console.log(`Newsroom Annotator is running at ${running.host.url}`);
   console.log(`Workspace: ${running.store.dir}. Open the address above in a browser; press Ctrl+C to stop.`);
   const stop = async () => {
