@@ -61,7 +61,10 @@ export function useReviewDesk({ client, queue, state, actions }: Options) {
   // Several annotators' tags of one claim are one item, shown by its lead (contract/claim-versions).
   const groupOf = useMemo(() => {
     const byKey = new Map<string, ClaimVersionGroup<ClaimRow>>();
-    for (const group of claimVersionGroups(rows.map((row) => ({ ...row, end: row.start + row.text.length, row })))) {
+    for (const group of claimVersionGroups(
+      // Only what the rule reads: a copy of every field of 10,000 rows cost more than the rule.
+      rows.map((row) => ({ documentId: row.documentId, start: row.start, end: row.start + row.text.length, author: row.author, status: row.status, reviewer: row.reviewer, reviewedAt: row.reviewedAt, row })),
+    )) {
       const ofRows: ClaimVersionGroup<ClaimRow> = { versions: group.versions.map((v) => v.row), agree: group.agree, lead: group.lead.row };
       for (const version of ofRows.versions) byKey.set(rowKey(version), ofRows);
     }
