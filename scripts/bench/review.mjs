@@ -65,34 +65,69 @@ async function main() {
     const grid = page.getByRole('grid', { name: 'Claims to review' });
     const firstRow = () => page.locator('.desk-body [role="row"]').first().textContent();
 
-    const timed = async (name, action, done) => {
+    const timed = async (name, action, done, target = null, inPage = null) => {
       const runs = [];
+      const pageRuns = [];
       for (let i = 0; i < 3; i++) {
         const t0 = Date.now();
         await action(i);
         await done(i);
         runs.push(Date.now() - t0);
+        if (inPage) pageRuns.push(await inPage(i));
       }
-      results.push({ name, median: median(runs), max: Math.max(...runs) });
+      results.push({ name, target, median: median(runs), max: Math.max(...runs), ...(inPage && { page: median(pageRuns), pageMax: Math.max(...pageRuns) }) });
     };
 
-    const t0 = Date.now();
-    await page.getByRole('button', { name: 'Review desk' }).click();
-    await page.locator('.desk-body [role="row"]').first().waitFor();
-    results.push({ name: `open the desk (${CLAIMS.toLocaleString('en')} claims listed, first rows painted)`, median: Date.now() - t0, max: Date.now() - t0 });
+    // In the page: from the input event to the frame painted after the rows changed, without
+    // Playwright's round trips (its click checks the button, then each wait polls).
+    const openStart = Date.now();
+    const openInPage = await page.evaluate(async () => {
+      const t0 = performance.now();
+      [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Review desk' || b.textContent.trim() === 'Review desk').click();
+      while (!document.querySelector('.desk-body [role="row"]') && performance.now() - t0 < 10000) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const answer = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/listClaims') && e.startTime >= t0);
+      return { total: Math.round(performance.now() - t0), asked: Math.round((answer?.startTime ?? NaN) - t0), answered: Math.round((answer?.responseEnd ?? NaN) - t0) };
+    });
+    process.stdout.write(`· open: listClaims asked at ${openInPage.asked} ms, answered at ${openInPage.answered} ms, first rows painted at ${openInPage.total} ms\n`);
+    results.push({ name: `open the desk (${CLAIMS.toLocaleString('en')} claims listed, first rows painted)`, target: 200, median: Date.now() - openStart, max: Date.now() - openStart, page: openInPage.total, pageMax: openInPage.total });
 
     const header = page.getByRole('columnheader').filter({ hasText: 'Claim' }).first().getByRole('button');
     await timed('sort by claim (click → first row changed)', async () => {
       const before = await firstRow();
       await header.click();
       await page.waitForFunction((was) => document.querySelector('.desk-body [role="row"]')?.textContent !== was, before);
-    }, async () => {});
+    }, async () => {}, 50, () => page.evaluate(async () => {
+      const first = () => document.querySelector('.desk-body [role="row"]')?.textContent;
+      const before = first();
+      const header = [...document.querySelectorAll('[role="columnheader"]')].find((h) => h.textContent.includes('Claim'));
+      const t0 = performance.now();
+      header.querySelector('button').click();
+      while (first() === before && performance.now() - t0 < 5000) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return Math.round(performance.now() - t0);
+    }));
 
     const search = page.getByRole('searchbox', { name: 'Search the claims' });
     await timed('search "housing 42" (typed → rows filtered)', async () => {
       await search.fill('');
       await search.fill('housing 42');
-    }, async () => page.waitForFunction(() => [...document.querySelectorAll('.desk-body [role="row"]')].every((row) => row.textContent.includes('housing'))));
+    }, async () => page.waitForFunction(() => [...document.querySelectorAll('.desk-body [role="row"]')].every((row) => row.textContent.includes('housing'))), 50, () => page.evaluate(async () => {
+      const box = document.querySelector('input[aria-label="Search the claims"]');
+      // As typing does: React hears the input event after the value changed.
+      const type = (text) => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, text);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      type('');
+      await frame();
+      const t0 = performance.now();
+      type('housing 42');
+      while (![...document.querySelectorAll('.desk-body [role="row"]')].every((row) => row.textContent.includes('housing')) && performance.now() - t0 < 5000) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      return Math.round(performance.now() - t0);
+    }));
     await search.fill('');
 
     await grid.focus();
@@ -122,8 +157,17 @@ async function main() {
     await new Promise((resolve) => host.once('exit', resolve));
     await fs.rm(tmp, { recursive: true, force: true });
   }
-  process.stdout.write('\n| action | median ms | max ms |\n|---|---|---|\n');
-  for (const r of results) process.stdout.write(`| ${r.name} | ${r.median} | ${r.max} |\n`);
+  const cell = (value) => (value === null || value === undefined ? '–' : String(value));
+  const judged = (r) => {
+    if (r.target === null || r.page === undefined) return '';
+    return r.page <= r.target ? 'met' : `missed by ${r.page - r.target} ms`;
+  };
+  process.stdout.write('\n| action | target (issue 16) | in page: median / max ms | through Playwright: median / max ms | |\n|---|---|---|---|---|\n');
+  for (const r of results) {
+    const page = r.page === undefined ? '–' : `${r.page} / ${r.pageMax}`;
+    process.stdout.write(`| ${r.name} | ${r.target === null || r.target === undefined ? '–' : `≤ ${r.target} ms`} | ${page} | ${cell(r.median)} / ${cell(r.max)} | ${judged(r)} |\n`);
+  }
+  process.stdout.write('\nTargets are judged on the in-page figure: input event → the frame painted after the rows changed.\n');
   process.stdout.write(`\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), headless Chromium through the browser host.\n`);
 }
 

@@ -78,11 +78,11 @@ export function ReviewDesk({ desk, client, statuses, speakers, mod, blind = fals
   const statusNames = useMemo(() => new Map(statuses.map((s) => [s.id, s.name])), [statuses]);
   const choices = useMemo(() => filterChoices(rows), [rows]);
   const annotators = useMemo(() => annotatorChoices(rows), [rows]);
-  const focusedIndex = focusedKey ? visible.findIndex((r) => rowKey(r) === focusedKey) : -1;
+  const focusedIndex = focusedKey ? desk.visibleIndex.get(focusedKey) ?? -1 : -1;
   const focused = focusedIndex >= 0 ? visible[focusedIndex]! : null;
   // Every selected claim, also those a filter set since hides: they were chosen.
-  const selectedRows = rows.filter((r) => selection.has(rowKey(r)));
-  const hiddenSelected = selectedRows.filter((r) => !visible.includes(r)).length;
+  const selectedRows = useMemo(() => (selection.size === 0 ? [] : rows.filter((r) => selection.has(rowKey(r)))), [rows, selection]);
+  const hiddenSelected = selectedRows.filter((r) => visible[desk.visibleIndex.get(rowKey(r)) ?? -1] !== r).length;
   const inConflict = desk.inConflictCount;
 
   const virtualizer = useVirtualizer({

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATUSES, type ClaimHistoryEntry, type ClaimRow, type Speaker, type Status } from '../../../electron/contract/api.js';
 import { ONLY_MINE, annotatorChoiceOf } from '../../../electron/contract/annotator-filter.js';
-import { filterChoices, filterClaims, nextSort, NO_DESK_FILTER, rowKey, sortClaims, statusForKey } from '../../../renderer/src/review/claim-table.js';
+import { filterChoices, filterClaims, indexByKey, nextSort, NO_DESK_FILTER, rowKey, sortClaims, statusForKey } from '../../../renderer/src/review/claim-table.js';
 import { collapseEdits, describeHistoryEntry } from '../../../renderer/src/review/ClaimHistory.js';
 import { scaleProblem } from '../../../renderer/src/review/ReviewSetup.js';
 
@@ -47,6 +47,33 @@ describe('filtering the claims', () => {
     expect(filterClaims(rows, { ...NO_DESK_FILTER, search: 'ortiz' }, names).map((r) => r.annotationId)).toEqual(['c1']);
   });
 
+  // The search keeps each row's lowercased text from one keystroke to the next (for 10,000 claims).
+  it('finds a claim by its new words after an edit, and no longer by its old ones', () => {
+    const before = row('e1', { text: 'Rents doubled', reviewerNote: 'call the council' });
+    expect(filterClaims([before], { ...NO_DESK_FILTER, search: 'rents' }, names)).toEqual([before]);
+    // An edit makes a new row with the same key (as the desk's edits and a refresh do).
+    const after = { ...before, text: 'Rents fell', reviewerNote: 'asked the mayor' };
+    expect(filterClaims([after], { ...NO_DESK_FILTER, search: 'doubled' }, names)).toEqual([]);
+    expect(filterClaims([after], { ...NO_DESK_FILTER, search: 'council' }, names)).toEqual([]);
+    expect(filterClaims([after], { ...NO_DESK_FILTER, search: 'mayor' }, names)).toEqual([after]);
+    // A claimant renamed: the new name is searched.
+    const spoken = row('e2', { claimantId: 'spk-a' });
+    expect(filterClaims([spoken], { ...NO_DESK_FILTER, search: 'nkemelu' }, names)).toEqual([spoken]);
+    expect(filterClaims([spoken], { ...NO_DESK_FILTER, search: 'nkemelu' }, new Map([['spk-a', 'Abel N.']]))).toEqual([]);
+  });
+
+  it('matches the same rows as lowercasing every field on each search, accents and case included', () => {
+    const words = ['Élection', 'élection', 'ÉCOLE', 'Straße', 'STRASSE', 'İstanbul', 'istanbul', 'Ünemployment', 'crime', 'CRIME'];
+    const many = Array.from({ length: 400 }, (_, i) =>
+      row(`s${i}`, { text: `${words[i % words.length]} ${i}`, note: words[(i * 3) % words.length]!, reviewerNote: i % 7 ? '' : words[(i * 5) % words.length]!, claimantId: i % 4 ? 'spk-b' : null }),
+    );
+    const naive = (search: string) =>
+      many.filter((r) => [r.text, r.note, r.reviewerNote, r.claimantId ? names.get(r.claimantId) ?? '' : ''].some((field) => field.toLowerCase().includes(search.trim().toLowerCase())));
+    for (const search of ['élection', 'ÉLECTION', 'école', 'straße', 'strasse', 'i̇stanbul', 'istanbul', 'ü', 'crime 1', 'ortiz', ' 12 ', 'nothing']) {
+      expect(filterClaims(many, { ...NO_DESK_FILTER, search }, names).map(rowKey)).toEqual(naive(search).map(rowKey));
+    }
+  });
+
   it('offers the annotators, tags and documents the claims have', () => {
     expect(filterChoices(rows)).toEqual({ authors: ['Ana', 'Ben'], tags: ['economy'], documents: [{ id: 'doc-1', title: 'Budget story' }, { id: 'doc-2', title: 'Crime story' }] });
   });
@@ -82,6 +109,22 @@ describe('sorting the claims', () => {
     expect(new Set(sorted.map(rowKey)).size).toBe(10_000);
     const places = sorted.map((r) => DEFAULT_STATUSES.findIndex((s) => s.id === r.status));
     expect(places.every((place, i) => i === 0 || places[i - 1]! <= place)).toBe(true);
+  });
+});
+
+describe('a row\'s key', () => {
+  it('is the document and the annotation, for a new row object as for the old one', () => {
+    const a = row('k1');
+    expect(rowKey(a)).toBe('doc-1/k1');
+    expect(rowKey({ ...a })).toBe('doc-1/k1');
+    expect(rowKey({ ...a, documentId: 'doc-2' })).toBe('doc-2/k1');
+  });
+
+  it('finds each shown row\'s place by its key', () => {
+    const shown = [row('p2'), row('p1', { documentId: 'doc-2' }), row('p3')];
+    const places = indexByKey(shown);
+    expect([...places]).toEqual([['doc-1/p2', 0], ['doc-2/p1', 1], ['doc-1/p3', 2]]);
+    expect(places.get('doc-1/p1')).toBeUndefined();
   });
 });
 
