@@ -1,8 +1,8 @@
 // Where the electron package and its runtime are. We look for the binary ourselves, because
 // requiring the electron package downloads the runtime as a side effect when it is missing.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface ElectronPackage {
   dir: string;
@@ -11,16 +11,31 @@ export interface ElectronPackage {
   installScript: string;
 }
 
+/**
+ * The electron package this program was installed with: looked for in node_modules from the start
+ * script's folder up to its project root (the nearest folder with a package.json). Not through
+ * NODE_PATH or folders above the project, where another program's Electron may sit.
+ */
 export function findElectronPackage(requireFrom: string = import.meta.url): ElectronPackage | null {
-  let manifest: string;
+  let dir = path.dirname(requireFrom.startsWith('file:') ? fileURLToPath(requireFrom) : requireFrom);
+  for (;;) {
+    const manifest = path.join(dir, 'node_modules', 'electron', 'package.json');
+    if (existsSync(manifest)) return readPackage(manifest);
+    const parent = path.dirname(dir);
+    if (existsSync(path.join(dir, 'package.json')) || parent === dir) return null;
+    dir = parent;
+  }
+}
+
+function readPackage(manifest: string): ElectronPackage | null {
   try {
-    manifest = createRequire(requireFrom).resolve('electron/package.json');
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+    if (typeof version !== 'string') return null;
+    const dir = path.dirname(manifest);
+    return { dir, version, installScript: path.join(dir, 'install.js') };
   } catch {
     return null;
   }
-  const dir = path.dirname(manifest);
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  return { dir, version, installScript: path.join(dir, 'install.js') };
 }
 
 /** The executable inside an unzipped runtime, as install.js names it in path.txt. */

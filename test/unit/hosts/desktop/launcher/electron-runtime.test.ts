@@ -72,6 +72,30 @@ describe('findElectronPackage', () => {
   it('answers null when the electron package is not installed', async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'electron-runtime-'));
     made.push(root);
+    await fs.writeFile(path.join(root, 'package.json'), JSON.stringify({ name: 'newsroom-annotator' }));
+    expect(findElectronPackage(from(root))).toBeNull();
+  });
+
+  it('finds the project’s own package from a start script in a subfolder (dist/electron/start.js)', async () => {
+    const root = await project({});
+    await fs.writeFile(path.join(root, 'package.json'), JSON.stringify({ name: 'newsroom-annotator' }));
+    const start = pathToFileURL(path.join(root, 'dist', 'electron', 'start.js')).href;
+    expect(findElectronPackage(start)?.dir).toBe(path.join(root, 'node_modules', 'electron'));
+  });
+
+  it('never takes another program’s Electron from a folder above the project', async () => {
+    // Node's require would walk on up to it (and to /node_modules, as on some CI machines).
+    const outer = await project({ pathTxt: 'electron', binary: true });
+    const inner = path.join(outer, 'projects', 'annotator');
+    await fs.mkdir(inner, { recursive: true });
+    await fs.writeFile(path.join(inner, 'package.json'), JSON.stringify({ name: 'newsroom-annotator' }));
+    expect(findElectronPackage(from(inner))).toBeNull();
+    expect(findElectronBinary(from(inner), {})).toBeNull();
+  });
+
+  it('answers null for a damaged package.json instead of throwing', async () => {
+    const root = await project({});
+    await fs.writeFile(path.join(root, 'node_modules', 'electron', 'package.json'), '{ not json');
     expect(findElectronPackage(from(root))).toBeNull();
   });
 });
