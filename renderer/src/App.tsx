@@ -6,6 +6,7 @@ import type { FirstLoad } from './state/first-load';
 import { currentWindowPerson, type AnnotatorClient } from './api/client';
 import { MOD } from './commands/keys';
 import { useKeyFeedback } from './commands/use-key-feedback';
+import { useCatchUpBeforeInput } from './state/after-paint';
 import { usePasteDocument } from './commands/use-paste-document';
 import { NO_FILTER, useListFilter } from './components/AnnotationFilter';
 import { useDocumentDone } from './components/DocumentDone';
@@ -47,6 +48,7 @@ export function App({ client, firstLoad }: { client: AnnotatorClient; firstLoad?
   const editor = () => editorCommands.current;
   const whenSaved = useCallback(() => queue.whenIdle(), [queue]);
   const { say, line } = useStatusLine();
+  useCatchUpBeforeInput();
 
   const desk = useReviewDesk({ client, queue, state, actions });
   const team = useTeamStatus(client);
@@ -71,7 +73,7 @@ export function App({ client, firstLoad }: { client: AnnotatorClient; firstLoad?
     history,
     annotations: () => state.current?.annotations ?? [],
     annotatorName: people.person?.name,
-    createAnnotation: actions.createAnnotation,
+    addAnnotation: actions.addAnnotation,
     deleteAnnotation: actions.deleteAnnotation,
   });
 

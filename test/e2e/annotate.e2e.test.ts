@@ -72,9 +72,12 @@ describe('labelling a selection', () => {
   });
 
   it('gives each label its own colour', async () => {
-    const colour = (label: string) =>
-      page.locator(`.cm-hl[data-label="${label}"]`).first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    const colours = new Set([await colour('quote'), await colour('speaker'), await colour('claim')]);
+    // Each is brought on screen first: the editor draws only the lines in view.
+    const colour = async (label: string, text: string) => {
+      await locateText(page, text);
+      return page.locator(`.cm-hl[data-label="${label}"]`).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    };
+    const colours = new Set([await colour('quote', QUOTE), await colour('speaker', SPEAKER), await colour('claim', CLAIM)]);
     expect(colours.size).toBe(3);
   });
 

@@ -175,7 +175,7 @@ describe('selections', () => {
       return found;
     });
     expect(saved.text).toContain('Republic of Korea.\n\nWood spoke ahead');
-    expect(await page.locator('.annotation-row', { hasText: 'DPRK is the abbreviation' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.annotation-row', { hasText: 'DPRK is the abbreviation' }).count()).toBe(1);
   });
 
   it('shows no toolbar for a selection of blank space', async () => {

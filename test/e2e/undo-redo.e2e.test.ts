@@ -92,6 +92,21 @@ it('brings a deleted highlight back with who made it and when', async () => {
   });
 });
 
+it('takes back a highlight undone in the same moment it was made, before the list had it', async () => {
+  await dragSelect(page, 'completely false');
+  const rowsBefore = await page.locator('.annotation-row').count();
+  // Both keys in one task: the editor has drawn the quote, the list has not been told yet.
+  await page.evaluate(() => {
+    const text = document.querySelector('.cm-content')!;
+    text.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', code: 'KeyQ', bubbles: true, cancelable: true }));
+    text.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true, cancelable: true }));
+  });
+  await expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
+  await expect.poll(() => page.locator('.cm-hl[data-label="quote"]', { hasText: 'completely false' }).count()).toBe(0);
+  expect(await page.locator('.annotation-row').count()).toBe(rowsBefore);
+  expect((await annotationsOnDisk(store)).some((a) => a.text === 'completely false')).toBe(false);
+});
+
 it('undoes a change made in another document, on disk, without switching back', async () => {
   await dragSelect(page, 'Song Kim');
   await page.keyboard.press('s');

@@ -1,5 +1,7 @@
 // The middle column: the open document's text with its highlights, or the welcome that opens one.
 import type { MutableRefObject } from 'react';
+import type { Annotation } from '../../../electron/contract/window-api';
+import { afterPaint } from '../state/after-paint';
 import { MOD } from '../commands/keys';
 import { AnnotationEditor, type EditorCommands } from '../editor/AnnotationEditor';
 import type { WorkspaceModel } from '../state/use-workspace';
@@ -13,8 +15,8 @@ interface Props {
   /** Changes from the team waiting to be shown in the open document. */
   arrivals: TeamArrivals;
   commandsRef: MutableRefObject<EditorCommands | null>;
-  /** A highlight made from the selection (said in the status line). */
-  createHighlight(labelId: string, start: number, end: number): void;
+  /** Makes a highlight prepared from the selection (and says so in the status line). */
+  createHighlight(annotation: Annotation): void;
   say(text: string): void;
   onLocate(): void;
   onOpen(): void;
@@ -48,7 +50,15 @@ export function Reader({ workspace: { state, actions }, panel, arrivals, command
           selectedId={state.selectedId}
           scrollRequest={panel.scrollRequest}
           onSelectAnnotation={panel.selectHighlight}
-          onLabelSelection={(labelId, start, end) => (panel.showSpeaker(null), createHighlight(labelId, start, end))}
+          onLabelSelection={(labelId, start, end) => {
+            // The editor draws the highlight at once; the rest of the window follows after that
+            // frame is painted, so the keypress shows in the next frame even on a long transcript.
+            const made = actions.prepareAnnotation(labelId, start, end);
+            if (!made) return undefined;
+            createHighlight(made);
+            afterPaint(() => panel.showSpeaker(null));
+            return made;
+          }}
           onSay={say}
           onResize={(annotationId, start, end) => actions.updateAnnotation(annotationId, { start, end })}
           commandsRef={commandsRef}

@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Annotation, Label } from '../../../electron/contract/window-api';
 import type { Step } from '../state/history';
 import { stepName } from '../state/step-names';
+import { afterPaint } from '../state/after-paint';
 import type { Say } from '../components/StatusLine';
 
 interface Deps {
@@ -13,11 +14,11 @@ interface Deps {
   history: { readonly lastDone: Step | undefined; readonly lastUndone: Step | undefined };
   annotations: () => readonly Annotation[];
   annotatorName: string | null | undefined;
-  createAnnotation(labelId: string, start: number, end: number): void;
+  addAnnotation(annotation: Annotation, options?: { paintFirst?: boolean }): void;
   deleteAnnotation(annotationId: string): void;
 }
 
-export function useKeyFeedback({ say, labels, history, annotations, annotatorName, createAnnotation, deleteAnnotation }: Deps) {
+export function useKeyFeedback({ say, labels, history, annotations, annotatorName, addAnnotation, deleteAnnotation }: Deps) {
   const [nameReminder, setNameReminder] = useState(false);
   const reminded = useRef(false);
   const nameOf = (labelId: string) => labels.find((l) => l.id === labelId)?.name ?? 'Highlight';
@@ -40,9 +41,16 @@ export function useKeyFeedback({ say, labels, history, annotations, annotatorNam
     [history, labels, say],
   );
 
-  const create = (labelId: string, start: number, end: number) => {
-    createAnnotation(labelId, start, end);
-    say(`${nameOf(labelId)} created`);
+  /**
+   * Makes a highlight the editor has already drawn: saved and undoable now; the list, the status
+   * line and the reminder follow after that frame is painted.
+   */
+  const create = (annotation: Annotation) => {
+    addAnnotation(annotation, { paintFirst: true });
+    afterPaint(() => announce(annotation));
+  };
+  const announce = (annotation: Annotation) => {
+    say(`${nameOf(annotation.labelId)} created`);
     if (!annotatorName && !reminded.current) {
       reminded.current = true;
       setNameReminder(true);

@@ -18,6 +18,7 @@ import {
   spanKey,
   spansWithKey,
   type HighlightNames,
+  type HighlightSpan,
 } from './highlights';
 import { compareSpans } from '../../../electron/contract/spans';
 import { pageMarks } from './page-marks';
@@ -87,7 +88,8 @@ interface Props {
   /** Bumped to scroll the selected highlight into view (e.g. from the list). */
   scrollRequest: number;
   onSelectAnnotation(id: string | null): void;
-  onLabelSelection(labelId: string, from: number, to: number): void;
+  /** Makes the highlight; the one it answers is drawn at once, before `annotations` holds it. */
+  onLabelSelection(labelId: string, from: number, to: number): HighlightSpan | undefined;
   /** Moves a highlight's start or end (keys , . < > or dragging its handles). */
   onResize(annotationId: string, start: number, end: number): void;
   /** Says in the status line why a key could not act ("\": no quotation around the caret"). */
@@ -123,6 +125,8 @@ export function AnnotationEditor(props: Props) {
   const viewRef = useRef<EditorView | null>(null);
   /** The highlights drawn now, and the labels they were drawn with. */
   const shownRef = useRef<readonly Annotation[]>([]);
+  /** Highlights drawn when made, before `annotations` held them: not to be drawn twice. */
+  const drawnAheadRef = useRef(new Set<string>());
   const labelsRef = useRef<Label[]>([]);
   const namesRef = useRef<{ speakers?: readonly Speaker[]; statuses?: readonly Status[] }>({});
   const propsRef = useRef(props);
@@ -289,7 +293,11 @@ export function AnnotationEditor(props: Props) {
     const next = props.annotations;
     if (!view || previous === next) return;
     shownRef.current = next;
-    const { added, removed } = diffSortedSpans(previous, next, compareSpans);
+    const diff = diffSortedSpans(previous, next, compareSpans);
+    const { removed } = diff;
+    // Highlights made here were drawn when made (labelSelection); not again.
+    const drawnAhead = drawnAheadRef.current;
+    const added = drawnAhead.size ? diff.added.filter((span) => !drawnAhead.delete(span.id)) : diff.added;
     if (added.length === 0 && removed.length === 0) return;
     const removedKeys = new Set(removed.map(spanKey));
     // Identical spans share a key, so removing one removes all; put back those still there.
@@ -351,8 +359,9 @@ export function AnnotationEditor(props: Props) {
     const main = view.state.selection.main;
     const range = trimRange(view.state.doc, main.from, main.to);
     if (!range) return;
-    propsRef.current.onLabelSelection(labelId, range.from, range.to);
-    view.dispatch({ selection: { anchor: range.to } });
+    const made = propsRef.current.onLabelSelection(labelId, range.from, range.to);
+    if (made) drawnAheadRef.current.add(made.id);
+    view.dispatch({ selection: { anchor: range.to }, effects: made ? addHighlights.of([made]) : [] });
     view.focus();
   }
 

@@ -7,6 +7,7 @@ import { ChangeQueue, type SaveStatus } from './change-queue';
 import { History, type Step } from './history';
 import { messageOf, type WorkspaceDeps } from './workspace-deps';
 import { hydrateDocument } from './workspace-state';
+import { afterPaint, catchUp, waitingForPaint } from './after-paint';
 
 const madeOnDesk = (step: Step) => step.desk === true;
 
@@ -51,7 +52,9 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
     const created = new ChangeQueue(client, {
       onStatus: (status) => {
         if (status === 'saved') unreachableShown.current = false;
-        setSaveStatus(status);
+        // "Saving…" for a highlight the editor has just drawn shows with the rest of the window.
+        if (waitingForPaint()) afterPaint(() => setSaveStatus(status));
+        else setSaveStatus(status);
       },
       onUnreachable: (error) => {
         // Said once, not at every retry; the changes wait in the outbox meanwhile.
@@ -79,7 +82,7 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
   }, [client, report, resync]);
 
   useEffect(() => {
-    const flush = () => queue.flushOnUnload();
+    const flush = () => (catchUp(), queue.flushOnUnload());
     window.addEventListener('pagehide', flush);
     window.addEventListener('beforeunload', flush);
     return () => {
@@ -88,10 +91,17 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
     };
   }, [queue]);
 
-  /** Every edit goes through here: on screen at once, queued for disk, and undoable. */
+  /**
+   * Every edit goes through here: on screen at once, queued for disk, and undoable. `paintFirst`:
+   * the editor has drawn it already, so the window's state follows after that frame is painted
+   * (it is queued for disk and undo now either way).
+   */
   const perform = useCallback(
-    (step: Step, select?: string | null) => {
-      dispatch({ type: 'ops', ops: step.forward, select });
+    (step: Step, select?: string | null, options?: { paintFirst?: boolean }) => {
+      catchUp();
+      const show = () => dispatch({ type: 'ops', ops: step.forward, select });
+      if (options?.paintFirst) afterPaint(show);
+      else show();
       sendAll(queue, step, step.send);
       history.record(step);
     },
@@ -104,6 +114,7 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
    */
   const undo = useCallback(
     (only?: (step: Step) => boolean) => {
+      catchUp();
       const step = history.undo(only);
       if (!step) return false;
       dispatch({ type: 'ops', ops: step.backward });
@@ -116,6 +127,7 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
 
   const redo = useCallback(
     (only?: (step: Step) => boolean) => {
+      catchUp();
       const step = history.redo(only);
       if (!step) return false;
       dispatch({ type: 'ops', ops: step.forward });

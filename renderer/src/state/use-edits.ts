@@ -16,10 +16,11 @@ export function useEdits({ client, state: readState, dispatch, report, setBusy }
   const firstStatus = () => stateRef.current.session?.statuses[0]?.id ?? 'unreviewed';
   const find = (annotationId: string) => stateRef.current.current?.annotations.find((a) => a.id === annotationId);
 
-  const createAnnotation = useCallback(
-    (labelId: string, start: number, end: number) => {
+  /** A new highlight on the selection, as it will be saved; `addAnnotation` makes it. */
+  const prepareAnnotation = useCallback(
+    (labelId: string, start: number, end: number): Annotation | undefined => {
       const current = stateRef.current.current;
-      if (!current) return;
+      if (!current) return undefined;
       const now = new Date().toISOString();
       const text = current.text;
       // A name the registry already knows (by name or by another name) is linked at once;
@@ -27,9 +28,14 @@ export function useEdits({ client, state: readState, dispatch, report, setBusy }
       const known = labelId === 'speaker' ? findSpeakerByName(stateRef.current.speakers, text.slice(start, end)) : undefined;
       const change = { kind: 'createAnnotation' as const, documentId: current.document.id, annotationId: newId('ann'), labelId, start, end, speakerId: known?.id ?? null };
       const person = currentWindowPerson();
-      const annotation = newAnnotation(change, text, { author: person?.name ?? stateRef.current.session?.annotatorName ?? '', authorId: person?.id, now, firstStatusId: firstStatus() });
-      perform(createStep(annotation), annotation.id);
+      return newAnnotation(change, text, { author: person?.name ?? stateRef.current.session?.annotatorName ?? '', authorId: person?.id, now, firstStatusId: firstStatus() });
     },
+    [],
+  );
+
+  /** `paintFirst`: the editor has drawn it; the window catches up after the paint (after-paint.ts). */
+  const addAnnotation = useCallback(
+    (annotation: Annotation, options?: { paintFirst?: boolean }) => perform(createStep(annotation), annotation.id, options),
     [perform],
   );
 
@@ -147,5 +153,5 @@ export function useEdits({ client, state: readState, dispatch, report, setBusy }
     [client, perform, queue, report],
   );
 
-  return { createAnnotation, updateAnnotation, deleteAnnotation, createSpeakerFor, createSpeakerFromMention, saveLabel, deleteLabel, editSpeaker, mergeSpeakers };
+  return { prepareAnnotation, addAnnotation, updateAnnotation, deleteAnnotation, createSpeakerFor, createSpeakerFromMention, saveLabel, deleteLabel, editSpeaker, mergeSpeakers };
 }
