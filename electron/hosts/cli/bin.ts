@@ -1,4 +1,10 @@
 import { runCli } from './main.js';
+
+// Piped into `head`, a closed pipe ends the output, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 import { askOnTerminal } from './terminal-prompt.js';
 
 process.exitCode = await runCli(process.argv.slice(2), {

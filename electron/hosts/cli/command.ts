@@ -29,6 +29,8 @@ export interface CliCommand {
   name: string;
   /** Its lines in the usage: the synopsis, then what it does, indented. */
   usage: string;
+  /** Works on files alone: no workspace is opened or named unless --store is given. */
+  withoutStore?: boolean;
   run(context: CommandContext): Promise<number>;
 }
 

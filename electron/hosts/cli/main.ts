@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(commandUsage(command));
       return 0;
     }
-    const storeDir = workspaceDir(values.store, io);
+    const storeDir = command.withoutStore && values.store === undefined ? '' : workspaceDir(values.store, io);
     return await command.run({ io, values, positionals, storeDir, locks });
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,0 +1,65 @@
+// The words news writing attributes with: reporting verbs and phrases ("said", "told reporters",
+// "according to"). A lexicon, not a model: nothing is downloaded, and every match can be named
+// in a suggestion's reason.
+
+/** Reporting verbs in the forms news uses them (past, present, perfect). */
+const VERBS = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'warned', 'warns', 'denied', 'denies', 'claimed', 'claims',
+  'stated', 'states', 'explained', 'explains', 'noted', 'notes', 'argued', 'argues', 'insisted', 'insists', 'asked',
+  'asks', 'announced', 'announces', 'reported', 'reports', 'wrote', 'writes', 'tweeted', 'tweets', 'posted',
+  'acknowledged', 'acknowledges', 'admitted', 'admits', 'suggested', 'suggests', 'recalled', 'recalls', 'continued',
+  'concluded', 'replied', 'replies', 'responded', 'responds', 'urged', 'urges', 'vowed', 'vows', 'promised',
+  'promises', 'predicted', 'predicts', 'estimated', 'estimates', 'confirmed', 'confirms', 'maintained', 'maintains',
+  'contended', 'contends', 'alleged', 'alleges', 'declared', 'declares', 'emphasized', 'emphasised', 'stressed',
+  'stresses', 'dismissed', 'dismisses', 'accused', 'accuses', 'countered', 'counters', 'cautioned', 'cautions',
+  'believes', 'believed', 'thinks', 'thought', 'testified', 'revealed', 'reveals', 'disclosed', 'observed',
+  'remarked', 'complained', 'complains', 'conceded', 'concedes', 'agreed', 'agrees', 'assured', 'boasted',
+  'charged', 'predicted', 'wondered', 'joked', 'shouted', 'whispered', 'yelled', 'pointed', 'indicated',
+  'indicates', 'showed', 'shows', 'found', 'finds', 'concluded', 'determined', 'assessed',
+];
+
+/** Participles that attribute to the sentence's subject (", adding that…", "…, saying"). */
+const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling'];
+
+/** Phrases that attribute without a verb of saying alone. */
+const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying'];
+
+export const CUE_VERBS: ReadonlySet<string> = new Set(VERBS);
+
+/** Verbs that attribute only with an object or clause ("showed that…"), never alone after a quote. */
+const NEED_CLAUSE = new Set(['found', 'finds', 'showed', 'shows', 'determined', 'assessed', 'indicated', 'indicates', 'believes', 'believed', 'thinks', 'thought', 'agreed', 'agrees']);
+
+export interface Cue {
+  start: number;
+  end: number;
+  /** The cue's words as written ("told reporters"). */
+  words: string;
+  /** "according to" puts the speaker after it and the content after a comma. */
+  kind: 'verb' | 'according-to';
+  /** True when the verb attributes only with a clause after it ("the report found that…"). */
+  needsClause: boolean;
+  /** ", adding that…": the speaker is the sentence's subject, not the words before the cue. */
+  participle: boolean;
+}
+
+// Lower case only (with a capital only to start a sentence): "The United States" is no cue.
+const PHRASE_PATTERN = new RegExp(`(?<![\\p{L}])(?:${PHRASES.map((p) => `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1).replace(/ /g, '\\s+')}`).join('|')})(?![\\p{L}])`, 'gu');
+const VERB_PATTERN = new RegExp(`(?<![\\p{L}])(?:${[...CUE_VERBS, ...PARTICIPLES].join('|')})(?![\\p{L}])`, 'gu');
+const PARTICIPLE_SET = new Set(PARTICIPLES);
+
+/** Every cue in [from, to) of `text`, in text order; a phrase wins over the verb inside it. */
+export function findCues(text: string, from: number, to: number): Cue[] {
+  const slice = text.slice(from, to);
+  const cues: Cue[] = [];
+  for (const match of slice.matchAll(PHRASE_PATTERN)) {
+    const words = match[0];
+    cues.push({ start: from + match.index, end: from + match.index + words.length, words, kind: /^according/i.test(words) ? 'according-to' : 'verb', needsClause: false, participle: false });
+  }
+  for (const match of slice.matchAll(VERB_PATTERN)) {
+    const start = from + match.index;
+    const end = start + match[0].length;
+    if (cues.some((cue) => cue.start <= start && end <= cue.end)) continue;
+    cues.push({ start, end, words: match[0], kind: 'verb', needsClause: NEED_CLAUSE.has(match[0]), participle: PARTICIPLE_SET.has(match[0]) });
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,126 @@
+// Who is speaking: names in the text ("Robert Wood", "Ambassador Joonkook Hwang"), and second
+// references ("Wood", "he", "the ambassador", "Russia's envoy") resolved to the person they
+// mean, from the names seen before them and the workspace's own speakers.
+import { speakerNameKey } from '../../contract/speaker-names.js';
+import type { KnownSpeaker, Span } from './types.js';
+
+/** Titles that come before a name and are not part of it. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'president', 'ambassador', 'minister', 'secretary', 'senator', 'sen', 'rep', 'representative', 'governor', 'gov', 'mayor', 'general', 'gen', 'judge', 'justice', 'chancellor', 'premier', 'king', 'queen', 'prince', 'pope', 'sir', 'lord', 'chairman', 'chairwoman', 'chief', 'director', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'officer', 'commissioner', 'councillor', 'councilor', 'professor', 'coach', 'captain', 'capt', 'lt', 'col', 'sgt']);
+
+/** Capitalized words that begin sentences or name things, never people. */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'since', 'as', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'we', 'i', 'you', 'they', 'he', 'she', 'his', 'her', 'our', 'their', 'my', 'your', 'such', 'last', 'next', 'for', 'from', 'with', 'without', 'by', 'of', 'to', 'so', 'yet', 'still', 'also', 'then', 'now', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'u.s.', 'u.n.', 'un', 'us', 'uk', 'eu', 'nato', 'new', 'north', 'south', 'east', 'west', 'united', 'states', 'nations', 'security', 'council', 'house', 'white', 'senate', 'congress', 'democratic', 'republican', 'republic', 'people’s', "people's", 'kremlin', 'ministry', 'department', 'government', 'party', 'court', 'supreme', 'state', 'city', 'county', 'university', 'post', 'times', 'news', 'street', 'journal', 'reuters', 'associated', 'press', 'korea', 'korean', 'russia', 'russian', 'ukraine', 'china', 'chinese', 'america', 'american', 'europe', 'european', 'britain', 'british', 'france', 'french', 'japan', 'japanese', 'germany', 'german', 'pacific', 'peninsula', 'treaty', 'war', 'dprk', 'is', 'was', 'are', 'will', 'would', 'can', 'could']);
+
+/** Words a second reference uses for a person's role ("the ambassador", "Russia's envoy"). */
+const ROLE_NOUNS = ['ambassador', 'envoy', 'minister', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'diplomat', 'senator', 'governor', 'mayor', 'chief', 'director', 'leader', 'secretary', 'chairman', 'chairwoman', 'lawmaker', 'prosecutor', 'judge', 'general', 'commander', 'candidate', 'nominee', 'author', 'economist', 'analyst', 'researcher', 'scientist', 'professor', 'doctor', 'lawyer', 'attorney', 'activist', 'expert', 'officer', 'representative', 'congressman', 'congresswoman', 'premier', 'chancellor'];
+
+export interface Person {
+  /** The full name as first written ("Joonkook Hwang"). */
+  name: string;
+  /** Where it was written, and what was around it (an appositive's role words). */
+  at: number;
+  roles: string[];
+  knownId?: string;
+}
+
+export interface Mention extends Span {
+  kind: 'name' | 'surname' | 'pronoun' | 'role';
+  text: string;
+}
+
+const WORD = /[\p{Lu}][\p{L}’'.-]*/uy;
+
+const isNameWord = (word: string) => /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+
+/**
+ * The name that starts at `pos` (after any titles): two to four capitalized words, or one when
+ * a title stands before it ("Ambassador Wood"). Null when there is none.
+ */
+export function nameAt(text: string, pos: number): { start: number; end: number; titled: boolean } | null {
+  let i = pos;
+  let titled = false;
+  const words: { start: number; end: number }[] = [];
+  for (;;) {
+    WORD.lastIndex = i;
+    const match = WORD.exec(text);
+    if (!match) break;
+    let word = match[0];
+    // A possessive or a full stop ends the name ("Russia’s", "Wood.").
+    const possessive = /[’']s$/u.test(word);
+    if (possessive) word = word.slice(0, -2);
+    const bare = word.replace(/\.$/, '');
+    if (words.length === 0 && TITLES.has(bare.toLowerCase())) {
+      titled = true;
+    } else if (isNameWord(bare) && bare.length > 1) {
+      words.push({ start: i, end: i + bare.length });
+    } else break;
+    i += word.length;
+    if (possessive || word.endsWith('.') && words.length > 0 && !/^\p{Lu}\.$/u.test(word)) break;
+    if (text[i] !== ' ') break;
+    i++;
+    if (words.length === 4) break;
+  }
+  if (words.length === 0 || (words.length === 1 && !titled)) return null;
+  return { start: words[0]!.start, end: words.at(-1)!.end, titled };
+}
+
+/** Names, in text order: every person the story names in full, with the roles around them. */
+export function findPeople(text: string, known: readonly KnownSpeaker[] = []): Person[] {
+  const people: Person[] = [];
+  const seen = new Map<string, Person>();
+  const pattern = /(?<![\p{L}’'-])\p{Lu}/gu;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const name = nameAt(text, match.index);
+    if (!name) continue;
+    pattern.lastIndex = name.end;
+    const written = text.slice(name.start, name.end);
+    const knownSpeaker = known.find((s) => [s.name, ...s.aliases].some((n) => speakerNameKey(n) === speakerNameKey(written)));
+    const key = speakerNameKey(knownSpeaker?.name ?? written);
+    const before = text.slice(Math.max(0, match.index - 60), match.index).toLowerCase();
+    const after = text.slice(name.end, name.end + 80).toLowerCase();
+    const appositive = /^,([^,.]{2,70}),/.exec(after)?.[1] ?? '';
+    const roles = ROLE_NOUNS.filter((role) => appositive.includes(role) || new RegExp(`\\b${role}\\s*$`).test(before) || text.slice(match.index, name.start).toLowerCase().includes(role));
+    const person = seen.get(key);
+    if (person) person.roles.push(...roles.filter((r) => !person.roles.includes(r)));
+    else {
+      const made: Person = { name: knownSpeaker?.name ?? written, at: name.start, roles, knownId: knownSpeaker?.id };
+      seen.set(key, made);
+      people.push(made);
+    }
+  }
+  return people;
+}
+
+/** The person a mention at `at` refers to: the last one named before it that fits. */
+export function resolveMention(mention: Mention, people: readonly Person[], known: readonly KnownSpeaker[] = []): Person | null {
+  const before = people.filter((p) => p.at < mention.start || (mention.kind === 'name' && p.at === mention.start));
+  const words = mention.text.toLowerCase();
+  if (mention.kind === 'name') {
+    const key = speakerNameKey(mention.text);
+    const knownSpeaker = known.find((s) => [s.name, ...s.aliases].some((n) => speakerNameKey(n) === key));
+    if (knownSpeaker) return { name: knownSpeaker.name, at: mention.start, roles: [], knownId: knownSpeaker.id };
+    return people.find((p) => speakerNameKey(p.name) === key) ?? null;
+  }
+  if (mention.kind === 'surname') {
+    const surname = speakerNameKey(mention.text.split(/\s+/).at(-1)!);
+    const person = [...before].reverse().find((p) => speakerNameKey(p.name).split(' ').includes(surname));
+    if (person) return person;
+    const knownSpeaker = known.find((s) => [s.name, ...s.aliases].some((n) => speakerNameKey(n).split(' ').includes(surname)));
+    return knownSpeaker ? { name: knownSpeaker.name, at: -1, roles: [], knownId: knownSpeaker.id } : null;
+  }
+  if (mention.kind === 'role') return [...before].reverse().find((p) => p.roles.some((role) => words.includes(role))) ?? null;
+  return before.at(-1) ?? null;
+}
+
+const PRONOUN = /^(?:he|she)$/i;
+const ROLE_PHRASE = new RegExp(`^(?:the|a|an|[\\p{Lu}][\\p{L}.]*(?:’s|'s))(?:\\s+[\\p{L}.-]+){0,3}?\\s+(?:${ROLE_NOUNS.join('|')})s?$`, 'iu');
+
+/** What kind of mention `words` are, or null when they name nobody. */
+export function mentionKind(words: string): Mention['kind'] | null {
+  const trimmed = words.trim();
+  if (PRONOUN.test(trimmed)) return 'pronoun';
+  if (ROLE_PHRASE.test(trimmed)) return 'role';
+  const tokens = trimmed.split(/\s+/);
+  const nameTokens = tokens.filter((t) => !TITLES.has(t.toLowerCase().replace(/\.$/, '')));
+  if (nameTokens.length === 0 || !nameTokens.every(isNameWord)) return null;
+  return nameTokens.length === 1 ? 'surname' : 'name';
+}

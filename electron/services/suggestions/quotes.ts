@@ -1,0 +1,267 @@
+// Direct quotes (the words inside quotation marks, partial quotes too) and indirect ones (a
+// reporting cue and the clause it reports), each with its speaker's mention, by rules a
+// fact-checker can read in the suggestion's reason.
+import { sentenceSpans } from '../../contract/sentences.js';
+import { findCues, type Cue } from './cues.js';
+import { findPeople, mentionKind, nameAt, resolveMention, type Mention, type Person } from './people.js';
+import type { KnownSpeaker, QuoteSuggestion, Span } from './types.js';
+
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '"': '"' };
+/** Quoted words shorter than this are names, titles or scare quotes unless a cue says otherwise. */
+const MIN_WORDS_WITHOUT_CUE = 4;
+
+interface Quoted extends Span {
+  paragraph: Span;
+}
+
+/** Every span in quotation marks, marks included; one left open runs to its paragraph's end, as news style does. */
+function quotedSpans(text: string, paragraph: Span): Quoted[] {
+  const found: Quoted[] = [];
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    const close = OPENERS[text[i]!];
+    if (!close) continue;
+    // A straight mark after a letter closes; it does not open.
+    if (text[i] === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? ' ')) continue;
+    const end = text.indexOf(close, i + 1);
+    const stop = end === -1 || end >= paragraph.end ? paragraph.end : end + 1;
+    if (stop - i > 2) found.push({ start: i, end: stop, paragraph });
+    i = stop - 1;
+  }
+  return found;
+}
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+function paragraphsOf(text: string): Span[] {
+  const spans: Span[] = [];
+  const pattern = /[^\n]+/g;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (m[0].trim()) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+/** Words between a subject and its verb that are not part of the subject ("has also said"). */
+const BETWEEN = /^(?:has|have|had|also|again|then|later|earlier|previously|repeatedly|reportedly|once|still|was|is|were|are|will|would|did|does|not|never|quickly|publicly|privately|\p{L}+ly)$/iu;
+
+/** Words that stop a subject's walk back from its verb. */
+const CLAUSE_WORDS = /^(?:that|and|but|which|who|as|because|while|when|where|if|so|than|or|although|though)$/i;
+
+/** The noun phrase just before `pos` (a cue's subject), up to six words back to a boundary. */
+function subjectBefore(text: string, from: number, pos: number): Span | null {
+  let i = pos;
+  while (i > from && text[i - 1] === ' ') i--;
+  // Step back over "has also", "again", "repeatedly".
+  for (;;) {
+    let j = i;
+    while (j > from && /[\p{L}]/u.test(text[j - 1]!)) j--;
+    if (j === i || !BETWEEN.test(text.slice(j, i)) || j === from) break;
+    i = j;
+    while (i > from && text[i - 1] === ' ') i--;
+  }
+  const end = i;
+  let start = end;
+  let words = 0;
+  while (start > from && words < 6) {
+    let j = start;
+    while (j > from && /[\p{L}\p{N}’'.-]/u.test(text[j - 1]!)) j--;
+    if (j === start) break;
+    const word = text.slice(j, start);
+    if (CLAUSE_WORDS.test(word)) break;
+    start = j;
+    words++;
+    if (start > from && text[start - 1] === ' ') start--;
+    else break;
+  }
+  while (text[start] === ' ') start++;
+  return end > start ? { start, end } : null;
+}
+
+/** The noun phrase just after `pos` ("said Wood", "according to the report"), to a comma or stop. */
+function subjectAfter(text: string, pos: number, to: number): Span | null {
+  let start = pos;
+  while (start < to && text[start] === ' ') start++;
+  const name = nameAt(text, start);
+  if (name) return { start: name.start, end: name.end };
+  const m = /^[\p{L}\p{N}’' .-]{1,60}?(?=[,.;:!?”"]|$)/u.exec(text.slice(start, to));
+  if (!m || !m[0].trim()) return null;
+  const words = m[0].trim().split(/\s+/);
+  if (words.length > 6) return null;
+  return { start, end: start + m[0].trimEnd().replace(/\.$/, '').length };
+}
+
+/** A sentence's opening subject: a name, or "North Korea’s envoy", "The minister". */
+const SENTENCE_SUBJECT = new RegExp(`^((?:(?:[\\p{Lu}][\\p{L}.-]*\\s)*[\\p{Lu}][\\p{L}.-]*(?:’s|'s)\\s+|[Tt]he\\s+)(?:[a-z]+\\s+)?(?:${['ambassador', 'envoy', 'minister', 'president', 'spokesman', 'spokeswoman', 'official', 'diplomat', 'leader', 'chief', 'secretary'].join('|')})|(?:[\\p{Lu}][\\p{L}.-]*\\s){1,3}[\\p{Lu}][\\p{L}.-]*)\\b`, 'u');
+
+interface Speaker {
+  mention: Span;
+  name: string | null;
+  how: string;
+}
+
+/** The mention a subject phrase holds: a name inside it, else the phrase itself. */
+function speakerIn(text: string, phrase: Span, people: readonly Person[], known: readonly KnownSpeaker[]): Speaker | null {
+  const words = text.slice(phrase.start, phrase.end);
+  // "South Korean Ambassador Joonkook Hwang": the name at the end is the mention.
+  for (let i = phrase.start; i < phrase.end; i++) {
+    if (i > phrase.start && text[i - 1] !== ' ') continue;
+    const name = nameAt(text, i);
+    if (name && name.end <= phrase.end + 1) {
+      const person = resolveMention({ start: name.start, end: name.end, kind: 'name', text: text.slice(name.start, name.end) }, people, known);
+      return { mention: { start: name.start, end: name.end }, name: person?.name ?? text.slice(name.start, name.end), how: `name '${person?.name ?? text.slice(name.start, name.end)}'` };
+    }
+  }
+  const kind = mentionKind(words);
+  if (kind) {
+    const mention: Mention = { ...phrase, kind, text: words };
+    const person = resolveMention(mention, people, known);
+    const how = kind === 'pronoun' || kind === 'role' || kind === 'surname' ? `'${words}' = ${person ? `'${person.name}'` : 'nobody named before'}` : `name '${words}'`;
+    return { mention: phrase, name: person?.name ?? (kind === 'name' ? words : null), how };
+  }
+  // A source that is not a person ("sources", "the report", "The New York Post").
+  const trimmed = words.replace(/^(?:[Tt]he|[Aa]n?)\s+/, '');
+  if (!/^\p{L}/u.test(trimmed) || wordCount(trimmed) === 0) return null;
+  return { mention: phrase, name: /^\p{Lu}/u.test(trimmed) ? words : null, how: `source '${words}'` };
+}
+
+/** The speaker a cue names: the subject before it, or for "said Wood" and "according to" the words after. */
+function speakerOfCue(text: string, cue: Cue, sentence: Span, people: readonly Person[], known: readonly KnownSpeaker[], skip?: Span): Speaker | null {
+  if (cue.participle) {
+    // "Hwang said, adding that…": the speaker of the sentence's other cue, else its subject.
+    const main = findCues(text, sentence.start, cue.start).filter((c) => !c.participle && !c.needsClause).at(-1);
+    if (main) return speakerOfCue(text, main, sentence, people, known, skip);
+    const subject = SENTENCE_SUBJECT.exec(text.slice(sentence.start, cue.start));
+    return subject ? speakerIn(text, { start: sentence.start, end: sentence.start + subject[1]!.length }, people, known) : null;
+  }
+  if (cue.kind === 'according-to') {
+    const after = subjectAfter(text, cue.end, sentence.end);
+    return after ? speakerIn(text, after, people, known) : null;
+  }
+  let from = sentence.start;
+  if (skip && skip.end <= cue.start) from = Math.max(from, skip.end);
+  let before = cue.start;
+  // "Robert Wood, U.S. deputy U.N. ambassador, told reporters": step back over the appositive.
+  const head = text.slice(from, before);
+  const appositive = /,[^,“”"]{2,80},\s*$/.exec(head);
+  if (appositive && appositive.index > 0) before = from + appositive.index;
+  const phrase = subjectBefore(text, from, before);
+  const subject = phrase && /[\p{L}]/u.test(text.slice(phrase.start, phrase.end)) ? speakerIn(text, phrase, people, known) : null;
+  if (subject && !/^[,;:”"]/.test(text.slice(phrase!.end, cue.start).trim() || 'x')) return subject;
+  // "…,” said Nebenzia.": the speaker comes after the verb.
+  const after = subjectAfter(text, cue.end, sentence.end);
+  const inverted = after ? speakerIn(text, after, people, known) : null;
+  return inverted && inverted.name ? inverted : subject;
+}
+
+function reasonOf(parts: (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(' + ');
+}
+
+export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): QuoteSuggestion[] {
+  const people = findPeople(text, known);
+  const quotes: QuoteSuggestion[] = [];
+  let lastSpeaker = null as { speaker: Speaker; paragraph: Span } | null;
+  for (const paragraph of paragraphsOf(text)) {
+    const sentences = sentenceSpans(text, paragraph.start, paragraph.end);
+    const quoted = quotedSpans(text, paragraph);
+    const sentenceOf = (pos: number) => sentences.find((s) => s.start <= pos && pos < s.end) ?? paragraph;
+    const usedCues = new Set<number>();
+    for (const q of quoted) {
+      // The attribution sits in the sentence where the quote ends, or where it begins.
+      const last = sentenceOf(Math.max(q.start, q.end - 2));
+      const first = sentenceOf(q.start);
+      const around = { start: first.start, end: Math.max(last.end, q.end) };
+      const cues = findCues(text, around.start, around.end).filter((c) => (c.end <= q.start || c.start >= q.end) && !c.needsClause);
+      // The nearest cue after the quote's end, else the nearest before its start.
+      const cue = cues.find((c) => c.start >= q.end && text.slice(q.end, c.start).length < 120) ?? [...cues].reverse().find((c) => c.end <= q.start && q.start - c.end < 80) ?? null;
+      const inner = text.slice(q.start + 1, q.end - 1);
+      const words = wordCount(inner);
+      if (!cue && words < MIN_WORDS_WITHOUT_CUE) continue;
+      if (cue && words < 1) continue;
+      let speaker = cue ? speakerOfCue(text, cue, cue.start >= q.end ? { start: q.end, end: around.end } : around, people, known, q) : null;
+      let how = cue ? `'${text.slice(cue.start, cue.end)}'` : null;
+      // A paragraph that is all quote, right after someone's quote, goes on with their words.
+      const wholeParagraph = q.start === paragraph.start && q.end >= paragraph.end - 1;
+      // So does a whole sentence in quotation marks after a quote in the same paragraph.
+      const wholeSentence = q.start === first.start && lastSpeaker?.paragraph === paragraph;
+      if (!speaker && (wholeParagraph || wholeSentence) && lastSpeaker) {
+        speaker = lastSpeaker.speaker;
+        how = `goes on from the quote before (${speaker.name ?? 'same speaker'})`;
+      }
+      if (cue) usedCues.add(cue.start);
+      const score = cue && speaker ? 0.9 : speaker ? 0.7 : cue ? 0.6 : 0.45;
+      quotes.push({
+        start: q.start,
+        end: q.end,
+        kind: 'direct',
+        cue: cue ? { start: cue.start, end: cue.end } : null,
+        speaker: speaker?.mention ?? null,
+        speakerName: speaker?.name ?? null,
+        score,
+        reason: reasonOf(['quotation marks', how, speaker && !how?.startsWith('goes on') ? speaker.how : null]),
+      });
+      if (speaker) lastSpeaker = { speaker, paragraph };
+    }
+    for (const sentence of sentences) {
+      const inQuote = (pos: number) => quoted.some((q) => q.start <= pos && pos < q.end);
+      for (const cue of findCues(text, sentence.start, sentence.end)) {
+        if (usedCues.has(cue.start) || inQuote(cue.start)) continue;
+        const indirect = indirectQuote(text, sentence, cue, quoted, people, known);
+        if (indirect) {
+          quotes.push(indirect);
+          break;
+        }
+      }
+    }
+  }
+  return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const trimEnd = (text: string, end: number, start: number) => {
+  let e = end;
+  while (e > start && /[\s.,;:!?]/.test(text[e - 1]!)) e--;
+  return e;
+};
+
+/** "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE", "CLAUSE, according to X". */
+function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Quoted[], people: readonly Person[], known: readonly KnownSpeaker[]): QuoteSuggestion | null {
+  const speaker = speakerOfCue(text, cue, sentence, people, known);
+  if (!speaker) return null;
+  let content: Span | null = null;
+  const afterCue = text.slice(cue.end, sentence.end);
+  if (cue.kind === 'according-to') {
+    const comma = afterCue.indexOf(',');
+    const headComma = text.slice(sentence.start, cue.start).lastIndexOf(',');
+    if (cue.start - sentence.start < 3 && comma !== -1) content = { start: cue.end + comma + 1, end: sentence.end };
+    else if (headComma !== -1) content = { start: sentence.start, end: sentence.start + headComma };
+  } else if (speaker.mention.start >= cue.end) {
+    // "CLAUSE, said X."
+    const comma = text.slice(sentence.start, cue.start).lastIndexOf(',');
+    if (comma > 0) content = { start: sentence.start, end: sentence.start + comma };
+  } else {
+    const rest = /^\s*(?:(?:reporters|the council|[\p{L}]+ members|him|her|them|us|me)\s+)?(?:that\s+)?/iu.exec(afterCue)![0];
+    const clauseStart = cue.end + rest.length;
+    const tail = text.slice(clauseStart, sentence.end);
+    if (cue.needsClause && !/\bthat\s*$/i.test(text.slice(cue.end, clauseStart))) return null;
+    if (wordCount(tail) >= 3 && !/^[,.;:]/.test(tail)) content = { start: clauseStart, end: sentence.end };
+    else {
+      // "CLAUSE, X said."
+      const comma = text.slice(sentence.start, speaker.mention.start).lastIndexOf(',');
+      if (comma > 0) content = { start: sentence.start, end: sentence.start + comma };
+    }
+  }
+  if (!content) return null;
+  while (text[content.start] === ' ') content.start++;
+  content.end = trimEnd(text, content.end, content.start);
+  if (wordCount(text.slice(content.start, content.end)) < 3) return null;
+  // All in quotation marks already: a direct quote, not this.
+  if (quoted.some((q) => q.start <= content!.start && content!.end <= q.end)) return null;
+  return {
+    start: content.start,
+    end: content.end,
+    kind: 'indirect',
+    cue: { start: cue.start, end: cue.end },
+    speaker: speaker.mention,
+    speakerName: speaker.name,
+    score: speaker.name ? 0.7 : 0.5,
+    reason: reasonOf([`reporting cue '${text.slice(cue.start, cue.end)}'`, speaker.how]),
+  };
+}

@@ -1,0 +1,100 @@
+// The suggester's rules on short texts written for these tests: direct and partial quotes, cues,
+// speakers and second references, indirect quotes, and claims, each with its reason.
+import { describe, expect, it } from 'vitest';
+import { suggest } from '../../../../electron/services/suggestions/suggest.js';
+import type { QuoteSuggestion } from '../../../../electron/services/suggestions/types.js';
+
+const slice = (text: string, span: { start: number; end: number } | null) => (span ? text.slice(span.start, span.end) : null);
+function quotesOf(text: string, options?: Parameters<typeof suggest>[1]) {
+  return suggest(text, options).quotes.map((q: QuoteSuggestion) => ({ kind: q.kind, words: slice(text, q), cue: slice(text, q.cue), mention: slice(text, q.speaker), speaker: q.speakerName }));
+}
+
+describe('direct quotes', () => {
+  it('takes the words in quotation marks, marks included, with the cue and the name after them', () => {
+    const text = '“We will build 300,000 homes by 2030,” Maria Lopez, the housing minister, told reporters on Monday.';
+    expect(quotesOf(text)).toEqual([{ kind: 'direct', words: '“We will build 300,000 homes by 2030,”', cue: 'told reporters', mention: 'Maria Lopez', speaker: 'Maria Lopez' }]);
+  });
+
+  it('finds the speaker before the cue, and "said NAME" after it', () => {
+    const text = 'Tom Reed said: “The budget is balanced for the first time.”\n\n“It is not balanced at all,” said Ana Kim.';
+    expect(quotesOf(text).map((q) => [q.words, q.mention, q.speaker])).toEqual([
+      ['“The budget is balanced for the first time.”', 'Tom Reed', 'Tom Reed'],
+      ['“It is not balanced at all,”', 'Ana Kim', 'Ana Kim'],
+    ]);
+  });
+
+  it('resolves a surname, "he" and "she" to the person named before', () => {
+    const text = 'Minister Maria Lopez spoke first. “Rents have doubled since 2015,” Lopez said.\n\nThen Tom Reed answered. “That figure is wrong,” he said.';
+    expect(quotesOf(text).map((q) => [q.mention, q.speaker])).toEqual([
+      ['Lopez', 'Maria Lopez'],
+      ['he', 'Tom Reed'],
+    ]);
+  });
+
+  it('links a name to a registry speaker by another of their names', () => {
+    const text = '“Nothing was hidden from the public,” Bob Hale said.';
+    const [quote] = quotesOf(text, { speakers: [{ id: 'spk-1', name: 'Robert Hale', aliases: ['Bob Hale'] }] });
+    expect(quote).toMatchObject({ mention: 'Bob Hale', speaker: 'Robert Hale' });
+  });
+
+  it('takes a partial quote inside a sentence when a cue attributes it', () => {
+    const text = 'Ana Kim said the plan was “a fantasy” and would fail.';
+    expect(quotesOf(text).filter((q) => q.kind === 'direct')).toEqual([{ kind: 'direct', words: '“a fantasy”', cue: 'said', mention: 'Ana Kim', speaker: 'Ana Kim' }]);
+  });
+
+  it('leaves out scare quotes and titles that nobody says', () => {
+    expect(quotesOf('The so-called “reform” passed.\n\nShe watched “Shark Tank” again.')).toEqual([]);
+  });
+
+  it('gives a paragraph that is all quote, after a quote, to the same speaker', () => {
+    const text = '“We are ready,” Tom Reed told the council.\n\n“We have always been ready for this moment and we will not wait.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tom Reed', 'Tom Reed']);
+    expect(suggest(text).quotes[1]!.reason).toContain('goes on from the quote before');
+  });
+});
+
+describe('indirect quotes', () => {
+  it('takes the clause a cue reports, with "that" left out, and says why', () => {
+    const text = 'Ana Kim said that the council had approved the plan in secret.';
+    const { quotes } = suggest(text);
+    expect(quotes.map((q) => [q.kind, slice(text, q), slice(text, q.cue), q.speakerName])).toEqual([['indirect', 'the council had approved the plan in secret', 'said', 'Ana Kim']]);
+    expect(quotes[0]!.reason).toBe("reporting cue 'said' + name 'Ana Kim'");
+  });
+
+  it('takes "according to" and a clause before ", X said"', () => {
+    const text = 'According to the audit office, the hospital lost $4 million last year.\n\nThe hospital will close in May, Tom Reed said.';
+    expect(quotesOf(text).map((q) => [q.kind, q.words, q.mention])).toEqual([
+      ['indirect', 'the hospital lost $4 million last year', 'the audit office'],
+      ['indirect', 'The hospital will close in May', 'Tom Reed'],
+    ]);
+  });
+
+  it('steps over "has also" between the speaker and the cue, and does not take "The United States" for a cue', () => {
+    const text = 'The United States and its partners met on Friday. Ana Kim has also warned that the talks could collapse within days.';
+    expect(quotesOf(text).map((q) => [q.words, q.mention])).toEqual([['the talks could collapse within days', 'Ana Kim']]);
+  });
+});
+
+describe('claims', () => {
+  it('ranks a sentence with figures and a comparison above one without, and names its cues', () => {
+    const text = 'Good morning to all of you. Unemployment fell to 3.9 percent in 2023, the lowest rate since 1969. We met in the hall.';
+    const { claims } = suggest(text);
+    expect(slice(text, claims[0]!)).toBe('Unemployment fell to 3.9 percent in 2023, the lowest rate since 1969.');
+    expect(claims[0]!.reason).toContain('a percentage');
+    expect(claims.map((c) => slice(text, c))).not.toContain('Good morning to all of you.');
+    expect(claims.every((c, i) => i === 0 || claims[i - 1]!.score >= c.score)).toBe(true);
+  });
+});
+
+describe('the sample article', () => {
+  it('attributes its quotes as a reader would', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = (await readFile(new URL('../../../fixtures/un-security-council.txt', import.meta.url), 'utf8')).replace(/\r\n/g, '\n');
+    const speakerOf = (words: string) => quotesOf(text).find((q) => q.words?.includes(words))?.speaker;
+    expect(speakerOf('Last week, Russian and DPRK leaders')).toBe('Robert Wood');
+    expect(speakerOf('We are deeply concerned')).toBe('Robert Wood');
+    expect(speakerOf('This is completely false')).toBe('Vassily Nebenzia');
+    expect(speakerOf('All these developments')).toBe('Joonkook Hwang');
+    expect(speakerOf('So I appeal to my Chinese colleague')).toBe('Robert Wood');
+  });
+});
