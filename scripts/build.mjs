@@ -25,6 +25,8 @@ await Promise.all([
       cli: './electron/hosts/cli/bin.ts',
       // Every document is read in a worker thread (electron/services/documents/index.ts), from this file beside main.js.
       'document-reader-worker': './electron/services/documents/worker.ts',
+      // Suggestions are worked out in a worker thread too (electron/services/suggestions/in-worker.ts).
+      'suggestions-worker': './electron/services/suggestions/worker.ts',
     },
     outdir: 'dist/electron',
     outExtension: { '.js': '.js' },
@@ -40,4 +42,4 @@ await Promise.all([
   }),
   viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' }),
 ]);
-console.log('Built dist/electron (main, preload, start, serve, cli, document-reader-worker) and dist/renderer.');
+console.log('Built dist/electron (main, preload, start, serve, cli, document-reader-worker, suggestions-worker) and dist/renderer.');

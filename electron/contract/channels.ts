@@ -35,6 +35,8 @@ export const API_METHOD_NAMES = [
   'listSyncConflicts',
   'resolveSyncConflict',
   'listQuarantined',
+  'suggestAnnotations',
+  'rejectSuggestions',
 ] as const;
 
 export const ipcChannelFor = (method: string) => `annotator:${method}`;

@@ -24,6 +24,7 @@ import { disagreementReportSchema, listDisagreementsArgsSchema } from './schemas
 import { MAX_ANNOTATOR_NAME_LENGTH } from './limits.js';
 import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';
 import { sessionSchema } from './schemas/session.js';
+import { MAX_REJECTED_AT_ONCE, suggestionsResultSchema } from './schemas/suggestions.js';
 import { appearanceSchema } from './schemas/speakers.js';
 import { linkTeamArgsSchema, quarantinedDocumentSchema, syncConflictSchema, syncResultSchema, teamStatusSchema } from './schemas/team.js';
 
@@ -64,6 +65,14 @@ export const annotatorApiSchema = {
   },
   /** Tags each transcript turn as a Quote by its speaker (speakers were added on import). */
   tagTranscriptLines: { args: z.object({ documentId: id }), result: z.object({ tagged: z.number().int(), speakersAdded: z.array(z.string()) }) },
+  /**
+   * Quotes, speakers and claims proposed for the document, off the window's thread. fresh: run
+   * the suggester now; otherwise only the pre-annotations saved for its text (none: empty).
+   * Rejected ones and ones an existing highlight already covers are left out.
+   */
+  suggestAnnotations: { args: z.object({ documentId: id, fresh: z.boolean() }), result: suggestionsResultSchema },
+  /** Suggestions rejected for the document's text: not proposed again for it. */
+  rejectSuggestions: { args: z.object({ documentId: id, keys: z.array(z.string().min(1).max(200)).max(MAX_REJECTED_AT_ONCE) }), result: z.object({ rejected: z.number().int() }) },
   /** Every claim in the workspace, for the review desk. */
   listClaims: { args: none, result: z.array(claimRowSchema) },
   /** What happened to one claim: status, notes and sources, who and when; never editable. */

@@ -22,6 +22,7 @@ export type { AnnotatorCount, ExportResultOnWire } from './schemas/exports.js';
 export type { Disagreement, DisagreementCounts, DisagreementReport, DisagreementVersion } from './schemas/disagreements.js';
 export type { ImportConflict, ImportReport } from './schemas/imports.js';
 export type { Session } from './schemas/session.js';
+export type { Suggestion, SuggestionsResult } from './schemas/suggestions.js';
 export type { Caller } from './schemas/people.js';
 export type { LinkTeamArgs, QuarantinedDocument, SyncConflict, SyncResult, SyncState, TeamStatus } from './schemas/team.js';
 

@@ -29,6 +29,9 @@ import { listClaims } from './review/review-desk.js';
 import { DocumentSources } from './documents/document-sources.js';
 import type { StoredDocument, WorkspaceStore } from './store/workspace-store.js';
 import { writeFailure } from './store/write-failures.js';
+import { rejectSuggestions, suggestionsFor } from './suggestions/for-document.js';
+import { suggestInWorker } from './suggestions/in-worker.js';
+import type { SuggestionsResult } from '../contract/schemas/suggestions.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
 export type { TouchedEntities } from './changes/change-batch.js';
@@ -274,6 +277,22 @@ export class AnnotatorService {
       if (applied > 0) this.notifyDurable(touchedBy(changes));
       return { applied, refused };
     });
+  }
+
+  /** Proposed quotes and claims for a document (see suggestions/for-document.ts); never stored as highlights. */
+  async suggestAnnotations(documentId: string, fresh: boolean): Promise<SuggestionsResult> {
+    await this.settled();
+    return suggestionsFor(this.store, this.requireDocument(documentId), fresh, { suggester: suggestInWorker });
+  }
+
+  async rejectSuggestions(documentId: string, keys: readonly string[]): Promise<{ rejected: number }> {
+    const doc = this.requireDocument(documentId);
+    if (this.store.readOnly) throw new ApiError('read-only', 'The workspace is read-only, so this rejection cannot be kept; the suggestion is hidden until you reopen the story.');
+    try {
+      return { rejected: await rejectSuggestions(this.store, doc, keys) };
+    } catch (error) {
+      throw writeFailure(error);
+    }
   }
 
   /** Every claim in the workspace, for the review desk. */

@@ -35,6 +35,8 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     openRecentFile: unexpected('openRecentFile'),
     openExternalLink: unexpected('openExternalLink'),
     listSpeakerAppearances: unexpected('listSpeakerAppearances'),
+    suggestAnnotations: unexpected('suggestAnnotations'),
+    rejectSuggestions: unexpected('rejectSuggestions'),
     exportDataset: unexpected('exportDataset'),
     importAnnotationFiles: unexpected('importAnnotationFiles'),
     mergeWorkspaceWithDialog: unexpected('mergeWorkspaceWithDialog'),

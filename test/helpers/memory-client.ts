@@ -14,6 +14,8 @@ import type { Dataset } from '../../electron/services/exports/dataset';
 import { listDisagreements } from '../../electron/services/exports/disagreements';
 import type { TeamSyncEngine } from '../../electron/services/sync/team-sync-api';
 import { teamClientMethods } from './fake-team-sync';
+import { suggest } from '../../electron/services/suggestions/suggest';
+import { isCovered, toRows } from '../../electron/services/suggestions/suggestion-rows';
 
 interface MemoryDocument {
   summary: DocumentSummary;
@@ -61,6 +63,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
   const pasted: { title: string; text: string; sourceUrl: string | null }[] = [];
   let importPlan: ImportPlan = {};
   const labels: Label[] = [...seed.labels];
+  const rejectedSuggestions = new Map<string, Set<string>>();
   /** Documents an undone import removed: out of the list until restored. */
   const removed = new Map<string, MemoryDocument>();
   /** A speaker id whose creation found the name already there stands for that speaker. */
@@ -361,6 +364,24 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
     tagTranscriptLines: unsupported,
     restoreBackup: unsupported,
     // Each row with its claim's conflicts, as the service lists them.
+    // The service's rules (suggestion-rows.ts) over the in-memory workspace; rejections kept per text.
+    suggestAnnotations: async ({ documentId, fresh }) => {
+      const doc = requireDocument(documentId);
+      if (!fresh) return { suggestions: [], missingLabels: [], saved: false };
+      const known = speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+      const { rows, missingLabels } = toRows(suggest(doc.text, { speakers: known }), labels, known);
+      const rejected = rejectedSuggestions.get(`${documentId}:${doc.summary.textHash}`) ?? new Set<string>();
+      return { suggestions: rows.filter((row) => !rejected.has(row.key) && !isCovered(row, doc.annotations)), missingLabels, saved: false };
+    },
+    rejectSuggestions: async ({ documentId, keys }) => {
+      const doc = requireDocument(documentId);
+      const key = `${documentId}:${doc.summary.textHash}`;
+      const rejected = rejectedSuggestions.get(key) ?? new Set<string>();
+      const before = rejected.size;
+      for (const k of keys) rejected.add(k);
+      rejectedSuggestions.set(key, rejected);
+      return { rejected: rejected.size - before };
+    },
     listClaims: async () =>
       [...documents.values()].flatMap((doc) => doc.annotations.filter(isClaim).map((a) => ({ ...claimRow(doc.summary, a), ...(a.claim.conflicts?.length && { conflicts: a.claim.conflicts }) }))),
     // The history is the service's (see claim-history.ts); the in-memory workspace keeps none.

@@ -44,6 +44,8 @@ const OWN_FILES: RegExp[] = [
   /^dist\/electron\/preload\.cjs$/,
   // main.js reads every document in a worker thread started from this file.
   /^dist\/electron\/document-reader-worker\.js$/,
+  // and works out suggestions in another (electron/services/suggestions/in-worker.ts).
+  /^dist\/electron\/suggestions-worker\.js$/,
   /^dist\/renderer\/index\.html$/,
   // The page's small entry (it asks for the first load), then the window's own chunk and its styles.
   /^dist\/renderer\/assets\/index-[\w-]{8}\.js$/,
@@ -89,7 +91,7 @@ describe('electron-builder offline (placeholder Electron): Linux deb + AppImage,
   });
 
   it('contains the built app and package.json pointing at it', () => {
-    for (const p of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/renderer/index.html', 'package.json']) {
+    for (const p of ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/electron/suggestions-worker.js', 'dist/renderer/index.html', 'package.json']) {
       expect(archive.has(p), `${p} in app.asar`).toBe(true);
     }
     const pkg = JSON.parse(archive.read('package.json').toString('utf8')) as PackageJson;

@@ -10,6 +10,8 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   documents: { type: 'string', multiple: true },
+  // suggest: the stored document to save pre-annotations for.
+  doc: { type: 'string' },
   json: { type: 'boolean' },
   ratios: { type: 'string' },
   // Repeatable for export and split (whose highlights); import takes one (who made them).

@@ -83,6 +83,8 @@ function validArgs(): Record<ApiMethod, Record<string, unknown>> {
     listSyncConflicts: {},
     resolveSyncConflict: { id: 'highlight:doc-1:a-1', keepRev: '2-abc' },
     listQuarantined: {},
+    suggestAnnotations: { documentId, fresh: true },
+    rejectSuggestions: { documentId, keys: ['quote:0:10'] },
   };
 }
 

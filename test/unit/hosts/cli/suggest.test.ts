@@ -57,6 +57,35 @@ describe('annotator suggest', () => {
     expect(out.trim().split('\n').map((l) => JSON.parse(l).file)).toEqual(['story.txt']);
   });
 
+  it('saves pre-annotations for a stored document with --store and --doc, for the window to review', async () => {
+    const dir = await makeTempDir('suggest-');
+    const store = path.join(dir, 'ws');
+    await fs.writeFile(path.join(dir, 'rents.txt'), STORY);
+    expect((await run(['import', '--store', store, 'rents.txt'], dir)).code).toBe(0);
+    const { code, out, err } = await run(['suggest', '--store', store, '--doc', 'rents'], dir);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Saved 2 quotes and \d+ claims? as pre-annotations for “rents”: open it in the window to accept or reject them\.\n$/);
+    const [file] = await fs.readdir(path.join(store, 'suggestions'));
+    const saved = JSON.parse(await fs.readFile(path.join(store, 'suggestions', file!), 'utf8'));
+    expect(saved.saved.map((s: { kind: string; speakerName: string | null }) => [s.kind, s.speakerName]).slice(0, 2)).toEqual([
+      ['direct', 'Maria Lopez'],
+      ['indirect', 'Ana Kim'],
+    ]);
+    // Not highlights: the workspace still counts none.
+    expect((await run(['stats', '--store', store, '--json'], dir)).out).toContain('"highlights": 0');
+  });
+
+  it('names the documents there are when --doc matches none', async () => {
+    const dir = await makeTempDir('suggest-');
+    const store = path.join(dir, 'ws');
+    await fs.writeFile(path.join(dir, 'rents.txt'), STORY);
+    await run(['import', '--store', store, 'rents.txt'], dir);
+    const { code, err } = await run(['suggest', '--store', store, '--doc', 'housing'], dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/There is no document "housing" in .+\. Its documents \(id, title\):\n  doc-[0-9a-f]+  rents/);
+  });
+
   it('asks for a file when given none (exit 2)', async () => {
     const { code, err } = await run(['suggest'], await makeTempDir('suggest-'));
     expect(code).toBe(2);

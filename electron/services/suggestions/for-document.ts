@@ -1,0 +1,73 @@
+// Suggestions for one stored document, in the workspace's own labels: what the suggester
+// proposes, less what an existing highlight already covers and what a person rejected for this
+// text. Rejections and pre-annotations live in suggestions/<document id>.json, apart from the
+// annotations, so nothing here is exported, synced or counted.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { suggestionSchema, type Suggestion, type SuggestionsResult } from '../../contract/schemas/suggestions.js';
+import { writeFileDurably } from '../store/durable-json-file.js';
+import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
+import { isCovered, toRows } from './suggestion-rows.js';
+import type { KnownSpeaker, Suggestions } from './types.js';
+
+export const SUGGESTIONS_DIR = 'suggestions';
+
+const suggestionsFileSchema = z.object({
+  textHash: z.string(),
+  rejected: z.array(z.string()),
+  /** Pre-annotations (annotator suggest --store DIR --doc ID), for this text only. */
+  saved: z.array(suggestionSchema).nullable(),
+});
+type SuggestionsFile = z.infer<typeof suggestionsFileSchema>;
+
+const fileOf = (store: WorkspaceStore, documentId: string) => path.join(store.dir, SUGGESTIONS_DIR, `${documentId}.json`);
+
+/** What is kept for the document's current text; a file for an older text, or a damaged one, holds nothing for it. */
+async function readFile(store: WorkspaceStore, doc: StoredDocument): Promise<SuggestionsFile> {
+  const empty: SuggestionsFile = { textHash: doc.textHash, rejected: [], saved: null };
+  try {
+    const parsed = suggestionsFileSchema.safeParse(JSON.parse(await fs.readFile(fileOf(store, doc.id), 'utf8')));
+    return parsed.success && parsed.data.textHash === doc.textHash ? parsed.data : empty;
+  } catch {
+    return empty;
+  }
+}
+
+async function writeFile(store: WorkspaceStore, doc: StoredDocument, file: SuggestionsFile): Promise<void> {
+  await fs.mkdir(path.join(store.dir, SUGGESTIONS_DIR), { recursive: true });
+  await writeFileDurably(fileOf(store, doc.id), `${JSON.stringify(file, null, 2)}\n`);
+}
+
+export interface SuggestDeps {
+  suggester(text: string, speakers: readonly KnownSpeaker[]): Promise<Suggestions>;
+}
+
+export async function suggestionsFor(store: WorkspaceStore, doc: StoredDocument, fresh: boolean, deps: SuggestDeps): Promise<SuggestionsResult> {
+  const [file, annotations] = await Promise.all([readFile(store, doc), store.annotations(doc)]);
+  const speakers = store.data.speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+  let rows: Suggestion[];
+  let missingLabels: string[] = [];
+  if (fresh) {
+    ({ rows, missingLabels } = toRows(await deps.suggester(await store.readText(doc), speakers), store.data.labels, speakers));
+  } else {
+    rows = (file.saved ?? []).filter((row) => store.data.labels.some((l) => l.id === row.labelId));
+  }
+  const rejected = new Set(file.rejected);
+  return { suggestions: rows.filter((row) => !rejected.has(row.key) && !isCovered(row, annotations)), missingLabels, saved: !fresh && file.saved !== null };
+}
+
+export async function rejectSuggestions(store: WorkspaceStore, doc: StoredDocument, keys: readonly string[]): Promise<number> {
+  const file = await readFile(store, doc);
+  const rejected = new Set(file.rejected);
+  const before = rejected.size;
+  for (const key of keys) rejected.add(key);
+  if (rejected.size !== before) await writeFile(store, doc, { ...file, rejected: [...rejected] });
+  return rejected.size - before;
+}
+
+/** Saves pre-annotations for the document's text, for a person to review in the window. */
+export async function saveSuggestions(store: WorkspaceStore, doc: StoredDocument, rows: readonly Suggestion[]): Promise<void> {
+  const file = await readFile(store, doc);
+  await writeFile(store, doc, { ...file, saved: [...rows] });
+}

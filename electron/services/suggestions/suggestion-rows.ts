@@ -1,0 +1,36 @@
+// The suggester's findings as rows in the workspace's own labels, and the rule that keeps a
+// suggestion from duplicating a highlight. Pure, for the service and the in-memory client alike.
+import type { Annotation, Label } from '../../contract/api.js';
+import type { Suggestion } from '../../contract/schemas/suggestions.js';
+import type { KnownSpeaker, Suggestions } from './types.js';
+
+/** The workspace's label for a kind of suggestion: by id, else by name. */
+function labelFor(labels: readonly Label[], id: 'quote' | 'claim' | 'speaker'): Label | undefined {
+  return labels.find((l) => l.id === id) ?? labels.find((l) => l.name.toLowerCase() === id);
+}
+
+/** The suggester's findings as rows in the workspace's labels, best first within each kind. */
+export function toRows(found: Suggestions, labels: readonly Label[], speakers: readonly KnownSpeaker[]): { rows: Suggestion[]; missingLabels: string[] } {
+  const quote = labelFor(labels, 'quote');
+  const claim = labelFor(labels, 'claim');
+  const missingLabels = [...(quote ? [] : ['Quote']), ...(claim ? [] : ['Claim'])];
+  const idOf = (name: string | null) => (name ? (speakers.find((s) => s.name === name)?.id ?? null) : null);
+  const rows: Suggestion[] = [];
+  if (quote) {
+    for (const q of found.quotes) {
+      rows.push({ key: `${quote.id}:${q.start}:${q.end}`, labelId: quote.id, start: q.start, end: q.end, kind: q.kind, cue: q.cue, speaker: q.speaker, speakerName: q.speakerName, speakerId: idOf(q.speakerName), score: q.score, reason: q.reason });
+    }
+  }
+  if (claim) {
+    for (const c of found.claims) {
+      rows.push({ key: `${claim.id}:${c.start}:${c.end}`, labelId: claim.id, start: c.start, end: c.end, kind: 'claim', cue: null, speaker: null, speakerName: null, speakerId: null, score: c.score, reason: c.reason });
+    }
+  }
+  return { rows, missingLabels };
+}
+
+/** An existing highlight of the same label over most of the suggestion: proposing it again would duplicate it. */
+export function isCovered(row: Pick<Suggestion, 'labelId' | 'start' | 'end'>, annotations: readonly Pick<Annotation, 'labelId' | 'start' | 'end'>[]): boolean {
+  const length = row.end - row.start;
+  return annotations.some((a) => a.labelId === row.labelId && Math.min(a.end, row.end) - Math.max(a.start, row.start) >= length / 2);
+}

@@ -1,0 +1,111 @@
+// Suggestions through the service, on a real workspace in a temp folder: worked out in the
+// suggester's worker, in the workspace's labels, never over an existing highlight, and a
+// rejection kept on disk for that text only.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../../electron/contract/api.js';
+import { saveSuggestions, SUGGESTIONS_DIR } from '../../../../electron/services/suggestions/for-document.js';
+import { suggestInWorker } from '../../../../electron/services/suggestions/in-worker.js';
+import { toRows } from '../../../../electron/services/suggestions/suggestion-rows.js';
+import { createChange, importText, useWorkspaces } from '../../../helpers/workspace.js';
+
+const { openService, tempDir } = useWorkspaces();
+const STORY = '“Rents have doubled since 2015,” Maria Lopez, the housing minister, told reporters.\n\nAna Kim said that the figure was wrong.\n\nUnemployment fell to 3.9 percent in 2023, the lowest rate since 1969.\n';
+const words = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
+
+describe('suggestAnnotations', () => {
+  it('proposes quotes and claims in the workspace’s labels, with reasons, worked out in the worker', async () => {
+    const service = await openService();
+    const doc = await importText(service, 'story.txt', STORY);
+    const { suggestions, missingLabels, saved } = await service.suggestAnnotations(doc.id, true);
+    expect(missingLabels).toEqual([]);
+    expect(saved).toBe(false);
+    expect(suggestions.filter((s) => s.labelId === 'quote').map((s) => [s.kind, words(STORY, s), s.speakerName])).toEqual([
+      ['direct', '“Rents have doubled since 2015,”', 'Maria Lopez'],
+      ['indirect', 'the figure was wrong', 'Ana Kim'],
+    ]);
+    const claim = suggestions.find((s) => s.labelId === 'claim')!;
+    expect(words(STORY, claim)).toBe('Unemployment fell to 3.9 percent in 2023, the lowest rate since 1969.');
+    expect(claim.reason).toContain('a percentage');
+    expect(claim.key).toBe(`claim:${claim.start}:${claim.end}`);
+  });
+
+  it('links a quote to the registry speaker the name matches', async () => {
+    const service = await openService();
+    const doc = await importText(service, 'story.txt', STORY);
+    await service.applyChanges([{ kind: 'createSpeaker', speakerId: 'spk-lopez', name: 'Maria Lopez' }]);
+    const { suggestions } = await service.suggestAnnotations(doc.id, true);
+    expect(suggestions.find((s) => s.kind === 'direct')).toMatchObject({ speakerName: 'Maria Lopez', speakerId: 'spk-lopez' });
+  });
+
+  it('never proposes what an existing highlight of the same label already covers', async () => {
+    const service = await openService();
+    const doc = await importText(service, 'story.txt', STORY);
+    const start = STORY.indexOf('Rents');
+    await service.applyChanges([createChange(doc.id, 'ann-quote', start, start + 'Rents have doubled since 2015'.length, { labelId: 'quote' })]);
+    const { suggestions } = await service.suggestAnnotations(doc.id, true);
+    expect(suggestions.map((s) => words(STORY, s))).not.toContain('“Rents have doubled since 2015,”');
+    expect(suggestions.some((s) => s.kind === 'indirect')).toBe(true);
+  });
+
+  it('follows the workspace’s labels: found by id, else by name; a kind with no label is left out and named', () => {
+    const found = { quotes: [{ start: 0, end: 5, kind: 'direct' as const, cue: null, speaker: null, speakerName: null, score: 0.5, reason: 'quotation marks' }], claims: [{ start: 6, end: 9, score: 0.7, reason: 'a figure' }] };
+    const label = (id: string, name: string) => ({ id, name, color: '#123456', hotkey: 'x' });
+    expect(toRows(found, [label('lbl-7', 'Claim')], [])).toMatchObject({ missingLabels: ['Quote'], rows: [{ labelId: 'lbl-7', key: 'lbl-7:6:9', kind: 'claim' }] });
+  });
+});
+
+describe('rejectSuggestions', () => {
+  it('keeps a rejection on disk for that text: not proposed again, after a restart too', async () => {
+    const dir = await tempDir('annotator-ws-');
+    const service = await openService(dir);
+    const doc = await importText(service, 'story.txt', STORY);
+    const first = await service.suggestAnnotations(doc.id, true);
+    const indirect = first.suggestions.find((s) => s.kind === 'indirect')!;
+    expect(await service.rejectSuggestions(doc.id, [indirect.key, indirect.key])).toEqual({ rejected: 1 });
+    const file = JSON.parse(await fs.readFile(path.join(dir, SUGGESTIONS_DIR, `${doc.id}.json`), 'utf8'));
+    expect(file).toMatchObject({ textHash: doc.textHash, rejected: [indirect.key] });
+
+    const again = await openService(dir);
+    const { suggestions } = await again.suggestAnnotations(doc.id, true);
+    expect(suggestions.map((s) => s.key)).not.toContain(indirect.key);
+    expect(suggestions).toHaveLength(first.suggestions.length - 1);
+  });
+
+  it('forgets rejections made for another text of the document', async () => {
+    const dir = await tempDir('annotator-ws-');
+    const service = await openService(dir);
+    const doc = await importText(service, 'story.txt', STORY);
+    const { suggestions } = await service.suggestAnnotations(doc.id, true);
+    await fs.mkdir(path.join(dir, SUGGESTIONS_DIR), { recursive: true });
+    await fs.writeFile(path.join(dir, SUGGESTIONS_DIR, `${doc.id}.json`), JSON.stringify({ textHash: 'another-text', rejected: suggestions.map((s) => s.key), saved: null }));
+    expect((await service.suggestAnnotations(doc.id, true)).suggestions).toHaveLength(suggestions.length);
+  });
+
+  it('refuses an unknown document with a clear message', async () => {
+    const service = await openService();
+    await expect(service.rejectSuggestions('doc-nope', ['quote:0:1'])).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('pre-annotations', () => {
+  it('are what the window gets without running the suggester, until rejected', async () => {
+    const service = await openService();
+    const doc = await importText(service, 'story.txt', STORY);
+    expect(await service.suggestAnnotations(doc.id, false)).toEqual({ suggestions: [], missingLabels: [], saved: false });
+    const fresh = await service.suggestAnnotations(doc.id, true);
+    await saveSuggestions(service.store, service.store.findDocument(doc.id)!, fresh.suggestions);
+    const kept = await service.suggestAnnotations(doc.id, false);
+    expect(kept).toMatchObject({ saved: true, suggestions: fresh.suggestions });
+    await service.rejectSuggestions(doc.id, [fresh.suggestions[0]!.key]);
+    expect((await service.suggestAnnotations(doc.id, false)).suggestions).toEqual(fresh.suggestions.slice(1));
+  });
+});
+
+describe('the suggester’s worker', () => {
+  it('is stopped, with a message saying what to do, when it passes its time limit', async () => {
+    const text = 'Ana Kim said that the figure was wrong. '.repeat(20_000);
+    await expect(suggestInWorker(text, [], { timeMs: 1, memoryMb: 256 })).rejects.toThrow(/took longer than .* s and was stopped; try a shorter document/);
+  });
+});
