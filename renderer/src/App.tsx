@@ -7,6 +7,10 @@ import { currentWindowPerson, type AnnotatorClient } from './api/client';
 import { MOD } from './commands/keys';
 import { useKeyFeedback } from './commands/use-key-feedback';
 import { useCatchUpBeforeInput } from './state/after-paint';
+import { useSuggestions } from './suggestions/use-suggestions';
+import type { Annotation } from '../../electron/contract/window-api';
+
+const NO_ANNOTATIONS: readonly Annotation[] = [];
 import { usePasteDocument } from './commands/use-paste-document';
 import { NO_FILTER, useListFilter } from './components/AnnotationFilter';
 import { useDocumentDone } from './components/DocumentDone';
@@ -85,6 +89,12 @@ export function App({ client, firstLoad }: { client: AnnotatorClient; firstLoad?
 
   const documentDialogs = useDocumentDialogs({ client, documents: state.documents, undoKey: `${MOD}Z`, ...actions });
   usePasteDocument({ enabled: view === 'document' && !current, onText: documentDialogs.paste });
+  const suggestions = useSuggestions({ client, documentId: current?.document.id ?? null, annotations: current?.annotations ?? NO_ANNOTATIONS, prepare: actions.prepareAnnotation, perform: actions.perform, report: actions.report, say });
+  const suggest = () => {
+    suggestions.setShown(true);
+    suggestions.run(true);
+  };
+
   useAppCommands({
     client,
     workspace,
@@ -99,6 +109,7 @@ export function App({ client, firstLoad }: { client: AnnotatorClient; firstLoad?
     selectedLabel: state.labels.find((l) => l.id === selected?.labelId)?.name ?? null,
     openDocuments: pickers.open,
     switchPerson: people.startSwitching,
+    suggest,
     say,
   });
 
@@ -183,8 +194,8 @@ export function App({ client, firstLoad }: { client: AnnotatorClient; firstLoad?
           onLocate={pickers.locate}
           onToggleCuration={views.toggleCuration}
         />
-        <Reader workspace={workspace} panel={panel} arrivals={arrivals} commandsRef={editorCommands} createHighlight={feedback.create} say={say} onLocate={pickers.locate} onOpen={pickers.open} />
-        <HighlightsSidebar client={client} workspace={workspace} panel={panel} people={people} feedback={feedback} list={list} selected={selected} editor={editor} whenSaved={whenSaved} />
+        <Reader workspace={workspace} panel={panel} arrivals={arrivals} commandsRef={editorCommands} createHighlight={feedback.create} suggestions={suggestions} say={say} onLocate={pickers.locate} onOpen={pickers.open} />
+        <HighlightsSidebar client={client} workspace={workspace} panel={panel} people={people} feedback={feedback} list={list} suggestions={suggestions} selected={selected} editor={editor} whenSaved={whenSaved} />
       </div>
 
       <Messages messages={state.messages} onDismiss={actions.dismiss} />

@@ -15,7 +15,8 @@ import { listDisagreements } from '../../electron/services/exports/disagreements
 import type { TeamSyncEngine } from '../../electron/services/sync/team-sync-api';
 import { teamClientMethods } from './fake-team-sync';
 import { suggest } from '../../electron/services/suggestions/suggest';
-import { isCovered, toRows } from '../../electron/services/suggestions/suggestion-rows';
+import { toRows } from '../../electron/services/suggestions/suggestion-rows';
+import { notCovered } from '../../electron/contract/suggestion-rules';
 
 interface MemoryDocument {
   summary: DocumentSummary;
@@ -371,7 +372,7 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       const known = speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
       const { rows, missingLabels } = toRows(suggest(doc.text, { speakers: known }), labels, known);
       const rejected = rejectedSuggestions.get(`${documentId}:${doc.summary.textHash}`) ?? new Set<string>();
-      return { suggestions: rows.filter((row) => !rejected.has(row.key) && !isCovered(row, doc.annotations)), missingLabels, saved: false };
+      return { suggestions: notCovered(rows.filter((row) => !rejected.has(row.key)), doc.annotations), missingLabels, saved: false };
     },
     rejectSuggestions: async ({ documentId, keys }) => {
       const doc = requireDocument(documentId);

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { suggestionSchema, type Suggestion, type SuggestionsResult } from '../../contract/schemas/suggestions.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
-import { isCovered, toRows } from './suggestion-rows.js';
+import { notCovered } from '../../contract/suggestion-rules.js';
+import { toRows } from './suggestion-rows.js';
 import type { KnownSpeaker, Suggestions } from './types.js';
 
 export const SUGGESTIONS_DIR = 'suggestions';
@@ -54,7 +55,7 @@ export async function suggestionsFor(store: WorkspaceStore, doc: StoredDocument,
     rows = (file.saved ?? []).filter((row) => store.data.labels.some((l) => l.id === row.labelId));
   }
   const rejected = new Set(file.rejected);
-  return { suggestions: rows.filter((row) => !rejected.has(row.key) && !isCovered(row, annotations)), missingLabels, saved: !fresh && file.saved !== null };
+  return { suggestions: notCovered(rows.filter((row) => !rejected.has(row.key)), annotations), missingLabels, saved: !fresh && file.saved !== null };
 }
 
 export async function rejectSuggestions(store: WorkspaceStore, doc: StoredDocument, keys: readonly string[]): Promise<number> {

@@ -1,6 +1,7 @@
 // The suggester's findings as rows in the workspace's own labels, and the rule that keeps a
-// suggestion from duplicating a highlight. Pure, for the service and the in-memory client alike.
-import type { Annotation, Label } from '../../contract/api.js';
+// suggestion from duplicating a highlight (written in the contract, for the window too).
+import type { Label } from '../../contract/api.js';
+export { isCovered } from '../../contract/suggestion-rules.js';
 import type { Suggestion } from '../../contract/schemas/suggestions.js';
 import type { KnownSpeaker, Suggestions } from './types.js';
 
@@ -29,8 +30,3 @@ export function toRows(found: Suggestions, labels: readonly Label[], speakers: r
   return { rows, missingLabels };
 }
 
-/** An existing highlight of the same label over most of the suggestion: proposing it again would duplicate it. */
-export function isCovered(row: Pick<Suggestion, 'labelId' | 'start' | 'end'>, annotations: readonly Pick<Annotation, 'labelId' | 'start' | 'end'>[]): boolean {
-  const length = row.end - row.start;
-  return annotations.some((a) => a.labelId === row.labelId && Math.min(a.end, row.end) - Math.max(a.start, row.start) >= length / 2);
-}

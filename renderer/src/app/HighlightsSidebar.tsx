@@ -18,6 +18,8 @@ import type { WindowPerson } from '../people/use-window-person';
 import { ClaimReviewFields } from '../review/ClaimHistory';
 import type { WorkspaceModel } from '../state/use-workspace';
 import type { SidePanel } from './use-side-panel';
+import { SuggestionList } from '../suggestions/SuggestionList';
+import type { SuggestionsModel } from '../suggestions/use-suggestions';
 
 interface Props {
   client: AnnotatorClient;
@@ -26,12 +28,13 @@ interface Props {
   people: WindowPerson;
   feedback: ReturnType<typeof useKeyFeedback>;
   list: ReturnType<typeof useListFilter>;
+  suggestions: SuggestionsModel;
   selected: Annotation | null;
   editor(): EditorCommands | null;
   whenSaved(): Promise<void>;
 }
 
-export function HighlightsSidebar({ client, workspace: { state, actions }, panel, people, feedback, list, selected, editor, whenSaved }: Props) {
+export function HighlightsSidebar({ client, workspace: { state, actions }, panel, people, feedback, list, suggestions, selected, editor, whenSaved }: Props) {
   const current = state.current;
   const { shownSpeaker } = panel;
   const { listed } = list;
@@ -94,12 +97,30 @@ export function HighlightsSidebar({ client, workspace: { state, actions }, panel
       ) : (
         <KeysHint labels={state.labels} mod={MOD} />
       )}
-      <h2>
-        Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
-      </h2>
+      <div className="list-heading">
+        <h2>
+          Highlights {current ? (listed.length === current.annotations.length ? `(${listed.length})` : `(${listed.length} of ${current.annotations.length})`) : ''}
+        </h2>
+        {current && (
+          <label className="suggestions-toggle">
+            <input type="checkbox" checked={suggestions.shown} onChange={(e) => suggestions.setShown(e.target.checked)} /> Suggestions ({suggestions.suggestions.length.toLocaleString('en')})
+          </label>
+        )}
+      </div>
       {current && <OrphanList orphans={current.orphans} labels={state.labels} onPlace={placeOrphan} onDiscard={actions.discardOrphan} />}
       {current && <AnnotationFilter filter={list.filter} labels={state.labels} speakers={state.speakers} toCheck={list.toCheck} unlinked={list.unlinked} annotators={list.annotators} onChange={list.setFilter} />}
-      {current && <AnnotationList annotations={listed} statusNames={statusNames} labels={state.labels} speakers={state.speakers} selectedId={state.selectedId} onPick={panel.showInText} />}
+      {current && suggestions.shown && (
+        <SuggestionList
+          model={suggestions}
+          text={current.text}
+          labels={state.labels}
+          mod={MOD}
+          focusedKey={suggestions.focusedKey}
+          onFocusKey={suggestions.setFocusedKey}
+          onShow={(s, select) => editor()?.showRange(s.start, s.end, select)}
+        />
+      )}
+      {current && !suggestions.shown && <AnnotationList annotations={listed} statusNames={statusNames} labels={state.labels} speakers={state.speakers} selectedId={state.selectedId} onPick={panel.showInText} />}
     </aside>
   );
 }

@@ -2,6 +2,7 @@
 import type { MutableRefObject } from 'react';
 import type { Annotation } from '../../../electron/contract/window-api';
 import { afterPaint } from '../state/after-paint';
+import type { SuggestionsModel } from '../suggestions/use-suggestions';
 import { MOD } from '../commands/keys';
 import { AnnotationEditor, type EditorCommands } from '../editor/AnnotationEditor';
 import type { WorkspaceModel } from '../state/use-workspace';
@@ -15,6 +16,7 @@ interface Props {
   /** Changes from the team waiting to be shown in the open document. */
   arrivals: TeamArrivals;
   commandsRef: MutableRefObject<EditorCommands | null>;
+  suggestions: SuggestionsModel;
   /** Makes a highlight prepared from the selection (and says so in the status line). */
   createHighlight(annotation: Annotation): void;
   say(text: string): void;
@@ -22,7 +24,7 @@ interface Props {
   onOpen(): void;
 }
 
-export function Reader({ workspace: { state, actions }, panel, arrivals, commandsRef, createHighlight, say, onLocate, onOpen }: Props) {
+export function Reader({ workspace: { state, actions }, panel, arrivals, commandsRef, createHighlight, suggestions, say, onLocate, onOpen }: Props) {
   const current = state.current;
   return (
     <main className="reader">
@@ -59,6 +61,8 @@ export function Reader({ workspace: { state, actions }, panel, arrivals, command
             afterPaint(() => panel.showSpeaker(null));
             return made;
           }}
+          suggestions={suggestions.suggestions}
+          onPickSuggestion={(key) => (suggestions.setShown(true), suggestions.setFocusedKey(key))}
           onSay={say}
           onResize={(annotationId, start, end) => actions.updateAnnotation(annotationId, { start, end })}
           commandsRef={commandsRef}

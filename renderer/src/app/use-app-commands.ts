@@ -27,10 +27,11 @@ interface Deps {
   selectedLabel: string | null;
   openDocuments(): void;
   switchPerson(): void;
+  suggest(): void;
   say(text: string): void;
 }
 
-export function useAppCommands({ client, workspace: { state, actions }, views, panel, dialogs, desk, feedback, documentDialogs, done, editor, selectedLabel, openDocuments, switchPerson, say }: Deps): void {
+export function useAppCommands({ client, workspace: { state, actions }, views, panel, dialogs, desk, feedback, documentDialogs, done, editor, selectedLabel, openDocuments, switchPerson, suggest, say }: Deps): void {
   const { view, curating } = views;
   const current = state.current;
   useWindowCommands({
@@ -65,6 +66,7 @@ export function useAppCommands({ client, workspace: { state, actions }, views, p
       redo: () => feedback.redone(() => (view === 'desk' ? desk.redo() : actions.redo())),
       deleteHighlight: feedback.remove,
       select: panel.selectHighlight,
+      suggest,
       showImport: () => dialogs.setShowImport(true),
       // From the desk, as its own Export…: ClaimReview first.
       showExport: () => dialogs.openExport(view === 'desk' ? 'claimreview' : 'jsonl'),

@@ -16,7 +16,8 @@ export const DOCUMENT_REGIONS: readonly Region[] = [
   { name: 'Text', selector: '.reader .cm-content' },
   // The selected highlight's (or speaker's) panel; with neither, the name asked for above it.
   { name: 'Side panel', selector: ['.sidebar-right .annotation-panel', '.sidebar-right .speaker-panel', '.sidebar-right .name-reminder', '.sidebar-right .annotator-form'] },
-  { name: 'Highlight list', selector: '.sidebar-right .annotation-list' },
+  // The suggestions list stands in for the highlight list while it is shown.
+  { name: 'Highlight list', selector: ['.sidebar-right .annotation-list', '.sidebar-right .suggestion-list', '.sidebar-right .suggestions-bar button'] },
   { name: 'Documents', selector: '[aria-label="Documents in this workspace"]', focus: '[aria-current="page"], button' },
   { name: 'Speakers', selector: '[aria-label="Speakers in this workspace"]', focus: '[aria-current="true"], button' },
 ];

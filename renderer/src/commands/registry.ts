@@ -12,9 +12,9 @@ import type { KeyBinding } from './keys';
  * document view; `from-desk`: the document view opened from the desk (before `document`);
  * `text`: in the document's text; `highlight-list`: the list with focus; `desk`: the desk's table.
  */
-export type CommandContext = 'window' | 'document' | 'from-desk' | 'text' | 'highlight-list' | 'desk' | 'curation';
+export type CommandContext = 'window' | 'document' | 'from-desk' | 'text' | 'highlight-list' | 'suggestion-list' | 'desk' | 'curation';
 
-export type SheetGroup = 'Files' | 'Moving around' | 'Selecting text' | 'Labelling' | 'Highlights' | 'Review desk' | 'Curation';
+export type SheetGroup = 'Files' | 'Moving around' | 'Selecting text' | 'Labelling' | 'Highlights' | 'Suggestions' | 'Review desk' | 'Curation';
 
 export type MenuCommand = Extract<HostEvent, { type: 'menu' }>['command'];
 
@@ -81,6 +81,14 @@ export const COMMANDS = [
   { id: 'redo', when: 'window', group: 'Highlights', keys: [k('z', { mod: true, shift: true, anyCase: true }), k('y', { mod: true, anyCase: true })], shown: (mod) => `Shift+${mod}Z or ${mod}Y`, label: 'Redo', menu: 'redo' },
   { id: 'clear-selection', when: 'document', group: 'Highlights', keys: [k('Escape')], shown: text('Esc'), label: 'Close the speaker panel, or clear the selection', keepDefault: true },
   { id: 'walk-list', when: 'highlight-list', group: 'Highlights', keys: [k('ArrowUp'), k('ArrowDown'), k('Home'), k('End')], shown: text('↑ ↓ Home End'), label: 'Walk the highlight list (when it has focus)' },
+  // Suggestions (renderer/src/suggestions): proposed quotes and claims, not highlights until accepted.
+  { id: 'suggest', when: 'document', group: 'Suggestions', keys: [k('s', { alt: true, mod: false, shift: false, anyCase: true, code: 'KeyS' })], shown: (mod) => (mod === '⌘' ? '⌥S' : 'Alt+S'), label: 'Suggest quotes, speakers and claims for the open document, and go to the list' },
+  { id: 'suggestion-accept', when: 'suggestion-list', group: 'Suggestions', keys: [k('Enter', { mod: false, shift: false }), k('y', { mod: false, anyCase: true, shift: false })], shown: text('Enter or Y'), label: 'Accept the suggestion: it becomes a highlight (Ctrl+Z takes it back)' },
+  { id: 'suggestion-edit', when: 'suggestion-list', group: 'Suggestions', keys: [k('e', { mod: false, anyCase: true })], shown: text('E'), label: 'Edit before accepting: its words are selected in the text; adjust them, then press the label’s key' },
+  { id: 'suggestion-reject', when: 'suggestion-list', group: 'Suggestions', keys: [k('Delete'), k('Backspace'), k('x', { mod: false, anyCase: true })], shown: text('Delete or X'), label: 'Reject the suggestion: never suggested again for this text' },
+  { id: 'suggestion-accept-speaker', when: 'suggestion-list', group: 'Suggestions', keys: [k('Enter', { mod: false, shift: true })], shown: text('Shift+Enter'), label: 'Accept every suggested quote by the same speaker' },
+  { id: 'suggestion-accept-all', when: 'suggestion-list', group: 'Suggestions', keys: [k('Enter', { mod: true })], shown: (mod) => `${mod}Enter`, label: 'Accept every suggestion in the list' },
+  { id: 'walk-suggestions', when: 'suggestion-list', group: 'Suggestions', keys: [k('ArrowUp'), k('ArrowDown'), k('Home'), k('End')], shown: text('↑ ↓ Home End'), label: 'Walk the suggestions, each shown in the text' },
   // Review desk
   // The desktop app's menu owns Shift+Ctrl+R (View › Review Desk): toggling in the page too would undo it.
   { id: 'review-desk', when: 'window', group: 'Review desk', keys: [k('r', { mod: true, shift: true, anyCase: true })], shown: (mod) => `${mod}Shift+R`, label: 'Open the review desk (again: back to the document)', menu: 'review-desk', whileTyping: true, keysOwner: 'menu-on-desktop' },

@@ -63,6 +63,8 @@ export interface WindowState {
   redo(): boolean;
   deleteHighlight(annotationId: string): void;
   select(annotationId: string | null): void;
+  /** Suggests for the open document and shows the suggestions list. */
+  suggest(): void;
   showImport(): void;
   showExport(): void;
   mergeWorkspace(): void;
@@ -135,6 +137,7 @@ export function windowBindings(w: WindowState): Pick<WindowCommands, 'keys' | 'm
         else w.say('Delete: select a highlight first.');
         return true;
       },
+      suggest: () => !behindSheet() && (w.suggest(), true),
       'clear-selection': () => (w.speakerShown ? (w.closeSpeaker(), true) : !!w.selectedId && (w.select(null), true)),
       // The paste event that follows carries the text (see use-paste-document.ts).
       'paste-document': () => false,

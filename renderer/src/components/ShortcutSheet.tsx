@@ -4,7 +4,7 @@ import type { Label, Status } from '../../../electron/contract/window-api';
 import { Dialog } from './Dialog';
 import { allCommands, type Command, type SheetGroup } from '../commands/registry';
 
-const GROUPS: readonly SheetGroup[] = ['Files', 'Moving around', 'Selecting text', 'Labelling', 'Highlights', 'Review desk', 'Curation'];
+const GROUPS: readonly SheetGroup[] = ['Files', 'Moving around', 'Selecting text', 'Labelling', 'Highlights', 'Suggestions', 'Review desk', 'Curation'];
 
 /** The commands the sheet lists: every one with keys, those of the desktop menu only there. */
 export function sheetCommands(labels: readonly Label[], statuses: readonly Status[] = [], desktop = false): Command[] {

@@ -5,7 +5,7 @@ import { EditorView, drawSelection, keymap } from '@codemirror/view';
 import { defaultKeymap } from '@codemirror/commands';
 import { openSearchPanel, searchKeymap } from '@codemirror/search';
 import { findBar } from './find-bar';
-import type { Annotation, Label, Speaker, Status } from '../../../electron/contract/window-api';
+import type { Annotation, Label, Speaker, Status, Suggestion } from '../../../electron/contract/window-api';
 import {
   addHighlights,
   diffSortedSpans,
@@ -22,6 +22,7 @@ import {
 } from './highlights';
 import { compareSpans } from '../../../electron/contract/spans';
 import { pageMarks } from './page-marks';
+import { setSuggestions, suggestionField, suggestionTheme } from './suggestion-marks';
 import { trimRange, wordSnapping } from './word-snap';
 import {
   nextSentenceStart,
@@ -90,6 +91,10 @@ interface Props {
   onSelectAnnotation(id: string | null): void;
   /** Makes the highlight; the one it answers is drawn at once, before `annotations` holds it. */
   onLabelSelection(labelId: string, from: number, to: number): HighlightSpan | undefined;
+  /** Proposed highlights, drawn dashed apart from the highlights (see suggestion-marks.ts). */
+  suggestions?: readonly Suggestion[];
+  /** A click on a suggestion (where no highlight is): show it in the suggestions list. */
+  onPickSuggestion?(key: string): void;
   /** Moves a highlight's start or end (keys , . < > or dragging its handles). */
   onResize(annotationId: string, start: number, end: number): void;
   /** Says in the status line why a key could not act ("\": no quotation around the caret"). */
@@ -104,6 +109,8 @@ export interface EditorCommands {
   /** The selected text's range (trimmed of blank space), or null when nothing is selected. */
   selectedRange(): { from: number; to: number } | null;
   collapseSelection(): void;
+  /** Scrolls [from, to) into view; `select`: as the text selection, with the text focused (to edit it). */
+  showRange(from: number, to: number, select: boolean): void;
 }
 
 /** Speaker and status names by id, read by the highlights' accessible names. */
@@ -157,6 +164,8 @@ export function AnnotationEditor(props: Props) {
           wordSnapping,
           highlightField,
           selectedField,
+          suggestionField,
+          suggestionTheme,
           readingTheme,
           pageMarks(props.pageStarts, props.text.length),
           // Find in the document (Ctrl/Cmd+F): every match marked and counted while the bar is open.
@@ -252,8 +261,11 @@ export function AnnotationEditor(props: Props) {
               // before it when it landed left of that gap.
               const gap = view.coordsAtPos(boundary);
               const pos = gap && boundary > 0 && event.clientX < gap.left && event.clientY >= gap.top && event.clientY <= gap.bottom ? boundary - 1 : boundary;
-              const { annotations, selectedId, onSelectAnnotation } = propsRef.current;
-              onSelectAnnotation(highlightAt(annotations, pos, selectedId)?.id ?? null);
+              const { annotations, selectedId, onSelectAnnotation, onPickSuggestion } = propsRef.current;
+              const hit = highlightAt(annotations, pos, selectedId);
+              const suggested = (event.target as HTMLElement).closest<HTMLElement>('[data-suggestion]')?.dataset.suggestion;
+              if (!hit && suggested && onPickSuggestion) onPickSuggestion(suggested);
+              else onSelectAnnotation(hit?.id ?? null);
               return false;
             },
           }),
@@ -271,6 +283,10 @@ export function AnnotationEditor(props: Props) {
           return main.empty ? null : trimRange(view.state.doc, main.from, main.to);
         },
         collapseSelection: () => view.dispatch({ selection: { anchor: view.state.selection.main.head } }),
+        showRange: (from, to, select) => {
+          view.dispatch({ ...(select && { selection: { anchor: from, head: to } }), effects: EditorView.scrollIntoView(from, { y: 'center' }) });
+          if (select) view.focus();
+        },
       };
     }
     shownRef.current = propsRef.current.annotations;
@@ -316,6 +332,10 @@ export function AnnotationEditor(props: Props) {
     namesRef.current = { speakers: props.speakers, statuses: props.statuses };
     view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: props.labels, names: namesOf(props.speakers, props.statuses) }) });
   }, [props.labels, props.speakers, props.statuses]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: setSuggestions.of(props.suggestions ?? []) });
+  }, [props.suggestions, props.documentId]);
 
   // Selected highlight: outline it, and scroll to it when asked.
   useEffect(() => {

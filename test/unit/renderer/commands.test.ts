@@ -26,9 +26,9 @@ function clashes(commands: Command[]): string[] {
   return found;
 }
 
-/** Single characters typed with no command key: what a label's or a status's key could also be. */
+/** Single characters typed with no command key (nor Alt): what a label’s or a status’s key could also be. */
 const plainCharacters = (commands: Command[]) =>
-  commands.flatMap((c) => c.keys.filter((b: KeyBinding) => b.key.length === 1 && b.mod !== true).map((b) => b.key.toLowerCase()));
+  commands.flatMap((c) => c.keys.filter((b: KeyBinding) => b.key.length === 1 && b.mod !== true && b.alt !== true).map((b) => b.key.toLowerCase()));
 
 const label = (hotkey: string): Label => ({ id: `l-${hotkey}`, name: `Label ${hotkey}`, color: '#123456', hotkey });
 

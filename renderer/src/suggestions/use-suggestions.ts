@@ -1,0 +1,141 @@
+// The open document's suggestions: asked for on open (pre-annotations) and on Suggest, dropped
+// when another document opens, and accepted (one undoable step) or rejected (kept by the host
+// for this text). A suggestion a highlight covers is not shown, so undoing an accept brings it back.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Annotation, Suggestion } from '../../../electron/contract/window-api';
+import { notCovered } from '../../../electron/contract/suggestion-rules';
+import type { AnnotatorClient } from '../api/client';
+import { combine, createStep, type Step } from '../state/history';
+
+const AUTO_KEY = 'newsroom-annotator:suggest-on-open';
+
+export interface SuggestionsDeps {
+  client: AnnotatorClient;
+  documentId: string | null;
+  annotations: readonly Annotation[];
+  /** A highlight as the window makes one (author, time, status), not yet made. */
+  prepare(labelId: string, start: number, end: number): Annotation | undefined;
+  perform(step: Step, select?: string | null): void;
+  report(error: unknown): void;
+  say(text: string): void;
+}
+
+interface Run {
+  documentId: string | null;
+  all: Suggestion[];
+  running: boolean;
+  startedAt: number;
+  missingLabels: string[];
+}
+
+const QUOTE_KIND = { direct: 'direct', indirect: 'paraphrase' } as const;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function readAuto(): boolean {
+  try {
+    return localStorage.getItem(AUTO_KEY) === 'yes';
+  } catch {
+    return false;
+  }
+}
+
+export function useSuggestions({ client, documentId, annotations, prepare, perform, report, say }: SuggestionsDeps) {
+  const [run, setRun] = useState<Run>({ documentId: null, all: [], running: false, startedAt: 0, missingLabels: [] });
+  const [auto, setAutoState] = useState(readAuto);
+  /** The list shown in place of the highlights, and the suggestion focused in it. */
+  const [shown, setShown] = useState(false);
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  /** Bumped when the list should take the keyboard once its answer is drawn (Alt+S). */
+  const [focusRequest, setFocusRequest] = useState(0);
+  // Each request's number: an answer for a request no longer the latest is dropped.
+  const latest = useRef(0);
+  const visible = useMemo(() => (run.documentId === documentId ? notCovered(run.all, annotations) : []), [run, documentId, annotations]);
+
+  const suggest = useCallback(
+    async (fresh: boolean, focusList = false) => {
+      if (!documentId) return say('Suggest: open a document first.');
+      const asked = ++latest.current;
+      if (fresh) setRun((r) => ({ ...(r.documentId === documentId ? r : { all: [], missingLabels: [] }), documentId, running: true, startedAt: Date.now() }));
+      try {
+        const found = await client.suggestAnnotations({ documentId, fresh });
+        if (asked !== latest.current) return;
+        setRun({ documentId, all: found.suggestions, running: false, startedAt: 0, missingLabels: found.missingLabels });
+        if (focusList) setFocusRequest((n) => n + 1);
+        if (fresh) {
+          const left = found.missingLabels.length ? ` (no ${found.missingLabels.join(' or ')} label in this workspace, so none of those)` : '';
+          say(found.suggestions.length ? `${plural(found.suggestions.length, 'suggestion')} to review${left}.` : `Nothing to suggest in this document${left}.`);
+        } else if (found.saved && found.suggestions.length) {
+          say(`${plural(found.suggestions.length, 'pre-annotation')} to review in the suggestions list.`);
+        }
+      } catch (error) {
+        if (asked !== latest.current) return;
+        setRun((r) => ({ ...r, running: false }));
+        report(error);
+      }
+    },
+    [client, documentId, report, say],
+  );
+
+  // A new document: the old one's suggestions and any run still out are dropped.
+  useEffect(() => {
+    latest.current++;
+    setRun({ documentId, all: [], running: false, startedAt: 0, missingLabels: [] });
+    setFocusedKey(null);
+    if (documentId) void suggest(readAuto());
+  }, [documentId]);
+
+  const accept = useCallback(
+    (chosen: readonly Suggestion[]) => {
+      const made = chosen.flatMap((s) => {
+        const annotation = prepare(s.labelId, s.start, s.end);
+        if (!annotation) return [];
+        const quoteKind = s.kind === 'claim' ? undefined : QUOTE_KIND[s.kind];
+        return [{ ...annotation, speakerId: s.speakerId ?? annotation.speakerId, ...(quoteKind && { quoteKind }) }];
+      });
+      if (made.length === 0) return;
+      // One step, however many: Ctrl+Z takes the whole accept back, and the suggestions return.
+      perform({ ...combine(made.map((a) => createStep(a))), oneBatch: true }, made.length === 1 ? made[0]!.id : undefined);
+      say(made.length === 1 ? 'Suggestion accepted.' : `${plural(made.length, 'suggestion')} accepted.`);
+    },
+    [perform, prepare, say],
+  );
+
+  const reject = useCallback(
+    (chosen: readonly Suggestion[]) => {
+      if (!documentId || chosen.length === 0) return;
+      const keys = new Set(chosen.map((s) => s.key));
+      setRun((r) => ({ ...r, all: r.all.filter((s) => !keys.has(s.key)) }));
+      say(chosen.length === 1 ? 'Suggestion rejected: it will not be suggested again for this text.' : `${plural(chosen.length, 'suggestion')} rejected.`);
+      client.rejectSuggestions({ documentId, keys: [...keys] }).catch(report);
+    },
+    [client, documentId, report, say],
+  );
+
+  const setAuto = useCallback((on: boolean) => {
+    setAutoState(on);
+    try {
+      localStorage.setItem(AUTO_KEY, on ? 'yes' : 'no');
+    } catch {
+      // A window without storage keeps the setting until it closes.
+    }
+  }, []);
+
+  return {
+    suggestions: visible,
+    running: run.running && run.documentId === documentId,
+    startedAt: run.startedAt,
+    /** Suggests now; `focusList`: the list takes the keyboard once the answer is drawn. */
+    run: (focusList = false) => void suggest(true, focusList),
+    focusRequest,
+    accept,
+    reject,
+    auto,
+    setAuto,
+    shown,
+    setShown,
+    focusedKey,
+    setFocusedKey,
+  };
+}
+
+export type SuggestionsModel = ReturnType<typeof useSuggestions>;

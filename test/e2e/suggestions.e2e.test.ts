@@ -1,0 +1,121 @@
+// A fact-checker's suggestions on the sample article, by keyboard: suggested, drawn apart from the
+// highlights, accepted one, by speaker or all (each one undoable step), edited first, rejected.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { annotationsOnDisk, eventually, screenshot, withAppWithSample } from './harness';
+
+let page: Page;
+let store: string;
+withAppWithSample((app) => ({ page, store } = app));
+
+const rows = () => page.locator('.suggestion-row');
+/** How many suggestions there are (the list draws only the rows in view). */
+const count = async () => Number(/\((\d+)\)/.exec((await page.locator('.suggestions-toggle').textContent()) ?? '')?.[1]);
+const focusedRow = () => page.locator('.suggestion-row[aria-selected="true"]');
+const highlightsHeading = () => page.locator('.sidebar-right h2').first().textContent();
+const saved = () => expect.poll(() => page.locator('.save-status').textContent()).toBe('All changes saved');
+
+it('suggests with Alt+S: quotes with speaker and reason, dashed in the text, none of them a highlight', async () => {
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Alt+S');
+  await expect.poll(() => rows().count()).toBeGreaterThan(5);
+  // The keyboard is in the list, on its way to Enter, E or Delete.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('suggestion-list');
+  await expect.poll(() => page.locator('.suggestions-status').textContent()).toContain('Not highlights until you accept them');
+  const wood = rows().filter({ hasText: 'Last week, Russian and DPRK leaders' });
+  expect(await wood.textContent()).toContain('Robert Wood');
+  expect(await wood.locator('.suggestion-reason').textContent()).toBe("Why: quotation marks + 'told reporters' + name 'Robert Wood'");
+  expect(await page.locator('.cm-suggestion').count()).toBeGreaterThan(0);
+  expect(await page.locator('.cm-hl').count()).toBe(0);
+  expect(await highlightsHeading()).toBe('Highlights (0)');
+  expect(await annotationsOnDisk(store)).toEqual([]);
+  await screenshot(page, 'suggestions-list');
+});
+
+it('accepts the focused one with Enter as a quote highlight, and Ctrl+Z brings the suggestion back', async () => {
+  const before = await count();
+  await page.locator('.suggestion-list').focus();
+  await expect.poll(() => focusedRow().count()).toBe(1);
+  const words = (await focusedRow().locator('.row-text').textContent())!.replace('…', '');
+  await page.keyboard.press('Enter');
+  await saved();
+  const made = await eventually(async () => {
+    const found = (await annotationsOnDisk(store)).find((a) => a.text.startsWith(words.slice(0, 30)));
+    expect(found).toBeDefined();
+    return found;
+  });
+  expect(made.labelId).toBe(made.quoteKind ? 'quote' : 'claim');
+  await expect.poll(count).toBe(before - 1);
+  await page.keyboard.press('Control+z');
+  await saved();
+  await eventually(async () => expect((await annotationsOnDisk(store)).some((a) => a.id === made.id)).toBe(false));
+  await expect.poll(count).toBe(before);
+});
+
+it('accepts every quote of one speaker with Shift+Enter as one step', async () => {
+  await rows().filter({ hasText: 'All these developments' }).click();
+  await page.locator('.suggestion-list').focus();
+  await page.keyboard.press('Shift+Enter');
+  await saved();
+  const hwang = await eventually(async () => {
+    const quotes = (await annotationsOnDisk(store)).filter((a) => a.labelId === 'quote');
+    expect(quotes.length).toBeGreaterThanOrEqual(3);
+    return quotes;
+  });
+  expect(hwang.map((a) => a.text).join(' ')).toContain('All these developments');
+  expect(hwang.map((a) => a.text).join(' ')).not.toContain('This is completely false');
+  await page.keyboard.press('Control+z');
+  await saved();
+  await eventually(async () => expect((await annotationsOnDisk(store)).map((a) => a.text)).toEqual([]));
+});
+
+it('rejects with Delete, for good: not suggested again after a reload', async () => {
+  await rows().filter({ hasText: 'This is completely false' }).click();
+  await page.locator('.suggestion-list').focus();
+  const key = await focusedRow().getAttribute('data-suggestion');
+  await page.keyboard.press('Delete');
+  await expect.poll(() => page.locator(`.suggestion-row[data-suggestion="${key}"]`).count()).toBe(0);
+  await eventually(async () => {
+    const [file] = await fs.readdir(path.join(store, 'suggestions'));
+    expect(JSON.parse(await fs.readFile(path.join(store, 'suggestions', file!), 'utf8')).rejected).toContain(key);
+  });
+  await page.reload();
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Alt+S');
+  await expect.poll(() => rows().count()).toBeGreaterThan(5);
+  expect(await page.locator(`.suggestion-row[data-suggestion="${key}"]`).count()).toBe(0);
+});
+
+it('edits first with E: the words are selected in the text, and the label key makes the adjusted highlight', async () => {
+  await rows().filter({ hasText: 'We are deeply concerned' }).click();
+  await page.locator('.suggestion-list').focus();
+  await page.keyboard.press('e');
+  await expect.poll(() => page.evaluate(() => String(window.getSelection()))).toContain('We are deeply concerned');
+  // Shorter by a word, then labelled.
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.keyboard.press('q');
+  await saved();
+  const quote = await eventually(async () => {
+    const found = (await annotationsOnDisk(store)).find((a) => a.text.includes('We are deeply concerned'));
+    expect(found).toBeDefined();
+    return found;
+  });
+  expect(quote.labelId).toBe('quote');
+  // Covered by the new highlight: no longer suggested.
+  await expect.poll(() => rows().filter({ hasText: 'We are deeply concerned' }).count()).toBe(0);
+});
+
+it('accepts all that are left with Ctrl+Enter, as one step', async () => {
+  const left = await count();
+  const before = (await annotationsOnDisk(store)).length;
+  await page.locator('.suggestion-list').focus();
+  await page.keyboard.press('Control+Enter');
+  await saved();
+  await eventually(async () => expect((await annotationsOnDisk(store)).length).toBe(before + left));
+  await expect.poll(count).toBe(0);
+  await page.keyboard.press('Control+z');
+  await saved();
+  await eventually(async () => expect((await annotationsOnDisk(store)).length).toBe(before));
+});
