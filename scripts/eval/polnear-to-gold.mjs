@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const USAGE = 'usage: node scripts/eval/polnear-to-gold.mjs --polnear DIR --split dev|test|train --out FILE.jsonl';
+const USAGE = 'usage: node scripts/eval/polnear-to-gold.mjs --polnear DIR --split dev|test|train --out FILE.jsonl [--fragments split|join]';
 const OPENING = '“"‘«';
 const CLOSING = '”"’»';
 
@@ -18,12 +18,14 @@ function parseArgs(argv) {
   const options = {};
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
-    if (!['--polnear', '--split', '--out'].includes(flag)) throw new InputError(`unknown option "${flag}"; ${USAGE}`);
+    if (!['--polnear', '--split', '--out', '--fragments'].includes(flag)) throw new InputError(`unknown option "${flag}"; ${USAGE}`);
     if (value === undefined || value.startsWith('--')) throw new InputError(`${flag} needs a value; ${USAGE}`);
     options[flag.slice(2)] = value;
   }
   for (const name of ['polnear', 'split', 'out']) if (!options[name]) throw new InputError(`--${name} is missing; ${USAGE}`);
   if (!['dev', 'test', 'train'].includes(options.split)) throw new InputError(`--split is "${options.split}"; PolNeAR has dev, test and train`);
+  options.fragments ??= 'split';
+  if (!['split', 'join'].includes(options.fragments)) throw new InputError(`--fragments is "${options.fragments}": split (each piece of a divided quote its own gold quote, the default) or join`);
   return options;
 }
 
@@ -110,8 +112,11 @@ function quotesOf(ann, text, tally) {
       tally.withoutContent += 1;
       continue;
     }
-    const content = outer(contents.map((s) => locate(s, text, units, tally)));
-    if (content.start >= content.end || content.end > text.length) {
+    const located = contents.map((s) => locate(s, text, units, tally));
+    // A highlight is one run of text: each piece of a quote split by "he said" is a quote of its own,
+    // unless --fragments join asks for the first start to the last end.
+    const pieces = tally.join ? [outer(located)] : located.flat().map(([start, end]) => ({ start, end }));
+    if (pieces.some((p) => p.start >= p.end || p.end > text.length)) {
       tally.badSpans += 1;
       continue;
     }
@@ -119,7 +124,7 @@ function quotesOf(ann, text, tally) {
     const speaker = sources.length > 0 ? outer(sources.map((s) => locate(s, text, units, tally))) : null;
     const speakerName = sources.length > 0 ? sources.map((s) => s.text.replace(/\s+/g, ' ').trim()).join(' ') : null;
     const usable = speaker && speaker.start < speaker.end && speaker.end <= text.length;
-    quotes.push({ ...content, kind: quoteKind(text, content.start, content.end), speaker: usable ? speaker : null, speakerName });
+    for (const content of pieces) quotes.push({ ...content, kind: quoteKind(text, content.start, content.end), speaker: usable ? speaker : null, speakerName });
   }
   return quotes.sort((a, b) => a.start - b.start || a.end - b.end);
 }
@@ -146,7 +151,7 @@ async function main() {
     const name = ann.slice(0, ann.lastIndexOf('_'));
     annotatorFiles.set(name, [...(annotatorFiles.get(name) ?? []), ann]);
   }
-  const tally = { astralTexts: 0, spans: 0, unitSpans: 0, mismatches: 0, examples: [], withoutContent: 0, badSpans: 0, file: '' };
+  const tally = { astralTexts: 0, spans: 0, unitSpans: 0, mismatches: 0, examples: [], withoutContent: 0, badSpans: 0, file: '', join: options.fragments === 'join' };
   const lines = [];
   let skippedAnnotators = 0;
   let withoutAnnotation = 0;

@@ -103,7 +103,8 @@ describe('polnear-to-gold', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('2 documents; 1 further annotator files of the same texts skipped');
     expect(result.out).toContain('1 texts without annotation skipped');
-    expect(result.out).toContain('7 gold quotes: 4 direct, 3 indirect; 1 without a source');
+    // The quote divided by "she added" is two gold quotes, as two highlights would hold it.
+    expect(result.out).toContain('8 gold quotes: 5 direct, 3 indirect; 1 without a source');
     expect(result.out).toMatch(/offsets: 13 spans checked against the text, 0 mismatches; 1 texts have characters outside the BMP/);
 
     const docs = await readJsonl<{ id: string; text: string; quotes: Quote[] }>(out);
@@ -115,13 +116,25 @@ describe('polnear-to-gold', () => {
       ['“We will reopen the bridge in May,”', 'direct', 'the mayor', 'the mayor'],
       ['Nobody was hurt', 'direct', 'Ana Ortiz', 'Ana Ortiz'],
       ['it would vote on Tuesday', 'indirect', 'The council', 'The council'],
-      ['“Roads are safe,” she added, “and open.”', 'direct', 'she', 'she'],
+      ['“Roads are safe,”', 'direct', 'she', 'she'],
+      ['“and open.”', 'direct', 'she', 'she'],
       ['Crews worked overnight.\nThey finished at dawn', 'indirect', 'a spokesman', 'a spokesman'],
       ['the work would end in June', 'indirect', null, null],
     ]);
     // brat counted the emoji as one character; the gold counts it as two UTF-16 units.
     expect(seen(docs[1]!)).toEqual([['“Expect delays,”', 'direct', 'the police', 'the police']]);
     expect(docs[1]!.quotes[0]!.start).toBe(STORY_TWO.indexOf('“'));
+  });
+
+  it('keeps a divided quote whole, first start to last end, with --fragments join', async () => {
+    const dir = await polnearFolder();
+    const out = path.join(await tempDir(), 'dev.jsonl');
+    const result = await runScript(POLNEAR, ['--polnear', dir, '--split', 'dev', '--out', out, '--fragments', 'join']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('7 gold quotes: 4 direct, 3 indirect; 1 without a source');
+    const [first] = await readJsonl<{ text: string; quotes: Quote[] }>(out);
+    expect(first!.quotes.map((q) => first!.text.slice(q.start, q.end))).toContain('“Roads are safe,” she added, “and open.”');
+    expect((await runScript(POLNEAR, ['--polnear', dir, '--split', 'dev', '--out', out, '--fragments', 'glue'])).code).toBe(2);
   });
 
   it('counts offsets that do not match the text, and takes UTF-16 offsets where only they fit', async () => {
