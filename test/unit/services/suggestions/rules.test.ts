@@ -98,3 +98,13 @@ describe('the sample article', () => {
     expect(speakerOf('So I appeal to my Chinese colleague')).toBe('Robert Wood');
   });
 });
+
+describe('claims in a long text', () => {
+  it('proposes no more than the best 5 % of the sentences (at least 10), best first', () => {
+    const text = Array.from({ length: 1000 }, (_, i) => `The budget rose by ${i + 1} percent in 2023, the highest since 1990.`).join(' ');
+    const { claims } = suggest(text);
+    expect(claims).toHaveLength(50);
+    expect(claims.every((c, i) => i === 0 || claims[i - 1]!.score >= c.score)).toBe(true);
+    expect(suggest('Rents rose 40 percent in 2023, the most since 1990. We met.').claims).toHaveLength(1);
+  });
+});
