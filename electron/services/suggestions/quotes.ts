@@ -89,7 +89,7 @@ function subjectAfter(text: string, pos: number, to: number): Span | null {
 }
 
 /** A sentence's opening subject: a name, or "North Korea’s envoy", "The minister". */
-const SENTENCE_SUBJECT = new RegExp(`^((?:(?:[\\p{Lu}][\\p{L}.-]*\\s)*[\\p{Lu}][\\p{L}.-]*(?:’s|'s)\\s+|[Tt]he\\s+)(?:[a-z]+\\s+)?(?:${['ambassador', 'envoy', 'minister', 'president', 'spokesman', 'spokeswoman', 'official', 'diplomat', 'leader', 'chief', 'secretary'].join('|')})|(?:[\\p{Lu}][\\p{L}.-]*\\s){1,3}[\\p{Lu}][\\p{L}.-]*)\\b`, 'u');
+const SENTENCE_SUBJECT = new RegExp(`^((?:(?:[\\p{Lu}][\\p{L}.-]*\\s)*[\\p{Lu}][\\p{L}.-]*(?:’s|'s)\\s+|[Tt]he\\s+)(?:[a-z]+\\s+)?(?:${['ambassador', 'envoy', 'minister', 'president', 'spokesman', 'spokeswoman', 'official', 'diplomat', 'leader', 'chief', 'secretary'].join('|')})|(?:[\\p{Lu}][\\p{L}.-]*\\s){1,3}[\\p{Lu}][\\p{L}.-]*|He|She|[\\p{Lu}][\\p{L}-]+(?=\\s+(?:is|was|has|had)?\\s*[a-z]))\\b`, 'u');
 
 interface Speaker {
   mention: Span;
@@ -159,6 +159,8 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
   const people = findPeople(text, known);
   const quotes: QuoteSuggestion[] = [];
   let lastSpeaker = null as { speaker: Speaker; paragraph: Span } | null;
+  /** "The New York Times reports:" or "He said:" ending a paragraph: who speaks in the quote after it. */
+  let announced = null as { speaker: Speaker; cue: string } | null;
   for (const paragraph of paragraphsOf(text)) {
     const sentences = sentenceSpans(text, paragraph.start, paragraph.end);
     const quoted = quotedSpans(text, paragraph);
@@ -182,6 +184,17 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       const wholeParagraph = q.start === paragraph.start && q.end >= paragraph.end - 1;
       // So does a whole sentence in quotation marks after a quote in the same paragraph.
       const wholeSentence = q.start === first.start && lastSpeaker?.paragraph === paragraph;
+      // A transcript's turn in quotation marks: "“WALLACE: Let’s start…".
+      const turn = /^\s*([\p{Lu}][\p{Lu} .'’-]{1,40}):\s/u.exec(inner);
+      if (!speaker && turn && !/^(?:[\p{Lu}][\p{L}’'-]*\s?){1,4}$/u.test(inner)) {
+        const at = q.start + 1 + inner.indexOf(turn[1]!);
+        speaker = { mention: { start: at, end: at + turn[1]!.trimEnd().length }, name: turn[1]!.trim(), how: `a turn by '${turn[1]!.trim()}'` };
+        how = null;
+      }
+      if (!speaker && wholeParagraph && announced) {
+        speaker = announced.speaker;
+        how = `announced before it ('${announced.cue}:')`;
+      }
       if (!speaker && (wholeParagraph || wholeSentence) && lastSpeaker) {
         speaker = lastSpeaker.speaker;
         how = `goes on from the quote before (${speaker.name ?? 'same speaker'})`;
@@ -200,6 +213,13 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       });
       if (speaker) lastSpeaker = { speaker, paragraph };
     }
+    // Kept for the quotes of the next paragraphs while they are all quote; anything else ends it.
+    const lastSentence = sentences.at(-1);
+    if (lastSentence && /:\s*$/.test(text.slice(lastSentence.start, paragraph.end))) {
+      const cue = findCues(text, lastSentence.start, paragraph.end).filter((c) => !c.needsClause).at(-1);
+      const speaker = cue ? speakerOfCue(text, cue, { start: lastSentence.start, end: paragraph.end }, people, known) : null;
+      announced = speaker && cue ? { speaker, cue: text.slice(cue.start, cue.end) } : null;
+    } else if (!(quoted.length === 1 && quoted[0]!.start === paragraph.start)) announced = null;
     for (const sentence of sentences) {
       const inQuote = (pos: number) => quoted.some((q) => q.start <= pos && pos < q.end);
       for (const cue of findCues(text, sentence.start, sentence.end)) {

@@ -53,6 +53,28 @@ describe('direct quotes', () => {
   });
 });
 
+describe('speakers named around the quote', () => {
+  it('gives a quote paragraph to the one a paragraph ending in a colon announced', () => {
+    const text = 'The Daily Ledger reports:\n\n“The mayor has spent the reserve fund twice over in four years.”\n\n“Nobody on the council was told.”\n\nThe vote is on Monday.';
+    const quotes = quotesOf(text);
+    expect(quotes.map((q) => [q.words, q.mention])).toEqual([
+      ['“The mayor has spent the reserve fund twice over in four years.”', 'Daily Ledger'],
+      ['“Nobody on the council was told.”', 'Daily Ledger'],
+    ]);
+    expect(suggest(text).quotes[0]!.reason).toBe("quotation marks + announced before it ('reports:') + name 'Daily Ledger'");
+  });
+
+  it('takes a transcript turn’s name inside the quotation marks as its speaker', () => {
+    const text = 'Part of the interview:\n\n“REED: We will not raise taxes this year, whatever the council says.”';
+    expect(quotesOf(text).map((q) => [q.mention, q.speaker])).toEqual([['REED', 'REED']]);
+  });
+
+  it('takes a one-word subject for ", asking" and "is promising"', () => {
+    const text = 'Kim spoke to the crowd before asking them, “Who will pay for the new bridge?”';
+    expect(quotesOf(text).map((q) => q.mention)).toEqual(['Kim']);
+  });
+});
+
 describe('indirect quotes', () => {
   it('takes the clause a cue reports, with "that" left out, and says why', () => {
     const text = 'Ana Kim said that the council had approved the plan in secret.';
