@@ -4,7 +4,8 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { annotationsOnDisk, eventually, screenshot, withAppWithSample } from './harness';
+import { spawnSync } from 'node:child_process';
+import { ROOT, SAMPLE, VIEWPORT, annotationsOnDisk, clickText, eventually, screenshot, startHost, tempDir, withAppWithSample } from './harness';
 
 let page: Page;
 let store: string;
@@ -118,4 +119,46 @@ it('accepts all that are left with Ctrl+Enter, as one step', async () => {
   await page.keyboard.press('Control+z');
   await saved();
   await eventually(async () => expect((await annotationsOnDisk(store)).length).toBe(before));
+});
+
+it('shows a dashed suggestion clicked in the text in the list, focused', async () => {
+  await page.keyboard.press('Alt+s');
+  await expect.poll(() => rows().count()).toBeGreaterThan(5);
+  // The editor draws only the lines in view: bring the words there, then click them.
+  await clickText(page, 'there is no reason whatsoever');
+  await expect.poll(() => focusedRow().textContent()).toContain('Therefore, there is no reason');
+  expect(await focusedRow().textContent()).toContain('Song Kim');
+});
+
+it('suggests on open once “Suggest when a story opens” is on, and remembers it', async () => {
+  await page.locator('.suggestions-toggle input').check();
+  await page.getByLabel('Suggest when a story opens').check();
+  await page.reload();
+  await page.locator('.cm-content').waitFor();
+  await expect.poll(count).toBeGreaterThan(5);
+  await page.locator('.suggestions-toggle input').check();
+  expect(await page.getByLabel('Suggest when a story opens').isChecked()).toBe(true);
+  await page.getByLabel('Suggest when a story opens').uncheck();
+});
+
+it('shows the pre-annotations `annotator suggest --store DIR --doc` saved, on open', async () => {
+  const dir = await tempDir();
+  const cli = (args: string[]) => spawnSync(process.execPath, ['bin/annotator.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+  expect(cli(['import', SAMPLE, '--store', dir]).status).toBe(0);
+  const saved = cli(['suggest', '--store', dir, '--doc', 'un-security-council']);
+  expect(saved.stderr).toBe('');
+  expect(saved.stdout).toMatch(/^Saved \d+ quotes and \d+ claims? as pre-annotations for “un-security-council”/);
+  const host = await startHost(['--store', dir]);
+  const other = await page.context().browser()!.newPage({ viewport: VIEWPORT });
+  try {
+    await other.goto(host.url);
+    await other.locator('[aria-label="Documents in this workspace"]').getByRole('button', { name: 'un-security-council' }).first().click();
+    await expect.poll(() => other.locator('.status-line').textContent()).toMatch(/\d+ pre-annotations to review in the suggestions list/);
+    await other.locator('.suggestions-toggle input').check();
+    await expect.poll(() => other.locator('.suggestion-row').count()).toBeGreaterThan(5);
+    expect(await other.locator('.cm-hl').count()).toBe(0);
+  } finally {
+    await other.close();
+    await host.stop();
+  }
 });
