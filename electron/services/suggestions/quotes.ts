@@ -49,6 +49,12 @@ const CLAUSE_WORDS = /^(?:that|and|but|which|who|as|because|while|when|where|if|
 function subjectBefore(text: string, from: number, pos: number): Span | null {
   let i = pos;
   while (i > from && text[i - 1] === ' ') i--;
+  // Step back over a party and state, "Sen. David Perdue (R-Ga.) said".
+  const aside = /\([^()]{1,30}\)$/.exec(text.slice(from, i));
+  if (aside) {
+    i -= aside[0].length;
+    while (i > from && text[i - 1] === ' ') i--;
+  }
   // Step back over "has also", "again", "repeatedly".
   for (;;) {
     let j = i;
@@ -242,8 +248,12 @@ const trimEnd = (text: string, end: number, start: number) => {
 };
 
 /** "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE", "CLAUSE, according to X". */
+const SAYING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|reported|reports|according to)$/i;
+
 function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Quoted[], people: readonly Person[], known: readonly KnownSpeaker[]): QuoteSuggestion | null {
-  const speaker = speakerOfCue(text, cue, sentence, people, known);
+  // Saying verbs report a clause even when the rules cannot tell who says it ("the poll's
+  // respondents said…"): proposed without a speaker, for the person to fill in.
+  const speaker = speakerOfCue(text, cue, sentence, people, known) ?? (SAYING.test(cue.words) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
   if (!speaker) return null;
   let content: Span | null = null;
   const afterCue = text.slice(cue.end, sentence.end);
@@ -279,9 +289,9 @@ function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly 
     end: content.end,
     kind: 'indirect',
     cue: { start: cue.start, end: cue.end },
-    speaker: speaker.mention,
+    speaker: speaker.mention.start < speaker.mention.end ? speaker.mention : null,
     speakerName: speaker.name,
-    score: speaker.name ? 0.7 : 0.5,
+    score: speaker.name ? 0.7 : speaker.mention.start < speaker.mention.end ? 0.5 : 0.35,
     reason: reasonOf([`reporting cue '${text.slice(cue.start, cue.end)}'`, speaker.how]),
   };
 }

@@ -97,6 +97,19 @@ describe('indirect quotes', () => {
   });
 });
 
+describe('indirect quotes, harder cases', () => {
+  it('steps over a party and state between the name and the cue', () => {
+    const text = 'Sen. Ana Kim (D-Ore.) said the bill would cut rents by a tenth.';
+    expect(quotesOf(text).map((q) => [q.words, q.mention])).toEqual([['the bill would cut rents by a tenth', 'Ana Kim']]);
+  });
+
+  it('proposes what a saying verb reports even when nobody can be named, without a speaker', () => {
+    const text = 'Most of the 1,200 respondents polled in May said the tax was unfair.';
+    const [quote] = suggest(text).quotes;
+    expect([slice(text, quote!), quote!.speaker, quote!.speakerName, quote!.reason]).toEqual(['the tax was unfair', null, null, "reporting cue 'said' + speaker not found"]);
+  });
+});
+
 describe('claims', () => {
   it('ranks a sentence with figures and a comparison above one without, and names its cues', () => {
     const text = 'Good morning to all of you. Unemployment fell to 3.9 percent in 2023, the lowest rate since 1969. We met in the hall.';
