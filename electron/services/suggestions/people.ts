@@ -19,8 +19,35 @@ export interface Person {
   /** Where it was written, and what was around it (an appositive's role words). */
   at: number;
   roles: string[];
+  /** The words around where they were named, lower case: "u.s. deputy u.n. ambassador". */
+  context?: string;
   knownId?: string;
 }
+
+/** Role words that name the same job: "the envoy" is the ambassador named before. */
+const SAME_ROLE: readonly (readonly string[])[] = [['ambassador', 'envoy', 'diplomat'], ['spokesman', 'spokeswoman', 'spokesperson'], ['minister', 'secretary'], ['chairman', 'chairwoman']];
+const rolesLike = (role: string) => SAME_ROLE.find((group) => group.includes(role)) ?? [role];
+
+/** How a story names a country by its capital or its people: "Washington’s envoy" is the U.S. one. */
+const COUNTRY_WORDS: Record<string, readonly string[]> = {
+  washington: ['u.s.', 'united states', 'american', 'washington'],
+  moscow: ['russia', 'russian', 'moscow', 'kremlin'],
+  russia: ['russia', 'russian', 'moscow', 'kremlin'],
+  beijing: ['china', 'chinese', 'beijing'],
+  china: ['china', 'chinese', 'beijing'],
+  pyongyang: ['north korea', 'north korean', 'pyongyang', 'dprk'],
+  'north korea': ['north korea', 'north korean', 'pyongyang', 'dprk'],
+  seoul: ['south korea', 'south korean', 'seoul'],
+  'south korea': ['south korea', 'south korean', 'seoul'],
+  london: ['britain', 'british', 'u.k.', 'london'],
+  britain: ['britain', 'british', 'u.k.', 'london'],
+  paris: ['france', 'french', 'paris'],
+  france: ['france', 'french', 'paris'],
+  tokyo: ['japan', 'japanese', 'tokyo'],
+  japan: ['japan', 'japanese', 'tokyo'],
+  kyiv: ['ukraine', 'ukrainian', 'kyiv'],
+  ukraine: ['ukraine', 'ukrainian', 'kyiv'],
+};
 
 export interface Mention extends Span {
   kind: 'name' | 'surname' | 'pronoun' | 'role';
@@ -77,12 +104,14 @@ export function findPeople(text: string, known: readonly KnownSpeaker[] = []): P
     const key = speakerNameKey(knownSpeaker?.name ?? written);
     const before = text.slice(Math.max(0, match.index - 60), match.index).toLowerCase();
     const after = text.slice(name.end, name.end + 80).toLowerCase();
-    const appositive = /^,([^,.]{2,70}),/.exec(after)?.[1] ?? '';
+    const appositive = /^,([^,]{2,70}),/.exec(after)?.[1] ?? '';
     const roles = ROLE_NOUNS.filter((role) => appositive.includes(role) || new RegExp(`\\b${role}\\s*$`).test(before) || text.slice(match.index, name.start).toLowerCase().includes(role));
     const person = seen.get(key);
     if (person) person.roles.push(...roles.filter((r) => !person.roles.includes(r)));
     else {
-      const made: Person = { name: knownSpeaker?.name ?? written, at: name.start, roles, knownId: knownSpeaker?.id };
+      // Only the words of their own sentence say where they are from.
+      const ownSentence = before.slice(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('. ')) + 1);
+      const made: Person = { name: knownSpeaker?.name ?? written, at: name.start, roles, context: `${ownSentence} ${appositive}`, knownId: knownSpeaker?.id };
       seen.set(key, made);
       people.push(made);
     }
@@ -107,12 +136,28 @@ export function resolveMention(mention: Mention, people: readonly Person[], know
     const knownSpeaker = known.find((s) => [s.name, ...s.aliases].some((n) => speakerNameKey(n).split(' ').includes(surname)));
     return knownSpeaker ? { name: knownSpeaker.name, at: -1, roles: [], knownId: knownSpeaker.id } : null;
   }
-  if (mention.kind === 'role') return [...before].reverse().find((p) => p.roles.some((role) => words.includes(role))) ?? null;
+  if (mention.kind === 'role') return resolveRole(mention, words, people, before);
   return before.at(-1) ?? null;
 }
 
+/**
+ * "the ambassador", "Washington’s envoy": the last person named before with that role (or one
+ * like it) and, when a country is named, from that country; else the first one named soon after
+ * ("Russia’s envoy dismissed it. … Vassily Nebenzia told the council").
+ */
+function resolveRole(mention: Mention, words: string, people: readonly Person[], before: readonly Person[]): Person | null {
+  const qualifier = /^(.+?)(?:’s|'s)\s/.exec(words)?.[1];
+  const country = qualifier ? COUNTRY_WORDS[qualifier] : undefined;
+  const fromThere = (p: Person) => !country || country.some((w) => p.context?.includes(w));
+  const role = ROLE_NOUNS.find((r) => new RegExp(`\\b${r}s?$`).test(words));
+  const hasRole = (p: Person) => !role || p.roles.some((r) => rolesLike(role).includes(r));
+  const earlier = [...before].reverse().find((p) => hasRole(p) && fromThere(p) && (country || p.roles.length > 0));
+  if (earlier) return earlier;
+  return people.find((p) => p.at > mention.end && p.at - mention.end < 600) ?? null;
+}
+
 const PRONOUN = /^(?:he|she)$/i;
-const ROLE_PHRASE = new RegExp(`^(?:the|a|an|[\\p{Lu}][\\p{L}.]*(?:’s|'s))(?:\\s+[\\p{L}.-]+){0,3}?\\s+(?:${ROLE_NOUNS.join('|')})s?$`, 'iu');
+const ROLE_PHRASE = new RegExp(`^(?:the|a|an|(?:[\\p{Lu}][\\p{L}.]*\\s+){0,2}[\\p{Lu}][\\p{L}.]*(?:’s|'s))(?:\\s+[\\p{L}.-]+){0,3}?\\s+(?:${ROLE_NOUNS.join('|')})s?$`, 'iu');
 
 /** What kind of mention `words` are, or null when they name nobody. */
 export function mentionKind(words: string): Mention['kind'] | null {

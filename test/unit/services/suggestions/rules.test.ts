@@ -31,6 +31,14 @@ describe('direct quotes', () => {
     ]);
   });
 
+  it('resolves "the envoy" and "Washington’s envoy" to the ambassador named before, and a role named first to the name after it', () => {
+    const text =
+      '“Talks must resume,” Tom Reed, the U.S. ambassador, told reporters.\n\nMaria Lopez, the French ambassador, agreed.\n\nWashington’s envoy said the vote could wait a week.\n\nMoscow’s envoy dismissed the plan as theatre. “It is a show,” Ivan Petrov told the council.';
+    const speakerOf = (words: string) => quotesOf(text).find((q) => q.words?.includes(words));
+    expect(speakerOf('the vote could wait a week')).toMatchObject({ mention: 'Washington’s envoy', speaker: 'Tom Reed' });
+    expect(speakerOf('the plan as theatre')).toMatchObject({ mention: 'Moscow’s envoy', speaker: 'Ivan Petrov' });
+  });
+
   it('links a name to a registry speaker by another of their names', () => {
     const text = '“Nothing was hidden from the public,” Bob Hale said.';
     const [quote] = quotesOf(text, { speakers: [{ id: 'spk-1', name: 'Robert Hale', aliases: ['Bob Hale'] }] });
@@ -131,6 +139,9 @@ describe('the sample article', () => {
     expect(speakerOf('This is completely false')).toBe('Vassily Nebenzia');
     expect(speakerOf('All these developments')).toBe('Joonkook Hwang');
     expect(speakerOf('So I appeal to my Chinese colleague')).toBe('Robert Wood');
+    // Second references: "North Korea’s envoy" named before Song Kim, "Washington’s envoy" after Robert Wood.
+    expect(speakerOf('are completely peace-loving')).toBe('Song Kim');
+    expect(speakerOf('Beijing to use its influence')).toBe('Robert Wood');
   });
 });
 
