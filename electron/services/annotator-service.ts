@@ -280,9 +280,11 @@ export class AnnotatorService {
   }
 
   /** Proposed quotes and claims for a document (see suggestions/for-document.ts); never stored as highlights. */
-  async suggestAnnotations(documentId: string, fresh: boolean): Promise<SuggestionsResult> {
+  async suggestAnnotations(documentId: string, fresh: boolean, caller?: Caller): Promise<SuggestionsResult> {
     await this.settled();
-    return suggestionsFor(this.store, this.requireDocument(documentId), fresh, { suggester: suggestInWorker });
+    const doc = this.requireDocument(documentId);
+    // Under blind annotation only the person's own highlights may hide a suggestion: others' must not show through.
+    return suggestionsFor(this.store, doc, fresh, { suggester: suggestInWorker, visible: lensFor(this.store, caller)(doc) });
   }
 
   async rejectSuggestions(documentId: string, keys: readonly string[]): Promise<{ rejected: number }> {

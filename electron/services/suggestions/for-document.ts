@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { suggestionSchema, type Suggestion, type SuggestionsResult } from '../../contract/schemas/suggestions.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import type { StoredDocument, WorkspaceStore } from '../store/workspace-store.js';
+import type { Annotation } from '../../contract/api.js';
 import { notCovered } from '../../contract/suggestion-rules.js';
 import { toRows } from './suggestion-rows.js';
 import type { KnownSpeaker, Suggestions } from './types.js';
@@ -42,10 +43,13 @@ async function writeFile(store: WorkspaceStore, doc: StoredDocument, file: Sugge
 
 export interface SuggestDeps {
   suggester(text: string, speakers: readonly KnownSpeaker[]): Promise<Suggestions>;
+  /** The highlights the asking person may see (blind annotation); null: all of them. */
+  visible?: ((highlight: Annotation) => boolean) | null;
 }
 
 export async function suggestionsFor(store: WorkspaceStore, doc: StoredDocument, fresh: boolean, deps: SuggestDeps): Promise<SuggestionsResult> {
-  const [file, annotations] = await Promise.all([readFile(store, doc), store.annotations(doc)]);
+  const [file, all] = await Promise.all([readFile(store, doc), store.annotations(doc)]);
+  const annotations = deps.visible ? all.filter(deps.visible) : all;
   const speakers = store.data.speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
   let rows: Suggestion[];
   let missingLabels: string[] = [];

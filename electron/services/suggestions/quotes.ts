@@ -282,8 +282,9 @@ function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly 
   while (text[content.start] === ' ') content.start++;
   content.end = trimEnd(text, content.end, content.start);
   if (wordCount(text.slice(content.start, content.end)) < 3) return null;
-  // All in quotation marks already: a direct quote, not this.
-  if (quoted.some((q) => q.start <= content!.start && content!.end <= q.end)) return null;
+  // All in quotation marks already, or opening with them ("said “taxes will fall” and…"): the
+  // direct quote is the suggestion, not this.
+  if (quoted.some((q) => (q.start <= content!.start && content!.end <= q.end) || q.start === content!.start)) return null;
   return {
     start: content.start,
     end: content.end,

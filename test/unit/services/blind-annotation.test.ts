@@ -32,6 +32,14 @@ async function blindStory() {
 }
 
 describe('blind annotation', () => {
+  it('hides a suggestion only under the person’s own highlight, never under another’s they cannot see', async () => {
+    const { handlers, doc } = await blindStory();
+    const suggested = async (caller: Caller) =>
+      (await handlers.suggestAnnotations({ documentId: doc.id, fresh: true }, caller)).suggestions.filter((s) => s.labelId === 'quote').map((s) => STORY.slice(s.start, s.end));
+    expect(await suggested(ana)).toEqual(['“jobs are coming”']);
+    expect(await suggested(ben)).toEqual(['“taxes will fall”']);
+  });
+
   it('shows each person only their own highlights until they mark the document done', async () => {
     const { handlers, doc, apply, seen, dir, service } = await blindStory();
     expect(await seen(ana)).toEqual(['h-ana']);
