@@ -99,10 +99,10 @@ describe('electron-builder.yml: Linux launchers', () => {
 });
 
 describe('electron-builder.yml: app.asar contents', () => {
-  it('takes the desktop app’s entry points (and the document reader worker main.js starts) only, not the clone-only start/serve/CLI bundles', () => {
+  it('takes the desktop app’s entry points (and the document reader and suggestions workers main.js starts) only, not the clone-only start/serve/CLI bundles', () => {
     // The loader normalizes `files` to [{ filter: [...] }].
     const patterns = config.files.flatMap((set) => (typeof set === 'string' ? [set] : set.filter));
-    expect(patterns).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/renderer/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}', '!**/node_modules/@napi-rs/**', '!**/node_modules/pdfjs-dist/{build,web,image_decoders,types}/**', '!**/node_modules/pdfjs-dist/legacy/{web,image_decoders}/**']);
+    expect(patterns).toEqual(['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/electron/document-reader-worker.js', 'dist/electron/suggestions-worker.js', 'dist/renderer/**/*', '!**/*.map', '!**/*.{ts,tsx,mts,cts}', '!**/node_modules/@napi-rs/**', '!**/node_modules/pdfjs-dist/{build,web,image_decoders,types}/**', '!**/node_modules/pdfjs-dist/legacy/{web,image_decoders}/**']);
   });
 });
 

@@ -1,7 +1,7 @@
 // The window's header: the File menu and Open…, the title, the window's person, the desk and
 // dataset buttons, and whether everything is saved.
 import type { Person, RecentFile, Session } from '../../../electron/contract/window-api';
-import type { SaveStatus } from '../state/change-queue';
+import { useSaveStatus, type SaveStatusStore } from '../state/save-status-store';
 import { AnnotatorName } from './AnnotatorName';
 import { FileMenu } from './FileMenu';
 
@@ -20,7 +20,8 @@ interface Props {
   /** Came from the desk: the way back to the queue. */
   fromDesk: boolean;
   unattributedQuotes: number;
-  saveStatus: SaveStatus;
+  /** Read here only, so a change of it re-renders the header alone. */
+  saveStatus: SaveStatusStore;
   busy: string | null;
   loadRecent(): Promise<RecentFile[]>;
   onOpen(): void;
@@ -50,7 +51,8 @@ interface Props {
 export function TopBar(props: Props) {
   const { session, mod, unattributedQuotes } = props;
   // A narrow header cuts a long one short: the tooltip has it whole.
-  const saveText = props.busy ?? (session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[props.saveStatus]);
+  const saveStatus = useSaveStatus(props.saveStatus);
+  const saveText = props.busy ?? (session?.storeProblem ? 'Read-only: not saving' : SAVE_TEXT[saveStatus]);
   return (
     <header className="topbar">
       <FileMenu showRecent={session?.capabilities.recentFiles ?? false} loadRecent={props.loadRecent} onOpen={props.onOpen} onOpenRecent={props.onOpenRecent} onMerge={props.onMerge} onNewFromClipboard={props.onNewFromClipboard} onCompact={props.onCompact} shortcut={`${mod}O`} />
@@ -100,7 +102,7 @@ export function TopBar(props: Props) {
       <button type="button" className="shortcuts-button shortcut-sheet" onClick={props.onShortcuts} title="Keyboard shortcuts (?)">
         <span className="topbar-word">Shortcuts</span> <kbd>?</kbd>
       </button>
-      <span className={`save-status save-${session?.storeProblem ? 'failed' : props.saveStatus}`} role="status" aria-live="polite" title={saveText}>
+      <span className={`save-status save-${session?.storeProblem ? 'failed' : saveStatus}`} role="status" aria-live="polite" title={saveText}>
         {saveText}
       </span>
     </header>

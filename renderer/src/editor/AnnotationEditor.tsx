@@ -133,7 +133,7 @@ export function AnnotationEditor(props: Props) {
   /** The highlights drawn now, and the labels they were drawn with. */
   const shownRef = useRef<readonly Annotation[]>([]);
   /** Highlights drawn when made, before `annotations` held them: not to be drawn twice. */
-  const drawnAheadRef = useRef(new Set<string>());
+  const drawnAheadRef = useRef(new Map<string, HighlightSpan>());
   const labelsRef = useRef<Label[]>([]);
   const namesRef = useRef<{ speakers?: readonly Speaker[]; statuses?: readonly Status[] }>({});
   const propsRef = useRef(props);
@@ -330,7 +330,10 @@ export function AnnotationEditor(props: Props) {
     if (!view || (labelsRef.current === props.labels && names.speakers === props.speakers && names.statuses === props.statuses)) return;
     labelsRef.current = props.labels;
     namesRef.current = { speakers: props.speakers, statuses: props.statuses };
-    view.dispatch({ effects: resetHighlights.of({ spans: shownRef.current, labels: props.labels, names: namesOf(props.speakers, props.statuses) }) });
+    // Drawn when made but not yet in the list: redrawn too, or a speaker's edit arriving in that frame would wipe it.
+    const ahead = [...drawnAheadRef.current.values()];
+    const spans = ahead.length ? [...shownRef.current, ...ahead].sort(compareSpans) : shownRef.current;
+    view.dispatch({ effects: resetHighlights.of({ spans, labels: props.labels, names: namesOf(props.speakers, props.statuses) }) });
   }, [props.labels, props.speakers, props.statuses]);
 
   useEffect(() => {
@@ -380,7 +383,7 @@ export function AnnotationEditor(props: Props) {
     const range = trimRange(view.state.doc, main.from, main.to);
     if (!range) return;
     const made = propsRef.current.onLabelSelection(labelId, range.from, range.to);
-    if (made) drawnAheadRef.current.add(made.id);
+    if (made) drawnAheadRef.current.set(made.id, made);
     view.dispatch({ selection: { anchor: range.to }, effects: made ? addHighlights.of([made]) : [] });
     view.focus();
   }

@@ -10,11 +10,6 @@ let scheduled = false;
 /** Bumped at each catch-up, so the timers of one already run do nothing. */
 let round = 0;
 
-/** True while some work waits for the paint: what changes the window then may wait with it. */
-export function waitingForPaint(): boolean {
-  return waiting.length > 0;
-}
-
 /** Runs `work` after the next paint (or sooner, when `catchUp` is called). */
 export function afterPaint(work: () => void): void {
   waiting.push(work);

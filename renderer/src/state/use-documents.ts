@@ -11,6 +11,7 @@ import type { EditPipeline } from './use-edit-pipeline';
 import { describeReanchoring } from './use-document-source';
 import type { WorkspaceDeps } from './workspace-deps';
 import { hydrateDocument } from './workspace-state';
+import { catchUp } from './after-paint';
 
 export function useDocuments({ client, state: readState, dispatch, report, setBusy }: WorkspaceDeps, { queue, history }: EditPipeline, firstLoad?: FirstLoad) {
   // The state as it is now, for callbacks made earlier.
@@ -25,6 +26,8 @@ export function useDocuments({ client, state: readState, dispatch, report, setBu
         setBusy('Opening document…');
         const opened = await (asked ?? client.openDocument({ documentId, annotationsBefore: FIRST_SCREENS }));
         if (seq !== openSeq.current) return;
+        // A highlight made in the frame before must reach the old view first, not land on this one.
+        catchUp();
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         // The file changed since it was last read (maybe while the app was closed).
         if (opened.source.report) {

@@ -1,13 +1,14 @@
 // The edit pipeline: every edit is shown at once, queued for disk (change-queue.ts) and recorded
 // for undo (history.ts). The window's edits and the review desk's all come through `perform`.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Change } from '../../../electron/contract/window-api';
 import { ApiError } from '../../../electron/contract/errors';
-import { ChangeQueue, type SaveStatus } from './change-queue';
+import { ChangeQueue } from './change-queue';
 import { History, type Step } from './history';
 import { messageOf, type WorkspaceDeps } from './workspace-deps';
 import { hydrateDocument } from './workspace-state';
-import { afterPaint, catchUp, waitingForPaint } from './after-paint';
+import { afterPaint, catchUp } from './after-paint';
+import { saveStatusStore } from './save-status-store';
 
 const madeOnDesk = (step: Step) => step.desk === true;
 
@@ -18,7 +19,7 @@ function sendAll(queue: ChangeQueue, step: Step, changes: readonly Change[]): vo
 }
 
 export function useEditPipeline({ client, state: readState, dispatch, report }: Omit<WorkspaceDeps, 'setBusy'>) {
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
+  const saveStatus = useMemo(() => saveStatusStore(), []);
   // Read as the moved code always read it: the state as it is now.
   const stateRef = { get current() { return readState(); } };
   const unreachableShown = useRef(false);
@@ -29,6 +30,8 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
   /** After a refusal, show what is really saved: reload the open document once the queue is idle. */
   const resync = useCallback(
     async (documentIds: Set<string>) => {
+      // A refused highlight's own arrival in the window must come before the reload that drops it.
+      catchUp();
       const queue = queueRef.current!;
       await queue.whenIdle();
       const current = stateRef.current.current;
@@ -38,6 +41,7 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
         // The user may have moved on while this was loading.
         if (stateRef.current.current?.document.id !== current.document.id) return;
         const selectedId = stateRef.current.selectedId;
+        catchUp();
         dispatch({ type: 'document-opened', view: hydrateDocument(opened) });
         if (selectedId) dispatch({ type: 'select', annotationId: selectedId });
         queue.resynced();
@@ -52,9 +56,7 @@ export function useEditPipeline({ client, state: readState, dispatch, report }: 
     const created = new ChangeQueue(client, {
       onStatus: (status) => {
         if (status === 'saved') unreachableShown.current = false;
-        // "Saving…" for a highlight the editor has just drawn shows with the rest of the window.
-        if (waitingForPaint()) afterPaint(() => setSaveStatus(status));
-        else setSaveStatus(status);
+        saveStatus.set(status);
       },
       onUnreachable: (error) => {
         // Said once, not at every retry; the changes wait in the outbox meanwhile.

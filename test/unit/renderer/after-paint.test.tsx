@@ -4,7 +4,7 @@
 import { act, createElement, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { afterPaint, catchUp, useCatchUpBeforeInput, waitingForPaint } from '../../../renderer/src/state/after-paint.js';
+import { afterPaint, catchUp, useCatchUpBeforeInput } from '../../../renderer/src/state/after-paint.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -61,13 +61,5 @@ describe('work left until after the paint', () => {
     act(() => catchUp());
     await act(() => new Promise((resolve) => setTimeout(resolve, 150)));
     expect(shown()).toEqual(['quote']);
-  });
-
-  it('says while work waits, so what changes with it (the save status) can wait too', () => {
-    expect(waitingForPaint()).toBe(false);
-    add('quote');
-    expect(waitingForPaint()).toBe(true);
-    act(() => catchUp());
-    expect(waitingForPaint()).toBe(false);
   });
 });

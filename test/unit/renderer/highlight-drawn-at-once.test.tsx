@@ -39,15 +39,16 @@ function quote(id: string): Annotation {
 interface Shown {
   annotations: Annotation[];
   made?: Annotation;
+  labels?: typeof DEFAULT_LABELS;
 }
-function show({ annotations, made }: Shown): void {
+function show({ annotations, made, labels = DEFAULT_LABELS }: Shown): void {
   act(() =>
     root.render(
       createElement(AnnotationEditor, {
         documentId: 'doc',
         text: TEXT,
         annotations,
-        labels: DEFAULT_LABELS,
+        labels,
         selectedId: null,
         scrollRequest: 0,
         onSelectAnnotation: () => undefined,
@@ -83,6 +84,16 @@ describe('a highlight made with a label key', () => {
     expect(quoteMarks()).toEqual([WORDS]);
     show({ annotations: [], made });
     expect(quoteMarks()).toEqual([]);
+  });
+
+  it('stays drawn when the labels change before the list holds it (a teammate’s edit in that frame)', () => {
+    const made = quote('ann-new');
+    show({ annotations: [], made });
+    quoteTheWords();
+    show({ annotations: [], made, labels: DEFAULT_LABELS.map((l) => ({ ...l })) });
+    expect(quoteMarks()).toEqual([WORDS]);
+    show({ annotations: [made], made, labels: DEFAULT_LABELS.map((l) => ({ ...l })) });
+    expect(quoteMarks()).toEqual([WORDS]);
   });
 
   it('is drawn beside an identical highlight already there, and taking it off leaves that one', () => {
