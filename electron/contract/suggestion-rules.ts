@@ -14,26 +14,39 @@ export const SUGGESTION_KIND_NAMES: Record<Suggestion['kind'], string> = { direc
 type Span = Pick<Annotation, 'labelId' | 'start' | 'end'>;
 
 /**
- * The suggestions no highlight covers (isCovered), for thousands of each: each suggestion is
- * checked only against the highlights that can reach it, found by binary search in start order.
+ * The suggestions no highlight covers (isCovered), for thousands of each: per label, highlights
+ * in start order with the furthest end reached so far, so each suggestion looks back only over
+ * the highlights that can still reach it, however long one of them is.
  */
 export function notCovered<T extends Pick<Suggestion, 'labelId' | 'start' | 'end'>>(rows: readonly T[], annotations: readonly Span[]): T[] {
-  if (annotations.length === 0) return [...rows];
-  const sorted = [...annotations].sort((a, b) => a.start - b.start);
-  const longest = sorted.reduce((max, a) => Math.max(max, a.end - a.start), 0);
-  const firstFrom = (pos: number) => {
+  const byLabel = new Map<string, { spans: Span[]; reach: number[] }>();
+  for (const a of annotations) {
+    const entry = byLabel.get(a.labelId) ?? { spans: [], reach: [] };
+    entry.spans.push(a);
+    byLabel.set(a.labelId, entry);
+  }
+  for (const entry of byLabel.values()) {
+    entry.spans.sort((a, b) => a.start - b.start);
+    let reach = -Infinity;
+    entry.reach = entry.spans.map((a) => (reach = Math.max(reach, a.end)));
+  }
+  return rows.filter((row) => {
+    const entry = byLabel.get(row.labelId);
+    if (!entry || row.end <= row.start) return !entry || !isCovered(row, entry.spans);
+    const { spans, reach } = entry;
+    // The last highlight starting before the row ends; from there back while any can reach it.
     let lo = 0;
-    let hi = sorted.length;
+    let hi = spans.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < pos) lo = mid + 1;
+      if (spans[mid]!.start < row.end) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
-  };
-  return rows.filter((row) => {
-    const near: Span[] = [];
-    for (let i = firstFrom(row.start - longest); i < sorted.length && sorted[i]!.start < row.end; i++) near.push(sorted[i]!);
-    return !isCovered(row, near);
+    const half = (row.end - row.start) / 2;
+    for (let i = lo - 1; i >= 0 && reach[i]! > row.start; i--) {
+      const a = spans[i]!;
+      if (Math.min(a.end, row.end) - Math.max(a.start, row.start) >= half) return false;
+    }
+    return true;
   });
 }

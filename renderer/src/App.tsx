@@ -89,7 +89,7 @@ export function App({ client, firstLoad }: { client: AnnotatorClient; firstLoad?
 
   const documentDialogs = useDocumentDialogs({ client, documents: state.documents, undoKey: `${MOD}Z`, ...actions });
   usePasteDocument({ enabled: view === 'document' && !current, onText: documentDialogs.paste });
-  const suggestions = useSuggestions({ client, documentId: current?.document.id ?? null, annotations: current?.annotations ?? NO_ANNOTATIONS, prepare: actions.prepareAnnotation, perform: actions.perform, report: actions.report, say });
+  const suggestions = useSuggestions({ client, documentId: current?.document.id ?? null, textHash: current?.document.textHash ?? null, speakers: state.speakers, annotations: current?.annotations ?? NO_ANNOTATIONS, prepare: actions.prepareAnnotation, perform: actions.perform, report: actions.report, say });
   const suggest = () => {
     suggestions.setShown(true);
     suggestions.run(true);

@@ -18,10 +18,10 @@ export const SUGGESTIONS_DIR = 'suggestions';
 const suggestionsFileSchema = z.object({
   textHash: z.string(),
   rejected: z.array(z.string()),
-  /** Pre-annotations (annotator suggest --store DIR --doc ID), for this text only. */
-  saved: z.array(suggestionSchema).nullable(),
+  /** Pre-annotations (annotator suggest --store DIR --doc ID), for this text only; checked one by one. */
+  saved: z.array(z.unknown()).nullable(),
 });
-type SuggestionsFile = z.infer<typeof suggestionsFileSchema>;
+type SuggestionsFile = { textHash: string; rejected: string[]; saved: Suggestion[] | null };
 
 const fileOf = (store: WorkspaceStore, documentId: string) => path.join(store.dir, SUGGESTIONS_DIR, `${documentId}.json`);
 
@@ -30,7 +30,13 @@ async function readFile(store: WorkspaceStore, doc: StoredDocument): Promise<Sug
   const empty: SuggestionsFile = { textHash: doc.textHash, rejected: [], saved: null };
   try {
     const parsed = suggestionsFileSchema.safeParse(JSON.parse(await fs.readFile(fileOf(store, doc.id), 'utf8')));
-    return parsed.success && parsed.data.textHash === doc.textHash ? parsed.data : empty;
+    if (!parsed.success || parsed.data.textHash !== doc.textHash) return empty;
+    // A row edited by hand into something wrong is left out; the rest, and the rejections, stay.
+    const saved = parsed.data.saved?.flatMap((row) => {
+      const checked = suggestionSchema.safeParse(row);
+      return checked.success ? [checked.data] : [];
+    });
+    return { textHash: parsed.data.textHash, rejected: parsed.data.rejected, saved: saved ?? null };
   } catch {
     return empty;
   }
@@ -48,21 +54,35 @@ export interface SuggestDeps {
 }
 
 export async function suggestionsFor(store: WorkspaceStore, doc: StoredDocument, fresh: boolean, deps: SuggestDeps): Promise<SuggestionsResult> {
+  const speakers = store.data.speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
+  const found = fresh ? toRows(await deps.suggester(await store.readText(doc), speakers), store.data.labels, speakers) : null;
+  // Read after the suggester, which takes seconds on a long text: a rejection made meanwhile counts.
   const [file, all] = await Promise.all([readFile(store, doc), store.annotations(doc)]);
   const annotations = deps.visible ? all.filter(deps.visible) : all;
-  const speakers = store.data.speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-  let rows: Suggestion[];
-  let missingLabels: string[] = [];
-  if (fresh) {
-    ({ rows, missingLabels } = toRows(await deps.suggester(await store.readText(doc), speakers), store.data.labels, speakers));
-  } else {
-    rows = (file.saved ?? []).filter((row) => store.data.labels.some((l) => l.id === row.labelId));
-  }
+  const rows = found ? found.rows : (file.saved ?? []).filter((row) => store.data.labels.some((l) => l.id === row.labelId));
+  const missingLabels = found?.missingLabels ?? [];
   const rejected = new Set(file.rejected);
   return { suggestions: notCovered(rows.filter((row) => !rejected.has(row.key)), annotations), missingLabels, saved: !fresh && file.saved !== null };
 }
 
-export async function rejectSuggestions(store: WorkspaceStore, doc: StoredDocument, keys: readonly string[]): Promise<number> {
+/** One write at a time per file: two rejections in quick succession must not overwrite each other. */
+const writing = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const done = (writing.get(file) ?? Promise.resolve()).then(work, work);
+  const settled = done.then(
+    () => undefined,
+    () => undefined,
+  );
+  writing.set(file, settled);
+  void settled.then(() => writing.get(file) === settled && writing.delete(file));
+  return done;
+}
+
+export function rejectSuggestions(store: WorkspaceStore, doc: StoredDocument, keys: readonly string[]): Promise<number> {
+  return oneAtATime(fileOf(store, doc.id), () => rejectNow(store, doc, keys));
+}
+
+async function rejectNow(store: WorkspaceStore, doc: StoredDocument, keys: readonly string[]): Promise<number> {
   const file = await readFile(store, doc);
   const rejected = new Set(file.rejected);
   const before = rejected.size;
@@ -72,7 +92,6 @@ export async function rejectSuggestions(store: WorkspaceStore, doc: StoredDocume
 }
 
 /** Saves pre-annotations for the document's text, for a person to review in the window. */
-export async function saveSuggestions(store: WorkspaceStore, doc: StoredDocument, rows: readonly Suggestion[]): Promise<void> {
-  const file = await readFile(store, doc);
-  await writeFile(store, doc, { ...file, saved: [...rows] });
+export function saveSuggestions(store: WorkspaceStore, doc: StoredDocument, rows: readonly Suggestion[]): Promise<void> {
+  return oneAtATime(fileOf(store, doc.id), async () => writeFile(store, doc, { ...(await readFile(store, doc)), saved: [...rows] }));
 }

@@ -90,8 +90,59 @@ export function nameAt(text: string, pos: number): { start: number; end: number;
   return { start: words[0]!.start, end: words.at(-1)!.end, titled };
 }
 
+/** The registry by each name and other name, and by surname: built once, not per mention. */
+const registries = new WeakMap<readonly KnownSpeaker[], { byName: Map<string, KnownSpeaker>; bySurname: Map<string, KnownSpeaker> }>();
+function registry(known: readonly KnownSpeaker[]) {
+  let found = registries.get(known);
+  if (!found) {
+    const byName = new Map<string, KnownSpeaker>();
+    const bySurname = new Map<string, KnownSpeaker>();
+    for (const speaker of known) {
+      for (const name of [speaker.name, ...speaker.aliases]) {
+        const key = speakerNameKey(name);
+        if (!byName.has(key)) byName.set(key, speaker);
+        for (const part of key.split(' ')) if (!bySurname.has(part)) bySurname.set(part, speaker);
+      }
+    }
+    found = { byName, bySurname };
+    registries.set(known, found);
+  }
+  return found;
+}
+
+/** The story's people by name key and by each word of their name, in text order. */
+const directories = new WeakMap<readonly Person[], { byKey: Map<string, Person>; byWord: Map<string, Person[]> }>();
+function directory(people: readonly Person[]) {
+  let found = directories.get(people);
+  if (!found) {
+    const byKey = new Map<string, Person>();
+    const byWord = new Map<string, Person[]>();
+    for (const person of people) {
+      const key = speakerNameKey(person.name);
+      if (!byKey.has(key)) byKey.set(key, person);
+      for (const word of key.split(' ')) byWord.set(word, [...(byWord.get(word) ?? []), person]);
+    }
+    found = { byKey, byWord };
+    directories.set(people, found);
+  }
+  return found;
+}
+
+/** How many of `people` (in text order) were named before `pos`. */
+function countBefore(people: readonly Person[], pos: number): number {
+  let lo = 0;
+  let hi = people.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (people[mid]!.at < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Names, in text order: every person the story names in full, with the roles around them. */
 export function findPeople(text: string, known: readonly KnownSpeaker[] = []): Person[] {
+  const { byName } = registry(known);
   const people: Person[] = [];
   const seen = new Map<string, Person>();
   const pattern = /(?<![\p{L}’'-])\p{Lu}/gu;
@@ -100,7 +151,7 @@ export function findPeople(text: string, known: readonly KnownSpeaker[] = []): P
     if (!name) continue;
     pattern.lastIndex = name.end;
     const written = text.slice(name.start, name.end);
-    const knownSpeaker = known.find((s) => [s.name, ...s.aliases].some((n) => speakerNameKey(n) === speakerNameKey(written)));
+    const knownSpeaker = byName.get(speakerNameKey(written));
     const key = speakerNameKey(knownSpeaker?.name ?? written);
     const before = text.slice(Math.max(0, match.index - 60), match.index).toLowerCase();
     const after = text.slice(name.end, name.end + 80).toLowerCase();
@@ -121,23 +172,25 @@ export function findPeople(text: string, known: readonly KnownSpeaker[] = []): P
 
 /** The person a mention at `at` refers to: the last one named before it that fits. */
 export function resolveMention(mention: Mention, people: readonly Person[], known: readonly KnownSpeaker[] = []): Person | null {
-  const before = people.filter((p) => p.at < mention.start || (mention.kind === 'name' && p.at === mention.start));
   const words = mention.text.toLowerCase();
+  const reg = registry(known);
   if (mention.kind === 'name') {
     const key = speakerNameKey(mention.text);
-    const knownSpeaker = known.find((s) => [s.name, ...s.aliases].some((n) => speakerNameKey(n) === key));
+    const knownSpeaker = reg.byName.get(key);
     if (knownSpeaker) return { name: knownSpeaker.name, at: mention.start, roles: [], knownId: knownSpeaker.id };
-    return people.find((p) => speakerNameKey(p.name) === key) ?? null;
+    return directory(people).byKey.get(key) ?? null;
   }
+  const before = countBefore(people, mention.start);
   if (mention.kind === 'surname') {
     const surname = speakerNameKey(mention.text.split(/\s+/).at(-1)!);
-    const person = [...before].reverse().find((p) => speakerNameKey(p.name).split(' ').includes(surname));
+    const named = directory(people).byWord.get(surname) ?? [];
+    const person = named[countBefore(named, mention.start) - 1];
     if (person) return person;
-    const knownSpeaker = known.find((s) => [s.name, ...s.aliases].some((n) => speakerNameKey(n).split(' ').includes(surname)));
+    const knownSpeaker = reg.bySurname.get(surname);
     return knownSpeaker ? { name: knownSpeaker.name, at: -1, roles: [], knownId: knownSpeaker.id } : null;
   }
   if (mention.kind === 'role') return resolveRole(mention, words, people, before);
-  return before.at(-1) ?? null;
+  return people[before - 1] ?? null;
 }
 
 /**
@@ -145,15 +198,18 @@ export function resolveMention(mention: Mention, people: readonly Person[], know
  * like it) and, when a country is named, from that country; else the first one named soon after
  * ("Russia’s envoy dismissed it. … Vassily Nebenzia told the council").
  */
-function resolveRole(mention: Mention, words: string, people: readonly Person[], before: readonly Person[]): Person | null {
+function resolveRole(mention: Mention, words: string, people: readonly Person[], before: number): Person | null {
   const qualifier = /^(.+?)(?:’s|'s)\s/.exec(words)?.[1];
   const country = qualifier ? COUNTRY_WORDS[qualifier] : undefined;
   const fromThere = (p: Person) => !country || country.some((w) => p.context?.includes(w));
   const role = ROLE_NOUNS.find((r) => new RegExp(`\\b${r}s?$`).test(words));
   const hasRole = (p: Person) => !role || p.roles.some((r) => rolesLike(role).includes(r));
-  const earlier = [...before].reverse().find((p) => hasRole(p) && fromThere(p) && (country || p.roles.length > 0));
-  if (earlier) return earlier;
-  return people.find((p) => p.at > mention.end && p.at - mention.end < 600) ?? null;
+  for (let i = before - 1; i >= 0; i--) {
+    const p = people[i]!;
+    if (hasRole(p) && fromThere(p) && (country || p.roles.length > 0)) return p;
+  }
+  const next = people[countBefore(people, mention.end + 1)];
+  return next && next.at - mention.end < 600 ? next : null;
 }
 
 const PRONOUN = /^(?:he|she)$/i;

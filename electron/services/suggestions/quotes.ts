@@ -22,8 +22,16 @@ function quotedSpans(text: string, paragraph: Span): Quoted[] {
     if (!close) continue;
     // A straight mark after a letter closes; it does not open.
     if (text[i] === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? ' ')) continue;
-    const end = text.indexOf(close, i + 1);
-    const stop = end === -1 || end >= paragraph.end ? paragraph.end : end + 1;
+    // Within the paragraph only: a mark never closed („German“ quotes, a lost ”) must not send
+    // every opener searching to the end of a 5 MB text.
+    let end = -1;
+    for (let j = i + 1; j < paragraph.end; j++) {
+      if (text[j] === close) {
+        end = j;
+        break;
+      }
+    }
+    const stop = end === -1 ? paragraph.end : end + 1;
     if (stop - i > 2) found.push({ start: i, end: stop, paragraph });
     i = stop - 1;
   }

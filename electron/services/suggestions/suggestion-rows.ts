@@ -17,14 +17,18 @@ export function toRows(found: Suggestions, labels: readonly Label[], speakers: r
   const missingLabels = [...(quote ? [] : ['Quote']), ...(claim ? [] : ['Claim'])];
   const idOf = (name: string | null) => (name ? (speakers.find((s) => s.name === name)?.id ?? null) : null);
   const rows: Suggestion[] = [];
+  // Within what the wire's schema allows, whatever the text held (a 1,000-letter "name").
+  const clip = (words: string | null, most: number) => (words && words.length > most ? `${words.slice(0, most - 1)}…` : words);
   if (quote) {
     for (const q of found.quotes) {
-      rows.push({ key: `${quote.id}:${q.start}:${q.end}`, labelId: quote.id, start: q.start, end: q.end, kind: q.kind, cue: q.cue, speaker: q.speaker, speakerName: q.speakerName, speakerId: idOf(q.speakerName), score: q.score, reason: q.reason });
+      if (q.end <= q.start) continue;
+      rows.push({ key: `${quote.id}:${q.start}:${q.end}`, labelId: quote.id, start: q.start, end: q.end, kind: q.kind, cue: q.cue, speaker: q.speaker, speakerName: clip(q.speakerName, 500), speakerId: idOf(q.speakerName), score: q.score, reason: clip(q.reason, 1000)! });
     }
   }
   if (claim) {
     for (const c of found.claims) {
-      rows.push({ key: `${claim.id}:${c.start}:${c.end}`, labelId: claim.id, start: c.start, end: c.end, kind: 'claim', cue: null, speaker: null, speakerName: null, speakerId: null, score: c.score, reason: c.reason });
+      if (c.end <= c.start) continue;
+      rows.push({ key: `${claim.id}:${c.start}:${c.end}`, labelId: claim.id, start: c.start, end: c.end, kind: 'claim', cue: null, speaker: null, speakerName: null, speakerId: null, score: c.score, reason: clip(c.reason, 1000)! });
     }
   }
   return { rows, missingLabels };

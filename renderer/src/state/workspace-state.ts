@@ -109,7 +109,37 @@ function withRejected(document: DocumentSummary, annotationIds: string[], reject
   return { ...document, curationRejected: [...ids].sort() };
 }
 
+/** Two lists in text order as one, in one pass. */
+function mergeSorted(a: readonly Annotation[], b: readonly Annotation[]): Annotation[] {
+  const out: Annotation[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareSpans(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** Many new highlights of the open document at once (accepting every suggestion): one merge, not a copy of the list per highlight. */
+function addedAtOnce(state: WorkspaceState, ops: LocalOp[]): Annotation[] | null {
+  const current = state.current;
+  if (!current || ops.length < 2) return null;
+  const added: Annotation[] = [];
+  for (const op of ops) {
+    if (op.kind !== 'put' || op.annotation.documentId !== current.document.id) return null;
+    added.push(op.annotation);
+  }
+  const have = new Set(current.annotations.map((a) => a.id));
+  return added.every((a) => !have.has(a.id)) && new Set(added.map((a) => a.id)).size === added.length ? added : null;
+}
+
 function applyOps(state: WorkspaceState, ops: LocalOp[], select: string | null | undefined): WorkspaceState {
+  const added = addedAtOnce(state, ops);
+  if (added && state.current) {
+    const current = { ...state.current, annotations: mergeSorted(state.current.annotations, [...added].sort(compareSpans)) };
+    const documents = withCount(state.documents, current.document.id, added.length);
+    return { ...state, current, documents, selectedId: select === undefined ? state.selectedId : select };
+  }
   let { current, documents, speakers, selectedId, claims } = state;
   for (const op of ops) {
     claims = claimsAfter(claims, op, documents);

@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Label, Suggestion } from '../../../electron/contract/window-api';
 import { SUGGESTION_KIND_NAMES } from '../../../electron/contract/suggestion-rules';
 import { handlerOf, runKey, type Handlers } from '../commands/dispatch';
+import { matchesKey } from '../commands/keys';
 import { COMMANDS } from '../commands/registry';
 import type { SuggestionsModel } from './use-suggestions';
 
@@ -82,7 +83,10 @@ export function SuggestionList({ model, text, labels, mod, focusedKey, onFocusKe
     'walk-suggestions': (event) => walkTo(event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : suggestions.length - 1),
   };
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (runKey(LIST_COMMANDS, event.nativeEvent, handlerOf(handlers))) event.stopPropagation();
+    runKey(LIST_COMMANDS, event.nativeEvent, handlerOf(handlers));
+    // The list's keys stay in the list, taken or not: Delete with no suggestion focused must not
+    // reach the window and delete the selected highlight.
+    if (LIST_COMMANDS.some((c) => c.keys.some((binding) => matchesKey(binding, event.nativeEvent)))) event.stopPropagation();
   };
   const labelOf = (s: Suggestion) => labels.find((l) => l.id === s.labelId);
 

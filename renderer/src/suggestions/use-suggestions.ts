@@ -10,8 +10,12 @@ import { combine, createStep, type Step } from '../state/history';
 const AUTO_KEY = 'newsroom-annotator:suggest-on-open';
 
 export interface SuggestionsDeps {
+  /** The speakers the window knows: a suggestion's speaker deleted since it was saved is dropped, not sent. */
+  speakers: readonly { id: string }[];
   client: AnnotatorClient;
   documentId: string | null;
+  /** The open text's hash: suggestions are for one text, and a new one (the file changed, read again) starts over. */
+  textHash: string | null;
   annotations: readonly Annotation[];
   /** A highlight as the window makes one (author, time, status), not yet made. */
   prepare(labelId: string, start: number, end: number): Annotation | undefined;
@@ -39,7 +43,7 @@ function readAuto(): boolean {
   }
 }
 
-export function useSuggestions({ client, documentId, annotations, prepare, perform, report, say }: SuggestionsDeps) {
+export function useSuggestions({ client, documentId, textHash, speakers, annotations, prepare, perform, report, say }: SuggestionsDeps) {
   const [run, setRun] = useState<Run>({ documentId: null, all: [], running: false, startedAt: 0, missingLabels: [] });
   const [auto, setAutoState] = useState(readAuto);
   /** The list shown in place of the highlights, and the suggestion focused in it. */
@@ -49,6 +53,8 @@ export function useSuggestions({ client, documentId, annotations, prepare, perfo
   const [focusRequest, setFocusRequest] = useState(0);
   // Each request's number: an answer for a request no longer the latest is dropped.
   const latest = useRef(0);
+  /** Rejected in this window for this text: left out of an answer that was already on its way. */
+  const rejectedHere = useRef(new Set<string>());
   const visible = useMemo(() => (run.documentId === documentId ? notCovered(run.all, annotations) : []), [run, documentId, annotations]);
 
   const suggest = useCallback(
@@ -59,7 +65,7 @@ export function useSuggestions({ client, documentId, annotations, prepare, perfo
       try {
         const found = await client.suggestAnnotations({ documentId, fresh });
         if (asked !== latest.current) return;
-        setRun({ documentId, all: found.suggestions, running: false, startedAt: 0, missingLabels: found.missingLabels });
+        setRun({ documentId, all: found.suggestions.filter((s) => !rejectedHere.current.has(s.key)), running: false, startedAt: 0, missingLabels: found.missingLabels });
         if (focusList) setFocusRequest((n) => n + 1);
         if (fresh) {
           const left = found.missingLabels.length ? ` (no ${found.missingLabels.join(' or ')} label in this workspace, so none of those)` : '';
@@ -76,13 +82,14 @@ export function useSuggestions({ client, documentId, annotations, prepare, perfo
     [client, documentId, report, say],
   );
 
-  // A new document: the old one's suggestions and any run still out are dropped.
+  // A new document, or a new text of it: the old suggestions and any run still out are dropped.
   useEffect(() => {
     latest.current++;
+    rejectedHere.current = new Set();
     setRun({ documentId, all: [], running: false, startedAt: 0, missingLabels: [] });
     setFocusedKey(null);
     if (documentId) void suggest(readAuto());
-  }, [documentId]);
+  }, [documentId, textHash]);
 
   const accept = useCallback(
     (chosen: readonly Suggestion[]) => {
@@ -90,20 +97,22 @@ export function useSuggestions({ client, documentId, annotations, prepare, perfo
         const annotation = prepare(s.labelId, s.start, s.end);
         if (!annotation) return [];
         const quoteKind = s.kind === 'claim' ? undefined : QUOTE_KIND[s.kind];
-        return [{ ...annotation, speakerId: s.speakerId ?? annotation.speakerId, ...(quoteKind && { quoteKind }) }];
+        const speakerId = s.speakerId && speakers.some((p) => p.id === s.speakerId) ? s.speakerId : annotation.speakerId;
+        return [{ ...annotation, speakerId, ...(quoteKind && { quoteKind }) }];
       });
       if (made.length === 0) return;
       // One step, however many: Ctrl+Z takes the whole accept back, and the suggestions return.
       perform({ ...combine(made.map((a) => createStep(a))), oneBatch: true }, made.length === 1 ? made[0]!.id : undefined);
       say(made.length === 1 ? 'Suggestion accepted.' : `${plural(made.length, 'suggestion')} accepted.`);
     },
-    [perform, prepare, say],
+    [perform, prepare, say, speakers],
   );
 
   const reject = useCallback(
     (chosen: readonly Suggestion[]) => {
       if (!documentId || chosen.length === 0) return;
       const keys = new Set(chosen.map((s) => s.key));
+      for (const key of keys) rejectedHere.current.add(key);
       setRun((r) => ({ ...r, all: r.all.filter((s) => !keys.has(s.key)) }));
       say(chosen.length === 1 ? 'Suggestion rejected: it will not be suggested again for this text.' : `${plural(chosen.length, 'suggestion')} rejected.`);
       client.rejectSuggestions({ documentId, keys: [...keys] }).catch(report);
@@ -125,7 +134,8 @@ export function useSuggestions({ client, documentId, annotations, prepare, perfo
     running: run.running && run.documentId === documentId,
     startedAt: run.startedAt,
     /** Suggests now; `focusList`: the list takes the keyboard once the answer is drawn. */
-    run: (focusList = false) => void suggest(true, focusList),
+    // Once at a time: a second Alt+S while the first runs would only start another worker.
+    run: (focusList = false) => void (run.running && run.documentId === documentId ? undefined : suggest(true, focusList)),
     focusRequest,
     accept,
     reject,

@@ -198,6 +198,24 @@ describe('workspaceReducer', () => {
   });
 });
 
+describe('many highlights made at once (accepting every suggestion)', () => {
+  it('end in the same list, order and counts as made one by one', () => {
+    const made = [ann('n3', 40, 50), ann('n1', 0, 3), ann('n2', 10, 14), ann('n4', 4, 9)];
+    const atOnce = run(loaded(), { type: 'ops', ops: made.map((annotation) => ({ kind: 'put', annotation })), select: 'n1' });
+    const oneByOne = run(loaded(), ...made.map(created), { type: 'select', annotationId: 'n1' });
+    expect(ids(atOnce)).toEqual(ids(oneByOne));
+    expect(ids(atOnce)).toEqual(['n1', 'early', 'n4', 'n2', 'late', 'n3']);
+    expect(count(atOnce, 'doc-1')).toBe(count(oneByOne, 'doc-1'));
+    expect(atOnce.selectedId).toBe('n1');
+  });
+
+  it('leaves a batch that changes a highlight already there to the one-by-one path', () => {
+    const moved = run(loaded(), { type: 'ops', ops: [{ kind: 'put', annotation: ann('n1', 0, 3) }, { kind: 'put', annotation: ann('late', 20, 25) }] });
+    expect(ids(moved)).toEqual(['n1', 'early', 'late']);
+    expect(count(moved, 'doc-1')).toBe(3);
+  });
+});
+
 describe('compareAnnotations and insertSorted', () => {
   it('orders by start, then longer first, then id', () => {
     const list = [ann('b', 5, 8), ann('z', 0, 3), ann('outer', 0, 10), ann('a', 5, 8)];

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggest } from '../../../../electron/services/suggestions/suggest.js';
 import type { QuoteSuggestion } from '../../../../electron/services/suggestions/types.js';
+import { isCovered, notCovered } from '../../../../electron/contract/suggestion-rules.js';
 
 const slice = (text: string, span: { start: number; end: number } | null) => (span ? text.slice(span.start, span.end) : null);
 function quotesOf(text: string, options?: Parameters<typeof suggest>[1]) {
@@ -152,5 +153,21 @@ describe('claims in a long text', () => {
     expect(claims).toHaveLength(50);
     expect(claims.every((c, i) => i === 0 || claims[i - 1]!.score >= c.score)).toBe(true);
     expect(suggest('Rents rose 40 percent in 2023, the most since 1990. We met.').claims).toHaveLength(1);
+  });
+});
+
+describe('notCovered, the rule that keeps suggestions off existing highlights', () => {
+  it('keeps exactly the rows isCovered keeps over every highlight, long ones and empty rows too', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 30; round++) {
+      const span = () => {
+        const start = random(500);
+        return { labelId: random(2) ? 'quote' : 'claim', start, end: start + random(random(10) === 0 ? 400 : 30) };
+      };
+      const rows = Array.from({ length: 60 }, span);
+      const highlights = Array.from({ length: 40 }, span);
+      expect(notCovered(rows, highlights)).toEqual(rows.filter((row) => !isCovered(row, highlights)));
+    }
   });
 });

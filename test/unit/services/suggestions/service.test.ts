@@ -8,6 +8,7 @@ import { ApiError } from '../../../../electron/contract/api.js';
 import { saveSuggestions, SUGGESTIONS_DIR } from '../../../../electron/services/suggestions/for-document.js';
 import { suggestInWorker } from '../../../../electron/services/suggestions/in-worker.js';
 import { toRows } from '../../../../electron/services/suggestions/suggestion-rows.js';
+import { suggestionSchema } from '../../../../electron/contract/schemas/suggestions.js';
 import { createChange, importText, useWorkspaces } from '../../../helpers/workspace.js';
 
 const { openService, tempDir } = useWorkspaces();
@@ -49,6 +50,14 @@ describe('suggestAnnotations', () => {
     expect(suggestions.some((s) => s.kind === 'indirect')).toBe(true);
   });
 
+  it('keeps every row within what the wire allows, however long the words in the text', () => {
+    const long = 'x'.repeat(1200);
+    const found = { quotes: [{ start: 0, end: 5, kind: 'direct' as const, cue: null, speaker: { start: 6, end: 1206 }, speakerName: long, score: 0.5, reason: `name '${long}'` }, { start: 9, end: 9, kind: 'direct' as const, cue: null, speaker: null, speakerName: null, score: 0.5, reason: 'empty' }], claims: [] };
+    const { rows } = toRows(found, [{ id: 'quote', name: 'Quote', color: '#123456', hotkey: 'q' }], []);
+    expect(rows).toHaveLength(1);
+    expect(suggestionSchema.safeParse(rows[0]).success).toBe(true);
+  });
+
   it('follows the workspace’s labels: found by id, else by name; a kind with no label is left out and named', () => {
     const found = { quotes: [{ start: 0, end: 5, kind: 'direct' as const, cue: null, speaker: null, speakerName: null, score: 0.5, reason: 'quotation marks' }], claims: [{ start: 6, end: 9, score: 0.7, reason: 'a figure' }] };
     const label = (id: string, name: string) => ({ id, name, color: '#123456', hotkey: 'x' });
@@ -71,6 +80,30 @@ describe('rejectSuggestions', () => {
     const { suggestions } = await again.suggestAnnotations(doc.id, true);
     expect(suggestions.map((s) => s.key)).not.toContain(indirect.key);
     expect(suggestions).toHaveLength(first.suggestions.length - 1);
+  });
+
+  it('keeps both of two rejections sent at once', async () => {
+    const dir = await tempDir('annotator-ws-');
+    const service = await openService(dir);
+    const doc = await importText(service, 'story.txt', STORY);
+    const [first, second] = (await service.suggestAnnotations(doc.id, true)).suggestions;
+    await Promise.all([service.rejectSuggestions(doc.id, [first!.key]), service.rejectSuggestions(doc.id, [second!.key])]);
+    const file = JSON.parse(await fs.readFile(path.join(dir, SUGGESTIONS_DIR, `${doc.id}.json`), 'utf8'));
+    expect(file.rejected.sort()).toEqual([first!.key, second!.key].sort());
+  });
+
+  it('keeps the rejections and the good pre-annotations when one saved row was spoiled by hand', async () => {
+    const dir = await tempDir('annotator-ws-');
+    const service = await openService(dir);
+    const doc = await importText(service, 'story.txt', STORY);
+    const fresh = (await service.suggestAnnotations(doc.id, true)).suggestions;
+    await saveSuggestions(service.store, service.store.findDocument(doc.id)!, fresh);
+    await service.rejectSuggestions(doc.id, [fresh[0]!.key]);
+    const file = path.join(dir, SUGGESTIONS_DIR, `${doc.id}.json`);
+    const saved = JSON.parse(await fs.readFile(file, 'utf8'));
+    saved.saved[1].score = 7;
+    await fs.writeFile(file, JSON.stringify(saved));
+    expect((await service.suggestAnnotations(doc.id, false)).suggestions.map((s) => s.key)).toEqual(fresh.slice(2).map((s) => s.key));
   });
 
   it('forgets rejections made for another text of the document', async () => {
