@@ -9,25 +9,19 @@ import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** `entry` is a file name in scripts/bench/, e.g. 'workspace-writer.ts'. */
-export async function importTypeScript(entry) {
+/** Bundles with these esbuild options (entryPoints or stdin) under .tmp/ and imports the bundle. */
+export async function importBundled(options, prefix = 'bench-') {
   const parent = path.join(ROOT, '.tmp');
   await mkdir(parent, { recursive: true });
-  const dir = await mkdtemp(path.join(parent, 'bench-'));
+  const dir = await mkdtemp(path.join(parent, prefix));
   try {
-    const outfile = path.join(dir, `${path.basename(entry, '.ts')}.mjs`);
-    await build({
-      entryPoints: [path.join(import.meta.dirname, entry)],
-      bundle: true,
-      packages: 'external',
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'error',
-    });
+    const outfile = path.join(dir, 'bundle.mjs');
+    await build({ bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'error', ...options });
     return await import(pathToFileURL(outfile).href);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** `entry` is a file name in scripts/bench/, e.g. 'workspace-writer.ts'. */
+export const importTypeScript = (entry) => importBundled({ entryPoints: [path.join(import.meta.dirname, entry)] });

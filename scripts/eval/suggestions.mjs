@@ -2,12 +2,11 @@
 // `npm run eval:suggestions -- --gold FILE.jsonl [--errors N] [--json]`: how well the offline
 // suggester finds quotes, speakers and check-worthy claims in a gold file (format:
 // electron/services/suggestions/gold.ts; figures: metrics.ts). Plain `node` cannot import the
-// app's TypeScript, so the modules are bundled with esbuild under .tmp/ (as scripts/bench/
-// load-ts.mjs does) and imported. Bad input: one line on stderr, exit 2; a failing suggester: exit 1.
-import { build } from 'esbuild';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+// app's TypeScript, so the modules are bundled with esbuild under .tmp/ (scripts/bench/
+// load-ts.mjs) and imported. Bad input: one line on stderr, exit 2; a failing suggester: exit 1.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importBundled } from '../bench/load-ts.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SUGGESTIONS = path.join(ROOT, 'electron/services/suggestions');
@@ -40,27 +39,8 @@ function parseArgs(argv) {
 }
 
 /** Bundles the given modules of electron/services/suggestions and imports them. */
-async function importSuggestions(names) {
-  const parent = path.join(ROOT, '.tmp');
-  await mkdir(parent, { recursive: true });
-  const dir = await mkdtemp(path.join(parent, 'eval-'));
-  try {
-    const outfile = path.join(dir, 'suggestions.mjs');
-    await build({
-      stdin: { contents: names.map((n) => `export * from './${n}.ts';`).join('\n'), resolveDir: SUGGESTIONS, loader: 'ts' },
-      bundle: true,
-      packages: 'external',
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-    });
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const importSuggestions = (names) =>
+  importBundled({ stdin: { contents: names.map((n) => `export * from './${n}.ts';`).join('\n'), resolveDir: SUGGESTIONS, loader: 'ts' }, logLevel: 'silent' }, 'eval-');
 
 /** esbuild's first error, in one line. */
 const buildMessage = (error) => {
