@@ -113,7 +113,7 @@ export function SuggestionList({ model, text, labels, mod, focusedKey, onFocusKe
           className="suggestion-list"
           ref={scrollRef}
           role="listbox"
-          aria-label="Suggestions in text order"
+          aria-label="Suggestions: quotes in text order, then claims best first"
           tabIndex={0}
           aria-activedescendant={focused ? `suggestion-${index}` : undefined}
           onKeyDown={onKeyDown}
