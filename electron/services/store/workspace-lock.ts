@@ -248,6 +248,21 @@ async function takeOver(lockPath: string, stale: SeenFile, content: string, host
  * when a live process holds it. A lock left by a process that has died, or left empty or cut
  * short (a start on a full disk, a power cut), is taken over.
  */
+/**
+ * The lock's own temp files left by a starter killed between writing and linking one: once the
+ * workspace is ours, those of processes no longer running are garbage (the store's own sweep,
+ * removeStaleTempFiles, knows only the store's names).
+ */
+async function removeAbandonedTemps(dir: string): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = /^workspace\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && !isAlive(pid)) await fs.rm(path.join(dir, name), { force: true }).catch(() => {});
+  }
+}
+
 export async function acquireWorkspaceLock(dir: string, host: LockHostKind): Promise<WorkspaceLock> {
   const resolved = path.resolve(dir);
   const lockPath = path.join(resolved, LOCK_FILE);
@@ -276,6 +291,7 @@ export async function acquireWorkspaceLock(dir: string, host: LockHostKind): Pro
       throw new ApiError('workspace-in-use', `Other Newsroom Annotators keep starting on this workspace. Close them, then start again.`);
     }
   }
+  await removeAbandonedTemps(resolved);
   const ours = () => {
     try {
       const now = parseLock(readFileSync(lockPath, 'utf8'));

@@ -54,6 +54,21 @@ function holdInChild(dir: string, host: string, exit = false): Promise<{ child: 
 const readLock = async (dir: string) => JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')) as LockInfo;
 
 describe('acquireWorkspaceLock', () => {
+  it('clears the lock’s temp files of starters killed mid-write, and leaves a running one’s', async () => {
+    const dir = await tempDir('annotator-lock-');
+    // A process that has ended: its pid names nobody now.
+    const ended = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => ended.on('close', resolve));
+    const abandoned = path.join(dir, `${LOCK_FILE}.${ended.pid}.a381a1ec231d.tmp`);
+    const running = path.join(dir, `${LOCK_FILE}.${process.ppid}.0123456789ab.tmp`);
+    await fs.writeFile(abandoned, '{}');
+    await fs.writeFile(running, '{}');
+    const lock = await acquireWorkspaceLock(dir, 'cli');
+    expect(await exists(abandoned)).toBe(false);
+    expect(await exists(running)).toBe(true);
+    await lock.release();
+  });
+
   it('writes workspace.lock with pid, hostname, host kind and start time, and release removes it', async () => {
     const dir = await tempDir();
     const lock = await acquireWorkspaceLock(dir, 'cli');
