@@ -133,6 +133,8 @@ it('moves through the review desk’s own regions with F6', async () => {
       return names.find(([selector]) => active?.closest(selector))?.[1] ?? active?.tagName ?? 'none';
     });
   await page.locator('.desk-grid').focus();
+  // The focused claim's region is drawn once the grid has a claim focused: wait for it, or F6 skips it.
+  await expect.poll(() => page.locator('.desk-side').isVisible()).toBe(true);
   const order: string[] = [];
   for (let i = 0; i < 4; i++) {
     await key('F6');
