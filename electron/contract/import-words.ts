@@ -2,8 +2,8 @@
 // --dry-run`: "3 documents (1 new) · 4 new highlights · 26 already present · 1 conflict · 2 new
 // speakers", and whether there is anything new at all.
 import type { ImportReport } from './schemas/imports.js';
+import { counted as plural } from './counted.js';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** "3 documents (1 new) · 4 new highlights · 26 already present · 1 conflict · 2 new speakers" */
 export function importSummary(report: ImportReport): string {

@@ -4,13 +4,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { DISAGREEMENT_KINDS, DISAGREEMENT_KIND_NAMES, type Disagreement, type DisagreementKind, type DisagreementReport, type DisagreementVersion } from '../../../electron/contract/window-api';
 import type { AnnotatorClient } from '../api/client';
+import { counted as count } from '../../../electron/contract/counted';
 
 export interface HighlightTarget {
   documentId: string;
   annotationId: string;
 }
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
 
 /** What a layer's version says, where it has none: it did not mark the span, or named nobody. */

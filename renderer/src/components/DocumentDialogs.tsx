@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { pastedTextProblem, suggestedTitle, utf8Length } from '../../../electron/contract/document-rules';
 import { documentFieldProblem, type CompactionPlan, type DocumentSummary } from '../../../electron/contract/window-api';
 import { Dialog } from './Dialog';
+import { counted as plural } from '../../../electron/contract/counted';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return plural(bytes, 'byte');

@@ -4,8 +4,8 @@
 import type { Change, ImportReport } from '../../../electron/contract/window-api';
 import type { ClaimConflict } from './claim-conflicts';
 import type { Step } from './history';
+import { counted as plural } from '../../../electron/contract/counted';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** Whether the import wrote anything one undo could take back. */
 export function wroteAnything(report: ImportReport): boolean {

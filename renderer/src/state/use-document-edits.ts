@@ -6,6 +6,7 @@ import type { Change, CompactionPlan, DocumentFields, DocumentSummary } from '..
 import type { EditPipeline } from './use-edit-pipeline';
 import type { Step } from './history';
 import type { WorkspaceDeps } from './workspace-deps';
+import { counted as plural } from '../../../electron/contract/counted';
 
 type Documents = { refreshDocuments(): Promise<unknown>; openDocument(documentId: string): Promise<void>; afterImport(imported: DocumentSummary[]): Promise<void> };
 
@@ -49,7 +50,6 @@ export function updateDocumentStep(documentId: string, next: DocumentFields, bef
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export function useDocumentEdits({ client, state, dispatch, report, setBusy }: WorkspaceDeps, { queue, perform }: EditPipeline, documents: Documents) {
   /** The list as the service has it, once the queue has sent what came before. */

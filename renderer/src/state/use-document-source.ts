@@ -9,11 +9,11 @@ import { readAsBase64 } from '../files';
 import type { ChangeQueue } from './change-queue';
 import type { History } from './history';
 import type { WorkspaceAction, WorkspaceState } from './workspace-state';
+import { counted as plural } from '../../../electron/contract/counted';
 
 /** How often the open document's file is looked at. */
 export const SOURCE_CHECK_MS = 2000;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The short report a person reads after the text changed under their highlights. */
 export function describeReanchoring(fileName: string, report: ReanchorReport): string {

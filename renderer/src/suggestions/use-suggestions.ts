@@ -6,6 +6,7 @@ import type { Annotation, Suggestion } from '../../../electron/contract/window-a
 import { notCovered } from '../../../electron/contract/suggestion-rules';
 import type { AnnotatorClient } from '../api/client';
 import { combine, createStep, type Step } from '../state/history';
+import { counted as plural } from '../../../electron/contract/counted';
 
 const AUTO_KEY = 'newsroom-annotator:suggest-on-open';
 
@@ -33,7 +34,6 @@ interface Run {
 }
 
 const QUOTE_KIND = { direct: 'direct', indirect: 'paraphrase' } as const;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 function readAuto(): boolean {
   try {

@@ -9,6 +9,7 @@ import { Dialog } from '../Dialog';
 import { QuarantinedList, TeamConflicts } from './TeamConflicts';
 import { TeamLinkForm } from './TeamLinkForm';
 import type { TeamStatusView } from './use-team-status';
+import { counted as plural } from '../../../../electron/contract/counted';
 
 interface Props {
   client: AnnotatorClient;
@@ -16,7 +17,6 @@ interface Props {
   onClose(): void;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const syncedWords = (r: SyncResult) =>
   `Sync finished: ${plural(r.pushed, 'change')} sent, ${plural(r.pulled, 'change')} received${r.conflicts ? `, ${plural(r.conflicts, 'conflict')} to settle` : ''}.`;
 
