@@ -30,11 +30,16 @@ export function compareSpans(a: OrderedSpan, b: OrderedSpan): number {
 
 /** Index at which `span` belongs in a list kept in text order. */
 export function sortedIndex(list: readonly OrderedSpan[], span: OrderedSpan): number {
+  return firstIndexNotBefore(list.length, (i) => compareSpans(list[i]!, span) < 0);
+}
+
+/** Binary search over an ordered list of `length`: the first index that `isBefore` says is not before. */
+export function firstIndexNotBefore(length: number, isBefore: (index: number) => boolean): number {
   let low = 0;
-  let high = list.length;
+  let high = length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (compareSpans(list[mid]!, span) < 0) low = mid + 1;
+    if (isBefore(mid)) low = mid + 1;
     else high = mid;
   }
   return low;

@@ -1,6 +1,7 @@
 // Rules about suggestions that the window and the services both apply.
 import type { Annotation } from './schemas/annotations.js';
 import type { Suggestion } from './schemas/suggestions.js';
+import { firstIndexNotBefore } from './spans.js';
 
 /** An existing highlight of the same label over most of the suggestion: proposing it again would duplicate it. */
 export function isCovered(row: Pick<Suggestion, 'labelId' | 'start' | 'end'>, annotations: readonly Pick<Annotation, 'labelId' | 'start' | 'end'>[]): boolean {
@@ -37,13 +38,7 @@ export function notCovered<T extends Pick<Suggestion, 'labelId' | 'start' | 'end
     if (!entry || row.end <= row.start) return !entry || !isCovered(row, entry.spans);
     const { spans, reach } = entry;
     // The last highlight starting before the row ends; from there back while any can reach it.
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid]!.start < row.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndexNotBefore(spans.length, (i) => spans[i]!.start < row.end);
     const half = (row.end - row.start) / 2;
     for (let i = lo - 1; i >= 0 && reach[i]! > row.start; i--) {
       const a = spans[i]!;

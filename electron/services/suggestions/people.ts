@@ -2,6 +2,7 @@
 // references ("Wood", "he", "the ambassador", "Russia's envoy") resolved to the person they
 // mean, from the names seen before them and the workspace's own speakers.
 import { speakerNameKey } from '../../contract/speaker-names.js';
+import { firstIndexNotBefore } from '../../contract/spans.js';
 import type { KnownSpeaker, Span } from './types.js';
 
 /** Titles that come before a name and are not part of it. */
@@ -129,16 +130,7 @@ function directory(people: readonly Person[]) {
 }
 
 /** How many of `people` (in text order) were named before `pos`. */
-function countBefore(people: readonly Person[], pos: number): number {
-  let lo = 0;
-  let hi = people.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (people[mid]!.at < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBefore = (people: readonly Person[], pos: number): number => firstIndexNotBefore(people.length, (i) => people[i]!.at < pos);
 
 /** Names, in text order: every person the story names in full, with the roles around them. */
 export function findPeople(text: string, known: readonly KnownSpeaker[] = []): Person[] {

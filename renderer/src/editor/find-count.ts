@@ -2,6 +2,7 @@
 // stops at a cap, so a common word in a 5 MB transcript stays quick to type ("1,000+").
 import type { EditorState } from '@codemirror/state';
 import { SearchQuery } from '@codemirror/search';
+import { firstIndexNotBefore } from '../../../electron/contract/spans';
 
 export const MATCH_COUNT_CAP = 1000;
 
@@ -42,14 +43,8 @@ export function findMatches(query: SearchQuery, state: EditorState, cap = MATCH_
 /** The match the find bar calls current: the selected one, else the first at or after the caret. */
 export function currentMatchIndex(matches: Matches, selection: { from: number; to: number }): number {
   const { ranges } = matches;
-  // Binary search for the first match starting at or after the selection's start.
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (ranges[mid]!.from < selection.from) low = mid + 1;
-    else high = mid;
-  }
+  // The first match starting at or after the selection's start.
+  const low = firstIndexNotBefore(ranges.length, (i) => ranges[i]!.from < selection.from);
   if (low < ranges.length) return low;
   // Past the last counted match: wraps to the first, as Next does, unless more lie uncounted.
   return matches.more ? -1 : ranges.length ? 0 : -1;
