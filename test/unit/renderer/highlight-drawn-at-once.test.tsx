@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
 import type { Annotation } from '../../../electron/contract/window-api.js';
 import { AnnotationEditor } from '../../../renderer/src/editor/AnnotationEditor.js';
-import { press } from '../../helpers/react.js';
+import { press, queueSelectionChange } from '../../helpers/react.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -16,9 +16,7 @@ const TEXT = 'The minister said we will build homes on Friday.';
 const WORDS = 'we will build homes';
 const FROM = TEXT.indexOf(WORDS);
 
-// Browsers queue selectionchange as a task; happy-dom fires it inside CodeMirror's own update.
-const dispatchNow = document.dispatchEvent.bind(document);
-document.dispatchEvent = (event: Event) => (event.type === 'selectionchange' ? (setTimeout(() => dispatchNow(event)), true) : dispatchNow(event));
+queueSelectionChange();
 
 let host: HTMLElement;
 let root: Root;

@@ -6,15 +6,13 @@ import { EditorView } from '@codemirror/view';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../../electron/contract/api.js';
 import { createMemoryClient, type MemoryClient } from '../../helpers/memory-client.js';
-import { press, settle } from '../../helpers/react.js';
+import { press, queueSelectionChange, settle } from '../../helpers/react.js';
 import { mountApp, type MountedApp } from '../../helpers/render-app.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 320 });
-// Browsers queue selectionchange as a task; happy-dom fires it inside CodeMirror's own update.
-const dispatchNow = document.dispatchEvent.bind(document);
-document.dispatchEvent = (event: Event) => (event.type === 'selectionchange' ? (setTimeout(() => dispatchNow(event)), true) : dispatchNow(event));
+queueSelectionChange();
 
 const STORY = 'The minister said “we will build 300,000 homes” on Friday.';
 let app: MountedApp;
