@@ -37,6 +37,7 @@ export const API_METHOD_NAMES = [
   'listQuarantined',
   'suggestAnnotations',
   'rejectSuggestions',
+  'cancelSuggestions',
 ] as const;
 
 export const ipcChannelFor = (method: string) => `annotator:${method}`;

@@ -25,6 +25,8 @@ export type ApiErrorCode =
   /** Another Newsroom Annotator is writing this workspace. */
   | 'workspace-in-use'
   | 'internal'
+  /** The window called the request off (cancelSuggestions): nothing to show or report. */
+  | 'cancelled'
   /** The host did not answer at all (set by a transport, never by a service). */
   | 'unreachable';
 

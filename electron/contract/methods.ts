@@ -24,7 +24,7 @@ import { disagreementReportSchema, listDisagreementsArgsSchema } from './schemas
 import { MAX_ANNOTATOR_NAME_LENGTH } from './limits.js';
 import { claimHistoryEntrySchema, claimRowSchema } from './schemas/review.js';
 import { sessionSchema } from './schemas/session.js';
-import { MAX_REJECTED_AT_ONCE, suggestionsResultSchema } from './schemas/suggestions.js';
+import { MAX_REJECTED_AT_ONCE, suggestionRunIdSchema, suggestionsResultSchema } from './schemas/suggestions.js';
 import { appearanceSchema } from './schemas/speakers.js';
 import { linkTeamArgsSchema, quarantinedDocumentSchema, syncConflictSchema, syncResultSchema, teamStatusSchema } from './schemas/team.js';
 
@@ -70,7 +70,9 @@ export const annotatorApiSchema = {
    * the suggester now; otherwise only the pre-annotations saved for its text (none: empty).
    * Rejected ones and ones an existing highlight already covers are left out.
    */
-  suggestAnnotations: { args: z.object({ documentId: id, fresh: z.boolean() }), result: suggestionsResultSchema },
+  suggestAnnotations: { args: z.object({ documentId: id, fresh: z.boolean(), runId: suggestionRunIdSchema.optional() }), result: suggestionsResultSchema },
+  /** Stops the run the window named (it opened another document): its worker ends, the request fails as 'cancelled'. */
+  cancelSuggestions: { args: z.object({ runId: suggestionRunIdSchema }), result: z.object({ cancelled: z.boolean() }) },
   /** Suggestions rejected for the document's text: not proposed again for it. */
   rejectSuggestions: { args: z.object({ documentId: id, keys: z.array(z.string().min(1).max(200)).max(MAX_REJECTED_AT_ONCE) }), result: z.object({ rejected: z.number().int() }) },
   /** Every claim in the workspace, for the review desk. */

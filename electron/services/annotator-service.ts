@@ -30,7 +30,8 @@ import { DocumentSources } from './documents/document-sources.js';
 import type { StoredDocument, WorkspaceStore } from './store/workspace-store.js';
 import { writeFailure } from './store/write-failures.js';
 import { rejectSuggestions, suggestionsFor } from './suggestions/for-document.js';
-import { suggestInWorker } from './suggestions/in-worker.js';
+import { SUGGESTER_LIMITS, cancelledRun, suggestInWorker } from './suggestions/in-worker.js';
+import type { KnownSpeaker } from './suggestions/types.js';
 import type { SuggestionsResult } from '../contract/schemas/suggestions.js';
 
 export { CONTEXT_LENGTH } from '../contract/spans.js';
@@ -51,6 +52,8 @@ export class AnnotatorService {
   readonly sources = new DocumentSources(this);
   /** Told after each batch that is on disk, with the documents it touched (team sync's outbound). */
   private readonly durableListeners = new Set<(touched: TouchedEntities) => void>();
+  /** Suggest runs under way, by the window's name for each: cancelSuggestions ends one. */
+  private readonly suggestionRuns = new Map<string, AbortController>();
 
   /** One hook for whatever must follow durable local edits; returns the unsubscribe. */
   afterDurable(listener: (touched: TouchedEntities) => void): () => void {
@@ -280,11 +283,30 @@ export class AnnotatorService {
   }
 
   /** Proposed quotes and claims for a document (see suggestions/for-document.ts); never stored as highlights. */
-  async suggestAnnotations(documentId: string, fresh: boolean, caller?: Caller): Promise<SuggestionsResult> {
+  async suggestAnnotations(documentId: string, fresh: boolean, caller?: Caller, runId?: string): Promise<SuggestionsResult> {
     await this.settled();
     const doc = this.requireDocument(documentId);
-    // Under blind annotation only the person's own highlights may hide a suggestion: others' must not show through.
-    return suggestionsFor(this.store, doc, fresh, { suggester: suggestInWorker, visible: lensFor(this.store, caller)(doc) });
+    const run = new AbortController();
+    if (runId) {
+      if (this.suggestionRuns.has(runId)) throw new ApiError('bad-request', `A Suggest run named ${runId} is already under way; name each run afresh.`);
+      this.suggestionRuns.set(runId, run);
+    }
+    try {
+      // Under blind annotation only the person's own highlights may hide a suggestion: others' must not show through.
+      const suggester = (text: string, speakers: readonly KnownSpeaker[], signal?: AbortSignal) => suggestInWorker(text, speakers, SUGGESTER_LIMITS, signal);
+      const result = await suggestionsFor(this.store, doc, fresh, { suggester, signal: run.signal, visible: lensFor(this.store, caller)(doc) });
+      if (run.signal.aborted) throw cancelledRun();
+      return result;
+    } finally {
+      if (runId) this.suggestionRuns.delete(runId);
+    }
+  }
+
+  /** Calls off a Suggest run the window started; false when it had already ended. */
+  cancelSuggestions(runId: string): { cancelled: boolean } {
+    const run = this.suggestionRuns.get(runId);
+    run?.abort();
+    return { cancelled: run !== undefined };
   }
 
   async rejectSuggestions(documentId: string, keys: readonly string[]): Promise<{ rejected: number }> {

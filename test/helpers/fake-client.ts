@@ -37,6 +37,7 @@ export function fakeClient(options: { withUnload?: boolean } = {}): FakeClient {
     listSpeakerAppearances: unexpected('listSpeakerAppearances'),
     suggestAnnotations: unexpected('suggestAnnotations'),
     rejectSuggestions: unexpected('rejectSuggestions'),
+    cancelSuggestions: unexpected('cancelSuggestions'),
     exportDataset: unexpected('exportDataset'),
     importAnnotationFiles: unexpected('importAnnotationFiles'),
     mergeWorkspaceWithDialog: unexpected('mergeWorkspaceWithDialog'),

@@ -374,6 +374,8 @@ export function createMemoryClient(seed: { labels: Label[]; documents: { id: str
       const rejected = rejectedSuggestions.get(`${documentId}:${doc.summary.textHash}`) ?? new Set<string>();
       return { suggestions: notCovered(rows.filter((row) => !rejected.has(row.key)), doc.annotations), missingLabels, saved: false };
     },
+    // Every answer is at once here: nothing is still running to call off.
+    cancelSuggestions: async () => ({ cancelled: false }),
     rejectSuggestions: async ({ documentId, keys }) => {
       const doc = requireDocument(documentId);
       const key = `${documentId}:${doc.summary.textHash}`;

@@ -31,5 +31,8 @@ export const suggestionsResultSchema = z.object({
 
 export const MAX_REJECTED_AT_ONCE = 10_000;
 
+/** The window's name for one Suggest run, so it can call that run off (and no other window's). */
+export const suggestionRunIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A run id is 1 to 64 letters, digits, - or _.');
+
 export type Suggestion = z.infer<typeof suggestionSchema>;
 export type SuggestionsResult = z.infer<typeof suggestionsResultSchema>;

@@ -179,7 +179,8 @@ export function createApiHandlers(service: AnnotatorService, hostOnly: HostOnlyM
     tagTranscriptLines: async (args, caller) => service.tagTranscriptLines(args.documentId, caller),
     restoreBackup: async () => service.exclusive(() => service.store.restoreBackup()),
     listClaims: async () => service.listClaims(),
-    suggestAnnotations: async (args, caller) => service.suggestAnnotations(args.documentId, args.fresh, caller),
+    suggestAnnotations: async (args, caller) => service.suggestAnnotations(args.documentId, args.fresh, caller, args.runId),
+    cancelSuggestions: async (args) => service.cancelSuggestions(args.runId),
     rejectSuggestions: async (args) => service.rejectSuggestions(args.documentId, args.keys),
     listClaimHistory: async (args) => service.claimHistoryOf(args.documentId, args.annotationId),
     saveReportPdf: async (args) => {

@@ -48,14 +48,16 @@ async function writeFile(store: WorkspaceStore, doc: StoredDocument, file: Sugge
 }
 
 export interface SuggestDeps {
-  suggester(text: string, speakers: readonly KnownSpeaker[]): Promise<Suggestions>;
+  suggester(text: string, speakers: readonly KnownSpeaker[], signal?: AbortSignal): Promise<Suggestions>;
+  /** Ends the run when the window calls it off. */
+  signal?: AbortSignal;
   /** The highlights the asking person may see (blind annotation); null: all of them. */
   visible?: ((highlight: Annotation) => boolean) | null;
 }
 
 export async function suggestionsFor(store: WorkspaceStore, doc: StoredDocument, fresh: boolean, deps: SuggestDeps): Promise<SuggestionsResult> {
   const speakers = store.data.speakers.map((s) => ({ id: s.id, name: s.name, aliases: s.aliases }));
-  const found = fresh ? toRows(await deps.suggester(await store.readText(doc), speakers), store.data.labels, speakers) : null;
+  const found = fresh ? toRows(await deps.suggester(await store.readText(doc), speakers, deps.signal), store.data.labels, speakers) : null;
   // Read after the suggester, which takes seconds on a long text: a rejection made meanwhile counts.
   const [file, all] = await Promise.all([readFile(store, doc), store.annotations(doc)]);
   const annotations = deps.visible ? all.filter(deps.visible) : all;

@@ -19,15 +19,21 @@ function workerFile(): string {
   throw new ApiError('internal', `The suggester (${SUGGESTIONS_WORKER_FILE}) is missing beside ${fileURLToPath(import.meta.url)}; run npm run build.`);
 }
 
-export function suggestInWorker(text: string, speakers: readonly KnownSpeaker[], limits = SUGGESTER_LIMITS): Promise<Suggestions> {
+export const cancelledRun = () => new ApiError('cancelled', 'Suggesting was stopped: another document was opened.');
+
+export function suggestInWorker(text: string, speakers: readonly KnownSpeaker[], limits = SUGGESTER_LIMITS, signal?: AbortSignal): Promise<Suggestions> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledRun());
     const worker = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb } });
     const done = (outcome: () => void) => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       worker.removeAllListeners();
       void worker.terminate();
       outcome();
     };
+    const onAbort = () => done(() => reject(cancelledRun()));
+    signal?.addEventListener('abort', onAbort);
     const timer = setTimeout(
       () => done(() => reject(new ApiError('too-large', `Suggesting took longer than ${limits.timeMs / 1000} s and was stopped; try a shorter document.`))),
       limits.timeMs,

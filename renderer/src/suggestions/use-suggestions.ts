@@ -35,6 +35,8 @@ interface Run {
 
 const QUOTE_KIND = { direct: 'direct', indirect: 'paraphrase' } as const;
 
+const newRunId = () => `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
 function readAuto(): boolean {
   try {
     return localStorage.getItem(AUTO_KEY) === 'yes';
@@ -53,6 +55,8 @@ export function useSuggestions({ client, documentId, textHash, speakers, annotat
   const [focusRequest, setFocusRequest] = useState(0);
   // Each request's number: an answer for a request no longer the latest is dropped.
   const latest = useRef(0);
+  /** The run the host is working on for this window, called off when another document opens. */
+  const outstanding = useRef<string | null>(null);
   /** Rejected in this window for this text: left out of an answer that was already on its way. */
   const rejectedHere = useRef(new Set<string>());
   const visible = useMemo(() => (run.documentId === documentId ? notCovered(run.all, annotations) : []), [run, documentId, annotations]);
@@ -62,8 +66,10 @@ export function useSuggestions({ client, documentId, textHash, speakers, annotat
       if (!documentId) return say('Suggest: open a document first.');
       const asked = ++latest.current;
       if (fresh) setRun((r) => ({ ...(r.documentId === documentId ? r : { all: [], missingLabels: [] }), documentId, running: true, startedAt: Date.now() }));
+      const runId = fresh ? newRunId() : undefined;
+      if (runId) outstanding.current = runId;
       try {
-        const found = await client.suggestAnnotations({ documentId, fresh });
+        const found = await client.suggestAnnotations({ documentId, fresh, ...(runId && { runId }) });
         if (asked !== latest.current) return;
         setRun({ documentId, all: found.suggestions.filter((s) => !rejectedHere.current.has(s.key)), running: false, startedAt: 0, missingLabels: found.missingLabels });
         if (focusList) setFocusRequest((n) => n + 1);
@@ -77,6 +83,8 @@ export function useSuggestions({ client, documentId, textHash, speakers, annotat
         if (asked !== latest.current) return;
         setRun((r) => ({ ...r, running: false }));
         report(error);
+      } finally {
+        if (runId && outstanding.current === runId) outstanding.current = null;
       }
     },
     [client, documentId, report, say],
@@ -85,6 +93,10 @@ export function useSuggestions({ client, documentId, textHash, speakers, annotat
   // A new document, or a new text of it: the old suggestions and any run still out are dropped.
   useEffect(() => {
     latest.current++;
+    // The host stops its worker: seconds of a 5 MB transcript no one will look at.
+    const calledOff = outstanding.current;
+    outstanding.current = null;
+    if (calledOff) client.cancelSuggestions({ runId: calledOff }).catch(() => undefined);
     rejectedHere.current = new Set();
     setRun({ documentId, all: [], running: false, startedAt: 0, missingLabels: [] });
     setFocusedKey(null);

@@ -85,6 +85,7 @@ function validArgs(): Record<ApiMethod, Record<string, unknown>> {
     listQuarantined: {},
     suggestAnnotations: { documentId, fresh: true },
     rejectSuggestions: { documentId, keys: ['quote:0:10'] },
+    cancelSuggestions: { runId: 'run-1' },
   };
 }
 

@@ -136,7 +136,50 @@ describe('pre-annotations', () => {
   });
 });
 
+describe('cancelSuggestions', () => {
+  it('ends the named run: its request fails as cancelled, with nothing to report, and the next run answers', async () => {
+    const service = await openService();
+    const long = await importText(service, 'transcript.txt', 'Ana Kim said that the figure was wrong. “We will see,” she said.\n'.repeat(20_000));
+    const running = service.suggestAnnotations(long.id, true, undefined, 'run-a');
+    // Still under way, so there is a run to end (the worker takes seconds on 1.3 MB).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.cancelSuggestions('run-a')).toEqual({ cancelled: true });
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    // Ended and forgotten: a second call finds nothing; the same name may be used again.
+    expect(service.cancelSuggestions('run-a')).toEqual({ cancelled: false });
+    const doc = await importText(service, 'story.txt', STORY);
+    expect((await service.suggestAnnotations(doc.id, true, undefined, 'run-a')).suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('leaves another window’s run alone', async () => {
+    const service = await openService();
+    const doc = await importText(service, 'story.txt', STORY);
+    const mine = service.suggestAnnotations(doc.id, true, undefined, 'run-mine');
+    expect(service.cancelSuggestions('run-theirs')).toEqual({ cancelled: false });
+    expect((await mine).suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a second run under a name still in use', async () => {
+    const service = await openService();
+    const doc = await importText(service, 'story.txt', STORY);
+    const first = service.suggestAnnotations(doc.id, true, undefined, 'run-1');
+    await expect(service.suggestAnnotations(doc.id, true, undefined, 'run-1')).rejects.toThrow(/already under way/);
+    await first;
+  });
+});
+
 describe('the suggester’s worker', () => {
+  it('ends at once when its signal is aborted, before answering', async () => {
+    const text = 'Ana Kim said that the figure was wrong. '.repeat(40_000);
+    const stop = new AbortController();
+    const running = suggestInWorker(text, [], undefined, stop.signal);
+    stop.abort();
+    await expect(running).rejects.toMatchObject({ code: 'cancelled', message: expect.stringContaining('another document was opened') });
+    const already = new AbortController();
+    already.abort();
+    await expect(suggestInWorker('Ana Kim said so.', [], undefined, already.signal)).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
   it('is stopped, with a message saying what to do, when it passes its time limit', async () => {
     const text = 'Ana Kim said that the figure was wrong. '.repeat(20_000);
     await expect(suggestInWorker(text, [], { timeMs: 1, memoryMb: 256 })).rejects.toThrow(/took longer than .* s and was stopped; try a shorter document/);
