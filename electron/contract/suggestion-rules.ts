@@ -2,11 +2,22 @@
 import type { Annotation } from './schemas/annotations.js';
 import type { Suggestion } from './schemas/suggestions.js';
 import { firstIndexNotBefore } from './spans.js';
+import type { QuoteKind } from './vocabulary.js';
 
 /** An existing highlight of the same label over most of the suggestion: proposing it again would duplicate it. */
 export function isCovered(row: Pick<Suggestion, 'labelId' | 'start' | 'end'>, annotations: readonly Pick<Annotation, 'labelId' | 'start' | 'end'>[]): boolean {
   const length = row.end - row.start;
   return annotations.some((a) => a.labelId === row.labelId && Math.min(a.end, row.end) - Math.max(a.start, row.start) >= length / 2);
+}
+
+/**
+ * The quote kind a highlight made from a suggestion takes: indirect ones are paraphrases, and
+ * quoted words that open in lower case ("called it “a grave mistake”") are part of a sentence.
+ */
+export function quoteKindOf(kind: Suggestion['kind'], words: string): QuoteKind | undefined {
+  if (kind === 'claim') return undefined;
+  if (kind === 'indirect') return 'paraphrase';
+  return /^[^\p{L}\p{N}]*\p{Ll}/u.test(words) ? 'partial' : 'direct';
 }
 
 /** What the list calls a suggestion's kind. */

@@ -5,11 +5,12 @@ import { promises as fs } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { ROOT, SAMPLE, VIEWPORT, annotationsOnDisk, clickText, eventually, screenshot, startHost, tempDir, withAppWithSample } from './harness';
+import { ROOT, SAMPLE, VIEWPORT, annotationsOnDisk, clickText, eventually, hostApi, screenshot, startHost, tempDir, withAppWithSample, type RunningHost } from './harness';
 
 let page: Page;
 let store: string;
-withAppWithSample((app) => ({ page, store } = app));
+let host: RunningHost;
+withAppWithSample((app) => ({ page, store, host } = app));
 
 const rows = () => page.locator('.suggestion-row');
 /** How many suggestions there are (the list draws only the rows in view). */
@@ -89,7 +90,28 @@ it('rejects with Delete, for good: not suggested again after a reload', async ()
   expect(await page.locator(`.suggestion-row[data-suggestion="${key}"]`).count()).toBe(0);
 });
 
-it('edits first with E: the words are selected in the text, and the label key makes the adjusted highlight', async () => {
+it('accepts quoted words inside a sentence as a partial quote', async () => {
+  await rows().filter({ hasText: 'resolutely respond' }).click();
+  await page.locator('.suggestion-list').focus();
+  await page.keyboard.press('Enter');
+  await saved();
+  const partial = await eventually(async () => {
+    const found = (await annotationsOnDisk(store)).find((a) => a.text === '“resolutely respond”');
+    expect(found).toBeDefined();
+    return found;
+  });
+  expect(partial.quoteKind).toBe('partial');
+  await page.keyboard.press('Control+z');
+  await saved();
+});
+
+it('edits first with E: the words are selected in the text, and the label key makes the adjusted highlight, with the suggested speaker and kind', async () => {
+  // Robert Wood in the registry: the suggestion names him, so the highlight should too.
+  await hostApi(host)('applyChanges', { changes: [{ kind: 'createSpeaker', speakerId: 'spk-wood', name: 'Robert Wood' }] });
+  await page.reload();
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Alt+S');
+  await expect.poll(() => rows().count()).toBeGreaterThan(5);
   await rows().filter({ hasText: 'We are deeply concerned' }).click();
   await page.locator('.suggestion-list').focus();
   await page.keyboard.press('e');
@@ -104,6 +126,10 @@ it('edits first with E: the words are selected in the text, and the label key ma
     return found;
   });
   expect(quote.labelId).toBe('quote');
+  // Adjusted: shorter than the suggestion, which ran to the closing mark.
+  expect(quote.text.endsWith('around the world')).toBe(true);
+  expect(quote.speakerId).toBe('spk-wood');
+  expect(quote.quoteKind).toBe('direct');
   // Covered by the new highlight: no longer suggested.
   await expect.poll(() => rows().filter({ hasText: 'We are deeply concerned' }).count()).toBe(0);
 });

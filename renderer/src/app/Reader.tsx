@@ -55,8 +55,9 @@ export function Reader({ workspace: { state, actions }, panel, arrivals, command
           onLabelSelection={(labelId, start, end) => {
             // The editor draws the highlight at once; the rest of the window follows after that
             // frame is painted, so the keypress shows in the next frame even on a long transcript.
-            const made = actions.prepareAnnotation(labelId, start, end);
-            if (!made) return undefined;
+            const prepared = actions.prepareAnnotation(labelId, start, end);
+            if (!prepared) return undefined;
+            const made = suggestions.carryOver(prepared);
             createHighlight(made);
             afterPaint(() => panel.showSpeaker(null));
             return made;

@@ -70,7 +70,7 @@ export function SuggestionList({ model, text, labels, mod, focusedKey, onFocusKe
   };
   const handlers: Handlers<'suggestion-list'> = {
     'suggestion-accept': () => !!focused && (model.accept([focused]), moveOnFrom([focused]), true),
-    'suggestion-edit': () => !!focused && (onShow(focused, true), true),
+    'suggestion-edit': () => !!focused && (model.edit(focused), onShow(focused, true), true),
     'suggestion-reject': () => !!focused && (model.reject([focused]), moveOnFrom([focused]), true),
     'suggestion-accept-speaker': () => {
       if (!focused?.speakerName) return !!focused && (model.accept([focused]), moveOnFrom([focused]), true);

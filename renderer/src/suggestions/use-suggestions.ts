@@ -3,7 +3,7 @@
 // for this text). A suggestion a highlight covers is not shown, so undoing an accept brings it back.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, Suggestion } from '../../../electron/contract/window-api';
-import { notCovered } from '../../../electron/contract/suggestion-rules';
+import { notCovered, quoteKindOf } from '../../../electron/contract/suggestion-rules';
 import type { AnnotatorClient } from '../api/client';
 import { combine, createStep, type Step } from '../state/history';
 import { counted as plural } from '../../../electron/contract/counted';
@@ -33,8 +33,6 @@ interface Run {
   missingLabels: string[];
 }
 
-const QUOTE_KIND = { direct: 'direct', indirect: 'paraphrase' } as const;
-
 const newRunId = () => `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 function readAuto(): boolean {
@@ -59,6 +57,8 @@ export function useSuggestions({ client, documentId, textHash, speakers, annotat
   const outstanding = useRef<string | null>(null);
   /** Rejected in this window for this text: left out of an answer that was already on its way. */
   const rejectedHere = useRef(new Set<string>());
+  /** The suggestion being edited first (E): the highlight the label key makes over it keeps what it proposed. */
+  const editing = useRef<Suggestion | null>(null);
   const visible = useMemo(() => (run.documentId === documentId ? notCovered(run.all, annotations) : []), [run, documentId, annotations]);
 
   const suggest = useCallback(
@@ -98,26 +98,47 @@ export function useSuggestions({ client, documentId, textHash, speakers, annotat
     outstanding.current = null;
     if (calledOff) client.cancelSuggestions({ runId: calledOff }).catch(() => undefined);
     rejectedHere.current = new Set();
+    editing.current = null;
     setRun({ documentId, all: [], running: false, startedAt: 0, missingLabels: [] });
     setFocusedKey(null);
     if (documentId) void suggest(readAuto());
   }, [documentId, textHash]);
 
+  /** A highlight as the suggestion proposes it: its speaker (if still in the registry) and quote kind. */
+  const asSuggested = useCallback(
+    (annotation: Annotation, s: Suggestion): Annotation => {
+      const quoteKind = quoteKindOf(s.kind, annotation.text);
+      const speakerId = s.speakerId && speakers.some((p) => p.id === s.speakerId) ? s.speakerId : annotation.speakerId;
+      return { ...annotation, speakerId, ...(quoteKind && { quoteKind }) };
+    },
+    [speakers],
+  );
+
   const accept = useCallback(
     (chosen: readonly Suggestion[]) => {
       const made = chosen.flatMap((s) => {
         const annotation = prepare(s.labelId, s.start, s.end);
-        if (!annotation) return [];
-        const quoteKind = s.kind === 'claim' ? undefined : QUOTE_KIND[s.kind];
-        const speakerId = s.speakerId && speakers.some((p) => p.id === s.speakerId) ? s.speakerId : annotation.speakerId;
-        return [{ ...annotation, speakerId, ...(quoteKind && { quoteKind }) }];
+        return annotation ? [asSuggested(annotation, s)] : [];
       });
       if (made.length === 0) return;
       // One step, however many: Ctrl+Z takes the whole accept back, and the suggestions return.
       perform({ ...combine(made.map((a) => createStep(a))), oneBatch: true }, made.length === 1 ? made[0]!.id : undefined);
       say(made.length === 1 ? 'Suggestion accepted.' : `${plural(made.length, 'suggestion')} accepted.`);
     },
-    [perform, prepare, say, speakers],
+    [asSuggested, perform, prepare, say],
+  );
+
+  const edit = useCallback((s: Suggestion) => {
+    editing.current = s;
+  }, []);
+  const carryOver = useCallback(
+    (annotation: Annotation): Annotation => {
+      const s = editing.current;
+      editing.current = null;
+      const overlaps = s && s.labelId === annotation.labelId && Math.min(s.end, annotation.end) > Math.max(s.start, annotation.start);
+      return overlaps ? asSuggested(annotation, s) : annotation;
+    },
+    [asSuggested],
   );
 
   const reject = useCallback(
@@ -150,6 +171,8 @@ export function useSuggestions({ client, documentId, textHash, speakers, annotat
     run: (focusList = false) => void (run.running && run.documentId === documentId ? undefined : suggest(true, focusList)),
     focusRequest,
     accept,
+    edit,
+    carryOver,
     reject,
     auto,
     setAuto,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { suggest } from '../../../../electron/services/suggestions/suggest.js';
 import type { QuoteSuggestion } from '../../../../electron/services/suggestions/types.js';
-import { isCovered, notCovered } from '../../../../electron/contract/suggestion-rules.js';
+import { isCovered, notCovered, quoteKindOf } from '../../../../electron/contract/suggestion-rules.js';
 
 const slice = (text: string, span: { start: number; end: number } | null) => (span ? text.slice(span.start, span.end) : null);
 function quotesOf(text: string, options?: Parameters<typeof suggest>[1]) {
@@ -59,6 +59,17 @@ describe('direct quotes', () => {
     const text = '“We are ready,” Tom Reed told the council.\n\n“We have always been ready for this moment and we will not wait.”';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tom Reed', 'Tom Reed']);
     expect(suggest(text).quotes[1]!.reason).toContain('goes on from the quote before');
+  });
+});
+
+describe('the quote kind an accepted suggestion takes', () => {
+  it('is partial for quoted words inside a sentence, direct for a whole quote, paraphrase for an indirect one', () => {
+    expect(quoteKindOf('direct', '“resolutely respond”')).toBe('partial');
+    expect(quoteKindOf('direct', '"a grave mistake"')).toBe('partial');
+    expect(quoteKindOf('direct', '“We are deeply concerned.”')).toBe('direct');
+    expect(quoteKindOf('direct', '« 2024 sera difficile »')).toBe('direct');
+    expect(quoteKindOf('indirect', 'the figure was wrong')).toBe('paraphrase');
+    expect(quoteKindOf('claim', 'Unemployment fell.')).toBeUndefined();
   });
 });
 
