@@ -11,12 +11,13 @@ export function isCovered(row: Pick<Suggestion, 'labelId' | 'start' | 'end'>, an
 }
 
 /**
- * The quote kind a highlight made from a suggestion takes: indirect ones are paraphrases, and
- * quoted words that open in lower case ("called it “a grave mistake”") are part of a sentence.
+ * The quote kind a highlight made from a suggestion takes: reported words holding quoted ones
+ * ("said the plan was “a grave mistake”", or just “a grave mistake”) are partial quotes, other
+ * reported words paraphrases, and words wholly in quotation marks direct quotes.
  */
 export function quoteKindOf(kind: Suggestion['kind'], words: string): QuoteKind | undefined {
   if (kind === 'claim') return undefined;
-  if (kind === 'indirect') return 'paraphrase';
+  if (kind === 'indirect') return /[“”"«»]/.test(words) ? 'partial' : 'paraphrase';
   return /^[^\p{L}\p{N}]*\p{Ll}/u.test(words) ? 'partial' : 'direct';
 }
 

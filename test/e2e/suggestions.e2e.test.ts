@@ -90,16 +90,18 @@ it('rejects with Delete, for good: not suggested again after a reload', async ()
   expect(await page.locator(`.suggestion-row[data-suggestion="${key}"]`).count()).toBe(0);
 });
 
-it('accepts quoted words inside a sentence as a partial quote', async () => {
+it('accepts a reported clause holding quoted words as a partial quote of its speaker', async () => {
   await rows().filter({ hasText: 'resolutely respond' }).click();
+  expect(await focusedRow().locator('.suggestion-reason').textContent()).toContain('quoted words “resolutely respond”');
   await page.locator('.suggestion-list').focus();
   await page.keyboard.press('Enter');
   await saved();
   const partial = await eventually(async () => {
-    const found = (await annotationsOnDisk(store)).find((a) => a.text === '“resolutely respond”');
+    const found = (await annotationsOnDisk(store)).find((a) => a.text.includes('“resolutely respond”'));
     expect(found).toBeDefined();
     return found;
   });
+  expect(partial.text).toMatch(/^that Seoul would “resolutely respond” to any threats/);
   expect(partial.quoteKind).toBe('partial');
   await page.keyboard.press('Control+z');
   await saved();

@@ -180,7 +180,9 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
     const quoted = quotedSpans(text, paragraph);
     const sentenceOf = (pos: number) => sentences.find((s) => s.start <= pos && pos < s.end) ?? paragraph;
     const usedCues = new Set<number>();
-    for (const q of quoted) {
+    /** Quoted words inside a reported clause ("said the plan was “a disaster”"): the clause is the quote, if one is found. */
+    const partials: QuoteSuggestion[] = [];
+    for (const [index, q] of quoted.entries()) {
       // The attribution sits in the sentence where the quote ends, or where it begins.
       const last = sentenceOf(Math.max(q.start, q.end - 2));
       const first = sentenceOf(q.start);
@@ -191,6 +193,7 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       const inner = text.slice(q.start + 1, q.end - 1);
       const words = wordCount(inner);
       if (!cue && words < MIN_WORDS_WITHOUT_CUE) continue;
+      if (isTitle(text, inner, q)) continue;
       if (cue && words < 1) continue;
       let speaker = cue ? speakerOfCue(text, cue, cue.start >= q.end ? { start: q.end, end: around.end } : around, people, known, q) : null;
       let how = cue ? `'${text.slice(cue.start, cue.end)}'` : null;
@@ -213,9 +216,10 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
         speaker = lastSpeaker.speaker;
         how = `goes on from the quote before (${speaker.name ?? 'same speaker'})`;
       }
-      if (cue) usedCues.add(cue.start);
       const score = cue && speaker ? 0.9 : speaker ? 0.7 : cue ? 0.6 : 0.45;
-      quotes.push({
+      const partial = q.start > first.start && isPartial(text, inner, quoted[index - 1], q);
+      if (cue && !partial) usedCues.add(cue.start);
+      (partial ? partials : quotes).push({
         start: q.start,
         end: q.end,
         kind: 'direct',
@@ -234,19 +238,50 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       const speaker = cue ? speakerOfCue(text, cue, { start: lastSentence.start, end: paragraph.end }, people, known) : null;
       announced = speaker && cue ? { speaker, cue: text.slice(cue.start, cue.end) } : null;
     } else if (!(quoted.length === 1 && quoted[0]!.start === paragraph.start)) announced = null;
+    const clauses: QuoteSuggestion[] = [];
     for (const sentence of sentences) {
       const inQuote = (pos: number) => quoted.some((q) => q.start <= pos && pos < q.end);
       for (const cue of findCues(text, sentence.start, sentence.end)) {
         if (usedCues.has(cue.start) || inQuote(cue.start)) continue;
         const indirect = indirectQuote(text, sentence, cue, quoted, people, known);
         if (indirect) {
-          quotes.push(indirect);
+          clauses.push(indirect);
           break;
         }
       }
     }
+    // Mixed quotation is reported speech: the clause is the quote, and quoted words no clause
+    // holds are proposed as reported words too (accepted as partial quotes; see quoteKindOf).
+    for (const p of partials) {
+      const clause = clauses.find((c) => Math.min(c.end, p.end) - Math.max(c.start, p.start) >= (p.end - p.start) / 2);
+      if (!clause) quotes.push({ ...p, kind: 'indirect', reason: p.reason.replace('quotation marks', 'quoted words inside the sentence') });
+      else if (!clause.reason.includes('quoted words')) clause.reason += ` + quoted words ${excerpt(text.slice(p.start, p.end))}`;
+    }
+    quotes.push(...clauses);
   }
   return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+const MINOR_WORD = /^(?:a|an|and|at|for|in|of|on|or|the|to|with)$/;
+
+/** A show, book or event named in quotation marks: "on “Face the Nation,”", "MSNBC’s “Morning Joe”". */
+function isTitle(text: string, inner: string, q: Span): boolean {
+  const words = inner.replace(/[,.!?]+$/, '').trim().split(/\s+/);
+  if (words.length > 6 || !words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORD.test(w)))) return false;
+  return /(?:\b(?:on|of|in|at|for|from|the)|[’']s)\s*$/i.test(text.slice(Math.max(0, q.start - 12), q.start));
+}
+
+const excerpt = (words: string) => (words.length > 60 ? `${words.slice(0, 58)}…${words.at(-1)}` : words);
+
+/**
+ * Quoted words that open in lower case after their cue are part of the reporter's sentence,
+ * unless they go on with a quote the attribution interrupted ("“If he thinks that,” she said,
+ * “what does he think of you?”").
+ */
+function isPartial(text: string, inner: string, before: Span | undefined, q: Span): boolean {
+  if (!/^[^\p{L}\p{N}]*\p{Ll}/u.test(inner)) return false;
+  const interrupted = before && /,\s*[”"»]$/.test(text.slice(before.start, before.end)) && /^[^“”"«».!?]{1,100},\s*$/.test(text.slice(before.end, q.start));
+  return !interrupted;
 }
 
 const trimEnd = (text: string, end: number, start: number) => {
@@ -275,10 +310,12 @@ function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly 
     const comma = text.slice(sentence.start, cue.start).lastIndexOf(',');
     if (comma > 0) content = { start: sentence.start, end: sentence.start + comma };
   } else {
-    const rest = /^\s*(?:(?:reporters|the council|[\p{L}]+ members|him|her|them|us|me)\s+)?(?:that\s+)?/iu.exec(afterCue)![0];
+    // "told MSNBC’s “Morning Joe” on Friday that CLAUSE": the clause starts after a "that" a few words on.
+    const toThat = /^\s*(?:[^,.;:!?]{1,60}?\s)?(?=that\s+)/iu.exec(afterCue);
+    const rest = toThat && wordCount(toThat[0]) <= 7 ? toThat[0] : /^\s*(?:(?:reporters|the council|[\p{L}]+ members|him|her|them|us|me)\s+)?/iu.exec(afterCue)![0];
     const clauseStart = cue.end + rest.length;
     const tail = text.slice(clauseStart, sentence.end);
-    if (cue.needsClause && !/\bthat\s*$/i.test(text.slice(cue.end, clauseStart))) return null;
+    if (cue.needsClause && !/^that\s/i.test(tail)) return null;
     if (wordCount(tail) >= 3 && !/^[,.;:]/.test(tail)) content = { start: clauseStart, end: sentence.end };
     else {
       // "CLAUSE, X said."

@@ -29,7 +29,7 @@ describe('annotator suggest', () => {
     const text = STORY;
     expect(txt!.quotes.map((q) => [q.kind, text.slice(q.start, q.end), q.cue && text.slice(q.cue.start, q.cue.end), q.speaker && text.slice(q.speaker.start, q.speaker.end), q.speakerName])).toEqual([
       ['direct', '“Rents have doubled since 2015,”', 'told reporters', 'Maria Lopez', 'Maria Lopez'],
-      ['indirect', 'the figure was wrong', 'said', 'Ana Kim', 'Ana Kim'],
+      ['indirect', 'that the figure was wrong', 'said', 'Ana Kim', 'Ana Kim'],
     ]);
     for (const q of txt!.quotes) expect(Object.keys(q)).toEqual(['start', 'end', 'kind', 'cue', 'speaker', 'speakerName', 'score', 'reason']);
     expect(txt!.claims[0]).toMatchObject({ start: 0, reason: expect.stringContaining('a figure') });

@@ -46,13 +46,34 @@ describe('direct quotes', () => {
     expect(quote).toMatchObject({ mention: 'Bob Hale', speaker: 'Robert Hale' });
   });
 
-  it('takes a partial quote inside a sentence when a cue attributes it', () => {
+  // Mixed quotation, as PolNeAR annotates it: the reported clause is the attribution, quoted words and all.
+  it('takes a partial quote inside a sentence with the clause its cue reports', () => {
     const text = 'Ana Kim said the plan was “a fantasy” and would fail.';
-    expect(quotesOf(text).filter((q) => q.kind === 'direct')).toEqual([{ kind: 'direct', words: '“a fantasy”', cue: 'said', mention: 'Ana Kim', speaker: 'Ana Kim' }]);
+    expect(quotesOf(text)).toEqual([{ kind: 'indirect', words: 'the plan was “a fantasy” and would fail', cue: 'said', mention: 'Ana Kim', speaker: 'Ana Kim' }]);
+    expect(suggest(text).quotes[0]!.reason).toBe("reporting cue 'said' + name 'Ana Kim' + quoted words “a fantasy”");
+  });
+
+  it('proposes quoted words no clause holds as reported words', () => {
+    const text = 'The aides moved fast in order to “keep the details of her treatment under wraps” that day.';
+    expect(quotesOf(text)).toEqual([{ kind: 'indirect', words: '“keep the details of her treatment under wraps”', cue: null, mention: null, speaker: null }]);
+    expect(suggest(text).quotes[0]!.reason).toBe('quoted words inside the sentence');
+  });
+
+  it('keeps the second half of an interrupted quote direct, though it opens in lower case', () => {
+    const text = '“If he thinks that makes him smart,” the narrator says, “what does he think of you?”';
+    expect(quotesOf(text).map((q) => [q.kind, q.words])).toEqual([
+      ['direct', '“If he thinks that makes him smart,”'],
+      ['direct', '“what does he think of you?”'],
+    ]);
   });
 
   it('leaves out scare quotes and titles that nobody says', () => {
     expect(quotesOf('The so-called “reform” passed.\n\nShe watched “Shark Tank” again.')).toEqual([]);
+  });
+
+  it('leaves out a show named beside a cue, and keeps what its guest said', () => {
+    const text = 'Jeh Johnson told MSNBC’s “Morning Joe” that the hackers were foreign.\n\nOn “Face the Nation,” Ann Lee said, “We will not raise taxes this year.”';
+    expect(quotesOf(text).map((q) => q.words)).toEqual(['that the hackers were foreign', '“We will not raise taxes this year.”']);
   });
 
   it('gives a paragraph that is all quote, after a quote, to the same speaker', () => {
@@ -69,6 +90,7 @@ describe('the quote kind an accepted suggestion takes', () => {
     expect(quoteKindOf('direct', '“We are deeply concerned.”')).toBe('direct');
     expect(quoteKindOf('direct', '« 2024 sera difficile »')).toBe('direct');
     expect(quoteKindOf('indirect', 'the figure was wrong')).toBe('paraphrase');
+    expect(quoteKindOf('indirect', 'the plan was “a fantasy” and would fail')).toBe('partial');
     expect(quoteKindOf('claim', 'Unemployment fell.')).toBeUndefined();
   });
 });
@@ -96,10 +118,10 @@ describe('speakers named around the quote', () => {
 });
 
 describe('indirect quotes', () => {
-  it('takes the clause a cue reports, with "that" left out, and says why', () => {
+  it('takes the clause a cue reports, "that" included (as PolNeAR marks a reported clause), and says why', () => {
     const text = 'Ana Kim said that the council had approved the plan in secret.';
     const { quotes } = suggest(text);
-    expect(quotes.map((q) => [q.kind, slice(text, q), slice(text, q.cue), q.speakerName])).toEqual([['indirect', 'the council had approved the plan in secret', 'said', 'Ana Kim']]);
+    expect(quotes.map((q) => [q.kind, slice(text, q), slice(text, q.cue), q.speakerName])).toEqual([['indirect', 'that the council had approved the plan in secret', 'said', 'Ana Kim']]);
     expect(quotes[0]!.reason).toBe("reporting cue 'said' + name 'Ana Kim'");
   });
 
@@ -113,7 +135,7 @@ describe('indirect quotes', () => {
 
   it('steps over "has also" between the speaker and the cue, and does not take "The United States" for a cue', () => {
     const text = 'The United States and its partners met on Friday. Ana Kim has also warned that the talks could collapse within days.';
-    expect(quotesOf(text).map((q) => [q.words, q.mention])).toEqual([['the talks could collapse within days', 'Ana Kim']]);
+    expect(quotesOf(text).map((q) => [q.words, q.mention])).toEqual([['that the talks could collapse within days', 'Ana Kim']]);
   });
 });
 

@@ -24,7 +24,7 @@ describe('suggestAnnotations', () => {
     expect(saved).toBe(false);
     expect(suggestions.filter((s) => s.labelId === 'quote').map((s) => [s.kind, words(STORY, s), s.speakerName])).toEqual([
       ['direct', '“Rents have doubled since 2015,”', 'Maria Lopez'],
-      ['indirect', 'the figure was wrong', 'Ana Kim'],
+      ['indirect', 'that the figure was wrong', 'Ana Kim'],
     ]);
     const claim = suggestions.find((s) => s.labelId === 'claim')!;
     expect(words(STORY, claim)).toBe('Unemployment fell to 3.9 percent in 2023, the lowest rate since 1969.');
