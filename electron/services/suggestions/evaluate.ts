@@ -48,7 +48,8 @@ export interface EvaluationResult {
     checkWorthy: number;
   };
   quotes: { exact: PrecisionRecall; overlap: PrecisionRecall } & Record<QuoteKind, { exact: PrecisionRecall; overlap: PrecisionRecall }>;
-  speakers: SpeakerCounts & { accuracy: number };
+  /** Over all matched quotes, and within each kind's own matching (as its F1 is). */
+  speakers: SpeakerCounts & { accuracy: number } & Record<QuoteKind, SpeakerCounts & { accuracy: number }>;
   claims: MeanRankingScores;
 }
 
@@ -104,6 +105,7 @@ export function evaluate(gold: readonly GoldDocument[], suggester: Suggester | r
   const runs = runsOf(gold, suggester);
   const quoteCounts: QuoteDocumentCounts[] = [];
   const speakerCounts: SpeakerCounts[] = [];
+  const speakerCountsByKind: Record<QuoteKind, SpeakerCounts[]> = { direct: [], indirect: [] };
   const rankings: RankingScores[] = [];
   const goldQuotes: Array<{ kind: QuoteKind }> = [];
   const suggested: Array<{ kind: QuoteKind }> = [];
@@ -114,6 +116,9 @@ export function evaluate(gold: readonly GoldDocument[], suggester: Suggester | r
     if (doc.quotes && run.quotes) {
       quoteCounts.push(countQuotes(doc.quotes, run.quotes));
       speakerCounts.push(countSpeakers(doc.quotes, run.quotes));
+      for (const kind of ['direct', 'indirect'] as const) {
+        speakerCountsByKind[kind].push(countSpeakers(doc.quotes.filter((q) => q.kind === kind), run.quotes.filter((q) => q.kind === kind)));
+      }
       goldQuotes.push(...doc.quotes);
       suggested.push(...run.quotes);
     }
@@ -139,7 +144,7 @@ export function evaluate(gold: readonly GoldDocument[], suggester: Suggester | r
       checkWorthy,
     },
     quotes: { ...both((c) => c), direct: both((c) => c.byKind.direct), indirect: both((c) => c.byKind.indirect) },
-    speakers: accuracy(speakerCounts),
+    speakers: { ...accuracy(speakerCounts), direct: accuracy(speakerCountsByKind.direct), indirect: accuracy(speakerCountsByKind.indirect) },
     claims: meanRankingScores(rankings),
   };
 }
@@ -247,6 +252,10 @@ function quoteTable({ quotes, speakers }: EvaluationResult): string[] {
   return [
     ...table(['match', 'kind', 'gold', 'suggested', 'matched', 'precision', 'recall', 'F1'], rows, 2),
     '',
-    `Speaker accuracy (overlap-matched quotes whose gold has a speaker): ${speakers.correct} of ${speakers.judged} = ${figure(speakers.accuracy)}`,
+    'Speaker accuracy (overlap-matched quotes whose gold has a speaker):',
+    ...(['all', 'direct', 'indirect'] as const).map((kind) => {
+      const s = kind === 'all' ? speakers : speakers[kind];
+      return `- ${kind}: ${s.correct} of ${s.judged} = ${figure(s.accuracy)}`;
+    }),
   ];
 }

@@ -106,7 +106,15 @@ describe('evaluate', () => {
 
   it('scores speakers on overlap-matched quotes and claims as CLEF ranks them', () => {
     const result = evaluate(GOLD, fakeSuggester().suggester);
-    expect(result.speakers).toEqual({ judged: 2, correct: 1, accuracy: 0.5 });
+    // All: the mayor's quote right, the budget one wrong. Within each kind's own matching, the
+    // budget suggestion (direct) cannot meet the indirect gold, so direct is 1 of 1 and indirect judges none.
+    expect(result.speakers).toEqual({
+      judged: 2,
+      correct: 1,
+      accuracy: 0.5,
+      direct: { judged: 1, correct: 1, accuracy: 1 },
+      indirect: { judged: 0, correct: 0, accuracy: 0 },
+    });
     // Story order: Good, Unemployment*, Thank, Crime*. Ranked: Unemployment* (0.9), Good, Crime* (0.2), Thank.
     // AP = (1/1 + 2/3) / 2 = 5/6; P@10 = 2/10; R-Prec = 1 of the top 2.
     expect(result.claims.map).toBeCloseTo(5 / 6, 12);
