@@ -6,7 +6,7 @@ import { firstIndexNotBefore } from '../../contract/spans.js';
 import type { KnownSpeaker, Span } from './types.js';
 
 /** Titles that come before a name and are not part of it. */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'president', 'ambassador', 'minister', 'secretary', 'senator', 'sen', 'rep', 'representative', 'governor', 'gov', 'mayor', 'general', 'gen', 'judge', 'justice', 'chancellor', 'premier', 'king', 'queen', 'prince', 'pope', 'sir', 'lord', 'chairman', 'chairwoman', 'chief', 'director', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'officer', 'commissioner', 'councillor', 'councilor', 'professor', 'coach', 'captain', 'capt', 'lt', 'col', 'sgt']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'president', 'ambassador', 'minister', 'secretary', 'senator', 'sen', 'rep', 'representative', 'governor', 'gov', 'mayor', 'general', 'gen', 'judge', 'justice', 'chancellor', 'premier', 'king', 'queen', 'prince', 'pope', 'sir', 'lord', 'chairman', 'chairwoman', 'chief', 'director', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'leader', 'officer', 'commissioner', 'councillor', 'councilor', 'professor', 'coach', 'captain', 'capt', 'lt', 'col', 'sgt', 'del']);
 
 /** Capitalized words that begin sentences or name things, never people. */
 const NOT_NAMES = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'or', 'if', 'when', 'while', 'after', 'before', 'since', 'as', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'we', 'i', 'you', 'they', 'he', 'she', 'his', 'her', 'our', 'their', 'my', 'your', 'such', 'last', 'next', 'for', 'from', 'with', 'without', 'by', 'of', 'to', 'so', 'yet', 'still', 'also', 'then', 'now', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'u.s.', 'u.n.', 'un', 'us', 'uk', 'eu', 'nato', 'new', 'north', 'south', 'east', 'west', 'united', 'states', 'nations', 'security', 'council', 'house', 'white', 'senate', 'congress', 'democratic', 'republican', 'republic', 'people’s', "people's", 'kremlin', 'ministry', 'department', 'government', 'party', 'court', 'supreme', 'state', 'city', 'county', 'university', 'post', 'times', 'news', 'street', 'journal', 'reuters', 'associated', 'press', 'korea', 'korean', 'russia', 'russian', 'ukraine', 'china', 'chinese', 'america', 'american', 'europe', 'european', 'britain', 'british', 'france', 'french', 'japan', 'japanese', 'germany', 'german', 'pacific', 'peninsula', 'treaty', 'war', 'dprk', 'is', 'was', 'are', 'will', 'would', 'can', 'could']);
@@ -57,6 +57,9 @@ export interface Mention extends Span {
 
 const WORD = /[\p{Lu}][\p{L}’'.-]*/uy;
 
+/** "Sen.", "Rep.", "G.K.", "U.S.": a full stop that does not end a sentence. */
+export const isAbbreviation = (word: string) => /^(?:\p{Lu}\.)+$/u.test(word) || (word.endsWith('.') && TITLES.has(word.slice(0, -1).toLowerCase()));
+
 const isNameWord = (word: string) => /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !TITLES.has(word.toLowerCase().replace(/\.$/, ''));
 
 /**
@@ -78,11 +81,12 @@ export function nameAt(text: string, pos: number): { start: number; end: number;
     const bare = word.replace(/\.$/, '');
     if (words.length === 0 && TITLES.has(bare.toLowerCase())) {
       titled = true;
-    } else if (isNameWord(bare) && bare.length > 1) {
+    } else if ((isNameWord(bare) && bare.length > 1) || (words.length > 0 && /^(?:\p{Lu}\.)+$/u.test(word))) {
+      // A middle initial ("Julie A. Diaz") is part of the name, though "A" alone is a word.
       words.push({ start: i, end: i + bare.length });
     } else break;
     i += word.length;
-    if (possessive || word.endsWith('.') && words.length > 0 && !/^\p{Lu}\.$/u.test(word)) break;
+    if (possessive || (word.endsWith('.') && words.length > 0 && !/^(?:\p{Lu}\.)+$/u.test(word))) break;
     if (text[i] !== ' ') break;
     i++;
     if (words.length === 4) break;

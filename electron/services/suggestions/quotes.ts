@@ -3,7 +3,7 @@
 // fact-checker can read in the suggestion's reason.
 import { sentenceSpans } from '../../contract/sentences.js';
 import { findCues, type Cue } from './cues.js';
-import { findPeople, mentionKind, nameAt, resolveMention, type Mention, type Person } from './people.js';
+import { findPeople, isAbbreviation, mentionKind, nameAt, resolveMention, type Mention, type Person } from './people.js';
 import type { KnownSpeaker, QuoteSuggestion, Span } from './types.js';
 
 const OPENERS: Record<string, string> = { '“': '”', '«': '»', '"': '"' };
@@ -95,11 +95,20 @@ function subjectAfter(text: string, pos: number, to: number): Span | null {
   while (start < to && text[start] === ' ') start++;
   const name = nameAt(text, start);
   if (name) return { start: name.start, end: name.end };
-  const m = /^[\p{L}\p{N}’' .-]{1,60}?(?=[,.;:!?”"]|$)/u.exec(text.slice(start, to));
-  if (!m || !m[0].trim()) return null;
-  const words = m[0].trim().split(/\s+/);
-  if (words.length > 6) return null;
-  return { start, end: start + m[0].trimEnd().replace(/\.$/, '').length };
+  // Up to six words, to a comma or a sentence's end: "9/11 widow Terry Strada", "Del. Stacey Plaskett".
+  const word = /[^\s,;:!?()“”"]+/uy;
+  let end = start;
+  for (let i = start, words = 0; words < 6; words++) {
+    word.lastIndex = i;
+    const m = word.exec(text);
+    if (!m || m.index >= to) return end > start ? { start, end } : null;
+    const stops = m[0].endsWith('.') && !isAbbreviation(m[0]);
+    end = Math.min(to, m.index + m[0].length - (stops ? 1 : 0));
+    i = m.index + m[0].length;
+    if (stops || text[i] !== ' ') return end > start ? { start, end } : null;
+    i++;
+  }
+  return null;
 }
 
 /** A sentence's opening subject: a name, or "North Korea’s envoy", "The minister". */
@@ -142,6 +151,10 @@ function speakerOfCue(text: string, cue: Cue, sentence: Span, people: readonly P
     // "Hwang said, adding that…": the speaker of the sentence's other cue, else its subject.
     const main = findCues(text, sentence.start, cue.start).filter((c) => !c.participle && !c.needsClause).at(-1);
     if (main) return speakerOfCue(text, main, sentence, people, known, skip);
+    // "footage of Hillary Clinton asking, “…”": the name right before the participle.
+    const before = subjectBefore(text, Math.max(sentence.start, skip && skip.end <= cue.start ? skip.end : sentence.start), cue.start);
+    const named = before ? speakerIn(text, before, people, known) : null;
+    if (named && named.how.startsWith('name')) return named;
     const subject = SENTENCE_SUBJECT.exec(text.slice(sentence.start, cue.start));
     return subject ? speakerIn(text, { start: sentence.start, end: sentence.start + subject[1]!.length }, people, known) : null;
   }
@@ -158,11 +171,13 @@ function speakerOfCue(text: string, cue: Cue, sentence: Span, people: readonly P
   if (appositive && appositive.index > 0) before = from + appositive.index;
   const phrase = subjectBefore(text, from, before);
   const subject = phrase && /[\p{L}]/u.test(text.slice(phrase.start, phrase.end)) ? speakerIn(text, phrase, people, known) : null;
-  if (subject && !/^[,;:”"]/.test(text.slice(phrase!.end, cue.start).trim() || 'x')) return subject;
+  if (subject && !/^[,;:”"]/.test(text.slice(phrase!.end, before).trim() || 'x')) return subject;
   // "…,” said Nebenzia.": the speaker comes after the verb.
   const after = subjectAfter(text, cue.end, sentence.end);
   const inverted = after ? speakerIn(text, after, people, known) : null;
-  return inverted && inverted.name ? inverted : subject;
+  // A nameless one ("said the ruling") only where the verb follows the quote: "…,” said the ruling.
+  const followsQuote = /(?:^|[,”"])\s*$/.test(text.slice(from, cue.start));
+  return inverted && (inverted.name || (!subject && followsQuote)) ? inverted : subject;
 }
 
 function reasonOf(parts: (string | null | undefined)[]): string {
@@ -187,9 +202,14 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       const last = sentenceOf(Math.max(q.start, q.end - 2));
       const first = sentenceOf(q.start);
       const around = { start: first.start, end: Math.max(last.end, q.end) };
+      // “…in our country?” Clinton said. — the attribution is a sentence of its own after the quote.
+      const next = around.end <= q.end + 1 ? shortAttributionAfter(text, sentences, q) : null;
+      if (next) around.end = next.end;
       const cues = findCues(text, around.start, around.end).filter((c) => (c.end <= q.start || c.start >= q.end) && !c.needsClause);
       // The nearest cue after the quote's end, else the nearest before its start.
-      const cue = cues.find((c) => c.start >= q.end && text.slice(q.end, c.start).length < 120) ?? [...cues].reverse().find((c) => c.end <= q.start && q.start - c.end < 80) ?? null;
+      // A cue that introduces the quote ("Peabody said: “…”") comes first.
+      const introducing = cues.find((c) => c.end <= q.start && /^\s*[:,]\s*$/.test(text.slice(c.end, q.start)));
+      const cue = introducing ?? cues.find((c) => c.start >= q.end && text.slice(q.end, c.start).length < 120) ?? [...cues].reverse().find((c) => c.end <= q.start && q.start - c.end < 80) ?? null;
       const inner = text.slice(q.start + 1, q.end - 1);
       const words = wordCount(inner);
       if (!cue && words < MIN_WORDS_WITHOUT_CUE) continue;
@@ -208,9 +228,26 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
         speaker = { mention: { start: at, end: at + turn[1]!.trimEnd().length }, name: turn[1]!.trim(), how: `a turn by '${turn[1]!.trim()}'` };
         how = null;
       }
+      // “…” ― Pamela Padilla: a name after a dash signs the quote.
+      const signed = !speaker ? /^\s*[―—–-]\s*/.exec(text.slice(q.end, q.end + 4)) : null;
+      const signer = signed ? nameAt(text, q.end + signed[0].length) : null;
+      if (!speaker && signer) {
+        speaker = { mention: { start: signer.start, end: signer.end }, name: text.slice(signer.start, signer.end), how: `signed '${text.slice(signer.start, signer.end)}'` };
+        how = null;
+      }
       if (!speaker && wholeParagraph && announced) {
         speaker = announced.speaker;
         how = `announced before it ('${announced.cue}:')`;
+      }
+      // "…over Syria, Schiff said. “The other factor…”": the sentence before ends by naming who speaks.
+      const previous = !speaker && q.start === first.start ? sentences.filter((x) => x.end <= q.start).at(-1) : undefined;
+      const saidBefore = previous ? findCues(text, previous.start, previous.end).filter((c) => !c.needsClause && !c.participle).at(-1) : undefined;
+      if (previous && saidBefore && /^\s*(?:[\p{Lu}][\p{L}’'.-]*\s?){0,3}[.]\s*$/u.test(text.slice(saidBefore.end, previous.end))) {
+        const who = speakerOfCue(text, saidBefore, previous, people, known);
+        if (who?.name) {
+          speaker = who;
+          how = `'${text.slice(saidBefore.start, saidBefore.end)}' ending the sentence before`;
+        }
       }
       if (!speaker && (wholeParagraph || wholeSentence) && lastSpeaker) {
         speaker = lastSpeaker.speaker;
@@ -260,6 +297,16 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
     quotes.push(...clauses);
   }
   return quotes.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** The sentence right after a quote when it only says who spoke ("Clinton said.", "said Ana Kim, the mayor."). */
+function shortAttributionAfter(text: string, sentences: readonly Span[], q: Span): Span | null {
+  const next = sentences.find((s) => s.start >= q.end - 1 && s.start <= q.end + 2 && s.end > q.end);
+  if (!next || /[“”"«»]/.test(text.slice(Math.max(next.start, q.end), next.end))) return null;
+  const cue = findCues(text, Math.max(next.start, q.end), next.end).find((c) => !c.needsClause);
+  if (!cue || wordCount(text.slice(q.end, cue.start)) > 6) return null;
+  const after = text.slice(cue.end, next.end);
+  return /^\s*,/.test(after) || wordCount(after) <= 4 ? next : null;
 }
 
 const MINOR_WORD = /^(?:a|an|and|at|for|in|of|on|or|the|to|with)$/;

@@ -96,6 +96,51 @@ describe('the quote kind an accepted suggestion takes', () => {
 });
 
 describe('speakers named around the quote', () => {
+  // Each case below is a pattern the PolNeAR dev split showed the rules missing; the texts are ours.
+  it('takes the name signed after a dash, middle initial and all', () => {
+    const text = '“He cannot answer a question without scaring people.” ―\u00a0Julie A. Diaz Martinez\n\n“Maybe we can build a wall around him.” — Steve Quinlan';
+    expect(quotesOf(text).map((q) => [q.mention, q.speaker])).toEqual([
+      ['Julie A. Diaz Martinez', 'Julie A. Diaz Martinez'],
+      ['Steve Quinlan', 'Steve Quinlan'],
+    ]);
+    expect(suggest(text).quotes[0]!.reason).toBe("quotation marks + signed 'Julie A. Diaz Martinez'");
+  });
+
+  it('takes the speaker from a short sentence of its own after a quote that ends in a question mark', () => {
+    const text = 'Ana Kim visited Tulsa.\n\n“How many times do we have to see this in our country?” Kim said. “We need answers from the city now.”';
+    expect(quotesOf(text).map((q) => [q.cue, q.speaker])).toEqual([
+      ['said', 'Ana Kim'],
+      [null, 'Ana Kim'],
+    ]);
+  });
+
+  it('reads titles and initials after the verb as part of the name, and a source with none', () => {
+    const text = '“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.\n\n“The veto will hold,” said 9/11 widow Terry Strada.\n\n“A state cannot avoid the conclusion,” said the ruling.';
+    expect(quotesOf(text).map((q) => q.mention)).toEqual(['G.K. Butterfield', 'Terry Strada', 'the ruling']);
+  });
+
+  it('steps over an appositive between the name and the verb, not onto the day after it', () => {
+    const text = '“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Mitch McConnell']);
+  });
+
+  it('prefers the cue that introduces a quote with a colon over one after it', () => {
+    const text = 'In a statement, Peabody Energy said: “Patriot Coal was highly successful,” adding that it had been set up to last.';
+    expect(quotesOf(text)[0]).toMatchObject({ words: '“Patriot Coal was highly successful,”', cue: 'said', mention: 'Peabody Energy' });
+  });
+
+  it('takes the name right before a participle ("footage of Hillary Clinton asking")', () => {
+    const text = 'The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Hillary Clinton']);
+  });
+
+  it('gives a quote to the one the sentence before it ends by naming', () => {
+    const text = 'The move was a mistake, Adam Schiff said. “The other factor may be Syria, and that worries me.”';
+    const quote = suggest(text).quotes.find((q) => q.kind === 'direct')!;
+    expect(quote.speakerName).toBe('Adam Schiff');
+    expect(quote.reason).toBe("quotation marks + 'said' ending the sentence before + name 'Adam Schiff'");
+  });
+
   it('gives a quote paragraph to the one a paragraph ending in a colon announced', () => {
     const text = 'The Daily Ledger reports:\n\n“The mayor has spent the reserve fund twice over in four years.”\n\n“Nobody on the council was told.”\n\nThe vote is on Monday.';
     const quotes = quotesOf(text);
