@@ -1,0 +1,145 @@
+// Who says a quote: the subject before its cue, the words after it ("said Wood", "according to
+// the report"), or the mention a subject phrase holds, linked to the person it refers to.
+import { findCues, type Cue } from './cues.js';
+import { isAbbreviation, mentionKind, nameAt, resolveMention, type Mention, type Person } from './people.js';
+import type { KnownSpeaker, Span } from './types.js';
+
+export const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** A suggestion's reason: what the rules saw, joined with "+". */
+export function reasonOf(parts: (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(' + ');
+}
+
+/** Words between a subject and its verb that are not part of the subject ("has also said"). */
+const BETWEEN = /^(?:has|have|had|also|again|then|later|earlier|previously|repeatedly|reportedly|once|still|was|is|were|are|will|would|did|does|not|never|quickly|publicly|privately|\p{L}+ly)$/iu;
+
+/** Words that stop a subject's walk back from its verb. */
+const CLAUSE_WORDS = /^(?:that|and|but|which|who|as|because|while|when|where|if|so|than|or|although|though)$/i;
+
+/** The noun phrase just before `pos` (a cue's subject), up to six words back to a boundary. */
+function subjectBefore(text: string, from: number, pos: number): Span | null {
+  let i = pos;
+  while (i > from && text[i - 1] === ' ') i--;
+  // Step back over a party and state, "Sen. David Perdue (R-Ga.) said".
+  const aside = /\([^()]{1,30}\)$/.exec(text.slice(from, i));
+  if (aside) {
+    i -= aside[0].length;
+    while (i > from && text[i - 1] === ' ') i--;
+  }
+  // Step back over "has also", "again", "repeatedly".
+  for (;;) {
+    let j = i;
+    while (j > from && /[\p{L}]/u.test(text[j - 1]!)) j--;
+    if (j === i || !BETWEEN.test(text.slice(j, i)) || j === from) break;
+    i = j;
+    while (i > from && text[i - 1] === ' ') i--;
+  }
+  const end = i;
+  let start = end;
+  let words = 0;
+  while (start > from && words < 6) {
+    let j = start;
+    while (j > from && /[\p{L}\p{N}’'.-]/u.test(text[j - 1]!)) j--;
+    if (j === start) break;
+    const word = text.slice(j, start);
+    if (CLAUSE_WORDS.test(word)) break;
+    start = j;
+    words++;
+    if (start > from && text[start - 1] === ' ') start--;
+    else break;
+  }
+  while (text[start] === ' ') start++;
+  return end > start ? { start, end } : null;
+}
+
+/** The noun phrase just after `pos` ("said Wood", "according to the report"), to a comma or stop. */
+function subjectAfter(text: string, pos: number, to: number): Span | null {
+  let start = pos;
+  while (start < to && text[start] === ' ') start++;
+  const name = nameAt(text, start);
+  if (name) return { start: name.start, end: name.end };
+  // Up to six words, to a comma or a sentence's end: "9/11 widow Terry Strada", "Del. Stacey Plaskett".
+  const word = /[^\s,;:!?()“”"]+/uy;
+  let end = start;
+  for (let i = start, words = 0; words < 6; words++) {
+    word.lastIndex = i;
+    const m = word.exec(text);
+    if (!m || m.index >= to) return end > start ? { start, end } : null;
+    const stops = m[0].endsWith('.') && !isAbbreviation(m[0]);
+    end = Math.min(to, m.index + m[0].length - (stops ? 1 : 0));
+    i = m.index + m[0].length;
+    if (stops || text[i] !== ' ') return end > start ? { start, end } : null;
+    i++;
+  }
+  return null;
+}
+
+/** A sentence's opening subject: a name, or "North Korea’s envoy", "The minister". */
+const SENTENCE_SUBJECT = new RegExp(`^((?:(?:[\\p{Lu}][\\p{L}.-]*\\s)*[\\p{Lu}][\\p{L}.-]*(?:’s|'s)\\s+|[Tt]he\\s+)(?:[a-z]+\\s+)?(?:${['ambassador', 'envoy', 'minister', 'president', 'spokesman', 'spokeswoman', 'official', 'diplomat', 'leader', 'chief', 'secretary'].join('|')})|(?:[\\p{Lu}][\\p{L}.-]*\\s){1,3}[\\p{Lu}][\\p{L}.-]*|He|She|[\\p{Lu}][\\p{L}-]+(?=\\s+(?:is|was|has|had)?\\s*[a-z]))\\b`, 'u');
+
+export interface Speaker {
+  mention: Span;
+  name: string | null;
+  how: string;
+}
+
+/** The mention a subject phrase holds: a name inside it, else the phrase itself. */
+function speakerIn(text: string, phrase: Span, people: readonly Person[], known: readonly KnownSpeaker[]): Speaker | null {
+  const words = text.slice(phrase.start, phrase.end);
+  // "South Korean Ambassador Joonkook Hwang": the name at the end is the mention.
+  for (let i = phrase.start; i < phrase.end; i++) {
+    if (i > phrase.start && text[i - 1] !== ' ') continue;
+    const name = nameAt(text, i);
+    if (name && name.end <= phrase.end + 1) {
+      const person = resolveMention({ start: name.start, end: name.end, kind: 'name', text: text.slice(name.start, name.end) }, people, known);
+      return { mention: { start: name.start, end: name.end }, name: person?.name ?? text.slice(name.start, name.end), how: `name '${person?.name ?? text.slice(name.start, name.end)}'` };
+    }
+  }
+  const kind = mentionKind(words);
+  if (kind) {
+    const mention: Mention = { ...phrase, kind, text: words };
+    const person = resolveMention(mention, people, known);
+    const how = kind === 'pronoun' || kind === 'role' || kind === 'surname' ? `'${words}' = ${person ? `'${person.name}'` : 'nobody named before'}` : `name '${words}'`;
+    return { mention: phrase, name: person?.name ?? (kind === 'name' ? words : null), how };
+  }
+  // A source that is not a person ("sources", "the report", "The New York Post").
+  const trimmed = words.replace(/^(?:[Tt]he|[Aa]n?)\s+/, '');
+  if (!/^\p{L}/u.test(trimmed) || wordCount(trimmed) === 0) return null;
+  return { mention: phrase, name: /^\p{Lu}/u.test(trimmed) ? words : null, how: `source '${words}'` };
+}
+
+/** The speaker a cue names: the subject before it, or for "said Wood" and "according to" the words after. */
+export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: readonly Person[], known: readonly KnownSpeaker[], skip?: Span): Speaker | null {
+  if (cue.participle) {
+    // "Hwang said, adding that…": the speaker of the sentence's other cue, else its subject.
+    const main = findCues(text, sentence.start, cue.start).filter((c) => !c.participle && !c.needsClause).at(-1);
+    if (main) return speakerOfCue(text, main, sentence, people, known, skip);
+    // "footage of Hillary Clinton asking, “…”": the name right before the participle.
+    const before = subjectBefore(text, Math.max(sentence.start, skip && skip.end <= cue.start ? skip.end : sentence.start), cue.start);
+    const named = before ? speakerIn(text, before, people, known) : null;
+    if (named && named.how.startsWith('name')) return named;
+    const subject = SENTENCE_SUBJECT.exec(text.slice(sentence.start, cue.start));
+    return subject ? speakerIn(text, { start: sentence.start, end: sentence.start + subject[1]!.length }, people, known) : null;
+  }
+  if (cue.kind === 'according-to') {
+    const after = subjectAfter(text, cue.end, sentence.end);
+    return after ? speakerIn(text, after, people, known) : null;
+  }
+  let from = sentence.start;
+  if (skip && skip.end <= cue.start) from = Math.max(from, skip.end);
+  let before = cue.start;
+  // "Robert Wood, U.S. deputy U.N. ambassador, told reporters": step back over the appositive.
+  const head = text.slice(from, before);
+  const appositive = /,[^,“”"]{2,80},\s*$/.exec(head);
+  if (appositive && appositive.index > 0) before = from + appositive.index;
+  const phrase = subjectBefore(text, from, before);
+  const subject = phrase && /[\p{L}]/u.test(text.slice(phrase.start, phrase.end)) ? speakerIn(text, phrase, people, known) : null;
+  if (subject && !/^[,;:”"]/.test(text.slice(phrase!.end, before).trim() || 'x')) return subject;
+  // "…,” said Nebenzia.": the speaker comes after the verb.
+  const after = subjectAfter(text, cue.end, sentence.end);
+  const inverted = after ? speakerIn(text, after, people, known) : null;
+  // A nameless one ("said the ruling") only where the verb follows the quote: "…,” said the ruling.
+  const followsQuote = /(?:^|[,”"])\s*$/.test(text.slice(from, cue.start));
+  return inverted && (inverted.name || (!subject && followsQuote)) ? inverted : subject;
+}
