@@ -97,8 +97,9 @@ function quoteKind(text, start, end) {
   while (before >= 0 && /\s/.test(text[before])) before--;
   let after = end;
   while (after < text.length && /[\s.,;:]/.test(text[after])) after++;
-  const opens = OPENING.includes(inner[0] ?? '\0') || (before >= 0 && OPENING.includes(text[before]));
-  const closes = CLOSING.includes(inner.at(-1) ?? '\0') || (after < text.length && CLOSING.includes(text[after]));
+  // Two apostrophes stand for quotation marks in some archives' text (''It doesn't…'').
+  const opens = OPENING.includes(inner[0] ?? '\0') || inner.startsWith("''") || (before >= 0 && (OPENING.includes(text[before]) || text.slice(before - 1, before + 1) === "''"));
+  const closes = CLOSING.includes(inner.at(-1) ?? '\0') || inner.endsWith("''") || (after < text.length && (CLOSING.includes(text[after]) || text.slice(after, after + 2) === "''"));
   return opens && closes ? 'direct' : 'indirect';
 }
 

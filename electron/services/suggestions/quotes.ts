@@ -20,20 +20,16 @@ interface Quoted extends Span {
 function quotedSpans(text: string, paragraph: Span): Quoted[] {
   const found: Quoted[] = [];
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    const close = OPENERS[text[i]!];
+    // Two apostrophes stand for quotation marks in some archives' text (''It doesn't…'').
+    const doubled = text[i] === "'" && text[i + 1] === "'";
+    const close = doubled ? "''" : OPENERS[text[i]!];
     if (!close) continue;
     // A straight mark after a letter closes; it does not open.
-    if (text[i] === '"' && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? ' ')) continue;
+    if ((doubled || text[i] === '"') && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? ' ')) continue;
     // Within the paragraph only: a mark never closed („German“ quotes, a lost ”) must not send
     // every opener searching to the end of a 5 MB text.
-    let end = -1;
-    for (let j = i + 1; j < paragraph.end; j++) {
-      if (text[j] === close) {
-        end = j;
-        break;
-      }
-    }
-    const stop = end === -1 ? paragraph.end : end + 1;
+    const at = text.slice(i + close.length, paragraph.end).indexOf(close);
+    const stop = at === -1 ? paragraph.end : i + close.length + at + close.length;
     if (stop - i > 2) found.push({ start: i, end: stop, paragraph });
     i = stop - 1;
   }
@@ -75,8 +71,12 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       const cue = introducing ?? cues.find((c) => c.start >= q.end && text.slice(q.end, c.start).length < 120) ?? [...cues].reverse().find((c) => c.end <= q.start && q.start - c.end < 80) ?? null;
       const inner = text.slice(q.start + 1, q.end - 1);
       const words = wordCount(inner);
-      if (!cue && words < MIN_WORDS_WITHOUT_CUE) continue;
-      if (isTitle(text, inner, q)) continue;
+      // Short words need a cue, unless they are a sentence going on from someone's quote (“Neither do I.”).
+      const goesOn = q.start === first.start && lastSpeaker?.paragraph === paragraph && /[.!?]\W*$/.test(inner);
+      if (!cue && words < MIN_WORDS_WITHOUT_CUE && !goesOn) continue;
+      // A name in capitals that nobody is said to say right there: “Miss Piggy”, ''Make Your Kid a Millionaire,''.
+      const saidRightThere = introducing !== undefined || (cue !== null && cue.start >= q.end && /^[\s,]*(?:\S+\s+){0,4}$/.test(text.slice(q.end, cue.start)));
+      if (isTitle(text, inner, q) || (isCapitalized(inner) && !/[.!?]\W*$/.test(inner) && !saidRightThere)) continue;
       if (cue && words < 1) continue;
       let speaker = cue ? speakerOfCue(text, cue, cue.start >= q.end ? { start: q.end, end: around.end } : around, people, known, q) : null;
       let how = cue ? `'${text.slice(cue.start, cue.end)}'` : null;
@@ -175,9 +175,14 @@ function shortAttributionAfter(text: string, sentences: readonly Span[], q: Span
 const MINOR_WORD = /^(?:a|an|and|at|for|in|of|on|or|the|to|with)$/;
 
 /** A show, book or event named in quotation marks: "on “Face the Nation,”", "MSNBC’s “Morning Joe”". */
+/** Up to six words, each capitalized but the small ones: how titles and nicknames are written. */
+function isCapitalized(inner: string): boolean {
+  const words = inner.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').split(/\s+/);
+  return words.length <= 6 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORD.test(w)));
+}
+
 function isTitle(text: string, inner: string, q: Span): boolean {
-  const words = inner.replace(/[,.!?]+$/, '').trim().split(/\s+/);
-  if (words.length > 6 || !words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORD.test(w)))) return false;
+  if (!isCapitalized(inner)) return false;
   return /(?:\b(?:on|of|in|at|for|from|the)|[’']s)\s*$/i.test(text.slice(Math.max(0, q.start - 12), q.start));
 }
 
@@ -190,6 +195,6 @@ const excerpt = (words: string) => (words.length > 60 ? `${words.slice(0, 58)}�
  */
 function isPartial(text: string, inner: string, before: Span | undefined, q: Span): boolean {
   if (!/^[^\p{L}\p{N}]*\p{Ll}/u.test(inner)) return false;
-  const interrupted = before && /,\s*[”"»]$/.test(text.slice(before.start, before.end)) && /^[^“”"«».!?]{1,100},\s*$/.test(text.slice(before.end, q.start));
+  const interrupted = before && /,\s*[”"»']$/.test(text.slice(before.start, before.end)) && /^[^“”"«».!?]{1,100},\s*$/.test(text.slice(before.end, q.start));
   return !interrupted;
 }

@@ -64,6 +64,7 @@ const STORY_ONE = [
   '“Roads are safe,” she added, “and open.”',
   'Crews worked overnight.\nThey finished at dawn, a spokesman said.',
   'It was announced that the work would end in June.',
+  "''We finished early,'' the foreman said.",
 ].join('\n\n');
 const STORY_TWO = '🚧 Detour ahead. “Expect delays,” the police said.';
 
@@ -86,6 +87,8 @@ async function polnearFolder(): Promise<string> {
     // The content runs over a line break, so the .ann line does too.
     { content: ['Crews worked overnight.\nThey finished at dawn'], cue: 'spokesman said', source: 'a spokesman' },
     { content: ['the work would end in June'], cue: 'It was announced' },
+    // Two apostrophes for quotation marks, as NYT archive text in PolNeAR has them.
+    { content: ["''We finished early,''"], cue: 'foreman said', source: 'the foreman' },
   ];
   await fs.writeFile(path.join(ann, 'story-one_aa11.ann'), brat(STORY_ONE, one));
   // A second annotator of the same text: skipped.
@@ -104,8 +107,8 @@ describe('polnear-to-gold', () => {
     expect(result.out).toContain('2 documents; 1 further annotator files of the same texts skipped');
     expect(result.out).toContain('1 texts without annotation skipped');
     // The quote divided by "she added" is two gold quotes, as two highlights would hold it.
-    expect(result.out).toContain('8 gold quotes: 5 direct, 3 indirect; 1 without a source');
-    expect(result.out).toMatch(/offsets: 13 spans checked against the text, 0 mismatches; 1 texts have characters outside the BMP/);
+    expect(result.out).toContain('9 gold quotes: 6 direct, 3 indirect; 1 without a source');
+    expect(result.out).toMatch(/offsets: 15 spans checked against the text, 0 mismatches; 1 texts have characters outside the BMP/);
 
     const docs = await readJsonl<{ id: string; text: string; quotes: Quote[] }>(out);
     expect(docs.map((d) => d.id)).toEqual(['story-one', 'story-two']);
@@ -120,6 +123,7 @@ describe('polnear-to-gold', () => {
       ['“and open.”', 'direct', 'she', 'she'],
       ['Crews worked overnight.\nThey finished at dawn', 'indirect', 'a spokesman', 'a spokesman'],
       ['the work would end in June', 'indirect', null, null],
+      ["''We finished early,''", 'direct', 'the foreman', 'the foreman'],
     ]);
     // brat counted the emoji as one character; the gold counts it as two UTF-16 units.
     expect(seen(docs[1]!)).toEqual([['“Expect delays,”', 'direct', 'the police', 'the police']]);
@@ -131,7 +135,7 @@ describe('polnear-to-gold', () => {
     const out = path.join(await tempDir(), 'dev.jsonl');
     const result = await runScript(POLNEAR, ['--polnear', dir, '--split', 'dev', '--out', out, '--fragments', 'join']);
     expect(result.code).toBe(0);
-    expect(result.out).toContain('7 gold quotes: 4 direct, 3 indirect; 1 without a source');
+    expect(result.out).toContain('8 gold quotes: 5 direct, 3 indirect; 1 without a source');
     const [first] = await readJsonl<{ text: string; quotes: Quote[] }>(out);
     expect(first!.quotes.map((q) => first!.text.slice(q.start, q.end))).toContain('“Roads are safe,” she added, “and open.”');
     expect((await runScript(POLNEAR, ['--polnear', dir, '--split', 'dev', '--out', out, '--fragments', 'glue'])).code).toBe(2);
@@ -146,7 +150,7 @@ describe('polnear-to-gold', () => {
     // One more than the code points is the UTF-16 offset past the emoji: accepted as such.
     await fs.writeFile(ann, shifted(1));
     const units = await runScript(POLNEAR, ['--polnear', dir, '--split', 'dev', '--out', out]);
-    expect(units.out).toContain('13 spans checked against the text, 0 mismatches; 1 texts have characters outside the BMP');
+    expect(units.out).toContain('15 spans checked against the text, 0 mismatches; 1 texts have characters outside the BMP');
     expect(units.out).toContain('2 matched only as UTF-16 units');
     const [, two] = await readJsonl<{ text: string; quotes: Quote[] }>(out);
     expect(two!.text.slice(two!.quotes[0]!.start, two!.quotes[0]!.end)).toBe('“Expect delays,”');
@@ -154,7 +158,7 @@ describe('polnear-to-gold', () => {
     await fs.writeFile(ann, shifted(2));
     const result = await runScript(POLNEAR, ['--polnear', dir, '--split', 'dev', '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/13 spans checked against the text, 2 mismatches;.*\(e\.g\. story-two_aa11\.ann T3, story-two_aa11\.ann T1\)/);
+    expect(result.out).toMatch(/15 spans checked against the text, 2 mismatches;.*\(e\.g\. story-two_aa11\.ann T3, story-two_aa11\.ann T1\)/);
   });
 
   it('refuses to write inside the project, and says what is wrong in one line', async () => {

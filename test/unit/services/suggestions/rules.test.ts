@@ -71,6 +71,25 @@ describe('direct quotes', () => {
     expect(quotesOf('The so-called “reform” passed.\n\nShe watched “Shark Tank” again.')).toEqual([]);
   });
 
+  it('reads two apostrophes as quotation marks, as some archives write them', () => {
+    const text = "''It doesn't make our long-term fiscal problems worse,'' said Ana Kim, an economist.";
+    expect(quotesOf(text)).toEqual([{ kind: 'direct', words: "''It doesn't make our long-term fiscal problems worse,''", cue: 'said', mention: 'Ana Kim', speaker: 'Ana Kim' }]);
+  });
+
+  it('leaves out nicknames and titles in capitals that nobody is said to say there, but not a short quote a cue follows', () => {
+    const text = 'Trump called the 1996 pageant winner “Miss Piggy” in an interview.\n\nHer favorite book, “Make Your Kid a Millionaire,” sits on the shelf.';
+    expect(quotesOf(text).filter((q) => q.kind === 'direct')).toEqual([]);
+    expect(quotesOf('“We Won,” Tom Reed said.').map((q) => q.words)).toEqual(['“We Won,”']);
+  });
+
+  it('keeps a short sentence that goes on from someone’s quote', () => {
+    const text = '“Does anybody know what the platform is?” Lindsey Graham asked. “Neither do I.”';
+    expect(quotesOf(text).map((q) => [q.words, q.speaker])).toEqual([
+      ['“Does anybody know what the platform is?”', 'Lindsey Graham'],
+      ['“Neither do I.”', 'Lindsey Graham'],
+    ]);
+  });
+
   it('leaves out a show named beside a cue, and keeps what its guest said', () => {
     const text = 'Jeh Johnson told MSNBC’s “Morning Joe” that the hackers were foreign.\n\nOn “Face the Nation,” Ann Lee said, “We will not raise taxes this year.”';
     expect(quotesOf(text).map((q) => q.words)).toEqual(['that the hackers were foreign', '“We will not raise taxes this year.”']);
