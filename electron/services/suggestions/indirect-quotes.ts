@@ -14,6 +14,9 @@ const trimEnd = (text: string, end: number, start: number) => {
 /** "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE", "CLAUSE, according to X". */
 const SAYING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|reported|reports|according to)$/i;
 
+/** Words that open an adjunct of the verb, not the clause it reports ("said in an interview", "said Friday"). */
+const ADJUNCT = /^(?:in|on|at|during|after|before|via|by|from|with|while|when|last|this|earlier|later|today|yesterday|again|repeatedly|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Span[], people: readonly Person[], known: readonly KnownSpeaker[]): QuoteSuggestion | null {
   // Saying verbs report a clause even when the rules cannot tell who says it ("the poll's
   // respondents said…"): proposed without a speaker, for the person to fill in.
@@ -37,7 +40,15 @@ export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: re
     const clauseStart = cue.end + rest.length;
     const tail = text.slice(clauseStart, sentence.end);
     if (cue.needsClause && !/^that\s/i.test(tail)) return null;
-    if (wordCount(tail) >= 3 && !/^[,.;:]/.test(tail)) content = { start: clauseStart, end: sentence.end };
+    const lead = text.slice(sentence.start, speaker.mention.start);
+    const afterLead = /,\s*$/.test(lead);
+    if (afterLead && /^,\s*\S/.test(tail) && wordCount(tail) >= 3) {
+      // "But to prevent problems, he said, local officials should be vigilant": the words after the aside.
+      content = { start: clauseStart + 1, end: sentence.end };
+    } else if (afterLead && ADJUNCT.test(tail) && !/\bthat\b/i.test(tail) && wordCount(tail) <= 8) {
+      // "CLAUSE, Mr. Obama said in his interview."
+      content = { start: sentence.start, end: sentence.start + lead.lastIndexOf(',') };
+    } else if (wordCount(tail) >= 3 && !/^[,.;:]/.test(tail)) content = { start: clauseStart, end: sentence.end };
     else {
       // "CLAUSE, X said."
       const comma = text.slice(sentence.start, speaker.mention.start).lastIndexOf(',');

@@ -141,13 +141,15 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
     const clauses: QuoteSuggestion[] = [];
     for (const sentence of sentences) {
       const inQuote = (pos: number) => quoted.some((q) => q.start <= pos && pos < q.end);
+      let within: Span = sentence;
       for (const cue of findCues(text, sentence.start, sentence.end)) {
-        if (usedCues.has(cue.start) || inQuote(cue.start)) continue;
-        const indirect = indirectQuote(text, sentence, cue, quoted, people, known);
-        if (indirect) {
-          clauses.push(indirect);
-          break;
-        }
+        if (cue.start < within.start || usedCues.has(cue.start) || inQuote(cue.start)) continue;
+        const indirect = indirectQuote(text, within, cue, quoted, people, known);
+        if (!indirect) continue;
+        clauses.push(indirect);
+        // A report inside the reported clause ("Merrill says Machado promised… and said she would…") is one of its own.
+        if (indirect.start < cue.end) break;
+        within = { start: indirect.start, end: sentence.end };
       }
     }
     // Mixed quotation is reported speech: the clause is the quote, and quoted words no clause

@@ -204,6 +204,22 @@ describe('indirect quotes', () => {
 });
 
 describe('indirect quotes, harder cases', () => {
+  it('takes the words after an aside ("…, he said, CLAUSE") and before an adjunct ("CLAUSE, X said in an interview")', () => {
+    const aside = 'Ana Kim runs the count. But to prevent problems, she said, local officials should be vigilant.';
+    expect(quotesOf(aside).map((q) => [q.words, q.speaker])).toEqual([['local officials should be vigilant', 'Ana Kim']]);
+    const adjunct = 'Shifting monsoon patterns could affect a billion people, Barack Obama said in his interview.';
+    expect(quotesOf(adjunct).map((q) => [q.words, q.speaker])).toEqual([['Shifting monsoon patterns could affect a billion people', 'Barack Obama']]);
+  });
+
+  it('proposes a report inside a reported clause as one of its own', () => {
+    const text = 'Tom Reed says Ana Kim promised to keep the clinic open and said the money was there.';
+    expect(quotesOf(text).map((q) => [q.words, q.cue])).toEqual([
+      ['Ana Kim promised to keep the clinic open and said the money was there', 'says'],
+      ['to keep the clinic open and said the money was there', 'promised'],
+      ['the money was there', 'said'],
+    ]);
+  });
+
   it('steps over a party and state between the name and the cue', () => {
     const text = 'Sen. Ana Kim (D-Ore.) said the bill would cut rents by a tenth.';
     expect(quotesOf(text).map((q) => [q.words, q.mention])).toEqual([['the bill would cut rents by a tenth', 'Ana Kim']]);
