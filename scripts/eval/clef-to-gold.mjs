@@ -3,7 +3,8 @@
 // debates (github.com/apepa/clef2019-factchecking-task1, data/training or data/test_annotated:
 // one .tsv per debate, `line_number<TAB>speaker<TAB>text<TAB>label`, label 1 = check-worthy) to
 // the suggestion gold format (electron/services/suggestions/gold.ts). A debate is one document:
-// its lines joined by "\n", one sentence per line. The data stays out of this project.
+// its lines joined by "\n", one sentence per line, "SPEAKER: " opening each line where the
+// speaker changes, as a transcript reads. The data stays out of this project.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -44,13 +45,19 @@ function debateOf(file, content) {
   const sentences = [];
   let offset = 0;
   let emptyLines = 0;
+  let speakerBefore = null;
   rows.forEach(({ number }, i) => {
     const fields = parts[i];
     if (fields.length < 4) throw new InputError(`${file} line ${number}: expected line_number, speaker, text and label separated by tabs, found ${fields.length} fields`);
     const label = fields.at(-1).trim();
     if (label !== '0' && label !== '1') throw new InputError(`${file} line ${number}: label is "${label}"; CLEF labels are 1 (check-worthy) or 0`);
     const text = fields.slice(2, -1).join('\t');
-    texts.push(text);
+    // As a transcript reads: "SPEAKER: " where the speaker changes; the sentence is the words after it.
+    const speaker = fields[1].trim();
+    const turn = speaker && speaker !== speakerBefore ? `${speaker}: ` : '';
+    speakerBefore = speaker || speakerBefore;
+    texts.push(turn + text);
+    offset += turn.length;
     // An empty line keeps its place in the text but has nothing to rank.
     if (text.length > 0) sentences.push({ start: offset, end: offset + text.length, checkWorthy: label === '1' });
     else emptyLines += 1;

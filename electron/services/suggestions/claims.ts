@@ -47,9 +47,59 @@ export function scoreSentence(sentence: string): { score: number; cues: string[]
   return { score: 1 / (1 + Math.exp(-sum)), cues };
 }
 
+const TURN = /^([\p{Lu}][\p{Lu} .'’-]{1,40}):\s/u;
+/** A speaker this share of whose sentences are questions is asking, not claiming: a moderator, an interviewer. */
+const QUESTIONER_SHARE = 0.15;
+const QUESTIONER_WEIGHT = -1.2;
+
+/**
+ * In a transcript ("NAME: …" turns), who speaks each sentence, and which speakers mostly ask:
+ * their sentences are questions and introductions, rarely claims. Null outside a transcript.
+ */
+function questionersOf(text: string, sentences: readonly Span[]): ((i: number) => boolean) | null {
+  const turns: { at: number; name: string }[] = [];
+  const line = /^.*$/gmu;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    const turn = TURN.exec(m[0]);
+    if (turn) turns.push({ at: m.index, name: turn[1]!.trim() });
+    if (m[0].length === 0) line.lastIndex++;
+  }
+  if (turns.length < 4) return null;
+  const speakerOf: (string | null)[] = [];
+  let t = -1;
+  for (const s of sentences) {
+    while (t + 1 < turns.length && turns[t + 1]!.at <= s.start) t++;
+    speakerOf.push(t >= 0 ? turns[t]!.name : null);
+  }
+  const asked = new Map<string, { sentences: number; questions: number }>();
+  sentences.forEach((s, i) => {
+    const name = speakerOf[i];
+    if (!name) return;
+    const tally = asked.get(name) ?? { sentences: 0, questions: 0 };
+    tally.sentences++;
+    if (/\?\s*["”’]?\s*$/.test(text.slice(s.start, s.end))) tally.questions++;
+    asked.set(name, tally);
+  });
+  return (i) => {
+    const tally = speakerOf[i] ? asked.get(speakerOf[i]!) : undefined;
+    return !!tally && tally.sentences >= 5 && tally.questions / tally.sentences >= QUESTIONER_SHARE;
+  };
+}
+
+/** Scores and cues for each sentence, with what the transcript around it says (who is asking). */
+function scoreInContext(text: string, sentences: readonly Span[]): { score: number; cues: string[] }[] {
+  const questioner = questionersOf(text, sentences);
+  return sentences.map((s, i) => {
+    const scored = scoreSentence(text.slice(s.start, s.end).replace(TURN, ''));
+    if (!questioner?.(i)) return scored;
+    const logit = Math.log(scored.score / (1 - scored.score)) + QUESTIONER_WEIGHT;
+    return { score: 1 / (1 + Math.exp(-logit)), cues: [...scored.cues, 'but the words of one who mostly asks'] };
+  });
+}
+
 /** A score per given sentence (the evaluation ranks gold sentences with it). */
 export function scoreClaimSentences(text: string, sentences: readonly Span[]): number[] {
-  return sentences.map((s) => scoreSentence(text.slice(s.start, s.end)).score);
+  return scoreInContext(text, sentences).map((s) => s.score);
 }
 
 /** Of a story's sentences, about this share are worth checking (CLEF 2019's debates: 2.7–3.5 %). */
@@ -62,10 +112,12 @@ const CHECK_WORTHY_SHARE = 0.05;
 export function findClaims(text: string, threshold = 0.5): ClaimSuggestion[] {
   const claims: ClaimSuggestion[] = [];
   const sentences = sentenceSpans(text);
-  for (const span of sentences) {
-    const { score, cues } = scoreSentence(text.slice(span.start, span.end));
-    if (score >= threshold && cues.length) claims.push({ ...span, score: Math.round(score * 1000) / 1000, reason: cues.join(' + ') });
-  }
+  scoreInContext(text, sentences).forEach(({ score, cues }, i) => {
+    const span = sentences[i]!;
+    // A transcript turn's "NAME: " is who speaks, not part of the claim.
+    const start = span.start + (TURN.exec(text.slice(span.start, span.end))?.[0].length ?? 0);
+    if (score >= threshold && cues.length) claims.push({ start, end: span.end, score: Math.round(score * 1000) / 1000, reason: cues.join(' + ') });
+  });
   const most = Math.max(10, Math.ceil(sentences.length * CHECK_WORTHY_SHARE));
   return claims.sort((a, b) => b.score - a.score || a.start - b.start).slice(0, most);
 }

@@ -180,7 +180,7 @@ describe('polnear-to-gold', () => {
 });
 
 describe('clef-to-gold', () => {
-  it('makes each labelled debate one document, one sentence per line, and skips files without labels', async () => {
+  it('makes each labelled debate one transcript, one sentence per line with the speaker where the turn changes, and skips files without labels', async () => {
     const dir = await tempDir('clef-');
     const rows = [
       ['1', 'MODERATOR', 'Good evening.', '0'],
@@ -198,7 +198,8 @@ describe('clef-to-gold', () => {
     const docs = await readJsonl<{ id: string; text: string; sentences: Array<{ start: number; end: number; checkWorthy: boolean }> }>(out);
     expect(docs).toHaveLength(1);
     expect(docs[0]!.id).toBe('debate-a');
-    expect(docs[0]!.text).toBe('Good evening.\nUnemployment fell to 4 percent last year.\nThank you.');
+    // As a transcript reads, so the suggester can tell who speaks (the name is not part of the sentence).
+    expect(docs[0]!.text).toBe('MODERATOR: Good evening.\nSMITH: Unemployment fell to 4 percent last year.\nThank you.');
     expect(docs[0]!.sentences.map((s) => [docs[0]!.text.slice(s.start, s.end), s.checkWorthy])).toEqual([
       ['Good evening.', false],
       ['Unemployment fell to 4 percent last year.', true],

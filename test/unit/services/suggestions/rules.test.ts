@@ -241,6 +241,20 @@ describe('claims', () => {
     expect(claims.map((c) => slice(text, c))).not.toContain('Good morning to all of you.');
     expect(claims.every((c, i) => i === 0 || claims[i - 1]!.score >= c.score)).toBe(true);
   });
+
+  it('in a transcript, leaves the speaker’s name out of the claim and ranks one who mostly asks below those who answer', () => {
+    const asks = ['What is your plan for rents?', 'Why did prices rise in 2023?', 'How many homes will you build?', 'Is that a promise?', 'Who pays for it?'];
+    const text = [
+      ...asks.flatMap((question, i) => [`HOST: ${question} We have 30 seconds, and rents rose 12 percent in 2023.`, `REED: Rents rose 12 percent in 2023 in ${['Ohio', 'Iowa', 'Utah', 'Maine', 'Texas'][i]}, the highest since 1990.`]),
+    ].join('\n');
+    const { claims } = suggest(text);
+    const host = claims.find((c) => slice(text, c).startsWith('We have 30 seconds'));
+    const reed = claims.find((c) => slice(text, c).startsWith('Rents rose 12 percent in 2023 in Ohio'));
+    expect(reed).toBeDefined();
+    expect(claims.some((c) => slice(text, c).startsWith('REED:'))).toBe(false);
+    expect(host!.score).toBeLessThan(reed!.score);
+    expect(host!.reason).toContain('but the words of one who mostly asks');
+  });
 });
 
 describe('the sample article', () => {
