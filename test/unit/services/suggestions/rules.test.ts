@@ -248,10 +248,10 @@ describe('claims', () => {
       ...asks.flatMap((question, i) => [`HOST: ${question} We have 30 seconds, and rents rose 12 percent in 2023.`, `REED: Rents rose 12 percent in 2023 in ${['Ohio', 'Iowa', 'Utah', 'Maine', 'Texas'][i]}, the highest since 1990.`]),
     ].join('\n');
     const { claims } = suggest(text);
-    const host = claims.find((c) => slice(text, c).startsWith('We have 30 seconds'));
-    const reed = claims.find((c) => slice(text, c).startsWith('Rents rose 12 percent in 2023 in Ohio'));
+    const host = claims.find((c) => slice(text, c)!.startsWith('We have 30 seconds'));
+    const reed = claims.find((c) => slice(text, c)!.startsWith('Rents rose 12 percent in 2023 in Ohio'));
     expect(reed).toBeDefined();
-    expect(claims.some((c) => slice(text, c).startsWith('REED:'))).toBe(false);
+    expect(claims.some((c) => slice(text, c)!.startsWith('REED:'))).toBe(false);
     expect(host!.score).toBeLessThan(reed!.score);
     expect(host!.reason).toContain('but the words of one who mostly asks');
   });
