@@ -18,7 +18,7 @@ const BETWEEN = /^(?:has|have|had|also|again|then|later|earlier|previously|repea
 const CLAUSE_WORDS = /^(?:that|and|but|which|who|as|because|while|when|where|if|so|than|or|although|though)$/i;
 
 /** The noun phrase just before `pos` (a cue's subject), up to six words back to a boundary. */
-function subjectBefore(text: string, from: number, pos: number): Span | null {
+export function subjectBefore(text: string, from: number, pos: number): Span | null {
   let i = pos;
   while (i > from && text[i - 1] === ' ') i--;
   // Step back over a party and state, "Sen. David Perdue (R-Ga.) said".
@@ -85,7 +85,7 @@ export interface Speaker {
 }
 
 /** The mention a subject phrase holds: a name inside it, else the phrase itself. */
-function speakerIn(text: string, phrase: Span, people: readonly Person[], known: readonly KnownSpeaker[]): Speaker | null {
+export function speakerIn(text: string, phrase: Span, people: readonly Person[], known: readonly KnownSpeaker[]): Speaker | null {
   const words = text.slice(phrase.start, phrase.end);
   // "South Korean Ambassador Joonkook Hwang": the name at the end is the mention.
   for (let i = phrase.start; i < phrase.end; i++) {

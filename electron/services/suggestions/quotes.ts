@@ -5,7 +5,7 @@ import { sentenceSpans } from '../../contract/sentences.js';
 import { findCues } from './cues.js';
 import { indirectQuote } from './indirect-quotes.js';
 import { findPeople, nameAt } from './people.js';
-import { reasonOf, speakerOfCue, wordCount, type Speaker } from './quote-speakers.js';
+import { reasonOf, speakerIn, speakerOfCue, subjectBefore, wordCount, type Speaker } from './quote-speakers.js';
 import type { KnownSpeaker, QuoteSuggestion, Span } from './types.js';
 
 const OPENERS: Record<string, string> = { '“': '”', '«': '»', '"': '"' };
@@ -97,6 +97,24 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       if (!speaker && signer) {
         speaker = { mention: { start: signer.start, end: signer.end }, name: text.slice(signer.start, signer.end), how: `signed '${text.slice(signer.start, signer.end)}'` };
         how = null;
+      }
+      // ''…,'' Leonard E. Burman, director of …, said: the name right after the quote, its verb further on.
+      const nameAfter = !speaker ? nameAt(text, q.end + (/^[\s,]*/.exec(text.slice(q.end, q.end + 3))?.[0].length ?? 0)) : null;
+      const verbLater = nameAfter ? findCues(text, nameAfter.end, last.end).find((c) => !c.needsClause) : undefined;
+      if (!speaker && nameAfter && verbLater && text.slice(q.end, nameAfter.start).trim().length <= 1) {
+        const named = speakerIn(text, { start: nameAfter.start, end: nameAfter.end }, people, known);
+        if (named) {
+          speaker = named;
+          how = `'${text.slice(verbLater.start, verbLater.end)}'`;
+        }
+      }
+      // "…candidate Mitt Romney -- ''It is…''", "Said Ellis: “I don’t…”": a name introducing the quote.
+      const intro = !speaker ? /\s*(?:--|—|–|:)\s*$/.exec(text.slice(Math.max(first.start, q.start - 4), q.start)) : null;
+      const phrase = intro ? subjectBefore(text, first.start, q.start - intro[0].length) : null;
+      const introducer = phrase ? speakerIn(text, phrase, people, known) : null;
+      if (!speaker && introducer?.how.startsWith('name')) {
+        speaker = introducer;
+        how = 'introduced by the name';
       }
       if (!speaker && wholeParagraph && announced) {
         speaker = announced.speaker;

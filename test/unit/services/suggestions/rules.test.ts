@@ -153,6 +153,19 @@ describe('speakers named around the quote', () => {
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Hillary Clinton']);
   });
 
+  it('takes the name right after a quote whose verb comes after a long appositive', () => {
+    const text = "''It has the virtue of being fiscally responsible,'' Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said.";
+    expect(quotesOf(text).map((q) => [q.mention, q.speaker])).toEqual([['Leonard E. Burman', 'Leonard E. Burman']]);
+  });
+
+  it('takes a name that introduces the quote with a dash or a colon', () => {
+    const text = 'A chorus of Republicans joined in, including former candidate Mitt Romney -- “It is disqualifying for a nominee to hide his returns.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Mitt Romney']);
+    expect(suggest(text).quotes[0]!.reason).toContain('introduced by the name');
+    // Not a sentence that merely ends in a colon before a quote.
+    expect(quotesOf('The implication is clear: “a woman in recovery is the model voter for the campaign.”').map((q) => q.speaker)).toEqual([null]);
+  });
+
   it('gives a quote to the one the sentence before it ends by naming', () => {
     const text = 'The move was a mistake, Adam Schiff said. “The other factor may be Syria, and that worries me.”';
     const quote = suggest(text).quotes.find((q) => q.kind === 'direct')!;
