@@ -21,10 +21,13 @@ const VERBS: string[] = [
   'defended', 'defends', 'pledged', 'pledges', 'threatened', 'threatens', 'hinted', 'signaled', 'signalled', 'implied',
   'mentioned', 'cited', 'quoted', 'ruled', 'expressed', 'expects', 'expected', 'hopes', 'hoped', 'fears', 'feared',
   'wants', 'wanted', 'urged', 'touted', 'lamented', 'acknowledged', 'reiterated', 'repeated', 'conceded', 'promised',
+  // Said aloud, sung or written: "Blige sings", "she yells", "the letter reads".
+  'sings', 'sang', 'yells', 'shouts', 'chanted', 'commented', 'scolded', 'quipped', 'quips',
+  'snapped', 'retorted', 'exclaimed', 'muttered', 'mused', 'reads',
 ];
 
 /** Participles that attribute to the sentence's subject (", adding that…", "…, saying"). */
-const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing'];
+const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing', 'chanting', 'shouting', 'tweeting'];
 
 /** Phrases that attribute without a verb of saying alone. */
 const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying'];
