@@ -28,8 +28,19 @@ function quotedSpans(text: string, paragraph: Span): Quoted[] {
     if ((doubled || text[i] === '"') && /[\p{L}\p{N},.]/u.test(text[i - 1] ?? ' ')) continue;
     // Within the paragraph only: a mark never closed („German“ quotes, a lost ”) must not send
     // every opener searching to the end of a 5 MB text.
-    const at = text.slice(i + close.length, paragraph.end).indexOf(close);
-    const stop = at === -1 ? paragraph.end : i + close.length + at + close.length;
+    const rest = text.slice(i + close.length, paragraph.end);
+    let at = rest.indexOf(close);
+    let closeLength = close.length;
+    // Marks typed by hand and marks a word processor curled meet in one quote ("Oz has…,” said
+    // Gorski; “Immunity deals…," Chaffetz said): a curly close ends a straight open, and a straight
+    // close ends a curly open when the paragraph has no curly close.
+    const other = text[i] === '"' ? '”' : text[i] === '“' && at === -1 ? '"' : null;
+    const atOther = other ? rest.indexOf(other) : -1;
+    if (atOther !== -1 && (at === -1 || atOther < at)) {
+      at = atOther;
+      closeLength = 1;
+    }
+    const stop = at === -1 ? paragraph.end : i + close.length + at + closeLength;
     if (stop - i > 2) found.push({ start: i, end: stop, paragraph });
     i = stop - 1;
   }
