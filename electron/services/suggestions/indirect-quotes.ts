@@ -18,9 +18,10 @@ const SAYING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|reported|re
 const ADJUNCT = /^(?:in|on|at|during|after|before|via|by|from|with|while|when|last|this|earlier|later|today|yesterday|again|repeatedly|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Span[], people: readonly Person[], known: readonly KnownSpeaker[]): QuoteSuggestion | null {
-  // Saying verbs report a clause even when the rules cannot tell who says it ("the poll's
-  // respondents said…"): proposed without a speaker, for the person to fill in.
-  const speaker = speakerOfCue(text, cue, sentence, people, known) ?? (SAYING.test(cue.words) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
+  // Saying verbs, and participles that go on from the sentence's subject (", saying…", not "for
+  // suggesting" nor "It goes without saying"), report a clause even when the rules cannot tell who
+  // says it ("the poll's respondents said…"): proposed without a speaker, for the person to fill in.
+  const speaker = speakerOfCue(text, cue, sentence, people, known) ?? (SAYING.test(cue.words) || (cue.participle && /,\s*$/.test(text.slice(sentence.start, cue.start))) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
   if (!speaker) return null;
   let content: Span | null = null;
   const afterCue = text.slice(cue.end, sentence.end);

@@ -60,6 +60,12 @@ const WORD = /[\p{Lu}][\p{L}’'.-]*/uy;
 /** "Sen.", "Rep.", "G.K.", "U.S.": a full stop that does not end a sentence. */
 export const isAbbreviation = (word: string) => /^(?:\p{Lu}\.)+$/u.test(word) || (word.endsWith('.') && TITLES.has(word.slice(0, -1).toLowerCase()));
 
+/** Words that open a sentence or a phrase and never name who speaks ("During the speech", "The spot", "to the crowd"). */
+const PREPOSITIONS = new Set(['about', 'after', 'against', 'among', 'at', 'before', 'between', 'by', 'despite', 'during', 'for', 'from', 'in', 'into', 'of', 'on', 'onto', 'over', 'through', 'throughout', 'to', 'toward', 'towards', 'under', 'until', 'upon', 'via', 'with', 'within', 'without']);
+const OPENERS = new Set(['however', 'meanwhile', 'although', 'though', 'indeed', 'perhaps', 'moreover', 'nevertheless', 'nonetheless', 'instead', 'thus', 'finally', 'later', 'earlier', 'once', 'even', 'only', 'just']);
+export const isPreposition = (word: string) => PREPOSITIONS.has(word.toLowerCase());
+export const isFunctionWord = (word: string) => NOT_NAMES.has(word.toLowerCase()) || PREPOSITIONS.has(word.toLowerCase()) || OPENERS.has(word.toLowerCase());
+
 const isNameWord = (word: string) => /^\p{Lu}/u.test(word) && !NOT_NAMES.has(word.toLowerCase()) && !TITLES.has(word.toLowerCase().replace(/\.$/, ''));
 
 /**

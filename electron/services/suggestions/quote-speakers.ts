@@ -1,7 +1,7 @@
 // Who says a quote: the subject before its cue, the words after it ("said Wood", "according to
 // the report"), or the mention a subject phrase holds, linked to the person it refers to.
 import { findCues, type Cue } from './cues.js';
-import { isAbbreviation, mentionKind, nameAt, resolveMention, type Mention, type Person } from './people.js';
+import { isAbbreviation, isFunctionWord, isPreposition, mentionKind, nameAt, resolveMention, type Mention, type Person } from './people.js';
 import type { KnownSpeaker, Span } from './types.js';
 
 export const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -40,7 +40,8 @@ export function subjectBefore(text: string, from: number, pos: number): Span | n
   let words = 0;
   while (start > from && words < 6) {
     let j = start;
-    while (j > from && /[\p{L}\p{N}’'.-]/u.test(text[j - 1]!)) j--;
+    // "1,200 respondents": a comma between digits is part of the word.
+    while (j > from && (/[\p{L}\p{N}’'.-]/u.test(text[j - 1]!) || (text[j - 1] === ',' && /\d/.test(text[j - 2] ?? '') && /\d/.test(text[j] ?? '')))) j--;
     if (j === start) break;
     const word = text.slice(j, start);
     if (CLAUSE_WORDS.test(word)) break;
@@ -57,7 +58,17 @@ export function subjectBefore(text: string, from: number, pos: number): Span | n
 function subjectAfter(text: string, pos: number, to: number): Span | null {
   let start = pos;
   while (start < to && text[start] === ' ') start++;
-  const name = nameAt(text, start);
+  let name = nameAt(text, start);
+  // "said PolitiFact Executive Director Aaron Sharockman": capitalized words go on after the
+  // first name; the last name among them is the person.
+  const run = name ? /^(?:\s+[\p{Lu}][\p{L}’'.-]*)+/u.exec(text.slice(name.end, to)) : null;
+  if (name && run) {
+    const from = name.end;
+    for (const word of run[0].matchAll(/\S+/g)) {
+      const found = nameAt(text, from + word.index);
+      if (found && found.end <= from + run[0].length + 1 && found.start >= name.end) name = found;
+    }
+  }
   if (name) return { start: name.start, end: name.end };
   // Up to six words, to a comma or a sentence's end: "9/11 widow Terry Strada", "Del. Stacey Plaskett".
   const word = /[^\s,;:!?()“”"]+/uy;
@@ -76,7 +87,7 @@ function subjectAfter(text: string, pos: number, to: number): Span | null {
 }
 
 /** A sentence's opening subject: a name, or "North Korea’s envoy", "The minister". */
-const SENTENCE_SUBJECT = new RegExp(`^((?:(?:[\\p{Lu}][\\p{L}.-]*\\s)*[\\p{Lu}][\\p{L}.-]*(?:’s|'s)\\s+|[Tt]he\\s+)(?:[a-z]+\\s+)?(?:${['ambassador', 'envoy', 'minister', 'president', 'spokesman', 'spokeswoman', 'official', 'diplomat', 'leader', 'chief', 'secretary'].join('|')})|(?:[\\p{Lu}][\\p{L}.-]*\\s){1,3}[\\p{Lu}][\\p{L}.-]*|He|She|[\\p{Lu}][\\p{L}-]+(?=\\s+(?:is|was|has|had)?\\s*[a-z]))\\b`, 'u');
+const SENTENCE_SUBJECT = new RegExp(`^((?:(?:[\\p{Lu}][\\p{L}.-]*\\s)*[\\p{Lu}][\\p{L}.-]*(?:’s|'s)\\s+|[Tt]he\\s+)(?:[a-z]+\\s+)?(?:${['ambassador', 'envoy', 'minister', 'president', 'spokesman', 'spokeswoman', 'official', 'diplomat', 'leader', 'chief', 'secretary'].join('|')})|(?:[\\p{Lu}][\\p{L}.-]*\\s){1,3}[\\p{Lu}][\\p{L}.-]*|He|She|[\\p{Lu}][\\p{L}-]+(?=\\s+(?:is|was|has|had)?\\s*[a-z]|,\\s+(?:a|an|the)\\s))\\b`, 'u');
 
 export interface Speaker {
   mention: Span;
@@ -87,14 +98,20 @@ export interface Speaker {
 /** The mention a subject phrase holds: a name inside it, else the phrase itself. */
 export function speakerIn(text: string, phrase: Span, people: readonly Person[], known: readonly KnownSpeaker[]): Speaker | null {
   const words = text.slice(phrase.start, phrase.end);
-  // "South Korean Ambassador Joonkook Hwang": the name at the end is the mention.
+  // "South Korean Ambassador Joonkook Hwang", "PolitiFact Executive Director Aaron Sharockman":
+  // the name at the end is the mention.
+  let name: ReturnType<typeof nameAt> = null;
   for (let i = phrase.start; i < phrase.end; i++) {
     if (i > phrase.start && text[i - 1] !== ' ') continue;
-    const name = nameAt(text, i);
-    if (name && name.end <= phrase.end + 1) {
-      const person = resolveMention({ start: name.start, end: name.end, kind: 'name', text: text.slice(name.start, name.end) }, people, known);
-      return { mention: { start: name.start, end: name.end }, name: person?.name ?? text.slice(name.start, name.end), how: `name '${person?.name ?? text.slice(name.start, name.end)}'` };
+    const found = nameAt(text, i);
+    if (found && found.end <= phrase.end + 1) {
+      name = found;
+      i = found.end;
     }
+  }
+  if (name) {
+    const person = resolveMention({ start: name.start, end: name.end, kind: 'name', text: text.slice(name.start, name.end) }, people, known);
+    return { mention: { start: name.start, end: name.end }, name: person?.name ?? text.slice(name.start, name.end), how: `name '${person?.name ?? text.slice(name.start, name.end)}'` };
   }
   const kind = mentionKind(words);
   if (kind) {
@@ -103,9 +120,11 @@ export function speakerIn(text: string, phrase: Span, people: readonly Person[],
     const how = kind === 'pronoun' || kind === 'role' || kind === 'surname' ? `'${words}' = ${person ? `'${person.name}'` : 'nobody named before'}` : `name '${words}'`;
     return { mention: phrase, name: person?.name ?? (kind === 'name' ? words : null), how };
   }
-  // A source that is not a person ("sources", "the report", "The New York Post").
-  const trimmed = words.replace(/^(?:[Tt]he|[Aa]n?)\s+/, '');
-  if (!/^\p{L}/u.test(trimmed) || wordCount(trimmed) === 0) return null;
+  // A source that is not a person ("sources", "the report", "The New York Post"); never an
+  // article alone.
+  const trimmed = words.replace(/^(?:[Tt]he|[Aa]n?)(?:\s+|$)/, '');
+  const firstWord = /^[\p{L}\p{N}]+/u.exec(trimmed)?.[0];
+  if (!firstWord) return null;
   return { mention: phrase, name: /^\p{Lu}/u.test(trimmed) ? words : null, how: `source '${words}'` };
 }
 
@@ -119,8 +138,19 @@ export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: rea
     const before = subjectBefore(text, Math.max(sentence.start, skip && skip.end <= cue.start ? skip.end : sentence.start), cue.start);
     const named = before ? speakerIn(text, before, people, known) : null;
     if (named && named.how.startsWith('name')) return named;
-    const subject = SENTENCE_SUBJECT.exec(text.slice(sentence.start, cue.start));
-    return subject ? speakerIn(text, { start: sentence.start, end: sentence.start + subject[1]!.length }, people, known) : null;
+    // "footage of Trump saying": a capitalized word right before the participle is who speaks.
+    const capitalized = /(?:^|\s)((?:[\p{Lu}][\p{L}’'.-]*\s)*[\p{Lu}][\p{L}’'-]*)\s*$/u.exec(text.slice(sentence.start, cue.start));
+    if (capitalized && !isFunctionWord(/^\p{L}+/u.exec(capitalized[1]!)?.[0] ?? '')) {
+      const at = sentence.start + capitalized.index + capitalized[0].indexOf(capitalized[1]!);
+      const who = speakerIn(text, { start: at, end: at + capitalized[1]!.length }, people, known);
+      if (who) return who;
+    }
+    // "During a speech, Trump attacked Clinton…, saying": the subject after an opening phrase.
+    const opening = /^(\p{L}+)\b[^,“”"]{0,80},\s*/u.exec(text.slice(sentence.start, cue.start));
+    const start = opening && isPreposition(opening[1]!) ? sentence.start + opening[0].length : sentence.start;
+    const subject = SENTENCE_SUBJECT.exec(text.slice(start, cue.start));
+    if (!subject || (!/\s/.test(subject[1]!) && isFunctionWord(subject[1]!))) return null;
+    return speakerIn(text, { start, end: start + subject[1]!.length }, people, known);
   }
   if (cue.kind === 'according-to') {
     const after = subjectAfter(text, cue.end, sentence.end);

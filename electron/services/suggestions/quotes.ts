@@ -89,7 +89,12 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       const saidRightThere = introducing !== undefined || (cue !== null && cue.start >= q.end && /^[\s,]*(?:\S+\s+){0,4}$/.test(text.slice(q.end, cue.start)));
       if (isTitle(text, inner, q) || (isCapitalized(inner) && !/[.!?]\W*$/.test(inner) && !saidRightThere)) continue;
       if (cue && words < 1) continue;
-      let speaker = cue ? speakerOfCue(text, cue, cue.start >= q.end ? { start: q.end, end: around.end } : around, people, known, q) : null;
+      // ''…,'' Michael McFaul, a senior fellow…, said of RT: the name right after the quote speaks.
+      const nameAfter = nameAt(text, q.end + (/^[\s,]*/.exec(text.slice(q.end, q.end + 3))?.[0].length ?? 0));
+      const nameAfterSpeaks = nameAfter !== null && text.slice(q.end, nameAfter.start).trim().length <= 1 && !/^[’']/.test(text.slice(nameAfter.end));
+      const signsBeforeCue = cue !== null && nameAfterSpeaks && cue.start >= nameAfter.end && /^\s*(?:\([^()]{1,30}\))?\s*(?:,|$)/.test(text.slice(nameAfter.end, cue.start));
+      let speaker = signsBeforeCue ? speakerIn(text, { start: nameAfter.start, end: nameAfter.end }, people, known) : null;
+      speaker ??= cue ? speakerOfCue(text, cue, cue.start >= q.end ? { start: q.end, end: around.end } : around, people, known, q) : null;
       let how = cue ? `'${text.slice(cue.start, cue.end)}'` : null;
       // A paragraph that is all quote, right after someone's quote, goes on with their words.
       const wholeParagraph = q.start === paragraph.start && q.end >= paragraph.end - 1;
@@ -110,9 +115,8 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
         how = null;
       }
       // ''…,'' Leonard E. Burman, director of …, said: the name right after the quote, its verb further on.
-      const nameAfter = !speaker ? nameAt(text, q.end + (/^[\s,]*/.exec(text.slice(q.end, q.end + 3))?.[0].length ?? 0)) : null;
-      const verbLater = nameAfter ? findCues(text, nameAfter.end, last.end).find((c) => !c.needsClause) : undefined;
-      if (!speaker && nameAfter && verbLater && text.slice(q.end, nameAfter.start).trim().length <= 1) {
+      const verbLater = !speaker && nameAfterSpeaks ? findCues(text, nameAfter.end, last.end).find((c) => !c.needsClause) : undefined;
+      if (!speaker && nameAfter && verbLater) {
         const named = speakerIn(text, { start: nameAfter.start, end: nameAfter.end }, people, known);
         if (named) {
           speaker = named;
@@ -120,10 +124,12 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
         }
       }
       // "…candidate Mitt Romney -- ''It is…''", "Said Ellis: “I don’t…”": a name introducing the quote.
-      const intro = !speaker ? /\s*(?:--|—|–|:)\s*$/.exec(text.slice(Math.max(first.start, q.start - 4), q.start)) : null;
-      const phrase = intro ? subjectBefore(text, first.start, q.start - intro[0].length) : null;
+      // It wins over a cue further back, whose subject is someone else ("A chorus of Republicans
+      // has said the same thing, including… Mitt Romney -- ''…''").
+      const intro = /\s*(?:--|—|–|:)\s*$/.exec(text.slice(Math.max(first.start, q.start - 4), q.start));
+      const phrase = intro && (!speaker || (!introducing && cue && cue.end <= q.start)) ? subjectBefore(text, first.start, q.start - intro[0].length) : null;
       const introducer = phrase ? speakerIn(text, phrase, people, known) : null;
-      if (!speaker && introducer?.how.startsWith('name')) {
+      if (introducer?.how.startsWith('name') && (!speaker || introducer.mention.start >= cue!.end)) {
         speaker = introducer;
         how = 'introduced by the name';
       }

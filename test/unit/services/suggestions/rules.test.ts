@@ -239,9 +239,15 @@ describe('indirect quotes, harder cases', () => {
   });
 
   it('proposes what a saying verb reports even when nobody can be named, without a speaker', () => {
+    const text = 'Asked in May, 61% said the tax was unfair to most of them.';
+    const [quote] = suggest(text).quotes;
+    expect([slice(text, quote!), quote!.speaker, quote!.speakerName, quote!.reason]).toEqual(['the tax was unfair to most of them', null, null, "reporting cue 'said' + speaker not found"]);
+  });
+
+  it('takes a subject that opens with a figure, the thousands comma and all', () => {
     const text = 'Most of the 1,200 respondents polled in May said the tax was unfair.';
     const [quote] = suggest(text).quotes;
-    expect([slice(text, quote!), quote!.speaker, quote!.speakerName, quote!.reason]).toEqual(['the tax was unfair', null, null, "reporting cue 'said' + speaker not found"]);
+    expect([slice(text, quote!), slice(text, quote!.speaker), quote!.reason]).toEqual(['the tax was unfair', 'the 1,200 respondents polled in May', "reporting cue 'said' + source 'the 1,200 respondents polled in May'"]);
   });
 });
 
