@@ -22,6 +22,17 @@ function quotedSpans(text: string, paragraph: Span): Quoted[] {
   for (let i = paragraph.start; i < paragraph.end; i++) {
     // Two apostrophes stand for quotation marks in some archives' text (''It doesn't…'').
     const doubled = text[i] === "'" && text[i + 1] === "'";
+    // Single marks quote in headlines (Warren Hammers Wells Fargo CEO: ‘You Should Be…’): only a
+    // ‘ opening a word, closed by a ’ that no letter follows ("Don’t" is an apostrophe), and
+    // never left open, since ‘90s and a stray ‘ are common.
+    if (text[i] === '‘') {
+      const close = /^‘\p{L}[^\n]{0,300}?’(?!\p{L})/u.exec(text.slice(i, Math.min(paragraph.end, i + 304)));
+      if (close && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ')) {
+        found.push({ start: i, end: i + close[0].length, paragraph });
+        i += close[0].length - 1;
+      }
+      continue;
+    }
     const close = doubled ? "''" : OPENERS[text[i]!];
     if (!close) continue;
     // A straight mark after a letter closes; it does not open.
@@ -87,7 +98,7 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       if (!cue && words < MIN_WORDS_WITHOUT_CUE && !goesOn) continue;
       // A name in capitals that nobody is said to say right there: “Miss Piggy”, ''Make Your Kid a Millionaire,''.
       const saidRightThere = introducing !== undefined || (cue !== null && cue.start >= q.end && /^[\s,]*(?:\S+\s+){0,4}$/.test(text.slice(q.end, cue.start)));
-      if (isTitle(text, inner, q) || (isCapitalized(inner) && !/[.!?]\W*$/.test(inner) && !saidRightThere)) continue;
+      if (isTitle(text, inner, q) || isNickname(text, inner, q) || (isCapitalized(inner) && !/[.!?]\W*$/.test(inner) && !saidRightThere)) continue;
       if (cue && words < 1) continue;
       // ''…,'' Michael McFaul, a senior fellow…, said of RT: the name right after the quote speaks.
       const nameAfter = nameAt(text, q.end + (/^[\s,]*/.exec(text.slice(q.end, q.end + 3))?.[0].length ?? 0));
@@ -211,17 +222,27 @@ function shortAttributionAfter(text: string, sentences: readonly Span[], q: Span
 
 const MINOR_WORD = /^(?:a|an|and|at|for|in|of|on|or|the|to|with)$/;
 
-/** A show, book or event named in quotation marks: "on “Face the Nation,”", "MSNBC’s “Morning Joe”". */
 /** Up to six words, each capitalized but the small ones: how titles and nicknames are written. */
 function isCapitalized(inner: string): boolean {
   const words = inner.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').split(/\s+/);
   return words.length <= 6 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORD.test(w)));
 }
 
+/** Words that name a work just before its title: "his 2002 book, ''Make Your Kid a Millionaire''". */
+const WORK = /\b(?:book|novel|memoir|song|anthem|hymn|album|film|movie|documentary|show|series|program|programme|podcast|column|op-ed|essay|article|headline|report|play|poem|slogan|titled|entitled|dubbed)\s*,?\s*$/i;
+
+/**
+ * A show, book or event named in quotation marks: "on “Face the Nation,”", "MSNBC’s “Morning
+ * Joe”", "the civil rights anthem ''A Change Is Gonna Come,''".
+ */
 function isTitle(text: string, inner: string, q: Span): boolean {
   if (!isCapitalized(inner)) return false;
-  return /(?:\b(?:on|of|in|at|for|from|the)|[’']s)\s*$/i.test(text.slice(Math.max(0, q.start - 12), q.start));
+  return /(?:\b(?:on|of|in|at|for|from|the)|[’']s)\s*$/i.test(text.slice(Math.max(0, q.start - 12), q.start)) || WORK.test(text.slice(Math.max(0, q.start - 30), q.start));
 }
+
+/** A nickname inside a name: Marcia "Cia" Price. */
+const isNickname = (text: string, inner: string, q: Span) =>
+  /^\p{Lu}[\p{L}.’'-]*$/u.test(inner) && /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, q.start - 20), q.start)) && /^\s\p{Lu}/u.test(text.slice(q.end, q.end + 2));
 
 const excerpt = (words: string) => (words.length > 60 ? `${words.slice(0, 58)}…${words.at(-1)}` : words);
 

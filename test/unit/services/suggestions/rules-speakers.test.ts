@@ -36,6 +36,20 @@ describe('speakers, in the shapes news copy takes', () => {
     expect(quoteWith(text, 'Immunity deals')).toMatchObject({ words: '“Immunity deals should not be required,"', speaker: 'Jason Chaffetz' });
   });
 
+  it('reads single quotation marks as British copy and headlines use them, apostrophes aside', () => {
+    const text = 'Warren to Bank Chief: ‘You Should Be Investigated.’\n\nJane Cole spoke first. ‘We won’t back down on this,’ Cole said. ‘Don’t doubt it.’ In the ‘90s the bank grew.';
+    expect(quotesOf(text).filter((q) => q.kind === 'direct').map((q) => [q.words, q.speaker])).toEqual([
+      ['‘You Should Be Investigated.’', null],
+      ['‘We won’t back down on this,’', 'Jane Cole'],
+      ['‘Don’t doubt it.’', 'Jane Cole'],
+    ]);
+  });
+
+  it('does not take a title after a word naming a work, nor a nickname inside a name, for a quote', () => {
+    const text = "In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested saving early.\n\nState Del. Marcia \"Cia\" Price shouted to the crowd that the vote mattered.";
+    expect(quotesOf(text).filter((q) => q.kind === 'direct')).toEqual([]);
+  });
+
   it('gives the quote to the name right after it, not to the words after the verb ("said of RT")', () => {
     const text = '“It is a propaganda channel,” Michael McFaul, a senior fellow at the Hoover Institution and a former United States ambassador to Russia, said of RT.';
     expect(quoteWith(text, 'propaganda')).toMatchObject({ mention: 'Michael McFaul', speaker: 'Michael McFaul' });
