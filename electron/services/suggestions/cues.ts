@@ -24,18 +24,32 @@ const VERBS: string[] = [
   // Said aloud, sung or written: "Blige sings", "she yells", "the letter reads".
   'sings', 'sang', 'yells', 'shouts', 'chanted', 'commented', 'scolded', 'quipped', 'quips',
   'snapped', 'retorted', 'exclaimed', 'muttered', 'mused', 'reads',
+  // Asserting and advising: "Clinton asserted that…", "aides advised him to…".
+  'asserted', 'asserts', 'affirmed', 'proposed', 'proposes', 'recommended', 'recommends', 'speculated',
+  'speculates', 'advised', 'reminded', 'informed', 'forecast', 'projected', 'projects',
+  // Speech acts aimed at someone or something: "Trump attacked Machado", "the ad mentions…".
+  'attacked', 'attacks', 'slammed', 'slams', 'blasted', 'blasts', 'mocked', 'mocks', 'ridiculed', 'condemned',
+  'condemns', 'denounced', 'denounces', 'decried', 'decries', 'applauded', 'hailed', 'lauded', 'welcomed',
+  'mentions', 'references', 'referenced', 'highlighted', 'highlights', 'disputed', 'disputes', 'challenged',
+  // Positions taken and plans laid out: "declined to threaten Moscow", "outlined a plan to…".
+  'outlined', 'outlines', 'unveiled', 'unveils', 'detailed', 'discussed', 'addressed', 'championed', 'endorsed',
+  'endorses', 'supported', 'opposed', 'opposes', 'declined', 'refused', 'requested', 'sought', 'seeks', 'ordered',
+  'apologized', 'offered',
+  // Thinking and knowing, which report a clause only with one after them (NEED_CLAUSE).
+  'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes',
+  'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect',
 ];
 
 /** Participles that attribute to the sentence's subject (", adding that…", "…, saying"). */
 const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing', 'chanting', 'shouting', 'tweeting'];
 
 /** Phrases that attribute without a verb of saying alone. */
-const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying'];
+const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying', 'spoke of', 'spoke about', 'talked about', 'laid out', 'weighed in'];
 
 export const CUE_VERBS: ReadonlySet<string> = new Set(VERBS);
 
 /** Verbs that attribute only with an object or clause ("showed that…"), never alone after a quote. */
-const NEED_CLAUSE = new Set(['found', 'finds', 'showed', 'shows', 'determined', 'assessed', 'indicated', 'indicates', 'believes', 'believed', 'thinks', 'thought', 'agreed', 'agrees']);
+const NEED_CLAUSE = new Set(['found', 'finds', 'showed', 'shows', 'determined', 'assessed', 'indicated', 'indicates', 'believes', 'believed', 'thinks', 'thought', 'agreed', 'agrees', 'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes', 'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect', 'projected', 'projects', 'informed', 'reminded', 'advised']);
 
 export interface Cue {
   start: number;
