@@ -1,6 +1,6 @@
 // Indirect quotes: a reporting cue and the clause it reports ("Kim said that the figure was
 // wrong", "according to the report, …"), with the cue's speaker.
-import type { Cue } from './cues.js';
+import { findCues, type Cue } from './cues.js';
 import type { Person } from './people.js';
 import { reasonOf, speakerOfCue, wordCount } from './quote-speakers.js';
 import type { KnownSpeaker, QuoteSuggestion, Span } from './types.js';
@@ -17,11 +17,19 @@ const SAYING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|reported|re
 /** Words that open an adjunct of the verb, not the clause it reports ("said in an interview", "said Friday"). */
 const ADJUNCT = /^(?:in|on|at|during|after|before|via|by|from|with|while|when|last|this|earlier|later|today|yesterday|again|repeatedly|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
-export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Span[], people: readonly Person[], known: readonly KnownSpeaker[]): QuoteSuggestion | null {
+/** `sentence` bounds the clause (after an earlier report in it, only what follows); `whole` is the sentence, where the speaker may be. */
+export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Span[], people: readonly Person[], known: readonly KnownSpeaker[], whole: Span = sentence): QuoteSuggestion | null {
   // Saying verbs, and participles that go on from the sentence's subject (", saying…", not "for
   // suggesting" nor "It goes without saying"), report a clause even when the rules cannot tell who
   // says it ("the poll's respondents said…"): proposed without a speaker, for the person to fill in.
-  const speaker = speakerOfCue(text, cue, sentence, people, known) ?? (SAYING.test(cue.words) || (cue.participle && /,\s*$/.test(text.slice(sentence.start, cue.start))) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
+  // So does any cue followed by "that" a few words on ("His ex-wife agreed, but also contended
+  // that…", "by telling them that…"), but for the idiom "it goes without saying that".
+  const lead = text.slice(sentence.start, cue.start);
+  // "A meeting was requested by the United States": in the passive with "by", the subject is
+  // what was asked for, not who asked.
+  if (/\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/u.test(lead) && /^\s+by\s/.test(text.slice(cue.end, cue.end + 4))) return null;
+  const reportsThat = !/\bgo(?:es)? without\s*$/i.test(lead) && /^\s+(?:[\p{L}’'-]+\s+){0,3}?that\s/u.test(text.slice(cue.end, Math.min(sentence.end, cue.end + 60)));
+  const speaker = speakerOfCue(text, cue, whole, people, known) ?? (SAYING.test(cue.words) || reportsThat || (cue.participle && /,\s*$/.test(lead)) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
   if (!speaker) return null;
   let content: Span | null = null;
   const afterCue = text.slice(cue.end, sentence.end);
@@ -40,7 +48,9 @@ export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: re
     const rest = toThat && wordCount(toThat[0]) <= 7 ? toThat[0] : /^\s*(?:(?:reporters|the council|[\p{L}]+ members|him|her|them|us|me)\s+)?/iu.exec(afterCue)![0];
     const clauseStart = cue.end + rest.length;
     const tail = text.slice(clauseStart, sentence.end);
-    if (cue.needsClause && !/^that\s/i.test(tail)) return null;
+    // "believes his efforts … will be", "found the program was…": a clause without "that" has its
+    // own verb a few words on.
+    if (cue.needsClause && !/^that\s/i.test(tail) && !/^(?:[\p{L}’'-]+\s+){1,7}(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might)\s/u.test(tail)) return null;
     const lead = text.slice(sentence.start, speaker.mention.start);
     const afterLead = /,\s*$/.test(lead);
     if (afterLead && /^,\s*\S/.test(tail) && wordCount(tail) >= 3) {
@@ -57,6 +67,13 @@ export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: re
     }
   }
   if (!content) return null;
+  // "urged Republicans to join…, and criticized the party’s…": the clause stops where a verb
+  // joined to this one begins its own report. Only the first cue in the clause can be joined to
+  // this one: in "Reed says Kim promised… and said…", "said" is joined to "promised", and Reed
+  // reports both.
+  const next = findCues(text, content.start, content.end)[0];
+  const joint = next && !next.participle ? /(?:,\s*|\s)(?:and|but)(?:\s+(?:also|then|later|again|even))?\s+$/.exec(text.slice(content.start, next.start)) : null;
+  if (joint) content.end = content.start + joint.index;
   while (text[content.start] === ' ') content.start++;
   content.end = trimEnd(text, content.end, content.start);
   if (wordCount(text.slice(content.start, content.end)) < 3) return null;

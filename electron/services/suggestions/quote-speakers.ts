@@ -128,11 +128,27 @@ export function speakerIn(text: string, phrase: Span, people: readonly Person[],
   return { mention: phrase, name: /^\p{Lu}/u.test(trimmed) ? words : null, how: `source '${words}'` };
 }
 
+/**
+ * "Democrats on Capitol Hill, who have argued that…": the relative pronoun is the mention (as
+ * PolNeAR marks it), standing for the name just before it where there is one.
+ */
+function relativeBefore(text: string, from: number, cue: number, people: readonly Person[], known: readonly KnownSpeaker[]): Speaker | null {
+  const head = text.slice(from, cue);
+  const m = /(?:^|[\s,])(who|which)((?:\s+\p{L}+)*?)\s*$/u.exec(head);
+  if (!m || !m[2]!.trim().split(/\s+/).every((w) => w === '' || BETWEEN.test(w))) return null;
+  const at = from + m.index + m[0].indexOf(m[1]!);
+  const comma = /,\s*$/.exec(text.slice(from, at));
+  const antecedent = comma ? subjectBefore(text, from, from + comma.index) : null;
+  const named = antecedent ? speakerIn(text, antecedent, people, known) : null;
+  const name = named?.how.startsWith('name') ? named.name : null;
+  return { mention: { start: at, end: at + m[1]!.length }, name, how: `'${m[1]}' = ${name ? `'${name}'` : 'the words before it'}` };
+}
+
 /** The speaker a cue names: the subject before it, or for "said Wood" and "according to" the words after. */
 export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: readonly Person[], known: readonly KnownSpeaker[], skip?: Span): Speaker | null {
   if (cue.participle) {
     // "Hwang said, adding that…": the speaker of the sentence's other cue, else its subject.
-    const main = findCues(text, sentence.start, cue.start).filter((c) => !c.participle && !c.needsClause).at(-1);
+    const main = findCues(text, sentence.start, cue.start).filter((c) => !c.participle).at(-1);
     if (main) return speakerOfCue(text, main, sentence, people, known, skip);
     // "footage of Hillary Clinton asking, “…”": the name right before the participle.
     const before = subjectBefore(text, Math.max(sentence.start, skip && skip.end <= cue.start ? skip.end : sentence.start), cue.start);
@@ -158,6 +174,16 @@ export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: rea
   }
   let from = sentence.start;
   if (skip && skip.end <= cue.start) from = Math.max(from, skip.end);
+  // "Merrill says Machado promised…": the subject starts after an earlier cue.
+  const earlier = findCues(text, from, cue.start).at(-1);
+  if (earlier) from = Math.max(from, earlier.end);
+  const relative = relativeBefore(text, from, cue.start, people, known);
+  if (relative) return relative;
+  // "Obama urged Republicans to…, and criticized the party’s…", "She agreed, but also contended":
+  // a verb joined to another shares its subject, as a participle does.
+  if (/(?:^|\s|,)(?:and|but|or)(?:\s+(?:also|then|later|again|even|quickly))?\s*$/.test(text.slice(from, cue.start))) {
+    return speakerOfCue(text, { ...cue, participle: true }, sentence, people, known, skip);
+  }
   let before = cue.start;
   // "Robert Wood, U.S. deputy U.N. ambassador, told reporters": step back over the appositive.
   const head = text.slice(from, before);

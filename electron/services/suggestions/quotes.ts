@@ -190,7 +190,7 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       let within: Span = sentence;
       for (const cue of findCues(text, sentence.start, sentence.end)) {
         if (cue.start < within.start || usedCues.has(cue.start) || inQuote(cue.start)) continue;
-        const indirect = indirectQuote(text, within, cue, quoted, people, known);
+        const indirect = indirectQuote(text, within, cue, quoted, people, known, sentence);
         if (!indirect) continue;
         clauses.push(indirect);
         // A report inside the reported clause ("Merrill says Machado promised… and said she would…") is one of its own.

@@ -224,12 +224,12 @@ describe('indirect quotes, harder cases', () => {
     expect(quotesOf(adjunct).map((q) => [q.words, q.speaker])).toEqual([['Shifting monsoon patterns could affect a billion people', 'Barack Obama']]);
   });
 
-  it('proposes a report inside a reported clause as one of its own', () => {
+  it('proposes a report inside a reported clause as one of its own, a verb joined to it ending it', () => {
     const text = 'Tom Reed says Ana Kim promised to keep the clinic open and said the money was there.';
-    expect(quotesOf(text).map((q) => [q.words, q.cue])).toEqual([
-      ['Ana Kim promised to keep the clinic open and said the money was there', 'says'],
-      ['to keep the clinic open and said the money was there', 'promised'],
-      ['the money was there', 'said'],
+    expect(quotesOf(text).map((q) => [q.words, q.cue, q.speaker])).toEqual([
+      ['Ana Kim promised to keep the clinic open and said the money was there', 'says', 'Tom Reed'],
+      ['to keep the clinic open', 'promised', 'Ana Kim'],
+      ['the money was there', 'said', 'Ana Kim'],
     ]);
   });
 

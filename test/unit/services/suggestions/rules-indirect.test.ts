@@ -1,0 +1,57 @@
+// Indirect attributions beyond "X said (that) CLAUSE", on short texts written for these tests:
+// relative pronouns, verbs joined to another, clauses without "that", and the verbs of
+// criticising, planning and believing that news copy attributes with.
+import { describe, expect, it } from 'vitest';
+import { suggest } from '../../../../electron/services/suggestions/suggest.js';
+
+const slice = (text: string, span: { start: number; end: number } | null) => (span ? text.slice(span.start, span.end) : null);
+const indirectOf = (text: string) =>
+  suggest(text)
+    .quotes.filter((q) => q.kind === 'indirect')
+    .map((q) => ({ words: slice(text, q), cue: slice(text, q.cue), mention: slice(text, q.speaker), speaker: q.speakerName }));
+
+describe('indirect attributions', () => {
+  it('takes "who" as the mention, standing for the name before it', () => {
+    const text = 'The talks were led by Robert Wood, who has argued that the sanctions must stay in place.';
+    expect(indirectOf(text)).toEqual([{ words: 'that the sanctions must stay in place', cue: 'argued', mention: 'who', speaker: 'Robert Wood' }]);
+  });
+
+  it('gives a verb joined to another the same subject, and ends the first clause where the second begins', () => {
+    const text = 'Mayor Ana Kim urged the council to fund the clinic, and criticized the budget office for its delays.';
+    expect(indirectOf(text)).toEqual([
+      { words: 'to fund the clinic', cue: 'urged', mention: 'Ana Kim', speaker: 'Ana Kim' },
+      { words: 'the budget office for its delays', cue: 'criticized', mention: 'Ana Kim', speaker: 'Ana Kim' },
+    ]);
+  });
+
+  it('reads "agreed, but also contended that" as one speaker’s', () => {
+    const text = 'His former wife agreed, but also contended that she should not have to give up her privacy.';
+    expect(indirectOf(text)).toEqual([{ words: 'that she should not have to give up her privacy', cue: 'contended', mention: 'His former wife', speaker: 'His former wife' }]);
+  });
+
+  it('takes a belief reported without "that" when its clause has a verb of its own, and not an object alone', () => {
+    const text = 'Mr. Obama believes his work on the climate will be his legacy.\n\nThe new poll shows a tightening race in Ohio.';
+    expect(indirectOf(text)).toEqual([{ words: 'his work on the climate will be his legacy', cue: 'believes', mention: 'Obama', speaker: 'Obama' }]);
+  });
+
+  it('knows the verbs of criticising, planning, declining and worrying', () => {
+    const text =
+      'Senator Ruth Ames slammed the plan as a giveaway to developers.\n\nThe governor declined to name the companies involved in the deal.\n\nEnvironmental groups worried that the deal would leave no money for the cleanup.\n\nThe advertisement mentions the votes she cast as a senator.';
+    expect(indirectOf(text).map((q) => [q.cue, q.words])).toEqual([
+      ['slammed', 'the plan as a giveaway to developers'],
+      ['declined', 'to name the companies involved in the deal'],
+      ['worried', 'that the deal would leave no money for the cleanup'],
+      ['mentions', 'the votes she cast as a senator'],
+    ]);
+  });
+
+  it('does not take the subject of a passive with "by" for a speaker', () => {
+    const text = 'The meeting of the council was requested by the United States, Britain and France.';
+    expect(indirectOf(text)).toEqual([]);
+  });
+
+  it('proposes what any cue followed by "that" reports, without a speaker when none can be named', () => {
+    const text = 'He courted the voters of Ohio last week by telling them that their towns had been forgotten.';
+    expect(indirectOf(text)).toContainEqual(expect.objectContaining({ words: 'that their towns had been forgotten', cue: 'telling' }));
+  });
+});
