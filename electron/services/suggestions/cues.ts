@@ -34,7 +34,7 @@ const VERBS: string[] = [
   // Positions taken and plans laid out: "declined to threaten Moscow", "outlined a plan to…".
   'outlined', 'outlines', 'unveiled', 'unveils', 'detailed', 'discussed', 'addressed', 'championed', 'endorsed',
   'endorses', 'supported', 'opposed', 'opposes', 'declined', 'refused', 'requested', 'sought', 'seeks', 'ordered',
-  'apologized', 'offered',
+  'apologized', 'offered', 'plans', 'planned', 'intends', 'intended',
   // Thinking and knowing, which report a clause only with one after them (NEED_CLAUSE).
   'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes',
   'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect',
@@ -44,12 +44,18 @@ const VERBS: string[] = [
 const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing', 'chanting', 'shouting', 'tweeting'];
 
 /** Phrases that attribute without a verb of saying alone. */
-const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying', 'spoke of', 'spoke about', 'talked about', 'laid out', 'weighed in'];
+const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying', 'spoke of', 'spoke about', 'talked about', 'laid out', 'weighed in',
+  // A verb and its preposition, the report being what follows: "railed against the provisions…".
+  'called for', 'calls for', 'railed against', 'rails against', 'bragged about', 'brags about', 'boasted about',
+  'spoke out about', 'spoke out against', 'speaks of', 'speaking of', 'talked of', 'complained about',
+  'complains about', 'warned about', 'warned of', 'warned against', 'asked about', 'apologized for',
+  'argued against', 'argued for', 'pushed for', 'pressed for', 'advocated for', 'advocates for', 'lobbied for',
+  'critical of', 'concerned about', 'worried about'];
 
 export const CUE_VERBS: ReadonlySet<string> = new Set(VERBS);
 
 /** Verbs that attribute only with an object or clause ("showed that…"), never alone after a quote. */
-const NEED_CLAUSE = new Set(['found', 'finds', 'showed', 'shows', 'determined', 'assessed', 'indicated', 'indicates', 'believes', 'believed', 'thinks', 'thought', 'agreed', 'agrees', 'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes', 'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect', 'projected', 'projects', 'informed', 'reminded', 'advised']);
+const NEED_CLAUSE = new Set(['found', 'finds', 'showed', 'shows', 'determined', 'assessed', 'indicated', 'indicates', 'believes', 'believed', 'thinks', 'thought', 'agreed', 'agrees', 'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes', 'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect', 'projected', 'projects', 'informed', 'reminded', 'advised', 'plans', 'planned', 'intends', 'intended']);
 
 export interface Cue {
   start: number;
@@ -70,6 +76,21 @@ const PHRASE_PATTERN = new RegExp(`(?<![\\p{L}])(?:${PHRASES.map((p) => `[${p[0]
 const VERB_PATTERN = new RegExp(`(?<![\\p{L}-])(?:${[...CUE_VERBS, ...PARTICIPLES].join('|')})(?![\\p{L}])`, 'gu');
 const PARTICIPLE_SET = new Set(PARTICIPLES);
 
+/** Verb forms that are also plural nouns ("those claims", "swing states", "her plans"). */
+const NOUN_FORMS = new Set(['claims', 'calls', 'attacks', 'plans', 'reports', 'demands', 'promises', 'notes', 'estimates', 'charges', 'fears', 'hopes', 'counters', 'questions', 'states', 'tweets', 'projects', 'doubts', 'references', 'highlights', 'disputes', 'slams', 'blasts', 'mocks']);
+/** Words after which such a form is a noun. */
+const BEFORE_NOUN = /^(?:the|a|an|those|these|this|his|her|their|its|our|my|your|any|many|several|some|more|most|all|no|few|other|such|of|with|on|in|for|from|about|to|by|at|into|new|tough|further|broader|swing|member|battleground)$/i;
+
+/** Whether the cue word at `start` is a noun here: after a determiner or a possessive, or "states"/"questions" not reporting. */
+function usedAsNoun(text: string, start: number, end: number, word: string): boolean {
+  if (!NOUN_FORMS.has(word.toLowerCase())) return false;
+  // "The report states that…", "questions whether…": the verbs these two are in news.
+  if (/^states$/i.test(word)) return !/^\s+that\s/.test(text.slice(end, end + 6));
+  if (/^questions$/i.test(word)) return !/^\s+(?:whether|why|how|if)\s/.test(text.slice(end, end + 10));
+  const previous = /([\p{L}’']+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1] ?? '';
+  return BEFORE_NOUN.test(previous) || /[’']s$/.test(previous);
+}
+
 /** Every cue in [from, to) of `text`, in text order; a phrase wins over the verb inside it. */
 export function findCues(text: string, from: number, to: number): Cue[] {
   const slice = text.slice(from, to);
@@ -81,7 +102,7 @@ export function findCues(text: string, from: number, to: number): Cue[] {
   for (const match of slice.matchAll(VERB_PATTERN)) {
     const start = from + match.index;
     const end = start + match[0].length;
-    if (cues.some((cue) => cue.start <= start && end <= cue.end)) continue;
+    if (cues.some((cue) => cue.start <= start && end <= cue.end) || usedAsNoun(text, start, end, match[0])) continue;
     cues.push({ start, end, words: match[0], kind: 'verb', needsClause: NEED_CLAUSE.has(match[0]), participle: PARTICIPLE_SET.has(match[0]) });
   }
   return cues.sort((a, b) => a.start - b.start);

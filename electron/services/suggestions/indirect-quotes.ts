@@ -14,6 +14,9 @@ const trimEnd = (text: string, end: number, start: number) => {
 /** "X said (that) CLAUSE", "CLAUSE, X said", "according to X, CLAUSE", "CLAUSE, according to X". */
 const SAYING = /^(?:said|says|say|told|tells|added|adds|wrote|writes|reported|reports|according to)$/i;
 
+/** Verbs whose first object is the person told ("told her the plan was dead"). */
+const TELLING = /^(?:told|tells|telling|tell|asked|asks|asking|warned|warns|warning|assured|informed|reminded|urged|urges|urging|advised|promised|promises|promising|thanked|reassured)$/i;
+
 /** Words that open an adjunct of the verb, not the clause it reports ("said in an interview", "said Friday"). */
 const ADJUNCT = /^(?:in|on|at|during|after|before|via|by|from|with|while|when|last|this|earlier|later|today|yesterday|again|repeatedly|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
@@ -44,14 +47,20 @@ export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: re
     if (comma > 0) content = { start: sentence.start, end: sentence.start + comma };
   } else {
     // "told MSNBC’s “Morning Joe” on Friday that CLAUSE": the clause starts after a "that" a few words on.
-    const toThat = /^\s*(?:[^,.;:!?]{1,60}?\s)?(?=that\s+)/iu.exec(afterCue);
-    const rest = toThat && wordCount(toThat[0]) <= 7 ? toThat[0] : /^\s*(?:(?:reporters|the council|[\p{L}]+ members|him|her|them|us|me)\s+)?/iu.exec(afterCue)![0];
+    // Not after a verb with its preposition, whose "that" is a relative ("railed against the
+    // provisions that pock the code").
+    const toThat = /\s(?:against|about|for|of|on|in)$/.test(cue.words) ? null : /^\s*(?:[^,.;:!?]{1,60}?\s)?(?=that\s+)/iu.exec(afterCue);
+    // "told her the plan…", but "say her plans…": only verbs of telling take a person first.
+    const person = TELLING.test(cue.words) ? /^\s*(?:(?:reporters|the council|[\p{L}]+ members|him|her|them|us|me)\s+)?/iu : /^\s*(?:(?:reporters|the council|[\p{L}]+ members|him|them|us|me)\s+)?/iu;
+    const rest = toThat && wordCount(toThat[0]) <= 7 ? toThat[0] : person.exec(afterCue)![0];
     const clauseStart = cue.end + rest.length;
     const tail = text.slice(clauseStart, sentence.end);
     // "believes his efforts … will be", "found the program was…": a clause without "that" has its
     // own verb a few words on.
-    if (cue.needsClause && !/^that\s/i.test(tail) && !/^(?:[\p{L}’'-]+\s+){1,7}(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might)\s/u.test(tail)) return null;
-    const lead = text.slice(sentence.start, speaker.mention.start);
+    // "agreed to clean up the mines", "decided to take aim at…": an infinitive is a clause too.
+    if (cue.needsClause && !/^(?:that|to)\s/i.test(tail) && !/^(?:[\p{L}’'-]+\s+){1,7}(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might)\s/u.test(tail)) return null;
+    // The words before the mention and any title in front of it ("The museum, Mr. Obama said, …").
+    const lead = text.slice(sentence.start, speaker.mention.start).replace(/(?:[\p{Lu}][\p{L}’'-]*\.?\s+)+$/u, '');
     const afterLead = /,\s*$/.test(lead);
     if (afterLead && /^,\s*\S/.test(tail) && wordCount(tail) >= 3) {
       // "But to prevent problems, he said, local officials should be vigilant": the words after the aside.

@@ -45,6 +45,31 @@ describe('indirect attributions', () => {
     ]);
   });
 
+  it('takes the words after an aside whose speaker has a title ("The museum, Mr. Obama said, would…")', () => {
+    const text = 'The museum, Mr. Obama said, would make visitors face uncomfortable truths.';
+    expect(indirectOf(text)).toEqual([{ words: 'would make visitors face uncomfortable truths', cue: 'said', mention: 'Obama', speaker: 'Obama' }]);
+  });
+
+  it('takes a plan or an agreement reported with "to", and what a verb with its preposition reports', () => {
+    const text =
+      'The governor plans to close three coal plants by the end of next year.\n\nIn the end, the company agreed to lend the state five million dollars.\n\nSenator Ruth Ames railed against the special provisions that pock the tax code.';
+    expect(indirectOf(text).map((q) => [q.cue, q.words])).toEqual([
+      ['plans', 'to close three coal plants by the end of next year'],
+      ['agreed', 'to lend the state five million dollars'],
+      ['railed against', 'the special provisions that pock the tax code'],
+    ]);
+  });
+
+  it('reads "those claims", "her plans" and "swing states" as nouns, and "the report states that" as a report', () => {
+    const text =
+      'Experts said those claims could be grounds for a fraud case.\n\nIn critical swing states like Colorado the share is likely to be higher.\n\nCritics say her plans to raise taxes would make the code more complicated.\n\nThe report states that the agency missed its targets.';
+    expect(indirectOf(text).map((q) => [q.cue, q.words])).toEqual([
+      ['said', 'those claims could be grounds for a fraud case'],
+      ['say', 'her plans to raise taxes would make the code more complicated'],
+      ['states', 'that the agency missed its targets'],
+    ]);
+  });
+
   it('does not take the subject of a passive with "by" for a speaker', () => {
     const text = 'The meeting of the council was requested by the United States, Britain and France.';
     expect(indirectOf(text)).toEqual([]);
