@@ -21,7 +21,20 @@ const TELLING = /^(?:told|tells|telling|tell|asked|asks|asking|warned|warns|warn
 const ADJUNCT = /^(?:in|on|at|during|after|before|via|by|from|with|while|when|last|this|earlier|later|today|yesterday|again|repeatedly|recently|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 
 /** `sentence` bounds the clause (after an earlier report in it, only what follows); `whole` is the sentence, where the speaker may be. */
-export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Span[], people: readonly Person[], known: readonly KnownSpeaker[], whole: Span = sentence): QuoteSuggestion | null {
+export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: readonly Span[], people: readonly Person[], known: readonly KnownSpeaker[], whole: Span = sentence): QuoteSuggestion[] {
+  const found = reportedClause(text, sentence, cue, quoted, people, known, whole);
+  if (!found) return [];
+  const { suggestion, beforeAside } = found;
+  // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the words on both sides of
+  // the aside are the speaker's, one highlight each (as a quote divided by "he said" is held).
+  const piece = beforeAside ? { start: beforeAside.start, end: trimEnd(text, beforeAside.end, beforeAside.start) } : null;
+  while (piece && text[piece.start] === ' ') piece.start++;
+  if (!piece || wordCount(text.slice(piece.start, piece.end)) < 3 || quoted.some((q) => q.start < piece.end && piece.start < q.end)) return [suggestion];
+  return [{ ...suggestion, start: piece.start, end: piece.end }, suggestion];
+}
+
+function reportedClause(text: string, sentence: Span, cue: Cue, quoted: readonly Span[], people: readonly Person[], known: readonly KnownSpeaker[], whole: Span): { suggestion: QuoteSuggestion; beforeAside: Span | null } | null {
+  let beforeAside: Span | null = null;
   // Saying verbs, and participles that go on from the sentence's subject (", saying…", not "for
   // suggesting" nor "It goes without saying"), report a clause even when the rules cannot tell who
   // says it ("the poll's respondents said…"): proposed without a speaker, for the person to fill in.
@@ -62,9 +75,15 @@ export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: re
     // The words before the mention and any title in front of it ("The museum, Mr. Obama said, …").
     const lead = text.slice(sentence.start, speaker.mention.start).replace(/(?:[\p{Lu}][\p{L}’'-]*\.?\s+)+$/u, '');
     const afterLead = /,\s*$/.test(lead);
-    if (afterLead && /^,\s*\S/.test(tail) && wordCount(tail) >= 3) {
+    // "CLAUSE, she said, and they…", "CLAUSE, the agency said in a June report, and…": what
+    // follows the aside is the writer's, not the speaker's.
+    const writerGoesOn = /^,?\s*(?:(?:in|on|at|during|after|before|via|by|from|with|last|this|earlier|later|today|yesterday)\b[^,]*,\s*)?(?:and|but|so|because|while|although)\s/i.test(tail);
+    if (afterLead && writerGoesOn) {
+      content = { start: sentence.start, end: sentence.start + lead.lastIndexOf(',') };
+    } else if (afterLead && /^,\s*\S/.test(tail) && wordCount(tail) >= 3) {
       // "But to prevent problems, he said, local officials should be vigilant": the words after the aside.
       content = { start: clauseStart + 1, end: sentence.end };
+      beforeAside = { start: sentence.start, end: sentence.start + lead.lastIndexOf(',') };
     } else if (afterLead && ADJUNCT.test(tail) && !/\bthat\b/i.test(tail) && wordCount(tail) <= 8) {
       // "CLAUSE, Mr. Obama said in his interview."
       content = { start: sentence.start, end: sentence.start + lead.lastIndexOf(',') };
@@ -89,7 +108,7 @@ export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: re
   // All in quotation marks already, or opening with them ("said “taxes will fall” and…"): the
   // direct quote is the suggestion, not this.
   if (quoted.some((q) => (q.start <= content!.start && content!.end <= q.end) || q.start === content!.start)) return null;
-  return {
+  const suggestion: QuoteSuggestion = {
     start: content.start,
     end: content.end,
     kind: 'indirect',
@@ -99,4 +118,5 @@ export function indirectQuote(text: string, sentence: Span, cue: Cue, quoted: re
     score: speaker.name ? 0.7 : speaker.mention.start < speaker.mention.end ? 0.5 : 0.35,
     reason: reasonOf([`reporting cue '${text.slice(cue.start, cue.end)}'`, speaker.how]),
   };
+  return { suggestion, beforeAside };
 }

@@ -187,7 +187,8 @@ export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: rea
   let before = cue.start;
   // "Robert Wood, U.S. deputy U.N. ambassador, told reporters": step back over the appositive.
   const head = text.slice(from, before);
-  const appositive = /,[^,“”"]{2,80},\s*$/.exec(head);
+  // Not a clause joined with "and" ("…, and the meeting deteriorated from there, said one source").
+  const appositive = /,(?!\s*(?:and|but|or|so|yet)\s)[^,“”"]{2,80},\s*$/.exec(head);
   if (appositive && appositive.index > 0) before = from + appositive.index;
   const phrase = subjectBefore(text, from, before);
   const subject = phrase && /[\p{L}]/u.test(text.slice(phrase.start, phrase.end)) ? speakerIn(text, phrase, people, known) : null;

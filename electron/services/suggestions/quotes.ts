@@ -190,9 +190,10 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
       let within: Span = sentence;
       for (const cue of findCues(text, sentence.start, sentence.end)) {
         if (cue.start < within.start || usedCues.has(cue.start) || inQuote(cue.start)) continue;
-        const indirect = indirectQuote(text, within, cue, quoted, people, known, sentence);
+        const found = indirectQuote(text, within, cue, quoted, people, known, sentence);
+        const indirect = found.at(-1);
         if (!indirect) continue;
-        clauses.push(indirect);
+        clauses.push(...found);
         // A report inside the reported clause ("Merrill says Machado promised… and said she would…") is one of its own.
         if (indirect.start < cue.end) break;
         within = { start: indirect.start, end: sentence.end };

@@ -70,6 +70,16 @@ describe('indirect attributions', () => {
     ]);
   });
 
+  it('leaves out what the writer adds after the aside ("A, she said, and they…"), and reads "…, and the meeting…, said one source" as inverted', () => {
+    const text =
+      'Many of the visitors were older, she said, and they walked slowly through the hall.\n\nThe middle fifth paid 8.9 percent, the agency said in a June report, and the top fifth paid the rest.\n\nThe answer did not go over well with the panel, and the meeting fell apart from there, said one source in the room.';
+    expect(indirectOf(text).map((q) => [q.words, q.mention])).toEqual([
+      ['Many of the visitors were older', 'she'],
+      ['The middle fifth paid 8.9 percent', 'the agency'],
+      ['The answer did not go over well with the panel, and the meeting fell apart from there', 'one source in the room'],
+    ]);
+  });
+
   it('does not take the subject of a passive with "by" for a speaker', () => {
     const text = 'The meeting of the council was requested by the United States, Britain and France.';
     expect(indirectOf(text)).toEqual([]);

@@ -217,9 +217,12 @@ describe('indirect quotes', () => {
 });
 
 describe('indirect quotes, harder cases', () => {
-  it('takes the words after an aside ("…, he said, CLAUSE") and before an adjunct ("CLAUSE, X said in an interview")', () => {
+  it('takes the words on both sides of an aside ("A, he said, B") and before an adjunct ("CLAUSE, X said in an interview")', () => {
     const aside = 'Ana Kim runs the count. But to prevent problems, she said, local officials should be vigilant.';
-    expect(quotesOf(aside).map((q) => [q.words, q.speaker])).toEqual([['local officials should be vigilant', 'Ana Kim']]);
+    expect(quotesOf(aside).map((q) => [q.words, q.speaker])).toEqual([
+      ['But to prevent problems', 'Ana Kim'],
+      ['local officials should be vigilant', 'Ana Kim'],
+    ]);
     const adjunct = 'Shifting monsoon patterns could affect a billion people, Barack Obama said in his interview.';
     expect(quotesOf(adjunct).map((q) => [q.words, q.speaker])).toEqual([['Shifting monsoon patterns could affect a billion people', 'Barack Obama']]);
   });
