@@ -188,7 +188,7 @@ export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: rea
   // "Robert Wood, U.S. deputy U.N. ambassador, told reporters": step back over the appositive.
   const head = text.slice(from, before);
   // Not a clause joined with "and" ("…, and the meeting deteriorated from there, said one source").
-  const appositive = /,(?!\s*(?:and|but|or|so|yet)\s)[^,“”"]{2,80},\s*$/.exec(head);
+  const appositive = /,(?!\s*(?:and|but|or|so|yet)\s)[^,“”"]{2,120},\s*$/.exec(head);
   if (appositive && appositive.index > 0) before = from + appositive.index;
   const phrase = subjectBefore(text, from, before);
   const subject = phrase && /[\p{L}]/u.test(text.slice(phrase.start, phrase.end)) ? speakerIn(text, phrase, people, known) : null;

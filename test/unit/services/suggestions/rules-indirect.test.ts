@@ -80,6 +80,11 @@ describe('indirect attributions', () => {
     ]);
   });
 
+  it('steps back over a long appositive to the name ("Megan Hester, senior associate for … at the …, said")', () => {
+    const text = 'But Megan Hester, senior associate for education organizing at the Annenberg Institute for School Reform, said parents still want neighborhood schools.';
+    expect(indirectOf(text)).toEqual([{ words: 'parents still want neighborhood schools', cue: 'said', mention: 'Megan Hester', speaker: 'Megan Hester' }]);
+  });
+
   it('does not take the subject of a passive with "by" for a speaker', () => {
     const text = 'The meeting of the council was requested by the United States, Britain and France.';
     expect(indirectOf(text)).toEqual([]);
