@@ -35,13 +35,19 @@ const VERBS: string[] = [
   'outlined', 'outlines', 'unveiled', 'unveils', 'detailed', 'discussed', 'addressed', 'championed', 'endorsed',
   'endorses', 'supported', 'opposed', 'opposes', 'declined', 'refused', 'requested', 'sought', 'seeks', 'ordered',
   'apologized', 'offered', 'plans', 'planned', 'intends', 'intended',
+  // Repeating, playing up or down: "Pence echoed statements by…", "downplayed the risk…".
+  'echoed', 'echoes', 'retweeted', 'downplayed', 'downplays', 'extolled', 'extols', 'touts', 'exaggerated',
+  'exaggerates', 'overstated', 'understated', 'understates', 'misstated', 'debated',
+  // The plural's present, with a clause after it: "They argue that…", "environmentalists worry that…".
+  'argue', 'worry', 'acknowledge', 'agree', 'insist', 'warn', 'contend', 'suggest', 'note', 'claim',
+  'predict', 'estimate', 'maintain', 'doubt', 'deny', 'admit', 'concede', 'allege', 'assert', 'recall', 'complain',
   // Thinking and knowing, which report a clause only with one after them (NEED_CLAUSE).
   'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes',
   'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect',
 ];
 
 /** Participles that attribute to the sentence's subject (", adding that…", "…, saying"). */
-const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing', 'chanting', 'shouting', 'tweeting'];
+const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing', 'chanting', 'shouting', 'tweeting', 'slamming', 'condemning', 'touting', 'citing', 'emphasizing', 'proposing', 'offering', 'insisting', 'complaining', 'recalling', 'pointing out', 'hoping'];
 
 /** Phrases that attribute without a verb of saying alone. */
 const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying', 'spoke of', 'spoke about', 'talked about', 'laid out', 'weighed in',
@@ -55,7 +61,8 @@ const PHRASES = ['according to', 'told reporters', 'told the council', 'in a sta
 export const CUE_VERBS: ReadonlySet<string> = new Set(VERBS);
 
 /** Verbs that attribute only with an object or clause ("showed that…"), never alone after a quote. */
-const NEED_CLAUSE = new Set(['found', 'finds', 'showed', 'shows', 'determined', 'assessed', 'indicated', 'indicates', 'believes', 'believed', 'thinks', 'thought', 'agreed', 'agrees', 'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes', 'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect', 'projected', 'projects', 'informed', 'reminded', 'advised', 'plans', 'planned', 'intends', 'intended']);
+const NEED_CLAUSE = new Set(['found', 'finds', 'showed', 'shows', 'determined', 'assessed', 'indicated', 'indicates', 'believes', 'believed', 'thinks', 'thought', 'agreed', 'agrees', 'worried', 'worries', 'doubted', 'doubts', 'realized', 'recognized', 'recognizes', 'assumed', 'assumes', 'knew', 'learned', 'understood', 'decided', 'feels', 'felt', 'hope', 'fear', 'believe', 'think', 'expect', 'projected', 'projects', 'informed', 'reminded', 'advised', 'plans', 'planned', 'intends', 'intended',
+  'argue', 'worry', 'acknowledge', 'agree', 'insist', 'warn', 'contend', 'suggest', 'note', 'claim', 'predict', 'estimate', 'maintain', 'doubt', 'deny', 'admit', 'concede', 'allege', 'assert', 'recall', 'complain']);
 
 export interface Cue {
   start: number;
@@ -77,9 +84,9 @@ const VERB_PATTERN = new RegExp(`(?<![\\p{L}-])(?:${[...CUE_VERBS, ...PARTICIPLE
 const PARTICIPLE_SET = new Set(PARTICIPLES);
 
 /** Verb forms that are also plural nouns ("those claims", "swing states", "her plans"). */
-const NOUN_FORMS = new Set(['claims', 'calls', 'attacks', 'plans', 'reports', 'demands', 'promises', 'notes', 'estimates', 'charges', 'fears', 'hopes', 'counters', 'questions', 'states', 'tweets', 'projects', 'doubts', 'references', 'highlights', 'disputes', 'slams', 'blasts', 'mocks']);
+const NOUN_FORMS = new Set(['claims', 'calls', 'attacks', 'plans', 'reports', 'demands', 'promises', 'notes', 'estimates', 'charges', 'fears', 'hopes', 'counters', 'questions', 'states', 'tweets', 'projects', 'doubts', 'references', 'highlights', 'disputes', 'slams', 'blasts', 'mocks', 'note', 'estimate', 'doubt', 'worry', 'recall', 'fear', 'hope', 'deny']);
 /** Words after which such a form is a noun. */
-const BEFORE_NOUN = /^(?:the|a|an|those|these|this|his|her|their|its|our|my|your|any|many|several|some|more|most|all|no|few|other|such|of|with|on|in|for|from|about|to|by|at|into|new|tough|further|broader|swing|member|battleground)$/i;
+const BEFORE_NOUN = /^(?:the|a|an|those|these|this|his|her|their|its|our|my|your|any|many|several|some|more|most|all|no|few|other|such|of|with|on|in|for|from|about|by|at|into|new|tough|further|broader|swing|member|battleground)$/i;
 
 /** Whether the cue word at `start` is a noun here: after a determiner or a possessive, or "states"/"questions" not reporting. */
 function usedAsNoun(text: string, start: number, end: number, word: string): boolean {

@@ -125,7 +125,9 @@ export function speakerIn(text: string, phrase: Span, people: readonly Person[],
   const trimmed = words.replace(/^(?:[Tt]he|[Aa]n?)(?:\s+|$)/, '');
   const firstWord = /^[\p{L}\p{N}]+/u.exec(trimmed)?.[0];
   if (!firstWord) return null;
-  return { mention: phrase, name: /^\p{Lu}/u.test(trimmed) ? words : null, how: `source '${words}'` };
+  // "They", "It", "We": a mention of someone, but no one's name.
+  const named = /^\p{Lu}/u.test(trimmed) && !/^(?:they|it|we|you|i|this|that|these|those|some|many|most|others?|one)$/i.test(trimmed);
+  return { mention: phrase, name: named ? words : null, how: `source '${words}'` };
 }
 
 /**

@@ -85,6 +85,21 @@ describe('indirect attributions', () => {
     expect(indirectOf(text)).toEqual([{ words: 'parents still want neighborhood schools', cue: 'said', mention: 'Megan Hester', speaker: 'Megan Hester' }]);
   });
 
+  it('knows the plural’s present with a clause ("They argue that"), echoing and playing down, and gives "They" no name', () => {
+    const text =
+      'They argue that the agency overstepped its authority under the law.\n\nSome environmental groups acknowledge that the work had a real impact.\n\nMike Pence echoed statements by Donald Trump about the debate.\n\nThe host downplayed the risk of concussions for children.';
+    expect(indirectOf(text)).toEqual([
+      { words: 'that the agency overstepped its authority under the law', cue: 'argue', mention: 'They', speaker: null },
+      { words: 'that the work had a real impact', cue: 'acknowledge', mention: 'Some environmental groups', speaker: 'Some environmental groups' },
+      { words: 'statements by Donald Trump about the debate', cue: 'echoed', mention: 'Mike Pence', speaker: 'Mike Pence' },
+      { words: 'the risk of concussions for children', cue: 'downplayed', mention: 'The host', speaker: null },
+    ]);
+  });
+
+  it('reads "a note that" as a noun, not a cue', () => {
+    expect(indirectOf('She left a note that was never read by anyone on the staff.')).toEqual([]);
+  });
+
   it('does not take the subject of a passive with "by" for a speaker', () => {
     const text = 'The meeting of the council was requested by the United States, Britain and France.';
     expect(indirectOf(text)).toEqual([]);
