@@ -58,6 +58,12 @@ const PHRASES = ['according to', 'told reporters', 'told the council', 'in a sta
   'argued against', 'argued for', 'pushed for', 'pressed for', 'advocated for', 'advocates for', 'lobbied for',
   'critical of', 'concerned about', 'worried about'];
 
+/**
+ * Nouns of saying with their preposition ("questions about…", "criticism of…", "allegations of…"):
+ * PolNeAR counts what they are about as attributed; who says it is seldom in the phrase.
+ */
+const NOUN_PHRASES = ['questions about', 'questions over', 'comments about', 'comment about', 'remarks about', 'criticism of', 'criticism for', 'attacks on', 'attack on', 'claims of', 'allegations of', 'accusations of', 'misgivings about', 'concerns about', 'complaints about', 'discussion about', 'debate about', 'debate over', 'statements about'];
+
 export const CUE_VERBS: ReadonlySet<string> = new Set(VERBS);
 
 /** Verbs that attribute only with an object or clause ("showed that…"), never alone after a quote. */
@@ -70,7 +76,7 @@ export interface Cue {
   /** The cue's words as written ("told reporters"). */
   words: string;
   /** "according to" puts the speaker after it and the content after a comma. */
-  kind: 'verb' | 'according-to';
+  kind: 'verb' | 'according-to' | 'noun';
   /** True when the verb attributes only with a clause after it ("the report found that…"). */
   needsClause: boolean;
   /** ", adding that…": the speaker is the sentence's subject, not the words before the cue. */
@@ -78,18 +84,25 @@ export interface Cue {
 }
 
 // Lower case only (with a capital only to start a sentence): "The United States" is no cue.
-const PHRASE_PATTERN = new RegExp(`(?<![\\p{L}])(?:${PHRASES.map((p) => `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1).replace(/ /g, '\\s+')}`).join('|')})(?![\\p{L}])`, 'gu');
+const PHRASE_PATTERN = new RegExp(`(?<![\\p{L}])(?:${[...PHRASES, ...NOUN_PHRASES].map((p) => `[${p[0]}${p[0]!.toUpperCase()}]${p.slice(1).replace(/ /g, '\\s+')}`).join('|')})(?![\\p{L}])`, 'gu');
 // "so-called" calls nothing: a hyphen before the verb makes it part of another word.
 const VERB_PATTERN = new RegExp(`(?<![\\p{L}-])(?:${[...CUE_VERBS, ...PARTICIPLES].join('|')})(?![\\p{L}])`, 'gu');
 const PARTICIPLE_SET = new Set(PARTICIPLES);
+const NOUN_PHRASE_SET = new Set(NOUN_PHRASES);
+// "spoke out Tuesday about…", "spoke emotionally of…": speaking, a few words, and what about.
+const SPOKE_OF = /(?<![\p{L}])(?:[Ss]poke|[Ss]peaks|[Ss]peaking|[Tt]alked|[Tt]alks|[Tt]alking)(?:\s+(?!about\b|of\b)[\p{L}’']+){0,4}?\s+(?:about|of)(?![\p{L}])/gu;
 
 /** Verb forms that are also plural nouns ("those claims", "swing states", "her plans"). */
-const NOUN_FORMS = new Set(['claims', 'calls', 'attacks', 'plans', 'reports', 'demands', 'promises', 'notes', 'estimates', 'charges', 'fears', 'hopes', 'counters', 'questions', 'states', 'tweets', 'projects', 'doubts', 'references', 'highlights', 'disputes', 'slams', 'blasts', 'mocks', 'note', 'estimate', 'doubt', 'worry', 'recall', 'fear', 'hope', 'deny']);
+const NOUN_FORMS = new Set(['claims', 'calls', 'attacks', 'plans', 'reports', 'demands', 'promises', 'notes', 'estimates', 'charges', 'fears', 'hopes', 'counters', 'questions', 'states', 'tweets', 'projects', 'doubts', 'references', 'highlights', 'disputes', 'slams', 'blasts', 'mocks', 'expected', 'continued', 'note', 'estimate', 'doubt', 'worry', 'recall', 'fear', 'hope', 'deny']);
 /** Words after which such a form is a noun. */
 const BEFORE_NOUN = /^(?:the|a|an|those|these|this|his|her|their|its|our|my|your|any|many|several|some|more|most|all|no|few|other|such|of|with|on|in|for|from|about|by|at|into|new|tough|further|broader|swing|member|battleground)$/i;
 
-/** Whether the cue word at `start` is a noun here: after a determiner or a possessive, or "states"/"questions" not reporting. */
+/**
+ * Whether the cue word at `start` is a noun (or an adjective) here: after a determiner or a
+ * possessive ("the expected emissions"), "think tank", or "states"/"questions" not reporting.
+ */
 function usedAsNoun(text: string, start: number, end: number, word: string): boolean {
+  if (/^think$/i.test(word) && /^\s+tanks?\b/i.test(text.slice(end, end + 7))) return true;
   if (!NOUN_FORMS.has(word.toLowerCase())) return false;
   // "The report states that…", "questions whether…": the verbs these two are in news.
   if (/^states$/i.test(word)) return !/^\s+that\s/.test(text.slice(end, end + 6));
@@ -104,7 +117,12 @@ export function findCues(text: string, from: number, to: number): Cue[] {
   const cues: Cue[] = [];
   for (const match of slice.matchAll(PHRASE_PATTERN)) {
     const words = match[0];
-    cues.push({ start: from + match.index, end: from + match.index + words.length, words, kind: /^according/i.test(words) ? 'according-to' : 'verb', needsClause: false, participle: false });
+    cues.push({ start: from + match.index, end: from + match.index + words.length, words, kind: /^according/i.test(words) ? 'according-to' : NOUN_PHRASE_SET.has(words.toLowerCase().replace(/\s+/g, ' ')) ? 'noun' : 'verb', needsClause: false, participle: false });
+  }
+  for (const match of slice.matchAll(SPOKE_OF)) {
+    const start = from + match.index;
+    if (cues.some((cue) => cue.start < start + match[0].length && start < cue.end)) continue;
+    cues.push({ start, end: start + match[0].length, words: match[0], kind: 'verb', needsClause: false, participle: /^\p{L}+ing\b/u.test(match[0]) });
   }
   for (const match of slice.matchAll(VERB_PATTERN)) {
     const start = from + match.index;

@@ -43,9 +43,11 @@ function reportedClause(text: string, sentence: Span, cue: Cue, quoted: readonly
   const lead = text.slice(sentence.start, cue.start);
   // "A meeting was requested by the United States": in the passive with "by", the subject is
   // what was asked for, not who asked.
-  if (/\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/u.test(lead) && /^\s+by\s/.test(text.slice(cue.end, cue.end + 4))) return null;
+  // Nor "has not been charged with" (PolNeAR counts "she was asked to", "is expected to").
+  const passive = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/u.test(lead);
+  if (passive && (/^\s+by\s/.test(text.slice(cue.end, cue.end + 4)) || /^charged$/i.test(cue.words))) return null;
   const reportsThat = !/\bgo(?:es)? without\s*$/i.test(lead) && /^\s+(?:[\p{L}’'-]+\s+){0,3}?that\s/u.test(text.slice(cue.end, Math.min(sentence.end, cue.end + 60)));
-  const speaker = speakerOfCue(text, cue, whole, people, known) ?? (SAYING.test(cue.words) || reportsThat || (cue.participle && /,\s*$/.test(lead)) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
+  const speaker = speakerOfCue(text, cue, whole, people, known) ?? (SAYING.test(cue.words) || cue.kind === 'noun' || reportsThat || (cue.participle && /,\s*$/.test(lead)) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
   if (!speaker) return null;
   let content: Span | null = null;
   const afterCue = text.slice(cue.end, sentence.end);

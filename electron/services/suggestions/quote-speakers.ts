@@ -170,6 +170,7 @@ export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: rea
     if (!subject || (!/\s/.test(subject[1]!) && isFunctionWord(subject[1]!))) return null;
     return speakerIn(text, { start, end: start + subject[1]!.length }, people, known);
   }
+  if (cue.kind === 'noun') return null;
   if (cue.kind === 'according-to') {
     const after = subjectAfter(text, cue.end, sentence.end);
     return after ? speakerIn(text, after, people, known) : null;

@@ -100,6 +100,20 @@ describe('indirect attributions', () => {
     expect(indirectOf('She left a note that was never read by anyone on the staff.')).toEqual([]);
   });
 
+  it('takes what nouns of saying are about ("questions about…"), without a speaker, and "spoke out Tuesday about…"', () => {
+    const text = 'Trump has faced questions about business practices at a foundation that bears his name.\n\nHillary Clinton spoke out Tuesday about the death of a man in Tulsa.';
+    expect(indirectOf(text)).toEqual([
+      { words: 'business practices at a foundation that bears his name', cue: 'questions about', mention: null, speaker: null },
+      { words: 'the death of a man in Tulsa', cue: 'spoke out Tuesday about', mention: 'Hillary Clinton', speaker: 'Hillary Clinton' },
+    ]);
+  });
+
+  it('reads "think tank", "the expected emissions" and "has not been charged with" as no report', () => {
+    const text =
+      'She works at the Center for American Progress, the think tank that published the paper.\n\nClinton, who has not been charged with any crime, spoke in Ohio on Monday.\n\nThe company will offset all of the expected emissions from the coal it mines.';
+    expect(indirectOf(text)).toEqual([]);
+  });
+
   it('does not take the subject of a passive with "by" for a speaker', () => {
     const text = 'The meeting of the council was requested by the United States, Britain and France.';
     expect(indirectOf(text)).toEqual([]);
