@@ -37,7 +37,7 @@ const VERBS: string[] = [
   'apologized', 'offered', 'plans', 'planned', 'intends', 'intended',
   // Repeating, playing up or down: "Pence echoed statements by…", "downplayed the risk…".
   'echoed', 'echoes', 'retweeted', 'downplayed', 'downplays', 'extolled', 'extols', 'touts', 'exaggerated',
-  'exaggerates', 'overstated', 'understated', 'understates', 'misstated', 'debated',
+  'exaggerates', 'overstated', 'understated', 'understates', 'misstated', 'debated', 'promoted', 'promotes',
   // The plural's present, with a clause after it: "They argue that…", "environmentalists worry that…".
   'argue', 'worry', 'acknowledge', 'agree', 'insist', 'warn', 'contend', 'suggest', 'note', 'claim',
   'predict', 'estimate', 'maintain', 'doubt', 'deny', 'admit', 'concede', 'allege', 'assert', 'recall', 'complain',
@@ -47,7 +47,7 @@ const VERBS: string[] = [
 ];
 
 /** Participles that attribute to the sentence's subject (", adding that…", "…, saying"). */
-const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing', 'chanting', 'shouting', 'tweeting', 'slamming', 'condemning', 'touting', 'citing', 'emphasizing', 'proposing', 'offering', 'insisting', 'complaining', 'recalling', 'pointing out', 'hoping'];
+const PARTICIPLES = ['saying', 'adding', 'noting', 'warning', 'insisting', 'arguing', 'claiming', 'explaining', 'stressing', 'asking', 'telling', 'calling', 'demanding', 'questioning', 'encouraging', 'urging', 'accusing', 'announcing', 'suggesting', 'describing', 'blaming', 'promising', 'vowing', 'predicting', 'denying', 'acknowledging', 'arguing', 'chanting', 'shouting', 'tweeting', 'slamming', 'condemning', 'touting', 'citing', 'emphasizing', 'proposing', 'offering', 'insisting', 'complaining', 'recalling', 'pointing out', 'hoping', 'attacking', 'criticizing', 'praising', 'mocking', 'defending', 'dismissing', 'denouncing', 'promoting'];
 
 /** Phrases that attribute without a verb of saying alone. */
 const PHRASES = ['according to', 'told reporters', 'told the council', 'in a statement', 'pointed out', 'went on', 'has learned', 'have learned', 'has said', 'have said', 'had said', 'is quoted as saying', 'was quoted as saying', 'spoke of', 'spoke about', 'talked about', 'laid out', 'weighed in',
@@ -89,6 +89,9 @@ const PHRASE_PATTERN = new RegExp(`(?<![\\p{L}])(?:${[...PHRASES, ...NOUN_PHRASE
 const VERB_PATTERN = new RegExp(`(?<![\\p{L}-])(?:${[...CUE_VERBS, ...PARTICIPLES].join('|')})(?![\\p{L}])`, 'gu');
 const PARTICIPLE_SET = new Set(PARTICIPLES);
 const NOUN_PHRASE_SET = new Set(NOUN_PHRASES);
+// "her acknowledgment that…", "a New York Times report that…": a noun of saying before the
+// clause it reports ("that" stays with the clause, as PolNeAR marks it).
+const NOUN_THAT = /(?<![\p{L}])(?:report|reports|acknowledgment|acknowledgement|admission|assertion|argument|suggestion|suggestions|insistence|belief|claim|claims|allegation|allegations|warning|warnings|statement|notion|idea|fears?|hopes?|concerns?|view|conclusion|finding|findings|evidence|speculation|rumors?|promise|pledge|vow|decision)(?=\s+(?:that|to)\s)/gu;
 // "spoke out Tuesday about…", "spoke emotionally of…": speaking, a few words, and what about.
 const SPOKE_OF = /(?<![\p{L}])(?:[Ss]poke|[Ss]peaks|[Ss]peaking|[Tt]alked|[Tt]alks|[Tt]alking)(?:\s+(?!about\b|of\b)[\p{L}’']+){0,4}?\s+(?:about|of)(?![\p{L}])/gu;
 
@@ -118,6 +121,13 @@ export function findCues(text: string, from: number, to: number): Cue[] {
   for (const match of slice.matchAll(PHRASE_PATTERN)) {
     const words = match[0];
     cues.push({ start: from + match.index, end: from + match.index + words.length, words, kind: /^according/i.test(words) ? 'according-to' : NOUN_PHRASE_SET.has(words.toLowerCase().replace(/\s+/g, ' ')) ? 'noun' : 'verb', needsClause: false, participle: false });
+  }
+  for (const match of slice.matchAll(NOUN_THAT)) {
+    const start = from + match.index;
+    if (cues.some((cue) => cue.start < start + match[0].length && start < cue.end)) continue;
+    // "promise to", "decision to" take an infinitive; the rest only "that".
+    if (/^\s+to\s/.test(text.slice(start + match[0].length, start + match[0].length + 4)) && !/^(?:promise|pledge|vow|decision)$/.test(match[0])) continue;
+    cues.push({ start, end: start + match[0].length, words: match[0], kind: 'noun', needsClause: false, participle: false });
   }
   for (const match of slice.matchAll(SPOKE_OF)) {
     const start = from + match.index;

@@ -146,6 +146,25 @@ function relativeBefore(text: string, from: number, cue: number, people: readonl
   return { mention: { start: at, end: at + m[1]!.length }, name, how: `'${m[1]}' = ${name ? `'${name}'` : 'the words before it'}` };
 }
 
+/**
+ * Whose report a noun of saying is: "her acknowledgment that…" (her, the person named before),
+ * "a New York Times report that…", "Trump’s claim that…"; nobody's in "questions about…".
+ */
+function ownerOf(text: string, cue: Cue, sentence: Span, people: readonly Person[], known: readonly KnownSpeaker[]): Speaker | null {
+  const head = text.slice(sentence.start, cue.start);
+  const pronoun = /(?:^|\s)(his|her|their|its)\s+(?:[\p{Ll}-]+\s+)?$/iu.exec(head);
+  if (pronoun) {
+    const at = sentence.start + pronoun.index + pronoun[0].indexOf(pronoun[1]!);
+    const person = /^(?:his|her)$/i.test(pronoun[1]!) ? resolveMention({ start: at, end: at + pronoun[1]!.length, kind: 'pronoun', text: pronoun[1]! }, people, known) : null;
+    return { mention: { start: at, end: at + pronoun[1]!.length }, name: person?.name ?? null, how: `'${pronoun[1]}' = ${person ? `'${person.name}'` : 'nobody named before'}` };
+  }
+  const owner = /([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*)*)\s+(?:[\p{Ll}-]+\s+)?$/u.exec(head);
+  const words = owner?.[1]!.replace(/[’']s$/, '');
+  if (!owner || !words || (!/\s/.test(words) && isFunctionWord(words))) return null;
+  const at = sentence.start + owner.index;
+  return speakerIn(text, { start: at, end: at + words.length }, people, known);
+}
+
 /** The speaker a cue names: the subject before it, or for "said Wood" and "according to" the words after. */
 export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: readonly Person[], known: readonly KnownSpeaker[], skip?: Span): Speaker | null {
   if (cue.participle) {
@@ -170,7 +189,7 @@ export function speakerOfCue(text: string, cue: Cue, sentence: Span, people: rea
     if (!subject || (!/\s/.test(subject[1]!) && isFunctionWord(subject[1]!))) return null;
     return speakerIn(text, { start, end: start + subject[1]!.length }, people, known);
   }
-  if (cue.kind === 'noun') return null;
+  if (cue.kind === 'noun') return ownerOf(text, cue, sentence, people, known);
   if (cue.kind === 'according-to') {
     const after = subjectAfter(text, cue.end, sentence.end);
     return after ? speakerIn(text, after, people, known) : null;

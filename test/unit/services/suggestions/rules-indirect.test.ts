@@ -108,6 +108,24 @@ describe('indirect attributions', () => {
     ]);
   });
 
+  it('takes the clause a noun of saying reports ("her acknowledgment that…", "a Times report that…"), and whose it is', () => {
+    const text =
+      'Mrs. Clinton has been frank in her acknowledgment that she needs to raise revenue.\n\nThe campaign seized upon a New York Times report that the company had lost money for years.\n\nThe claim that the vote was rigged spread quickly.';
+    expect(indirectOf(text)).toEqual([
+      { words: 'that she needs to raise revenue', cue: 'acknowledgment', mention: 'her', speaker: 'Clinton' },
+      { words: 'that the company had lost money for years', cue: 'report', mention: 'New York Times', speaker: 'New York Times' },
+      { words: 'that the vote was rigged spread quickly', cue: 'claim', mention: null, speaker: null },
+    ]);
+  });
+
+  it('knows participles of attacking and defending ("a tweet attacking…") and "promoted"', () => {
+    const text = 'Reporters read out a Trump tweet attacking a former Miss Universe.\n\nHe has promoted a raft of unproven therapies on his show.';
+    expect(indirectOf(text).map((q) => [q.cue, q.words])).toEqual([
+      ['attacking', 'a former Miss Universe'],
+      ['promoted', 'a raft of unproven therapies on his show'],
+    ]);
+  });
+
   it('reads "think tank", "the expected emissions" and "has not been charged with" as no report', () => {
     const text =
       'She works at the Center for American Progress, the think tank that published the paper.\n\nClinton, who has not been charged with any crime, spoke in Ohio on Monday.\n\nThe company will offset all of the expected emissions from the coal it mines.';
