@@ -73,7 +73,9 @@ function reportedClause(text: string, sentence: Span, cue: Cue, quoted: readonly
     // "believes his efforts … will be", "found the program was…": a clause without "that" has its
     // own verb a few words on.
     // "agreed to clean up the mines", "decided to take aim at…": an infinitive is a clause too.
-    if (cue.needsClause && !/^(?:that|to)\s/i.test(tail) && !/^(?:[\p{L}’'-]+\s+){1,7}(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might)\s/u.test(tail)) return null;
+    // "The poll shows Clinton ahead by 3 points": evidence shows what follows, clause or not.
+    const evidence = /\b(?:poll|polls|polling|survey|study|report|data|analysis|research|records?|figures|average|review|audit|investigation|documents?|video|footage|filing)\b/i.test(text.slice(speaker.mention.start, speaker.mention.end));
+    if (cue.needsClause && !evidence && !/^(?:that|to)\s/i.test(tail) && !/^(?:[\p{L}’'-]+\s+){1,7}(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might)\s/u.test(tail)) return null;
     // The words before the mention and any title in front of it ("The museum, Mr. Obama said, …").
     const lead = text.slice(sentence.start, speaker.mention.start).replace(/(?:[\p{Lu}][\p{L}’'-]*\.?\s+)+$/u, '');
     const afterLead = /,\s*$/.test(lead);

@@ -29,9 +29,12 @@ describe('indirect attributions', () => {
     expect(indirectOf(text)).toEqual([{ words: 'that she should not have to give up her privacy', cue: 'contended', mention: 'His former wife', speaker: 'His former wife' }]);
   });
 
-  it('takes a belief reported without "that" when its clause has a verb of its own, and not an object alone', () => {
-    const text = 'Mr. Obama believes his work on the climate will be his legacy.\n\nThe new poll shows a tightening race in Ohio.';
-    expect(indirectOf(text)).toEqual([{ words: 'his work on the climate will be his legacy', cue: 'believes', mention: 'Obama', speaker: 'Obama' }]);
+  it('takes a belief reported without "that" when its clause has a verb of its own, and not an object alone, unless evidence shows it', () => {
+    const text = 'Mr. Obama believes his work on the climate will be his legacy.\n\nThe coach found a new striker in Ohio.\n\nThe new poll shows a tightening race in Ohio.';
+    expect(indirectOf(text)).toEqual([
+      { words: 'his work on the climate will be his legacy', cue: 'believes', mention: 'Obama', speaker: 'Obama' },
+      { words: 'a tightening race in Ohio', cue: 'shows', mention: 'The new poll', speaker: null },
+    ]);
   });
 
   it('knows the verbs of criticising, planning, declining and worrying', () => {
