@@ -93,7 +93,8 @@ const NOUN_PHRASE_SET = new Set(NOUN_PHRASES);
 // clause it reports ("that" stays with the clause, as PolNeAR marks it).
 const NOUN_THAT = /(?<![\p{L}])(?:report|reports|acknowledgment|acknowledgement|admission|assertion|argument|suggestion|suggestions|insistence|belief|claim|claims|allegation|allegations|warning|warnings|statement|notion|idea|fears?|hopes?|concerns?|view|conclusion|finding|findings|evidence|speculation|rumors?|promise|pledge|vow|decision)(?=\s+(?:that|to)\s)/gu;
 // "spoke out Tuesday about…", "spoke emotionally of…": speaking, a few words, and what about.
-const SPOKE_OF = /(?<![\p{L}])(?:[Ss]poke|[Ss]peaks|[Ss]peaking|[Tt]alked|[Tt]alks|[Tt]alking)(?:\s+(?!about\b|of\b)[\p{L}’']+){0,4}?\s+(?:about|of)(?![\p{L}])/gu;
+// Not "spoke ahead of a meeting", "spoke because of…".
+const SPOKE_OF = /(?<![\p{L}])(?:[Ss]poke|[Ss]peaks|[Ss]peaking|[Tt]alked|[Tt]alks|[Tt]alking)(?:\s+(?!about\b|of\b)[\p{L}’']+){0,4}?(?<!\b(?:ahead|because|instead|front|out|outside|inside|part|one|some|all|most))\s+(?:about|of)(?![\p{L}])/gu;
 
 /** Verb forms that are also plural nouns ("those claims", "swing states", "her plans"). */
 const NOUN_FORMS = new Set(['claims', 'calls', 'attacks', 'plans', 'reports', 'demands', 'promises', 'notes', 'estimates', 'charges', 'fears', 'hopes', 'counters', 'questions', 'states', 'tweets', 'projects', 'doubts', 'references', 'highlights', 'disputes', 'slams', 'blasts', 'mocks', 'expected', 'continued', 'note', 'estimate', 'doubt', 'worry', 'recall', 'fear', 'hope', 'deny']);

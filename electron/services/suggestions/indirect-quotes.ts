@@ -45,7 +45,9 @@ function reportedClause(text: string, sentence: Span, cue: Cue, quoted: readonly
   // what was asked for, not who asked.
   // Nor "has not been charged with" (PolNeAR counts "she was asked to", "is expected to").
   const passive = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{L}+ly\s+)?$/u.test(lead);
-  if (passive && (/^\s+by\s/.test(text.slice(cue.end, cue.end + 4)) || /^charged$/i.test(cue.words))) return null;
+  // "A meeting requested by the United States" is a passive too, without "was".
+  const byAgent = /^\s+by\s/.test(text.slice(cue.end, cue.end + 4));
+  if ((passive && (byAgent || /^charged$/i.test(cue.words))) || (byAgent && /ed$/.test(cue.words))) return null;
   const reportsThat = !/\bgo(?:es)? without\s*$/i.test(lead) && /^\s+(?:[\p{L}’'-]+\s+){0,3}?that\s/u.test(text.slice(cue.end, Math.min(sentence.end, cue.end + 60)));
   const speaker = speakerOfCue(text, cue, whole, people, known) ?? (SAYING.test(cue.words) || cue.kind === 'noun' || reportsThat || (cue.participle && /,\s*$/.test(lead)) ? { mention: { start: cue.start, end: cue.start }, name: null, how: 'speaker not found' } : null);
   if (!speaker) return null;

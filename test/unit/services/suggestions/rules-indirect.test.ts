@@ -135,8 +135,9 @@ describe('indirect attributions', () => {
     expect(indirectOf(text)).toEqual([]);
   });
 
-  it('does not take the subject of a passive with "by" for a speaker', () => {
-    const text = 'The meeting of the council was requested by the United States, Britain and France.';
+  it('does not take the subject of a passive with "by" for a speaker, "was" or not, nor "spoke ahead of" for "spoke of"', () => {
+    const text =
+      'The meeting of the council was requested by the United States, Britain and France.\n\nRobert Wood spoke ahead of a meeting of the council requested by the United States and Japan.';
     expect(indirectOf(text)).toEqual([]);
   });
 
