@@ -58,6 +58,29 @@ function quotedSpans(text: string, paragraph: Span): Quoted[] {
   return found;
 }
 
+/** Longer than any sentence news prints: text without full stops (a raw speech-to-text transcript). */
+const LONGEST_SENTENCE = 600;
+
+/**
+ * Sentences cut at a space into pieces of at most LONGEST_SENTENCE characters: every rule looks
+ * back or ahead within its sentence, once per cue, so an unpunctuated 100 KB "sentence" would
+ * make the work grow with the square of its length.
+ */
+export function withinReach(text: string, sentences: readonly Span[]): Span[] {
+  const pieces: Span[] = [];
+  for (const s of sentences) {
+    let start = s.start;
+    while (s.end - start > LONGEST_SENTENCE) {
+      const cut = text.lastIndexOf(' ', start + LONGEST_SENTENCE);
+      const end = cut > start + LONGEST_SENTENCE / 2 ? cut + 1 : start + LONGEST_SENTENCE;
+      pieces.push({ start, end });
+      start = end;
+    }
+    pieces.push({ start, end: s.end });
+  }
+  return pieces;
+}
+
 function paragraphsOf(text: string): Span[] {
   const spans: Span[] = [];
   const pattern = /[^\n]+/g;
@@ -72,7 +95,7 @@ export function findQuotes(text: string, known: readonly KnownSpeaker[] = []): Q
   /** "The New York Times reports:" or "He said:" ending a paragraph: who speaks in the quote after it. */
   let announced = null as { speaker: Speaker; cue: string } | null;
   for (const paragraph of paragraphsOf(text)) {
-    const sentences = sentenceSpans(text, paragraph.start, paragraph.end);
+    const sentences = withinReach(text, sentenceSpans(text, paragraph.start, paragraph.end));
     const quoted = quotedSpans(text, paragraph);
     const sentenceOf = (pos: number) => sentences.find((s) => s.start <= pos && pos < s.end) ?? paragraph;
     const usedCues = new Set<number>();

@@ -3,6 +3,7 @@
 // criticising, planning and believing that news copy attributes with.
 import { describe, expect, it } from 'vitest';
 import { suggest } from '../../../../electron/services/suggestions/suggest.js';
+import { withinReach } from '../../../../electron/services/suggestions/quotes.js';
 
 const slice = (text: string, span: { start: number; end: number } | null) => (span ? text.slice(span.start, span.end) : null);
 const indirectOf = (text: string) =>
@@ -144,5 +145,20 @@ describe('indirect attributions', () => {
   it('proposes what any cue followed by "that" reports, without a speaker when none can be named', () => {
     const text = 'He courted the voters of Ohio last week by telling them that their towns had been forgotten.';
     expect(indirectOf(text)).toContainEqual(expect.objectContaining({ words: 'that their towns had been forgotten', cue: 'telling' }));
+  });
+});
+
+describe('sentences within reach', () => {
+  it('cuts a sentence without full stops into pieces of at most 600 characters at spaces, covering it all', () => {
+    const text = 'the man who said that the plan, which argued that, '.repeat(2000);
+    const pieces = withinReach(text, [{ start: 0, end: text.length }]);
+    expect(pieces.length).toBeGreaterThan(100);
+    expect(pieces.every((p) => p.end - p.start <= 600)).toBe(true);
+    expect(pieces.every((p, i) => i === 0 || p.start === pieces[i - 1]!.end)).toBe(true);
+    expect([pieces[0]!.start, pieces.at(-1)!.end]).toEqual([0, text.length]);
+    // Cut after a space, so no word is split.
+    expect(pieces.slice(0, -1).every((p) => text[p.end - 1] === ' ')).toBe(true);
+    // A sentence of news length stays whole.
+    expect(withinReach('A short one.', [{ start: 0, end: 12 }])).toEqual([{ start: 0, end: 12 }]);
   });
 });
